@@ -1,0 +1,4 @@
+import { runActionMain } from "@gantry/core";
+import { goBuildStage } from "@gantry/go-build";
+
+await runActionMain(goBuildStage);

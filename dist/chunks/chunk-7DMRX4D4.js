@@ -1,0 +1,68 @@
+import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
+import {
+  InputError,
+  MANIFEST_FILE,
+  goBuildStage,
+  splitList
+} from "./chunk-MNVOXCP2.js";
+
+// packages/pipeline/src/pipeline.ts
+import { join } from "node:path";
+
+// packages/pipeline/stages.json
+var stages_default = { stages: ["go-build", "slim", "image"] };
+
+// packages/pipeline/src/registry.ts
+var STAGES = {
+  "go-build": goBuildStage
+};
+
+// packages/pipeline/src/pipeline.ts
+var PIPELINE = stages_default.stages.filter((s) => s in STAGES);
+function inputPrefix(stage) {
+  return stage === "go-build" ? "" : `${stage}-`;
+}
+function pipelineInputTable() {
+  let table = { stages: PIPELINE.join(",") };
+  for (let name of PIPELINE)
+    for (let [input, value] of Object.entries(STAGES[name].inputs))
+      name !== "go-build" && input === "manifest" || (table[`${inputPrefix(name)}${input}`] = value);
+  return table;
+}
+function scopedContext(ctx, stage) {
+  let prefix = inputPrefix(stage);
+  return { ...ctx, state: { get: (k) => ctx.state.get(`${stage}:${k}`), set: (k, v) => ctx.state.set(`${stage}:${k}`, v) }, setOutput: (n, v) => ctx.setOutput(`${prefix}${n}`, v) };
+}
+var pipelineStage = {
+  name: "pipeline",
+  description: "Run go-build, slim and image in one step, passing the manifest along.",
+  inputs: pipelineInputTable(),
+  get secrets() {
+    return PIPELINE.flatMap((s) => (STAGES[s].secrets ?? []).map((n) => `${inputPrefix(s)}${n}`));
+  },
+  async parse(read, ctx) {
+    let wanted = read.list("stages");
+    for (let s of wanted)
+      if (!PIPELINE.includes(s)) throw new InputError("stages", s, `accepted: ${PIPELINE.join(", ")}`);
+    let chosen = PIPELINE.filter((s) => wanted.includes(s)), steps = [], manifest = "";
+    for (let name of chosen) {
+      let stage = STAGES[name], fixed = name !== "go-build" && manifest ? { manifest } : {}, inputs = await stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx);
+      name === "go-build" && (manifest = join(inputs.outDir, MANIFEST_FILE)), steps.push({ name, inputs });
+    }
+    return { steps };
+  },
+  async run({ steps }, ctx) {
+    ctx.state.set("pipeline:steps", steps.map((s) => s.name).join(","));
+    for (let step of steps)
+      await ctx.reporter.group(`gantry ${step.name}`, () => STAGES[step.name].run(step.inputs, scopedContext(ctx, step.name)));
+  },
+  async post(ctx) {
+    for (let name of splitList(ctx.state.get("pipeline:steps")))
+      await STAGES[name].post?.(scopedContext(ctx, name));
+  }
+};
+
+export {
+  STAGES,
+  pipelineStage
+};

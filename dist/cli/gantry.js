@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
+import {
+  STAGES,
+  pipelineStage
+} from "../chunks/chunk-7DMRX4D4.js";
+import {
+  GantryError,
+  TerminalReporter,
+  ensureRunnerDirs,
+  failureMessage,
+  formatOutput,
+  mapInputSource,
+  memoryState,
+  nearest,
+  parseStageInputs
+} from "../chunks/chunk-MNVOXCP2.js";
+
+// packages/cli/src/cli.ts
+var ALL = { ...STAGES, pipeline: pipelineStage };
+function usage() {
+  return [
+    "usage: gantry <stage> [--input value | --input=value]...",
+    "",
+    "Runs one stage outside GitHub Actions with the same input names as its action.yml.",
+    "Outputs are printed as name=value lines on stdout; progress and the summary go to stderr.",
+    "",
+    "stages:",
+    ...Object.values(ALL).map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
+    "",
+    "gantry <stage> --help lists the stage's inputs and their defaults."
+  ].join(`
+`);
+}
+function stageHelp(stage) {
+  let width = Math.max(...Object.keys(stage.inputs).map((k) => k.length));
+  return [`gantry ${stage.name}: ${stage.description}`, "", "inputs (default):", ...Object.entries(stage.inputs).map(([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}`)].join(`
+`);
+}
+function parseFlags(args, known) {
+  let values = {};
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i], m = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/.exec(arg);
+    if (!m) throw new GantryError(`unexpected argument ${JSON.stringify(arg)}; inputs are given as --name value`);
+    let name = m[1];
+    if (!known.includes(name)) throw new GantryError(`unknown input --${name}; nearest: ${nearest(name, known, 3).map((k) => `--${k}`).join(", ")}`);
+    let value = m[2];
+    if (value === void 0) {
+      if (value = args[i + 1], value === void 0) throw new GantryError(`--${name} needs a value`);
+      i++;
+    }
+    values[name] = name in values ? `${values[name]}
+${value}` : value;
+  }
+  return values;
+}
+async function runCli(argv, io) {
+  let [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help")
+    return io.stderr(usage()), name ? 0 : 2;
+  let stage = ALL[name];
+  if (!stage)
+    return io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(ALL).join(", ")}`), 2;
+  if (rest.includes("--help") || rest.includes("-h"))
+    return io.stderr(stageHelp(stage)), 0;
+  ensureRunnerDirs(io.env);
+  let reporter = new TerminalReporter(io.stderr, !!io.env.GANTRY_DEBUG), outputs = [], ctx = {
+    reporter,
+    state: memoryState(),
+    env: io.env,
+    cwd: io.cwd,
+    setOutput: (n, v) => {
+      outputs.push([n, v]);
+    },
+    summary: (md) => io.stderr(`
+${md}`)
+  }, code = 0;
+  try {
+    let values = parseFlags(rest, Object.keys(stage.inputs)), inputs = await parseStageInputs(stage, mapInputSource(values), ctx);
+    await stage.run(inputs, ctx);
+  } catch (err) {
+    reporter.flush(), io.stderr(`gantry ${name}: ${failureMessage(err, reporter)}`), code = 1;
+  }
+  try {
+    await stage.post?.(ctx);
+  } catch (err) {
+    io.stderr(`gantry ${name} (post): ${failureMessage(err, reporter)}`);
+  }
+  reporter.flush();
+  for (let [n, v] of outputs) io.stdout(`${n}=${formatOutput(v)}
+`);
+  return code;
+}
+
+// packages/cli/src/main.ts
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (l) => process.stderr.write(`${l}
+`),
+  env: process.env,
+  cwd: process.cwd()
+});

@@ -1,0 +1,130 @@
+import { spawn } from "node:child_process";
+import { GantryError } from "./errors.js";
+
+export interface ExecOptions {
+  cwd?: string;
+  /** The whole environment of the child (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra variables on top of `env`. */
+  extraEnv?: Record<string, string | undefined>;
+  input?: string | Buffer;
+  timeoutMs?: number;
+  /** Called for each complete line, as it arrives. */
+  onStdoutLine?: (line: string) => void;
+  onStderrLine?: (line: string) => void;
+  /** Resolve with the result instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+  /** Keep at most this many bytes of each stream (the tail). Default 8 MiB. */
+  maxBuffer?: number;
+}
+
+export interface ExecResult {
+  command: readonly string[];
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+}
+
+/** A command that failed: carries the command, its exit code and the last lines of stderr. */
+export class ExecError extends GantryError {
+  override name = "ExecError";
+  constructor(readonly result: ExecResult) {
+    const how = result.timedOut ? "timed out" : result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+    const tail = lastLines(result.stderr || result.stdout, 10);
+    super(`\`${result.command.join(" ")}\` ${how}${tail ? `:\n${tail}` : ""}`);
+  }
+  get code(): number | null {
+    return this.result.code;
+  }
+  get stderrTail(): string {
+    return lastLines(this.result.stderr, 10);
+  }
+}
+
+export function lastLines(text: string, n: number): string {
+  return text.trimEnd().split("\n").slice(-n).join("\n");
+}
+
+/**
+ * Runs a program with an argument array (never a shell). Throws ExecError on a
+ * non-zero exit unless allowFailure is set.
+ */
+export function exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const started = performance.now();
+  const maxBuffer = options.maxBuffer ?? 8 * 1024 * 1024;
+  const env = { ...(options.env ?? process.env) };
+  for (const [k, v] of Object.entries(options.extraEnv ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    const out = new StreamCollector(maxBuffer, options.onStdoutLine);
+    const err = new StreamCollector(maxBuffer, options.onStderrLine);
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGTERM");
+            killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
+          }, options.timeoutMs);
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      reject(
+        new GantryError(
+          e.code === "ENOENT" ? `\`${file}\` was not found on PATH (or cwd ${options.cwd ?? "."} does not exist)` : `\`${file}\` could not start: ${e.message}`,
+        ),
+      );
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      const result: ExecResult = {
+        command: [file, ...args],
+        code,
+        signal,
+        stdout: out.end(),
+        stderr: err.end(),
+        durationMs: performance.now() - started,
+        timedOut,
+      };
+      if ((code === 0 && !timedOut) || options.allowFailure) resolve(result);
+      else reject(new ExecError(result));
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input);
+  });
+}
+
+class StreamCollector {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private partial = "";
+  constructor(
+    private readonly max: number,
+    private readonly onLine?: (line: string) => void,
+  ) {}
+  push(d: Buffer): void {
+    this.chunks.push(d);
+    this.size += d.length;
+    while (this.size > this.max && this.chunks.length > 1) this.size -= (this.chunks.shift() as Buffer).length;
+    if (this.onLine) {
+      const lines = (this.partial + d.toString("utf8")).split("\n");
+      this.partial = lines.pop() ?? "";
+      for (const l of lines) this.onLine(l);
+    }
+  }
+  end(): string {
+    if (this.onLine && this.partial !== "") this.onLine(this.partial);
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+}

@@ -1,0 +1,106 @@
+import { isAbsolute, resolve } from "node:path";
+import { InputError, type InputReader, splitList } from "@gantry/core";
+
+/** Every go-build input with its default: the same table as actions/go-build/action.yml. */
+export const GO_BUILD_INPUTS = {
+  "working-directory": ".",
+  main: ".",
+  name: "",
+  targets: "linux/amd64,linux/arm64",
+  version: "",
+  ldflags: "",
+  x: "",
+  tags: "",
+  flags: "",
+  cgo: "false",
+  strip: "true",
+  "mod-check": "verify",
+  archive: "auto",
+  "archive-name": "{name}_{version}_{os}_{arch}{variant}",
+  files: "",
+  checksums: "true",
+  "out-dir": "dist",
+  cache: "true",
+  "go-version": "",
+  "go-version-file": "",
+  "go-download-base-url": "https://go.dev/dl",
+  parallel: "auto",
+} as const;
+
+export type ArchiveFormat = "auto" | "tar.gz" | "zip" | "none";
+
+export interface GoBuildInputs {
+  workingDirectory: string;
+  main: string;
+  name: string;
+  targets: string[];
+  version: string;
+  ldflags: string;
+  x: string[];
+  tags: string[];
+  flags: string[];
+  cgo: boolean;
+  strip: boolean;
+  modCheck: "verify" | "off";
+  archive: ArchiveFormat;
+  archiveName: string;
+  files: string[];
+  checksums: boolean;
+  outDir: string;
+  cache: boolean;
+  goVersion: string;
+  goVersionFile: string;
+  goDownloadBaseUrl: string;
+  /** 0 = decide from the CPU count. */
+  parallel: number;
+}
+
+const FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/;
+/** Flags go-build sets itself, through its own inputs. */
+const OWNED_FLAGS = new Set(["o", "ldflags", "tags", "trimpath"]);
+
+/** Parses and checks every input; nothing runs before this passes. */
+export function parseGoBuildInputs(read: InputReader, cwd: string): GoBuildInputs {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const workingDirectory = abs(read.string("working-directory") || ".");
+  const main = read.string("main") || ".";
+  if (main.startsWith("-") || /\s/.test(main)) throw new InputError("main", main, "accepted: a package path such as . or ./cmd/server");
+  const name = read.string("name");
+  if (name && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new InputError("name", name, "accepted: letters, digits, '.', '_' and '-'");
+  const tags = splitList(read.string("tags").replace(/\s+/g, ","));
+  for (const t of tags) if (!/^!?[A-Za-z0-9_.]+$/.test(t)) throw new InputError("tags", t, "accepted: build tags made of letters, digits, '_' and '.'");
+  const flags = read.lines("flags");
+  for (const f of flags) {
+    if (!FLAG.test(f)) throw new InputError("flags", f, "accepted: one go build flag per line, e.g. -race or -gcflags=all=-N");
+    const flagName = f.replace(/^--?/, "").split("=")[0] as string;
+    if (OWNED_FLAGS.has(flagName)) throw new InputError("flags", f, `-${flagName} is set by go-build; use its own input (out-dir, ldflags, tags)`);
+  }
+  const parallelText = read.string("parallel");
+  const parallel = parallelText === "auto" ? 0 : read.int("parallel", 1, 64);
+  const baseUrl = read.string("go-download-base-url");
+  if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new InputError("go-download-base-url", baseUrl, "accepted: an http(s) URL");
+  return {
+    workingDirectory,
+    main,
+    name,
+    targets: read.list("targets"),
+    version: read.string("version"),
+    ldflags: read.string("ldflags"),
+    x: read.lines("x"),
+    tags,
+    flags,
+    cgo: read.bool("cgo"),
+    strip: read.bool("strip"),
+    modCheck: read.choice("mod-check", ["verify", "off"] as const),
+    archive: read.choice("archive", ["auto", "tar.gz", "zip", "none"] as const),
+    archiveName: read.string("archive-name"),
+    files: read.list("files"),
+    checksums: read.bool("checksums"),
+    outDir: abs(read.string("out-dir") || "dist"),
+    cache: read.bool("cache"),
+    goVersion: read.string("go-version"),
+    goVersionFile: read.string("go-version-file") ? abs(read.string("go-version-file")) : "",
+    goDownloadBaseUrl: baseUrl,
+    parallel,
+  };
+}

@@ -1,0 +1,73 @@
+import { InputError } from "@gantry/core";
+import type { BuildInfo } from "./version.js";
+
+/** Values a `x` or `archive-name` template may use: {version}, {os}, … */
+export type TemplateValues = Record<string, string>;
+
+/** Fills `{key}` placeholders; an unknown key is an error naming the input. */
+export function fillTemplate(template: string, values: TemplateValues, input: string): string {
+  return template.replace(/\{([a-z_-]*)\}/g, (_, key: string) => {
+    const v = values[key];
+    if (v === undefined)
+      throw new InputError(
+        input,
+        template,
+        `unknown placeholder {${key}}; accepted: ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(", ")}`,
+      );
+    return v;
+  });
+}
+
+/**
+ * Quotes one -ldflags word the way Go splits them (cmd/internal/quoted: single or double
+ * quotes, no escapes). A value holding both quote characters, or a control character, cannot
+ * be passed literally and is refused.
+ */
+export function quoteLdflagsWord(word: string, input: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (/[\x00-\x1f\x7f]/.test(word)) throw new InputError(input, word, "control characters and newlines cannot be passed to -ldflags");
+  if (!/[\s'"]/.test(word)) return word;
+  if (!word.includes("'")) return `'${word}'`;
+  if (!word.includes('"')) return `"${word}"`;
+  throw new InputError(input, word, "a value may hold single or double quotes, not both (Go's -ldflags quoting has no escapes)");
+}
+
+/** `main.version={version}` lines, checked. */
+export function parseXAssignments(lines: readonly string[]): { key: string; template: string }[] {
+  return lines.map((line) => {
+    const eq = line.indexOf("=");
+    const key = eq > 0 ? line.slice(0, eq).trim() : "";
+    if (!/^[\w./~-]+\.[A-Za-z_]\w*$/.test(key)) {
+      throw new InputError("x", line, "accepted: one importpath.name=value per line, e.g. main.buildUser={commit}");
+    }
+    return { key, template: line.slice(eq + 1) };
+  });
+}
+
+export interface LdflagsOptions {
+  strip: boolean;
+  info: BuildInfo;
+  x: readonly { key: string; template: string }[];
+  templateValues: TemplateValues;
+  extra: string;
+}
+
+/**
+ * The -ldflags value: `-s -w` when stripping, `-buildid=` for identical bytes from any
+ * machine, the version stamps (a missing variable is harmless to Go), the user's `x` and `ldflags`.
+ */
+export function buildLdflags(o: LdflagsOptions): string {
+  const words = o.strip ? ["-s", "-w"] : [];
+  words.push("-buildid=");
+  const stamps: [string, string, string][] = [
+    ["main.version", o.info.version, "version"],
+    ["main.commit", o.info.commit, "version"],
+    ["main.date", o.info.date, "version"],
+  ];
+  for (const { key, template } of o.x) stamps.push([key, fillTemplate(template, o.templateValues, "x"), "x"]);
+  for (const [key, value, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value}`, input));
+  if (o.extra) words.push(o.extra);
+  return words.join(" ");
+}

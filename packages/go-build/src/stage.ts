@@ -1,0 +1,60 @@
+import { type RunContext, type Stage, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
+import { type GoBuildResult, goBuild } from "./build.js";
+import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
+
+/** The job summary: one row per target. */
+export function goBuildSummary(r: GoBuildResult): string {
+  const rows = r.artifacts.map((a) => [
+    `\`${a.target}\``,
+    a.path,
+    formatBytes(a.size),
+    `\`${a.sha256.slice(0, 12)}\``,
+    a.archive ?? "—",
+    formatDuration(a.buildMs),
+  ]);
+  return [
+    `### go-build: ${r.manifest.project} ${r.info.version}`,
+    "",
+    `go ${r.go.version} · commit \`${r.info.commit.slice(0, 12)}\` · ${r.info.date} · cache ${r.cacheHit ? "hit" : "miss"}`,
+    "",
+    table(["Target", "Binary", "Size", "sha256", "Archive", "Build time"], rows),
+    "",
+  ].join("\n");
+}
+
+/** Sets the outputs named in action.yml. */
+export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
+  ctx.setOutput(
+    "artifacts",
+    r.artifacts.map((a) => ({
+      name: a.name,
+      target: a.target,
+      os: a.os,
+      arch: a.arch,
+      variant: a.variant,
+      path: a.absolutePath,
+      size: a.size,
+      sha256: a.sha256,
+      archive: a.archive ? `${r.manifestPath.slice(0, -"artifacts.json".length)}${a.archive}` : "",
+      "archive-sha256": a["archive-sha256"] ?? "",
+    })),
+  );
+  ctx.setOutput("manifest", r.manifestPath);
+  ctx.setOutput("checksums", r.checksumsPath ?? "");
+  ctx.setOutput("version", r.info.version);
+  ctx.setOutput("cache-hit", r.cacheHit);
+}
+
+export const goBuildStage: Stage<GoBuildInputs> = {
+  name: "go-build",
+  description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
+  inputs: GO_BUILD_INPUTS,
+  parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
+  async run(inputs, ctx) {
+    const r = await goBuild(inputs, ctx);
+    setGoBuildOutputs(r, ctx);
+    ctx.summary(goBuildSummary(r));
+    ctx.reporter.debug(`go-build: ${formatDuration(r.timing.totalMs)} in all, ${formatDuration(r.timing.goMs)} in go build`);
+  },
+  post: (ctx) => saveCachePlan(ctx.reporter, ctx.state),
+};

@@ -1,0 +1,4 @@
+import { runActionMain } from "@gantry/core";
+import { pipelineStage } from "./pipeline.js";
+
+await runActionMain(pipelineStage);

@@ -1,0 +1,47 @@
+// Bundles every action entry (actions/<stage>/{main,post}.ts), the pipeline and the CLI into dist/
+// with shared chunks, and writes the root action.yml from the stages' own action.yml files.
+// `node scripts/build.mjs` rebuilds everything (dist/ is cleaned first);
+// `node scripts/build.mjs go-build slim` rebuilds only those entries (for work in progress).
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { writeRootAction } from "./root-action.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const only = process.argv.slice(2);
+const entryPoints = {};
+for (const stage of readdirSync(join(root, "actions")).sort()) {
+  if (only.length && !only.includes(stage)) continue;
+  for (const step of ["main", "post"]) {
+    const file = join(root, "actions", stage, `${step}.ts`);
+    if (existsSync(file)) entryPoints[`${stage}/${step}`] = file;
+  }
+}
+if (!only.length || only.includes("cli")) entryPoints["cli/gantry"] = join(root, "packages/cli/src/main.ts");
+if (!only.length || only.includes("pipeline")) {
+  entryPoints["pipeline/main"] = join(root, "packages/pipeline/src/main.ts");
+  entryPoints["pipeline/post"] = join(root, "packages/pipeline/src/post.ts");
+}
+
+if (!only.length) rmSync(join(root, "dist"), { recursive: true, force: true });
+mkdirSync(join(root, "dist"), { recursive: true });
+await build({
+  entryPoints,
+  outdir: join(root, "dist"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  legalComments: "none",
+  minifySyntax: true,
+  charset: "utf8",
+  logLevel: "warning",
+  // Some bundled CommonJS dependencies call require() on Node built-ins.
+  banner: { js: "import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);" },
+});
+writeFileSync(join(root, "dist/package.json"), '{\n  "type": "module"\n}\n');
+const cli = join(root, "dist/cli/gantry.js");
+if (existsSync(cli) && !readFileSync(cli, "utf8").startsWith("#!")) writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, "utf8")}`, { mode: 0o755 });
+writeRootAction(root);

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests sit beside each package (packages/<stage>/test); integration and end-to-end tests
+// that run bundled actions and real tools sit in test/<stage>.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], testTimeout: 30_000 } },
+      {
+        test: {
+          name: "integration",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // Two cores: integration files build Go and start servers; run two files at a time at most.
+          maxWorkers: 2,
+          globalSetup: ["test/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
