@@ -153,7 +153,7 @@ export async function runAction(name: string, inputs: Record<string, string>, op
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, "utf8"));
   let post: StepRun | undefined;
   if (spec.runs.post && options.post !== false) {
-    const postEnv = { ...env, GITHUB_OUTPUT: join(home, "post-output"), GITHUB_STATE: join(home, "post-state") };
+    const postEnv: NodeJS.ProcessEnv = { ...env, GITHUB_OUTPUT: join(home, "post-output"), GITHUB_STATE: join(home, "post-state") };
     for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
     post = await runNode(resolve(dir, spec.runs.post), postEnv, options.workspace, timeoutMs);
   }

@@ -1,0 +1,20 @@
+/**
+ * `npm run demo`: the main job on the bundled example service. Runs demo/NN-*.ts in order in
+ * one work folder; each step is one stage's part of the story. Flags after `--` reach every step
+ * (e.g. `npm run demo -- --remote`).
+ */
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DemoContext, EXAMPLE, REPO, banner } from "../demo/lib.js";
+
+const ctx: DemoContext = { work: mkdtempSync(join(tmpdir(), "gantry-demo-")), args: process.argv.slice(2), shared: {} };
+cpSync(EXAMPLE, ctx.work, { recursive: true });
+process.stderr.write(`gantry demo in ${ctx.work}\n`);
+const steps = readdirSync(join(REPO, "demo")).filter((f) => /^\d+-.*\.ts$/.test(f)).sort();
+for (const step of steps) {
+  banner(step.replace(/\.ts$/, ""));
+  const mod = (await import(join(REPO, "demo", step))) as { default: (c: DemoContext) => Promise<void> };
+  await mod.default(ctx);
+}
+banner("demo finished");
