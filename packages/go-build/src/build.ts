@@ -113,7 +113,6 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   const name = inputs.name || (inputs.main === "." ? (mod.modulePath.split("/").pop() as string) : basename(inputs.main));
   const xs = parseXAssignments(inputs.x);
   const extras = await extraFiles(inputs);
-  reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   if (info.dateSource === "none")
     reporter.notice(
       "no commit time (not a git checkout?) and no SOURCE_DATE_EPOCH: build date and archive times set to 1970-01-01 so the output stays reproducible",
@@ -130,6 +129,9 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     variant: t.variant,
     target: formatTarget(t),
   });
+  // Built now, so a value Go's quoting cannot carry fails before anything runs.
+  const ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })]));
+
   const archiveNames = new Map<BuildTarget, string>();
   for (const t of targets) {
     const fmt = archiveFormat(inputs, t);
@@ -150,6 +152,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
 
   if (inputs.modCheck === "verify") await checkModule(go.go, inputs.workingDirectory, env);
 
+  reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   let cacheHit = false;
   if (inputs.cache) cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit;
 
@@ -161,7 +164,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       main: inputs.main,
       name,
       target,
-      ldflags: buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(target), extra: inputs.ldflags }),
+      ldflags: ldflags.get(target) as string,
       tags: inputs.tags,
       flags: inputs.flags,
       cgo: inputs.cgo,

@@ -1,0 +1,212 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { has } from "../tools.js";
+
+const FIVE = "linux/amd64, linux/arm64, linux/arm/v7, windows/amd64, darwin/arm64";
+const EPOCH = { SOURCE_DATE_EPOCH: "1764028800" };
+
+interface OutputArtifact {
+  target: string;
+  path: string;
+  sha256: string;
+  archive: string;
+  "archive-sha256": string;
+}
+const artifactsOf = (r: ActionRun) => JSON.parse(r.outputs.artifacts ?? "[]") as OutputArtifact[];
+const byTarget = (r: ActionRun, t: string) => artifactsOf(r).find((a) => a.target === t) as OutputArtifact;
+const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { cwd, encoding: "utf8" });
+
+describe("go-build on the example service, five targets", () => {
+  let ws: string;
+  let r: ActionRun;
+  beforeAll(async () => {
+    ws = fixtureCopy("example-service");
+    r = await runAction("go-build", { targets: FIVE, version: "v1.2.3", files: "static/index.html" }, { workspace: ws, env: EPOCH });
+  });
+
+  it("succeeds and lists every target in the outputs and the manifest", () => {
+    expect(r.code, r.log).toBe(0);
+    expect(artifactsOf(r).map((a) => a.target)).toEqual(["linux/amd64", "linux/arm64", "linux/arm/v7", "windows/amd64", "darwin/arm64"]);
+    const manifest = JSON.parse(readFileSync(r.outputs.manifest as string, "utf8"));
+    expect(manifest).toMatchObject({ schema: 1, project: "hello", version: "v1.2.3", date: "2025-11-25T00:00:00Z" });
+    expect(manifest.artifacts.map((a: { path: string }) => a.path)).toContain("hello_linux_armv7/hello");
+    expect(r.outputs.version).toBe("v1.2.3");
+    expect(r.outputs["cache-hit"]).toBe("false");
+  });
+
+  it("binaries run and print the injected version: natively, and arm64/arm under qemu-user", () => {
+    expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toBe("hello v1.2.3 (commit none, built 2025-11-25T00:00:00Z)\n");
+    expect(run("qemu-aarch64-static", [byTarget(r, "linux/arm64").path, "--version"])).toContain("hello v1.2.3");
+    expect(run("qemu-arm-static", [byTarget(r, "linux/arm/v7").path, "--version"])).toContain("hello v1.2.3");
+  });
+
+  it("windows output is a PE (MZ, then PE\\0\\0 at e_lfanew), darwin output a 64-bit Mach-O", () => {
+    const pe = readFileSync(byTarget(r, "windows/amd64").path);
+    expect(pe.subarray(0, 2).toString()).toBe("MZ");
+    expect(pe.subarray(pe.readUInt32LE(0x3c), pe.readUInt32LE(0x3c) + 4).toString("hex")).toBe("50450000");
+    expect(byTarget(r, "windows/amd64").path.endsWith("hello.exe")).toBe(true);
+    expect(readFileSync(byTarget(r, "darwin/arm64").path).readUInt32LE(0)).toBe(0xfeedfacf);
+  });
+
+  it("binaries are static and stripped", () => {
+    expect(run("file", [byTarget(r, "linux/amd64").path])).toMatch(/statically linked, stripped/);
+  });
+
+  it("archives hold the binary and the extra files; windows gets a zip", () => {
+    const dir = join(ws, "dist");
+    expect(run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_arm64.tar.gz")]).trim().split("\n")).toEqual(["hello", "static/", "static/index.html"]);
+    expect(run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_armv7.tar.gz")])).toContain("hello");
+    expect(run("unzip", ["-Z1", join(dir, "hello_v1.2.3_windows_amd64.zip")]).trim().split("\n")).toEqual(["hello.exe", "static/", "static/index.html"]);
+  });
+
+  it("sha256sum -c checksums.txt passes", () => {
+    const out = run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"));
+    expect(out.trim().split("\n")).toHaveLength(5);
+    expect(out).not.toMatch(/FAILED/);
+  });
+
+  it("writes a job summary with a row per target", () => {
+    expect(r.summary).toContain("### go-build: hello v1.2.3");
+    expect(r.summary).toMatch(/\| `linux\/arm\/v7` \| hello_linux_armv7\/hello \| [\d.]+ MiB \| `[0-9a-f]{12}` \| hello_v1.2.3_linux_armv7.tar.gz \|/);
+  });
+
+  it("says once that there is no cache service, and the post step goes on", () => {
+    expect(r.log).toContain("no cache service here");
+    expect(r.post?.code).toBe(0);
+  });
+
+  it("gives identical bytes when built again from another folder", async () => {
+    const other = fixtureCopy("example-service");
+    const again = await runAction("go-build", { targets: "linux/amd64, windows/amd64", version: "v1.2.3", files: "static/index.html" }, { workspace: other, env: EPOCH });
+    expect(again.code, again.log).toBe(0);
+    for (const t of ["linux/amd64", "windows/amd64"]) {
+      expect(byTarget(again, t).sha256).toBe(byTarget(r, t).sha256);
+      expect(byTarget(again, t)["archive-sha256"]).toBe(byTarget(r, t)["archive-sha256"]);
+    }
+  });
+});
+
+describe("go-build on a multi-package module", () => {
+  it("builds the main under cmd/ and names the binary after it", async () => {
+    const ws = fixtureCopy("multi-module");
+    const r = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64,linux/arm64", version: "2.0.0", archive: "none" }, { workspace: ws });
+    expect(r.code, r.log).toBe(0);
+    const [amd, arm] = artifactsOf(r);
+    expect(amd?.path).toMatch(/dist\/server_linux_amd64\/server$/);
+    expect(run(amd?.path as string, ["--version"])).toBe("server 2.0.0\n");
+    expect(run("qemu-aarch64-static", [arm?.path as string, "--version"])).toBe("server 2.0.0\n");
+    expect(run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"))).toContain("server_linux_arm64/server: OK");
+  });
+
+  it("refuses a main that is not a main package", async () => {
+    const r = await runAction("go-build", { main: "./internal/greet", targets: "linux/amd64" }, { workspace: fixtureCopy("multi-module") });
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(/input 'main': "\.\/internal\/greet" .* package greet, not a main package/);
+  });
+});
+
+describe("go-build refuses bad input before building anything", () => {
+  it.each([
+    ["linux/amd65", /"linux\/amd65".*nearest valid: linux\/amd64/],
+    ["linux", /"linux".*accepted: os\/arch\[\/variant\]/],
+    ["windows/arm/v9", /"windows\/arm\/v9".*arm takes the variants v5, v6, v7/],
+  ])("target %s", async (target, message) => {
+    const ws = fixtureCopy("example-service");
+    const r = await runAction("go-build", { targets: `linux/amd64,${target}` }, { workspace: ws, post: false });
+    expect(r.code).toBe(1);
+    expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(message);
+    expect(existsSync(join(ws, "dist"))).toBe(false);
+  });
+
+  it.each([
+    ["cgo", "maybe", /input 'cgo': "maybe" .* true or false/],
+    ["archive", "rar", /input 'archive': "rar" .* auto, tar.gz, zip, none/],
+    ["flags", "-o=/tmp/x", /-o is set by go-build/],
+    ["x", "version=1", /input 'x'/],
+    ["version", `a'b"c`, /input 'version'.*not both/],
+  ])("%s: %s", async (input, value, message) => {
+    const r = await runAction("go-build", { targets: "linux/amd64", [input]: value }, { workspace: fixtureCopy("example-service"), post: false });
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(message);
+  });
+
+  it("a missing go.mod, and a go.mod asking for a newer Go, each in one sentence", async () => {
+    const ws = fixtureCopy("example-service");
+    const sub = await runAction("go-build", { "working-directory": "static" }, { workspace: ws, post: false });
+    expect(sub.log).toMatch(/no go\.mod in .*static: go-build needs a Go module there/);
+    writeFileSync(join(ws, "go.mod"), "module example.com/hello\n\ngo 1.99\n");
+    const newer = await runAction("go-build", {}, { workspace: ws, post: false });
+    expect(newer.log).toMatch(/go\.mod asks for go 1\.99\.0 but the go in use is 1\.19\.\d+; set go-version: 1\.99/);
+  });
+
+  it("mod-check fails with a diff when go mod tidy would change go.mod, without changing it", async () => {
+    const ws = fixtureCopy("example-service");
+    // A required module nothing imports, replaced by a local folder: no download needed offline.
+    mkdirSync(join(ws, "unused"));
+    writeFileSync(join(ws, "unused", "go.mod"), "module example.com/unused\n\ngo 1.19\n");
+    const untidy = "module example.com/hello\n\ngo 1.19\n\nrequire example.com/unused v0.0.0\n\nreplace example.com/unused => ./unused\n";
+    writeFileSync(join(ws, "go.mod"), untidy);
+    const r = await runAction("go-build", { targets: "linux/amd64" }, { workspace: ws, post: false });
+    expect(r.code).toBe(1);
+    expect(r.log).toContain("go.mod/go.sum are not tidy");
+    expect(r.log).toContain("-require example.com/unused v0.0.0");
+    expect(readFileSync(join(ws, "go.mod"), "utf8")).toBe(untidy);
+    const off = await runAction("go-build", { targets: "linux/amd64", "mod-check": "off", archive: "none" }, { workspace: ws, post: false });
+    expect(off.code, off.log).toBe(0);
+  });
+});
+
+describe("go-build failures", () => {
+  it("a compile error fails the step with an annotation at its file:line, and no stale output is left looking current", async () => {
+    const ws = fixtureCopy("example-service");
+    const first = await runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, post: false });
+    expect(first.code, first.log).toBe(0);
+    const src = readFileSync(join(ws, "config.go"), "utf8").replace('greeting: "Hello"', "greeting: undefinedGreeting");
+    writeFileSync(join(ws, "config.go"), src);
+    const r = await runAction("go-build", { targets: "linux/amd64,linux/arm64", version: "v2" }, { workspace: ws, post: false });
+    expect(r.code).toBe(1);
+    const line = src.split("\n").findIndex((l) => l.includes("undefinedGreeting")) + 1;
+    const ann = r.annotations.find((a) => a.properties.file === "config.go");
+    expect(ann?.properties.line).toBe(String(line));
+    expect(ann?.message).toContain("undefined: undefinedGreeting");
+    expect(r.log).toMatch(/linux\/amd64 failed to build: .*config\.go:\d+:\d+: undefined: undefinedGreeting/);
+    for (const stale of ["artifacts.json", "checksums.txt", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"]) expect(existsSync(join(ws, "dist", stale))).toBe(false);
+  });
+
+  it("passes a version with spaces, quotes and $(…) literally into the binary", async () => {
+    const ws = fixtureCopy("example-service");
+    const version = `1.0 "beta" $(id)`;
+    const r = await runAction("go-build", { targets: "linux/amd64", version, archive: "none" }, { workspace: ws, post: false });
+    expect(r.code, r.log).toBe(0);
+    expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toContain(`hello ${version} (commit`);
+  });
+
+  it("refuses a version that would make an unsafe archive name", async () => {
+    const r = await runAction("go-build", { targets: "linux/amd64", version: "../../etc" }, { workspace: fixtureCopy("example-service"), post: false });
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(/input 'version': "\.\.\/\.\.\/etc" .* archive name/);
+  });
+});
+
+describe.skipIf(!has("git"))("go-build version detection", () => {
+  it("takes the tag from GITHUB_REF, the commit from git, and the commit time as the date", async () => {
+    const ws = fixtureCopy("multi-module");
+    const git = (...args: string[]) => run("git", ["-c", "user.email=t@t", "-c", "user.name=t", ...args], ws);
+    git("init", "-q");
+    git("add", ".");
+    execFileSync("git", ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "init"], { cwd: ws, env: { ...process.env, GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z" } });
+    const sha = git("rev-parse", "HEAD").trim();
+    const r = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none" }, { workspace: ws, env: { GITHUB_REF: "refs/tags/v3.1.4" }, post: false });
+    expect(r.code, r.log).toBe(0);
+    const m = JSON.parse(readFileSync(r.outputs.manifest as string, "utf8"));
+    expect(m).toMatchObject({ version: "v3.1.4", commit: sha, date: "2026-01-02T03:04:05Z" });
+    const described = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none" }, { workspace: ws, post: false });
+    expect(described.outputs.version).toBe(sha.slice(0, 7)); // no tag yet; untracked dist/ does not count as dirty
+    writeFileSync(join(ws, "go.mod"), `${readFileSync(join(ws, "go.mod"), "utf8")}\n`);
+    const dirty = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none", "mod-check": "off" }, { workspace: ws, post: false });
+    expect(dirty.outputs.version).toBe(`${sha.slice(0, 7)}-dirty`);
+  });
+});
