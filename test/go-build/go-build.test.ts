@@ -57,9 +57,17 @@ describe("go-build on the example service, five targets", () => {
 
   it("archives hold the binary and the extra files; windows gets a zip", () => {
     const dir = join(ws, "dist");
-    expect(run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_arm64.tar.gz")]).trim().split("\n")).toEqual(["hello", "static/", "static/index.html"]);
+    expect(
+      run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_arm64.tar.gz")])
+        .trim()
+        .split("\n"),
+    ).toEqual(["hello", "static/", "static/index.html"]);
     expect(run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_armv7.tar.gz")])).toContain("hello");
-    expect(run("unzip", ["-Z1", join(dir, "hello_v1.2.3_windows_amd64.zip")]).trim().split("\n")).toEqual(["hello.exe", "static/", "static/index.html"]);
+    expect(
+      run("unzip", ["-Z1", join(dir, "hello_v1.2.3_windows_amd64.zip")])
+        .trim()
+        .split("\n"),
+    ).toEqual(["hello.exe", "static/", "static/index.html"]);
   });
 
   it("sha256sum -c checksums.txt passes", () => {
@@ -80,7 +88,11 @@ describe("go-build on the example service, five targets", () => {
 
   it("gives identical bytes when built again from another folder", async () => {
     const other = fixtureCopy("example-service");
-    const again = await runAction("go-build", { targets: "linux/amd64, windows/amd64", version: "v1.2.3", files: "static/index.html" }, { workspace: other, env: EPOCH });
+    const again = await runAction(
+      "go-build",
+      { targets: "linux/amd64, windows/amd64", version: "v1.2.3", files: "static/index.html" },
+      { workspace: other, env: EPOCH },
+    );
     expect(again.code, again.log).toBe(0);
     for (const t of ["linux/amd64", "windows/amd64"]) {
       expect(byTarget(again, t).sha256).toBe(byTarget(r, t).sha256);
@@ -173,7 +185,8 @@ describe("go-build failures", () => {
     expect(ann?.properties.line).toBe(String(line));
     expect(ann?.message).toContain("undefined: undefinedGreeting");
     expect(r.log).toMatch(/linux\/amd64 failed to build: .*config\.go:\d+:\d+: undefined: undefinedGreeting/);
-    for (const stale of ["artifacts.json", "checksums.txt", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"]) expect(existsSync(join(ws, "dist", stale))).toBe(false);
+    for (const stale of ["artifacts.json", "checksums.txt", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"])
+      expect(existsSync(join(ws, "dist", stale))).toBe(false);
   });
 
   it("passes a version with spaces, quotes and $(…) literally into the binary", async () => {
@@ -197,16 +210,27 @@ describe.skipIf(!has("git"))("go-build version detection", () => {
     const git = (...args: string[]) => run("git", ["-c", "user.email=t@t", "-c", "user.name=t", ...args], ws);
     git("init", "-q");
     git("add", ".");
-    execFileSync("git", ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "init"], { cwd: ws, env: { ...process.env, GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z" } });
+    execFileSync("git", ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "init"], {
+      cwd: ws,
+      env: { ...process.env, GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z" },
+    });
     const sha = git("rev-parse", "HEAD").trim();
-    const r = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none" }, { workspace: ws, env: { GITHUB_REF: "refs/tags/v3.1.4" }, post: false });
+    const r = await runAction(
+      "go-build",
+      { main: "./cmd/server", targets: "linux/amd64", archive: "none" },
+      { workspace: ws, env: { GITHUB_REF: "refs/tags/v3.1.4" }, post: false },
+    );
     expect(r.code, r.log).toBe(0);
     const m = JSON.parse(readFileSync(r.outputs.manifest as string, "utf8"));
     expect(m).toMatchObject({ version: "v3.1.4", commit: sha, date: "2026-01-02T03:04:05Z" });
     const described = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none" }, { workspace: ws, post: false });
     expect(described.outputs.version).toBe(sha.slice(0, 7)); // no tag yet; untracked dist/ does not count as dirty
     writeFileSync(join(ws, "go.mod"), `${readFileSync(join(ws, "go.mod"), "utf8")}\n`);
-    const dirty = await runAction("go-build", { main: "./cmd/server", targets: "linux/amd64", archive: "none", "mod-check": "off" }, { workspace: ws, post: false });
+    const dirty = await runAction(
+      "go-build",
+      { main: "./cmd/server", targets: "linux/amd64", archive: "none", "mod-check": "off" },
+      { workspace: ws, post: false },
+    );
     expect(dirty.outputs.version).toBe(`${sha.slice(0, 7)}-dirty`);
   });
 });

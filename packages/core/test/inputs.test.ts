@@ -42,7 +42,15 @@ describe("InputReader", () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const r = reader({ v: s });
-        for (const read of [() => r.bool("v"), () => r.int("v", 0, 100), () => r.duration("v"), () => r.size("v"), () => r.percent("v"), () => r.keyValues("v"), () => r.choice("v", ["a", "b"])]) {
+        for (const read of [
+          () => r.bool("v"),
+          () => r.int("v", 0, 100),
+          () => r.duration("v"),
+          () => r.size("v"),
+          () => r.percent("v"),
+          () => r.keyValues("v"),
+          () => r.choice("v", ["a", "b"]),
+        ]) {
           try {
             read();
           } catch (err) {

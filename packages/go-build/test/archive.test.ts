@@ -17,14 +17,31 @@ function files(): { dir: string; bin: string; doc: string } {
 describe("archives are reproducible", () => {
   it("tar.gz: same bytes whatever the order given; sorted, parents first, uid/gid 0, fixed mtime and gzip header", async () => {
     const { dir, bin, doc } = files();
-    const a = await tarGz([{ name: "app", source: bin, mode: 0o755 }, { name: "docs/LICENSE", source: doc, mode: 0o644 }], 1_700_000_000);
-    const b = await tarGz([{ name: "docs/LICENSE", source: doc, mode: 0o644 }, { name: "app", source: bin, mode: 0o755 }], 1_700_000_000);
+    const a = await tarGz(
+      [
+        { name: "app", source: bin, mode: 0o755 },
+        { name: "docs/LICENSE", source: doc, mode: 0o644 },
+      ],
+      1_700_000_000,
+    );
+    const b = await tarGz(
+      [
+        { name: "docs/LICENSE", source: doc, mode: 0o644 },
+        { name: "app", source: bin, mode: 0o755 },
+      ],
+      1_700_000_000,
+    );
     expect(sha256(a)).toBe(sha256(b));
     expect([...a.subarray(4, 10)]).toEqual([0, 0, 0, 0, 2, 3]); // mtime 0, max compression, OS unix
     const path = join(dir, "x.tar.gz");
     writeFileSync(path, a);
     const listing = execFileSync("tar", ["--numeric-owner", "-tvzf", path], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
-    expect(listing.split("\n").filter(Boolean).map((l) => l.split(/\s+/).slice(0, 2).concat(l.split(/\s+/).slice(-3)))).toEqual([
+    expect(
+      listing
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/).slice(0, 2).concat(l.split(/\s+/).slice(-3))),
+    ).toEqual([
       ["-rwxr-xr-x", "0/0", "2023-11-14", "22:13", "app"],
       ["drwxr-xr-x", "0/0", "2023-11-14", "22:13", "docs/"],
       ["-rw-r--r--", "0/0", "2023-11-14", "22:13", "docs/LICENSE"],
@@ -34,7 +51,10 @@ describe("archives are reproducible", () => {
 
   it("zip: the same bytes in any time zone, with unix modes", async () => {
     const { dir, bin, doc } = files();
-    const entries = [{ name: "app.exe", source: bin, mode: 0o755 }, { name: "LICENSE", source: doc, mode: 0o644 }];
+    const entries = [
+      { name: "app.exe", source: bin, mode: 0o755 },
+      { name: "LICENSE", source: doc, mode: 0o644 },
+    ];
     const here = await zip(entries, 1_700_000_000);
     const script = `(async () => {
       const { zip } = await import(${JSON.stringify(new URL("../src/archive.ts", import.meta.url).pathname)});

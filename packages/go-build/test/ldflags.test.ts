@@ -39,7 +39,9 @@ describe("buildLdflags", () => {
   it("fills templates in x assignments and appends extra ldflags", () => {
     const x = parseXAssignments(["example.com/app/internal/build.Target={os}-{arch}"]);
     const flags = buildLdflags({ strip: false, info, x, templateValues: { os: "linux", arch: "arm64" }, extra: "-extldflags=-static" });
-    expect(flags).toBe("-buildid= -X main.version=v1.2.3 -X main.commit=abc123 -X main.date=2026-11-25T00:00:00Z -X example.com/app/internal/build.Target=linux-arm64 -extldflags=-static");
+    expect(flags).toBe(
+      "-buildid= -X main.version=v1.2.3 -X main.commit=abc123 -X main.date=2026-11-25T00:00:00Z -X example.com/app/internal/build.Target=linux-arm64 -extldflags=-static",
+    );
   });
 
   it("passes spaces, quotes and $(…) literally", () => {
@@ -69,7 +71,9 @@ describe("buildLdflags", () => {
 
 describe("templates and x", () => {
   it("refuses unknown placeholders, naming them and the known ones", () => {
-    expect(() => fillTemplate("{name}_{arc}", { name: "a", arch: "b" }, "archive-name")).toThrow(/input 'archive-name'.*unknown placeholder \{arc\}; accepted: \{name\}, \{arch\}/);
+    expect(() => fillTemplate("{name}_{arc}", { name: "a", arch: "b" }, "archive-name")).toThrow(
+      /input 'archive-name'.*unknown placeholder \{arc\}; accepted: \{name\}, \{arch\}/,
+    );
   });
 
   it("refuses malformed x lines", () => {
