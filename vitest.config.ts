@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], testTimeout: 30_000 } },
+      { test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], testTimeout: 30_000, sequence: { groupOrder: 0 } } },
       {
         test: {
           name: "integration",
@@ -14,6 +14,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           // Two cores: integration files build Go and start servers; run two files at a time at most.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           globalSetup: ["test/global-setup.ts"],
         },
       },

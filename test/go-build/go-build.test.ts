@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
@@ -232,5 +233,34 @@ describe.skipIf(!has("git"))("go-build version detection", () => {
       { workspace: ws, post: false },
     );
     expect(dirty.outputs.version).toBe(`${sha.slice(0, 7)}-dirty`);
+  });
+});
+
+describe("warm rebuilds", () => {
+  it("reuse an identical earlier link, and never a stale one after a code or embedded-file change", async () => {
+    const ws = fixtureCopy("example-service");
+    const gocache = mkdtempSync(join(tmpdir(), "gantry-gocache-"));
+    const env = { ...EPOCH, GOCACHE: gocache };
+    const build = () => runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, env, post: false });
+    const first = await build();
+    expect(first.log).toMatch(/linux\/amd64: built in/);
+    const again = await build();
+    expect(again.log).toMatch(/linux\/amd64: unchanged, linked binary reused/);
+    expect(byTarget(again, "linux/amd64").sha256).toBe(byTarget(first, "linux/amd64").sha256);
+    expect(byTarget(again, "linux/amd64")["archive-sha256"]).toBe(byTarget(first, "linux/amd64")["archive-sha256"]);
+
+    writeFileSync(join(ws, "main.go"), readFileSync(join(ws, "main.go"), "utf8").replace('fmt.Printf("hello %s', 'fmt.Printf("hi %s'));
+    const changed = await build();
+    expect(changed.log).toMatch(/linux\/amd64: built in/);
+    expect(run(byTarget(changed, "linux/amd64").path, ["--version"])).toMatch(/^hi v1/);
+
+    writeFileSync(join(ws, "static", "index.html"), "<p>changed</p>\n");
+    const embedded = await build();
+    expect(embedded.log).toMatch(/linux\/amd64: built in/);
+    expect(byTarget(embedded, "linux/amd64").sha256).not.toBe(byTarget(changed, "linux/amd64").sha256);
+
+    const stamped = await runAction("go-build", { targets: "linux/amd64", version: "v2" }, { workspace: ws, env, post: false });
+    expect(stamped.log).toMatch(/linux\/amd64: built in/);
+    expect(run(byTarget(stamped, "linux/amd64").path, ["--version"])).toMatch(/^hi v2/);
   });
 });

@@ -17,11 +17,12 @@ import {
   moduleGoDirective,
   resolveGo,
   restoreCache,
-  sha256,
+  sha256File,
   writeManifest,
 } from "@gantry/core";
 import * as semver from "semver";
-import { type ArchiveEntry, tarGz, zip } from "./archive.js";
+import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
+import { keep, restoreKept } from "./linkcache.js";
 import { goCachePlan } from "./cachekey.js";
 import { type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
@@ -160,6 +161,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   try {
     const jobs: CompileJob[] = targets.map((target) => ({
       go: go.go,
+      linkCache: { goVersion: go.version, gocache: go.gocache },
       moduleDir: inputs.workingDirectory,
       main: inputs.main,
       name,
@@ -186,7 +188,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
     const manifestStaged = out.staged(MANIFEST_FILE);
     const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
-    const artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel)));
+    const artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache)));
     let checksumsName: string | undefined;
     if (inputs.checksums) {
       checksumsName = "checksums.txt";
@@ -236,6 +238,7 @@ async function toArtifact(
   info: BuildInfo,
   out: OutDir,
   rel: (p: string) => string,
+  gocache: string,
 ): Promise<Artifact> {
   const artifact: Artifact = {
     name,
@@ -248,11 +251,17 @@ async function toArtifact(
     sha256: b.sha256,
   };
   if (archiveName) {
+    const format = archiveName.endsWith(".zip") ? "zip" : "tar.gz";
     const entries: ArchiveEntry[] = [{ name: basename(b.path), source: b.path, mode: 0o755 }, ...extras];
-    const bytes = archiveName.endsWith(".zip") ? await zip(entries, info.epoch) : await tarGz(entries, info.epoch);
-    await writeFile(out.staged(archiveName), bytes);
+    const dest = out.staged(archiveName);
+    // An archive's bytes depend only on its entries and mtime: reuse the one made last time.
+    const key = await archiveKey(format, entries, info.epoch, new Map([[b.path, b.sha256]]));
+    if (!(await restoreKept(gocache, "archive", key, dest))) {
+      await writeFile(dest, format === "zip" ? await zip(entries, info.epoch) : await tarGz(entries, info.epoch));
+      await keep(gocache, "archive", key, dest);
+    }
     artifact.archive = archiveName;
-    artifact["archive-sha256"] = sha256(bytes);
+    artifact["archive-sha256"] = await sha256File(dest);
   }
   return artifact;
 }

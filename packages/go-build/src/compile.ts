@@ -1,10 +1,13 @@
 import { mkdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { type Annotation, ExecError, type Reporter, exeSuffix, exec, formatBytes, formatDuration, formatTarget, sha256File, targetSlug } from "@gantry/core";
+import { keep, linkKey, restoreKept } from "./linkcache.js";
 import { type BuildTarget, VARIANT_ENV_NAMES } from "./targets.js";
 
 export interface CompileJob {
   go: string;
+  /** For the link cache: the toolchain's version and GOCACHE (undefined turns it off). */
+  linkCache?: { goVersion: string; gocache: string };
   moduleDir: string;
   main: string;
   name: string;
@@ -24,6 +27,8 @@ export interface CompiledBinary {
   size: number;
   sha256: string;
   durationMs: number;
+  /** True when an identical earlier link was reused (see linkcache.ts). */
+  reused: boolean;
 }
 
 /** The arguments of one `go build`, never through a shell. */
@@ -56,14 +61,25 @@ export class CompileError extends Error {
   }
 }
 
-/** Builds one target. */
+/** Builds one target, or reuses the identical link of an earlier run. */
 export async function compile(job: CompileJob): Promise<CompiledBinary> {
+  const started = performance.now();
   const out = binaryPath(job);
   await mkdir(join(out, ".."), { recursive: true });
+  const env = goBuildEnv(job);
+  const cache =
+    job.linkCache && !job.cgo
+      ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env }
+      : undefined;
   try {
-    const r = await exec(job.go, goBuildArgs(job, out), { cwd: job.moduleDir, env: goBuildEnv(job) });
+    const key = cache ? await linkKey(cache) : undefined;
+    const reused = key !== undefined && (await restoreKept(cache?.gocache as string, "link", key, out));
+    if (!reused) {
+      await exec(job.go, goBuildArgs(job, out), { cwd: job.moduleDir, env });
+      if (key) await keep(cache?.gocache as string, "link", key, out);
+    }
     const [info, sha] = await Promise.all([stat(out), sha256File(out)]);
-    return { target: job.target, path: out, size: info.size, sha256: sha, durationMs: r.durationMs };
+    return { target: job.target, path: out, size: info.size, sha256: sha, durationMs: performance.now() - started, reused };
   } catch (err) {
     if (!(err instanceof ExecError)) throw err;
     const output = err.result.stderr || err.result.stdout;
@@ -99,7 +115,9 @@ export async function compileAll(jobs: readonly CompileJob[], limit: number, rep
       try {
         const b = await compile(job);
         built.push(b);
-        reporter.info(`[${++done}/${jobs.length}] ${label}: built in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`);
+        reporter.info(
+          `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`,
+        );
       } catch (err) {
         if (!(err instanceof CompileError)) throw err;
         failed.push(err);

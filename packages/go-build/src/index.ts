@@ -4,6 +4,7 @@ export * from "./cachekey.js";
 export * from "./compile.js";
 export * from "./inputs.js";
 export * from "./ldflags.js";
+export * from "./linkcache.js";
 export * from "./modcheck.js";
 export * from "./outdir.js";
 export * from "./stage.js";
