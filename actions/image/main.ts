@@ -1,0 +1,4 @@
+import { runActionMain } from "@gantry/core";
+import { imageStage } from "@gantry/image";
+
+await runActionMain(imageStage);

@@ -1,0 +1,184 @@
+import { readFile, readdir, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { type Artifact, GantryError, InputError, MANIFEST_FILE, type Manifest, readManifest, resolveInManifest, sha256 } from "@gantry/core";
+import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
+
+/** One Linux binary to put in an image. */
+export interface Binary {
+  artifact: Artifact;
+  /** Absolute path, checked against the manifest's sha256. */
+  path: string;
+  platform: Platform;
+  data: Uint8Array;
+}
+
+/** go-build's manifests merged: the binaries of one commit, from one or many jobs. */
+export interface BuildSet {
+  project: string;
+  version: string;
+  commit: string;
+  /** RFC 3339 commit time: every mtime and `created` in the image. */
+  date: string;
+  epoch: number;
+  binaries: Binary[];
+  manifests: string[];
+}
+
+const GLOB = /[*?[]/;
+
+function globRegex(segment: string): RegExp {
+  const body = segment
+    .replace(/[.+^${}()|\\]/g, "\\$&")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\?/g, "[^/]");
+  return new RegExp(`^${body}$`);
+}
+
+async function listDir(dir: string): Promise<{ name: string; dir: boolean }[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+  } catch {
+    return [];
+  }
+}
+
+/** Files matching a glob with `*`, `?`, `[…]` and `**` (Node 20 has no fs.glob). */
+async function glob(pattern: string): Promise<string[]> {
+  const segments = pattern.split("/");
+  const firstGlob = segments.findIndex((s) => GLOB.test(s));
+  const root = segments.slice(0, firstGlob).join("/") || "/";
+  const found: string[] = [];
+  const walk = async (dir: string, rest: string[]): Promise<void> => {
+    const [seg, ...tail] = rest;
+    if (seg === undefined) return;
+    if (seg === "**") {
+      await walk(dir, tail);
+      for (const e of await listDir(dir)) if (e.dir && !e.name.startsWith(".") && e.name !== "node_modules") await walk(join(dir, e.name), rest);
+      return;
+    }
+    const re = globRegex(seg);
+    for (const e of await listDir(dir)) {
+      if (!re.test(e.name)) continue;
+      if (tail.length === 0 && !e.dir) found.push(join(dir, e.name));
+      else if (e.dir) await walk(join(dir, e.name), tail);
+    }
+  };
+  await walk(root, segments.slice(firstGlob));
+  return [...new Set(found)].sort();
+}
+
+/** Every artifacts.json under a folder (downloaded matrix artifacts), a few levels deep. */
+async function manifestsUnder(dir: string, depth = 4): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await listDir(dir)) {
+    if (!e.dir && e.name === MANIFEST_FILE) out.push(join(dir, e.name));
+    else if (e.dir && depth > 0 && !e.name.startsWith(".") && e.name !== "node_modules") out.push(...(await manifestsUnder(join(dir, e.name), depth - 1)));
+  }
+  return out.sort();
+}
+
+/** The manifest input as files: one file, every artifacts.json in a folder, or a glob's matches. */
+export async function findManifests(spec: string, cwd: string): Promise<string[]> {
+  const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
+  let files: string[];
+  if (GLOB.test(spec)) files = await glob(path);
+  else {
+    const s = await stat(path).catch(() => undefined);
+    if (!s)
+      throw new InputError(
+        "manifest",
+        spec,
+        `${path} does not exist; run go-build first, or give the manifest's path, a folder of downloaded artifacts or a glob`,
+      );
+    files = s.isDirectory() ? await manifestsUnder(path) : [path];
+  }
+  if (files.length === 0)
+    throw new InputError(
+      "manifest",
+      spec,
+      `no ${MANIFEST_FILE} found there; give go-build's manifest, a folder holding them or a glob such as artifacts/*/${MANIFEST_FILE}`,
+    );
+  return files;
+}
+
+/** Seconds since the epoch of an RFC 3339 time; 0 when missing (go-build writes 1970 without a commit time). */
+export function epochOf(date: string): number {
+  const ms = Date.parse(date);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
+}
+
+/**
+ * Reads and merges manifests. They must come from the same project, version and commit (matrix
+ * jobs of one build); a target built twice must have the same sha256. Each Linux binary is read
+ * and checked against its sha256, so a stale file is never imaged.
+ */
+export async function loadBuildSet(files: readonly string[], cwd: string): Promise<BuildSet> {
+  let first: Manifest | undefined;
+  let firstPath = "";
+  const byTarget = new Map<string, { a: Artifact; manifest: string; go: string }>();
+  for (const file of files) {
+    const m = await readManifest(file);
+    if (!first) {
+      first = m;
+      firstPath = file;
+    } else {
+      for (const key of ["project", "version", "commit"] as const) {
+        if (m[key] !== first[key]) {
+          throw new GantryError(
+            `manifests ${relative(cwd, firstPath)} and ${relative(cwd, file)} are from different builds (${key} ${JSON.stringify(first[key])} vs ${JSON.stringify(m[key])}); merge only the matrix jobs of one build`,
+          );
+        }
+      }
+    }
+    for (const a of m.artifacts) {
+      if (a.os !== "linux") continue;
+      const seen = byTarget.get(a.target);
+      if (seen && seen.a.sha256 !== a.sha256) {
+        throw new GantryError(
+          `${a.target} is in ${relative(cwd, seen.manifest)} and ${relative(cwd, file)} with different binaries (sha256 ${seen.a.sha256.slice(0, 12)} vs ${a.sha256.slice(0, 12)})`,
+        );
+      }
+      if (!seen) byTarget.set(a.target, { a: { ...a, path: resolveInManifest(file, a.path) }, manifest: file, go: typeof m.go === "string" ? m.go : "" });
+    }
+  }
+  const m = first as Manifest;
+  const binaries: Binary[] = [];
+  for (const { a, go } of byTarget.values()) {
+    binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go), data: new Uint8Array() });
+  }
+  binaries.sort((x, y) => (formatPlatform(x.platform) < formatPlatform(y.platform) ? -1 : 1));
+  return { project: m.project, version: m.version, commit: m.commit, date: m.date, epoch: epochOf(m.date), binaries, manifests: [...files] };
+}
+
+/** Narrows the set to the `platforms` input, in its order, and reads each binary. */
+export async function selectBinaries(set: BuildSet, wanted: readonly Platform[]): Promise<Binary[]> {
+  const have = set.binaries.map((b) => formatPlatform(b.platform));
+  if (set.binaries.length === 0)
+    throw new GantryError(`the manifest has no Linux binaries (it has ${set.manifests.join(", ")}); build linux targets with go-build`);
+  const chosen =
+    wanted.length === 0
+      ? set.binaries
+      : wanted.map((p) => {
+          const b = set.binaries.find((x) => samePlatform(x.platform, p));
+          if (!b) throw new InputError("platforms", formatPlatform(p), `it is not in the manifest, which has ${have.join(", ")}`);
+          return b;
+        });
+  return Promise.all(
+    chosen.map(async (b) => {
+      let data: Buffer;
+      try {
+        data = await readFile(b.path);
+      } catch {
+        throw new GantryError(
+          `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`,
+        );
+      }
+      if (sha256(data) !== b.artifact.sha256) {
+        throw new GantryError(
+          `${b.path} does not match the manifest (sha256 ${sha256(data).slice(0, 12)}, manifest says ${b.artifact.sha256.slice(0, 12)}): it changed after go-build; rebuild`,
+        );
+      }
+      return { ...b, data };
+    }),
+  );
+}

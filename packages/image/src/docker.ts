@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ExecError, GantryError, type Reporter, exec, lastLines } from "@gantry/core";
+import { extract } from "tar-stream";
+import type { PlatformImage } from "./assemble.js";
+import { type Layer, type LayerCache, layerFromTar } from "./layer.js";
+import { type ImageConfig, type ImageManifest, MediaType, digestOf, jsonBlob } from "./oci.js";
+
+/** The Docker daemon's version, or undefined when none answers (degrade on capability, not on environment). */
+export async function dockerServerVersion(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const r = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { env, allowFailure: true, timeoutMs: 15_000 }).catch(() => undefined);
+  const v = r?.stdout.trim();
+  return r?.code === 0 && v ? v : undefined;
+}
+
+/** `docker load -i file`; returns the names docker reports. */
+export async function dockerLoad(file: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const r = await exec("docker", ["load", "-i", file], { env, timeoutMs: 300_000 });
+  return [...r.stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1] as string);
+}
+
+/** Every file of a tar in memory (a `docker save` output: config, manifest.json, layer tars). */
+export async function readTar(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const ex = extract();
+  const done = new Promise<void>((res, rej) => {
+    ex.on("entry", (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: unknown) => chunks.push(c as Buffer));
+      stream.on("end", () => {
+        if (header.type === "file") files.set(header.name.replace(/^\.\//, ""), Buffer.concat(chunks));
+        next();
+      });
+      stream.resume();
+    });
+    ex.on("finish", res);
+    ex.on("error", rej);
+  });
+  ex.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  await done;
+  return files;
+}
+
+export interface DockerBuildOptions {
+  dockerfile: string;
+  context: string;
+  buildArgs: Record<string, string>;
+  target: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+  reporter: Reporter;
+  cache?: LayerCache;
+}
+
+/**
+ * The `docker` engine: `docker build` of the user's Dockerfile (build args and target passed
+ * through, labels added), then `docker save` read back into the same OCI blobs the oci engine
+ * makes, so digests, outputs and pushes work the same way. The config's bytes are kept as docker
+ * wrote them, so the image ID docker shows is the config digest here too.
+ */
+export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: PlatformImage; id: string }> {
+  if (!(await dockerServerVersion(o.env))) {
+    throw new GantryError(
+      `engine: docker needs a Docker daemon and none answers (DOCKER_HOST=${o.env.DOCKER_HOST ?? "unset"}); start one, or use engine: oci, which needs none`,
+    );
+  }
+  const tmp = await mkdtemp(join(o.env.RUNNER_TEMP || tmpdir(), "gantry-docker-"));
+  try {
+    const iid = join(tmp, "iid");
+    const args = ["build", "--iidfile", iid, "-f", o.dockerfile];
+    for (const [k, v] of Object.entries(o.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+    for (const [k, v] of Object.entries(o.labels)) args.push("--label", `${k}=${v}`);
+    if (o.target) args.push("--target", o.target);
+    args.push(o.context);
+    try {
+      await exec("docker", args, { env: o.env, timeoutMs: 3_600_000, onStdoutLine: (l) => o.reporter.info(l), onStderrLine: (l) => o.reporter.info(l) });
+    } catch (err) {
+      if (err instanceof ExecError)
+        throw new GantryError(`docker build of ${o.dockerfile} failed (exit ${err.code}):\n${lastLines(err.result.stdout + err.result.stderr, 15)}`);
+      throw err;
+    }
+    const id = (await readFile(iid, "utf8")).trim();
+    const saved = join(tmp, "image.tar");
+    await exec("docker", ["save", "-o", saved, id], { env: o.env, timeoutMs: 600_000 });
+    const files = await readTar(await readFile(saved));
+    const list = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "[]") as { Config: string; Layers: string[] }[];
+    const entry = list[0];
+    const configBytes = entry && files.get(entry.Config);
+    if (!entry || !configBytes) throw new GantryError(`docker save of ${id} has no manifest.json entry or config gantry can read`);
+    const config = JSON.parse(configBytes.toString("utf8")) as ImageConfig;
+    const layers: Layer[] = [];
+    for (const [i, path] of entry.Layers.entries()) {
+      const tar = files.get(path);
+      if (!tar) throw new GantryError(`docker save of ${id} lacks its layer ${path}`);
+      const layer = await layerFromTar(tar, "dockerfile", o.cache);
+      if (layer.diffId !== config.rootfs.diff_ids[i])
+        throw new GantryError(`docker save of ${id}: layer ${path} is ${layer.diffId}, the config says ${config.rootfs.diff_ids[i]}`);
+      layers.push(layer);
+    }
+    const configBlob = { descriptor: { mediaType: MediaType.config, digest: digestOf(configBytes), size: configBytes.length }, bytes: configBytes };
+    const manifest: ImageManifest = {
+      schemaVersion: 2,
+      mediaType: MediaType.manifest,
+      config: configBlob.descriptor,
+      layers: layers.map((l) => l.blob.descriptor),
+      ...(Object.keys(o.annotations).length > 0 ? { annotations: o.annotations } : {}),
+    };
+    const platform = { architecture: config.architecture, os: config.os, ...(config.variant ? { variant: config.variant } : {}) };
+    return { image: { platform, manifest: jsonBlob(MediaType.manifest, manifest), config: configBlob, layers }, id };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `docker tag` the image with each name. */
+export async function dockerTag(id: string, names: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  for (const n of names) await exec("docker", ["tag", id, n], { env, timeoutMs: 60_000 });
+}

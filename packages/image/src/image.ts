@@ -1,0 +1,247 @@
+import { readFile, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { GantryError, InputError, type RunContext, exists, hostTarget } from "@gantry/core";
+import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, assemblePlatform, scratchEntries } from "./assemble.js";
+import { type Credentials, dockerConfigCredentials } from "./auth.js";
+import { type BuildSet, findManifests, loadBuildSet, selectBinaries } from "./binaries.js";
+import { diskLayerCache } from "./cache.js";
+import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
+import { type ImageInputs, usesHttp } from "./inputs.js";
+import { type Layer, type LayerCache, type LayerEntry, buildLayer } from "./layer.js";
+import { writeDockerArchive, writeOciLayout } from "./layout.js";
+import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
+import { type BaseImage, pullBase } from "./pull.js";
+import { type PushResult, pushImage } from "./push.js";
+import { type ImageRef, formatReference, sanitizeTag } from "./reference.js";
+import { RegistryClient } from "./registry.js";
+
+/** The runner's CA bundle (Debian/Ubuntu path): what a scratch image trusts. */
+export const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
+export interface ImageResult {
+  image: BuiltImage;
+  engine: ImageInputs["engine"];
+  /** `ghcr.io/acme/api`, or "" without a repository. */
+  repository: string;
+  tags: string[];
+  digest: string;
+  /** `repository@digest` (just the digest without a repository). */
+  reference: string;
+  base: string;
+  push?: PushResult;
+  ociLayout?: string;
+  dockerArchive?: { path: string; platform: string; size: number };
+  loaded?: string[];
+}
+
+/** True when GITHUB_REF is the repository's default branch (from the event payload). */
+async function onDefaultBranch(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const ref = env.GITHUB_REF ?? "";
+  if (!ref.startsWith("refs/heads/") || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8")) as { repository?: { default_branch?: string } };
+    return event.repository?.default_branch === ref.slice("refs/heads/".length);
+  } catch {
+    return false;
+  }
+}
+
+/** The tags input, else the manifest's version plus `latest` on the default branch. */
+export async function resolveTags(inputs: ImageInputs, set: BuildSet | undefined, env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (inputs.tags.length > 0) return [...new Set(inputs.tags)];
+  const tags = set ? [sanitizeTag(set.version)] : [];
+  if (await onDefaultBranch(env)) tags.push("latest");
+  return [...new Set(tags)];
+}
+
+/** `org.opencontainers.image.*` labels from the build (annotations.md): commit time, not now. */
+export function defaultLabels(set: BuildSet | undefined, env: NodeJS.ProcessEnv): Record<string, string> {
+  const labels: Record<string, string> = {};
+  if (env.GITHUB_REPOSITORY) labels["org.opencontainers.image.source"] = `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}`;
+  const revision = set?.commit && set.commit !== "none" ? set.commit : env.GITHUB_SHA;
+  if (revision) labels["org.opencontainers.image.revision"] = revision;
+  if (set) {
+    labels["org.opencontainers.image.version"] = set.version;
+    labels["org.opencontainers.image.created"] = set.date;
+  }
+  return labels;
+}
+
+/** Credentials for a registry: the inputs when it is the target's, else the user's Docker config. */
+async function credentialsFor(registry: string, inputs: ImageInputs, ctx: RunContext): Promise<Credentials | undefined> {
+  if (inputs.username && (!inputs.repository || inputs.repository.registry === registry)) {
+    return { username: inputs.username, password: inputs.password, source: "the username and password inputs" };
+  }
+  const found = await dockerConfigCredentials(registry, ctx.env);
+  if (found) ctx.reporter.mask(found.password);
+  return found;
+}
+
+async function client(ref: ImageRef, actions: "pull" | "pull,push", inputs: ImageInputs, ctx: RunContext): Promise<RegistryClient> {
+  return new RegistryClient(ref.registry, ref.repository, {
+    http: usesHttp(inputs, ref.registry),
+    credentials: await credentialsFor(ref.registry, inputs, ctx),
+    actions,
+    reporter: ctx.reporter,
+  });
+}
+
+/** The `files` input as layer entries: a file, or a folder's files, each with its mode. */
+async function extraEntries(inputs: ImageInputs): Promise<LayerEntry[]> {
+  const entries: LayerEntry[] = [];
+  const add = async (source: string, dest: string, mode: number | undefined, spec: string) => {
+    const s = await stat(source).catch(() => undefined);
+    if (!s) throw new InputError("files", spec, `${source} does not exist`);
+    if (s.isDirectory()) {
+      for (const name of (await readdir(source)).sort()) await add(join(source, name), `${dest}/${name}`, mode, spec);
+    } else if (s.isFile()) {
+      entries.push({ path: dest, mode: mode ?? (s.mode & 0o111 ? 0o755 : 0o644), data: await readFile(source) });
+    }
+  };
+  for (const f of inputs.files) await add(f.source, f.dest, f.mode, `${f.source}:/${f.dest}`);
+  return entries;
+}
+
+/** The oci engine: one image per binary over the base, joined in an index. */
+async function ociImages(
+  inputs: ImageInputs,
+  set: BuildSet,
+  labels: Record<string, string>,
+  ctx: RunContext,
+  cache?: LayerCache,
+): Promise<{ images: PlatformImage[]; base: BaseImage | undefined }> {
+  const binaries = await selectBinaries(set, inputs.platforms);
+  const platforms = binaries.map((b) => b.platform);
+  const shared: Layer[] = [];
+  let base: BaseImage | undefined;
+  if (inputs.base === "scratch") {
+    let ca: Uint8Array | undefined;
+    if (inputs.caCertificates) {
+      if (!(await exists(CA_BUNDLE)))
+        throw new GantryError(`ca-certificates: the runner has no CA bundle at ${CA_BUNDLE}; install ca-certificates, or set ca-certificates: false`);
+      ca = await readFile(CA_BUNDLE);
+    }
+    shared.push(await buildLayer(scratchEntries(inputs.user, ca), set.epoch, ca ? "ca-certificates" : "accounts", cache));
+  } else {
+    ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`);
+    base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx));
+    if (!inputs.base.digest)
+      ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`);
+  }
+  const files = await extraEntries(inputs);
+  if (files.length > 0) shared.push(await buildLayer(files, set.epoch, "files", cache));
+  const spec: ImageSpec = {
+    name: binaries[0]?.artifact.name || set.project,
+    created: set.date,
+    epoch: set.epoch,
+    user: inputs.user,
+    entrypoint: inputs.entrypoint,
+    cmd: inputs.cmd,
+    env: inputs.env,
+    ports: inputs.ports,
+    workdir: inputs.workdir,
+    labels,
+    annotations: inputs.annotations,
+    sharedLayers: shared,
+    ...(base ? { base: { name: formatReference({ ...base.ref, digest: undefined }), digest: base.digest } } : {}),
+  };
+  const images = await Promise.all(binaries.map((b, i) => assemblePlatform(spec, b.platform, b.data, base?.parts[i], cache)));
+  return { images, base };
+}
+
+/** The platform the docker archive holds: load-platform, else the runner's, else the only one. */
+export function archivePlatform(image: BuiltImage, wanted: Platform | undefined): PlatformImage {
+  const have = image.images.map((i) => formatPlatform(i.platform)).join(", ");
+  if (wanted) {
+    const found = image.images.find((i) => samePlatform(i.platform, wanted));
+    if (!found) throw new InputError("load-platform", formatPlatform(wanted), `the image has ${have}`);
+    return found;
+  }
+  const host = platformOfTarget(hostTarget());
+  const found = image.images.find((i) => samePlatform(i.platform, host)) ?? (image.images.length === 1 ? image.images[0] : undefined);
+  if (!found) throw new InputError("load-platform", "", `the runner is ${formatPlatform(host)}, which the image does not have (it has ${have}); choose one`);
+  return found;
+}
+
+/** Builds the image and writes it where the inputs say: OCI layout, docker archive, docker load, registry. */
+export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<ImageResult> {
+  const { reporter, env } = ctx;
+  const cache = diskLayerCache(env);
+  let set: BuildSet | undefined;
+  if (inputs.engine === "oci" || (await exists(resolve(inputs.cwd, inputs.manifest))))
+    set = await loadBuildSet(await findManifests(inputs.manifest, inputs.cwd), inputs.cwd);
+  const tags = await resolveTags(inputs, set, env);
+  const labels = { ...defaultLabels(set, env), ...inputs.labels };
+  let images: PlatformImage[];
+  let base = "scratch";
+  let dockerId: string | undefined;
+  if (inputs.engine === "docker") {
+    if (inputs.platforms.length > 1 || (inputs.platforms[0] && !samePlatform(inputs.platforms[0], platformOfTarget(hostTarget())))) {
+      throw new InputError(
+        "platforms",
+        inputs.platforms.map(formatPlatform).join(","),
+        "engine: docker builds the daemon's own platform only (no QEMU emulation); use engine: oci for several platforms",
+      );
+    }
+    const built = await dockerBuild({
+      dockerfile: inputs.dockerfile,
+      context: inputs.context,
+      buildArgs: inputs.buildArgs,
+      target: inputs.target,
+      labels,
+      annotations: inputs.annotations,
+      env,
+      reporter,
+      cache,
+    });
+    images = [built.image];
+    dockerId = built.id;
+    base = `Dockerfile ${inputs.dockerfile}`;
+  } else {
+    const r = await ociImages(inputs, set as BuildSet, labels, ctx, cache);
+    images = r.images;
+    if (r.base) base = `${formatReference({ ...r.base.ref, digest: undefined })}@${r.base.digest}`;
+  }
+  const image = assembleIndex(images, inputs.annotations);
+  const repository = inputs.repository ? formatReference(inputs.repository) : "";
+  const digest = image.index.descriptor.digest;
+  const result: ImageResult = { image, engine: inputs.engine, repository, tags, digest, reference: repository ? `${repository}@${digest}` : digest, base };
+  const localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase();
+  const repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
+
+  if (inputs.ociLayout) {
+    await writeOciLayout(inputs.ociLayout, image, tags);
+    result.ociLayout = inputs.ociLayout;
+    reporter.info(`oci-layout: wrote ${inputs.ociLayout} (${image.blobs.size} blobs)`);
+  }
+  if (inputs.dockerArchive || inputs.load) {
+    const chosen = archivePlatform(image, inputs.loadPlatform);
+    const daemon = inputs.load ? await dockerServerVersion(env) : undefined;
+    if (inputs.load && !daemon) reporter.warning("load: no Docker daemon answers (docker version failed); the image was not loaded");
+    const path = inputs.dockerArchive || join(env.RUNNER_TEMP || tmpdir(), `gantry-image-${process.pid}.tar`);
+    if (inputs.dockerArchive || daemon) {
+      const size = await writeDockerArchive(path, chosen, repoTags, set?.epoch ?? 0);
+      if (inputs.dockerArchive) result.dockerArchive = { path, platform: formatPlatform(chosen.platform), size };
+      if (daemon && dockerId) {
+        await dockerTag(dockerId, repoTags, env);
+        result.loaded = repoTags;
+      } else if (daemon) {
+        result.loaded = await dockerLoad(path, env);
+        reporter.info(`load: docker ${daemon} loaded ${result.loaded.join(", ")} (${formatPlatform(chosen.platform)})`);
+      }
+      if (!inputs.dockerArchive) await rm(path, { force: true });
+    }
+  } else if (dockerId && repoTags.length > 0) {
+    await dockerTag(dockerId, repoTags, env);
+  }
+  if (inputs.push && inputs.repository) {
+    const c = await client(inputs.repository, "pull,push", inputs, ctx);
+    result.push = await pushImage(c, image, tags, reporter);
+    reporter.info(`push: ${repository} ${tags.join(", ") || "(by digest)"}: ${result.push.uploaded} blob(s) uploaded, ${result.push.skipped} already there`);
+  }
+  if (!inputs.ociLayout && !inputs.dockerArchive && !inputs.load && !inputs.push && inputs.engine === "oci") {
+    reporter.notice("no output asked for (push, oci-layout, docker-archive, load): the image was assembled and its digest computed only");
+  }
+  return result;
+}

@@ -1,0 +1,88 @@
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { GantryError, exists, writeFileAtomic } from "@gantry/core";
+import { pack } from "tar-stream";
+import type { BuiltImage, PlatformImage } from "./assemble.js";
+import { type Descriptor, type ImageIndex, MediaType } from "./oci.js";
+
+const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
+
+/** index.json of a layout: the descriptor once per tag, named by `org.opencontainers.image.ref.name` (image-layout.md). */
+function layoutIndex(target: Descriptor, tags: readonly string[]): string {
+  const named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } }));
+  const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: named };
+  return JSON.stringify(index);
+}
+
+/**
+ * Writes an OCI image layout (image-layout.md): `oci-layout`, `index.json` naming the image index
+ * by tag, `blobs/sha256/…`. It is written beside the folder and swapped in; an existing folder is
+ * replaced only when it is itself an OCI layout (or empty), so no user files are lost.
+ */
+export async function writeOciLayout(dir: string, image: BuiltImage, tags: readonly string[]): Promise<void> {
+  const s = await stat(dir).catch(() => undefined);
+  if (s) {
+    const names = s.isDirectory() ? await readdir(dir) : ["(a file)"];
+    if (names.length > 0 && !names.includes("oci-layout")) {
+      throw new GantryError(`oci-layout: ${dir} exists and is not an OCI layout (it holds ${names.slice(0, 3).join(", ")}); give a new or empty folder`);
+    }
+  }
+  await mkdir(dirname(dir), { recursive: true });
+  const staging = join(dirname(dir), `.${basename(dir)}.gantry-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(join(staging, "blobs", "sha256"), { recursive: true });
+    for (const [digest, bytes] of image.blobs) await writeFile(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes);
+    await writeFile(join(staging, "oci-layout"), LAYOUT_FILE);
+    await writeFile(join(staging, "index.json"), layoutIndex(image.index.descriptor, tags));
+    const old = `${staging}.old`;
+    if (s) await rename(dir, old);
+    await rename(staging, dir);
+    if (s) await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * A tarball `docker load` accepts for one platform: `manifest.json` ([{Config, RepoTags, Layers}])
+ * beside the gzip blobs (docker checks them against the config's diff_ids), plus `oci-layout` and
+ * `index.json` naming the same platform manifest, as Docker 25's `docker save` writes. The
+ * blobs are the registry's bytes, so the manifest digest is the one in the index.
+ */
+export async function dockerArchive(image: PlatformImage, repoTags: readonly string[], epoch: number): Promise<Buffer> {
+  const blobPath = (d: Descriptor) => `blobs/sha256/${d.digest.slice("sha256:".length)}`;
+  const files = new Map<string, Uint8Array>();
+  for (const l of image.layers) files.set(blobPath(l.blob.descriptor), l.blob.bytes);
+  files.set(blobPath(image.config.descriptor), image.config.bytes);
+  files.set(blobPath(image.manifest.descriptor), image.manifest.bytes);
+  files.set("oci-layout", Buffer.from(LAYOUT_FILE));
+  files.set("index.json", Buffer.from(layoutIndex({ ...image.manifest.descriptor, platform: image.platform }, [])));
+  const manifest = [{ Config: blobPath(image.config.descriptor), RepoTags: [...repoTags], Layers: image.layers.map((l) => blobPath(l.blob.descriptor)) }];
+  files.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
+  const tar = pack();
+  const chunks: Buffer[] = [];
+  tar.on("data", (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((res, rej) => {
+    tar.on("end", res);
+    tar.on("error", rej);
+  });
+  const header = { mtime: new Date(epoch * 1000), uid: 0, gid: 0, uname: "", gname: "" };
+  for (const d of ["blobs/", "blobs/sha256/"]) tar.entry({ ...header, name: d, type: "directory", mode: 0o755 });
+  for (const name of [...files.keys()].sort()) {
+    const data = files.get(name) as Uint8Array;
+    tar.entry({ ...header, name, type: "file", mode: 0o644, size: data.length }, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  }
+  tar.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** Writes the docker archive atomically (a reader never sees half a tarball). */
+export async function writeDockerArchive(file: string, image: PlatformImage, repoTags: readonly string[], epoch: number): Promise<number> {
+  if ((await exists(file)) && (await stat(file)).isDirectory())
+    throw new GantryError(`docker-archive: ${file} is a folder; give a file path such as dist/image.tar`);
+  const bytes = await dockerArchive(image, repoTags, epoch);
+  await writeFileAtomic(file, bytes);
+  return bytes.length;
+}

@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { GantryError, type Target } from "@gantry/core";
+import * as semver from "semver";
+
+/** Media types of the OCI image-spec v1.1 and the Docker schema 2 types registries still serve. */
+export const MediaType = {
+  index: "application/vnd.oci.image.index.v1+json",
+  manifest: "application/vnd.oci.image.manifest.v1+json",
+  config: "application/vnd.oci.image.config.v1+json",
+  layerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  layer: "application/vnd.oci.image.layer.v1.tar",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+} as const;
+
+/** Every manifest type gantry reads: the OCI `Accept` a registry needs (Debian's 2.8 answers 404 without it). */
+export const MANIFEST_ACCEPT = [MediaType.index, MediaType.manifest, MediaType.dockerList, MediaType.dockerManifest].join(", ");
+
+/** An OCI platform (image-spec image-index.md). */
+export interface Platform {
+  architecture: string;
+  os: string;
+  variant?: string;
+}
+
+/** A content descriptor (image-spec descriptor.md). */
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  platform?: Platform;
+  annotations?: Record<string, string>;
+}
+
+export interface ImageManifest {
+  schemaVersion: 2;
+  mediaType: string;
+  config: Descriptor;
+  layers: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
+export interface ImageIndex {
+  schemaVersion: 2;
+  mediaType: string;
+  manifests: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
+/** The parts of the image config (image-spec config.md) gantry writes or inherits from a base. */
+export interface ContainerConfig {
+  User?: string;
+  Env?: string[];
+  Entrypoint?: string[] | null;
+  Cmd?: string[] | null;
+  ExposedPorts?: Record<string, Record<string, never>>;
+  WorkingDir?: string;
+  Labels?: Record<string, string>;
+  StopSignal?: string;
+  [other: string]: unknown;
+}
+
+export interface HistoryEntry {
+  created?: string;
+  created_by?: string;
+  comment?: string;
+  empty_layer?: boolean;
+}
+
+export interface ImageConfig {
+  created?: string;
+  architecture: string;
+  os: string;
+  variant?: string;
+  config?: ContainerConfig;
+  rootfs: { type: "layers"; diff_ids: string[] };
+  history?: HistoryEntry[];
+  [other: string]: unknown;
+}
+
+/** Bytes with the descriptor that names them. */
+export interface Blob {
+  descriptor: Descriptor;
+  bytes: Uint8Array;
+}
+
+/** `sha256:<hex>` of some bytes. */
+export function digestOf(bytes: Uint8Array): string {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+/** A JSON document as a blob: compact, in the key order it was built in, so the digest is stable. */
+export function jsonBlob(mediaType: string, value: unknown): Blob {
+  const bytes = Buffer.from(JSON.stringify(value), "utf8");
+  return { descriptor: { mediaType, digest: digestOf(bytes), size: bytes.length }, bytes };
+}
+
+/** Checks fetched bytes against the digest that named them. */
+export function verifyDigest(bytes: Uint8Array, digest: string, what: string): void {
+  if (!digest.startsWith("sha256:")) throw new GantryError(`${what}: digest ${digest} uses an algorithm gantry does not verify (only sha256)`);
+  const actual = digestOf(bytes);
+  if (actual !== digest) throw new GantryError(`${what}: content has digest ${actual}, expected ${digest}; refusing to use it`);
+}
+
+/**
+ * The OCI platform of a Go target. arm needs a variant (image-spec: "variant" for arm): a
+ * target without one was built with Go's default GOARM, 5 when cross-compiling before Go 1.22
+ * and 7 from then on. arm64's baseline v8 is left out, as Docker and ko do.
+ */
+export function platformOfTarget(t: Target, goVersion?: string): Platform {
+  const p: Platform = { architecture: t.arch, os: t.os };
+  let variant = t.variant;
+  if (t.arch === "arm" && !variant) {
+    const go = semver.coerce(goVersion ?? "");
+    variant = go && semver.lt(go, "1.22.0") ? "v5" : "v7";
+  }
+  if (t.arch === "arm64" && variant === "v8") variant = "";
+  if (variant) p.variant = variant;
+  return p;
+}
+
+/** `linux/arm/v7` */
+export function formatPlatform(p: Platform): string {
+  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
+}
+
+/** `linux/arm64` → Platform; undefined when malformed. */
+export function parsePlatform(text: string): Platform | undefined {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => /^[a-z0-9][a-z0-9._-]*$/.test(p))) return undefined;
+  return parts[2]
+    ? { os: parts[0] as string, architecture: parts[1] as string, variant: parts[2] }
+    : { os: parts[0] as string, architecture: parts[1] as string };
+}
+
+/** Variant with the defaults filled in, so `linux/arm64` matches `linux/arm64/v8` (containerd's platforms.Normalize). */
+function normalVariant(p: Platform): string {
+  if (p.architecture === "arm64") return p.variant && p.variant !== "v8" ? p.variant : "";
+  if (p.architecture === "arm") return p.variant || "v7";
+  return p.variant ?? "";
+}
+
+/** True when two platforms name the same machine. */
+export function samePlatform(a: Platform, b: Platform): boolean {
+  return a.os === b.os && a.architecture === b.architecture && normalVariant(a) === normalVariant(b);
+}

@@ -1,0 +1,221 @@
+import { GantryError, type Reporter, formatDuration } from "@gantry/core";
+import { type Challenge, type Credentials, parseChallenge } from "./auth.js";
+import { type Blob, MANIFEST_ACCEPT, digestOf, verifyDigest } from "./oci.js";
+import { apiHost } from "./reference.js";
+
+export interface RegistryOptions {
+  /** Plain HTTP (`insecure` on loopback). */
+  http: boolean;
+  credentials?: Credentials;
+  /** `pull` for a base image, `pull,push` for the target. */
+  actions: "pull" | "pull,push";
+  reporter: Reporter;
+  /** Delays between attempts when the registry is down or answers 5xx/429 (default 0.5 s, 1 s, 2 s). */
+  retryDelaysMs?: readonly number[];
+}
+
+interface RequestInit2 {
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+}
+
+/** A manifest or index as fetched. */
+export interface FetchedManifest {
+  mediaType: string;
+  bytes: Uint8Array;
+  digest: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A client for one repository of an OCI distribution-spec registry (v1.1): auth by Basic or
+ * Bearer token challenge, retries with backoff, blobs and manifests. Credentials never appear in
+ * its messages.
+ */
+export class RegistryClient {
+  private authorization?: string;
+  private authDone = false;
+  private readonly base: string;
+  readonly scope: string;
+  /** Counters for the summary and the metadata output. */
+  readonly stats = { uploaded: 0, skipped: 0, uploadedBytes: 0 };
+
+  constructor(
+    readonly registry: string,
+    readonly repository: string,
+    private readonly options: RegistryOptions,
+  ) {
+    this.base = `${options.http ? "http" : "https"}://${apiHost(registry)}`;
+    this.scope = `repository:${repository}:${options.actions}`;
+  }
+
+  /** One HTTP request with retries on connection errors, 5xx and 429. */
+  private async send(method: string, url: string, init: RequestInit2 = {}): Promise<Response> {
+    const delays = this.options.retryDelaysMs ?? [500, 1000, 2000];
+    const started = performance.now();
+    let lastError = "";
+    for (let attempt = 0; attempt <= delays.length; attempt++) {
+      if (attempt > 0) await sleep(delays[attempt - 1] as number);
+      const headers: Record<string, string> = { "User-Agent": "gantry-image", ...init.headers };
+      if (this.authorization && new URL(url).host === new URL(this.base).host) headers.Authorization = this.authorization;
+      try {
+        const res = await fetch(url, { method, headers, body: init.body, redirect: "follow" });
+        if (res.status < 500 && res.status !== 429) return res;
+        lastError = `HTTP ${res.status} ${await res.text().catch(() => "")}`.trim().slice(0, 300);
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+        lastError = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ""}` : (err as Error).message;
+      }
+      if (attempt < delays.length)
+        this.options.reporter.info(`registry ${this.registry}: ${method} failed (${lastError}); retrying in ${formatDuration(delays[attempt] as number)}`);
+    }
+    throw new GantryError(
+      `registry ${this.registry} did not answer ${method} ${new URL(url).pathname} (${lastError}) after ${delays.length + 1} attempts over ${formatDuration(performance.now() - started)}; is it up${this.options.http ? "" : ", and does it speak HTTPS (set insecure for a plain-HTTP registry on loopback)"}?`,
+    );
+  }
+
+  /** Answers the registry's challenge from `GET /v2/` once: Basic, or a Bearer token for this repository's scope. */
+  private async authenticate(challenge?: Challenge): Promise<void> {
+    let c = challenge;
+    if (!c) {
+      const res = await this.send("GET", `${this.base}/v2/`);
+      await res.arrayBuffer().catch(() => undefined);
+      this.authDone = true;
+      if (res.status !== 401) return;
+      c = parseChallenge(res.headers.get("www-authenticate"));
+      if (!c) throw new GantryError(`registry ${this.registry} answered 401 without a WWW-Authenticate challenge gantry understands`);
+    }
+    const creds = this.options.credentials;
+    if (c.scheme === "basic") {
+      if (!creds) throw this.unauthorized("it asks for a username and password (Basic) and none were given");
+      this.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+      return;
+    }
+    const realm = c.params.realm;
+    if (!realm) throw new GantryError(`registry ${this.registry} sent a Bearer challenge without a realm`);
+    const url = new URL(realm);
+    if (c.params.service) url.searchParams.set("service", c.params.service);
+    url.searchParams.set("scope", this.scope);
+    const headers: Record<string, string> = { "User-Agent": "gantry-image" };
+    if (creds) headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { headers });
+    } catch (err) {
+      throw new GantryError(`the token service ${url.origin} of registry ${this.registry} did not answer: ${(err as Error).message}`);
+    }
+    if (res.status === 401 || res.status === 403)
+      throw this.unauthorized(
+        `its token service ${url.origin} refused ${creds ? `the credentials from ${creds.source}` : "anonymous access"} (HTTP ${res.status})`,
+      );
+    if (!res.ok) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} answered HTTP ${res.status} for scope ${this.scope}`);
+    const body = (await res.json().catch(() => ({}))) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} sent no token for scope ${this.scope}`);
+    this.authorization = `Bearer ${token}`;
+  }
+
+  private unauthorized(why: string): GantryError {
+    const creds = this.options.credentials;
+    const hint = creds
+      ? `check the credentials from ${creds.source} and that they may ${this.options.actions.replace(",", " and ")} ${this.repository}`
+      : "set username and password, or log in (docker/login-action) first";
+    return new GantryError(`registry ${this.registry} denied access to scope ${this.scope}: ${why}; ${hint}`);
+  }
+
+  /** A request with auth: authenticates first, and once more on a 401 (an expired or narrower token). */
+  async request(method: string, path: string, init: RequestInit2 = {}): Promise<Response> {
+    if (!this.authDone) await this.authenticate();
+    const url = path.startsWith("http") ? path : `${this.base}${path}`;
+    let res = await this.send(method, url, init);
+    if (res.status === 401) {
+      await res.arrayBuffer().catch(() => undefined);
+      const hadAuth = Boolean(this.authorization);
+      const c = parseChallenge(res.headers.get("www-authenticate"));
+      if (!c || (hadAuth && c.scheme === "basic")) throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
+      await this.authenticate(c);
+      res = await this.send(method, url, init);
+      if (res.status === 401) throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
+    }
+    if (res.status === 403) throw this.unauthorized(`HTTP 403 on ${method} ${new URL(url).pathname}`);
+    return res;
+  }
+
+  private async fail(res: Response, what: string): Promise<never> {
+    const text = (await res.text().catch(() => "")).trim().slice(0, 500);
+    throw new GantryError(`registry ${this.registry}: ${what} failed with HTTP ${res.status}${text ? `: ${text}` : ""}`);
+  }
+
+  /** HEAD first: true when the registry already has the blob. */
+  async hasBlob(digest: string): Promise<boolean> {
+    const res = await this.request("HEAD", `/v2/${this.repository}/blobs/${digest}`);
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    return this.fail(res, `HEAD blob ${digest}`);
+  }
+
+  /** Uploads a blob unless the registry has it: POST an upload, then one PUT with `&digest=`. */
+  async pushBlob(blob: Blob): Promise<boolean> {
+    const { digest, size } = blob.descriptor;
+    if (await this.hasBlob(digest)) {
+      this.stats.skipped++;
+      return false;
+    }
+    const start = await this.request("POST", `/v2/${this.repository}/blobs/uploads/`, { headers: { "Content-Length": "0" } });
+    if (start.status !== 202) return this.fail(start, `starting the upload of ${digest}`);
+    await start.arrayBuffer().catch(() => undefined);
+    const location = start.headers.get("location");
+    if (!location) throw new GantryError(`registry ${this.registry} started an upload without a Location header`);
+    const url = new URL(location, this.base).toString();
+    // Debian's registry puts ?_state=… in Location: append, never replace, the query.
+    const put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
+      headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size) },
+      body: blob.bytes,
+    });
+    if (put.status !== 201) return this.fail(put, `uploading ${digest} (${size} bytes)`);
+    await put.arrayBuffer().catch(() => undefined);
+    this.stats.uploaded++;
+    this.stats.uploadedBytes += size;
+    return true;
+  }
+
+  /** PUT a manifest or index by digest or tag; checks the digest the registry computed. */
+  async putManifest(reference: string, blob: Blob): Promise<void> {
+    const res = await this.request("PUT", `/v2/${this.repository}/manifests/${reference}`, {
+      headers: { "Content-Type": blob.descriptor.mediaType },
+      body: blob.bytes,
+    });
+    if (res.status !== 201 && res.status !== 200) return this.fail(res, `PUT manifest ${reference}`);
+    await res.arrayBuffer().catch(() => undefined);
+    const echoed = res.headers.get("docker-content-digest");
+    if (echoed && echoed !== blob.descriptor.digest)
+      throw new GantryError(`registry ${this.registry} stored ${reference} as ${echoed}, not ${blob.descriptor.digest}`);
+  }
+
+  /** GET a manifest or index (OCI and Docker types in Accept); verified when fetched by digest. */
+  async getManifest(reference: string): Promise<FetchedManifest> {
+    const res = await this.request("GET", `/v2/${this.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
+    if (res.status === 404) throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    if (!res.ok) return this.fail(res, `GET manifest ${reference}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const digest = digestOf(bytes);
+    if (reference.startsWith("sha256:")) verifyDigest(bytes, reference, `${this.registry}/${this.repository}@${reference}`);
+    let mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
+    if (!mediaType || mediaType === "application/json") {
+      try {
+        mediaType = (JSON.parse(Buffer.from(bytes).toString("utf8")) as { mediaType?: string }).mediaType ?? "";
+      } catch {}
+    }
+    return { mediaType, bytes, digest };
+  }
+
+  /** GET a blob and verify it against its digest. */
+  async getBlob(digest: string): Promise<Uint8Array> {
+    const res = await this.request("GET", `/v2/${this.repository}/blobs/${digest}`);
+    if (!res.ok) return this.fail(res, `GET blob ${digest}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    verifyDigest(bytes, digest, `blob ${digest} of ${this.registry}/${this.repository}`);
+    return bytes;
+  }
+}
