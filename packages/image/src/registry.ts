@@ -90,6 +90,9 @@ export class RegistryClient {
     if (c.scheme === "basic") {
       if (!creds) throw this.unauthorized("it asks for a username and password (Basic) and none were given");
       this.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+      const check = await this.send("GET", `${this.base}/v2/`);
+      await check.arrayBuffer().catch(() => undefined);
+      if (check.status === 401) throw this.unauthorized(`it refused the credentials from ${creds.source} (HTTP 401)`);
       return;
     }
     const realm = c.params.realm;
