@@ -1,0 +1,4 @@
+import { runActionMain } from "@gantry/core";
+import { slimStage } from "@gantry/slim";
+
+await runActionMain(slimStage);
