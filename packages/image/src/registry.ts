@@ -35,7 +35,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class RegistryClient {
   private authorization?: string;
-  private authDone = false;
+  /** The first challenge is answered once, even when four uploads start at the same moment. */
+  private firstAuth?: Promise<void>;
   private readonly base: string;
   readonly scope: string;
   /** Counters for the summary and the metadata output. */
@@ -81,7 +82,6 @@ export class RegistryClient {
     if (!c) {
       const res = await this.send("GET", `${this.base}/v2/`);
       await res.arrayBuffer().catch(() => undefined);
-      this.authDone = true;
       if (res.status !== 401) return;
       c = parseChallenge(res.headers.get("www-authenticate"));
       if (!c) throw new GantryError(`registry ${this.registry} answered 401 without a WWW-Authenticate challenge gantry understands`);
@@ -129,7 +129,8 @@ export class RegistryClient {
 
   /** A request with auth: authenticates first, and once more on a 401 (an expired or narrower token). */
   async request(method: string, path: string, init: RequestInit2 = {}): Promise<Response> {
-    if (!this.authDone) await this.authenticate();
+    this.firstAuth ??= this.authenticate();
+    await this.firstAuth;
     const url = path.startsWith("http") ? path : `${this.base}${path}`;
     let res = await this.send(method, url, init);
     if (res.status === 401) {
