@@ -1,4 +1,3 @@
-import * as cache from "@actions/cache";
 import type { Reporter } from "./report.js";
 import { type StateStore, StateKey } from "./state.js";
 
@@ -22,8 +21,17 @@ export interface RestoreResult {
  * Restores a cache and records the plan for post. Without a cache service (act without its
  * cache server, the CLI, this machine) it says so once and goes on.
  */
+/**
+ * @actions/cache (and the Azure SDK under it) is most of the bundle: load it only when a cache
+ * service is there to talk to, so runs without one (act, the CLI) start faster.
+ */
+function cacheServiceConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+
 export async function restoreCache(plan: CachePlan, reporter: Reporter, state: StateStore): Promise<RestoreResult> {
-  if (!cache.isFeatureAvailable()) {
+  const cache = cacheServiceConfigured() ? await import("@actions/cache") : undefined;
+  if (!cache?.isFeatureAvailable()) {
     reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one");
     return { available: false, hit: false };
   }
@@ -47,6 +55,7 @@ export async function saveCachePlan(reporter: Reporter, state: StateStore): Prom
     reporter.info(`cache: ${plan.key} was an exact hit; nothing to save`);
     return;
   }
+  const cache = await import("@actions/cache");
   try {
     await cache.saveCache(plan.paths, plan.key);
     reporter.info(`cache: saved ${plan.key}`);

@@ -44,6 +44,22 @@ export class ExecError extends GantryError {
   }
 }
 
+/** When each child process ran, for measuring a stage's own overhead beyond the tools it runs. */
+const intervals: [number, number][] = [];
+
+/** Milliseconds during which at least one child process was running (overlaps counted once). */
+export function childProcessTime(): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [s, e] of sorted) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
 export function lastLines(text: string, n: number): string {
   return text.trimEnd().split("\n").slice(-n).join("\n");
 }
@@ -88,6 +104,7 @@ export function exec(file: string, args: readonly string[], options: ExecOptions
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       clearTimeout(killTimer);
+      intervals.push([started, performance.now()]);
       const result: ExecResult = {
         command: [file, ...args],
         code,

@@ -1,4 +1,4 @@
-import { type RunContext, type Stage, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
+import { type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
 
@@ -54,7 +54,10 @@ export const goBuildStage: Stage<GoBuildInputs> = {
     const r = await goBuild(inputs, ctx);
     setGoBuildOutputs(r, ctx);
     ctx.summary(goBuildSummary(r));
-    ctx.reporter.debug(`go-build: ${formatDuration(r.timing.totalMs)} in all, ${formatDuration(r.timing.goMs)} in go build`);
+    const children = childProcessTime();
+    ctx.reporter.debug(
+      `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`,
+    );
   },
   post: (ctx) => saveCachePlan(ctx.reporter, ctx.state),
 };
