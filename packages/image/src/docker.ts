@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExecError, GantryError, type Reporter, exec, lastLines } from "@gantry/core";
@@ -66,7 +66,9 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
       `engine: docker needs a Docker daemon and none answers (DOCKER_HOST=${o.env.DOCKER_HOST ?? "unset"}); start one, or use engine: oci, which needs none`,
     );
   }
-  const tmp = await mkdtemp(join(o.env.RUNNER_TEMP || tmpdir(), "gantry-docker-"));
+  const parent = o.env.RUNNER_TEMP || tmpdir();
+  await mkdir(parent, { recursive: true });
+  const tmp = await mkdtemp(join(parent, "gantry-docker-"));
   try {
     const iid = join(tmp, "iid");
     const args = ["build", "--iidfile", iid, "-f", o.dockerfile];
