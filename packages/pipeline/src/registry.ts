@@ -1,6 +1,7 @@
 import type { Stage } from "@gantry/core";
 import { deployStage } from "@gantry/deploy";
 import { goBuildStage } from "@gantry/go-build";
+import { goTestStage } from "@gantry/go-test";
 import { imageStage } from "@gantry/image";
 import { slimStage } from "@gantry/slim";
 
@@ -9,6 +10,7 @@ import { slimStage } from "@gantry/slim";
 export const STAGES: Record<string, Stage<any>> = {
   deploy: deployStage,
   "go-build": goBuildStage,
+  "go-test": goTestStage,
   image: imageStage,
   slim: slimStage,
 };

@@ -1,0 +1,165 @@
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
+import { delimiter, isAbsolute, join } from "node:path";
+import { exec, lastLines } from "@gantry/core";
+import type { LayerName } from "./inputs.js";
+import { type Finding, parseFindings } from "./locate.js";
+import type { LayerResult } from "./results.js";
+
+/** What the action needs to know from `go env`, asked once. */
+export interface GoEnv {
+  version: string;
+  gopath: string;
+  gobin: string;
+  cc: string;
+  cgoEnabled: string;
+  goos: string;
+  goarch: string;
+}
+
+export async function readGoEnv(go: string, cwd: string, env: NodeJS.ProcessEnv): Promise<GoEnv> {
+  const { stdout } = await exec(go, ["env", "GOVERSION", "GOPATH", "GOBIN", "CC", "CGO_ENABLED", "GOOS", "GOARCH"], { cwd, env });
+  const [version = "", gopath = "", gobin = "", cc = "", cgoEnabled = "", goos = "", goarch = ""] = stdout.split("\n").map((s) => s.trim());
+  return { version, gopath, gobin, cc, cgoEnabled, goos, goarch };
+}
+
+async function executable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds a program on PATH, then in GOBIN and each GOPATH's bin (where `go install` puts it). */
+export async function findTool(name: string, env: NodeJS.ProcessEnv, goEnv?: Pick<GoEnv, "gopath" | "gobin">): Promise<string | undefined> {
+  if (isAbsolute(name)) return (await executable(name)) ? name : undefined;
+  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
+  if (goEnv?.gobin) dirs.push(goEnv.gobin);
+  for (const p of (goEnv?.gopath ?? "").split(delimiter).filter(Boolean)) dirs.push(join(p, "bin"));
+  for (const d of dirs) if (await executable(join(d, name))) return join(d, name);
+  return undefined;
+}
+
+/**
+ * Why the race layer cannot run here, if it cannot: -race needs cgo and a C compiler (issue 5).
+ * CGO_ENABLED=0 in the job's environment is no reason: the race layer sets CGO_ENABLED=1 for itself.
+ */
+export async function raceProblem(goEnv: GoEnv, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const cc = goEnv.cc.split(/\s+/)[0] || "gcc";
+  if (await findTool(cc, env)) return undefined;
+  return `the race detector needs cgo and a C compiler, and ${cc} (go env CC) was not found on PATH; install one (apt-get install gcc) or remove race from layers`;
+}
+
+/** A layer result for a tool run (vet, lint, vuln). */
+function toolResult(layer: LayerName, ok: boolean, findings: Finding[], log: string, durationMs: number, reason?: string): LayerResult {
+  return { layer, status: ok ? "passed" : "failed", reason, durationMs, tests: [], packageFailures: [], packages: [], findings, runs: 1, log };
+}
+
+/** `go vet`: its findings at file:line:col; a type error fails it like a build would. */
+export async function runVet(go: string, packages: readonly string[], cwd: string, env: NodeJS.ProcessEnv, layer: LayerName = "vet"): Promise<LayerResult> {
+  const r = await exec(go, ["vet", ...packages], { cwd, env, allowFailure: true });
+  const log = `${r.stdout}${r.stderr}`;
+  const findings = parseFindings(log.split("\n"), cwd);
+  const ok = r.code === 0;
+  return toolResult(
+    layer,
+    ok,
+    findings,
+    log,
+    r.durationMs,
+    ok || findings.length > 0 ? undefined : `go vet ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`,
+  );
+}
+
+/** staticcheck prints `file:line:col: message (SA1000)` and exits 1 when it finds something. */
+export async function runStaticcheck(bin: string, packages: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<LayerResult> {
+  const r = await exec(bin, [...packages], { cwd, env, allowFailure: true });
+  const log = `${r.stdout}${r.stderr}`;
+  const findings = parseFindings(log.split("\n"), cwd);
+  const ok = r.code === 0;
+  return toolResult(
+    "lint",
+    ok,
+    findings,
+    log,
+    r.durationMs,
+    ok || findings.length > 0 ? undefined : `staticcheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`,
+  );
+}
+
+/**
+ * govulncheck's text output: `Vulnerability #1: GO-2023-2102`, its title on the next line, then
+ * traces `#1: main.go:57:24: hello.serve calls http.Server.Serve`. Exit 3 means vulnerabilities
+ * were found (https://pkg.go.dev/golang.org/x/vuln/cmd/govulncheck, "Exit codes").
+ */
+export function parseGovulncheck(text: string, cwd: string): Finding[] {
+  const findings: Finding[] = [];
+  let id = "";
+  let title = "";
+  let traced = false;
+  const flush = () => {
+    if (id && !traced) findings.push({ file: "", line: 0, message: `${id}: ${title}` });
+  };
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const vuln = /^Vulnerability #\d+: (\S+)/.exec(line);
+    if (vuln) {
+      flush();
+      id = vuln[1] as string;
+      title = (lines[i + 1] ?? "").trim();
+      traced = false;
+      continue;
+    }
+    const trace = /^\s+#\d+: (\S+?\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line);
+    if (trace && id) {
+      const [f] = parseFindings([`${trace[1]}:${trace[2]}${trace[3] ? `:${trace[3]}` : ""}: ${trace[4]}`], cwd);
+      if (f) findings.push({ ...f, message: `${id}: ${title} (${trace[4]})` });
+      traced = true;
+    }
+  }
+  flush();
+  return findings;
+}
+
+export async function runGovulncheck(bin: string, packages: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<LayerResult> {
+  const r = await exec(bin, [...packages], { cwd, env, allowFailure: true });
+  const log = `${r.stdout}${r.stderr}`;
+  if (r.code === 0) return toolResult("vuln", true, [], log, r.durationMs);
+  const findings = r.code === 3 ? parseGovulncheck(log, cwd) : [];
+  return toolResult(
+    "vuln",
+    false,
+    findings,
+    log,
+    r.durationMs,
+    r.code === 3 ? undefined : `govulncheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`,
+  );
+}
+
+/**
+ * Installs govulncheck into a folder of its own (not the user's GOPATH) when it is not already
+ * there. Skipped when module downloads are off (GOPROXY=off, GOFLAGS=-mod=vendor).
+ */
+export async function installGovulncheck(go: string, binDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ bin?: string; why?: string }> {
+  if ((env.GOPROXY ?? "").trim() === "off") return { why: "GOPROXY=off forbids downloading it" };
+  const r = await exec(go, ["install", "golang.org/x/vuln/cmd/govulncheck@latest"], {
+    cwd,
+    env: { ...env, GOBIN: binDir, GOFLAGS: "" },
+    allowFailure: true,
+    timeoutMs: 180_000,
+  });
+  if (r.code === 0 && (await executable(join(binDir, "govulncheck")))) return { bin: join(binDir, "govulncheck") };
+  return { why: `go install golang.org/x/vuln/cmd/govulncheck@latest failed: ${lastLines(r.stderr || r.stdout, 1) || describeExit(r.code, r.signal)}` };
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `was killed by ${signal}` : `exited with ${code}`;
+}
+
+/** A layer that could not run here, and why. */
+export function skippedLayer(layer: LayerName, reason: string): LayerResult {
+  return { layer, status: "skipped", reason, durationMs: 0, tests: [], packageFailures: [], packages: [], findings: [], runs: 0 };
+}
