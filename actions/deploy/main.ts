@@ -1,0 +1,4 @@
+import { runActionMain } from "@gantry/core";
+import { deployStage } from "@gantry/deploy";
+
+await runActionMain(deployStage);

@@ -1,0 +1,178 @@
+import { join } from "node:path";
+import { GantryError, InputError, type Reporter } from "@gantry/core";
+import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
+import { HaproxyRouter } from "./haproxy.js";
+import type { Host } from "./host.js";
+import type { DeployInputs, RouterInputs } from "./inputs.js";
+import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
+import { DeployLock } from "./lock.js";
+import { type Color, otherColor } from "./model.js";
+import { NginxRouter } from "./nginx.js";
+import { type Recovery, recoverCutover } from "./recover.js";
+import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageRelease } from "./release.js";
+import type { Router } from "./router.js";
+import { ProcessRuntime, type Runtime } from "./runtime.js";
+import { Timeline } from "./timeline.js";
+
+/** Everything a deploy or rollback run reports. */
+export interface DeployReport {
+  app: string;
+  command: "deploy" | "rollback";
+  stateDir: string;
+  result: CutoverResult;
+  recovery?: Recovery;
+  timeline: Timeline;
+  runId: string;
+  /** Releases removed past keep-releases. */
+  pruned: string[];
+}
+
+export interface DeployOptions {
+  host: Host;
+  reporter: Reporter;
+  /** GANTRY_DEPLOY_PAUSE_AT: the test seam that holds the engine right after a phase is journaled. */
+  pauseAt?: string;
+  signal?: AbortSignal;
+  /** Called once the lock is held, with the run id (the action saves it for its post step). */
+  onLocked?: (runId: string, stateDir: string) => void;
+}
+
+export function makeRouter(r: RouterInputs, host: Host, app: string): Router {
+  return r.kind === "haproxy"
+    ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile })
+    : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+}
+
+/** `state-dir` with `{app}` filled in. */
+export function stateDirFor(inputs: Pick<DeployInputs, "stateDir">, app: string): string {
+  return inputs.stateDir.split("{app}").join(app);
+}
+
+function engineDeps(inputs: DeployInputs, o: DeployOptions, parts: Pick<EngineDeps, "runtime" | "router" | "journal" | "timeline" | "runId">): EngineDeps {
+  return {
+    ...parts,
+    host: o.host,
+    reporter: o.reporter,
+    ports: inputs.ports,
+    gate: inputs.health,
+    verify: { windowMs: inputs.verifyWindowMs, maxErrorRate: inputs.maxErrorRate, maxP95Ms: inputs.maxP95Ms },
+    drainTimeoutMs: inputs.drainTimeoutMs,
+    stopTimeoutMs: inputs.stopTimeoutMs,
+    stepPauseMs: inputs.stepPauseMs,
+    pauseAt: o.pauseAt,
+    signal: o.signal,
+  };
+}
+
+/** The idle slot's port must be free, or held by a leftover process of this app that the run will stop. */
+async function checkIdlePort(host: Host, runtime: Runtime, doc: JournalDoc, inputs: DeployInputs): Promise<void> {
+  const idle: Color = doc.active ? otherColor(doc.active.color) : "blue";
+  const port = inputs.ports[idle];
+  if (await host.portFree(port)) return;
+  if (await runtime.running(idle)) return;
+  throw new InputError(
+    "ports",
+    `${inputs.ports.blue},${inputs.ports.green}`,
+    `port ${port} (the idle ${idle} slot) is in use by another process on ${host.name}; free it or choose other ports`,
+  );
+}
+
+/** What is known about the app before anything changes: artifact, names, router, journal. */
+async function prepare(inputs: DeployInputs, o: DeployOptions) {
+  const artifact: ArtifactChoice | undefined =
+    inputs.command === "deploy" ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : undefined;
+  const app = inputs.app || artifact?.project;
+  if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
+  const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || "";
+  const stateDir = stateDirFor(inputs, app);
+  const router = makeRouter(inputs.router, o.host, app);
+  await router.preflight();
+  const runtime = new ProcessRuntime(o.host, stateDir);
+  const journal = new Journal(o.host, stateDir);
+  const doc = await journal.read(app);
+  if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
+  await checkIdlePort(o.host, runtime, doc, inputs);
+  return { artifact, app, version, stateDir, router, runtime, journal };
+}
+
+/** A whole `command: deploy` or `command: rollback` run: checks, lock, recovery, cutover, pruning. */
+export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise<DeployReport> {
+  if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
+  const command = inputs.command;
+  const { artifact, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o);
+  const timeline = new Timeline();
+  const runId = newRunId();
+  await o.host.mkdirp(stateDir, 0o750);
+  const lock = new DeployLock(o.host, stateDir);
+  await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId, reporter: o.reporter }));
+  o.onLocked?.(runId, stateDir);
+  try {
+    const doc = await journal.read(app);
+    const deps = engineDeps(inputs, o, { runtime, router, journal, timeline, runId });
+    const engine = new CutoverEngine(deps, doc);
+    const recovery = await recoverCutover(deps, doc, engine);
+    await checkIdlePort(o.host, runtime, doc, inputs);
+    const plan: CutoverPlan =
+      command === "deploy"
+        ? {
+            command,
+            version,
+            strategy: inputs.strategy,
+            steps: inputs.steps,
+            stage: async () => {
+              const running = [doc.active?.version, doc.previous?.version].filter((v): v is string => Boolean(v));
+              const { release, reused } = await stageRelease(o.host, stateDir, version, artifact as ArtifactChoice, inputs.env, running, runId);
+              if (reused) o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`);
+              return { release, env: inputs.env };
+            },
+          }
+        : await rollbackPlan(o.host, stateDir, doc, inputs);
+    const result = await engine.run(plan);
+    const protect = [doc.active?.version, doc.previous?.version, version].filter((v): v is string => Boolean(v));
+    const pruned = await pruneReleases(o.host, stateDir, inputs.keepReleases, protect);
+    return { app, command, stateDir, result, recovery, timeline, runId, pruned };
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Only the recovery of an unfinished cutover (the post step after a killed main): lock, then
+ * complete or roll back what the journal says, nothing else. Undefined when nothing was in flight.
+ */
+export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: DeployOptions): Promise<DeployReport | undefined> {
+  const journal = new Journal(o.host, stateDir);
+  const first = await journal.read("");
+  if (!first.cutover) return undefined;
+  const app = first.app;
+  const router = makeRouter(inputs.router, o.host, app);
+  await router.preflight();
+  const timeline = new Timeline();
+  const runId = newRunId();
+  const lock = new DeployLock(o.host, stateDir);
+  await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId, reporter: o.reporter }));
+  try {
+    const doc = await journal.read(app);
+    const deps = engineDeps(inputs, o, { runtime: new ProcessRuntime(o.host, stateDir), router, journal, timeline, runId });
+    const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc));
+    if (!recovery) return undefined;
+    return { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId, pruned: [] };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** `command: rollback`: a cutover back to the previous release, through the same gates. */
+async function rollbackPlan(host: Host, stateDir: string, doc: JournalDoc, inputs: DeployInputs): Promise<CutoverPlan> {
+  const target = doc.previous;
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join(stateDir, "journal.json")} to roll back to`);
+  const release = await findRelease(host, stateDir, target.version);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join(stateDir, "releases")} (pruned past keep-releases?)`);
+  return {
+    command: "rollback",
+    version: target.version,
+    strategy: inputs.strategy,
+    steps: inputs.steps,
+    stage: async () => ({ release, env: await releaseEnv(host, release) }),
+  };
+}

@@ -1,0 +1,198 @@
+import { isAbsolute, resolve } from "node:path";
+import { InputError, type InputReader } from "@gantry/core";
+import { splitCommandLine } from "./cmdline.js";
+import { HAPROXY_NAME } from "./haproxy.js";
+import type { Command } from "./model.js";
+
+/** Every deploy input with its default: the same table as actions/deploy/action.yml. */
+export const DEPLOY_INPUTS = {
+  command: "deploy",
+  app: "",
+  manifest: "dist/artifacts.json",
+  artifact: "",
+  version: "",
+  env: "",
+  ports: "8081,8082",
+  runtime: "process",
+  router: "haproxy",
+  "haproxy-socket": "/run/haproxy/admin.sock",
+  "haproxy-backend": "app",
+  "haproxy-server-state-file": "",
+  "nginx-upstream-file": "",
+  "nginx-reload-command": "nginx -s reload",
+  "nginx-pid-file": "/run/nginx.pid",
+  "nginx-access-log": "",
+  strategy: "blue-green",
+  "canary-steps": "5,25,50,100",
+  "step-pause": "0s",
+  "health-path": "/healthz",
+  "health-successes": "3",
+  "health-timeout": "60s",
+  "health-interval": "500ms",
+  "verify-window": "30s",
+  "max-error-rate": "1%",
+  "max-p95": "",
+  "drain-timeout": "30s",
+  "stop-timeout": "30s",
+  "state-dir": "/var/lib/gantry/{app}",
+  "keep-releases": "5",
+  "lock-timeout": "2m",
+} as const;
+
+export interface DeployInputs {
+  command: Command;
+  /** "" = the manifest's project name (resolved in run). */
+  app: string;
+  manifest: string;
+  artifact: string;
+  /** "" = the manifest's version, else the binary's sha256 prefix. */
+  version: string;
+  env: Record<string, string>;
+  ports: { blue: number; green: number };
+  runtime: "process";
+  router: RouterInputs;
+  strategy: "blue-green" | "canary";
+  /** Percentages, increasing, ending at 100; [100] for blue-green. */
+  steps: number[];
+  stepPauseMs: number;
+  health: { path: string; successes: number; timeoutMs: number; intervalMs: number };
+  verifyWindowMs: number;
+  maxErrorRate: number;
+  maxP95Ms?: number;
+  drainTimeoutMs: number;
+  stopTimeoutMs: number;
+  /** May hold `{app}`, filled in run. */
+  stateDir: string;
+  keepReleases: number;
+  lockTimeoutMs: number;
+}
+
+export type RouterInputs =
+  | { kind: "haproxy"; socket: string; backend: string; stateFile: string }
+  | { kind: "nginx"; upstreamFile: string; reloadCommand: string[]; pidFile: string; accessLog: string };
+
+export const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+
+/** `5,25,50,100`: whole percentages from 1 to 100, strictly increasing, ending at 100. */
+export function parseSteps(text: string, input = "canary-steps"): number[] {
+  const parts = text
+    .split(/[,\s]+/)
+    .map((s) => s.trim().replace(/%$/, ""))
+    .filter(Boolean);
+  const accepted = "accepted: increasing whole percentages that end at 100, e.g. 5,25,50,100";
+  if (parts.length === 0) throw new InputError(input, text, accepted);
+  const steps = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : Number.NaN));
+  if (steps.some((s) => !Number.isInteger(s) || s < 1 || s > 100)) throw new InputError(input, text, `each step is a whole number from 1 to 100; ${accepted}`);
+  for (let i = 1; i < steps.length; i++)
+    if ((steps[i] as number) <= (steps[i - 1] as number))
+      throw new InputError(input, text, `steps must increase (${steps[i - 1]} then ${steps[i]}); ${accepted}`);
+  if (steps[steps.length - 1] !== 100) throw new InputError(input, text, `the last step must be 100 so the new version ends with all traffic; ${accepted}`);
+  return steps;
+}
+
+/** `8081,8082`: two different ports from 1 to 65535, blue's first. */
+export function parsePorts(text: string): { blue: number; green: number } {
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  const accepted = "accepted: two different ports, blue's then green's, e.g. 8081,8082";
+  if (parts.length !== 2 || !parts.every((p) => /^\d{1,5}$/.test(p))) throw new InputError("ports", text, accepted);
+  const [blue, green] = parts.map(Number) as [number, number];
+  if (blue < 1 || blue > 65535 || green < 1 || green > 65535 || blue === green) throw new InputError("ports", text, accepted);
+  return { blue, green };
+}
+
+function path(read: InputReader, name: string, cwd: string): string {
+  const v = read.string(name);
+  if (v === "") return "";
+  if (/[\0\r\n]/.test(v)) throw new InputError(name, v, "accepted: a file path on one line");
+  return isAbsolute(v) ? v : resolve(cwd, v);
+}
+
+function routerInputs(read: InputReader, cwd: string): RouterInputs {
+  const kind = read.choice("router", ["haproxy", "nginx"] as const);
+  if (kind === "haproxy") {
+    const backend = read.string("haproxy-backend");
+    if (!HAPROXY_NAME.test(backend)) throw new InputError("haproxy-backend", backend, "accepted: a HAProxy backend name (letters, digits, . _ : -)");
+    const socket = path(read, "haproxy-socket", cwd);
+    if (!socket)
+      throw new InputError(
+        "haproxy-socket",
+        "",
+        "it is required with router: haproxy; accepted: the path of HAProxy's admin socket (`stats socket … level admin`)",
+      );
+    return { kind, socket, backend, stateFile: path(read, "haproxy-server-state-file", cwd) };
+  }
+  const upstreamFile = path(read, "nginx-upstream-file", cwd);
+  if (!upstreamFile)
+    throw new InputError(
+      "nginx-upstream-file",
+      "",
+      "it is required with router: nginx; accepted: the path of a file your upstream block includes (gantry rewrites it)",
+    );
+  const reload = splitCommandLine(read.string("nginx-reload-command"));
+  if ("error" in reload)
+    throw new InputError("nginx-reload-command", read.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
+  return { kind, upstreamFile, reloadCommand: reload, pidFile: path(read, "nginx-pid-file", cwd), accessLog: path(read, "nginx-access-log", cwd) };
+}
+
+function duration(read: InputReader, name: string, min: number): number {
+  const ms = read.duration(name);
+  if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
+  return ms;
+}
+
+/** Parses and checks every input; nothing on the host changes before this passes. */
+export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs {
+  const command = read.choice("command", ["deploy", "rollback", "status"] as const);
+  const app = read.string("app");
+  if (app && !NAME.test(app)) throw new InputError("app", app, "accepted: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit");
+  const version = read.string("version");
+  if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
+  const runtime = read.string("runtime");
+  if (runtime !== "process")
+    throw new InputError(
+      "runtime",
+      runtime,
+      "accepted: process (systemd and docker cannot be tested on the machine gantry is built on yet, so they are not offered)",
+    );
+  const env = read.keyValues("env");
+  if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
+  const strategy = read.choice("strategy", ["blue-green", "canary"] as const);
+  const steps = strategy === "canary" ? parseSteps(read.string("canary-steps")) : [100];
+  const healthPath = read.string("health-path");
+  if (!/^\/[\x21-\x7e]*$/.test(healthPath))
+    throw new InputError("health-path", healthPath, "accepted: a URL path starting with /, without spaces, e.g. /healthz");
+  const maxErrorRate = read.percent("max-error-rate");
+  if (maxErrorRate === undefined) throw new InputError("max-error-rate", "", "it is required; accepted: a percentage, e.g. 1%");
+  const maxP95 = read.string("max-p95") ? duration(read, "max-p95", 1) : undefined;
+  const stateDir = read.string("state-dir");
+  if (!stateDir || /[\0\r\n]/.test(stateDir)) throw new InputError("state-dir", stateDir, "accepted: a folder path, e.g. /var/lib/gantry/{app}");
+  return {
+    command,
+    app,
+    manifest: path(read, "manifest", cwd),
+    artifact: path(read, "artifact", cwd),
+    version,
+    env,
+    ports: parsePorts(read.string("ports")),
+    runtime,
+    router: routerInputs(read, cwd),
+    strategy,
+    steps,
+    stepPauseMs: duration(read, "step-pause", 0),
+    health: {
+      path: healthPath,
+      successes: read.int("health-successes", 1, 100),
+      timeoutMs: duration(read, "health-timeout", 1),
+      intervalMs: duration(read, "health-interval", 10),
+    },
+    verifyWindowMs: duration(read, "verify-window", 0),
+    maxErrorRate,
+    maxP95Ms: maxP95,
+    drainTimeoutMs: duration(read, "drain-timeout", 0),
+    stopTimeoutMs: duration(read, "stop-timeout", 0),
+    stateDir: isAbsolute(stateDir) ? stateDir : resolve(cwd, stateDir),
+    keepReleases: read.int("keep-releases", 1, 1000),
+    lockTimeoutMs: duration(read, "lock-timeout", 0),
+  };
+}

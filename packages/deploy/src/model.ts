@@ -1,0 +1,67 @@
+/** The values the cutover engine, the runtimes and the routers share. */
+
+/** The two slots a service alternates between (blue-green). */
+export type Color = "blue" | "green";
+export const COLORS: readonly Color[] = ["blue", "green"];
+
+export function otherColor(c: Color): Color {
+  return c === "blue" ? "green" : "blue";
+}
+
+/** One version of the app on one slot. */
+export interface Slot {
+  color: Color;
+  port: number;
+  version: string;
+  /** Set once the process started. */
+  pid?: number;
+}
+
+/** Share of new requests per color, in percent (they add up to 100, or to 0 when nothing serves). */
+export type Weights = Record<Color, number>;
+
+/** Weights that send `percent` of the traffic to `to` and the rest to `from` (when there is one). */
+export function splitWeights(to: Color, percent: number, hasFrom: boolean): Weights {
+  const w = { blue: 0, green: 0 } as Weights;
+  w[to] = hasFrom ? percent : 100;
+  if (hasFrom) w[otherColor(to)] = 100 - percent;
+  return w;
+}
+
+/** A release in `state-dir/releases/<version>/`. */
+export interface Release {
+  version: string;
+  dir: string;
+  /** Absolute path of the binary on the host. */
+  binary: string;
+  sha256: string;
+}
+
+/** What the router saw of one color's traffic over a period. */
+export interface Traffic {
+  requests: number;
+  /** 5xx answers and failed connections or responses. */
+  errors: number;
+  /** A latency figure in ms, when the router gives one. */
+  latencyMs?: number;
+  /** `p95` from an access log; `avg` from HAProxy, which publishes no percentiles. */
+  latencyKind?: "p95" | "avg";
+}
+
+export function errorRate(t: Traffic): number | undefined {
+  return t.requests > 0 ? (100 * t.errors) / t.requests : undefined;
+}
+
+/**
+ * The phases of a cutover, in order. Each is written to the journal before its action is taken
+ * (issue 6: write-then-act), so a deployer killed anywhere leaves the next run a known point.
+ */
+export const PHASES = ["staging", "starting", "gating", "switching", "verifying", "promoting", "stopping-old", "rolling-back"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Phases after which the new version has proven itself: a killed deployer is completed from there, never rolled back. */
+export const COMMITTED_PHASES: readonly Phase[] = ["promoting", "stopping-old"];
+
+export type Outcome = "promoted" | "rolled-back" | "failed";
+
+export type Command = "deploy" | "rollback" | "status";

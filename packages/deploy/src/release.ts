@@ -1,0 +1,149 @@
+import { basename, join } from "node:path";
+import { GantryError, InputError, type Target, exists, formatTarget, readManifest, resolveInManifest, sha256File } from "@gantry/core";
+import type { Host } from "./host.js";
+import type { Release } from "./model.js";
+
+/** The binary to deploy, found on the deployer's machine. */
+export interface ArtifactChoice {
+  path: string;
+  sha256: string;
+  /** From the manifest, when one was used. */
+  version?: string;
+  project?: string;
+}
+
+/**
+ * The `artifact` input when given, else the manifest's artifact for the host's platform (the
+ * manifest is read here, in run, never in parse: an earlier stage of the same job writes it).
+ */
+export async function resolveArtifact(artifact: string, manifestPath: string, platform: Target): Promise<ArtifactChoice> {
+  if (artifact) {
+    if (!(await exists(artifact)))
+      throw new InputError("artifact", artifact, "no such file; give the path of the service binary, or leave it empty to use the manifest");
+    return { path: artifact, sha256: await sha256File(artifact) };
+  }
+  if (!(await exists(manifestPath)))
+    throw new InputError("manifest", manifestPath, "no such file; run go-build first, pass its manifest output, or set artifact to a binary path");
+  const m = await readManifest(manifestPath);
+  const want = formatTarget(platform);
+  const match = m.artifacts.find((a) => a.os === platform.os && a.arch === platform.arch && (!platform.variant || a.variant === platform.variant));
+  if (!match)
+    throw new GantryError(
+      `manifest ${manifestPath} has no artifact for the host's platform ${want} (it has ${m.artifacts.map((a) => a.target).join(", ") || "none"}); add ${want} to go-build's targets`,
+    );
+  const path = resolveInManifest(manifestPath, match.path);
+  if (!(await exists(path))) throw new GantryError(`manifest ${manifestPath} names ${match.path}, which does not exist`);
+  const actual = await sha256File(path);
+  if (actual !== match.sha256)
+    throw new GantryError(`${path} has sha256 ${actual} but the manifest says ${match.sha256}; it changed after go-build and is not deployed`);
+  return { path, sha256: actual, version: m.version, project: m.project };
+}
+
+/** `releases/<version>/release.json`. */
+interface ReleaseMeta {
+  version: string;
+  binary: string;
+  sha256: string;
+  staged: string;
+}
+
+export function releasesDir(stateDir: string): string {
+  return join(stateDir, "releases");
+}
+
+/** The base environment of every service process; nothing else leaks in from the deployer (like systemd). */
+export const BASE_ENV: Readonly<Record<string, string>> = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
+
+/** `KEY=value` lines for the 0600 environment file beside the binary. */
+export function renderEnvFile(env: Record<string, string>): string {
+  return Object.entries(env)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join("");
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return env;
+}
+
+/** A release already in the state dir, or undefined. */
+export async function findRelease(host: Host, stateDir: string, version: string): Promise<Release | undefined> {
+  const dir = join(releasesDir(stateDir), version);
+  const text = await host.readFile(join(dir, "release.json"));
+  if (!text) return undefined;
+  const meta = JSON.parse(text) as ReleaseMeta;
+  return { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
+}
+
+/** The environment a release was deployed with. */
+export async function releaseEnv(host: Host, release: Release): Promise<Record<string, string>> {
+  return parseEnvFile((await host.readFile(join(release.dir, "service.env"))) ?? "");
+}
+
+/**
+ * Puts the binary in `releases/<version>/` (issue 6, step 2): built in a temp folder, checked
+ * by sha256 on the host, then renamed into place. A version that exists with the same binary is
+ * reused; with a different binary it is replaced, unless that version is running.
+ */
+export async function stageRelease(
+  host: Host,
+  stateDir: string,
+  version: string,
+  artifact: ArtifactChoice,
+  env: Record<string, string>,
+  running: readonly string[],
+  runId: string,
+): Promise<{ release: Release; reused: boolean }> {
+  const dir = join(releasesDir(stateDir), version);
+  const existing = await findRelease(host, stateDir, version);
+  if (existing && existing.sha256 === artifact.sha256) {
+    await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 0o600);
+    return { release: existing, reused: true };
+  }
+  if (existing && running.includes(version))
+    throw new InputError(
+      "version",
+      version,
+      `release ${version} is running with a different binary (sha256 ${existing.sha256.slice(0, 12)}); give this build a new version`,
+    );
+  const name = basename(artifact.path);
+  const tmp = `${dir}.tmp-${runId}`;
+  await host.remove(tmp);
+  await host.mkdirp(tmp, 0o755);
+  const sha = await host.upload(artifact.path, join(tmp, name), 0o755);
+  if (sha !== artifact.sha256) throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
+  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 0o600);
+  const meta: ReleaseMeta = { version, binary: name, sha256: sha, staged: new Date().toISOString() };
+  await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}\n`);
+  if (existing) await host.rename(dir, `${dir}.replaced-${runId}`);
+  await host.rename(tmp, dir);
+  if (existing) await host.remove(`${dir}.replaced-${runId}`);
+  return { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: false };
+}
+
+/** Removes all but the newest `keep` releases (by staging time), never one in `protect`, and leftovers of killed runs. */
+export async function pruneReleases(host: Host, stateDir: string, keep: number, protect: readonly string[]): Promise<string[]> {
+  const root = releasesDir(stateDir);
+  const names = await host.list(root);
+  const removed: string[] = [];
+  const metas: { name: string; staged: string }[] = [];
+  for (const name of names) {
+    if (/\.(tmp|replaced)-/.test(name)) {
+      await host.remove(join(root, name));
+      continue;
+    }
+    const text = await host.readFile(join(root, name, "release.json"));
+    metas.push({ name, staged: text ? (JSON.parse(text) as ReleaseMeta).staged : "" });
+  }
+  metas.sort((a, b) => b.staged.localeCompare(a.staged));
+  for (const m of metas.slice(keep)) {
+    if (protect.includes(m.name)) continue;
+    await host.remove(join(root, m.name));
+    removed.push(m.name);
+  }
+  return removed;
+}

@@ -1,0 +1,103 @@
+import { GantryError, InputReader, type RunContext, type Stage, envInputSource, messageOf } from "@gantry/core";
+import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
+import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
+import { Journal } from "./journal.js";
+import { LocalHost } from "./localhost.js";
+import { errorRate } from "./model.js";
+import { deployStatus } from "./status.js";
+import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
+
+/**
+ * The deploy stage's state key (main → post): the run id and state dir of a cutover, so the post
+ * step can finish it when main was killed or cancelled mid-way. Belongs with StateKey in core.
+ */
+export const DEPLOY_STATE_KEY = "gantry-deploy-run";
+
+/** Sets the outputs named in action.yml. */
+export function setDeployOutputs(r: DeployReport, ctx: RunContext): void {
+  const rate = r.result.traffic ? errorRate(r.result.traffic) : undefined;
+  ctx.setOutput("outcome", reportedOutcome(r));
+  ctx.setOutput("active-color", r.result.active?.color ?? "");
+  ctx.setOutput("version", r.result.version);
+  ctx.setOutput("previous-version", r.result.previousVersion ?? "");
+  ctx.setOutput("timeline", r.timeline.entries);
+  ctx.setOutput("error-rate", rate === undefined ? "" : rate.toFixed(3));
+}
+
+/** Cancelling the job (SIGINT, then SIGTERM) rolls the cutover back instead of leaving it half done. */
+function cancellation(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => controller.abort(`${sig} received`);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}
+
+async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
+  const host = new LocalHost();
+  if (inputs.command === "status") return deployStatus(inputs, ctx, host);
+  const cancel = cancellation();
+  let report: DeployReport;
+  try {
+    report = await runDeploy(inputs, {
+      host,
+      reporter: ctx.reporter,
+      pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || undefined,
+      signal: cancel.signal,
+      onLocked: (runId, stateDir) => ctx.state.set(DEPLOY_STATE_KEY, JSON.stringify({ runId, stateDir })),
+    });
+  } catch (err) {
+    ctx.setOutput("outcome", "failed");
+    throw err;
+  } finally {
+    cancel.dispose();
+  }
+  setDeployOutputs(report, ctx);
+  ctx.summary(deploySummary(report, inputs));
+  if (report.result.logTail) ctx.reporter.info(`last output of ${report.result.version}:\n${report.result.logTail}`);
+  if (reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back")) {
+    throw new GantryError(outcomeSentence(report));
+  }
+  ctx.reporter.info(outcomeSentence(report));
+}
+
+/**
+ * The post step: when main died mid-cutover (cancelled, killed, out of memory), the journal
+ * still names its run; run the recovery now rather than leave two versions up until the next deploy.
+ */
+async function post(ctx: RunContext): Promise<void> {
+  const saved = ctx.state.get(DEPLOY_STATE_KEY);
+  if (!saved) return;
+  const { runId, stateDir } = JSON.parse(saved) as { runId: string; stateDir: string };
+  const host = new LocalHost();
+  const doc = await new Journal(host, stateDir).read("");
+  if (doc.cutover?.id !== runId) return;
+  ctx.reporter.warning(`deploy: the main step stopped during ${doc.cutover.phase}; finishing the cutover now`);
+  const inputs = parseDeployInputs(new InputReader(envInputSource(ctx.env), DEPLOY_INPUTS), ctx.cwd);
+  try {
+    const report = await recoverOnly(inputs, stateDir, { host, reporter: ctx.reporter });
+    if (report) ctx.summary(deploySummary(report, inputs));
+  } catch (err) {
+    ctx.reporter.warning(`deploy post step: recovery failed: ${messageOf(err)}; the next deploy will retry it`);
+  }
+}
+
+export const deployStage: Stage<DeployInputs> = {
+  name: "deploy",
+  description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
+  inputs: DEPLOY_INPUTS,
+  secrets: ["env"],
+  parse(read, ctx) {
+    const inputs = parseDeployInputs(read, ctx.cwd);
+    for (const value of Object.values(inputs.env)) if (value.length >= 3) ctx.reporter.mask(value);
+    return inputs;
+  },
+  run,
+  post,
+};
