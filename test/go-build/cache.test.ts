@@ -1,0 +1,68 @@
+/**
+ * GOCACHE/GOMODCACHE restore and save through the real @actions/cache client, against a local
+ * server that stands in for act's built-in cache server (same protocol).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CacheServer, startCacheServer } from "../support/cache-server.js";
+import { fixtureCopy, runAction } from "../harness.js";
+
+let server: CacheServer;
+beforeAll(async () => {
+  server = await startCacheServer();
+});
+afterAll(() => server.close());
+
+/**
+ * A fresh runner: the same cache paths as every runner (the cache entry's version hashes them),
+ * emptied, and the cache service configured.
+ */
+const home = mkdtempSync(join(tmpdir(), "gantry-fresh-runner-"));
+function runner() {
+  rmSync(home, { recursive: true, force: true });
+  return {
+    GOCACHE: join(home, "go-build"),
+    GOMODCACHE: join(home, "mod"),
+    ACTIONS_CACHE_URL: server.url,
+    ACTIONS_RUNTIME_TOKEN: "test-token",
+    SOURCE_DATE_EPOCH: "1764028800",
+  };
+}
+
+describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache server)", () => {
+  const ws = fixtureCopy("example-service");
+  const inputs = { targets: "linux/amd64", archive: "none", version: "v1" };
+
+  it("misses on a fresh key, builds, and saves in the post step", async () => {
+    const r = await runAction("go-build", inputs, { workspace: ws, env: runner() });
+    expect(r.code, r.log).toBe(0);
+    expect(r.outputs["cache-hit"]).toBe("false");
+    expect(r.log).toMatch(/cache: no entry for gantry-go-linux-x64-go1\.\d+\.\d+-cgo0-[0-9a-f]{12}-[0-9a-f]{16}/);
+    expect(r.post?.code, r.post?.log).toBe(0);
+    expect(r.post?.log).toMatch(/cache: saved gantry-go-linux-x64/);
+    expect(server.entries.filter((e) => e.committed)).toHaveLength(1);
+  });
+
+  it("a new runner restores the exact key, reuses the link, and saves nothing", async () => {
+    const r = await runAction("go-build", inputs, { workspace: ws, env: runner() });
+    expect(r.code, r.log).toBe(0);
+    expect(r.outputs["cache-hit"]).toBe("true");
+    expect(r.log).toMatch(/cache: restored .* \(exact\)/);
+    expect(r.log).toContain("linux/amd64: unchanged, linked binary reused");
+    expect(r.post?.log).toMatch(/was an exact hit; nothing to save/);
+    expect(server.entries).toHaveLength(1);
+  });
+
+  it("a changed go.sum restores through the restore-keys and saves under the new key", async () => {
+    writeFileSync(join(ws, "go.sum"), "");
+    const r = await runAction("go-build", { ...inputs, "mod-check": "off" }, { workspace: ws, env: runner() });
+    rmSync(join(ws, "go.sum"));
+    expect(r.code, r.log).toBe(0);
+    expect(r.outputs["cache-hit"]).toBe("false");
+    expect(r.log).toMatch(/cache: restored .* \(partial\)/);
+    expect(r.post?.log).toMatch(/cache: saved/);
+    expect(server.entries.filter((e) => e.committed)).toHaveLength(2);
+  });
+});
