@@ -21,6 +21,8 @@ export interface BuildSet {
   date: string;
   epoch: number;
   binaries: Binary[];
+  /** Targets of other systems in the manifests (not imaged). */
+  others: string[];
   manifests: string[];
 }
 
@@ -116,6 +118,7 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
   let first: Manifest | undefined;
   let firstPath = "";
   const byTarget = new Map<string, { a: Artifact; manifest: string; go: string }>();
+  const others = new Set<string>();
   for (const file of files) {
     const m = await readManifest(file);
     if (!first) {
@@ -131,7 +134,10 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
       }
     }
     for (const a of m.artifacts) {
-      if (a.os !== "linux") continue;
+      if (a.os !== "linux") {
+        others.add(a.target);
+        continue;
+      }
       const seen = byTarget.get(a.target);
       if (seen && seen.a.sha256 !== a.sha256) {
         throw new GantryError(
@@ -147,14 +153,25 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
     binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go), data: new Uint8Array() });
   }
   binaries.sort((x, y) => (formatPlatform(x.platform) < formatPlatform(y.platform) ? -1 : 1));
-  return { project: m.project, version: m.version, commit: m.commit, date: m.date, epoch: epochOf(m.date), binaries, manifests: [...files] };
+  return {
+    project: m.project,
+    version: m.version,
+    commit: m.commit,
+    date: m.date,
+    epoch: epochOf(m.date),
+    binaries,
+    others: [...others].sort(),
+    manifests: [...files],
+  };
 }
 
 /** Narrows the set to the `platforms` input, in its order, and reads each binary. */
 export async function selectBinaries(set: BuildSet, wanted: readonly Platform[]): Promise<Binary[]> {
   const have = set.binaries.map((b) => formatPlatform(b.platform));
-  if (set.binaries.length === 0)
-    throw new GantryError(`the manifest has no Linux binaries (it has ${set.manifests.join(", ")}); build linux targets with go-build`);
+  if (set.binaries.length === 0) {
+    const targets = set.others.length > 0 ? `only ${set.others.join(", ")}` : "no artifacts";
+    throw new GantryError(`${set.manifests.join(", ")} has no Linux binaries (${targets}); add linux targets to go-build's targets`);
+  }
   const chosen =
     wanted.length === 0
       ? set.binaries

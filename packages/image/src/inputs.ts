@@ -157,6 +157,13 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
   const user = read.string("user");
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user))
     throw new InputError("user", user, "accepted: uid[:gid] or name[:group], e.g. 65532:65532");
+  if (base === "scratch" && !/^(\d+|root|nonroot)(:(\d+|root|nonroot))?$/.test(user)) {
+    throw new InputError(
+      "user",
+      user,
+      "a scratch image has no user names but root and nonroot: give uid[:gid], e.g. 65532:65532, or use a base image that has the user",
+    );
+  }
   const workdir = read.string("workdir");
   if (workdir && !workdir.startsWith("/")) throw new InputError("workdir", workdir, "accepted: an absolute path in the image, e.g. /app");
   const push = read.bool("push");

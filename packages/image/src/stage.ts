@@ -78,7 +78,9 @@ export const imageStage: Stage<ImageInputs> = {
   secrets: ["password"],
   parse: (read, ctx) => parseImageInputs(read, ctx.cwd),
   async run(inputs, ctx) {
+    const started = performance.now();
     const r = await buildImage(inputs, ctx);
+    ctx.reporter.debug(`image timing: ${Math.round(performance.now() - started)} ms in the stage`);
     setImageOutputs(r, ctx);
     ctx.summary(imageSummary(r));
     ctx.reporter.info(`image: ${r.reference}`);

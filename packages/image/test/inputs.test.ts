@@ -91,6 +91,8 @@ describe("parseImageInputs", () => {
     expect(() => parse({ files: "a:relative/path" })).toThrow(/input 'files'.*absolute path/);
     expect(parse({ files: "a:/x/../../etc/y" }).files[0]?.dest).toBe("etc/y");
     expect(() => parse({ base: "alpine@sha256:abc" })).toThrow(/input 'base'.*64/);
+    expect(() => parse({ user: "app" })).toThrow(/input 'user'.*scratch image has no user names/);
+    expect(parse({ user: "app", base: "ghcr.io/acme/base:1" }).user).toBe("app");
   });
 });
 

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sha256 } from "@gantry/core";
+import { describe, expect, it } from "vitest";
+import { findManifests, loadBuildSet, selectBinaries } from "../src/binaries.js";
+
+/** A downloaded matrix artifact: one folder with a binary and its artifacts.json. */
+function job(root: string, folder: string, target: string, content: string, over: Record<string, unknown> = {}): void {
+  const [os, arch, variant = ""] = target.split("/") as [string, string, string?];
+  const dir = join(root, folder);
+  mkdirSync(join(dir, "bin"), { recursive: true });
+  writeFileSync(join(dir, "bin", "hello"), content);
+  const artifact = { name: "hello", target, os, arch, variant, path: "bin/hello", size: content.length, sha256: sha256(content) };
+  const manifest = { schema: 1, project: "hello", version: "v1", commit: "abc", date: "2025-11-25T00:00:00Z", go: "1.19.8", artifacts: [artifact], ...over };
+  writeFileSync(join(dir, "artifacts.json"), JSON.stringify(manifest));
+}
+
+describe("manifests from several jobs", () => {
+  it("merges a folder of downloaded artifacts, or a glob, into one set of Linux binaries", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    job(root, "amd64", "linux/amd64", "A");
+    job(root, "arm", "linux/arm/v7", "R");
+    job(root, "win", "windows/amd64", "W");
+    const fromFolder = await findManifests(root, "/");
+    expect(fromFolder).toHaveLength(3);
+    expect(await findManifests("*/artifacts.json", root)).toEqual(fromFolder);
+    expect(await findManifests(`${root}/**/artifacts.json`, "/")).toEqual(fromFolder);
+    const set = await loadBuildSet(fromFolder, root);
+    expect(set.binaries.map((b) => b.platform)).toEqual([
+      { os: "linux", architecture: "amd64" },
+      { os: "linux", architecture: "arm", variant: "v7" },
+    ]);
+    expect(set.others).toEqual(["windows/amd64"]);
+    expect(set.epoch).toBe(1764028800);
+    const chosen = await selectBinaries(set, [{ os: "linux", architecture: "arm", variant: "v7" }]);
+    expect(Buffer.from(chosen[0]?.data ?? []).toString()).toBe("R");
+    await expect(selectBinaries(set, [{ os: "linux", architecture: "s390x" }])).rejects.toThrow(/input 'platforms'.*which has linux\/amd64, linux\/arm\/v7/);
+  });
+
+  it("refuses manifests of different builds, a target built twice differently, and a binary changed since", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    job(root, "a", "linux/amd64", "A");
+    job(root, "b", "linux/arm64", "B", { commit: "def" });
+    await expect(loadBuildSet(await findManifests(root, "/"), root)).rejects.toThrow(/different builds \(commit "abc" vs "def"\)/);
+    const twice = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    job(twice, "a", "linux/amd64", "A");
+    job(twice, "b", "linux/amd64", "other");
+    await expect(loadBuildSet(await findManifests(twice, "/"), twice)).rejects.toThrow(
+      /linux\/amd64 is in a\/artifacts.json and b\/artifacts.json with different binaries/,
+    );
+    const stale = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    job(stale, "a", "linux/amd64", "A");
+    writeFileSync(join(stale, "a", "bin", "hello"), "changed");
+    await expect(selectBinaries(await loadBuildSet(await findManifests(stale, "/"), stale), [])).rejects.toThrow(/does not match the manifest.*rebuild/);
+    const none = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    job(none, "w", "windows/amd64", "W");
+    await expect(selectBinaries(await loadBuildSet(await findManifests(none, "/"), none), [])).rejects.toThrow(/has no Linux binaries \(only windows\/amd64\)/);
+    await expect(findManifests("missing/artifacts.json", none)).rejects.toThrow(/input 'manifest'.*does not exist; run go-build first/);
+  });
+});
