@@ -38,7 +38,9 @@ export async function slimArtifacts(manifestPath: string, options: SlimOptions, 
     if (a.archive && changed) {
       const archivePath = resolveInManifest(manifestPath, a.archive);
       try {
-        const bytes = await rearchive(archivePath, basename(path), path);
+        const { bytes, reproducible } = await rearchive(archivePath, basename(path), path);
+        if (!reproducible)
+          senv.reporter.warning(`${a.archive}: rewritten with the slimmed binary, but its original compression settings could not be reproduced`);
         await writeFileAtomic(archivePath, bytes);
         a["archive-sha256"] = sha256(bytes);
         sums.set(a.archive, a["archive-sha256"]);

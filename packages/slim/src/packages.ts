@@ -67,7 +67,8 @@ export function packageOf(symbol: string): string {
 
 /** Outer symbols first when two cover the same bytes: section markers, then tables, then code. */
 function rank(name: string): number {
-  return /^runtime\.(e?rodata|e?noptrdata|e?data|e?text|e?types)$/.test(name) ? 0 : /\*$|^runtime\.e?pclntab$/.test(name) ? 1 : 2;
+  if (/^runtime\.(e?rodata|e?noptrdata|e?data|e?text)$/.test(name)) return 0;
+  return /\*$|^runtime\.(e?pclntab|e?types)$/.test(name) ? 1 : 2;
 }
 
 /**

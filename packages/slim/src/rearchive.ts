@@ -1,12 +1,26 @@
 import { readFile } from "node:fs/promises";
-import { type Zippable, gunzipSync, gzipSync, unzipSync, zipSync } from "fflate";
+import { type Zippable, deflateSync, gunzipSync, gzipSync, unzipSync, zipSync } from "fflate";
 import { type Header, extract, pack } from "tar-stream";
 
 /**
  * Puts the slimmed binary into an archive go-build made, replacing that one member and keeping
- * every other byte decision (order, modes, mtimes, gzip settings) the same as go-build's
- * reproducible archives, so archives and checksums describe the files that ship (issue 3).
+ * every other byte decision (order, modes, mtimes, compression level) the same, so archives and
+ * checksums describe the files that ship (issue 3) and stay reproducible. The compression level
+ * is not recorded in a gzip or zip, so it is found by recompressing the unchanged archive until
+ * the original bytes come out again.
  */
+
+/** Levels to try, most likely first (go-build uses 6; 9 is "best"). */
+const LEVELS = [6, 9, 1, 2, 3, 4, 5, 7, 8] as const;
+type Level = (typeof LEVELS)[number];
+
+/** An archive's new bytes, and whether the original was reproduced exactly before the change. */
+export interface Rearchived {
+  bytes: Uint8Array;
+  reproducible: boolean;
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 interface TarMember {
   header: Header;
@@ -53,19 +67,23 @@ async function writeTar(members: readonly TarMember[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A tar.gz with `member` replaced by `replacement`; same gzip settings as go-build's tarGz. */
-export async function replaceInTarGz(archive: Uint8Array, member: string, replacement: Uint8Array): Promise<Uint8Array> {
+/** A tar.gz with `member` replaced by `replacement`, at the gzip level that reproduces the original. */
+export async function replaceInTarGz(archive: Uint8Array, member: string, replacement: Uint8Array): Promise<Rearchived> {
   const members = await readTar(gunzipSync(archive));
   const target = members.find((m) => m.header.name === member && m.header.type === "file");
   if (!target) throw new Error(`the archive has no member ${member}`);
+  const unchanged = await writeTar(members);
+  const level: Level | undefined = LEVELS.find((l) => same(gzipSync(unchanged, { level: l, mtime: 0 }), archive));
   target.data = Buffer.from(replacement);
-  return gzipSync(await writeTar(members), { level: 9, mtime: 0 });
+  return { bytes: gzipSync(await writeTar(members), { level: level ?? 6, mtime: 0 }), reproducible: level !== undefined };
 }
 
 interface ZipMeta {
   method: number;
   mtime: Date;
   attrs: number;
+  /** The member's compressed bytes as stored. */
+  raw: Uint8Array;
 }
 
 /** Reads each entry's method, DOS time and external attributes from the central directory. */
@@ -85,30 +103,40 @@ function zipCentralDirectory(zip: Uint8Array): Map<string, ZipMeta> {
     const extraLen = buf.readUInt16LE(off + 30);
     const commentLen = buf.readUInt16LE(off + 32);
     const attrs = buf.readUInt32LE(off + 38);
+    const compressed = buf.readUInt32LE(off + 20);
+    const local = buf.readUInt32LE(off + 42);
+    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(dataAt, dataAt + compressed);
     const name = buf.toString("utf8", off + 46, off + 46 + nameLen);
     // DOS times are local; fflate writes a Date back as local time, so the fields round-trip.
     const mtime = new Date(1980 + (date >> 9), ((date >> 5) & 15) - 1, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2);
-    out.set(name, { method, mtime, attrs });
+    out.set(name, { method, mtime, attrs, raw });
     off += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
 
-/** A zip with `member` replaced by `replacement`, keeping order, times and modes. */
-export function replaceInZip(archive: Uint8Array, member: string, replacement: Uint8Array): Uint8Array {
+/** A zip with `member` replaced by `replacement`, keeping order, times, modes and the deflate level. */
+export function replaceInZip(archive: Uint8Array, member: string, replacement: Uint8Array): Rearchived {
   const meta = zipCentralDirectory(archive);
   const data = unzipSync(archive);
   if (!(member in data)) throw new Error(`the archive has no member ${member}`);
-  const files: Zippable = {};
-  for (const [name, m] of meta) {
-    const bytes = name === member ? replacement : (data[name] ?? new Uint8Array(0));
-    files[name] = [bytes, { mtime: m.mtime, os: 3, attrs: m.attrs, level: m.method === 0 ? 0 : 9 }];
-  }
-  return zipSync(files);
+  // The smallest deflated member tells the level cheaply.
+  const probe = [...meta].filter(([, m]) => m.method === 8).sort((a, b) => a[1].raw.length - b[1].raw.length)[0];
+  const level: Level | undefined = probe ? LEVELS.find((l) => same(deflateSync(data[probe[0]] as Uint8Array, { level: l }), probe[1].raw)) : undefined;
+  const build = (replace: boolean): Uint8Array => {
+    const files: Zippable = {};
+    for (const [name, m] of meta) {
+      const bytes = replace && name === member ? replacement : (data[name] ?? new Uint8Array(0));
+      files[name] = [bytes, { mtime: m.mtime, os: 3, attrs: m.attrs, level: m.method === 0 ? 0 : (level ?? 6) }];
+    }
+    return zipSync(files);
+  };
+  return { bytes: build(true), reproducible: level !== undefined && same(build(false), archive) };
 }
 
 /** Rewrites an archive file's bytes with the binary at `member` replaced. */
-export async function rearchive(archivePath: string, member: string, binaryPath: string): Promise<Uint8Array> {
+export async function rearchive(archivePath: string, member: string, binaryPath: string): Promise<Rearchived> {
   const [archive, binary] = await Promise.all([readFile(archivePath), readFile(binaryPath)]);
   return archivePath.endsWith(".zip") ? replaceInZip(archive, member, binary) : replaceInTarGz(archive, member, binary);
 }
