@@ -25,6 +25,9 @@ for (const f of files) {
   const mod = (await import(join(REPO, "bench", f))) as { default: () => Promise<BenchRow[]> };
   const rows = await mod.default();
   all[f] = rows;
-  for (const r of rows) process.stdout.write(`${r.verdict === "MISSED" ? "✗" : r.verdict === "ok" ? "✓" : "·"} ${r.metric}: ${r.value}${r.target ? ` (target ${r.target})` : ""}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r.verdict === "MISSED" ? "✗" : r.verdict === "ok" ? "✓" : "·"} ${r.metric}: ${r.value}${r.target ? ` (target ${r.target})` : ""}\n`,
+    );
 }
 writeFileSync(join(REPO, "bench", "last-run.json"), `${JSON.stringify({ date: new Date().toISOString(), results: all }, null, 2)}\n`);
