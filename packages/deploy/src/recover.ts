@@ -37,7 +37,7 @@ export async function recoverCutover(d: EngineDeps, doc: JournalDoc, engine: Cut
     f.action = plan.kind;
     if (plan.kind === "complete") {
       // Promotion had begun: make sure all traffic is on the new version, then finish it.
-      if (c.phase !== "stopping-old") await d.router.route({ blue: 0, green: 0, [c.to.color]: 100 } as Record<"blue" | "green", number>, d.ports);
+      await d.router.route({ blue: 0, green: 0, [c.to.color]: 100 } as Record<"blue" | "green", number>, d.ports);
       return engine.promote(c, base);
     }
     return engine.rollback(c, base, `recovered: ${plan.why}`);

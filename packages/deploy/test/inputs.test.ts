@@ -1,0 +1,138 @@
+import { InputError, InputReader, mapInputSource } from "@gantry/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { splitCommandLine } from "../src/cmdline.js";
+import { DEPLOY_INPUTS, parseDeployInputs, parsePorts, parseSteps } from "../src/inputs.js";
+
+const parse = (values: Record<string, string>) => parseDeployInputs(new InputReader(mapInputSource(values), DEPLOY_INPUTS), "/work");
+
+/** The error a parse throws, or undefined. */
+function errorOf(values: Record<string, string>): InputError | undefined {
+  try {
+    parse(values);
+    return undefined;
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+}
+
+describe("deploy inputs", () => {
+  it("has the defaults of issue 6", () => {
+    const i = parse({});
+    expect(i).toMatchObject({
+      command: "deploy",
+      ports: { blue: 8081, green: 8082 },
+      runtime: "process",
+      strategy: "blue-green",
+      steps: [100],
+      health: { path: "/healthz", successes: 3, timeoutMs: 60_000, intervalMs: 500 },
+      verifyWindowMs: 30_000,
+      maxErrorRate: 1,
+      maxP95Ms: undefined,
+      drainTimeoutMs: 30_000,
+      stateDir: "/var/lib/gantry/{app}",
+      keepReleases: 5,
+      router: { kind: "haproxy", socket: "/run/haproxy/admin.sock", backend: "app", stateFile: "" },
+    });
+    expect(parse({ strategy: "canary" }).steps).toEqual([5, 25, 50, 100]);
+  });
+
+  it.each([
+    [{ strategy: "rolling" }, "strategy", /accepted: blue-green, canary/],
+    [{ router: "traefik" }, "router", /accepted: haproxy, nginx/],
+    [{ runtime: "kubernetes" }, "runtime", /accepted: process/],
+    [{ runtime: "systemd" }, "runtime", /cannot be tested/],
+    [{ command: "undo" }, "command", /accepted: deploy, rollback, status/],
+    [{ strategy: "canary", "canary-steps": "5,25,50" }, "canary-steps", /the last step must be 100/],
+    [{ strategy: "canary", "canary-steps": "50,25,100" }, "canary-steps", /steps must increase \(50 then 25\)/],
+    [{ strategy: "canary", "canary-steps": "0,100" }, "canary-steps", /from 1 to 100/],
+    [{ "verify-window": "30" }, "verify-window", /a number with a unit/],
+    [{ "health-timeout": "5m30" }, "health-timeout", /a number with a unit/],
+    [{ "drain-timeout": "-1s" }, "drain-timeout", /a number with a unit/],
+    [{ ports: "8081" }, "ports", /two different ports/],
+    [{ ports: "8081,8081" }, "ports", /two different ports/],
+    [{ ports: "8081,70000" }, "ports", /two different ports/],
+    [{ "max-error-rate": "150%" }, "max-error-rate", /from 0 to 100/],
+    [{ "health-path": "healthz" }, "health-path", /starting with \//],
+    [{ "health-path": "/a b" }, "health-path", /without spaces/],
+    [{ "haproxy-backend": "app; disable server x" }, "haproxy-backend", /HAProxy backend name/],
+    [{ router: "nginx" }, "nginx-upstream-file", /required with router: nginx/],
+    [{ router: "nginx", "nginx-upstream-file": "/u.conf", "nginx-reload-command": "nginx -s 'reload" }, "nginx-reload-command", /quote is not closed/],
+    [{ env: "PORT=1" }, "env", /PORT is set by gantry/],
+    [{ env: "1X=1" }, "env", /KEY made of letters/],
+    [{ app: "../etc" }, "app", /letters, digits/],
+    [{ version: "v1/../../x" }, "version", /it names a folder/],
+    [{ "keep-releases": "0" }, "keep-releases", /from 1 to 1000/],
+  ])("rejects %j naming the input", (values, input, accepted) => {
+    const err = errorOf(values);
+    expect(err?.input).toBe(input);
+    expect(err?.message).toMatch(accepted);
+  });
+
+  it("reads nginx settings with a quoted reload command", () => {
+    const i = parse({ router: "nginx", "nginx-upstream-file": "up.conf", "nginx-reload-command": `nginx -p /srv/x -g "pid /run/x.pid;" -s reload` });
+    expect(i.router).toEqual({
+      kind: "nginx",
+      upstreamFile: "/work/up.conf",
+      reloadCommand: ["nginx", "-p", "/srv/x", "-g", "pid /run/x.pid;", "-s", "reload"],
+      pidFile: "/run/nginx.pid",
+      accessLog: "",
+    });
+  });
+
+  const inputNames = Object.keys(DEPLOY_INPUTS);
+  it("any text in any input gives inputs or an InputError, never a crash", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...inputNames), fc.string({ maxLength: 40 }), (name, value) => {
+        try {
+          parse({ [name]: value });
+        } catch (err) {
+          expect(err).toBeInstanceOf(InputError);
+          expect((err as InputError).message).toMatch(/^input '[a-z0-9-]+': .* is not valid; /);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("canary steps: accepted lists are increasing and end at 100", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 120 }), { maxLength: 6 }), (xs) => {
+        let steps: number[] | undefined;
+        try {
+          steps = parseSteps(xs.join(","));
+        } catch (err) {
+          expect(err).toBeInstanceOf(InputError);
+          return;
+        }
+        expect(steps.at(-1)).toBe(100);
+        for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1] as number);
+      }),
+    );
+  });
+
+  it("ports: accepted pairs are two different ports", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 15 }), (text) => {
+        try {
+          const p = parsePorts(text);
+          expect(p.blue).not.toBe(p.green);
+        } catch (err) {
+          expect(err).toBeInstanceOf(InputError);
+        }
+      }),
+    );
+  });
+
+  it("command lines split into words without any expansion", () => {
+    expect(splitCommandLine(`nginx -s reload`)).toEqual(["nginx", "-s", "reload"]);
+    expect(splitCommandLine(`a "b c" 'd "e"' $HOME; rm`)).toEqual(["a", "b c", 'd "e"', "$HOME;", "rm"]);
+    expect(splitCommandLine("  ")).toEqual({ error: "it is empty" });
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9/._$;|&-]{1,8}$/), { minLength: 1, maxLength: 5 }), (words) => {
+        expect(splitCommandLine(words.map((w) => `'${w}'`).join(" "))).toEqual(words);
+      }),
+    );
+  });
+});
