@@ -118,8 +118,8 @@ export type PackOutcome = { packed: true; ms: number } | { packed: false; except
  */
 export function parseUpxError(stderr: string): { exception: string; message: string } | undefined {
   for (const line of stderr.split("\n")) {
-    const m = /^upx: .*?: ([A-Za-z]+(?:Exception|Error)): ?(.*)$/.exec(line.trim());
-    if (m) return { exception: m[1] as string, message: (m[2] as string).trim() };
+    const m = /^upx: .*?: ([A-Za-z]+(?:Exception|Error))(?:: (.*))?$/.exec(line.trim());
+    if (m) return { exception: m[1] as string, message: (m[2] ?? "").trim() };
   }
   return undefined;
 }
