@@ -172,7 +172,7 @@ export async function slimFiles(files: readonly PlannedFile[], options: SlimOpti
               break;
             }
             if (current === f.path) {
-              const why = problems.length ? problems.join("; ") : `no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch}`;
+              const why = problems.length ? problems.join(" · ") : `no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch}`;
               if (options.strip === "true") throw new GantryError(`${shown}: strip failed: ${why}`);
               skipped.push(`strip: ${why}`);
               if (problems.length) reporter.warning(`${shown}: not stripped: ${why}`);

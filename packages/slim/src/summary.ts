@@ -57,23 +57,28 @@ function budgetSection(v: BudgetVerdict): string {
 /** The job summary: before/after with ratios, the budget verdict, top packages collapsed. */
 export function slimSummary(files: readonly FileReport[], budget: BudgetVerdict): string {
   const r = sizeReport(files);
-  const rows = files.map((f) => [
+  // A reason several files share (UPX not installed) becomes one numbered note under the table.
+  const reasons = files.map((f) => (f["skipped-reason"] ? f["skipped-reason"].split("; ") : []));
+  const notes = [...new Set(reasons.flat())].filter((x) => reasons.filter((rs) => rs.includes(x)).length > 1);
+  const rows = files.map((f, i) => [
     `\`${f.path}\``,
     f.target,
     formatBytes(f.before),
     formatBytes(f.after),
     percentChange(f.before, f.after),
     f.steps.join(", ") || "—",
-    f["skipped-reason"] ?? "",
+    (reasons[i] ?? []).map((x) => (notes.includes(x) ? `[${notes.indexOf(x) + 1}]` : x)).join("; "),
   ]);
   const parts = [
     `### slim: ${formatBytes(r["total-before"])} → ${formatBytes(r["total-after"])} (${percentChange(r["total-before"], r["total-after"])}) over ${files.length} binar${files.length === 1 ? "y" : "ies"}`,
     "",
     table(["File", "Target", "Before", "After", "Change", "Steps", "Skipped"], rows),
+    ...(notes.length ? ["", ...notes.map((x, i) => `[${i + 1}] ${x}  `)] : []),
     "",
     budgetSection(budget),
     "",
   ];
+  const noPackages = new Map<string, string[]>();
   for (const f of files) {
     if (f.packages?.length) {
       const total = f.packages.reduce((s, p) => s + p.bytes, 0);
@@ -86,8 +91,9 @@ export function slimSummary(files: readonly FileReport[], budget: BudgetVerdict)
         "",
       );
     } else if (f["packages-reason"]) {
-      parts.push(`Package sizes for ${f.path}: not available: ${f["packages-reason"]}`, "");
+      noPackages.set(f["packages-reason"], [...(noPackages.get(f["packages-reason"]) ?? []), f.path]);
     }
   }
+  for (const [reason, paths] of noPackages) parts.push(`Package sizes not available for ${paths.map((p) => `\`${p}\``).join(", ")}: ${reason}`, "");
   return parts.join("\n");
 }

@@ -41,7 +41,7 @@ export function upxRelease(
   const sha256 = sha256Override || UPX_RELEASES[version]?.[`${platform}-${arch}`];
   if (!sha256) {
     return {
-      reason: `gantry pins no checksum for UPX ${version} on ${platform}/${arch}; set upx-sha256 to the sha256 of ${stem}.${format}, or use upx-version ${Object.keys(UPX_RELEASES).join(", ")}`,
+      reason: `gantry pins no checksum for UPX ${version} on ${platform}/${arch}: set upx-sha256 to the sha256 of ${stem}.${format}, or use upx-version ${Object.keys(UPX_RELEASES).join(", ")}`,
     };
   }
   return { tool: "upx", version, arch, url: `${baseUrl}/v${version}/${stem}.${format}`, sha256, format, root: stem };
@@ -82,7 +82,7 @@ export async function resolveUpx(
   }
   const onPath = await which("upx", opts.env);
   if (onPath) return { path: onPath, version: await upxVersionOf(onPath), source: "PATH" };
-  if (!opts.install) return { reason: "UPX is not installed (not on PATH, not in the tool cache); set upx: true to install it" };
+  if (!opts.install) return { reason: "UPX is not installed (not on PATH, not in the tool cache): set upx: true to install it" };
   const release = upxRelease(opts.version, opts.baseUrl, opts.sha256);
   if ("reason" in release) return release;
   const dir = await installTool(release, reporter);
