@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, type RunContext, formatDuration, resolveGo } from "@gantry/core";
@@ -64,7 +64,9 @@ export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoT
   const { reporter } = ctx;
   const p = await prepare(inputs, ctx);
   reporter.info(`go ${p.goEnv.version.replace(/^go/, "")}: layers ${inputs.layers.join(" → ")} on ${inputs.packages.join(" ")} in ${p.cwd}`);
-  const workDir = await mkdtemp(join(ctx.env.RUNNER_TEMP || tmpdir(), "gantry-go-test-"));
+  const temp = ctx.env.RUNNER_TEMP || tmpdir();
+  await mkdir(temp, { recursive: true });
+  const workDir = await mkdtemp(join(temp, "gantry-go-test-"));
   const tctx: TestLayerContext = {
     go: p.go,
     inputs,
@@ -86,7 +88,11 @@ export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoT
         layers.push({ ...skippedLayer(name, `${stoppedBy} failed and fail-fast is on`), status: "not-run" });
         continue;
       }
-      const r = await reporter.group(`go-test: ${name}`, () => runLayer(name, inputs, p, tctx, layers, logs));
+      const r = await reporter.group(`go-test: ${name}`, async () => {
+        const result = await runLayer(name, inputs, p, tctx, layers, logs);
+        if (result.log?.trim()) reporter.info(result.log.trimEnd());
+        return result;
+      });
       layers.push(r);
       reporter.info(`${name}: ${r.status} in ${formatDuration(r.durationMs)}${r.reason ? ` (${r.reason.split("\n")[0]})` : ""}`);
       if (r.status === "failed" && inputs.failFast) stoppedBy = name;

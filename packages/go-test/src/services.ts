@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { GantryError, InputError, type Reporter, formatDuration, lastLines, parseDuration } from "@gantry/core";
@@ -184,13 +184,57 @@ export async function waitExit(p: RunningProcess, ms: number): Promise<boolean> 
   return done;
 }
 
-/** SIGTERM to the process group, then SIGKILL after `graceMs` (issue 5: "stopped by pid with SIGTERM then SIGKILL"). */
+/**
+ * Whether any process of the group is still running. A zombie (exited, not yet reaped by an init
+ * that may never reap it) does not count, so on Linux the group is read from /proc.
+ */
+export function groupAlive(pgid: number): boolean {
+  if (process.platform === "linux") {
+    try {
+      for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+          // pid (comm) state ppid pgrp …: comm may hold spaces, so read after its closing paren.
+          const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          if (Number(pgrp) === pgid && state !== "Z" && state !== "X") return true;
+        } catch {
+          // the process ended while we looked
+        }
+      }
+      return false;
+    } catch {
+      // no /proc: ask the kernel below
+    }
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function untilGone(p: RunningProcess, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (p.exited && !groupAlive(p.pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return p.exited !== undefined && !groupAlive(p.pid);
+}
+
+/**
+ * SIGTERM to the process group, then SIGKILL after `graceMs` (issue 5: "stopped by pid with
+ * SIGTERM then SIGKILL"). Done when the whole group is gone: `go run` exits before its child does.
+ */
 export async function stopProcess(p: RunningProcess, graceMs = 5000): Promise<"exited" | "killed"> {
-  if (p.exited || p.pid < 0) return "exited";
+  if (p.pid < 0) return "exited";
+  if (p.exited && !groupAlive(p.pid)) return "exited";
   killGroup(p.pid, "SIGTERM");
-  if (await waitExit(p, graceMs)) return "exited";
+  if (await untilGone(p, graceMs)) return "exited";
   killGroup(p.pid, "SIGKILL");
-  await waitExit(p, 5000);
+  await untilGone(p, 5000);
   return "killed";
 }
 

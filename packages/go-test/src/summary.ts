@@ -80,6 +80,7 @@ export function goTestSummary(s: SummaryInput, budget = MAX_SUMMARY_BYTES - 8 * 
   const rows = s.layers.map((l) => {
     const c = layerCounts(l);
     const tool = l.layer === "vet" || l.layer === "lint" || l.layer === "vuln";
+    if (l.status === "not-run" || l.status === "skipped") return [l.layer, ICON[l.status], "—", "—", "—", "—", "—", l.reason ? firstLine(l.reason, 200) : ""];
     return [
       l.layer,
       ICON[l.status],
@@ -87,7 +88,7 @@ export function goTestSummary(s: SummaryInput, budget = MAX_SUMMARY_BYTES - 8 * 
       tool ? `${c.failed} finding(s)` : c.failed,
       tool ? "—" : c.skipped,
       tool ? "—" : c.flaky,
-      l.status === "not-run" || l.status === "skipped" ? "—" : formatDuration(l.durationMs),
+      formatDuration(l.durationMs),
       l.reason ? firstLine(l.reason, 200) : l.runs > 1 ? `${l.runs - 1} rerun(s)` : "",
     ];
   });
@@ -132,7 +133,7 @@ export function goTestSummary(s: SummaryInput, budget = MAX_SUMMARY_BYTES - 8 * 
   let perOutput = Number.POSITIVE_INFINITY;
   let text = render({ top, shown, perOutput, rest });
   while (Buffer.byteLength(text) > budget && perOutput > 0) {
-    perOutput = perOutput === Number.POSITIVE_INFINITY ? share : perOutput >= 2048 ? Math.floor(perOutput / 2) : 0;
+    perOutput = perOutput === Number.POSITIVE_INFINITY ? share : perOutput >= 128 ? Math.floor(perOutput / 2) : 0;
     text = render({ top, shown, perOutput, rest });
   }
   return text;
