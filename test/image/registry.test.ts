@@ -20,7 +20,7 @@ const NO_CACHE = { ...EPOCH, GANTRY_LAYER_CACHE: "off" };
 
 interface Metadata {
   platforms: Record<string, { digest: string; layers: { role: string; digest: string }[] }>;
-  push?: { uploaded: number; skipped: number };
+  push?: { uploaded: number; skipped: number; mounted: number };
 }
 const meta = (r: ActionRun) => JSON.parse(r.outputs.metadata ?? "{}") as Metadata;
 /** The log as a person sees it: the runner hides its own ::add-mask:: commands. */
@@ -100,7 +100,7 @@ describe.skipIf(!haveAll)("image → docker-registry (skipped unless docker-regi
     );
     expect(again.code, again.log).toBe(0);
     expect(again.outputs.digest).toBe(first.outputs.digest);
-    expect(meta(again).push).toEqual({ uploaded: 0, skipped: 5, "uploaded-bytes": 0 });
+    expect(meta(again).push).toEqual({ uploaded: 0, skipped: 5, mounted: 0, "uploaded-bytes": 0 });
     const layoutIndex = readJson<{ manifests: { digest: string; annotations: Record<string, string> }[] }>(join(ws2, "oci", "index.json"));
     expect(layoutIndex.manifests).toEqual([
       expect.objectContaining({ digest: first.outputs.digest, annotations: { "org.opencontainers.image.ref.name": "v1.2.3" } }),
@@ -171,6 +171,8 @@ describe.skipIf(!haveAll)("image → docker-registry (skipped unless docker-regi
     const layers = meta(on).platforms["linux/amd64"]?.layers ?? [];
     expect(layers.map((l) => l.digest).slice(0, baseLayers.length)).toEqual(baseLayers);
     expect(layers.map((l) => l.role)).toEqual(["base", "base", "base", "binary"]);
+    // Same registry: the base's layers are mounted from its repository, not uploaded again.
+    expect(meta(on).push).toMatchObject({ mounted: 3, skipped: 0, uploaded: 1 });
     const config = JSON.parse(sh("skopeo", ["inspect", "--tls-verify=false", "--config", `docker://${plain.host}/on-base:v1.2.3`]));
     expect(config.config.Env).toContain("FROM_BASE=yes");
     const missing = await runAction(

@@ -79,11 +79,14 @@ async function credentialsFor(registry: string, inputs: ImageInputs, ctx: RunCon
 }
 
 async function client(ref: ImageRef, actions: "pull" | "pull,push", inputs: ImageInputs, ctx: RunContext): Promise<RegistryClient> {
+  const base = inputs.base === "scratch" ? undefined : inputs.base;
+  const mountFrom = actions === "pull,push" && base?.registry === ref.registry && base.repository !== ref.repository ? base.repository : undefined;
   return new RegistryClient(ref.registry, ref.repository, {
     http: usesHttp(inputs, ref.registry),
     credentials: await credentialsFor(ref.registry, inputs, ctx),
     actions,
     reporter: ctx.reporter,
+    ...(mountFrom ? { mountFrom } : {}),
   });
 }
 
@@ -238,7 +241,10 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   if (inputs.push && inputs.repository) {
     const c = await client(inputs.repository, "pull,push", inputs, ctx);
     result.push = await pushImage(c, image, tags, reporter);
-    reporter.info(`push: ${repository} ${tags.join(", ") || "(by digest)"}: ${result.push.uploaded} blob(s) uploaded, ${result.push.skipped} already there`);
+    const mounted = result.push.mounted > 0 ? `, ${result.push.mounted} mounted from the base` : "";
+    reporter.info(
+      `push: ${repository} ${tags.join(", ") || "(by digest)"}: ${result.push.uploaded} blob(s) uploaded, ${result.push.skipped} already there${mounted}`,
+    );
   }
   if (!inputs.ociLayout && !inputs.dockerArchive && !inputs.load && !inputs.push && inputs.engine === "oci") {
     reporter.notice("no output asked for (push, oci-layout, docker-archive, load): the image was assembled and its digest computed only");

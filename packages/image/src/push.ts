@@ -6,6 +6,8 @@ import type { RegistryClient } from "./registry.js";
 export interface PushResult {
   uploaded: number;
   skipped: number;
+  /** Base layers mounted from the base's repository instead of uploaded. */
+  mounted: number;
   uploadedBytes: number;
 }
 
@@ -24,13 +26,13 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
  * then the index, by each tag, last. A failure before that leaves the tags where they were.
  */
 export async function pushImage(client: RegistryClient, image: BuiltImage, tags: readonly string[], reporter: Reporter): Promise<PushResult> {
-  const blobs = new Map<string, Blob>();
+  const blobs = new Map<string, { blob: Blob; base: boolean }>();
   for (const i of image.images) {
-    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob);
-    blobs.set(i.config.descriptor.digest, i.config);
+    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || Boolean(blobs.get(l.blob.descriptor.digest)?.base) });
+    blobs.set(i.config.descriptor.digest, { blob: i.config, base: false });
   }
-  await pool([...blobs.values()], 4, async (b) => {
-    const sent = await client.pushBlob(b);
+  await pool([...blobs.values()], 4, async ({ blob: b, base }) => {
+    const sent = await client.pushBlob(b, base);
     reporter.debug(`${sent ? "uploaded" : "already there"}: ${b.descriptor.digest} (${b.descriptor.size} bytes)`);
   });
   for (const i of image.images) await client.putManifest(i.manifest.descriptor.digest, i.manifest);

@@ -10,6 +10,8 @@ export interface RegistryOptions {
   /** `pull` for a base image, `pull,push` for the target. */
   actions: "pull" | "pull,push";
   reporter: Reporter;
+  /** A repository of the same registry that blobs may be mounted from (the base image's). */
+  mountFrom?: string;
   /** Delays between attempts when the registry is down or answers 5xx/429 (default 0.5 s, 1 s, 2 s). */
   retryDelaysMs?: readonly number[];
 }
@@ -40,7 +42,7 @@ export class RegistryClient {
   private readonly base: string;
   readonly scope: string;
   /** Counters for the summary and the metadata output. */
-  readonly stats = { uploaded: 0, skipped: 0, uploadedBytes: 0 };
+  readonly stats = { uploaded: 0, skipped: 0, mounted: 0, uploadedBytes: 0 };
 
   constructor(
     readonly registry: string,
@@ -100,6 +102,8 @@ export class RegistryClient {
     const url = new URL(realm);
     if (c.params.service) url.searchParams.set("service", c.params.service);
     url.searchParams.set("scope", this.scope);
+    // A cross-repository mount needs pull on the source too (distribution token spec: scope repeats).
+    if (this.options.mountFrom) url.searchParams.append("scope", `repository:${this.options.mountFrom}:pull`);
     const headers: Record<string, string> = { "User-Agent": "gantry-image" };
     if (creds) headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
     let res: Response;
@@ -159,14 +163,25 @@ export class RegistryClient {
     return this.fail(res, `HEAD blob ${digest}`);
   }
 
-  /** Uploads a blob unless the registry has it: POST an upload, then one PUT with `&digest=`. */
-  async pushBlob(blob: Blob): Promise<boolean> {
+  /**
+   * Uploads a blob unless the registry has it: POST an upload, then one PUT with `&digest=`.
+   * With `mount`, asks first to mount it from the base's repository (distribution-spec
+   * "Mounting a blob from another repository": 201 mounted, 202 an ordinary upload instead).
+   */
+  async pushBlob(blob: Blob, mount = false): Promise<boolean> {
     const { digest, size } = blob.descriptor;
     if (await this.hasBlob(digest)) {
       this.stats.skipped++;
       return false;
     }
-    const start = await this.request("POST", `/v2/${this.repository}/blobs/uploads/`, { headers: { "Content-Length": "0" } });
+    const from = mount && this.options.mountFrom;
+    const query = from ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}` : "";
+    const start = await this.request("POST", `/v2/${this.repository}/blobs/uploads/${query}`, { headers: { "Content-Length": "0" } });
+    if (from && start.status === 201) {
+      await start.arrayBuffer().catch(() => undefined);
+      this.stats.mounted++;
+      return false;
+    }
     if (start.status !== 202) return this.fail(start, `starting the upload of ${digest}`);
     await start.arrayBuffer().catch(() => undefined);
     const location = start.headers.get("location");

@@ -30,7 +30,7 @@ export function imageMetadata(r: ImageResult): Record<string, unknown> {
     engine: r.engine,
     base: r.base,
     platforms,
-    ...(r.push ? { push: { uploaded: r.push.uploaded, skipped: r.push.skipped, "uploaded-bytes": r.push.uploadedBytes } } : {}),
+    ...(r.push ? { push: { uploaded: r.push.uploaded, skipped: r.push.skipped, mounted: r.push.mounted, "uploaded-bytes": r.push.uploadedBytes } } : {}),
     ...(r.ociLayout ? { "oci-layout": r.ociLayout } : {}),
     ...(r.dockerArchive ? { "docker-archive": r.dockerArchive } : {}),
     ...(r.loaded ? { loaded: r.loaded } : {}),
@@ -46,7 +46,7 @@ export function imageSummary(r: ImageResult): string {
     i.layers.map((l) => `${l.role} ${formatBytes(l.blob.descriptor.size)}`).join(" · "),
   ]);
   const where = [
-    r.push ? `pushed (${r.push.uploaded} blob(s) uploaded, ${r.push.skipped} already there)` : "",
+    r.push ? `pushed (${r.push.uploaded} blob(s) uploaded, ${r.push.skipped} already there${r.push.mounted ? `, ${r.push.mounted} mounted` : ""})` : "",
     r.ociLayout ? `OCI layout \`${r.ociLayout}\`` : "",
     r.dockerArchive ? `docker archive \`${r.dockerArchive.path}\` (${r.dockerArchive.platform})` : "",
     r.loaded ? `loaded into docker as ${r.loaded.map((n) => `\`${n}\``).join(", ")}` : "",
