@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { GantryError, type Manifest, readManifest, resolveInManifest, sha256, writeFileAtomic, writeManifest } from "@gantry/core";
+import { GantryError, InputReader, type Manifest, readManifest, resolveInManifest, sha256, writeFileAtomic, writeManifest } from "@gantry/core";
+import { SLIM_INPUTS, parseSlimInputs } from "./inputs.js";
 import { planFiles } from "./plan.js";
 import { rearchive, updateChecksums } from "./rearchive.js";
 import { type FileReport, type SlimEnv, type SlimOptions, type SlimResult, slimFiles } from "./slim.js";
@@ -59,4 +60,9 @@ export async function slimArtifacts(manifestPath: string, options: SlimOptions, 
   }
   await writeManifest(manifestPath, manifest);
   return { ...result, manifest, manifestPath, rearchived };
+}
+
+/** slim's defaults (the action's input table) with some choices overridden, e.g. go-build's `upx`. */
+export function slimOptions(overrides: Partial<SlimOptions> = {}): SlimOptions {
+  return { ...parseSlimInputs(new InputReader(() => undefined, SLIM_INPUTS), "."), ...overrides };
 }
