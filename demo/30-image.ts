@@ -9,7 +9,11 @@ export default async function imageDemo(ctx: DemoContext): Promise<void> {
   const inputs = { manifest: ctx.shared.manifest ?? "dist/artifacts.json", "oci-layout": "dist/image", ports: "8080/tcp", env: "PORT=8080" };
   const run = await gantry("image", inputs, { cwd: ctx.work, env: { ...process.env, GANTRY_LAYER_CACHE: "off" } });
   if (run.code !== 0) throw new Error("image failed");
-  const again = await gantry("image", { ...inputs, "oci-layout": "dist/image-again" }, { cwd: ctx.work, quiet: true, env: { ...process.env, GANTRY_LAYER_CACHE: "off" } });
+  const again = await gantry(
+    "image",
+    { ...inputs, "oci-layout": "dist/image-again" },
+    { cwd: ctx.work, quiet: true, env: { ...process.env, GANTRY_LAYER_CACHE: "off" } },
+  );
   if (again.code !== 0) throw new Error("image (second run) failed");
   ctx.shared.imageLayout = `${ctx.work}/dist/image`;
   ctx.shared.imageDigest = run.outputs.digest as string;

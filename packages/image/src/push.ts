@@ -28,7 +28,8 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
 export async function pushImage(client: RegistryClient, image: BuiltImage, tags: readonly string[], reporter: Reporter): Promise<PushResult> {
   const blobs = new Map<string, { blob: Blob; base: boolean }>();
   for (const i of image.images) {
-    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || Boolean(blobs.get(l.blob.descriptor.digest)?.base) });
+    for (const l of i.layers)
+      blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || Boolean(blobs.get(l.blob.descriptor.digest)?.base) });
     blobs.set(i.config.descriptor.digest, { blob: i.config, base: false });
   }
   await pool([...blobs.values()], 4, async ({ blob: b, base }) => {
