@@ -28,6 +28,7 @@ declare -A need=(
   [strip]=binutils
   [aarch64-linux-gnu-strip]=binutils-aarch64-linux-gnu
   [x86_64-w64-mingw32-strip]=binutils-mingw-w64-x86-64
+  [arm-linux-gnueabihf-strip]=binutils-arm-linux-gnueabihf
   [ip]=iproute2
   [file]=file
   [unzip]=unzip

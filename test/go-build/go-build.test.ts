@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { installStandin } from "../slim/upx-standin.js";
 import { has } from "../tools.js";
 
 const FIVE = "linux/amd64, linux/arm64, linux/arm/v7, windows/amd64, darwin/arm64";
@@ -262,5 +263,34 @@ describe("warm rebuilds", () => {
     const stamped = await runAction("go-build", { targets: "linux/amd64", version: "v2" }, { workspace: ws, env, post: false });
     expect(stamped.log).toMatch(/linux\/amd64: built in/);
     expect(run(byTarget(stamped, "linux/amd64").path, ["--version"])).toMatch(/^hi v2/);
+  });
+});
+
+describe("go-build's upx input (UPX through the slim stage; stand-in for UPX, which Debian bookworm does not ship)", () => {
+  it("packs the linux binaries, leaves darwin alone, and rewrites archives and checksums to match", async () => {
+    const upxDir = dirname(installStandin());
+    const ws = fixtureCopy("example-service");
+    const r = await runAction(
+      "go-build",
+      { targets: "linux/amd64, darwin/arm64", version: "v1", upx: "auto" },
+      { workspace: ws, env: { ...EPOCH, PATH: `${upxDir}:${process.env.PATH}` }, post: false },
+    );
+    expect(r.code, r.log).toBe(0);
+    const manifest = JSON.parse(readFileSync(r.outputs.manifest as string, "utf8"));
+    const [linux, darwin] = manifest.artifacts;
+    expect(linux.slim.steps).toEqual(["upx --best (5.2.0)"]);
+    expect(linux.size).toBeLessThan(linux.slim.before);
+    expect(darwin.slim["skipped-reason"]).toMatch(/darwin|macOS/i);
+    expect(byTarget(r, "linux/amd64").sha256).toBe(linux.sha256);
+    expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toContain("hello v1");
+    expect(run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"))).not.toMatch(/FAILED/);
+    const listing = run("tar", ["-tvzf", join(ws, "dist", "hello_v1_linux_amd64.tar.gz"), "hello"]);
+    expect(listing.split(/\s+/)[2]).toBe(String(linux.size));
+  });
+
+  it("refuses an unknown upx value before building", async () => {
+    const r = await runAction("go-build", { upx: "yes please" }, { workspace: fixtureCopy("example-service"), post: false });
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(/input 'upx': "yes please" .* accepted: auto, true, false/);
   });
 });

@@ -14,6 +14,7 @@ export const GO_BUILD_INPUTS = {
   flags: "",
   cgo: "false",
   strip: "true",
+  upx: "false",
   "mod-check": "verify",
   archive: "auto",
   "archive-name": "{name}_{version}_{os}_{arch}{variant}",
@@ -41,6 +42,8 @@ export interface GoBuildInputs {
   flags: string[];
   cgo: boolean;
   strip: boolean;
+  /** Pack with UPX after the build, through the slim stage's package (issue 3). */
+  upx: "auto" | "true" | "false";
   modCheck: "verify" | "off";
   archive: ArchiveFormat;
   archiveName: string;
@@ -91,6 +94,7 @@ export function parseGoBuildInputs(read: InputReader, cwd: string): GoBuildInput
     flags,
     cgo: read.bool("cgo"),
     strip: read.bool("strip"),
+    upx: read.choice("upx", ["auto", "true", "false"] as const),
     modCheck: read.choice("mod-check", ["verify", "off"] as const),
     archive: read.choice("archive", ["auto", "tar.gz", "zip", "none"] as const),
     archiveName: read.string("archive-name"),

@@ -1,6 +1,22 @@
-import { type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
+import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
+import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
+
+/**
+ * go-build's `upx` input: the slim stage's own engine on the fresh binaries (already stripped at
+ * link time, so only UPX runs). It rewrites the archives, checksums.txt and the manifest; the
+ * outputs are refreshed from the manifest it wrote.
+ */
+async function packBuilt(r: GoBuildResult, upx: "auto" | "true", ctx: RunContext): Promise<void> {
+  const slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: false }), {
+    reporter: ctx.reporter,
+    env: ctx.env,
+    cwd: ctx.cwd,
+  });
+  r.manifest = slimmed.manifest;
+  r.artifacts = r.artifacts.map((a, i) => ({ ...a, ...(slimmed.manifest.artifacts[i] as Artifact), absolutePath: a.absolutePath, buildMs: a.buildMs }));
+}
 
 /** The job summary: one row per target. */
 export function goBuildSummary(r: GoBuildResult): string {
@@ -52,6 +68,7 @@ export const goBuildStage: Stage<GoBuildInputs> = {
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
     const r = await goBuild(inputs, ctx);
+    if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx);
     setGoBuildOutputs(r, ctx);
     ctx.summary(goBuildSummary(r));
     const children = childProcessTime();
