@@ -11,7 +11,9 @@ import { type DemoContext, EXAMPLE, REPO, banner } from "../demo/lib.js";
 const ctx: DemoContext = { work: mkdtempSync(join(tmpdir(), "gantry-demo-")), args: process.argv.slice(2), shared: {} };
 cpSync(EXAMPLE, ctx.work, { recursive: true });
 process.stderr.write(`gantry demo in ${ctx.work}\n`);
-const steps = readdirSync(join(REPO, "demo")).filter((f) => /^\d+-.*\.ts$/.test(f)).sort();
+const steps = readdirSync(join(REPO, "demo"))
+  .filter((f) => /^\d+-.*\.ts$/.test(f))
+  .sort();
 for (const step of steps) {
   banner(step.replace(/\.ts$/, ""));
   const mod = (await import(join(REPO, "demo", step))) as { default: (c: DemoContext) => Promise<void> };

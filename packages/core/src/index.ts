@@ -12,3 +12,4 @@ export * from "./target.js";
 export * from "./tools.js";
 export * from "./units.js";
 export * from "./golang.js";
+export * from "./tarball.js";

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { sha256, sha256File } from "@gantry/core";
+import { reproducibleTar, sha256, sha256File, withParents } from "@gantry/core";
 import { gzipSync, zipSync, type Zippable } from "fflate";
-import { pack } from "tar-stream";
 
 /** One file in an archive. */
 export interface ArchiveEntry {
@@ -11,20 +10,6 @@ export interface ArchiveEntry {
   mode: number;
 }
 
-/** Adds parent folders and sorts, so the archive's bytes depend on its contents only. */
-function withParents(entries: readonly ArchiveEntry[]): { name: string; dir: boolean; entry?: ArchiveEntry }[] {
-  const items = new Map<string, { name: string; dir: boolean; entry?: ArchiveEntry }>();
-  for (const e of entries) {
-    const parts = e.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const dir = `${parts.slice(0, i).join("/")}/`;
-      items.set(dir, { name: dir, dir: true });
-    }
-    items.set(e.name, { name: e.name, dir: false, entry: e });
-  }
-  return [...items.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
 /**
  * A reproducible tar.gz: sorted entries with their parent folders, uid/gid 0, no user
  * names, fixed mtime, and a gzip header with no time and a fixed OS byte (fflate writes 3).
@@ -32,27 +17,12 @@ function withParents(entries: readonly ArchiveEntry[]): { name: string; dir: boo
  * on the zlib the runner's Node was built with.
  */
 export async function tarGz(entries: readonly ArchiveEntry[], mtimeSeconds: number): Promise<Uint8Array> {
-  const tar = pack();
-  const chunks: Buffer[] = [];
-  tar.on("data", (c: unknown) => chunks.push(c as Buffer));
-  const finished = new Promise<void>((res, rej) => {
-    tar.on("end", res);
-    tar.on("error", rej);
-  });
-  const mtime = new Date(mtimeSeconds * 1000);
-  for (const item of withParents(entries)) {
-    const header = { name: item.name, mtime, uid: 0, gid: 0, uname: "", gname: "" };
-    if (item.dir) {
-      tar.entry({ ...header, type: "directory", mode: 0o755 });
-    } else {
-      const data = await readFile((item.entry as ArchiveEntry).source);
-      tar.entry({ ...header, type: "file", mode: (item.entry as ArchiveEntry).mode, size: data.length }, data);
-    }
-  }
-  tar.finalize();
-  await finished;
+  const tar = await reproducibleTar(
+    await Promise.all(entries.map(async (e) => ({ path: e.name, mode: e.mode, data: await readFile(e.source) }))),
+    mtimeSeconds,
+  );
   // Level 6: 40% faster than 9 in fflate for 0.15% more bytes on a Go binary (measured here).
-  return gzipSync(Buffer.concat(chunks), { level: 6, mtime: 0 });
+  return gzipSync(tar, { level: 6, mtime: 0 });
 }
 
 /** DOS times cannot go before 1980. */
@@ -66,13 +36,13 @@ export async function zip(entries: readonly ArchiveEntry[], mtimeSeconds: number
   const utcMs = Math.max(mtimeSeconds, ZIP_MIN_EPOCH) * 1000;
   const localShifted = new Date(utcMs + new Date(utcMs).getTimezoneOffset() * 60_000);
   const files: Zippable = {};
-  for (const item of withParents(entries)) {
-    if (item.dir) {
-      files[item.name] = [new Uint8Array(0), { mtime: localShifted, os: 3, attrs: (0o40755 << 16) >>> 0, level: 0 }];
-    } else {
-      const e = item.entry as ArchiveEntry;
-      files[item.name] = [await readFile(e.source), { mtime: localShifted, os: 3, attrs: ((0o100000 | e.mode) << 16) >>> 0, level: 6 }];
-    }
+  const sources = new Map(entries.map((e) => [e.name, e.source]));
+  for (const item of withParents(entries.map((e) => ({ path: e.name, mode: e.mode })))) {
+    const source = sources.get(item.path);
+    files[item.path] =
+      source === undefined
+        ? [new Uint8Array(0), { mtime: localShifted, os: 3, attrs: (0o40755 << 16) >>> 0, level: 0 }]
+        : [await readFile(source), { mtime: localShifted, os: 3, attrs: ((0o100000 | item.mode) << 16) >>> 0, level: 6 }];
   }
   return zipSync(files);
 }

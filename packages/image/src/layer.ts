@@ -1,16 +1,10 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "fflate";
-import { pack } from "tar-stream";
+import { type TarEntry, reproducibleTar, withParents } from "@gantry/core";
 import { type Blob, MediaType, digestOf } from "./oci.js";
 
-/** One file or folder of a layer, as it will appear in the image. */
-export interface LayerEntry {
-  /** Path inside the image without the leading `/`: `usr/local/bin/hello`, `tmp/`. Folders end in `/`. */
-  path: string;
-  mode: number;
-  /** File content; absent for a folder. */
-  data?: Uint8Array;
-}
+/** One file or folder of a layer, as it will appear in the image (a core `TarEntry`). */
+export type LayerEntry = TarEntry;
 
 /** A layer blob with what the image config and the summary need. */
 export interface Layer {
@@ -31,42 +25,11 @@ export const GZIP_LEVEL = 1;
 /** Names the compressor in cache keys: another fflate or level may give other bytes. */
 export const COMPRESSOR = `fflate-0.8-gzip${GZIP_LEVEL}`;
 
-/** Adds every parent folder (mode 0755) and sorts by path, so the bytes depend on the content only. */
-export function withParents(entries: readonly LayerEntry[]): LayerEntry[] {
-  const byPath = new Map<string, LayerEntry>();
-  for (const e of entries) {
-    const parts = e.path.replace(/\/$/, "").split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const dir = `${parts.slice(0, i).join("/")}/`;
-      if (!byPath.has(dir)) byPath.set(dir, { path: dir, mode: 0o755 });
-    }
-  }
-  // Explicit entries win over implied folders (e.g. `tmp/` with 01777).
-  for (const e of entries) byPath.set(e.path, e);
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
+export { withParents };
 
-/**
- * The uncompressed tar of a layer (image-spec layer.md): sorted entries with their parent
- * folders, uid/gid 0, no user or group names, one fixed mtime (the commit time).
- */
-export async function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): Promise<Buffer> {
-  const tar = pack();
-  const chunks: Buffer[] = [];
-  tar.on("data", (c: unknown) => chunks.push(c as Buffer));
-  const finished = new Promise<void>((res, rej) => {
-    tar.on("end", res);
-    tar.on("error", rej);
-  });
-  const mtime = new Date(mtimeSeconds * 1000);
-  for (const e of withParents(entries)) {
-    const header = { name: e.path, mtime, uid: 0, gid: 0, uname: "", gname: "", mode: e.mode };
-    if (e.data === undefined) tar.entry({ ...header, type: "directory" });
-    else tar.entry({ ...header, type: "file", size: e.data.length }, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
-  }
-  tar.finalize();
-  await finished;
-  return Buffer.concat(chunks);
+/** The uncompressed tar of a layer (image-spec layer.md), from core's reproducible tar. */
+export function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): Promise<Buffer> {
+  return reproducibleTar(entries, mtimeSeconds);
 }
 
 /**
