@@ -9,8 +9,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MemoryReporter } from "@gantry/core";
-import { type SlimOptions, planFiles, slimArtifacts, slimFiles, which } from "@gantry/slim";
+import { MemoryReporter, which } from "@gantry/core";
+import { type SlimOptions, planFiles, slimArtifacts, slimFiles } from "@gantry/slim";
 import { EXAMPLE, gantry } from "../demo/lib.js";
 import type { BenchRow } from "./run.js";
 

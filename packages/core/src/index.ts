@@ -13,3 +13,4 @@ export * from "./tools.js";
 export * from "./units.js";
 export * from "./golang.js";
 export * from "./tarball.js";
+export * from "./which.js";

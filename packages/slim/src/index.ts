@@ -1,3 +1,4 @@
+import { which } from "@gantry/core";
 export * from "./artifacts.js";
 export * from "./binfmt.js";
 export * from "./budget.js";
@@ -12,4 +13,3 @@ export * from "./striptool.js";
 export * from "./summary.js";
 export * from "./upx.js";
 export * from "./verify.js";
-export * from "./which.js";

@@ -1,6 +1,5 @@
-import { exec } from "@gantry/core";
+import { exec, which } from "@gantry/core";
 import type { Section } from "./binfmt.js";
-import { which } from "./which.js";
 
 /**
  * "What makes the binary big" (issue 3, report-packages): the symbols `go tool nm -size` lists

@@ -1,6 +1,5 @@
-import { exec } from "@gantry/core";
+import { exec, which } from "@gantry/core";
 import type { ExecutableInfo } from "./binfmt.js";
-import { which } from "./which.js";
 
 /**
  * Picking a strip that understands the file. A host `strip` fed a cross-built arm64 ELF or a

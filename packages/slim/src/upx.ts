@@ -1,7 +1,6 @@
 import { join } from "node:path";
-import { GantryError, type Reporter, type ToolRelease, exec, findCachedTool, installTool, runnerArch } from "@gantry/core";
+import { GantryError, type Reporter, type ToolRelease, exec, findCachedTool, installTool, runnerArch, which } from "@gantry/core";
 import type { ExecutableInfo } from "./binfmt.js";
-import { which } from "./which.js";
 
 /**
  * UPX release archives gantry knows the sha256 of, per runner (Node's platform-arch). UPX

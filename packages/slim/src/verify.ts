@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { type ExecResult, exec, hostTarget } from "@gantry/core";
+import { type ExecResult, exec, hostTarget, which } from "@gantry/core";
 import type { ExecutableInfo } from "./binfmt.js";
-import { which } from "./which.js";
 
 /**
  * Checks that a strip removed only what it should: every section the program loads is still

@@ -3,9 +3,9 @@ import { access } from "node:fs/promises";
 import { delimiter, isAbsolute, join } from "node:path";
 
 /**
- * The absolute path of a command found on PATH, or undefined: slim degrades on what is
- * installed (a strip that understands the file, qemu-user, upx), never on the runner's name.
- * (Belongs in packages/core next to exec.)
+ * The absolute path of a command found on PATH, or undefined: stages degrade on what is
+ * installed (a strip that understands the file, qemu-user, upx, govulncheck), never on the
+ * runner's name.
  */
 export async function which(command: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   if (isAbsolute(command)) return (await isExecutable(command)) ? command : undefined;
@@ -17,7 +17,7 @@ export async function which(command: string, env: NodeJS.ProcessEnv = process.en
   return undefined;
 }
 
-async function isExecutable(path: string): Promise<boolean> {
+export async function isExecutable(path: string): Promise<boolean> {
   try {
     await access(path, constants.X_OK);
     return true;
