@@ -146,11 +146,13 @@ export class CutoverEngine {
         return g;
       });
       result.gate = gate;
-      if (!gate.ok) return await this.rollback(c, await this.withLog(result, color), `health gate failed: ${gate.reason}`);
+      if (!gate.ok) return await this.rollback(c, result, `health gate failed: ${gate.reason}`);
       const gatePassed = performance.now();
       const verifyTraffic: Traffic[] = [];
       for (const [i, weight] of plan.steps.entries()) {
         await this.transition(c, "switching", { weight });
+        // Counted from before the switch, so the first verify tick already sees the first answers.
+        const mark = await d.router.mark(color, d.ports);
         let appliedAt: number;
         try {
           appliedAt = await d.timeline.span(`switch ${weight}%`, async (f) => {
@@ -163,14 +165,14 @@ export class CutoverEngine {
         if (weight === 100) result.switchMs = appliedAt - gatePassed;
         await this.transition(c, "verifying");
         const v = await d.timeline.span(`verify ${weight}%`, async (f) => {
-          const r = await verifyWindow(d.host, d.runtime, d.router, to, d.ports, { ...d.verify, healthPath: d.gate.path }, d.signal);
+          const r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path }, d.signal);
           Object.assign(f, { passed: r.ok, ...(r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }) });
           return r;
         });
         result.verify.push({ weight, result: v });
         if (v.traffic) verifyTraffic.push(v.traffic);
         result.traffic = sumTraffic(verifyTraffic);
-        if (!v.ok) return await this.rollback(c, await this.withLog(result, color), `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
+        if (!v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
         if (i < plan.steps.length - 1 && d.stepPauseMs > 0) await sleep(d.stepPauseMs);
       }
       return await this.promote(c, result);
@@ -183,11 +185,6 @@ export class CutoverEngine {
       if (c.phase === "rolling-back" || c.phase === "promoting" || c.phase === "stopping-old") throw err;
       return await this.rollback(c, result, `${c.phase} failed: ${messageOf(err)}`);
     }
-  }
-
-  private async withLog<T extends CutoverResult>(result: T, color: Color): Promise<T> {
-    result.logTail = (await this.d.runtime.logTail(color, 10).catch(() => "")) || undefined;
-    return result;
   }
 
   /** Drains and stops the old version, then records the new one as active (issue 6, step 6). */
@@ -233,7 +230,9 @@ export class CutoverEngine {
         }
       }
       if (!restored) await d.router.isolate(c.to.color, d.ports);
-      else await d.router.drain(c.to.color, Math.min(d.drainTimeoutMs, 5_000));
+      // Only now, off the critical path from detection to the old version: what the new one printed.
+      result.logTail = (await d.runtime.logTail(c.to.color, 10).catch(() => "")) || undefined;
+      if (restored) await d.router.drain(c.to.color, Math.min(d.drainTimeoutMs, 5_000));
       await d.runtime.stop(c.to, d.stopTimeoutMs);
       await d.router.retire(c.to.color, d.ports);
     });

@@ -1,7 +1,7 @@
 import { formatDuration } from "@gantry/core";
 import type { Host } from "./host.js";
 import { type Slot, type Traffic, errorRate } from "./model.js";
-import type { Ports, Router } from "./router.js";
+import type { Router, TrafficMark } from "./router.js";
 import type { Runtime } from "./runtime.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,22 +100,22 @@ export function trafficVerdict(t: Traffic, o: Pick<VerifyOptions, "maxErrorRate"
 /**
  * The verify window (issue 6, step 5): for `windowMs` after a traffic step the new version must
  * stay up, keep answering its health path, and its error rate and latency as the router counts
- * them must stay under the thresholds. It ends at the first failure, so a bad release serves
- * for one tick (100 ms) past the evidence, not for the whole window.
+ * them must stay under the thresholds, counted from `mark` (taken before the traffic moved). It
+ * ends at the first failure, so a bad release serves one tick (50 ms) past the evidence, not the
+ * whole window.
  */
 export async function verifyWindow(
   host: Host,
   runtime: Runtime,
   router: Router,
   slot: Slot,
-  ports: Ports,
+  mark: TrafficMark,
   o: VerifyOptions,
   signal?: AbortSignal,
 ): Promise<VerifyResult> {
   const started = performance.now();
-  const tick = o.tickMs ?? 100;
+  const tick = o.tickMs ?? 50;
   const probeEvery = o.probeEveryMs ?? 1000;
-  const mark = await router.mark(slot.color, ports);
   let traffic: Traffic | undefined;
   let lastProbe = started;
   let failedProbes = 0;

@@ -86,10 +86,15 @@ export class LocalHost implements Host {
   }
 
   async writeFile(path: string, data: string, mode?: number): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+    const options = mode === undefined ? undefined : { mode };
     try {
-      await writeFile(tmp, data, mode === undefined ? undefined : { mode });
+      // The folder nearly always exists (the journal is written on every transition): mkdir only when missing.
+      await writeFile(tmp, data, options).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== "ENOENT") throw err;
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(tmp, data, options);
+      });
       await rename(tmp, path);
     } catch (err) {
       await rm(tmp, { force: true });

@@ -13,6 +13,9 @@ import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
  */
 export const DEPLOY_STATE_KEY = "gantry-deploy-run";
 
+/** env keys whose values are masked in logs. */
+export const SECRET_KEY = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
+
 /** Sets the outputs named in action.yml. */
 export function setDeployOutputs(r: DeployReport, ctx: RunContext): void {
   const rate = r.result.traffic ? errorRate(r.result.traffic) : undefined;
@@ -95,7 +98,9 @@ export const deployStage: Stage<DeployInputs> = {
   secrets: ["env"],
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
-    for (const value of Object.values(inputs.env)) if (value.length >= 3) ctx.reporter.mask(value);
+    // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret
+    // too, but not every value (masking HOST=127.0.0.1 would hide every address in the log).
+    for (const [key, value] of Object.entries(inputs.env)) if (SECRET_KEY.test(key) && value.length >= 3) ctx.reporter.mask(value);
     return inputs;
   },
   run,

@@ -1,0 +1,300 @@
+/**
+ * What the deploy tests, bench and demo share: releases of the example service built with the
+ * go-build package (healthy, or broken with -X main.fault=…), HAProxy and nginx on loopback
+ * ports the OS picked, a load generator that counts every failed request, and cleanup by pid.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { join } from "node:path";
+import { InputReader, MemoryReporter, formatTarget, hostTarget, mapInputSource, memoryState } from "@gantry/core";
+import { GO_BUILD_INPUTS, goBuild, parseGoBuildInputs } from "@gantry/go-build";
+import autocannon from "autocannon";
+
+/** A port nothing listens on right now, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = net.createServer();
+    srv.once("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export interface ReleaseSpec {
+  version: string;
+  /** `unhealthy`, `crash` or `500` (the example service's link-time fault modes). */
+  fault?: string;
+}
+
+/** Builds each release for this machine with the go-build package; returns each version's manifest path. */
+export async function buildReleases(workspace: string, specs: readonly ReleaseSpec[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of specs) {
+    const values = {
+      targets: formatTarget(hostTarget()),
+      version: s.version,
+      x: s.fault ? `main.fault=${s.fault}` : "",
+      archive: "none",
+      checksums: "false",
+      "mod-check": "off",
+      cache: "false",
+      "out-dir": `dist-${s.version}`,
+    };
+    const inputs = parseGoBuildInputs(new InputReader(mapInputSource(values), GO_BUILD_INPUTS), workspace);
+    const r = await goBuild(inputs, {
+      reporter: new MemoryReporter(),
+      state: memoryState(),
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1764028800" },
+      cwd: workspace,
+      setOutput: () => {},
+      summary: () => {},
+    });
+    out[s.version] = r.manifestPath;
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** One GET; status 0 when the connection failed. */
+export function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((res) => {
+    http
+      .get(url, { agent: false }, (r) => {
+        let body = "";
+        r.on("data", (d) => (body += d));
+        r.on("end", () => res({ status: r.statusCode ?? 0, body }));
+      })
+      .on("error", () => res({ status: 0, body: "" }));
+  });
+}
+
+/** The version the service behind a URL reports. */
+export async function servedVersion(base: string): Promise<string> {
+  const r = await get(`${base}/version`);
+  return r.status === 200 ? (JSON.parse(r.body) as { version: string }).version : `HTTP ${r.status}`;
+}
+
+export interface Haproxy {
+  url: string;
+  socket: string;
+  stateFile: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** Stops and starts it again from the same config (the server-state file carries the routing over). */
+  restart(): Promise<void>;
+}
+
+/**
+ * HAProxy in the foreground (-db) with backend `app` and servers blue and green, both disabled
+ * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
+ * README recommends: a request that finds no listener is retried, never dropped.
+ */
+export async function startHaproxy(dir: string, ports: { blue: number; green: number }): Promise<Haproxy> {
+  const port = await freePort();
+  const socket = join(dir, "admin.sock");
+  const stateFile = join(dir, "haproxy.state");
+  const cfg = join(dir, "haproxy.cfg");
+  writeFileSync(
+    cfg,
+    `global
+  stats socket ${socket} level admin
+  server-state-file ${stateFile}
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 1s
+  timeout client 30s
+  timeout server 30s
+  option redispatch
+  retries 3
+  retry-on conn-failure
+  load-server-state-from-file global
+frontend fe
+  bind 127.0.0.1:${port}
+  default_backend app
+backend app
+  balance roundrobin
+  server blue 127.0.0.1:${ports.blue} disabled
+  server green 127.0.0.1:${ports.green} disabled
+`,
+  );
+  const h = { url: `http://127.0.0.1:${port}`, socket, stateFile } as Haproxy;
+  const start = async () => {
+    h.child = spawn("haproxy", ["-f", cfg, "-db"], { stdio: "ignore" });
+    await waitFor(
+      "HAProxy's admin socket",
+      () =>
+        new Promise<boolean>((res) =>
+          net
+            .connect(socket)
+            .on("connect", function (this: net.Socket) {
+              this.end();
+              res(true);
+            })
+            .on("error", () => res(false)),
+        ),
+    );
+  };
+  h.stop = async () => {
+    if (h.child.exitCode !== null || h.child.signalCode !== null) return;
+    const exited = new Promise((r) => h.child.once("exit", r));
+    h.child.kill("SIGTERM");
+    await exited;
+  };
+  h.restart = async () => {
+    await h.stop();
+    await start();
+  };
+  await start();
+  return h;
+}
+
+export interface Nginx {
+  url: string;
+  upstreamFile: string;
+  pidFile: string;
+  accessLog: string;
+  reloadCommand: string;
+  stop(): Promise<void>;
+}
+
+/** nginx with an upstream block that includes gantry's file and an access log gantry can read. */
+export async function startNginx(dir: string, firstPort: number): Promise<Nginx> {
+  const port = await freePort();
+  const conf = join(dir, "nginx.conf");
+  const n: Nginx = {
+    url: `http://127.0.0.1:${port}`,
+    upstreamFile: join(dir, "upstream.conf"),
+    pidFile: join(dir, "nginx.pid"),
+    accessLog: join(dir, "access.log"),
+    reloadCommand: `nginx -p ${dir} -c ${conf} -s reload`,
+    stop: async () => {},
+  };
+  writeFileSync(n.upstreamFile, `server 127.0.0.1:${firstPort};\n`);
+  writeFileSync(n.accessLog, "");
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+pid ${n.pidFile};
+error_log ${join(dir, "error.log")};
+events { worker_connections 4096; }
+http {
+  access_log off;
+  log_format gantry '$remote_addr [$time_local] "$request" $upstream_addr $status $upstream_response_time';
+  upstream app {
+    include ${n.upstreamFile};
+    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    access_log ${n.accessLog} gantry;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_next_upstream error timeout;
+    }
+  }
+}
+`,
+  );
+  await new Promise<void>((res, rej) =>
+    spawn("nginx", ["-p", dir, "-c", conf], { stdio: "ignore" }).on("exit", (code) => (code === 0 ? res() : rej(new Error(`nginx exited ${code}`)))),
+  );
+  const master = Number(readFileSync(n.pidFile, "utf8"));
+  n.stop = async () => {
+    try {
+      process.kill(master, "SIGTERM");
+    } catch {
+      return;
+    }
+    await waitFor("nginx to stop", () => !isRunning(master));
+  };
+  return n;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/\) [ZX] /.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** Kills the service processes a state dir's pid files name (test cleanup, also after a failure). */
+export function stopServices(stateDir: string): void {
+  for (const color of ["blue", "green"]) {
+    try {
+      const pid = Number(readFileSync(join(stateDir, "run", `${color}.pid`), "utf8"));
+      if (pid > 1 && isRunning(pid)) process.kill(pid, "SIGKILL");
+    } catch {
+      // no pid file
+    }
+  }
+}
+
+/** Service processes of a state dir that are running now, by color. */
+export function runningServices(stateDir: string): string[] {
+  return ["blue", "green"].filter((color) => {
+    try {
+      return isRunning(Number(readFileSync(join(stateDir, "run", `${color}.pid`), "utf8")));
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface LoadResult {
+  total: number;
+  ok: number;
+  /** Non-2xx answers plus connection errors and timeouts: what a client that does not retry saw fail. */
+  failed: number;
+  non2xx: number;
+  errors: number;
+  rps: number;
+}
+
+export interface Load {
+  /** Failed requests so far. */
+  failed(): number;
+  stop(): Promise<LoadResult>;
+}
+
+/**
+ * autocannon against a URL until stopped: keep-alive connections, no retries, every non-2xx and
+ * connection error counted. `rate` caps requests per second (tests share two cores).
+ */
+export function startLoad(url: string, o: { connections?: number; rate?: number } = {}): Load {
+  let failed = 0;
+  const instance = autocannon({ url, connections: o.connections ?? 100, duration: 600, timeout: 10, ...(o.rate ? { overallRate: o.rate } : {}) });
+  instance.on("response", (_c, status) => {
+    if (status < 200 || status >= 300) failed++;
+  });
+  instance.on("reqError", () => failed++);
+  const done = new Promise<LoadResult>((res) =>
+    instance.on("done", (r) =>
+      res({ total: r.requests.total, ok: r["2xx"], failed: r.non2xx + r.errors, non2xx: r.non2xx, errors: r.errors, rps: r.requests.average }),
+    ),
+  );
+  return {
+    failed: () => failed,
+    stop: () => {
+      instance.stop();
+      return done;
+    },
+  };
+}
