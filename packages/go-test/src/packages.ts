@@ -1,4 +1,6 @@
-import { GantryError, exec, lastLines } from "@gantry/core";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { GantryError, exec, exists, lastLines } from "@gantry/core";
 import type { ModuleRoot } from "./locate.js";
 
 /** A package the patterns match, with the files each build-tag set adds. */
@@ -53,4 +55,41 @@ export async function listModules(go: string, cwd: string, env: NodeJS.ProcessEn
       const [path = "", dir = ""] = l.split("\t");
       return { path, dir };
     });
+}
+
+/**
+ * The main module from go.mod, found by walking up from `cwd` the way go does, without starting
+ * go; in a workspace (go.work) or without a go.mod, `go list -m` decides.
+ */
+export async function findModules(go: string, cwd: string, env: NodeJS.ProcessEnv): Promise<ModuleRoot[]> {
+  const gowork = env.GOWORK?.trim();
+  if (gowork && gowork !== "off") return listModules(go, cwd, env);
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (gowork !== "off" && (await exists(join(dir, "go.work")))) return listModules(go, cwd, env);
+    if (await exists(join(dir, "go.mod"))) {
+      const path = /^module\s+"?([^"\s]+)"?/m.exec(await readFile(join(dir, "go.mod"), "utf8"))?.[1];
+      return path ? [{ path, dir }] : listModules(go, cwd, env);
+    }
+    if (dirname(dir) === dir) return listModules(go, cwd, env);
+  }
+}
+
+/** Package folders: what go list said, else derived from the module (a package's path below the module path). */
+export class PackageDirs {
+  private readonly known = new Map<string, string>();
+  constructor(private readonly modules: readonly ModuleRoot[]) {}
+
+  add(pkgs: readonly GoPackage[]): void {
+    for (const p of pkgs) this.known.set(p.importPath, p.dir);
+  }
+
+  get(importPath: string): string | undefined {
+    const known = this.known.get(importPath);
+    if (known) return known;
+    for (const m of this.modules) {
+      if (importPath === m.path) return m.dir;
+      if (importPath.startsWith(`${m.path}/`)) return join(m.dir, importPath.slice(m.path.length + 1));
+    }
+    return undefined;
+  }
 }

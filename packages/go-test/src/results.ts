@@ -60,7 +60,7 @@ export interface LayerResult {
 
 /** What a layer needs to place failures. */
 export interface Placement {
-  pkgDirs: ReadonlyMap<string, string>;
+  pkgDirs: { get(importPath: string): string | undefined };
   modules: readonly ModuleRoot[];
   /** go's cwd: relative build-error paths resolve against it. */
   cwd: string;

@@ -1,16 +1,27 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputError, type RunContext, formatDuration, resolveGo } from "@gantry/core";
+import { GantryError, type RunContext, formatDuration } from "@gantry/core";
 import { CoverageMerger, formatPercent } from "./coverage.js";
 import { E2eError, resolveE2eBinary, shutdownE2e, startE2e } from "./e2e.js";
 import type { GoTestInputs, LayerName } from "./inputs.js";
 import { type TestLayerContext, layerProfile, runTestLayer } from "./layers.js";
-import { listModules, listPackages, taggedPackages } from "./packages.js";
+import { type GoPackage, PackageDirs, findModules, listPackages, taggedPackages } from "./packages.js";
 import { writeJunit } from "./junit.js";
 import type { LayerResult } from "./results.js";
 import { type RunningProcess, logTail, startServices, stopProcess } from "./services.js";
-import { findTool, installGovulncheck, raceProblem, readGoEnv, runGovulncheck, runStaticcheck, runVet, skippedLayer } from "./tools.js";
+import {
+  type GoEnv,
+  findTool,
+  goVersionOf,
+  installGovulncheck,
+  raceProblem,
+  readGoEnv,
+  runGovulncheck,
+  runStaticcheck,
+  runVet,
+  skippedLayer,
+} from "./tools.js";
 
 export interface FailedTest {
   layer: LayerName;
@@ -37,25 +48,38 @@ export interface GoTestResult {
 
 const GO_TEST_LAYERS: readonly LayerName[] = ["unit", "race", "integration", "e2e"];
 
-/** Everything that can fail before a test runs is checked first (issue 5, "Bad input and failures"). */
+/**
+ * Everything that can fail before a test runs is checked first (issue 5, "Bad input and failures").
+ * A run of vet, unit and race starts no go process here: the module comes from go.mod, package
+ * folders from the module path; `go list` runs only to find the packages with tagged files.
+ */
 async function prepare(inputs: GoTestInputs, ctx: RunContext) {
   const env: NodeJS.ProcessEnv = { ...ctx.env };
   const cwd = inputs.workingDirectory;
   const has = (l: LayerName) => inputs.layers.includes(l);
-  const go = (await resolveGo(undefined, "https://go.dev/dl", ctx.reporter)).go;
-  const [goEnv, modules, pkgs] = await Promise.all([readGoEnv(go, cwd, env), listModules(go, cwd, env), listPackages(go, inputs.packages, [], cwd, env)]);
-  if (pkgs.length === 0) throw new InputError("packages", inputs.packages.join(" "), `it matches no package in ${cwd}`);
+  const go = await findTool("go", env);
+  if (!go) throw new GantryError("no `go` on PATH: install Go first (actions/setup-go, or go-build with go-version)");
+  const modules = await findModules(go, cwd, env);
+  const pkgDirs = new PackageDirs(modules);
+  let untagged: Promise<GoPackage[]> | undefined;
   const tagged = async (layer: LayerName, tags: string[]) => {
     if (!has(layer)) return [];
-    const list = await listPackages(go, inputs.packages, tags, cwd, env);
-    for (const p of list) if (!pkgDirs.has(p.importPath)) pkgDirs.set(p.importPath, p.dir);
-    return taggedPackages(pkgs, list);
+    untagged ??= listPackages(go, inputs.packages, [], cwd, env);
+    const [before, list] = await Promise.all([untagged, listPackages(go, inputs.packages, tags, cwd, env)]);
+    pkgDirs.add(list);
+    return taggedPackages(before, list);
   };
-  const pkgDirs = new Map(pkgs.map((p) => [p.importPath, p.dir]));
   const [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]);
-  const raceWhy = has("race") ? await raceProblem(goEnv, env) : undefined;
+  const raceWhy = has("race") ? await raceProblem(env) : undefined;
   const e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : undefined;
-  return { env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
+  // Only the tool layers need GOPATH/GOBIN (asked for when they run); the version is for the summary.
+  let goEnvAsked: Promise<GoEnv> | undefined;
+  const goEnv = () => {
+    goEnvAsked ??= readGoEnv(go, cwd, env);
+    return goEnvAsked;
+  };
+  const goVersion = await goVersionOf(go);
+  return { goVersion, env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
 }
 
 /** Runs the layers in the order given, stopping at the first failure when fail-fast is on. */
@@ -63,7 +87,7 @@ export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoT
   const started = performance.now();
   const { reporter } = ctx;
   const p = await prepare(inputs, ctx);
-  reporter.info(`go ${p.goEnv.version.replace(/^go/, "")}: layers ${inputs.layers.join(" → ")} on ${inputs.packages.join(" ")} in ${p.cwd}`);
+  reporter.info(`go-test: layers ${inputs.layers.join(" → ")} on ${inputs.packages.join(" ")} in ${p.cwd}`);
   const temp = ctx.env.RUNNER_TEMP || tmpdir();
   await mkdir(temp, { recursive: true });
   const workDir = await mkdtemp(join(temp, "gantry-go-test-"));
@@ -112,7 +136,7 @@ export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoT
     return {
       layers,
       passed: !layers.some((l) => l.status === "failed") && !coverageFailure,
-      goVersion: p.goEnv.version,
+      goVersion: p.goVersion ?? "",
       coverage,
       coverageProfile: coverage !== undefined ? inputs.coverageProfile : undefined,
       coverageFailure,
@@ -201,7 +225,7 @@ async function runE2eLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerCon
 }
 
 async function runVulnLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerContext): Promise<LayerResult> {
-  let bin = await findTool("govulncheck", p.env, p.goEnv);
+  let bin = await findTool("govulncheck", p.env, await p.goEnv());
   if (!bin) {
     tctx.reporter.info("govulncheck is not installed; installing it");
     const installed = await installGovulncheck(p.go, join(tctx.workDir, "bin"), p.cwd, p.env);
@@ -220,7 +244,7 @@ async function runLintLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerCo
   const started = performance.now();
   const vetRan = done.some((l) => l.layer === "vet" && l.status !== "not-run");
   const vet = vetRan ? undefined : await runVet(p.go, inputs.packages, p.cwd, p.env, "lint");
-  const bin = await findTool("staticcheck", p.env, p.goEnv);
+  const bin = await findTool("staticcheck", p.env, await p.goEnv());
   if (!bin)
     tctx.reporter.notice(
       `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install honnef.co/go/tools/cmd/staticcheck@latest`,

@@ -60,6 +60,7 @@ export const goTestStage: Stage<GoTestInputs> = {
         junit: r.junit,
         logs: r.logs,
         workspace: ctx.cwd,
+        goVersion: r.goVersion,
       }),
     );
     ctx.reporter.debug(`go-test: ${formatDuration(r.durationMs)} in all`);

@@ -15,6 +15,8 @@ export interface SummaryInput {
   /** Logs of services and the e2e binary, shown when a layer failed. */
   logs: readonly { label: string; tail: string }[];
   workspace: string;
+  /** `go1.19.8`, when known. */
+  goVersion?: string;
 }
 
 const ICON: Record<LayerResult["status"], string> = { passed: "✅ passed", failed: "❌ failed", skipped: "⚠️ skipped", "not-run": "⏭️ not run" };
@@ -99,6 +101,7 @@ export function goTestSummary(s: SummaryInput, budget = MAX_SUMMARY_BYTES - 8 * 
   const top = [
     `### go-test: ${s.passed ? "✅ passed" : `❌ failed${failedLayers.length > 0 ? ` (${failedLayers.join(", ")})` : ""}`}`,
     "",
+    ...(s.goVersion ? [`${s.goVersion.replace(/^go/, "go ")} · ${s.layers.map((l) => l.layer).join(" → ")}`, ""] : []),
     table(["Layer", "Status", "Passed", "Failed", "Skipped", "Flaky", "Duration", "Notes"], rows),
     "",
     cov,

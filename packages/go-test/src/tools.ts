@@ -1,26 +1,36 @@
 import { constants } from "node:fs";
-import { access } from "node:fs/promises";
-import { delimiter, isAbsolute, join } from "node:path";
+import { access, readFile, realpath } from "node:fs/promises";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { exec, lastLines } from "@gantry/core";
 import type { LayerName } from "./inputs.js";
 import { type Finding, parseFindings } from "./locate.js";
 import type { LayerResult } from "./results.js";
 
-/** What the action needs to know from `go env`, asked once. */
+/** What the action needs to know from `go env`: asked once, off the critical path. */
 export interface GoEnv {
   version: string;
   gopath: string;
   gobin: string;
-  cc: string;
-  cgoEnabled: string;
-  goos: string;
-  goarch: string;
 }
 
 export async function readGoEnv(go: string, cwd: string, env: NodeJS.ProcessEnv): Promise<GoEnv> {
-  const { stdout } = await exec(go, ["env", "GOVERSION", "GOPATH", "GOBIN", "CC", "CGO_ENABLED", "GOOS", "GOARCH"], { cwd, env });
-  const [version = "", gopath = "", gobin = "", cc = "", cgoEnabled = "", goos = "", goarch = ""] = stdout.split("\n").map((s) => s.trim());
-  return { version, gopath, gobin, cc, cgoEnabled, goos, goarch };
+  const { stdout } = await exec(go, ["env", "GOVERSION", "GOPATH", "GOBIN"], { cwd, env });
+  const [version = "", gopath = "", gobin = ""] = stdout.split("\n").map((s) => s.trim());
+  return { version, gopath, gobin };
+}
+
+/**
+ * The version of a Go installation without starting it: GOROOT/VERSION beside the real binary
+ * (`go1.19.8`), as release archives, setup-go and distribution packages lay it out.
+ */
+export async function goVersionOf(go: string): Promise<string | undefined> {
+  try {
+    const root = dirname(dirname(await realpath(go)));
+    const first = (await readFile(join(root, "VERSION"), "utf8")).split("\n")[0]?.trim();
+    return first?.startsWith("go") ? first : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function executable(path: string): Promise<boolean> {
@@ -45,9 +55,10 @@ export async function findTool(name: string, env: NodeJS.ProcessEnv, goEnv?: Pic
 /**
  * Why the race layer cannot run here, if it cannot: -race needs cgo and a C compiler (issue 5).
  * CGO_ENABLED=0 in the job's environment is no reason: the race layer sets CGO_ENABLED=1 for itself.
+ * The compiler is $CC, else go's default (clang on the BSDs and macOS, gcc elsewhere).
  */
-export async function raceProblem(goEnv: GoEnv, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const cc = goEnv.cc.split(/\s+/)[0] || "gcc";
+export async function raceProblem(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const cc = env.CC?.trim().split(/\s+/)[0] || (/^(darwin|freebsd|openbsd)$/.test(process.platform) ? "clang" : "gcc");
   if (await findTool(cc, env)) return undefined;
   return `the race detector needs cgo and a C compiler, and ${cc} (go env CC) was not found on PATH; install one (apt-get install gcc) or remove race from layers`;
 }

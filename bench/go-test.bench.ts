@@ -1,0 +1,186 @@
+/**
+ * Issue 5's performance targets for the go-test stage, measured side by side in one run:
+ * - overhead of the action (node dist/go-test/main.js, as the runner starts it) over running the
+ *   same go commands directly (go vet, go test -json -short …, go test -json -race …, with the same
+ *   coverage flags and -count=1 so neither side reads cached results): target ≤ 5%, on the
+ *   example service and on a generated module with a more realistic amount of test work;
+ * - parser throughput on a recorded 100,000-event `go test -json` stream: target ≥ 200,000
+ *   events/s, and memory flat (heap after 100k vs 400k events).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { GoTestStream, LayerCollector } from "@gantry/go-test";
+import { EXAMPLE, REPO } from "../demo/lib.js";
+import type { BenchRow } from "./run.js";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}\n${r.stdout.slice(-2000)}`);
+  return performance.now() - t;
+}
+
+/** The go commands the action runs for layers vet,unit,race with coverage, run directly. */
+function direct(dir: string, module: string, out: string): number {
+  const cover = ["-count=1", "-covermode=atomic", `-coverpkg=${module}/...`];
+  return (
+    run("go", ["vet", "./..."], dir) +
+    run("go", ["test", "-json", "-short", ...cover, `-coverprofile=${join(out, "u.out")}`, "./..."], dir) +
+    run("go", ["test", "-json", "-race", ...cover, `-coverprofile=${join(out, "r.out")}`, "./..."], dir)
+  );
+}
+
+/** The action, started the way the runner starts it. */
+function action(dir: string, out: string): number {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_STEP_SUMMARY: join(out, "summary.md"),
+    GITHUB_OUTPUT: join(out, "output"),
+    RUNNER_TEMP: out,
+    INPUT_LAYERS: "vet,unit,race",
+    INPUT_PACKAGES: "./...",
+    INPUT_COUNT: "1",
+    INPUT_COVERAGE: "true",
+    "INPUT_FAIL-FAST": "true",
+    INPUT_RETRIES: "0",
+    INPUT_SHUFFLE: "off",
+    INPUT_JUNIT: join(out, "results.xml"),
+    "INPUT_COVERAGE-PROFILE": join(out, "coverage.out"),
+    "INPUT_INTEGRATION-TAGS": "integration",
+    "INPUT_E2E-TAGS": "e2e",
+    "INPUT_E2E-HEALTH": "/healthz",
+    "INPUT_E2E-START-TIMEOUT": "30s",
+    "INPUT_E2E-SHUTDOWN-TIMEOUT": "10s",
+  };
+  return run(process.execPath, [join(REPO, "dist/go-test/main.js")], dir, env);
+}
+
+/**
+ * Alternates the two ways `n` times after a warm-up of each. The machine is shared, so single runs
+ * wander by ±30%: the overhead is the median of the paired differences, over the median direct time.
+ */
+function overhead(dir: string, module: string, n: number): { direct: number; action: number; diff: number } {
+  const out = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-out-"));
+  for (const f of ["summary.md", "output"]) writeFileSync(join(out, f), "");
+  direct(dir, module, out);
+  action(dir, out);
+  const d: number[] = [];
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) {
+    d.push(direct(dir, module, out));
+    a.push(action(dir, out));
+  }
+  return { direct: median(d), action: median(a), diff: median(a.map((x, i) => x - (d[i] as number))) };
+}
+
+/** A module with some real test work: `pkgs` packages of `tests` tests that each hash for a while. */
+function generatedModule(pkgs: number, tests: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-mod-"));
+  writeFileSync(join(dir, "go.mod"), "module example.com/benchmod\n\ngo 1.19\n");
+  for (let p = 0; p < pkgs; p++) {
+    const pkg = join(dir, `p${p}`);
+    mkdirSync(pkg);
+    writeFileSync(
+      join(pkg, "work.go"),
+      `package p${p}\n\nimport "crypto/sha256"\n\n// Work hashes n times.\nfunc Work(n int) [32]byte {\n\tsum := sha256.Sum256([]byte("x"))\n\tfor i := 0; i < n; i++ {\n\t\tsum = sha256.Sum256(sum[:])\n\t}\n\treturn sum\n}\n`,
+    );
+    const body = Array.from(
+      { length: tests },
+      (_, t) => `func TestWork${t}(t *testing.T) {\n\tif Work(12000)[0] == 0 && ${t} < 0 {\n\t\tt.Fatal("never")\n\t}\n}\n`,
+    ).join("\n");
+    writeFileSync(join(pkg, "work_test.go"), `package p${p}\n\nimport "testing"\n\n${body}`);
+  }
+  return dir;
+}
+
+/** Records a real `go test -json` stream of at least `events` lines, cut to exactly that many. */
+function recordStream(events: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-rec-"));
+  writeFileSync(join(dir, "go.mod"), "module example.com/rec\n\ngo 1.19\n");
+  const tests = Array.from(
+    { length: 500 },
+    (_, i) =>
+      `func TestRec${i}(t *testing.T) {\n\tt.Logf("step %d", ${i})\n\tt.Run("a", func(t *testing.T) {})\n\tt.Run("b", func(t *testing.T) { t.Log("sub") })\n}\n`,
+  ).join("\n");
+  writeFileSync(join(dir, "rec_test.go"), `package rec\n\nimport "testing"\n\n${tests}`);
+  const r = spawnSync("go", ["test", "-json", "-count=15", "."], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  const lines = r.stdout.split("\n").filter(Boolean);
+  if (lines.length < events) throw new Error(`the recording has ${lines.length} events, fewer than ${events}`);
+  return lines.slice(0, events);
+}
+
+function gcNow(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+/** Parses the lines `times` times over (as one long stream); heap growth kept by the parser. */
+function parse(lines: readonly string[], times: number): { ms: number; heapMiB: number } {
+  gcNow();
+  const before = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  const s = new GoTestStream();
+  for (let k = 0; k < times; k++) for (const l of lines) s.stdoutLine(l);
+  s.finish();
+  const c = new LayerCollector("unit", { pkgDirs: new Map(), modules: [], cwd: "/" });
+  c.add(s);
+  c.result(0);
+  const ms = performance.now() - t;
+  gcNow();
+  const heapMiB = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  if (s.events !== lines.length * times) throw new Error(`parsed ${s.events} events, expected ${lines.length * times}`);
+  return { ms, heapMiB };
+}
+
+export default async function goTestBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const pct = (o: { direct: number; diff: number }) => (o.diff / o.direct) * 100;
+
+  const example = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-example-"));
+  cpSync(EXAMPLE, example, { recursive: true });
+  const small = overhead(example, "example.com/hello", 7);
+  rows.push({
+    metric: "overhead on the example service (vet,unit,race; go alone takes about 1 s)",
+    value: `${(small.action / 1000).toFixed(2)} s vs ${(small.direct / 1000).toFixed(2)} s direct: +${Math.round(small.diff)} ms (${pct(small).toFixed(1)}%)`,
+    target: "≤ 5%",
+    verdict: pct(small) <= 5 ? "ok" : "MISSED",
+  });
+  const mod = generatedModule(8, 40);
+  const big = overhead(mod, "example.com/benchmod", 5);
+  rows.push({
+    metric: "overhead on a generated module, 8 packages × 40 tests that hash for a while (vet,unit,race)",
+    value: `${(big.action / 1000).toFixed(2)} s vs ${(big.direct / 1000).toFixed(2)} s direct: +${Math.round(big.diff)} ms (${pct(big).toFixed(1)}%)`,
+    target: "≤ 5%",
+    verdict: pct(big) <= 5 ? "ok" : "MISSED",
+  });
+
+  const lines = recordStream(100_000);
+  const recorded = join(tmpdir(), "gantry-go-test-100k.jsonl");
+  writeFileSync(recorded, `${lines.join("\n")}\n`);
+  const mib = Buffer.byteLength(readFileSync(recorded)) / 1024 / 1024;
+  parse(lines, 1);
+  const runs = Array.from({ length: 5 }, () => parse(lines, 1));
+  const ms = median(runs.map((r) => r.ms));
+  const eps = 100_000 / (ms / 1000);
+  rows.push({
+    metric: `parser throughput, recorded 100,000-event go test -json stream (${mib.toFixed(1)} MiB)`,
+    value: `${Math.round(eps).toLocaleString("en-US")} events/s (${ms.toFixed(0)} ms)`,
+    target: "≥ 200,000 events/s",
+    verdict: eps >= 200_000 ? "ok" : "MISSED",
+  });
+  const one = median(runs.map((r) => r.heapMiB));
+  const four = parse(lines, 4);
+  rows.push({
+    metric: "heap kept after parsing 100k events vs the same stream 4× (400k events)",
+    value: `${one.toFixed(1)} MiB vs ${four.heapMiB.toFixed(1)} MiB (the stream itself: ${mib.toFixed(1)} MiB per 100k)`,
+    target: "flat",
+    verdict: four.heapMiB < one * 1.5 + 1 ? "ok" : "MISSED",
+  });
+  return rows;
+}
