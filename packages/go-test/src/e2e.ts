@@ -3,7 +3,8 @@ import { access } from "node:fs/promises";
 import { createServer } from "node:net";
 import { basename } from "node:path";
 import { GantryError, formatDuration, formatTarget, hostTarget, readManifest, resolveInManifest } from "@gantry/core";
-import { type RunningProcess, awaitReady, howExited, logTail, startProcess, waitExit } from "./services.js";
+import { type RunningProcess, howExited, logTail, startProcess, waitExit } from "./processes.js";
+import { awaitReady } from "./services.js";
 
 /**
  * The binary the e2e layer starts: `e2e-binary`, else the artifact go-build wrote for the runner's

@@ -10,6 +10,7 @@ export * from "./junit.js";
 export * from "./layers.js";
 export * from "./locate.js";
 export * from "./packages.js";
+export * from "./processes.js";
 export * from "./results.js";
 export * from "./retry.js";
 export * from "./run.js";

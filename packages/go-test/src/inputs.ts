@@ -149,13 +149,22 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
   if (timeout !== "" && (parseDuration(timeout) ?? 0) <= 0)
     throw new InputError("timeout", timeout, "accepted: a Go duration such as 10m or 90s (empty: go's default, 10m)");
   const count = read.string("count") === "" ? 0 : read.int("count", 1, 10_000);
+  const services = parseServices(read.lines("services"));
+  // A password in a service's environment or arguments (`-e PGPASSWORD=…`) never reaches the log.
+  for (const s of services) {
+    for (const [k, v] of Object.entries(s.env)) if (SECRET_KEY.test(k) && v.length > 0) mask(v);
+    for (const a of s.args) {
+      const m = /^-*[A-Za-z_][A-Za-z0-9_]*=(.+)$/.exec(a);
+      if (m && SECRET_KEY.test(a.slice(0, a.indexOf("="))) && m[1]) mask(m[1]);
+    }
+  }
 
   return {
     workingDirectory,
     packages,
     layers,
     failFast: read.bool("fail-fast"),
-    services: parseServices(read.lines("services")),
+    services,
     integrationTags: parseTags(read, "integration-tags"),
     e2eTags: parseTags(read, "e2e-tags"),
     manifest: abs(read.string("manifest") || "dist/artifacts.json"),

@@ -9,7 +9,8 @@ import { type TestLayerContext, layerProfile, runTestLayer } from "./layers.js";
 import { type GoPackage, PackageDirs, findModules, listPackages, taggedPackages } from "./packages.js";
 import { writeJunit } from "./junit.js";
 import type { LayerResult } from "./results.js";
-import { type RunningProcess, logTail, startServices, stopProcess } from "./services.js";
+import { type RunningProcess, logTail, stopProcess } from "./processes.js";
+import { startServices } from "./services.js";
 import {
   type GoEnv,
   findTool,

@@ -123,6 +123,12 @@ describe("go-test inputs", () => {
     expect(masked).toEqual(["hunter22", "abc123"]);
   });
 
+  it("masks secrets given to services, in their environment and their arguments", async () => {
+    const masked: string[] = [];
+    await parseGoTestInputs(read({ services: "PGPASSWORD=pw1 postgres -c log=all\ndocker run -e POSTGRES_PASSWORD=pw2 --name db postgres" }), cwd, (s) => masked.push(s));
+    expect(masked).toEqual(["pw1", "pw2"]);
+  });
+
   it("any string in any input gives a value or a clear InputError, never a crash", async () => {
     const names = Object.keys(GO_TEST_INPUTS).filter((n) => n !== "working-directory");
     await fc.assert(
