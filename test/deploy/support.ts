@@ -355,7 +355,13 @@ export function spawnAction(name: string, inputs: Record<string, string>, o: { w
     waitForLine: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; log:\n${log}`)), timeoutMs);
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+        waiters.push({
+          pattern,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
         onData(Buffer.from(""));
         exited.then(() => setTimeout(() => reject(new Error(`exited before a line matched ${pattern}; log:\n${log}`)), 100));
       }),

@@ -66,7 +66,8 @@ export class ProcessRuntime implements Runtime {
     if (info.state !== "running") return false;
     // The binary's path is in the command line both before the pid-file wrapper execs it (as an
     // argument of /bin/sh) and after (as the program).
-    return info.command === undefined || info.command.includes(`${join(this.stateDir, "releases")}/`);
+    // An empty command line is a process in the middle of its exec: not a stranger.
+    return !info.command || info.command.includes(`${join(this.stateDir, "releases")}/`);
   }
 
   async runsRelease(pid: number, release: Release): Promise<boolean> {
@@ -74,8 +75,9 @@ export class ProcessRuntime implements Runtime {
     return info.state === "running" && info.command === release.binary;
   }
 
+  /** The pid of a slot this run started or the journal recorded: alive as long as it runs (identity is checked before signals). */
   async alive(slot: Slot): Promise<boolean> {
-    return slot.pid !== undefined && (await this.ours(slot.pid));
+    return slot.pid !== undefined && (await this.host.processInfo(slot.pid)).state === "running";
   }
 
   async stop(slot: Slot, stopTimeoutMs: number): Promise<StopResult> {
