@@ -54,7 +54,7 @@ export function annotations(layers: readonly LayerResult[], workspace: string): 
         const attempts = t.attempts.length > 1 ? `, in all ${t.attempts.length} attempts` : "";
         errors.push({ level: "error", title: `${t.name} ${what} (${l.layer}${attempts})`, message: clip(located.message), ...at(located.ref, workspace) });
       } else if (t.flaky) {
-        const pass = t.attempts.findIndex((a) => a === "pass") + 1;
+        const pass = t.attempts.indexOf("pass") + 1;
         warnings.push({
           level: "warning",
           title: `${t.name} is flaky (${l.layer})`,

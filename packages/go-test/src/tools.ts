@@ -1,7 +1,6 @@
-import { constants } from "node:fs";
-import { access, readFile, realpath } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
-import { exec, lastLines } from "@gantry/core";
+import { exec, isExecutable, lastLines, which } from "@gantry/core";
 import type { LayerName } from "./inputs.js";
 import { type Finding, parseFindings } from "./locate.js";
 import type { LayerResult } from "./results.js";
@@ -13,6 +12,7 @@ export interface GoEnv {
   gobin: string;
 }
 
+/** GOVERSION, GOPATH and GOBIN from one `go env`. */
 export async function readGoEnv(go: string, cwd: string, env: NodeJS.ProcessEnv): Promise<GoEnv> {
   const { stdout } = await exec(go, ["env", "GOVERSION", "GOPATH", "GOBIN"], { cwd, env });
   const [version = "", gopath = "", gobin = ""] = stdout.split("\n").map((s) => s.trim());
@@ -33,22 +33,12 @@ export async function goVersionOf(go: string): Promise<string | undefined> {
   }
 }
 
-async function executable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Finds a program on PATH, then in GOBIN and each GOPATH's bin (where `go install` puts it). */
+/** Finds a program on PATH (core's which), then in GOBIN and each GOPATH's bin (where `go install` puts it). */
 export async function findTool(name: string, env: NodeJS.ProcessEnv, goEnv?: Pick<GoEnv, "gopath" | "gobin">): Promise<string | undefined> {
-  if (isAbsolute(name)) return (await executable(name)) ? name : undefined;
-  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
-  if (goEnv?.gobin) dirs.push(goEnv.gobin);
-  for (const p of (goEnv?.gopath ?? "").split(delimiter).filter(Boolean)) dirs.push(join(p, "bin"));
-  for (const d of dirs) if (await executable(join(d, name))) return join(d, name);
+  const onPath = await which(name, env);
+  if (onPath || isAbsolute(name)) return onPath;
+  const dirs = [goEnv?.gobin, ...(goEnv?.gopath ?? "").split(delimiter).map((p) => (p ? join(p, "bin") : undefined))];
+  for (const d of dirs) if (d && (await isExecutable(join(d, name)))) return join(d, name);
   return undefined;
 }
 
@@ -162,7 +152,7 @@ export async function installGovulncheck(go: string, binDir: string, cwd: string
     allowFailure: true,
     timeoutMs: 180_000,
   });
-  if (r.code === 0 && (await executable(join(binDir, "govulncheck")))) return { bin: join(binDir, "govulncheck") };
+  if (r.code === 0 && (await isExecutable(join(binDir, "govulncheck")))) return { bin: join(binDir, "govulncheck") };
   return { why: `go install golang.org/x/vuln/cmd/govulncheck@latest failed: ${lastLines(r.stderr || r.stdout, 1) || describeExit(r.code, r.signal)}` };
 }
 

@@ -125,7 +125,9 @@ describe("go-test inputs", () => {
 
   it("masks secrets given to services, in their environment and their arguments", async () => {
     const masked: string[] = [];
-    await parseGoTestInputs(read({ services: "PGPASSWORD=pw1 postgres -c log=all\ndocker run -e POSTGRES_PASSWORD=pw2 --name db postgres" }), cwd, (s) => masked.push(s));
+    await parseGoTestInputs(read({ services: "PGPASSWORD=pw1 postgres -c log=all\ndocker run -e POSTGRES_PASSWORD=pw2 --name db postgres" }), cwd, (s) =>
+      masked.push(s),
+    );
     expect(masked).toEqual(["pw1", "pw2"]);
   });
 
