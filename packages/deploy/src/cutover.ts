@@ -157,7 +157,9 @@ export class CutoverEngine {
         try {
           appliedAt = await d.timeline.span(`switch ${weight}%`, async (f) => {
             f.weight = weight;
-            return d.router.route(splitWeights(color, weight, from !== undefined), d.ports);
+            const at = await d.router.route(splitWeights(color, weight, from !== undefined), d.ports);
+            if (weight === 100) f["ms-from-gate"] = Math.round(at - gatePassed);
+            return at;
           });
         } catch (err) {
           return await this.rollback(c, result, `the router refused to send ${weight}% to ${plan.version}: ${messageOf(err)}`);

@@ -1,0 +1,182 @@
+/**
+ * Issue 6's performance targets, measured with the CLI bundle against real HAProxy and nginx on
+ * loopback, under autocannon (100 keep-alive connections, no retries, full speed):
+ * - requests failed across 10 consecutive blue-green cutovers: HAProxy (target 0); nginx through
+ *   gantry side by side with the naive rewrite-upstream + reload + stop-old;
+ * - health gate passed → all traffic on the new version (target < 100 ms with HAProxy);
+ * - failure detected → traffic back on the old version (target < 1 s);
+ * - requests users saw fail before a release answering 500 was rolled back: blue-green vs canary.
+ * Verify windows are 1 s (not the 30 s default) so the bench ends in minutes; the windows do not
+ * change what is measured.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type GantryRun, gantry } from "../demo/lib.js";
+import { buildReleases, freePort, get, startHaproxy, startLoad, startNginx, stopServices } from "../test/deploy/support.js";
+import { fixtureCopy } from "../test/harness.js";
+import type { BenchRow } from "./run.js";
+
+const CUTOVERS = 10;
+const LOAD = { connections: 100 };
+
+type Entry = { phase: string; figures: Record<string, number | string> };
+const timeline = (r: GantryRun) => JSON.parse(r.outputs.timeline ?? "[]") as Entry[];
+const figure = (r: GantryRun, phase: string, name: string) => Number(timeline(r).find((e) => e.phase === phase)?.figures[name]);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export default async function deployBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const ws = fixtureCopy("example-service");
+  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-deploy-"));
+  log("building v1, v2 and a release that answers 500 …");
+  const m = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-500", fault: "500" }]);
+  const hpPorts = { blue: await freePort(), green: await freePort() };
+  const nxPorts = { blue: await freePort(), green: await freePort() };
+  const hpDir = join(dir, "haproxy");
+  const nxDir = join(dir, "nginx");
+  mkdirSync(hpDir);
+  mkdirSync(nxDir);
+  const hp = await startHaproxy(hpDir, hpPorts);
+  const nx = await startNginx(nxDir, nxPorts.blue);
+  const naiveProcs: number[] = [];
+  const common = { app: "hello", env: "HOST=127.0.0.1", "health-interval": "100ms", "verify-window": "1s", "drain-timeout": "5s" };
+  const hpInputs = { ...common, "haproxy-socket": hp.socket, ports: `${hpPorts.blue},${hpPorts.green}`, "state-dir": join(hpDir, "state") };
+  const nxInputs = {
+    ...common,
+    router: "nginx",
+    "nginx-upstream-file": nx.upstreamFile,
+    "nginx-reload-command": nx.reloadCommand,
+    "nginx-pid-file": nx.pidFile,
+    "nginx-access-log": nx.accessLog,
+    ports: `${nxPorts.blue},${nxPorts.green}`,
+    "state-dir": join(nxDir, "state"),
+  };
+  const deploy = (inputs: Record<string, string>) => gantry("deploy", inputs, { cwd: ws, quiet: true });
+  try {
+    // 1. HAProxy: 10 cutovers under load.
+    await deploy({ ...hpInputs, manifest: m.v1 as string });
+    let load = startLoad(`${hp.url}/api/hello`, LOAD);
+    const gateToTraffic: number[] = [];
+    for (let i = 0; i < CUTOVERS; i++) {
+      const r = await deploy({ ...hpInputs, manifest: m[i % 2 === 0 ? "v2" : "v1"] as string });
+      if (r.outputs.outcome !== "promoted") throw new Error(`HAProxy cutover ${i + 1} was not promoted: ${r.stderr.slice(-500)}`);
+      gateToTraffic.push(figure(r, "switch 100%", "ms-from-gate"));
+    }
+    let l = await load.stop();
+    log(`haproxy: ${l.failed} of ${l.total} failed over ${CUTOVERS} cutovers`);
+    rows.push({
+      metric: `HAProxy: requests failed across ${CUTOVERS} blue-green cutovers (${LOAD.connections} keep-alive connections, ${Math.round(l.rps)} req/s)`,
+      value: `${l.failed} of ${l.total}`,
+      target: "0",
+      verdict: l.failed === 0 ? "ok" : "MISSED",
+    });
+    rows.push({
+      metric: "HAProxy: health gate passed → all traffic on the new version",
+      value: `p50 ${pct(gateToTraffic, 50)} ms, max ${Math.max(...gateToTraffic)} ms`,
+      target: "< 100 ms",
+      verdict: pct(gateToTraffic, 50) < 100 ? "ok" : "MISSED",
+    });
+
+    // 2. A release answering 500 after the switch: blue-green, then canary (5% first), under the same load.
+    const rollbackMs: number[] = [];
+    for (const strategy of ["blue-green", "canary"]) {
+      const failures: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        load = startLoad(`${hp.url}/api/hello`, LOAD);
+        await new Promise((r) => setTimeout(r, 500));
+        const r = await deploy({ ...hpInputs, manifest: m["v3-500"] as string, strategy });
+        await new Promise((r) => setTimeout(r, 500));
+        l = await load.stop();
+        if (r.outputs.outcome !== "rolled-back") throw new Error(`the 500 release was not rolled back (${strategy}): ${r.stderr.slice(-500)}`);
+        rollbackMs.push(figure(r, "rollback", "ms-to-old-version"));
+        failures.push(l.failed);
+      }
+      log(`haproxy ${strategy}, 500 release: ${failures.join(", ")} failed`);
+      rows.push({
+        metric: `HAProxy ${strategy}${strategy === "canary" ? " (5% first)" : ""}: requests users saw fail before a 500-answering release was rolled back`,
+        value: `median ${pct(failures, 50)} (runs: ${failures.join(", ")}) at ~${Math.round(l.rps)} req/s`,
+        verdict: "info",
+      });
+    }
+    rows.push({
+      metric: "HAProxy: failure detected → all traffic on the old version",
+      value: `p50 ${pct(rollbackMs, 50)} ms, max ${Math.max(...rollbackMs)} ms`,
+      target: "< 1 s",
+      verdict: Math.max(...rollbackMs) < 1000 ? "ok" : "MISSED",
+    });
+    stopServices(hpInputs["state-dir"]);
+
+    // 3. nginx: gantry's cutover vs the naive one, 10 each, under the same load.
+    await deploy({ ...nxInputs, manifest: m.v1 as string });
+    load = startLoad(`${nx.url}/api/hello`, LOAD);
+    for (let i = 0; i < CUTOVERS; i++) {
+      const r = await deploy({ ...nxInputs, manifest: m[i % 2 === 0 ? "v2" : "v1"] as string });
+      if (r.outputs.outcome !== "promoted") throw new Error(`nginx cutover ${i + 1} was not promoted: ${r.stderr.slice(-500)}`);
+    }
+    const viaGantry = await load.stop();
+    stopServices(nxInputs["state-dir"]);
+    const naive = await naiveCutovers(nx, nxPorts, m, naiveProcs);
+    log(`nginx: gantry ${viaGantry.failed}/${viaGantry.total}, naive ${naive.failed}/${naive.total}`);
+    rows.push({
+      metric: `nginx through gantry: requests failed across ${CUTOVERS} cutovers (${Math.round(viaGantry.rps)} req/s)`,
+      value: `${viaGantry.failed} of ${viaGantry.total} (${viaGantry.non2xx} non-2xx, ${viaGantry.errors} connection errors)`,
+      verdict: "info",
+    });
+    rows.push({
+      metric: `nginx, naive rewrite upstream + reload + stop old: requests failed across ${CUTOVERS} cutovers (${Math.round(naive.rps)} req/s)`,
+      value: `${naive.failed} of ${naive.total} (${naive.non2xx} non-2xx, ${naive.errors} connection errors)`,
+      verdict: "info",
+    });
+  } finally {
+    stopServices(hpInputs["state-dir"]);
+    stopServices(nxInputs["state-dir"]);
+    for (const pid of naiveProcs) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {}
+    }
+    await hp.stop();
+    await nx.stop();
+  }
+  return rows;
+}
+
+/**
+ * The hand-made cutover of the issue: start the new version on the other port, wait until it
+ * answers, rewrite the upstream file, `nginx -s reload`, stop the old version right away.
+ */
+async function naiveCutovers(nx: Awaited<ReturnType<typeof startNginx>>, ports: { blue: number; green: number }, m: Record<string, string>, procs: number[]) {
+  const binary = (v: string) => {
+    const manifest = JSON.parse(readFileSync(m[v] as string, "utf8")) as { artifacts: { path: string }[] };
+    return join(dirname(m[v] as string), (manifest.artifacts[0] as { path: string }).path);
+  };
+  const start = async (v: string, port: number) => {
+    const child = spawn(binary(v), [], { env: { PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore", detached: true });
+    procs.push(child.pid as number);
+    while ((await get(`http://127.0.0.1:${port}/healthz`)).status !== 200) await new Promise((r) => setTimeout(r, 50));
+    return child;
+  };
+  const sh = (cmd: string) => new Promise<void>((res) => spawn("sh", ["-c", cmd], { stdio: "ignore" }).on("exit", () => res()));
+  let current = await start("v1", ports.blue);
+  let port = ports.blue;
+  writeFileSync(nx.upstreamFile, `server 127.0.0.1:${port};\n`);
+  await sh(nx.reloadCommand);
+  await new Promise((r) => setTimeout(r, 1000));
+  const load = startLoad(`${nx.url}/api/hello`, LOAD);
+  for (let i = 0; i < CUTOVERS; i++) {
+    const nextPort = port === ports.blue ? ports.green : ports.blue;
+    const next = await start(i % 2 === 0 ? "v2" : "v1", nextPort);
+    writeFileSync(nx.upstreamFile, `server 127.0.0.1:${nextPort};\n`);
+    await sh(nx.reloadCommand);
+    current.kill("SIGTERM");
+    current = next;
+    port = nextPort;
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  const result = await load.stop();
+  current.kill("SIGTERM");
+  return result;
+}
