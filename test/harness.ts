@@ -5,7 +5,7 @@
  * the post step with STATE_* from what main saved.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -130,6 +130,7 @@ export async function runAction(name: string, inputs: Record<string, string>, op
     GITHUB_PATH: join(home, "path"),
   };
   for (const f of Object.values(files)) writeFileSync(f, "");
+  mkdirSync(join(home, "temp"), { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(),
     ...files,

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
 import { GantryError } from "./errors.js";
 
 export interface ExecOptions {
@@ -126,6 +127,8 @@ class StreamCollector {
   private chunks: Buffer[] = [];
   private size = 0;
   private partial = "";
+  /** Keeps a UTF-8 character split across two chunks whole. */
+  private readonly decoder = new StringDecoder("utf8");
   constructor(
     private readonly max: number,
     private readonly onLine?: (line: string) => void,
@@ -135,12 +138,13 @@ class StreamCollector {
     this.size += d.length;
     while (this.size > this.max && this.chunks.length > 1) this.size -= (this.chunks.shift() as Buffer).length;
     if (this.onLine) {
-      const lines = (this.partial + d.toString("utf8")).split("\n");
+      const lines = (this.partial + this.decoder.write(d)).split("\n");
       this.partial = lines.pop() ?? "";
       for (const l of lines) this.onLine(l);
     }
   }
   end(): string {
+    if (this.onLine) this.partial += this.decoder.end();
     if (this.onLine && this.partial !== "") this.onLine(this.partial);
     return Buffer.concat(this.chunks).toString("utf8");
   }

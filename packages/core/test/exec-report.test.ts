@@ -29,6 +29,13 @@ describe("exec", () => {
     expect(err.message).toContain("timed out");
   });
 
+  it("keeps a UTF-8 character whole when it is split across two chunks", async () => {
+    const lines: string[] = [];
+    // "é" is two bytes; the first half is flushed alone before the rest arrives.
+    await exec("sh", ["-c", "printf 'caf\\303'; sleep 0.05; printf '\\251\\n'"], { onStdoutLine: (l) => lines.push(l) });
+    expect(lines).toEqual(["café"]);
+  });
+
   it("streams lines as they come", async () => {
     const lines: string[] = [];
     await exec("sh", ["-c", "echo a; echo b; printf c"], { onStdoutLine: (l) => lines.push(l) });
