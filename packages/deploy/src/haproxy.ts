@@ -132,8 +132,9 @@ export class HaproxyRouter implements Router {
     for (const c of COLORS) {
       const row = this.server(rows, c);
       const addr = `${this.address}:${ports[c]}`;
-      const ok =
-        weights[c] > 0 ? num(row, "weight") === weights[c] && !/MAINT|DRAIN/.test(row.status ?? "") && row.addr === addr : /MAINT|DRAIN/.test(row.status ?? "");
+      // A server taking traffic must be up (`UP`, `UP 1/3` right after maintenance, `no check`), not down by HAProxy's own checks.
+      const up = !/MAINT|DRAIN|DOWN/.test(row.status ?? "");
+      const ok = weights[c] > 0 ? num(row, "weight") === weights[c] && up && row.addr === addr : /MAINT|DRAIN/.test(row.status ?? "");
       if (!ok)
         throw new RouterError(
           `HAProxy refused the change for ${b}/${c} (wanted weight ${weights[c]} at ${addr}; it reports ${row.status}, weight ${row.weight}, ${row.addr}): ${messages || "no message"}`,
