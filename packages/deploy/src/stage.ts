@@ -1,4 +1,4 @@
-import { GantryError, InputReader, type RunContext, type Stage, envInputSource, messageOf } from "@gantry/core";
+import { GantryError, type RunContext, type Stage, messageOf } from "@gantry/core";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
 import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
 import { Journal } from "./journal.js";
@@ -53,7 +53,8 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       reporter: ctx.reporter,
       pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || undefined,
       signal: cancel.signal,
-      onLocked: (runId, stateDir) => ctx.state.set(DEPLOY_STATE_KEY, JSON.stringify({ runId, stateDir })),
+      // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
+      onLocked: (runId, stateDir) => ctx.state.set(DEPLOY_STATE_KEY, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {} } })),
     });
   } catch (err) {
     ctx.setOutput("outcome", "failed");
@@ -77,12 +78,11 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
 async function post(ctx: RunContext): Promise<void> {
   const saved = ctx.state.get(DEPLOY_STATE_KEY);
   if (!saved) return;
-  const { runId, stateDir } = JSON.parse(saved) as { runId: string; stateDir: string };
+  const { runId, stateDir, inputs } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
   const host = new LocalHost();
   const doc = await new Journal(host, stateDir).read("");
   if (doc.cutover?.id !== runId) return;
   ctx.reporter.warning(`deploy: the main step stopped during ${doc.cutover.phase}; finishing the cutover now`);
-  const inputs = parseDeployInputs(new InputReader(envInputSource(ctx.env), DEPLOY_INPUTS), ctx.cwd);
   try {
     const report = await recoverOnly(inputs, stateDir, { host, reporter: ctx.reporter });
     if (report) ctx.summary(deploySummary(report, inputs));

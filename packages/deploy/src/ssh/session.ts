@@ -7,7 +7,6 @@
  * for a connect timeout, and the fleet treats the host as lost for this run.
  */
 import { rm } from "node:fs/promises";
-import net from "node:net";
 import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines } from "@gantry/core";
 import type { HostSpec } from "./hosts.js";
@@ -43,7 +42,11 @@ export class SshError extends GantryError {
 
 /** What ssh's own messages on stderr say went wrong, or undefined when the failure was the remote command's. */
 export function classifySshFailure(stderr: string): { kind: SshFailure; detail: string } | undefined {
-  const line = (re: RegExp) => stderr.split("\n").find((l) => re.test(l))?.trim() ?? "";
+  const line = (re: RegExp) =>
+    stderr
+      .split("\n")
+      .find((l) => re.test(l))
+      ?.trim() ?? "";
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
     const fp = /key sent by the remote host is\s*\n\s*(\S+?)\.?\s*$/m.exec(stderr)?.[1];
     const type = /The fingerprint for the (\S+) key sent/.exec(stderr)?.[1];
@@ -71,6 +74,8 @@ export interface RunOptions {
   allowFailure?: boolean;
   /** Extra ssh arguments before the destination (e.g. -W host:port). */
   sshArgs?: readonly string[];
+  /** What the command does, for the error message ("writing /srv/app/journal.json"). */
+  what?: string;
 }
 
 /** The default time a remote command may take; a health probe or an upload sets its own. */
@@ -128,7 +133,8 @@ export class SshSession {
     const args = [...this.baseArgs(), ...(o.sshArgs ?? []), "--", this.spec.host, ...(command ? [command] : [])];
     for (let attempt = 0; ; attempt++) {
       const r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
-      if (r.timedOut) throw new GantryError(`${this.label}: a command did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1000)} s`);
+      const what = o.what ?? "a command";
+      if (r.timedOut) throw new GantryError(`${this.label}: ${what} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1000)} s`);
       if (r.code === 0 || (r.code !== 255 && o.allowFailure)) return r;
       const failure = r.code === 255 ? classifySshFailure(r.stderr) : undefined;
       // The master went away (ControlPersist ran out, or it saw the link die): one retry makes a new one or shows why not.
@@ -136,7 +142,7 @@ export class SshSession {
       if (failure) throw await this.failure(failure.kind, failure.detail);
       if (o.allowFailure) return r;
       const tail = lastLines(r.stderr || r.stdout, 5);
-      throw new GantryError(`${this.label}: the remote command exited with ${r.code}${tail ? `:\n${tail}` : ""}`);
+      throw new GantryError(`${this.label}: ${what} failed (exit ${r.code})${tail ? `: ${tail}` : ""}`);
     }
   }
 
@@ -197,29 +203,22 @@ export class SshSession {
    */
   async forwardSocket(remotePath: string): Promise<string> {
     const known = this.forwards.get(remotePath);
-    if (known && (await socketAnswers(known))) return known;
-    await this.run("true");
+    if (known) return known;
+    await this.run("true", { what: "opening the connection" });
     const local = join(this.cfg.controlDir, `fwd-${this.forwards.size}-${process.pid}.sock`);
     await rm(local, { force: true });
-    await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`] });
+    await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` });
     this.forwards.set(remotePath, local);
     return local;
+  }
+
+  /** Forgets a forward whose local socket stopped answering (its master was replaced). */
+  dropForward(remotePath: string): void {
+    this.forwards.delete(remotePath);
   }
 
   /** Closes the master connection (the post step; also at the end of a CLI run). */
   async close(): Promise<void> {
     await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 10_000, allowFailure: true });
   }
-}
-
-/** Whether something accepts connections on a local unix socket. */
-function socketAnswers(path: string): Promise<boolean> {
-  return new Promise((res) => {
-    const s = net.connect(path);
-    s.once("connect", () => {
-      s.destroy();
-      res(true);
-    });
-    s.once("error", () => res(false));
-  });
 }
