@@ -11,19 +11,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureCopy, runAction } from "../harness.js";
 import { has } from "../tools.js";
-import {
-  type Haproxy,
-  buildReleases,
-  freePort,
-  get,
-  runPost,
-  runningServices,
-  servedVersion,
-  spawnAction,
-  startHaproxy,
-  startLoad,
-  stopServices,
-} from "./support.js";
+import { runPost, spawnAction } from "./spawn.js";
+import { type Haproxy, buildReleases, freePort, get, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
 
 const HAVE = has("haproxy");
 const ws = fixtureCopy("example-service");
