@@ -3,7 +3,13 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-7DMRX4D4.js";
+} from "../chunks/chunk-KQKZHQFI.js";
+import "../chunks/chunk-5IJG54JF.js";
+import "../chunks/chunk-6DQM7EU2.js";
+import "../chunks/chunk-AA5GDJ3U.js";
+import "../chunks/chunk-VEO53Z6X.js";
+import "../chunks/chunk-XDC2YZIS.js";
+import "../chunks/chunk-ZGRA7STY.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +20,8 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-MNVOXCP2.js";
+} from "../chunks/chunk-KP4EEYJH.js";
+import "../chunks/chunk-EHUE7HD4.js";
 
 // packages/cli/src/cli.ts
 var ALL = { ...STAGES, pipeline: pipelineStage };
@@ -34,7 +41,12 @@ function usage() {
 }
 function stageHelp(stage) {
   let width = Math.max(...Object.keys(stage.inputs).map((k) => k.length));
-  return [`gantry ${stage.name}: ${stage.description}`, "", "inputs (default):", ...Object.entries(stage.inputs).map(([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}`)].join(`
+  return [
+    `gantry ${stage.name}: ${stage.description}`,
+    "",
+    "inputs (default):",
+    ...Object.entries(stage.inputs).map(([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}`)
+  ].join(`
 `);
 }
 function parseFlags(args, known) {
@@ -43,7 +55,10 @@ function parseFlags(args, known) {
     let arg = args[i], m = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/.exec(arg);
     if (!m) throw new GantryError(`unexpected argument ${JSON.stringify(arg)}; inputs are given as --name value`);
     let name = m[1];
-    if (!known.includes(name)) throw new GantryError(`unknown input --${name}; nearest: ${nearest(name, known, 3).map((k) => `--${k}`).join(", ")}`);
+    if (!known.includes(name))
+      throw new GantryError(
+        `unknown input --${name}; nearest: ${nearest(name, known, 3).map((k) => `--${k}`).join(", ")}`
+      );
     let value = m[2];
     if (value === void 0) {
       if (value = args[i + 1], value === void 0) throw new GantryError(`--${name} needs a value`);

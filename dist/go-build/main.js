@@ -1,8 +1,13 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  goBuildStage,
+  goBuildStage
+} from "../chunks/chunk-6DQM7EU2.js";
+import "../chunks/chunk-XDC2YZIS.js";
+import "../chunks/chunk-ZGRA7STY.js";
+import {
   runActionMain
-} from "../chunks/chunk-MNVOXCP2.js";
+} from "../chunks/chunk-KP4EEYJH.js";
+import "../chunks/chunk-EHUE7HD4.js";
 
 // actions/go-build/main.ts
 await runActionMain(goBuildStage);

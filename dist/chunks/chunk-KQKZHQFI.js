@@ -1,10 +1,24 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
+  deployStage
+} from "./chunk-5IJG54JF.js";
+import {
+  goBuildStage
+} from "./chunk-6DQM7EU2.js";
+import {
+  goTestStage
+} from "./chunk-AA5GDJ3U.js";
+import {
+  imageStage
+} from "./chunk-VEO53Z6X.js";
+import {
+  slimStage
+} from "./chunk-XDC2YZIS.js";
+import {
   InputError,
   MANIFEST_FILE,
-  goBuildStage,
   splitList
-} from "./chunk-MNVOXCP2.js";
+} from "./chunk-KP4EEYJH.js";
 
 // packages/pipeline/src/pipeline.ts
 import { join } from "node:path";
@@ -14,7 +28,11 @@ var stages_default = { stages: ["go-build", "slim", "image"] };
 
 // packages/pipeline/src/registry.ts
 var STAGES = {
-  "go-build": goBuildStage
+  deploy: deployStage,
+  "go-build": goBuildStage,
+  "go-test": goTestStage,
+  image: imageStage,
+  slim: slimStage
 };
 
 // packages/pipeline/src/pipeline.ts

@@ -1,0 +1,11 @@
+import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
+import {
+  deployStage
+} from "../chunks/chunk-5IJG54JF.js";
+import {
+  runActionMain
+} from "../chunks/chunk-KP4EEYJH.js";
+import "../chunks/chunk-EHUE7HD4.js";
+
+// actions/deploy/main.ts
+await runActionMain(deployStage);
