@@ -10,6 +10,7 @@ import {
   jsonBlob,
 } from "./oci.js";
 import { type Layer, type LayerCache, type LayerEntry, buildLayer } from "./layer.js";
+import type { ImageInputs } from "./inputs.js";
 import type { BasePart } from "./pull.js";
 
 /** Docker's default PATH, set for a scratch base so the entrypoint's children find programs. */
@@ -18,23 +19,14 @@ export const DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 /** Where the binary goes in the image. */
 export const BINARY_DIR = "usr/local/bin";
 
-/** Everything the images share, whatever the platform. */
-export interface ImageSpec {
+/** Everything the images share, whatever the platform: the image inputs as parsed, and what the build adds. */
+export interface ImageSpec extends Pick<ImageInputs, "user" | "entrypoint" | "cmd" | "env" | "ports" | "workdir" | "labels" | "annotations"> {
   /** The binary's file name. */
   name: string;
   /** RFC 3339: config `created` and history (the commit time, never now). */
   created: string;
   /** mtime of every file in gantry's layers. */
   epoch: number;
-  user: string;
-  entrypoint?: string[];
-  cmd?: string[];
-  env: Record<string, string>;
-  ports: string[];
-  workdir: string;
-  labels: Record<string, string>;
-  /** On every manifest and on the index. */
-  annotations: Record<string, string>;
   /** Layers every platform shares, after the base's (scratch files, extra files). */
   sharedLayers: Layer[];
   /** Set for a pulled base: `org.opencontainers.image.base.*` annotations. */
