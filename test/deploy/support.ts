@@ -11,18 +11,10 @@ import { join } from "node:path";
 import { InputReader, MemoryReporter, formatTarget, hostTarget, mapInputSource, memoryState } from "@gantry/core";
 import { GO_BUILD_INPUTS, goBuild, parseGoBuildInputs } from "@gantry/go-build";
 import autocannon from "autocannon";
+import { freePort } from "@gantry/core";
+export { freePort };
 
 /** A port nothing listens on right now, chosen by the OS. */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.once("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => res(port));
-    });
-  });
-}
 
 export interface ReleaseSpec {
   version: string;

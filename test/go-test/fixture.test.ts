@@ -6,12 +6,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, REPO, fixtureCopy, runAction } from "../harness.js";
+import { freePort } from "@gantry/core";
 
 const ws = fixtureCopy("go-test-module");
 const bin = mkdtempSync(join(tmpdir(), "gantry-go-test-bin-"));
@@ -24,14 +25,6 @@ beforeAll(() => {
 });
 
 /** A port the OS says is free on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
 
 /** True when something accepts connections on the port. */
 function listening(port: number): Promise<boolean> {

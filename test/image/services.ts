@@ -1,19 +1,13 @@
 /** Servers the image tests start on loopback and stop by pid: Debian's docker-registry and dockerd. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAction } from "../harness.js";
+import { freePort } from "@gantry/core";
+export { freePort };
 
 /** A port the OS says is free on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function waitFor(check: () => Promise<boolean>, what: string, log: () => string, ms = 30_000): Promise<void> {
   const until = Date.now() + ms;

@@ -14,3 +14,4 @@ export * from "./units.js";
 export * from "./golang.js";
 export * from "./tarball.js";
 export * from "./which.js";
+export * from "./net.js";

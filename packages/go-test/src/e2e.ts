@@ -1,8 +1,7 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { createServer } from "node:net";
 import { basename } from "node:path";
-import { GantryError, formatDuration, formatTarget, hostTarget, readManifest, resolveInManifest } from "@gantry/core";
+import { GantryError, formatDuration, formatTarget, hostTarget, readManifest, resolveInManifest, freePort } from "@gantry/core";
 import { type RunningProcess, howExited, logTail, startProcess, waitExit } from "./processes.js";
 import { awaitReady } from "./services.js";
 
@@ -34,17 +33,6 @@ export async function resolveE2eBinary(e2eBinary: string, manifestPath: string):
 }
 
 /** A free TCP port on the loopback interface, as the OS hands one out. */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => res(port));
-    });
-  });
-}
 
 export interface E2eOptions {
   binary: string;
