@@ -23,4 +23,8 @@ export const StateKey = {
   CachePlan: "gantry-cache-plan",
   /** Files to delete in post (e.g. an SSH key). */
   Cleanup: "gantry-cleanup",
+  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
+  DeployRun: "gantry-deploy-run",
+  /** The pipeline's stages that ran, for their post steps. */
+  PipelineSteps: "gantry-pipeline-steps",
 } as const;

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { InputError, MANIFEST_FILE, type RunContext, type Stage, type StateStore, splitList } from "@gantry/core";
+import { InputError, MANIFEST_FILE, type RunContext, type Stage, StateKey, type StateStore, splitList } from "@gantry/core";
 import { GO_BUILD_INPUTS, type GoBuildInputs } from "@gantry/go-build";
 import order from "../stages.json" with { type: "json" };
 import { STAGES } from "./registry.js";
@@ -60,13 +60,13 @@ export const pipelineStage: Stage<PipelineInputs> = {
     return { steps };
   },
   async run({ steps }, ctx) {
-    ctx.state.set("pipeline:steps", steps.map((s) => s.name).join(","));
+    ctx.state.set(StateKey.PipelineSteps, steps.map((s) => s.name).join(","));
     for (const step of steps) {
       await ctx.reporter.group(`gantry ${step.name}`, () => (STAGES[step.name] as Stage<unknown>).run(step.inputs, scopedContext(ctx, step.name)));
     }
   },
   async post(ctx) {
-    for (const name of splitList(ctx.state.get("pipeline:steps"))) {
+    for (const name of splitList(ctx.state.get(StateKey.PipelineSteps))) {
       await (STAGES[name] as Stage<unknown>).post?.(scopedContext(ctx, name));
     }
   },
