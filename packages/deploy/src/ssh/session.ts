@@ -1,0 +1,233 @@
+/**
+ * One SSH connection per host, reused by every command of a run: the system `ssh` client with
+ * ControlMaster/ControlPersist sockets in the run's private folder (issue 7: "connections reused,
+ * not one SSH connection per command"). Commands go through `exec` with argument arrays; the
+ * remote command line comes from shell.ts. A connection failure becomes an SshError that names
+ * the host; once a host is unreachable, further commands fail at once instead of each waiting
+ * for a connect timeout, and the fleet treats the host as lost for this run.
+ */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { type ExecResult, GantryError, exec, lastLines } from "@gantry/core";
+import type { HostSpec } from "./hosts.js";
+import { optionValue } from "./options.js";
+
+export interface SshConfig {
+  /** The run's private folder (0700): control sockets, the key, known_hosts, forwarded sockets. */
+  controlDir: string;
+  /** The private key file (0600); undefined: ssh's agent or default keys. */
+  keyFile?: string;
+  /** known_hosts written from the input; undefined only with the insecure switch. */
+  knownHostsFile?: string;
+  insecure: boolean;
+  /** Checked `Option=value` words from ssh-options. */
+  options: readonly string[];
+  /** How long the master stays after its last command (seconds); the post step closes it earlier. */
+  persistSeconds?: number;
+}
+
+export type SshFailure = "host-key-unknown" | "host-key-changed" | "auth" | "unreachable" | "master-lost";
+
+/** ssh itself failed (exit 255 with one of its own messages), not the remote command. */
+export class SshError extends GantryError {
+  override name = "SshError";
+  constructor(
+    readonly host: string,
+    readonly kind: SshFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What ssh's own messages on stderr say went wrong, or undefined when the failure was the remote command's. */
+export function classifySshFailure(stderr: string): { kind: SshFailure; detail: string } | undefined {
+  const line = (re: RegExp) =>
+    stderr
+      .split("\n")
+      .find((l) => re.test(l))
+      ?.trim() ?? "";
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
+    const fp = /key sent by the remote host is\s*\n\s*(\S+?)\.?\s*$/m.exec(stderr)?.[1];
+    const type = /The fingerprint for the (\S+) key sent/.exec(stderr)?.[1];
+    return { kind: "host-key-changed", detail: fp ? `${type ?? ""} ${fp}`.trim() : "" };
+  }
+  if (/No \S+ host key is known for|Host key verification failed/.test(stderr))
+    return { kind: "host-key-unknown", detail: /No (\S+) host key is known/.exec(stderr)?.[1] ?? "" };
+  if (/Permission denied \(|Too many authentication failures|no mutual signature algorithm/.test(stderr))
+    return { kind: "auth", detail: line(/Permission denied|Too many|no mutual/) };
+  if (/mux_client_|Control socket connect|master failed|ControlSocket .* already exists/.test(stderr))
+    return { kind: "master-lost", detail: line(/mux_client_|Control socket|master/) };
+  if (
+    /Connection timed out|Connection refused|No route to host|Network is unreachable|Could not resolve hostname|Connection closed by|Connection reset|kex_exchange_identification|Broken pipe|Timeout, server .* not responding|banner exchange|Host is down/.test(
+      stderr,
+    )
+  )
+    return { kind: "unreachable", detail: lastLines(stderr, 1).trim() };
+  return undefined;
+}
+
+export interface RunOptions {
+  input?: string | Buffer;
+  timeoutMs?: number;
+  /** Resolve with the result on a non-zero exit of the remote command (ssh's own failures still throw). */
+  allowFailure?: boolean;
+  /** Extra ssh arguments before the destination (e.g. -W host:port). */
+  sshArgs?: readonly string[];
+  /** What the command does, for the error message ("writing /srv/app/journal.json"). */
+  what?: string;
+}
+
+/** What SshHost runs its commands through: an SSH session, or a local shell in unit tests. */
+export interface RemoteShell {
+  readonly label: string;
+  run(command: string, o?: RunOptions): Promise<ExecResult>;
+  /** A local unix socket path that reaches the given socket on the host. */
+  forwardSocket(remotePath: string): Promise<string>;
+  dropForward(remotePath: string): void;
+}
+
+/** The default time a remote command may take; a health probe or an upload sets its own. */
+export const COMMAND_TIMEOUT_MS = 60_000;
+
+export class SshSession implements RemoteShell {
+  private down?: SshError;
+  private readonly forwards = new Map<string, string>();
+  constructor(
+    readonly spec: HostSpec,
+    readonly cfg: SshConfig,
+  ) {}
+
+  get label(): string {
+    return this.spec.label;
+  }
+
+  /** Why the host is considered lost for this run, if it is. */
+  get unreachable(): SshError | undefined {
+    return this.down;
+  }
+
+  /** The ssh options every command shares (the inputs' options first: for ssh the first value given wins). */
+  baseArgs(): string[] {
+    const o = this.cfg.options;
+    const args = ["-F", "none", ...o.flatMap((x) => ["-o", x])];
+    const def = (name: string, value: string) => {
+      if (optionValue(o, name) === undefined) args.push("-o", `${name}=${value}`);
+    };
+    def("ConnectTimeout", "15");
+    def("ServerAliveInterval", "15");
+    def("ServerAliveCountMax", "3");
+    args.push("-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "GlobalKnownHostsFile=/dev/null");
+    if (this.cfg.insecure || !this.cfg.knownHostsFile) args.push("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null");
+    else args.push("-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${this.cfg.knownHostsFile}`);
+    if (this.cfg.keyFile) args.push("-o", "IdentitiesOnly=yes", "-i", this.cfg.keyFile);
+    args.push(
+      "-o",
+      "ControlMaster=auto",
+      "-o",
+      `ControlPath=${join(this.cfg.controlDir, "%C")}`,
+      "-o",
+      `ControlPersist=${this.cfg.persistSeconds ?? 60}`,
+      "-l",
+      this.spec.user,
+      "-p",
+      String(this.spec.port),
+    );
+    return args;
+  }
+
+  /** Runs one remote command line (built by shell.ts) over the shared connection. */
+  async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
+    if (this.down) throw this.down;
+    const args = [...this.baseArgs(), ...(o.sshArgs ?? []), "--", this.spec.host, ...(command ? [command] : [])];
+    for (let attempt = 0; ; attempt++) {
+      const r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
+      const what = o.what ?? "a command";
+      if (r.timedOut) throw new GantryError(`${this.label}: ${what} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1000)} s`);
+      if (r.code === 0 || (r.code !== 255 && o.allowFailure)) return r;
+      const failure = r.code === 255 ? classifySshFailure(r.stderr) : undefined;
+      // The master went away (ControlPersist ran out, or it saw the link die): one retry makes a new one or shows why not.
+      if (failure?.kind === "master-lost" && attempt === 0) continue;
+      if (failure) throw await this.failure(failure.kind, failure.detail);
+      if (o.allowFailure) return r;
+      const tail = lastLines(r.stderr || r.stdout, 5);
+      throw new GantryError(`${this.label}: ${what} failed (exit ${r.code})${tail ? `: ${tail}` : ""}`);
+    }
+  }
+
+  private async failure(kind: SshFailure, detail: string): Promise<SshError> {
+    const { label } = this;
+    if (kind === "host-key-changed")
+      return new SshError(
+        label,
+        kind,
+        `${label}: the host key does not match known-hosts: the host offered ${detail || "a different key"}. If the server was reinstalled, update known-hosts; otherwise someone may be intercepting the connection. Nothing was changed on it.`,
+      );
+    if (kind === "host-key-unknown") {
+      const offered = await this.offeredKeys(detail);
+      return new SshError(
+        label,
+        kind,
+        `${label}: no key for this host in known-hosts${offered ? `; it offers ${offered}` : ""}. Check the fingerprint with the server's owner, then add its line (ssh-keyscan -p ${this.spec.port} ${this.spec.host}) to known-hosts. Nothing was changed on it.`,
+      );
+    }
+    if (kind === "auth")
+      return new SshError(
+        label,
+        kind,
+        `${label}: the server refused the key (${detail}); add the public key of ssh-key to ~${this.spec.user}/.ssh/authorized_keys there. Nothing was changed on it.`,
+      );
+    this.down = new SshError(label, "unreachable", `${label} is unreachable: ${detail || "the connection failed"}`);
+    return this.down;
+  }
+
+  /** The fingerprints the host offers, from ssh-keyscan (only to explain a host key failure). */
+  private async offeredKeys(type: string): Promise<string> {
+    try {
+      const t = type.toLowerCase();
+      const scan = await exec("ssh-keyscan", ["-T", "5", "-p", String(this.spec.port), ...(t ? ["-t", t] : []), "--", this.spec.host], {
+        timeoutMs: 10_000,
+        allowFailure: true,
+      });
+      if (!scan.stdout.trim()) return "";
+      const fp = await exec("ssh-keygen", ["-l", "-f", "-"], { input: scan.stdout, timeoutMs: 10_000, allowFailure: true });
+      return fp.stdout
+        .trim()
+        .split("\n")
+        .map((l) => {
+          const [, hash, , kind] = l.split(/\s+/);
+          return `${kind?.replace(/[()]/g, "") ?? ""} ${hash ?? ""}`.trim();
+        })
+        .filter(Boolean)
+        .join(", ");
+    } catch {
+      return "";
+    }
+  }
+
+  /**
+   * A local unix socket forwarded through the master to a socket on the host (stream-local
+   * forwarding, OpenSSH ≥ 6.7): one request to HAProxy's admin socket costs a channel on the
+   * open connection, no process on either side, and nothing needs to be installed on the host.
+   */
+  async forwardSocket(remotePath: string): Promise<string> {
+    const known = this.forwards.get(remotePath);
+    if (known) return known;
+    await this.run("true", { what: "opening the connection" });
+    const local = join(this.cfg.controlDir, `fwd-${this.forwards.size}-${process.pid}.sock`);
+    await rm(local, { force: true });
+    await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` });
+    this.forwards.set(remotePath, local);
+    return local;
+  }
+
+  /** Forgets a forward whose local socket stopped answering (its master was replaced). */
+  dropForward(remotePath: string): void {
+    this.forwards.delete(remotePath);
+  }
+
+  /** Closes the master connection (the post step; also at the end of a CLI run). */
+  async close(): Promise<void> {
+    await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 10_000, allowFailure: true });
+  }
+}
