@@ -26,6 +26,14 @@ export interface EngineDeps {
   /** Test seam (GANTRY_DEPLOY_PAUSE_AT): wait forever right after this phase is journaled. */
   pauseAt?: string;
   signal?: AbortSignal;
+  /**
+   * Called once the new version has all the traffic and passed every verify window, before the
+   * old version is drained and stopped: a fleet rollout (issue 7) holds each host here, old
+   * version warm, until every host has passed. Resolves undefined to promote, or the reason to
+   * roll back instead (the journal stays at `verifying`, so a deployer that dies while holding
+   * leaves a cutover the next run rolls back).
+   */
+  beforePromote?: () => Promise<string | undefined>;
 }
 
 export interface CutoverPlan {
@@ -57,6 +65,9 @@ export interface CutoverResult {
   /** From the detected failure to all traffic on the old version. */
   rollbackMs?: number;
 }
+
+/** The journal note of a cutover holding before promotion (EngineDeps.beforePromote). */
+export const HELD_NOTE = "held: passed its checks, waiting for the other hosts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -176,6 +187,12 @@ export class CutoverEngine {
         result.traffic = sumTraffic(verifyTraffic);
         if (!v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
         if (i < plan.steps.length - 1 && d.stepPauseMs > 0) await sleep(d.stepPauseMs);
+      }
+      if (d.beforePromote) {
+        // Marked in the journal: a fleet whose deployer died after another host committed completes held hosts (ssh/remote.ts).
+        await this.transition(c, "verifying", {}, HELD_NOTE);
+        const reason = await d.beforePromote();
+        if (reason) return await this.rollback(c, result, reason);
       }
       return await this.promote(c, result);
     } catch (err) {

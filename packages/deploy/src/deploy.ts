@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { GantryError, InputError, type Reporter } from "@gantry/core";
+import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
 import { HaproxyRouter } from "./haproxy.js";
 import type { Host } from "./host.js";
@@ -8,10 +8,11 @@ import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
 import { DeployLock } from "./lock.js";
 import { type Color, otherColor } from "./model.js";
 import { NginxRouter } from "./nginx.js";
-import { type Recovery, recoverCutover } from "./recover.js";
+import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageRelease } from "./release.js";
 import type { Router } from "./router.js";
 import { ProcessRuntime, type Runtime } from "./runtime.js";
+import { type AuditEntry, appendAudit } from "./ssh/audit.js";
 import { Timeline } from "./timeline.js";
 
 /** Everything a deploy or rollback run reports. */
@@ -35,6 +36,10 @@ export interface DeployOptions {
   signal?: AbortSignal;
   /** Called once the lock is held, with the run id (the action saves it for its post step). */
   onLocked?: (runId: string, stateDir: string) => void;
+  /** The fleet's hold before promotion (issue 7); see EngineDeps.beforePromote. */
+  beforePromote?: () => Promise<string | undefined>;
+  /** Who runs the deploy, for the host's audit log (issue 7); no audit entry without it. */
+  who?: string;
 }
 
 export function makeRouter(r: RouterInputs, host: Host, app: string): Router {
@@ -61,7 +66,16 @@ function engineDeps(inputs: DeployInputs, o: DeployOptions, parts: Pick<EngineDe
     stepPauseMs: inputs.stepPauseMs,
     pauseAt: o.pauseAt,
     signal: o.signal,
+    beforePromote: o.beforePromote,
   };
+}
+
+/** Appends the run's outcome to the host's audit log (issue 7), when the caller said who runs it. */
+async function audit(o: DeployOptions, stateDir: string, runId: string, e: Pick<AuditEntry, "command" | "version" | "from" | "outcome" | "reason">) {
+  if (!o.who) return;
+  const me = o.host.deployer();
+  const entry: AuditEntry = { at: new Date().toISOString(), who: o.who, runner: `${me.machine} pid ${me.pid}`, ...e, run: runId };
+  await appendAudit(o.host, stateDir, entry, (m) => o.reporter.warning(m));
 }
 
 /** The idle slot's port must be free, or held by a leftover process of this app that the run will stop. */
@@ -127,7 +141,28 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
             },
           }
         : await rollbackPlan(o.host, stateDir, doc, inputs);
-    const result = await engine.run(plan);
+    if (recovery)
+      await audit(o, stateDir, runId, {
+        command: "recover",
+        version: recovery.found.to.version,
+        from: recovery.found.from?.version,
+        outcome: recovery.action,
+        reason: recovery.why,
+      });
+    let result: CutoverResult;
+    try {
+      result = await engine.run(plan);
+    } catch (err) {
+      await audit(o, stateDir, runId, { command, version: plan.version, from: doc.active?.version, outcome: "failed", reason: messageOf(err) });
+      throw err;
+    }
+    await audit(o, stateDir, runId, {
+      command,
+      version: plan.version,
+      from: result.previousVersion,
+      outcome: result.outcome,
+      reason: result.reason,
+    });
     const protect = [doc.active?.version, doc.previous?.version, version].filter((v): v is string => Boolean(v));
     const pruned = await pruneReleases(o.host, stateDir, inputs.keepReleases, protect);
     return { app, command, stateDir, result, recovery, timeline, runId, pruned };
@@ -140,7 +175,7 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
  * Only the recovery of an unfinished cutover (the post step after a killed main): lock, then
  * complete or roll back what the journal says, nothing else. Undefined when nothing was in flight.
  */
-export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: DeployOptions): Promise<DeployReport | undefined> {
+export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: DeployOptions, ro: RecoverOptions = {}): Promise<DeployReport | undefined> {
   const journal = new Journal(o.host, stateDir);
   const first = await journal.read("");
   if (!first.cutover) return undefined;
@@ -154,8 +189,15 @@ export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: Dep
   try {
     const doc = await journal.read(app);
     const deps = engineDeps(inputs, o, { runtime: new ProcessRuntime(o.host, stateDir), router, journal, timeline, runId });
-    const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc));
+    const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     if (!recovery) return undefined;
+    await audit(o, stateDir, runId, {
+      command: "recover",
+      version: recovery.found.to.version,
+      from: recovery.found.from?.version,
+      outcome: recovery.action,
+      reason: recovery.why,
+    });
     return { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId, pruned: [] };
   } finally {
     await lock.release();

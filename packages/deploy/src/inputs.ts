@@ -3,6 +3,7 @@ import { InputError, type InputReader } from "@gantry/core";
 import { splitCommandLine } from "./cmdline.js";
 import { HAPROXY_NAME } from "./haproxy.js";
 import type { Command } from "./model.js";
+import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
 export const DEPLOY_INPUTS = {
@@ -37,6 +38,7 @@ export const DEPLOY_INPUTS = {
   "state-dir": "/var/lib/gantry/{app}",
   "keep-releases": "5",
   "lock-timeout": "2m",
+  ...REMOTE_INPUTS,
 } as const;
 
 export interface DeployInputs {
@@ -65,6 +67,8 @@ export interface DeployInputs {
   stateDir: string;
   keepReleases: number;
   lockTimeoutMs: number;
+  /** Where to deploy and how (issue 7); no hosts = this machine. */
+  remote: RemoteInputs;
 }
 
 export type RouterInputs =
@@ -194,5 +198,6 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(cwd, stateDir),
     keepReleases: read.int("keep-releases", 1, 1000),
     lockTimeoutMs: duration(read, "lock-timeout", 0),
+    remote: parseRemoteInputs(read, cwd),
   };
 }

@@ -1,5 +1,13 @@
-import type { CutoverEngine, CutoverResult, EngineDeps } from "./cutover.js";
+import { type CutoverEngine, type CutoverResult, type EngineDeps, HELD_NOTE } from "./cutover.js";
 import { type CutoverRecord, type JournalDoc, planRecovery } from "./journal.js";
+
+export interface RecoverOptions {
+  /**
+   * A fleet rollout whose deployer died after some host committed to the new version (issue 7):
+   * complete the hosts that were holding with their checks passed, so every host ends on one version.
+   */
+  completeHeld?: boolean;
+}
 
 /** What the run found and did about a cutover left behind by a dead deployer. */
 export interface Recovery {
@@ -14,11 +22,13 @@ export interface Recovery {
  * point leaves a state the next run completes or rolls back"). Runs under the lock, before the
  * run's own work. Every step is idempotent: a phase's action may or may not have happened.
  */
-export async function recoverCutover(d: EngineDeps, doc: JournalDoc, engine: CutoverEngine): Promise<Recovery | undefined> {
+export async function recoverCutover(d: EngineDeps, doc: JournalDoc, engine: CutoverEngine, o: RecoverOptions = {}): Promise<Recovery | undefined> {
   const c = doc.cutover;
   if (!c) return undefined;
   const found = structuredClone(c);
   let plan = planRecovery(c);
+  if (o.completeHeld && c.phase === "verifying" && c.transitions[c.transitions.length - 1]?.note === HELD_NOTE)
+    plan = { kind: "complete", why: `${plan.why}; it had passed its checks and another host of the same rollout was already promoted` };
   // The journal may not know the new process's pid (killed between start and the next write): its pid file does.
   if (c.to.pid === undefined) c.to.pid = await d.runtime.running(c.to.color);
   if (plan.kind === "roll-back" && c.from && !(await d.runtime.alive(c.from))) {

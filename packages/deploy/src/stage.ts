@@ -1,9 +1,13 @@
-import { GantryError, type RunContext, type Stage, messageOf } from "@gantry/core";
+import { GantryError, type RunContext, type Stage, StateKey, messageOf } from "@gantry/core";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
 import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
 import { Journal } from "./journal.js";
 import { LocalHost } from "./localhost.js";
 import { errorRate } from "./model.js";
+import { auditWho } from "./ssh/audit.js";
+import type { SavedConnections } from "./ssh/connect.js";
+import { type SavedFleetRun, remotePost, runRemote } from "./ssh/remote.js";
+import { remoteStatus } from "./ssh/status.js";
 import { deployStatus } from "./status.js";
 import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
 
@@ -25,6 +29,16 @@ export function setDeployOutputs(r: DeployReport, ctx: RunContext): void {
   ctx.setOutput("previous-version", r.result.previousVersion ?? "");
   ctx.setOutput("timeline", r.timeline.entries);
   ctx.setOutput("error-rate", rate === undefined ? "" : rate.toFixed(3));
+  ctx.setOutput("hosts", [
+    {
+      host: "local",
+      outcome: reportedOutcome(r),
+      "active-color": r.result.active?.color ?? "",
+      version: r.result.active?.version ?? "",
+      "previous-version": r.result.previousVersion ?? "",
+      ...(r.result.reason ? { reason: r.result.reason.split("\n")[0] } : {}),
+    },
+  ]);
 }
 
 /** Cancelling the job (SIGINT, then SIGTERM) rolls the cutover back instead of leaving it half done. */
@@ -43,6 +57,15 @@ function cancellation(): { signal: AbortSignal; dispose: () => void } {
 }
 
 async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
+  if (inputs.remote.hosts.length > 0) {
+    if (inputs.command === "status") return remoteStatus(inputs, ctx);
+    const cancel = cancellation();
+    try {
+      return await runRemote(inputs, ctx, cancel.signal);
+    } finally {
+      cancel.dispose();
+    }
+  }
   const host = new LocalHost();
   if (inputs.command === "status") return deployStatus(inputs, ctx, host);
   const cancel = cancellation();
@@ -53,6 +76,7 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       reporter: ctx.reporter,
       pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || undefined,
       signal: cancel.signal,
+      who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
       onLocked: (runId, stateDir) => ctx.state.set(DEPLOY_STATE_KEY, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {} } })),
     });
@@ -77,6 +101,9 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
  */
 async function post(ctx: RunContext): Promise<void> {
   const saved = ctx.state.get(DEPLOY_STATE_KEY);
+  const connections = ctx.state.get(StateKey.Cleanup);
+  // A fleet run (issue 7): recover what main left on the hosts, close the connections, remove the key.
+  if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, JSON.parse(connections) as SavedConnections);
   if (!saved) return;
   const { runId, stateDir, inputs } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
   const host = new LocalHost();
@@ -95,7 +122,7 @@ export const deployStage: Stage<DeployInputs> = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env"],
+  secrets: ["env", "ssh-key"],
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
     // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret

@@ -17,6 +17,9 @@ export const REMOTE_INPUTS = {
   "canary-hosts": "0",
 } as const;
 
+/** Inputs that name paths on the host. */
+const REMOTE_PATHS = ["state-dir", "haproxy-socket", "haproxy-server-state-file", "nginx-upstream-file", "nginx-pid-file", "nginx-access-log"];
+
 export interface RemoteInputs {
   /** [] = the local machine, as without issue 7. */
   hosts: HostSpec[];
@@ -51,6 +54,11 @@ export function parseRemoteInputs(read: InputReader, cwd: string): RemoteInputs 
         `it is empty but ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set; give the servers (user@host[:port]), or remove the SSH inputs to deploy on this machine`,
       );
     return { hosts, sshKey: "", knownHosts: undefined, insecure, sshOptions, rollout, maxParallel, canaryHosts };
+  }
+  // Paths on the servers cannot be resolved against the runner's folder.
+  for (const name of REMOTE_PATHS) {
+    const v = read.string(name);
+    if (v && !v.startsWith("/")) throw new InputError(name, v, "with hosts it is a path on the servers and must be absolute, e.g. /var/lib/gantry/{app}");
   }
   const sshKey = rawKey ? checkPrivateKey(rawKey) : "";
   let knownHosts: RemoteInputs["knownHosts"];

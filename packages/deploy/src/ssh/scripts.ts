@@ -114,6 +114,12 @@ out=$(wget -q -S -O /dev/null -U gantry-deploy -T "$2" "$1" 2>&1)
 code=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
 if [ -n "$code" ]; then echo "code $code"; else echo "error $(printf '%s\\n' "$out" | grep . | tail -n 1)"; fi`;
 
+/** $1 a folder that may not exist yet: the KiB free where it would be created, and whether the user may write there. */
+export const FREE = `d=$1; while [ ! -d "$d" ]; do d=$(dirname -- "$d"); done
+avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ -w "$d" ]; then w=writable; else w=read-only; fi
+echo "\${avail:-unknown} $w $d"`;
+
 /** Whether the socket exists and the user may write to it (to explain an empty answer). */
 export const SOCKET_CHECK = `[ -S "$1" ] || { echo missing; exit 0; }; [ -w "$1" ] || { echo denied; exit 0; }; echo ok`;
 

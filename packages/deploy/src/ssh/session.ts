@@ -47,6 +47,8 @@ export function classifySshFailure(stderr: string): { kind: SshFailure; detail: 
       .split("\n")
       .find((l) => re.test(l))
       ?.trim() ?? "";
+  // `ssh -W` to a port nothing listens on: the connection is fine, the far end refused (a probe's answer).
+  if (/channel \d+: open failed|stdio forwarding failed/.test(stderr)) return undefined;
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
     const fp = /key sent by the remote host is\s*\n\s*(\S+?)\.?\s*$/m.exec(stderr)?.[1];
     const type = /The fingerprint for the (\S+) key sent/.exec(stderr)?.[1];
@@ -81,6 +83,8 @@ export interface RunOptions {
 /** What SshHost runs its commands through: an SSH session, or a local shell in unit tests. */
 export interface RemoteShell {
   readonly label: string;
+  /** Set once the host is lost for this run. */
+  readonly unreachable?: SshError;
   run(command: string, o?: RunOptions): Promise<ExecResult>;
   /** A local unix socket path that reaches the given socket on the host. */
   forwardSocket(remotePath: string): Promise<string>;
@@ -171,12 +175,14 @@ export class SshSession implements RemoteShell {
         `${label}: no key for this host in known-hosts${offered ? `; it offers ${offered}` : ""}. Check the fingerprint with the server's owner, then add its line (ssh-keyscan -p ${this.spec.port} ${this.spec.host}) to known-hosts. Nothing was changed on it.`,
       );
     }
-    if (kind === "auth")
+    if (kind === "auth") {
+      detail = detail.replace(/^\S+@\S+: /, "").replace(/\.$/, "");
       return new SshError(
         label,
         kind,
         `${label}: the server refused the key (${detail}); add the public key of ssh-key to ~${this.spec.user}/.ssh/authorized_keys there. Nothing was changed on it.`,
       );
+    }
     this.down = new SshError(label, "unreachable", `${label} is unreachable: ${detail || "the connection failed"}`);
     return this.down;
   }

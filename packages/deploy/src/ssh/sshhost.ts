@@ -67,6 +67,20 @@ export class SshHost implements Host {
     return has.has("curl") ? "curl" : has.has("wget") ? "wget" : "channel";
   }
 
+  /** Free space (KiB) where a folder is or would be created, and whether the user may create it. */
+  async freeSpace(dir: string): Promise<{ kib?: number; writable: boolean; at: string }> {
+    const r = await this.sh(S.FREE, [dir], `looking at the free space for ${dir}`);
+    if (r.code !== 0) this.fail(`looking at the free space for ${dir}`, r);
+    const [kib = "", w = "", ...at] = r.stdout.trim().split(" ");
+    return { kib: /^\d+$/.test(kib) ? Number(kib) : undefined, writable: w === "writable", at: at.join(" ") };
+  }
+
+  /** Whether the host's sshd opens direct-tcpip channels (AllowTcpForwarding), for probes on a host without curl or wget. */
+  async channelAllowed(port: number): Promise<boolean> {
+    const r = await this.session.run("", { sshArgs: ["-W", `127.0.0.1:${port}`], input: "", timeoutMs: 10_000, allowFailure: true, what: "opening a channel" });
+    return !/administratively prohibited/.test(r.stderr);
+  }
+
   async exec(argv: readonly string[], o: HostExecOptions = {}): Promise<ExecResult> {
     const r = await this.session.run(shCommand(argv), { input: o.input, timeoutMs: o.timeoutMs, allowFailure: true, what: `\`${argv.join(" ")}\`` });
     const result = { ...r, command: ["ssh", this.name, ...argv] };

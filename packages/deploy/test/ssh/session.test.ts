@@ -39,6 +39,8 @@ describe("classifySshFailure", () => {
   it("leaves the remote command's own failures alone", () => {
     expect(classifySshFailure("")).toBeUndefined();
     expect(classifySshFailure("nginx: [emerg] unknown directive\n")).toBeUndefined();
+    // A probe through `ssh -W` to a port nobody listens on yet: the connection is fine.
+    expect(classifySshFailure("channel 0: open failed: connect failed: Connection refused\nstdio forwarding failed\n")).toBeUndefined();
   });
 });
 
