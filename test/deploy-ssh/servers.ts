@@ -61,6 +61,8 @@ export interface SshdOptions {
   netns?: string;
   /** Shell lines run in the server's mount namespace before sshd starts (bind mounts, HAProxy). */
   setup?: string[];
+  /** Reuse a host key (a server started again keeps its identity). */
+  hostKey?: KeyPair;
 }
 
 function descendants(pid: number): number[] {
@@ -104,7 +106,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   const address = o.address ?? "127.0.0.1";
   const port = o.port ?? (await freePort());
   const dir = mkdtempSync(join(o.dir, "sshd-"));
-  const hostKey = keyPair(dir, "host_key");
+  const hostKey = o.hostKey ?? keyPair(dir, "host_key");
   writeFileSync(join(dir, "authorized_keys"), `${o.userKey.public}\n`);
   writeFileSync(join(dir, "empty"), "");
   const config = join(dir, "sshd_config");

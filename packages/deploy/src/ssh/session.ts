@@ -8,7 +8,7 @@
  */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { type ExecResult, GantryError, exec, lastLines } from "@gantry/core";
+import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
 import type { HostSpec } from "./hosts.js";
 import { optionValue } from "./options.js";
 
@@ -47,8 +47,8 @@ export function classifySshFailure(stderr: string): { kind: SshFailure; detail: 
       .split("\n")
       .find((l) => re.test(l))
       ?.trim() ?? "";
-  // `ssh -W` to a port nothing listens on: the connection is fine, the far end refused (a probe's answer).
-  if (/channel \d+: open failed|stdio forwarding failed/.test(stderr)) return undefined;
+  // `ssh -W` to a port nothing listens on, or a forward sshd refused: the connection itself is fine.
+  if (/channel \d+: open failed|stdio forwarding failed|forwarding request failed|Port forwarding failed/.test(stderr)) return undefined;
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
     const fp = /key sent by the remote host is\s*\n\s*(\S+?)\.?\s*$/m.exec(stderr)?.[1];
     const type = /The fingerprint for the (\S+) key sent/.exec(stderr)?.[1];
@@ -97,6 +97,7 @@ export const COMMAND_TIMEOUT_MS = 60_000;
 export class SshSession implements RemoteShell {
   private down?: SshError;
   private readonly forwards = new Map<string, string>();
+  private forwardCount = 0;
   constructor(
     readonly spec: HostSpec,
     readonly cfg: SshConfig,
@@ -220,7 +221,10 @@ export class SshSession implements RemoteShell {
     const known = this.forwards.get(remotePath);
     if (known) return known;
     await this.run("true", { what: "opening the connection" });
-    const local = join(this.cfg.controlDir, `fwd-${this.forwards.size}-${process.pid}.sock`);
+    // A name of its own per host, socket, process and attempt: every host's master listens in the
+    // same folder, and a master kept from main (ControlPersist) still holds main's forwards in post.
+    const id = sha256(`${this.label}\n${remotePath}\n${process.pid}\n${this.forwardCount++}`).slice(0, 16);
+    const local = join(this.cfg.controlDir, `fwd-${id}.sock`);
     await rm(local, { force: true });
     await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` });
     this.forwards.set(remotePath, local);

@@ -265,7 +265,15 @@ export class SshHost implements Host {
       return r.stdout;
     }
     for (let attempt = 0; ; attempt++) {
-      const local = await this.session.forwardSocket(socketPath);
+      let local: string;
+      try {
+        local = await this.session.forwardSocket(socketPath);
+      } catch (err) {
+        // sshd refused the stream-local forward (AllowStreamLocalForwarding no): socat on the host, if it has one.
+        if (err instanceof SshError || !(await this.probe()).has.has("socat")) throw err;
+        this.socketVia = "socat";
+        return this.socketRequest(socketPath, text, timeoutMs);
+      }
       try {
         const answer = await localExchange(local, line, timeoutMs);
         if (answer === "") await this.explainEmpty(socketPath);
