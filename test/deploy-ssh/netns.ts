@@ -143,7 +143,7 @@ export async function createFleet(root: string, userKey: KeyPair, count = 3): Pr
         address,
         port: 22,
         netns: ns,
-        setup: [`mount --bind ${dir} ${mount}`, `haproxy -D -f ${mount}/haproxy.cfg`],
+        setup: [`mount --bind ${dir} ${mount}`, `haproxy -D -q -f ${mount}/haproxy.cfg`],
       });
       Object.assign(partial, { dir, sshd, url: `http://${address}:${FRONT_PORT}` });
     }

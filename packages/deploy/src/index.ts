@@ -15,6 +15,7 @@ export * from "./recover.js";
 export * from "./release.js";
 export * from "./router.js";
 export * from "./runtime.js";
+export * from "./ssh/index.js";
 export * from "./stage.js";
 export * from "./status.js";
 export * from "./summary.js";

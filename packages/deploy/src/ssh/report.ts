@@ -79,7 +79,9 @@ export function fleetSentence(r: FleetReport): string {
   const bad = r.fleet.hosts.filter((h) => h.outcome === "unreachable" || h.outcome === "failed");
   const back = r.fleet.hosts.filter((h) => h.outcome === "rolled-back").map((h) => h.host);
   const parts = [`${r.app}: ${r.command} of ${r.version} stopped: ${why}.`];
+  const untouched = r.fleet.hosts.filter((h) => h.outcome === "skipped").map((h) => h.host);
   if (back.length) parts.push(`Rolled back to their previous version: ${back.join(", ")}.`);
+  if (untouched.length) parts.push(`Not touched: ${untouched.join(", ")}.`);
   for (const h of bad)
     parts.push(
       h.outcome === "unreachable"

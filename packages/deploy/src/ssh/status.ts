@@ -15,7 +15,7 @@ import { routerNeeds } from "./preflight.js";
 import { fleetApp } from "./remote.js";
 import type { SshHost } from "./sshhost.js";
 
-export interface HostStatus {
+export interface HostStatusRow {
   host: string;
   /** The last run's outcome, `in-flight`, or `unreachable`. */
   outcome: string;
@@ -26,7 +26,7 @@ export interface HostStatus {
   detail: string;
 }
 
-async function hostStatus(host: SshHost, inputs: DeployInputs, app: string): Promise<HostStatus> {
+async function hostStatus(host: SshHost, inputs: DeployInputs, app: string): Promise<HostStatusRow> {
   const stateDir = stateDirFor(inputs, app);
   try {
     const doc = await new Journal(host, stateDir).read(app);
