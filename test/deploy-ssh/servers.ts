@@ -63,6 +63,8 @@ export interface SshdOptions {
   setup?: string[];
   /** Reuse a host key (a server started again keeps its identity). */
   hostKey?: KeyPair;
+  /** More sshd_config lines (e.g. AllowTcpForwarding no). */
+  config?: string[];
 }
 
 function descendants(pid: number): number[] {
@@ -126,6 +128,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "LogLevel INFO",
       "MaxStartups 50",
       "MaxSessions 50",
+      ...(o.config ?? []),
       "",
     ].join("\n"),
   );

@@ -5,9 +5,12 @@
  * by the post step, secrets kept out of logs and command lines, and every bad input or broken
  * host refused with an error that names the host, before it is changed.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { sha256File } from "@gantry/core";
+import { SshHost, SshSession, parseHost } from "@gantry/deploy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
@@ -197,6 +200,71 @@ describe.skipIf(!HAVE)("deploy over SSH to one host", () => {
     expect(r.code, r.log).toBe(0);
     expect(r.outputs).toMatchObject({ outcome: "rolled-back", version: "v1", "active-color": "blue" });
     expect(await servedVersion(hp.url)).toBe("v1");
+  });
+});
+
+describe.skipIf(!HAVE)("SshHost against the real sshd", () => {
+  it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
+    const locked = await startSshd({ dir, userKey: user, config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"] });
+    const control = tempDir("gantry-ssh-unit-");
+    writeFileSync(join(control, "known_hosts"), `${locked.knownHosts}\n`);
+    const session = new SshSession(parseHost(locked.target), {
+      controlDir: control,
+      keyFile: user.path,
+      knownHostsFile: join(control, "known_hosts"),
+      insecure: false,
+      options: [],
+    });
+    try {
+      const host = new SshHost(session, { probe: "channel" });
+      expect(await host.channelAllowed(ports.blue)).toBe(false);
+      // This machine has no socat: the error says what to change on the host.
+      await expect(host.checkSocket(hp.socket, "show cli level")).rejects.toThrow(/refuse stream-local forwarding and there is no socat on the host/);
+    } finally {
+      await session.close();
+      await locked.stop();
+      removeDir(control);
+    }
+  });
+
+  it("probes through sshd's TCP channel when the host has no curl or wget, and survives a lost master", async () => {
+    const control = tempDir("gantry-ssh-unit-");
+    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
+    const session = new SshSession(parseHost(sshd.target), {
+      controlDir: control,
+      keyFile: user.path,
+      knownHostsFile: join(control, "known_hosts"),
+      insecure: false,
+      options: [],
+    });
+    const host = new SshHost(session, { probe: "channel" });
+    const srv = http.createServer((req, res) => {
+      res.statusCode = req.url === "/healthz" ? 200 : 503;
+      res.end();
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const port = (srv.address() as AddressInfo).port;
+    try {
+      expect(await host.httpGet(port, "/healthz", 3000)).toMatchObject({ ok: true, status: 200 });
+      expect(await host.httpGet(port, "/nope", 3000)).toMatchObject({ ok: false, status: 503 });
+      await new Promise<void>((r) => srv.close(() => r()));
+      // Nothing listens: the channel is refused, the connection itself is fine.
+      expect(await host.httpGet(port, "/healthz", 3000)).toMatchObject({
+        ok: false,
+        status: 0,
+        error: expect.stringMatching(/refused/),
+      });
+      expect(await host.channelAllowed(port)).toBe(true);
+      expect(session.unreachable).toBeUndefined();
+      expect((await host.checkSocket(hp.socket, "show cli level")).trim()).toBe("admin");
+      // The master goes away (ControlPersist ran out, say): the next request forwards again on a new one.
+      await session.close();
+      expect((await host.socketRequest(hp.socket, "show cli level", 3000)).trim()).toBe("admin");
+    } finally {
+      srv.close();
+      await session.close();
+      removeDir(control);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ export * from "./fleet.js";
 export * from "./hosts.js";
 export * from "./inputs.js";
 export * from "./keys.js";
+export * from "./loopback.js";
 export * from "./options.js";
 export * from "./preflight.js";
 export * from "./remote.js";

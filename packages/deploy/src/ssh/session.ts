@@ -78,6 +78,8 @@ export interface RunOptions {
   sshArgs?: readonly string[];
   /** What the command does, for the error message ("writing /srv/app/journal.json"). */
   what?: string;
+  /** A connection of its own instead of the shared one: only a direct client sees why sshd refused a channel. */
+  ownConnection?: boolean;
 }
 
 /** What SshHost runs its commands through: an SSH session, or a local shell in unit tests. */
@@ -144,7 +146,8 @@ export class SshSession implements RemoteShell {
   /** Runs one remote command line (built by shell.ts) over the shared connection. */
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (this.down) throw this.down;
-    const args = [...this.baseArgs(), ...(o.sshArgs ?? []), "--", this.spec.host, ...(command ? [command] : [])];
+    const base = o.ownConnection ? this.baseArgs().map(ownConnectionArg) : this.baseArgs();
+    const args = [...base, ...(o.sshArgs ?? []), "--", this.spec.host, ...(command ? [command] : [])];
     for (let attempt = 0; ; attempt++) {
       const r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
       const what = o.what ?? "a command";
@@ -238,6 +241,15 @@ export class SshSession implements RemoteShell {
 
   /** Closes the master connection (the post step; also at the end of a CLI run). */
   async close(): Promise<void> {
+    this.forwards.clear();
     await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 10_000, allowFailure: true });
   }
+}
+
+/** A connection of its own, at INFO level: sshd's reason for refusing a channel is printed at INFO. */
+function ownConnectionArg(a: string): string {
+  if (a.startsWith("ControlMaster=")) return "ControlMaster=no";
+  if (a.startsWith("ControlPath=")) return "ControlPath=none";
+  if (a === "LogLevel=ERROR") return "LogLevel=INFO";
+  return a;
 }
