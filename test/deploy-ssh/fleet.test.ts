@@ -5,7 +5,8 @@
  * sshd is stopped, a deployer killed between hosts and one killed while promoting: each ends with
  * every host serving one version. Then a parallel canary rollback and the fleet's status.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseFileCommands } from "../harness.js";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
@@ -81,13 +82,20 @@ async function underLoad(extra: Record<string, string>): Promise<{ run: ActionRu
 async function waitForPhase(i: number, phases: string[], main: RunningAction): Promise<void> {
   for (let t = 0; t < 600; t++) {
     try {
-      if (phases.includes(journal(i).cutover?.phase)) return;
+      const c = journal(i).cutover;
+      // This run's cutover, not one an earlier test left behind.
+      if (c?.deployer.pid === main.child.pid && phases.includes(c.phase)) return;
     } catch {
       // not written yet
     }
     await sleep(50);
   }
   throw new Error(`host ${i + 1} never reached ${phases.join("/")}:\n${main.log()}`);
+}
+
+/** Resolves once main has exited (at once if it has already). */
+function exited(main: RunningAction): Promise<void> {
+  return new Promise((r) => (main.child.exitCode !== null || main.child.signalCode !== null ? r() : main.child.once("exit", () => r())));
 }
 
 function outputsOf(main: RunningAction): Record<string, string> {
@@ -150,7 +158,7 @@ describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network nam
     await waitForPhase(1, ["verifying"], main);
     cutLink(h2);
     try {
-      await new Promise((r) => main.child.once("exit", r));
+      await exited(main);
       const out = outputsOf(main);
       expect(out.outcome, main.log()).toBe("failed");
       expect(main.log()).toMatch(new RegExp(`${h2.sshd.target.replace(/\./g, "\\.")} is unreachable`));
@@ -171,7 +179,7 @@ describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network nam
     const main = spawnAction("deploy", inputs({ manifest: manifests.v3 as string }), { workspace: ws });
     await waitForPhase(2, ["gating", "switching", "verifying"], main);
     await h3.sshd.stop();
-    await new Promise((r) => main.child.once("exit", r));
+    await exited(main);
     const out = outputsOf(main);
     expect(
       hostsOut(out).map((h) => h.outcome),
@@ -186,10 +194,15 @@ describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network nam
       hostKey: h3.sshd.hostKey,
       setup: [`mount --bind ${h3.dir} ${fleet.mount}`],
     });
-    const next = await runAction("deploy", inputs({ manifest: manifests.v3 as string }), { workspace: ws, post: false });
+    const next = await runAction("deploy", inputs({ manifest: manifests.v3 as string }), { workspace: ws });
     expect(next.code, next.log).toBe(0);
     expect(next.log).toMatch(/found an unfinished deploy of v3 in the journal/);
     expect(await versions()).toEqual(["v3", "v3", "v3"]);
+    // The first run's post step now finds nothing left to finish; it closes its connections and removes its key.
+    const post = await runPost("deploy", main, ws);
+    expect(post.code, post.log).toBe(0);
+    expect(post.log).not.toMatch(/finishing its cutover/);
+    expect(existsSync(JSON.parse(main.state()["gantry-cleanup"] as string).dir)).toBe(false);
   });
 
   it("a deployer killed between hosts leaves hosts the post step rolls back: one version everywhere", async () => {
@@ -229,6 +242,20 @@ describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network nam
     expect(s.outputs).toMatchObject({ version: "v3", "previous-version": "v1" });
     expect(hostsOut(s.outputs).map((h) => h.version)).toEqual(["v3", "v3", "v3"]);
     expect(s.summary).toMatch(/All 3 host\(s\) serve v3/);
+  });
+
+  it("leaves no key, known_hosts or control socket of these runs behind", () => {
+    const net = fleet.subnet.replace(/0\/24$/, "");
+    const left = readdirSync(tmpdir())
+      .filter((d) => d.startsWith("gantry-ssh-"))
+      .filter((d) => {
+        try {
+          return readFileSync(join(tmpdir(), d, "known_hosts"), "utf8").includes(net);
+        } catch {
+          return false;
+        }
+      });
+    expect(left).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { Journal } from "./journal.js";
 import { LocalHost } from "./localhost.js";
 import { errorRate } from "./model.js";
 import { auditWho } from "./ssh/audit.js";
-import type { SavedConnections } from "./ssh/connect.js";
+import { savedConnections } from "./ssh/connect.js";
 import { type SavedFleetRun, remotePost, runRemote } from "./ssh/remote.js";
 import { remoteStatus } from "./ssh/status.js";
 import { deployStatus } from "./status.js";
@@ -101,9 +101,9 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
  */
 async function post(ctx: RunContext): Promise<void> {
   const saved = ctx.state.get(DEPLOY_STATE_KEY);
-  const connections = ctx.state.get(StateKey.Cleanup);
+  const connections = savedConnections(ctx.state.get(StateKey.Cleanup));
   // A fleet run (issue 7): recover what main left on the hosts, close the connections, remove the key.
-  if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, JSON.parse(connections) as SavedConnections);
+  if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, connections);
   if (!saved) return;
   const { runId, stateDir, inputs } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
   const host = new LocalHost();

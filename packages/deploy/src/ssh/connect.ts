@@ -66,6 +66,17 @@ export async function openConnections(r: RemoteInputs, reporter: Reporter, needs
   }
 }
 
+/** The connections main saved under StateKey.Cleanup, or undefined when the value is not ours. */
+export function savedConnections(text: string): SavedConnections | undefined {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<SavedConnections>;
+    return typeof v.dir === "string" && v.dir.includes("gantry-ssh-") && v.config && Array.isArray(v.hosts) ? (v as SavedConnections) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Closes every master connection and removes the private folder with the key (the post step; also at the end of a CLI run). */
 export async function closeConnections(saved: SavedConnections): Promise<void> {
   if (!saved.dir.includes("gantry-ssh-")) throw new GantryError(`internal: refusing to remove ${saved.dir}`);
