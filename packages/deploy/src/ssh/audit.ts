@@ -8,8 +8,10 @@ import { join } from "node:path";
 import { messageOf } from "@gantry/core";
 import type { Host } from "../host.js";
 
+/** The audit log's name in state-dir. */
 export const AUDIT_FILE = "audit.log";
 
+/** One line of the audit log. */
 export interface AuditEntry {
   at: string;
   /** The person or bot behind the run: GITHUB_ACTOR with the repository and run, else the local user. */

@@ -20,6 +20,7 @@ export interface SavedConnections {
   hosts: HostSpec[];
 }
 
+/** The hosts of a run, and what post needs to take their connections down. */
 export interface Connections {
   hosts: SshHost[];
   saved: SavedConnections;

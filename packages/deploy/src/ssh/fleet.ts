@@ -10,6 +10,7 @@
 import { type Reporter, messageOf } from "@gantry/core";
 import type { Color } from "../model.js";
 
+/** How one host ended the run. */
 export type HostStatus = "promoted" | "rolled-back" | "failed" | "unreachable" | "skipped";
 
 /** One host's result, as the `hosts` output lists it. */
@@ -35,12 +36,14 @@ export interface HostTask {
   run(hold: () => Promise<string | undefined>, signal: AbortSignal): Promise<HostOutcome>;
 }
 
+/** The rollout inputs the fleet needs. */
 export interface RolloutPlan {
   rollout: "serial" | "parallel";
   maxParallel: number;
   canaryHosts: number;
 }
 
+/** Every host's outcome, and what stopped the rollout. */
 export interface FleetResult {
   /** In the order of the hosts input. */
   hosts: HostOutcome[];

@@ -20,6 +20,7 @@ export const REMOTE_INPUTS = {
 /** Inputs that name paths on the host. */
 const REMOTE_PATHS = ["state-dir", "haproxy-socket", "haproxy-server-state-file", "nginx-upstream-file", "nginx-pid-file", "nginx-access-log"];
 
+/** The remote inputs, parsed and checked. */
 export interface RemoteInputs {
   /** [] = the local machine, as without issue 7. */
   hosts: HostSpec[];

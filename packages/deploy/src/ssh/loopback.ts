@@ -23,6 +23,7 @@ export interface LoopbackHost {
   fail(what: string, r: ExecResult): never;
 }
 
+/** A host's loopback as seen from the deployer, through the host's SSH connection. */
 export class Loopback {
   /**
    * How socket requests travel: a stream-local forward of the shared connection (nothing to

@@ -7,6 +7,7 @@ import { errorRate } from "../model.js";
 import { deploySummary } from "../summary.js";
 import { type FleetResult, type HostOutcome, fleetOutcome } from "./fleet.js";
 
+/** Everything a fleet run reports. */
 export interface FleetReport {
   app: string;
   command: "deploy" | "rollback";

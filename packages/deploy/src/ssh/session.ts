@@ -12,6 +12,7 @@ import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/c
 import type { HostSpec } from "./hosts.js";
 import { optionValue } from "./options.js";
 
+/** How every session of a run connects (the same for all hosts). */
 export interface SshConfig {
   /** The run's private folder (0700): control sockets, the key, known_hosts, forwarded sockets. */
   controlDir: string;
@@ -26,6 +27,7 @@ export interface SshConfig {
   persistSeconds?: number;
 }
 
+/** What went wrong with the connection itself. */
 export type SshFailure = "host-key-unknown" | "host-key-changed" | "auth" | "unreachable" | "master-lost";
 
 /** ssh itself failed (exit 255 with one of its own messages), not the remote command. */
@@ -69,6 +71,7 @@ export function classifySshFailure(stderr: string): { kind: SshFailure; detail: 
   return undefined;
 }
 
+/** Options of one remote command. */
 export interface RunOptions {
   input?: string | Buffer;
   timeoutMs?: number;
@@ -96,6 +99,7 @@ export interface RemoteShell {
 /** The default time a remote command may take; a health probe or an upload sets its own. */
 export const COMMAND_TIMEOUT_MS = 60_000;
 
+/** One host's SSH connection: every command of a run goes through its master. */
 export class SshSession implements RemoteShell {
   private down?: SshError;
   private readonly forwards = new Map<string, string>();

@@ -17,6 +17,7 @@ import { shCommand, shScript } from "./shell.js";
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const octal = (mode: number) => (mode & 0o7777).toString(8);
 
+/** A remote server as the engine's Host, over one SSH connection. */
 export class SshHost implements Host {
   private facts?: S.HostFacts;
   private readonly loopback = new Loopback(this);

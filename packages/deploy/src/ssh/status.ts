@@ -15,6 +15,7 @@ import { routerNeeds } from "./preflight.js";
 import { fleetApp } from "./remote.js";
 import type { SshHost } from "./sshhost.js";
 
+/** One host in `command: status`, as the `hosts` output lists it. */
 export interface HostStatusRow {
   host: string;
   /** The last run's outcome, `in-flight`, or `unreachable`. */
