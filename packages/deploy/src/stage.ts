@@ -11,12 +11,6 @@ import { remoteStatus } from "./ssh/status.js";
 import { deployStatus } from "./status.js";
 import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
 
-/**
- * The deploy stage's state key (main → post): the run id and state dir of a cutover, so the post
- * step can finish it when main was killed or cancelled mid-way. Belongs with StateKey in core.
- */
-export const DEPLOY_STATE_KEY = "gantry-deploy-run";
-
 /** env keys whose values are masked in logs. */
 export const SECRET_KEY = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
 
@@ -78,7 +72,7 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       signal: cancel.signal,
       who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId, stateDir) => ctx.state.set(DEPLOY_STATE_KEY, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {} } })),
+      onLocked: (runId, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {} } })),
     });
   } catch (err) {
     ctx.setOutput("outcome", "failed");
@@ -100,7 +94,7 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
  * still names its run; run the recovery now rather than leave two versions up until the next deploy.
  */
 async function post(ctx: RunContext): Promise<void> {
-  const saved = ctx.state.get(DEPLOY_STATE_KEY);
+  const saved = ctx.state.get(StateKey.DeployRun);
   const connections = savedConnections(ctx.state.get(StateKey.Cleanup));
   // A fleet run (issue 7): recover what main left on the hosts, close the connections, remove the key.
   if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, connections);
