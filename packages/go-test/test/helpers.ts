@@ -27,11 +27,19 @@ export const PLACE: Placement = {
   cwd: MODULE_DIR,
 };
 
+/**
+ * A captured file, with `@MODULE_DIR@` standing for the folder the module was in when it was
+ * captured (stack traces hold absolute paths), so the fixtures hold in any checkout.
+ */
+function fixture(name: string): string[] {
+  return readFileSync(join(FIXTURES, name), "utf8").replaceAll("@MODULE_DIR@", MODULE_DIR).split("\n");
+}
+
 /** Feeds a captured stdout (and optionally stderr) file through the parser. */
 export function parseFixture(stdout: string, stderr?: string): GoTestStream {
   const s = new GoTestStream();
-  for (const line of readFileSync(join(FIXTURES, stdout), "utf8").split("\n")) s.stdoutLine(line);
-  if (stderr) for (const line of readFileSync(join(FIXTURES, stderr), "utf8").split("\n")) s.stderrLine(line);
+  for (const line of fixture(stdout)) s.stdoutLine(line);
+  if (stderr) for (const line of fixture(stderr)) s.stderrLine(line);
   s.finish();
   return s;
 }
