@@ -1,4 +1,3 @@
-import { which } from "@gantry/core";
 export * from "./artifacts.js";
 export * from "./binfmt.js";
 export * from "./budget.js";
