@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-5IJG54JF.js";
+} from "../chunks/chunk-X7J5DXKJ.js";
 import {
   runActionPost
-} from "../chunks/chunk-KP4EEYJH.js";
+} from "../chunks/chunk-HWJP5PZ6.js";
 import "../chunks/chunk-EHUE7HD4.js";
 
 // actions/deploy/post.ts

@@ -1,16 +1,16 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-KQKZHQFI.js";
-import "../chunks/chunk-5IJG54JF.js";
-import "../chunks/chunk-6DQM7EU2.js";
-import "../chunks/chunk-AA5GDJ3U.js";
-import "../chunks/chunk-VEO53Z6X.js";
-import "../chunks/chunk-XDC2YZIS.js";
+} from "../chunks/chunk-RWBUHNER.js";
+import "../chunks/chunk-X7J5DXKJ.js";
+import "../chunks/chunk-HCOHOMW2.js";
+import "../chunks/chunk-FBWG4QF4.js";
+import "../chunks/chunk-5XIAYEZG.js";
+import "../chunks/chunk-RTY7CNCA.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-KP4EEYJH.js";
+} from "../chunks/chunk-HWJP5PZ6.js";
 import "../chunks/chunk-EHUE7HD4.js";
 
 // packages/pipeline/src/main.ts

@@ -1,24 +1,25 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-5IJG54JF.js";
+} from "./chunk-X7J5DXKJ.js";
 import {
   goBuildStage
-} from "./chunk-6DQM7EU2.js";
+} from "./chunk-HCOHOMW2.js";
 import {
   goTestStage
-} from "./chunk-AA5GDJ3U.js";
+} from "./chunk-FBWG4QF4.js";
 import {
   imageStage
-} from "./chunk-VEO53Z6X.js";
+} from "./chunk-5XIAYEZG.js";
 import {
   slimStage
-} from "./chunk-XDC2YZIS.js";
+} from "./chunk-RTY7CNCA.js";
 import {
   InputError,
   MANIFEST_FILE,
+  StateKey,
   splitList
-} from "./chunk-KP4EEYJH.js";
+} from "./chunk-HWJP5PZ6.js";
 
 // packages/pipeline/src/pipeline.ts
 import { join } from "node:path";
@@ -70,12 +71,12 @@ var pipelineStage = {
     return { steps };
   },
   async run({ steps }, ctx) {
-    ctx.state.set("pipeline:steps", steps.map((s) => s.name).join(","));
+    ctx.state.set(StateKey.PipelineSteps, steps.map((s) => s.name).join(","));
     for (let step of steps)
       await ctx.reporter.group(`gantry ${step.name}`, () => STAGES[step.name].run(step.inputs, scopedContext(ctx, step.name)));
   },
   async post(ctx) {
-    for (let name of splitList(ctx.state.get("pipeline:steps")))
+    for (let name of splitList(ctx.state.get(StateKey.PipelineSteps)))
       await STAGES[name].post?.(scopedContext(ctx, name));
   }
 };

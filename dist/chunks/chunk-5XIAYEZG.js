@@ -20,7 +20,7 @@ import {
   sha256,
   table,
   writeFileAtomic
-} from "./chunk-KP4EEYJH.js";
+} from "./chunk-HWJP5PZ6.js";
 import {
   __toESM,
   require_semver

@@ -11,6 +11,7 @@ import {
   exists,
   formatDuration,
   formatTarget,
+  freePort,
   hostTarget,
   isExecutable,
   lastLines,
@@ -21,7 +22,7 @@ import {
   table,
   which,
   writeFileAtomic
-} from "./chunk-KP4EEYJH.js";
+} from "./chunk-HWJP5PZ6.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -777,7 +778,6 @@ import { join as join6 } from "node:path";
 // packages/go-test/src/e2e.ts
 import { constants as constants2 } from "node:fs";
 import { access as access2 } from "node:fs/promises";
-import { createServer } from "node:net";
 import { basename } from "node:path";
 async function resolveE2eBinary(e2eBinary, manifestPath) {
   let path = e2eBinary;
@@ -795,15 +795,6 @@ async function resolveE2eBinary(e2eBinary, manifestPath) {
     throw new GantryError(`the e2e binary ${path} ${e2eBinary ? "(e2e-binary)" : `(from ${manifestPath})`} does not exist or is not executable`);
   }
   return path;
-}
-function freePort() {
-  return new Promise((res, rej) => {
-    let srv = createServer();
-    srv.once("error", rej), srv.listen(0, "127.0.0.1", () => {
-      let addr = srv.address(), port = typeof addr == "object" && addr ? addr.port : 0;
-      srv.close(() => res(port));
-    });
-  });
 }
 async function startE2e(o) {
   let port = o.port || await freePort(), baseUrl = `http://127.0.0.1:${port}`, proc = startProcess(`e2e binary ${basename(o.binary)}`, o.binary, o.args, {

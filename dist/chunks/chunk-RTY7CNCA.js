@@ -32,7 +32,7 @@ import {
   which,
   writeFileAtomic,
   writeManifest
-} from "./chunk-KP4EEYJH.js";
+} from "./chunk-HWJP5PZ6.js";
 import {
   __toESM
 } from "./chunk-EHUE7HD4.js";

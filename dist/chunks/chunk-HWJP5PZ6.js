@@ -1833,7 +1833,11 @@ var StateKey = {
   /** JSON of the cache entries to save in post (see cache.ts). */
   CachePlan: "gantry-cache-plan",
   /** Files to delete in post (e.g. an SSH key). */
-  Cleanup: "gantry-cleanup"
+  Cleanup: "gantry-cleanup",
+  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
+  DeployRun: "gantry-deploy-run",
+  /** The pipeline's stages that ran, for their post steps. */
+  PipelineSteps: "gantry-pipeline-steps"
 };
 
 // packages/core/src/summary.ts
@@ -2621,8 +2625,21 @@ async function isExecutable(path2) {
   }
 }
 
+// packages/core/src/net.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((res, rej) => {
+    let srv = createServer();
+    srv.once("error", rej), srv.listen(0, "127.0.0.1", () => {
+      let addr = srv.address(), port = typeof addr == "object" && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
 export {
   memoryState,
+  StateKey,
   restoreCache,
   saveCachePlan,
   GantryError,
@@ -2678,5 +2695,6 @@ export {
   withParents,
   reproducibleTar,
   which2 as which,
-  isExecutable
+  isExecutable,
+  freePort
 };

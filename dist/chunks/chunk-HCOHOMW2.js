@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   slimArtifacts,
   slimOptions
-} from "./chunk-XDC2YZIS.js";
+} from "./chunk-RTY7CNCA.js";
 import {
   gzipSync,
   zipSync
@@ -38,7 +38,7 @@ import {
   targetSlug,
   withParents,
   writeManifest
-} from "./chunk-KP4EEYJH.js";
+} from "./chunk-HWJP5PZ6.js";
 import {
   __toESM,
   require_semver

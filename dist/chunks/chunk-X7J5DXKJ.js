@@ -1,0 +1,2713 @@
+import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
+import {
+  ExecError,
+  GantryError,
+  InputError,
+  StateKey,
+  codeBlock,
+  details,
+  exec,
+  exists,
+  formatBytes,
+  formatDuration,
+  formatTarget,
+  hostTarget,
+  lastLines,
+  messageOf,
+  readManifest,
+  resolveInManifest,
+  sha256,
+  sha256File,
+  table
+} from "./chunk-HWJP5PZ6.js";
+
+// packages/deploy/src/deploy.ts
+import { join as join6 } from "node:path";
+
+// packages/deploy/src/model.ts
+var COLORS = ["blue", "green"];
+function otherColor(c) {
+  return c === "blue" ? "green" : "blue";
+}
+function splitWeights(to, percent, hasFrom) {
+  let w = { blue: 0, green: 0 };
+  return w[to] = hasFrom ? percent : 100, hasFrom && (w[otherColor(to)] = 100 - percent), w;
+}
+function errorRate(t) {
+  return t.requests > 0 ? 100 * t.errors / t.requests : void 0;
+}
+var PHASES = ["staging", "starting", "gating", "switching", "verifying", "promoting", "stopping-old", "rolling-back"], COMMITTED_PHASES = ["promoting", "stopping-old"];
+
+// packages/deploy/src/health.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function healthGate(host, runtime, slot, o, signal) {
+  let started = performance.now(), inRow = 0, checks = 0, last = "no answer yet";
+  for (; ; ) {
+    if (signal?.aborted) return { ok: !1, checks, ms: performance.now() - started, reason: `cancelled (${signal.reason})` };
+    if (!await runtime.alive(slot))
+      return {
+        ok: !1,
+        checks,
+        ms: performance.now() - started,
+        reason: `the process exited during the health gate, ${formatDuration(performance.now() - started)} after it started`
+      };
+    let left = o.timeoutMs - (performance.now() - started);
+    if (left <= 0) break;
+    let probe = await host.httpGet(slot.port, o.path, Math.max(100, Math.min(5e3, left)));
+    if (checks++, last = probe.error ? probe.error : `HTTP ${probe.status}`, inRow = probe.ok ? inRow + 1 : 0, inRow >= o.successes) return { ok: !0, checks, ms: performance.now() - started };
+    await sleep(Math.min(o.intervalMs, Math.max(0, o.timeoutMs - (performance.now() - started))));
+  }
+  return {
+    ok: !1,
+    checks,
+    ms: performance.now() - started,
+    reason: `${o.path} did not answer 2xx ${o.successes} times in a row within ${formatDuration(o.timeoutMs)} (${checks} checks, last: ${last})`
+  };
+}
+var EARLY_MIN_ERRORS = 5, EARLY_MIN_LATENCY_REQUESTS = 200;
+function trafficVerdict(t, o, final) {
+  let rate = errorRate(t);
+  if (rate !== void 0 && rate > o.maxErrorRate && (final || t.errors >= EARLY_MIN_ERRORS || t.requests >= 100))
+    return `error rate ${rate.toFixed(2)}% (${t.errors} of ${t.requests} requests) is over max-error-rate ${o.maxErrorRate}%`;
+  if (o.maxP95Ms !== void 0 && t.latencyMs !== void 0 && t.latencyMs > o.maxP95Ms && (final || t.requests >= EARLY_MIN_LATENCY_REQUESTS))
+    return `${t.latencyKind === "avg" ? "average response time (HAProxy rtime; it keeps no percentiles)" : "p95 latency"} ${t.latencyMs.toFixed(1)} ms is over max-p95 ${o.maxP95Ms} ms`;
+}
+async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
+  let started = performance.now(), tick = o.tickMs ?? 50, probeEvery = o.probeEveryMs ?? 1e3, traffic, lastProbe = started, failedProbes = 0, fail = (reason) => ({ ok: !1, reason, traffic, ms: performance.now() - started, detectedAt: performance.now() });
+  for (; ; ) {
+    if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
+    if (!await runtime.alive(slot)) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
+    traffic = await router.trafficSince(mark) ?? traffic;
+    let elapsed = performance.now() - started, final = elapsed >= o.windowMs, verdict = traffic && trafficVerdict(traffic, o, final);
+    if (verdict) return fail(verdict);
+    if (performance.now() - lastProbe >= probeEvery || final) {
+      lastProbe = performance.now();
+      let probe = await host.httpGet(slot.port, o.healthPath, 2e3);
+      if (failedProbes = probe.ok ? 0 : failedProbes + 1, failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+    }
+    if (final) return { ok: !0, traffic, ms: elapsed };
+    await sleep(Math.min(tick, o.windowMs - elapsed));
+  }
+}
+
+// packages/deploy/src/release.ts
+import { basename, join } from "node:path";
+async function resolveArtifact(artifact, manifestPath, platform) {
+  if (artifact) {
+    if (!await exists(artifact))
+      throw new InputError("artifact", artifact, "no such file; give the path of the service binary, or leave it empty to use the manifest");
+    return { path: artifact, sha256: await sha256File(artifact) };
+  }
+  if (!await exists(manifestPath))
+    throw new InputError("manifest", manifestPath, "no such file; run go-build first, pass its manifest output, or set artifact to a binary path");
+  let m = await readManifest(manifestPath), want = formatTarget(platform), match = m.artifacts.find((a) => a.os === platform.os && a.arch === platform.arch && (!platform.variant || a.variant === platform.variant));
+  if (!match)
+    throw new GantryError(
+      `manifest ${manifestPath} has no artifact for the host's platform ${want} (it has ${m.artifacts.map((a) => a.target).join(", ") || "none"}); add ${want} to go-build's targets`
+    );
+  let path2 = resolveInManifest(manifestPath, match.path);
+  if (!await exists(path2)) throw new GantryError(`manifest ${manifestPath} names ${match.path}, which does not exist`);
+  let actual = await sha256File(path2);
+  if (actual !== match.sha256)
+    throw new GantryError(`${path2} has sha256 ${actual} but the manifest says ${match.sha256}; it changed after go-build and is not deployed`);
+  return { path: path2, sha256: actual, version: m.version, project: m.project };
+}
+function releasesDir(stateDir) {
+  return join(stateDir, "releases");
+}
+var BASE_ENV = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
+function renderEnvFile(env) {
+  return Object.entries(env).map(([k, v]) => `${k}=${v}
+`).join("");
+}
+function parseEnvFile(text) {
+  let env = {};
+  for (let line of text.split(`
+`)) {
+    let eq = line.indexOf("=");
+    eq > 0 && (env[line.slice(0, eq)] = line.slice(eq + 1));
+  }
+  return env;
+}
+async function findRelease(host, stateDir, version) {
+  let dir = join(releasesDir(stateDir), version), text = await host.readFile(join(dir, "release.json"));
+  if (!text) return;
+  let meta = JSON.parse(text);
+  return { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
+}
+async function releaseEnv(host, release) {
+  return parseEnvFile(await host.readFile(join(release.dir, "service.env")) ?? "");
+}
+async function stageRelease(host, stateDir, version, artifact, env, running, runId2) {
+  let dir = join(releasesDir(stateDir), version), existing = await findRelease(host, stateDir, version);
+  if (existing && existing.sha256 === artifact.sha256)
+    return await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
+  if (existing && running.includes(version))
+    throw new InputError(
+      "version",
+      version,
+      `release ${version} is running with a different binary (sha256 ${existing.sha256.slice(0, 12)}); give this build a new version`
+    );
+  let name = basename(artifact.path), tmp = `${dir}.tmp-${runId2}`;
+  await host.remove(tmp), await host.mkdirp(tmp, 493);
+  let sha = await host.upload(artifact.path, join(tmp, name), 493);
+  if (sha !== artifact.sha256) throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
+  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
+  let meta = { version, binary: name, sha256: sha, staged: (/* @__PURE__ */ new Date()).toISOString() };
+  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}
+`), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: !1 };
+}
+async function pruneReleases(host, stateDir, keep, protect) {
+  let root = releasesDir(stateDir), names = await host.list(root), removed = [], metas = [];
+  for (let name of names) {
+    if (/\.(tmp|replaced)-/.test(name)) {
+      await host.remove(join(root, name));
+      continue;
+    }
+    let text = await host.readFile(join(root, name, "release.json"));
+    metas.push({ name, staged: text ? JSON.parse(text).staged : "" });
+  }
+  metas.sort((a, b) => b.staged.localeCompare(a.staged));
+  for (let m of metas.slice(keep))
+    protect.includes(m.name) || (await host.remove(join(root, m.name)), removed.push(m.name));
+  return removed;
+}
+
+// packages/deploy/src/cutover.ts
+var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), CutoverEngine = class {
+  constructor(d, doc) {
+    this.d = d;
+    this.doc = doc;
+  }
+  d;
+  doc;
+  async transition(c, phase, patch = {}, note) {
+    Object.assign(c, patch), c.phase = phase, c.transitions.push({ phase, at: (/* @__PURE__ */ new Date()).toISOString(), ...note ? { note } : {} }), this.doc.cutover = c, await this.d.journal.write(this.doc), this.d.pauseAt === phase && (this.d.reporter.info(`gantry deploy: paused at phase ${phase} (GANTRY_DEPLOY_PAUSE_AT)`), this.d.reporter.flush(), await new Promise(() => setInterval(() => {
+    }, 6e4)));
+  }
+  /** The active slot from the journal, with a warning when its process is gone. */
+  async activeSlot() {
+    let a = this.doc.active;
+    if (a)
+      return await this.d.runtime.alive(a) || this.d.reporter.warning(`the active version ${a.version} (${a.color}, pid ${a.pid}) is not running; a rollback would have to start it again`), { ...a };
+  }
+  /** Runs a whole cutover to the plan's version. */
+  async run(plan) {
+    let { d } = this, from = await this.activeSlot(), color = from ? otherColor(from.color) : "blue", to = { color, port: d.ports[color], version: plan.version }, deployer = d.host.deployer(), c = {
+      id: d.runId,
+      command: plan.command,
+      phase: "staging",
+      from,
+      to,
+      strategy: plan.strategy,
+      steps: plan.steps,
+      transitions: [],
+      deployer
+    }, result = { outcome: "failed", version: plan.version, previousVersion: from?.version, verify: [] };
+    try {
+      await this.transition(c, "staging");
+      let { release, env } = await d.timeline.span("stage", async (f) => {
+        let s = await plan.stage();
+        return f.release = s.release.dir, s;
+      });
+      await this.transition(c, "starting"), await d.timeline.span("start", async (f) => {
+        let leftover = await d.runtime.running(color);
+        await d.router.isolate(color, d.ports), leftover && await d.runtime.runsRelease(leftover, release) ? (d.reporter.info(`${plan.version} is still running on ${color} (pid ${leftover}); using it warm`), to.pid = leftover, f.warm = !0) : (leftover && (d.reporter.notice(`stopped a leftover process (pid ${leftover}) on the idle ${color} slot before starting ${plan.version}`), await d.runtime.stop({ ...to, pid: leftover }, d.stopTimeoutMs)), to.pid = await d.runtime.start(to, release, { ...BASE_ENV, ...env, PORT: String(to.port) })), f.color = color, f.port = to.port, f.pid = to.pid;
+      }), await this.transition(c, "gating", { to });
+      let gate = await d.timeline.span("health-gate", async (f) => {
+        let g = await healthGate(d.host, d.runtime, to, d.gate, d.signal);
+        return Object.assign(f, { checks: g.checks, passed: g.ok, "successes-needed": d.gate.successes }), g;
+      });
+      if (result.gate = gate, !gate.ok) return await this.rollback(c, result, `health gate failed: ${gate.reason}`);
+      let gatePassed = performance.now(), verifyTraffic = [];
+      for (let [i, weight] of plan.steps.entries()) {
+        await this.transition(c, "switching", { weight });
+        let mark = await d.router.mark(color, d.ports), appliedAt;
+        try {
+          appliedAt = await d.timeline.span(`switch ${weight}%`, async (f) => {
+            f.weight = weight;
+            let at = await d.router.route(splitWeights(color, weight, from !== void 0), d.ports);
+            return weight === 100 && (f["ms-from-gate"] = Math.round(at - gatePassed)), at;
+          });
+        } catch (err) {
+          return await this.rollback(c, result, `the router refused to send ${weight}% to ${plan.version}: ${messageOf(err)}`);
+        }
+        weight === 100 && (result.switchMs = appliedAt - gatePassed), await this.transition(c, "verifying");
+        let v = await d.timeline.span(`verify ${weight}%`, async (f) => {
+          let r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path }, d.signal);
+          return Object.assign(f, { passed: r.ok, ...r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" } }), r;
+        });
+        if (result.verify.push({ weight, result: v }), v.traffic && verifyTraffic.push(v.traffic), result.traffic = sumTraffic(verifyTraffic), !v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
+        i < plan.steps.length - 1 && d.stepPauseMs > 0 && await sleep2(d.stepPauseMs);
+      }
+      if (d.beforePromote) {
+        await this.transition(c, "verifying", {}, HELD_NOTE);
+        let reason = await d.beforePromote();
+        if (reason) return await this.rollback(c, result, reason);
+      }
+      return await this.promote(c, result);
+    } catch (err) {
+      if (c.phase === "staging")
+        throw await this.settle(c, "failed", messageOf(err), this.doc.active), err;
+      if (c.phase === "rolling-back" || c.phase === "promoting" || c.phase === "stopping-old") throw err;
+      return await this.rollback(c, result, `${c.phase} failed: ${messageOf(err)}`);
+    }
+  }
+  /** Drains and stops the old version, then records the new one as active (issue 6, step 6). */
+  async promote(c, result) {
+    let { d } = this, from = c.from;
+    return await this.transition(c, "promoting"), from && await d.timeline.span("drain", async (f) => {
+      let r = await d.router.drain(from.color, d.drainTimeoutMs);
+      Object.assign(f, { drained: r.drained, ...r.remaining ? { "still-in-flight": r.remaining } : {} }), r.drained || d.reporter.warning(`${from.version} still had ${r.remaining} request(s) in flight after drain-timeout ${formatDuration(d.drainTimeoutMs)}`);
+    }), await this.transition(c, "stopping-old"), from && await d.timeline.span("stop-old", async (f) => {
+      let s = await d.runtime.stop(from, d.stopTimeoutMs);
+      f.signal = s.signal, await d.router.retire(from.color, d.ports);
+    }), await this.settle(c, "promoted", void 0, c.to), { ...result, outcome: "promoted", active: c.to };
+  }
+  /** Sends all traffic back to the old version, stops the new one, records why (issue 6, step 7). */
+  async rollback(c, result, reason, detectedAt = performance.now()) {
+    let { d } = this;
+    d.reporter.warning(`rolling back ${c.to.version}: ${reason}`), await this.transition(c, "rolling-back", { reason });
+    let restored;
+    await d.timeline.span("rollback", async (f) => {
+      if (f.reason = reason.split(`
+`)[0], c.from && (restored = await d.runtime.alive(c.from) ? c.from : await this.coldStart(c.from), restored)) {
+        let appliedAt = await d.router.route(splitWeights(c.from.color, 100, !1), d.ports);
+        result.rollbackMs = appliedAt - detectedAt, f["ms-to-old-version"] = Math.round(result.rollbackMs), f.cold = restored !== c.from;
+      }
+      restored || await d.router.isolate(c.to.color, d.ports), result.logTail = await d.runtime.logTail(c.to.color, 10).catch(() => "") || void 0, restored && await d.router.drain(c.to.color, Math.min(d.drainTimeoutMs, 5e3)), await d.runtime.stop(c.to, d.stopTimeoutMs), await d.router.retire(c.to.color, d.ports);
+    });
+    let outcome = restored ? "rolled-back" : "failed";
+    restored && (c.from = restored), await this.settle(c, outcome, reason, restored);
+    let why = restored ? reason : `${reason}; ${c.from ? `the previous version ${c.from.version} could not be started again either` : "there was no previous version to go back to"}`;
+    return { ...result, outcome, reason: why, active: restored };
+  }
+  /** Starts a stopped old version again on its slot and gates it (a cold rollback, only when it was not running). */
+  async coldStart(slot) {
+    let { d } = this, release = await findRelease(d.host, d.journal.stateDir, slot.version);
+    if (!release) return;
+    d.reporter.warning(`the previous version ${slot.version} is not running; starting it again (a cold rollback)`);
+    let leftover = await d.runtime.running(slot.color);
+    leftover && await d.runtime.stop({ ...slot, pid: leftover }, d.stopTimeoutMs);
+    let env = await releaseEnv(d.host, release), started = { ...slot, pid: await d.runtime.start(slot, release, { ...BASE_ENV, ...env, PORT: String(slot.port) }) };
+    return (await healthGate(d.host, d.runtime, started, d.gate)).ok ? started : void 0;
+  }
+  /** Ends the cutover in the journal: the active slot, the previous release and one history entry. */
+  async settle(c, outcome, reason, active) {
+    let doc = this.doc;
+    outcome === "promoted" && c.from && (doc.previous = { version: c.from.version, color: c.from.color }), doc.active = active, doc.history.push({
+      id: c.id,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      command: c.command,
+      version: c.to.version,
+      color: c.to.color,
+      ...c.from ? { fromVersion: c.from.version } : {},
+      outcome,
+      ...reason ? { reason: reason.split(`
+`)[0] } : {}
+    }), doc.cutover = void 0, await this.d.journal.write(doc);
+  }
+};
+function sumTraffic(list) {
+  if (list.length === 0) return;
+  let last = list[list.length - 1];
+  return {
+    requests: list.reduce((s, t) => s + t.requests, 0),
+    errors: list.reduce((s, t) => s + t.errors, 0),
+    latencyMs: last.latencyMs,
+    latencyKind: last.latencyKind
+  };
+}
+function trafficFigures(t) {
+  let f = { requests: t.requests, errors: t.errors };
+  return t.requests > 0 && (f["error-rate-%"] = Number((100 * t.errors / t.requests).toFixed(3))), t.latencyMs !== void 0 && (f[t.latencyKind === "avg" ? "avg-ms" : "p95-ms"] = Number(t.latencyMs.toFixed(1))), f;
+}
+
+// packages/deploy/src/router.ts
+var RouterError = class extends GantryError {
+  name = "RouterError";
+};
+
+// packages/deploy/src/haproxy.ts
+function parseShowStat(csv, backend) {
+  let lines = csv.split(`
+`), header = lines.find((l) => l.startsWith("# "));
+  if (!header) throw new RouterError(`HAProxy answered \`show stat\` with no header: ${JSON.stringify(csv.slice(0, 200))}`);
+  let names = header.slice(2).split(","), rows = /* @__PURE__ */ new Map();
+  for (let line of lines) {
+    if (line.startsWith("#") || !line.includes(",")) continue;
+    let cells = line.split(",");
+    if (cells[0] !== backend) continue;
+    let row = {};
+    names.forEach((n, i) => {
+      n && (row[n] = cells[i] ?? "");
+    }), rows.set(row.svname, row);
+  }
+  return rows;
+}
+var num = (row, key) => Number(row[key] || 0);
+function serverCounters(row) {
+  let answered = ["hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other"].reduce((s, k) => s + num(row, k), 0), failed = num(row, "econ") + num(row, "eresp");
+  return { requests: answered + failed, errors: num(row, "hrsp_5xx") + failed, inFlight: num(row, "scur") + num(row, "qcur"), rtime: num(row, "rtime") };
+}
+var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
+  constructor(o) {
+    this.o = o;
+    if (!HAPROXY_NAME.test(o.backend)) throw new GantryError(`haproxy-backend ${JSON.stringify(o.backend)} is not a HAProxy name`);
+    this.address = o.address ?? "127.0.0.1";
+  }
+  o;
+  name = "haproxy";
+  address;
+  async send(commands) {
+    try {
+      return await this.o.host.socketRequest(this.o.socket, commands.join("; "), 5e3);
+    } catch (err) {
+      throw new RouterError(`HAProxy admin socket ${this.o.socket} on ${this.o.host.name}: ${messageOf(err)}`);
+    }
+  }
+  async servers() {
+    return parseShowStat(await this.send(["show stat"]), this.o.backend);
+  }
+  server(rows, color) {
+    let row = rows.get(color);
+    if (!row) {
+      let have = [...rows.keys()].filter((k) => k !== "BACKEND");
+      throw new RouterError(
+        rows.size === 0 ? `HAProxy has no backend '${this.o.backend}' (haproxy-backend); declare it with servers blue and green` : `HAProxy backend '${this.o.backend}' has no server '${color}' (it has ${have.join(", ") || "none"}); declare servers blue and green`
+      );
+    }
+    return row;
+  }
+  async preflight() {
+    let level;
+    try {
+      level = (await this.o.host.socketRequest(this.o.socket, "show cli level", 5e3)).trim();
+    } catch (err) {
+      throw new GantryError(
+        `haproxy-socket: cannot reach HAProxy's admin socket ${this.o.socket} on ${this.o.host.name} (${messageOf(err)}); is HAProxy running with \`stats socket ${this.o.socket} level admin\`?`
+      );
+    }
+    if (level !== "admin")
+      throw new GantryError(`haproxy-socket ${this.o.socket} has level ${JSON.stringify(level)}; gantry needs \`stats socket … level admin\``);
+    let rows = await this.servers();
+    for (let c of COLORS) this.server(rows, c);
+  }
+  async isolate(color, ports) {
+    let cmd = [`set server ${this.o.backend}/${color} state maint`, `set server ${this.o.backend}/${color} addr ${this.address} port ${ports[color]}`], answer = await this.send(cmd), row = this.server(await this.servers(), color);
+    if (row.status !== "MAINT") throw new RouterError(`HAProxy did not put ${this.o.backend}/${color} in maintenance (status ${row.status}): ${answer.trim()}`);
+    await this.saveState();
+  }
+  async route(weights, ports) {
+    let b = this.o.backend, on = COLORS.filter((c) => weights[c] > 0), off = COLORS.filter((c) => weights[c] === 0), commands = [
+      ...on.flatMap((c) => [
+        `set server ${b}/${c} addr ${this.address} port ${ports[c]}`,
+        `set server ${b}/${c} weight ${weights[c]}`,
+        `set server ${b}/${c} state ready`
+      ]),
+      ...off.map((c) => `set server ${b}/${c} state drain`),
+      "show stat"
+    ], answer = await this.send(commands), appliedAt = performance.now(), rows = parseShowStat(answer, b), messages = answer.slice(0, answer.indexOf("# pxname")).trim();
+    for (let c of COLORS) {
+      let row = this.server(rows, c), addr = `${this.address}:${ports[c]}`, up = !/MAINT|DRAIN|DOWN/.test(row.status ?? "");
+      if (!(weights[c] > 0 ? num(row, "weight") === weights[c] && up && row.addr === addr : /MAINT|DRAIN/.test(row.status ?? "")))
+        throw new RouterError(
+          `HAProxy refused the change for ${b}/${c} (wanted weight ${weights[c]} at ${addr}; it reports ${row.status}, weight ${row.weight}, ${row.addr}): ${messages || "no message"}`
+        );
+    }
+    return await this.saveState(), appliedAt;
+  }
+  async drain(color, timeoutMs) {
+    let started = performance.now(), remaining = 0;
+    do {
+      if (remaining = serverCounters(this.server(await this.servers(), color)).inFlight, remaining === 0) return { drained: !0, ms: performance.now() - started };
+      await new Promise((r) => setTimeout(r, 50));
+    } while (performance.now() - started < timeoutMs);
+    return { drained: !1, ms: performance.now() - started, remaining };
+  }
+  async retire(color) {
+    await this.send([`set server ${this.o.backend}/${color} state maint`]), await this.saveState();
+  }
+  async mark(color, ports) {
+    let c = serverCounters(this.server(await this.servers(), color));
+    return { color, port: ports[color], data: { requests: c.requests, errors: c.errors } };
+  }
+  async trafficSince(mark) {
+    let c = serverCounters(this.server(await this.servers(), mark.color));
+    return {
+      requests: c.requests - (mark.data.requests ?? 0),
+      errors: c.errors - (mark.data.errors ?? 0),
+      // HAProxy keeps no percentiles: rtime is its average over the server's last 1024 requests.
+      latencyMs: c.rtime,
+      latencyKind: "avg"
+    };
+  }
+  async describe() {
+    let rows = await this.servers();
+    return COLORS.map((c) => {
+      let r = rows.get(c);
+      return r ? `${c}: ${r.status}, weight ${r.weight}, ${r.addr}` : `${c}: not declared`;
+    }).join("; ");
+  }
+  /** Writes `show servers state` to the server-state file, so a restart of HAProxy keeps the active color. */
+  async saveState() {
+    if (!this.o.stateFile) return;
+    let state = await this.send(["show servers state"]);
+    if (!/^1\n# be_id/.test(state)) throw new RouterError(`HAProxy answered \`show servers state\` unexpectedly: ${state.slice(0, 200)}`);
+    await this.o.host.writeFile(this.o.stateFile, state.replace(/\n+$/, `
+`));
+  }
+};
+
+// packages/deploy/src/journal.ts
+import { join as join2 } from "node:path";
+var HISTORY_LIMIT = 50, JOURNAL_FILE = "journal.json";
+function emptyJournal(app) {
+  return { schema: 1, app, history: [] };
+}
+var Journal = class {
+  constructor(host, stateDir) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.path = join2(stateDir, JOURNAL_FILE);
+  }
+  host;
+  stateDir;
+  path;
+  async read(app) {
+    let text = await this.host.readFile(this.path);
+    if (text === void 0) return emptyJournal(app);
+    let doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new GantryError(
+        `the deploy journal ${this.path} on ${this.host.name} is not valid JSON (${err.message}); inspect it, and move it away only if no cutover is in flight`
+      );
+    }
+    if (doc.schema !== 1 || !Array.isArray(doc.history)) throw new GantryError(`${this.path} on ${this.host.name} is not a gantry deploy journal (schema 1)`);
+    if (doc.cutover && !PHASES.includes(doc.cutover.phase)) throw new GantryError(`${this.path}: unknown phase ${JSON.stringify(doc.cutover.phase)}`);
+    return doc;
+  }
+  async write(doc) {
+    doc.history.length > HISTORY_LIMIT && doc.history.splice(0, doc.history.length - HISTORY_LIMIT), await this.host.writeFile(this.path, `${JSON.stringify(doc, null, 2)}
+`, 384);
+  }
+};
+function planRecovery(c) {
+  let who = `the deployer (pid ${c.deployer.pid} on ${c.deployer.machine}) stopped during ${c.phase}`;
+  return COMMITTED_PHASES.includes(c.phase) ? { kind: "complete", why: `${who}, after ${c.to.version} had passed its checks` } : c.phase === "rolling-back" ? { kind: "roll-back", why: `${who} (${c.reason ?? "no reason recorded"})` } : { kind: "roll-back", why: `${who}, before ${c.to.version} had passed its checks` };
+}
+function runId(now = /* @__PURE__ */ new Date()) {
+  return `${now.toISOString().replace(/[:.]/g, "")}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+// packages/deploy/src/lock.ts
+import { join as join3 } from "node:path";
+
+// packages/deploy/src/localhost.ts
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import { hostname } from "node:os";
+import { dirname } from "node:path";
+var PIDFILE_WRAPPER = 'echo $$ > "$0.tmp" && mv -f "$0.tmp" "$0" && exec "$@"';
+async function localProcessInfo(pid) {
+  if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
+  try {
+    let stat4 = await readFile(`/proc/${pid}/stat`, "utf8"), state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3), command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
+    return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
+  } catch {
+    if (process.platform === "linux") return { state: "gone" };
+    try {
+      return process.kill(pid, 0), { state: "running" };
+    } catch (err) {
+      return { state: err.code === "EPERM" ? "running" : "gone" };
+    }
+  }
+}
+var LocalHost = class {
+  name = "local";
+  async platform() {
+    return hostTarget();
+  }
+  exec(argv, options = {}) {
+    let [file, ...args] = argv;
+    if (!file) throw new GantryError("internal: empty command");
+    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
+  }
+  async readFile(path2) {
+    try {
+      return await readFile(path2, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+  }
+  async readFrom(path2, offset, maxBytes) {
+    let fh;
+    try {
+      fh = await open(path2, "r");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+    try {
+      let { size } = await fh.stat(), start = Math.min(offset, size), length = Math.min(size - start, maxBytes), buf = Buffer.alloc(length);
+      return await fh.read(buf, 0, length, start), { text: buf.toString("utf8"), size };
+    } finally {
+      await fh.close();
+    }
+  }
+  async fileSize(path2) {
+    try {
+      return (await stat(path2)).size;
+    } catch {
+      return;
+    }
+  }
+  async writeFile(path2, data, mode) {
+    let tmp = `${path2}.tmp-${process.pid}-${Date.now()}`, options = mode === void 0 ? void 0 : { mode };
+    try {
+      await writeFile(tmp, data, options).catch(async (err) => {
+        if (err.code !== "ENOENT") throw err;
+        await mkdir(dirname(path2), { recursive: !0 }), await writeFile(tmp, data, options);
+      }), await rename(tmp, path2);
+    } catch (err) {
+      throw await rm(tmp, { force: !0 }), err;
+    }
+  }
+  rename(from, to) {
+    return rename(from, to);
+  }
+  async mkdirp(path2, mode) {
+    await mkdir(path2, { recursive: !0, mode });
+  }
+  async mkdirExclusive(path2) {
+    try {
+      return await mkdir(path2), !0;
+    } catch (err) {
+      if (err.code === "EEXIST") return !1;
+      throw err;
+    }
+  }
+  remove(path2) {
+    return rm(path2, { recursive: !0, force: !0 });
+  }
+  async list(dir) {
+    try {
+      return await readdir(dir);
+    } catch {
+      return [];
+    }
+  }
+  exists(path2) {
+    return exists(path2);
+  }
+  async sha256(path2) {
+    return await exists(path2) ? sha256File(path2) : void 0;
+  }
+  async upload(localPath, hostPath, mode) {
+    await mkdir(dirname(hostPath), { recursive: !0 });
+    let tmp = `${hostPath}.tmp-${process.pid}`;
+    return await copyFile(localPath, tmp), await chmod(tmp, mode), await rename(tmp, hostPath), sha256File(hostPath);
+  }
+  async spawnDetached(spec) {
+    await mkdir(dirname(spec.logFile), { recursive: !0 }), await mkdir(dirname(spec.pidFile), { recursive: !0 });
+    let fd = openSync(spec.logFile, "a");
+    try {
+      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
+        cwd: spec.cwd,
+        env: spec.env,
+        detached: !0,
+        stdio: ["ignore", fd, fd]
+      }), pid = await new Promise((res, rej) => {
+        child.once("error", (e) => rej(new GantryError(`could not start ${spec.argv[0]}: ${e.message}`))), child.once("spawn", () => res(child.pid));
+      });
+      child.unref();
+      for (let i = 0; i < 200 && (await this.readFile(spec.pidFile))?.trim() !== String(pid) && (await localProcessInfo(pid)).state === "running"; i++)
+        await new Promise((r) => setTimeout(r, 5));
+      return pid;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  processInfo(pid) {
+    return localProcessInfo(pid);
+  }
+  async signal(pid, signal) {
+    try {
+      process.kill(pid, signal);
+    } catch (err) {
+      if (err.code !== "ESRCH") throw err;
+    }
+  }
+  portFree(port) {
+    return new Promise((res) => {
+      let srv = net.createServer();
+      srv.once("error", () => res(!1)), srv.listen({ port, host: "127.0.0.1", exclusive: !0 }, () => srv.close(() => res(!0)));
+    });
+  }
+  httpGet(port, path2, timeoutMs) {
+    let started = performance.now();
+    return new Promise((res) => {
+      let req = http.get({ host: "127.0.0.1", port, path: path2, agent: !1, timeout: timeoutMs, headers: { "user-agent": "gantry-deploy" } }, (r) => {
+        r.resume(), r.on("end", () => {
+          let status = r.statusCode ?? 0;
+          res({ ok: status >= 200 && status < 300, status, ms: performance.now() - started });
+        }), r.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.message }));
+      });
+      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`))), req.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.code ?? e.message }));
+    });
+  }
+  socketRequest(socketPath, text, timeoutMs) {
+    return new Promise((res, rej) => {
+      let sock = net.connect(socketPath), out = "", timer = setTimeout(() => sock.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text.endsWith(`
+`) ? text : `${text}
+`)), sock.on("data", (d) => out += d), sock.on("close", () => {
+        clearTimeout(timer), res(out);
+      }), sock.on("error", (e) => {
+        clearTimeout(timer), rej(new GantryError(`${socketPath}: ${e.code ?? e.message}`));
+      });
+    });
+  }
+  deployer() {
+    return { machine: hostname(), pid: process.pid };
+  }
+};
+
+// packages/deploy/src/lock.ts
+var HEARTBEAT_MS = 5e3, STALE_AFTER_MS = 3e4, OWNER_GRACE_MS = 2e3;
+async function staleReason(owner, me, opts) {
+  let now = (opts.now ?? Date.now)();
+  if (!owner) return "the lock has no readable owner record (its deployer died while taking it)";
+  if (owner.machine === me.machine && owner.pid !== me.pid && !await (opts.pidAlive ?? (async (pid) => (await localProcessInfo(pid)).state === "running"))(owner.pid))
+    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), is no longer running`;
+  let silent = now - Date.parse(owner.heartbeat);
+  if (Number.isFinite(silent) && silent > STALE_AFTER_MS)
+    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), has not refreshed it for ${formatDuration(silent)}`;
+}
+var DeployLock = class {
+  constructor(host, stateDir) {
+    this.host = host;
+    this.dir = join3(stateDir, "lock"), this.ownerFile = join3(this.dir, "owner.json");
+  }
+  host;
+  timer;
+  dir;
+  ownerFile;
+  owner;
+  /** Takes the lock, breaking a stale one with a notice; waits up to timeoutMs for a live owner. */
+  async acquire(opts) {
+    let me = this.host.deployer(), now = opts.now ?? Date.now, deadline = now() + opts.timeoutMs, waitingSaid = !1, ownerMissingSince;
+    for (; ; ) {
+      if (await this.host.mkdirExclusive(this.dir)) {
+        let at = new Date(now()).toISOString();
+        this.owner = { ...me, runId: opts.runId, acquired: at, heartbeat: at }, await this.host.writeFile(this.ownerFile, JSON.stringify(this.owner)), this.timer = setInterval(() => {
+          this.beat();
+        }, HEARTBEAT_MS), this.timer.unref();
+        return;
+      }
+      let owner = await this.readOwner();
+      owner ? ownerMissingSince = void 0 : ownerMissingSince ??= now();
+      let stale = owner || now() - (ownerMissingSince ?? now()) > OWNER_GRACE_MS ? await staleReason(owner, me, opts) : void 0;
+      if (stale) {
+        opts.reporter.notice(`deploy lock on ${this.host.name}: broke a stale lock: ${stale}`);
+        let aside = `${this.dir}.stale-${opts.runId}`;
+        try {
+          await this.host.rename(this.dir, aside), await this.host.remove(aside);
+        } catch {
+        }
+        continue;
+      }
+      if (now() >= deadline)
+        throw new GantryError(
+          `the deploy lock ${this.dir} on ${this.host.name} is held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}, since ${owner?.acquired}); waited ${formatDuration(opts.timeoutMs)} (lock-timeout)`
+        );
+      waitingSaid || opts.reporter.info(`deploy lock held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}); waiting up to ${formatDuration(opts.timeoutMs)}`), waitingSaid = !0, await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  async readOwner() {
+    try {
+      let text = await this.host.readFile(this.ownerFile);
+      return text ? JSON.parse(text) : void 0;
+    } catch {
+      return;
+    }
+  }
+  async beat() {
+    if (this.owner) {
+      this.owner.heartbeat = (/* @__PURE__ */ new Date()).toISOString();
+      try {
+        await this.host.writeFile(this.ownerFile, JSON.stringify(this.owner));
+      } catch {
+      }
+    }
+  }
+  /** Releases the lock if this run still holds it. */
+  async release() {
+    if (clearInterval(this.timer), !this.owner) return;
+    (await this.readOwner())?.runId === this.owner.runId && await this.host.remove(this.dir), this.owner = void 0;
+  }
+};
+
+// packages/deploy/src/accesslog.ts
+var ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`, TIME = String.raw`(?:\d+\.\d+|-)`, ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
+function parseLogLine(line) {
+  let m = ENTRY.exec(line);
+  if (!m) return;
+  let upstreams = m[1].split(/, | : /), times = m[3].split(/, | : /).map((t) => t === "-" ? void 0 : Number(t));
+  return { upstreams, status: Number(m[2]), times };
+}
+var LATENCY_SAMPLE = 1e4, UpstreamTally = class {
+  constructor(address) {
+    this.address = address;
+  }
+  address;
+  requests = 0;
+  errors = 0;
+  timed = 0;
+  latencies = [];
+  /** Counts an entry if it involved this upstream: an error when it answered 5xx or failed and nginx moved on. */
+  add(e) {
+    let i = e.upstreams.indexOf(this.address);
+    if (i < 0) return;
+    this.requests++, (!(i === e.upstreams.length - 1) || e.status >= 500) && this.errors++;
+    let t = e.times[i];
+    if (t !== void 0)
+      if (this.timed++, this.latencies.length < LATENCY_SAMPLE) this.latencies.push(t * 1e3);
+      else {
+        let k = Math.floor(Math.random() * this.timed);
+        k < LATENCY_SAMPLE && (this.latencies[k] = t * 1e3);
+      }
+  }
+};
+function percentile(values, p) {
+  if (values.length === 0) return;
+  let sorted = [...values].sort((a, b) => a - b), rank = Math.min(sorted.length, Math.max(1, Math.ceil(p / 100 * sorted.length)));
+  return sorted[rank - 1];
+}
+
+// packages/deploy/src/cmdline.ts
+function splitCommandLine(text) {
+  let args = [], current = "", inWord = !1, quote;
+  for (let ch of text)
+    quote ? ch === quote ? quote = void 0 : current += ch : ch === '"' || ch === "'" ? (quote = ch, inWord = !0) : /\s/.test(ch) ? (inWord && args.push(current), current = "", inWord = !1) : (current += ch, inWord = !0);
+  return quote ? { error: `a ${quote} quote is not closed` } : (inWord && args.push(current), args.length === 0 ? { error: "it is empty" } : /[\0\r\n]/.test(args.join("")) ? { error: "it holds control characters" } : args);
+}
+function nginxTestCommand(reload) {
+  let i = reload.findIndex((a, k) => a === "-s" && reload[k + 1] === "reload");
+  return i >= 0 && /(^|\/)nginx$/.test(reload[0] ?? "") ? [...reload.slice(0, i), ...reload.slice(i + 2), "-t"] : ["nginx", "-t"];
+}
+
+// packages/deploy/src/nginx.ts
+function renderUpstream(weights, ports, app, address = "127.0.0.1") {
+  let on = COLORS.filter((c) => weights[c] > 0), lines = on.length ? on.map((c) => `server ${address}:${ports[c]} weight=${weights[c]} max_fails=0; # ${c}`) : COLORS.map((c) => `server ${address}:${ports[c]} down; # ${c}`);
+  return `# Written by gantry deploy for ${app}; the next deploy rewrites it.
+${lines.join(`
+`)}
+`;
+}
+function serverLines(text) {
+  return (text ?? "").split(`
+`).map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).join(`
+`);
+}
+var NginxRouter = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  name = "nginx";
+  oldWorkers = [];
+  /** Server lines `nginx -t` accepted in this run: going back to one of them (a rollback) skips the test, for speed. */
+  tested = /* @__PURE__ */ new Set();
+  tallies = /* @__PURE__ */ new Map();
+  get host() {
+    return this.o.host;
+  }
+  async preflight() {
+    let test = nginxTestCommand(this.o.reloadCommand);
+    try {
+      await this.host.exec(test, { timeoutMs: 3e4 });
+    } catch (err) {
+      let detail = err instanceof ExecError ? lastLines(err.result.stderr, 5) : messageOf(err);
+      throw new GantryError(`nginx-reload-command: \`${test.join(" ")}\` failed on ${this.host.name} before any change: ${detail}`);
+    }
+    if (await this.host.readFile(this.o.upstreamFile) === void 0)
+      throw new GantryError(
+        `nginx-upstream-file ${this.o.upstreamFile} does not exist on ${this.host.name}; create it with the current server line and include it in your upstream block`
+      );
+    if (await this.master() === void 0)
+      throw new GantryError(
+        `nginx-pid-file ${this.o.pidFile}: no running nginx master found on ${this.host.name}; start nginx or point nginx-pid-file at its pid file`
+      );
+    if (this.o.accessLog && await this.host.fileSize(this.o.accessLog) === void 0)
+      throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
+  }
+  async master() {
+    let pid = Number((await this.host.readFile(this.o.pidFile))?.trim());
+    if (!(!Number.isInteger(pid) || pid <= 1))
+      return (await this.host.processInfo(pid)).state === "running" ? pid : void 0;
+  }
+  /** The master's workers; `shuttingDown` marks the ones an earlier reload retired. */
+  async workers(master) {
+    let { stdout } = await this.host.exec(["ps", "-e", "-o", "pid=", "-o", "ppid=", "-o", "args="]);
+    return stdout.split(`
+`).map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null && Number(m[2]) === master).map((m) => ({ pid: Number(m[1]), shuttingDown: /shutting down/.test(m[3]) }));
+  }
+  /** Returns performance.now() once nginx runs the new file (or at once when nothing changed). */
+  async write(content) {
+    let previous = await this.host.readFile(this.o.upstreamFile);
+    if (serverLines(previous) === serverLines(content)) return performance.now();
+    let restore = async () => {
+      previous !== void 0 && await this.host.writeFile(this.o.upstreamFile, previous);
+    };
+    if (previous !== void 0 && this.tested.add(serverLines(previous)), await this.host.writeFile(this.o.upstreamFile, content), !this.tested.has(serverLines(content))) {
+      let test = nginxTestCommand(this.o.reloadCommand), t = await this.host.exec(test, { allowFailure: !0, timeoutMs: 3e4 });
+      if (t.code !== 0)
+        throw await restore(), new RouterError(`\`${test.join(" ")}\` rejected the new upstream file (restored the previous one): ${lastLines(t.stderr, 5)}`);
+      this.tested.add(serverLines(content));
+    }
+    let master = await this.master();
+    if (master === void 0)
+      throw await restore(), new RouterError(`nginx is not running (no live master in ${this.o.pidFile}); restored the previous upstream file`);
+    let before = (await this.workers(master)).filter((w) => !w.shuttingDown).map((w) => w.pid), r = await this.host.exec(this.o.reloadCommand, { allowFailure: !0, timeoutMs: 3e4 });
+    if (r.code !== 0)
+      throw await restore(), await this.host.exec(this.o.reloadCommand, { allowFailure: !0, timeoutMs: 3e4 }), new RouterError(`\`${this.o.reloadCommand.join(" ")}\` failed (restored the previous upstream file): ${lastLines(r.stderr || r.stdout, 5)}`);
+    let deadline = performance.now() + (this.o.reloadTimeoutMs ?? 1e4);
+    for (; ; ) {
+      let now = await this.workers(master);
+      if (now.filter((w) => before.includes(w.pid) && !w.shuttingDown).length === 0 && now.some((w) => !before.includes(w.pid)))
+        return this.oldWorkers = before, performance.now();
+      if (performance.now() > deadline)
+        throw await restore(), await this.host.exec(this.o.reloadCommand, { allowFailure: !0, timeoutMs: 3e4 }), new RouterError(
+          `nginx did not start workers with the new upstream file within ${this.o.reloadTimeoutMs ?? 1e4} ms; restored the previous file`
+        );
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  }
+  async isolate(color, ports) {
+    let current = serverLines(await this.host.readFile(this.o.upstreamFile)), addr = `${this.o.address ?? "127.0.0.1"}:${ports[color]}`, lines = current.split(`
+`).filter((l) => l && !l.includes(addr));
+    if (lines.length === current.split(`
+`).filter(Boolean).length) return;
+    let others = COLORS.filter((c) => c !== color && lines.some((l) => l.includes(`:${ports[c]}`) && !/\bdown\b/.test(l))), weights = { blue: 0, green: 0 };
+    for (let c of others) weights[c] = 100;
+    await this.write(renderUpstream(weights, ports, this.o.app, this.o.address));
+  }
+  route(weights, ports) {
+    return this.write(renderUpstream(weights, ports, this.o.app, this.o.address));
+  }
+  /** In-flight requests on the old workers finish before they exit: wait for that. */
+  async drain(_color, timeoutMs) {
+    let started = performance.now(), master = await this.master(), remaining = 0;
+    do {
+      if (remaining = (master === void 0 ? [] : (await this.workers(master)).filter((w) => this.oldWorkers.includes(w.pid))).length, remaining === 0) return { drained: !0, ms: performance.now() - started };
+      await new Promise((res) => setTimeout(res, 50));
+    } while (performance.now() - started < timeoutMs);
+    return { drained: !1, ms: performance.now() - started, remaining };
+  }
+  async retire() {
+  }
+  async mark(color, ports) {
+    let mark = { color, port: ports[color], data: {} };
+    if (this.o.accessLog) {
+      let offset = await this.host.fileSize(this.o.accessLog) ?? 0;
+      this.tallies.set(mark, { offset, tally: new UpstreamTally(`${this.o.address ?? "127.0.0.1"}:${ports[color]}`), partial: "" });
+    }
+    return mark;
+  }
+  async trafficSince(mark) {
+    let t = this.tallies.get(mark);
+    if (t) {
+      for (; ; ) {
+        let chunk = await this.host.readFrom(this.o.accessLog, t.offset, 4194304);
+        if (!chunk || chunk.size < t.offset) break;
+        let text = t.partial + chunk.text;
+        t.offset += Buffer.byteLength(chunk.text);
+        let lines = text.split(`
+`);
+        t.partial = lines.pop() ?? "";
+        for (let line of lines) {
+          let e = parseLogLine(line);
+          e && t.tally.add(e);
+        }
+        if (t.offset >= chunk.size) break;
+      }
+      return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+    }
+  }
+  async describe() {
+    return serverLines(await this.host.readFile(this.o.upstreamFile)).replace(/\n/g, "; ") || "(empty upstream file)";
+  }
+};
+
+// packages/deploy/src/recover.ts
+async function recoverCutover(d, doc, engine, o = {}) {
+  let c = doc.cutover;
+  if (!c) return;
+  let found = structuredClone(c), plan = planRecovery(c);
+  if (o.completeHeld && c.phase === "verifying" && c.transitions[c.transitions.length - 1]?.note === HELD_NOTE && (plan = { kind: "complete", why: `${plan.why}; it had passed its checks and another host of the same rollout was already promoted` }), c.to.pid === void 0 && (c.to.pid = await d.runtime.running(c.to.color)), plan.kind === "roll-back" && c.from && !await d.runtime.alive(c.from)) {
+    let toUp = await d.runtime.alive(c.to), switched = c.phase === "verifying" || c.phase === "switching" && c.weight === 100;
+    toUp && switched && (plan = { kind: "complete", why: `${plan.why}; the old version ${c.from.version} is gone and ${c.to.version} is serving` });
+  }
+  d.reporter.notice(
+    `found an unfinished ${c.command} of ${c.to.version} in the journal: ${plan.why}; ${plan.kind === "complete" ? "completing it" : "rolling it back"}`
+  );
+  let base = { outcome: "failed", version: c.to.version, previousVersion: c.from?.version, verify: [] }, result = await d.timeline.span("recover", async (f) => (f.found = `${c.command} ${c.to.version} at ${c.phase}`, f.action = plan.kind, plan.kind === "complete" ? (await d.router.route({ blue: 0, green: 0, [c.to.color]: 100 }, d.ports), engine.promote(c, base)) : engine.rollback(c, base, `recovered: ${plan.why}`)));
+  return { found, action: result.outcome === "promoted" ? "completed" : result.outcome, why: plan.why, result };
+}
+
+// packages/deploy/src/runtime.ts
+import { join as join4 } from "node:path";
+var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
+  constructor(host, stateDir) {
+    this.host = host;
+    this.stateDir = stateDir;
+  }
+  host;
+  stateDir;
+  name = "process";
+  pidFile(color) {
+    return join4(this.stateDir, "run", `${color}.pid`);
+  }
+  logFile(color) {
+    return join4(this.stateDir, "logs", `${color}.log`);
+  }
+  async start(slot, release, env) {
+    let leftover = await this.running(slot.color);
+    if (leftover) throw new GantryError(`a process of this app (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
+    let log = this.logFile(slot.color);
+    return await this.host.exists(log) && await this.host.rename(log, `${log}.1`), this.host.spawnDetached({ argv: [release.binary], env, cwd: release.dir, logFile: log, pidFile: this.pidFile(slot.color) });
+  }
+  /** The pid from the color's pid file, if that process runs and is one of ours. */
+  async running(color) {
+    let pid = Number((await this.host.readFile(this.pidFile(color)))?.trim());
+    if (!(!Number.isInteger(pid) || pid <= 1))
+      return await this.ours(pid) ? pid : void 0;
+  }
+  async ours(pid) {
+    let info = await this.host.processInfo(pid);
+    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join4(this.stateDir, "releases")}/`);
+  }
+  async runsRelease(pid, release) {
+    let info = await this.host.processInfo(pid);
+    return info.state === "running" && info.command === release.binary;
+  }
+  /** The pid of a slot this run started or the journal recorded: alive as long as it runs (identity is checked before signals). */
+  async alive(slot) {
+    return slot.pid !== void 0 && (await this.host.processInfo(slot.pid)).state === "running";
+  }
+  async stop(slot, stopTimeoutMs) {
+    let started = performance.now(), pid = slot.pid ?? await this.running(slot.color);
+    if (pid === void 0 || !await this.ours(pid)) return { signal: "none", ms: 0 };
+    await this.host.signal(pid, "SIGTERM");
+    let deadline = started + stopTimeoutMs;
+    for (; performance.now() < deadline; ) {
+      if ((await this.host.processInfo(pid)).state !== "running") return { signal: "SIGTERM", ms: performance.now() - started };
+      await sleep3(25);
+    }
+    await this.host.signal(pid, "SIGKILL");
+    for (let i = 0; i < 200 && (await this.host.processInfo(pid)).state === "running"; i++) await sleep3(25);
+    return { signal: "SIGKILL", ms: performance.now() - started };
+  }
+  async logTail(color, lines) {
+    let size = await this.host.fileSize(this.logFile(color)) ?? 0, tail = await this.host.readFrom(this.logFile(color), Math.max(0, size - 8192), 8192);
+    return tail ? lastLines(tail.text, lines) : "";
+  }
+};
+
+// packages/deploy/src/ssh/audit.ts
+import { join as join5 } from "node:path";
+var AUDIT_FILE = "audit.log";
+function auditWho(env) {
+  if (env.GITHUB_ACTOR) {
+    let where = env.GITHUB_REPOSITORY ? ` (${env.GITHUB_REPOSITORY}${env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}` : ""})` : "";
+    return `${env.GITHUB_ACTOR}${where}`;
+  }
+  return env.USER || env.LOGNAME || "unknown";
+}
+var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
+async function appendAudit(host, stateDir, entry, warn) {
+  let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
+`)[0] })}
+`, path2 = join5(stateDir, AUDIT_FILE);
+  try {
+    await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
+  } catch (err) {
+    warn(`could not append to the audit log ${path2} on ${host.name}: ${messageOf(err)}`);
+  }
+}
+function parseAudit(text) {
+  return text.split(`
+`).filter(Boolean).flatMap((l) => {
+    try {
+      return [JSON.parse(l)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+// packages/deploy/src/timeline.ts
+var Timeline = class {
+  entries = [];
+  /** Runs fn as a phase; fn may add figures to the entry it is given. */
+  async span(phase, fn) {
+    let entry = { phase, start: (/* @__PURE__ */ new Date()).toISOString(), ms: 0, figures: {} };
+    this.entries.push(entry);
+    let started = performance.now();
+    try {
+      return await fn(entry.figures);
+    } finally {
+      entry.ms = Math.round(performance.now() - started);
+    }
+  }
+  /** Adds a phase that was measured elsewhere. */
+  add(phase, startedAt, figures2 = {}) {
+    let ms = performance.now() - startedAt;
+    this.entries.push({ phase, start: new Date(Date.now() - ms).toISOString(), ms: Math.round(ms), figures: figures2 });
+  }
+  find(phase) {
+    return this.entries.find((e) => e.phase === phase);
+  }
+};
+
+// packages/deploy/src/deploy.ts
+function makeRouter(r, host, app) {
+  return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+}
+function stateDirFor(inputs, app) {
+  return inputs.stateDir.split("{app}").join(app);
+}
+function engineDeps(inputs, o, parts) {
+  return {
+    ...parts,
+    host: o.host,
+    reporter: o.reporter,
+    ports: inputs.ports,
+    gate: inputs.health,
+    verify: { windowMs: inputs.verifyWindowMs, maxErrorRate: inputs.maxErrorRate, maxP95Ms: inputs.maxP95Ms },
+    drainTimeoutMs: inputs.drainTimeoutMs,
+    stopTimeoutMs: inputs.stopTimeoutMs,
+    stepPauseMs: inputs.stepPauseMs,
+    pauseAt: o.pauseAt,
+    signal: o.signal,
+    beforePromote: o.beforePromote
+  };
+}
+async function audit(o, stateDir, runId2, e) {
+  if (!o.who) return;
+  let me = o.host.deployer(), entry = { at: (/* @__PURE__ */ new Date()).toISOString(), who: o.who, runner: `${me.machine} pid ${me.pid}`, ...e, run: runId2 };
+  await appendAudit(o.host, stateDir, entry, (m) => o.reporter.warning(m));
+}
+async function checkIdlePort(host, runtime, doc, inputs) {
+  let idle = doc.active ? otherColor(doc.active.color) : "blue", port = inputs.ports[idle];
+  if (!await host.portFree(port) && !await runtime.running(idle))
+    throw new InputError(
+      "ports",
+      `${inputs.ports.blue},${inputs.ports.green}`,
+      `port ${port} (the idle ${idle} slot) is in use by another process on ${host.name}; free it or choose other ports`
+    );
+}
+async function prepare(inputs, o) {
+  let artifact = inputs.command === "deploy" ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : void 0, app = inputs.app || artifact?.project;
+  if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
+  let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app);
+  await router.preflight();
+  let runtime = new ProcessRuntime(o.host, stateDir), journal = new Journal(o.host, stateDir), doc = await journal.read(app);
+  if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
+  return await checkIdlePort(o.host, runtime, doc, inputs), { artifact, app, version, stateDir, router, runtime, journal };
+}
+async function runDeploy(inputs, o) {
+  if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
+  let command = inputs.command, { artifact, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o), timeline = new Timeline(), runId2 = runId();
+  await o.host.mkdirp(stateDir, 488);
+  let lock = new DeployLock(o.host, stateDir);
+  await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter })), o.onLocked?.(runId2, stateDir);
+  try {
+    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime, router, journal, timeline, runId: runId2 }), engine = new CutoverEngine(deps, doc), recovery = await recoverCutover(deps, doc, engine);
+    await checkIdlePort(o.host, runtime, doc, inputs);
+    let plan = command === "deploy" ? {
+      command,
+      version,
+      strategy: inputs.strategy,
+      steps: inputs.steps,
+      stage: async () => {
+        let running = [doc.active?.version, doc.previous?.version].filter((v) => !!v), { release, reused } = await stageRelease(o.host, stateDir, version, artifact, inputs.env, running, runId2);
+        return reused && o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`), { release, env: inputs.env };
+      }
+    } : await rollbackPlan(o.host, stateDir, doc, inputs);
+    recovery && await audit(o, stateDir, runId2, {
+      command: "recover",
+      version: recovery.found.to.version,
+      from: recovery.found.from?.version,
+      outcome: recovery.action,
+      reason: recovery.why
+    });
+    let result;
+    try {
+      result = await engine.run(plan);
+    } catch (err) {
+      throw await audit(o, stateDir, runId2, { command, version: plan.version, from: doc.active?.version, outcome: "failed", reason: messageOf(err) }), err;
+    }
+    await audit(o, stateDir, runId2, {
+      command,
+      version: plan.version,
+      from: result.previousVersion,
+      outcome: result.outcome,
+      reason: result.reason
+    });
+    let protect = [doc.active?.version, doc.previous?.version, version].filter((v) => !!v), pruned = await pruneReleases(o.host, stateDir, inputs.keepReleases, protect);
+    return { app, command, stateDir, result, recovery, timeline, runId: runId2, pruned };
+  } finally {
+    await lock.release();
+  }
+}
+async function recoverOnly(inputs, stateDir, o, ro = {}) {
+  let journal = new Journal(o.host, stateDir), first = await journal.read("");
+  if (!first.cutover) return;
+  let app = first.app, router = makeRouter(inputs.router, o.host, app);
+  await router.preflight();
+  let timeline = new Timeline(), runId2 = runId(), lock = new DeployLock(o.host, stateDir);
+  await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter }));
+  try {
+    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime: new ProcessRuntime(o.host, stateDir), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
+    return recovery ? (await audit(o, stateDir, runId2, {
+      command: "recover",
+      version: recovery.found.to.version,
+      from: recovery.found.from?.version,
+      outcome: recovery.action,
+      reason: recovery.why
+    }), { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId: runId2, pruned: [] }) : void 0;
+  } finally {
+    await lock.release();
+  }
+}
+async function rollbackPlan(host, stateDir, doc, inputs) {
+  let target = doc.previous;
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join6(stateDir, "journal.json")} to roll back to`);
+  let release = await findRelease(host, stateDir, target.version);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join6(stateDir, "releases")} (pruned past keep-releases?)`);
+  return {
+    command: "rollback",
+    version: target.version,
+    strategy: inputs.strategy,
+    steps: inputs.steps,
+    stage: async () => ({ release, env: await releaseEnv(host, release) })
+  };
+}
+
+// packages/deploy/src/inputs.ts
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+
+// packages/deploy/src/ssh/inputs.ts
+import { isAbsolute, resolve } from "node:path";
+
+// packages/deploy/src/ssh/hosts.ts
+var ACCEPTED = "accepted: user@host or user@host:port, one per line or comma-separated, e.g. deploy@web-1.example.com or deploy@10.0.0.5:2222", USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
+function isHostname(h) {
+  return h.length <= 253 && h.split(".").every((l) => LABEL.test(l)) && !/^[\d.]+$/.test(h);
+}
+function hostLabel(user, host, port) {
+  let h = host.includes(":") ? `[${host}]` : host;
+  return `${user}@${h}${port === 22 ? "" : `:${port}`}`;
+}
+function parseHost(entry, input = "hosts") {
+  let fail = (why) => {
+    throw new InputError(input, entry, `${why}; ${ACCEPTED}`);
+  }, at = entry.lastIndexOf("@");
+  at < 0 && fail("the user is missing (gantry never guesses it from the runner's account)");
+  let user = entry.slice(0, at), rest = entry.slice(at + 1);
+  USER.test(user) || fail(`${JSON.stringify(user)} is not a user name (letters, digits, _ . -, starting with a letter or _)`);
+  let port = 22, host;
+  if (rest.startsWith("[")) {
+    let close = rest.indexOf("]");
+    close < 0 && fail("the [ of an IPv6 address is not closed"), host = rest.slice(1, close), rest = rest.slice(close + 1), (!IPV6.test(host) || !host.includes(":")) && fail(`${JSON.stringify(host)} is not an IPv6 address`), rest !== "" && !rest.startsWith(":") && fail("only :port may follow an IPv6 address in brackets"), rest && (port = parsePort(rest.slice(1), fail));
+  } else {
+    let colon = rest.indexOf(":");
+    colon >= 0 && (rest.indexOf(":", colon + 1) >= 0 && fail("an IPv6 address must be written in brackets, e.g. deploy@[2001:db8::5]:22"), port = parsePort(rest.slice(colon + 1), fail), rest = rest.slice(0, colon)), host = rest, !IPV4.test(host) && !isHostname(host) && fail(`${JSON.stringify(host)} is not a hostname or an IPv4 address`);
+  }
+  return { user, host, port, label: hostLabel(user, host, port) };
+}
+function parsePort(text, fail) {
+  return (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) && fail(`port ${JSON.stringify(text)} is not a number from 1 to 65535`), Number(text);
+}
+function parseHosts(text, input = "hosts") {
+  let entries = text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean), hosts = [];
+  for (let e of entries) {
+    let h = parseHost(e, input);
+    if (hosts.find((o) => o.user === h.user && o.host.toLowerCase() === h.host.toLowerCase() && o.port === h.port)) throw new InputError(input, text, `${h.label} is listed twice; ${ACCEPTED}`);
+    hosts.push(h);
+  }
+  return hosts;
+}
+
+// packages/deploy/src/ssh/keys.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+function normalizeKey(text) {
+  return `${text.replace(/\r\n?/g, `
+`).trim()}
+`;
+}
+function wireStrings(buf, from, count) {
+  let out = [], at = from;
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > buf.length) return;
+    let len = buf.readUInt32BE(at);
+    if (at + 4 + len > buf.length) return;
+    out.push(buf.subarray(at + 4, at + 4 + len).toString("latin1")), at += 4 + len;
+  }
+  return out;
+}
+function checkPrivateKey(raw, input = "ssh-key") {
+  let text = normalizeKey(raw), fail = (why) => {
+    throw new InputError(input, KEY_SHOWN_AS, why);
+  }, lines = text.trimEnd().split(`
+`), first = lines[0] ?? "";
+  PUBLIC_TYPES.test(first.split(/\s+/)[0] ?? "") && fail("this is a public key (the .pub file); give the private key, the file that starts with -----BEGIN OPENSSH PRIVATE KEY-----"), first.startsWith("PuTTY-User-Key-File") && fail("this is a PuTTY key; convert it with `puttygen key.ppk -O private-openssh -o id_ed25519` and give that file");
+  let begin = BEGIN.exec(first);
+  begin || fail("accepted: a private key in OpenSSH or PEM format, starting with -----BEGIN OPENSSH PRIVATE KEY----- (the whole file, with its BEGIN and END lines)");
+  let kind = begin[1] ?? "", end = `-----END ${kind}PRIVATE KEY-----`;
+  lines[lines.length - 1] !== end && fail(`the key is cut short: its last line must be ${end} (was the secret pasted whole?)`), (kind === "ENCRYPTED " || text.includes("Proc-Type: 4,ENCRYPTED")) && fail("the key is protected by a passphrase, which nobody can type on a runner; use a deploy key without one (ssh-keygen -t ed25519 -N '')");
+  let b64 = lines.slice(1, -1).filter((l) => !l.includes(":")).join("");
+  if ((!/^[A-Za-z0-9+/]+=*$/.test(b64) || b64.length % 4 !== 0) && fail("the lines between BEGIN and END are not base64 (was the key changed when it was pasted?)"), kind === "OPENSSH ") {
+    let blob = Buffer.from(b64, "base64"), magic = "openssh-key-v1\0";
+    blob.subarray(0, magic.length).toString("latin1") !== magic && fail("the OpenSSH key block does not start with openssh-key-v1");
+    let [cipher] = wireStrings(blob, magic.length, 1) ?? [];
+    cipher === void 0 && fail("the OpenSSH key block is truncated"), cipher !== "none" && fail(
+      `the key is protected by a passphrase (cipher ${cipher}), which nobody can type on a runner; use a deploy key without one (ssh-keygen -t ed25519 -N '')`
+    );
+  }
+  return text;
+}
+function checkKnownHosts(text, input = "known-hosts") {
+  let found = [], lines = text.replace(/\r\n?/g, `
+`).split(`
+`);
+  for (let [i, raw] of lines.entries()) {
+    let line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    let fields = line.split(/\s+/);
+    if (fields[0]?.startsWith("@")) {
+      if (fields[0] !== "@cert-authority" && fields[0] !== "@revoked")
+        throw new InputError(input, line, `line ${i + 1}: unknown marker ${fields[0]}; accepted: @cert-authority or @revoked`);
+      fields.shift();
+    }
+    let [patterns, keyType, key] = fields, accepted = "accepted: known_hosts lines such as `web-1.example.com ssh-ed25519 AAAAC3Nza…` (the output of ssh-keyscan)";
+    if (!patterns || !keyType || !key) throw new InputError(input, line, `line ${i + 1} has fewer than three fields; ${accepted}`);
+    if (!PUBLIC_TYPES.test(keyType)) throw new InputError(input, line, `line ${i + 1}: ${keyType} is not an SSH key type; ${accepted}`);
+    let blob = Buffer.from(key, "base64"), [type] = /^[A-Za-z0-9+/]+=*$/.test(key) ? wireStrings(blob, 0, 1) ?? [] : [];
+    if (type !== keyType) throw new InputError(input, line, `line ${i + 1}: the key is not a base64 ${keyType} key; ${accepted}`);
+    found.push({ patterns, keyType, key });
+  }
+  if (found.length === 0)
+    throw new InputError(input, text.slice(0, 80), "it holds no host key; accepted: known_hosts lines, e.g. the output of `ssh-keyscan -t ed25519 web-1`");
+  return found;
+}
+async function writePrivateFile(dir, name, text) {
+  let path2 = join7(dir, name);
+  return await writeFile2(path2, text, { mode: 384, flag: "wx" }), path2;
+}
+async function verifyKeyFile(path2, input = "ssh-key") {
+  try {
+    return (await exec("ssh-keygen", ["-y", "-P", "", "-f", path2], { timeoutMs: 1e4 })).stdout.trim();
+  } catch (err) {
+    if (err instanceof ExecError) {
+      let why = lastLines(err.result.stderr, 2).replace(path2, "the key") || `exit ${err.code}`;
+      throw new InputError(input, KEY_SHOWN_AS, `ssh-keygen cannot read it: ${why}`);
+    }
+    throw new GantryError(`ssh-keygen is needed to check ssh-key and was not found: ${err.message}`);
+  }
+}
+
+// packages/deploy/src/ssh/options.ts
+var INT = (min, max) => (v) => /^\d{1,6}$/.test(v) && Number(v) >= min && Number(v) <= max, YES_NO = (v) => /^(yes|no)$/i.test(v), ALGORITHMS = (v) => /^[+\-^]?[A-Za-z0-9@._-]+(,[A-Za-z0-9@._-]+)*$/.test(v), ALLOWED = {
+  connecttimeout: ["ConnectTimeout", INT(1, 600), "seconds from 1 to 600"],
+  connectionattempts: ["ConnectionAttempts", INT(1, 10), "a number from 1 to 10"],
+  serveraliveinterval: ["ServerAliveInterval", INT(0, 3600), "seconds from 0 to 3600"],
+  serveralivecountmax: ["ServerAliveCountMax", INT(1, 100), "a number from 1 to 100"],
+  tcpkeepalive: ["TCPKeepAlive", YES_NO, "yes or no"],
+  compression: ["Compression", YES_NO, "yes or no"],
+  addressfamily: ["AddressFamily", (v) => /^(any|inet|inet6)$/.test(v), "any, inet or inet6"],
+  ipqos: ["IPQoS", (v) => /^[a-z0-9]+( [a-z0-9]+)?$/.test(v), "one or two of af11…af43, cs0…cs7, ef, le, lowdelay, throughput, reliability, none"],
+  rekeylimit: ["RekeyLimit", (v) => /^(default|\d+[KMG]?)( (none|\d+[smhdw]?))?$/.test(v), "a size and an optional time, e.g. 1G 1h"],
+  ciphers: ["Ciphers", ALGORITHMS, "a comma-separated list of algorithms"],
+  macs: ["MACs", ALGORITHMS, "a comma-separated list of algorithms"],
+  kexalgorithms: ["KexAlgorithms", ALGORITHMS, "a comma-separated list of algorithms"],
+  hostkeyalgorithms: ["HostKeyAlgorithms", ALGORITHMS, "a comma-separated list of algorithms"],
+  pubkeyacceptedalgorithms: ["PubkeyAcceptedAlgorithms", ALGORITHMS, "a comma-separated list of algorithms"]
+}, REFUSED = {
+  stricthostkeychecking: "host keys are always checked against known-hosts (ssh-insecure-skip-host-key-check exists for throwaway test hosts)",
+  userknownhostsfile: "give the host keys in known-hosts",
+  globalknownhostsfile: "give the host keys in known-hosts",
+  checkhostip: "host keys are checked against known-hosts",
+  identityfile: "give the key in ssh-key",
+  identitiesonly: "gantry sets it when ssh-key is given",
+  identityagent: "give the key in ssh-key, or run an agent and leave ssh-key empty",
+  batchmode: "gantry never prompts: it is always on",
+  controlmaster: "gantry keeps one connection per host itself",
+  controlpath: "gantry keeps one connection per host itself",
+  controlpersist: "gantry keeps one connection per host itself",
+  proxycommand: "it runs a local command",
+  proxyjump: "jump hosts are not supported yet (their host keys would be checked by a second ssh this run does not configure)",
+  localcommand: "it runs a local command",
+  permitlocalcommand: "it runs a local command",
+  knownhostscommand: "it runs a local command",
+  remotecommand: "gantry sends its own commands",
+  user: "give the user in hosts (user@host)",
+  port: "give the port in hosts (user@host:port)",
+  hostname: "give the address in hosts"
+}, ACCEPTED2 = `accepted: one Option=value per line, among ${Object.values(ALLOWED).map(([n]) => n).join(", ")}`;
+function parseSshOptions(lines, input = "ssh-options") {
+  let out = [];
+  for (let line of lines) {
+    let m = /^([A-Za-z]+)\s*(?:=\s*|\s+)(.+)$/.exec(line.trim());
+    if (!m) throw new InputError(input, line, ACCEPTED2);
+    let [, name, rawValue] = m, value = rawValue.trim(), key = name.toLowerCase(), refused = REFUSED[key];
+    if (refused) throw new InputError(input, line, `${name} cannot be set here: ${refused}`);
+    let allowed = ALLOWED[key];
+    if (!allowed) throw new InputError(input, line, `${name} is not on gantry's list of options; ${ACCEPTED2}`);
+    let [canonical, check, what] = allowed;
+    if (!check(value)) throw new InputError(input, line, `${canonical} takes ${what}`);
+    if (out.some((o) => o.startsWith(`${canonical}=`))) throw new InputError(input, line, `${canonical} is given twice`);
+    out.push(`${canonical}=${value}`);
+  }
+  return out;
+}
+function optionValue(options, name) {
+  return options.find((x) => x.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+// packages/deploy/src/ssh/inputs.ts
+var REMOTE_INPUTS = {
+  hosts: "",
+  "ssh-key": "",
+  "known-hosts": "",
+  "ssh-insecure-skip-host-key-check": "false",
+  "ssh-options": "",
+  rollout: "serial",
+  "max-parallel": "2",
+  "canary-hosts": "0"
+}, REMOTE_PATHS = ["state-dir", "haproxy-socket", "haproxy-server-state-file", "nginx-upstream-file", "nginx-pid-file", "nginx-access-log"];
+function parseRemoteInputs(read, cwd) {
+  let hosts = parseHosts(read.string("hosts")), rawKey = read.string("ssh-key"), rawKnown = read.string("known-hosts"), insecure = read.bool("ssh-insecure-skip-host-key-check"), sshOptions = parseSshOptions(read.lines("ssh-options")), rollout = read.choice("rollout", ["serial", "parallel"]), maxParallel = read.int("max-parallel", 1, 100), canaryHosts = read.int("canary-hosts", 0, 1e3);
+  if (hosts.length === 0) {
+    let set = [rawKey && "ssh-key", rawKnown && "known-hosts", sshOptions.length > 0 && "ssh-options"].filter(Boolean);
+    if (set.length)
+      throw new InputError(
+        "hosts",
+        "",
+        `it is empty but ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set; give the servers (user@host[:port]), or remove the SSH inputs to deploy on this machine`
+      );
+    return { hosts, sshKey: "", knownHosts: void 0, insecure, sshOptions, rollout, maxParallel, canaryHosts };
+  }
+  for (let name of REMOTE_PATHS) {
+    let v = read.string(name);
+    if (v && !v.startsWith("/")) throw new InputError(name, v, "with hosts it is a path on the servers and must be absolute, e.g. /var/lib/gantry/{app}");
+  }
+  let sshKey = rawKey ? checkPrivateKey(rawKey) : "", knownHosts;
+  if (insecure) {
+    if (rawKnown)
+      throw new InputError(
+        "ssh-insecure-skip-host-key-check",
+        "true",
+        "known-hosts is given too; either check host keys (remove this switch) or skip the check (remove known-hosts)"
+      );
+  } else if (rawKnown)
+    !/\s/.test(rawKnown) && /^[~./]/.test(rawKnown) ? knownHosts = { path: rawKnown.startsWith("~/") ? resolve(process.env.HOME ?? "/", rawKnown.slice(2)) : isAbsolute(rawKnown) ? rawKnown : resolve(cwd, rawKnown) } : (checkKnownHosts(rawKnown), knownHosts = { text: rawKnown });
+  else throw new InputError(
+    "known-hosts",
+    "",
+    "it is required with hosts: host keys are always checked; accepted: known_hosts lines (e.g. from `ssh-keyscan web-1`) or the path of a known_hosts file. For a throwaway test host only: ssh-insecure-skip-host-key-check: true"
+  );
+  if (canaryHosts >= hosts.length && canaryHosts > 0)
+    throw new InputError(
+      "canary-hosts",
+      String(canaryHosts),
+      `it must be fewer than the ${hosts.length} host(s) in hosts, so some hosts wait for the canaries; 0 turns it off`
+    );
+  return { hosts, sshKey, knownHosts, insecure, sshOptions, rollout, maxParallel, canaryHosts };
+}
+
+// packages/deploy/src/inputs.ts
+var DEPLOY_INPUTS = {
+  command: "deploy",
+  app: "",
+  manifest: "dist/artifacts.json",
+  artifact: "",
+  version: "",
+  env: "",
+  ports: "8081,8082",
+  runtime: "process",
+  router: "haproxy",
+  "haproxy-socket": "/run/haproxy/admin.sock",
+  "haproxy-backend": "app",
+  "haproxy-server-state-file": "",
+  "nginx-upstream-file": "",
+  "nginx-reload-command": "nginx -s reload",
+  "nginx-pid-file": "/run/nginx.pid",
+  "nginx-access-log": "",
+  strategy: "blue-green",
+  "canary-steps": "5,25,50,100",
+  "step-pause": "0s",
+  "health-path": "/healthz",
+  "health-successes": "3",
+  "health-timeout": "60s",
+  "health-interval": "500ms",
+  "verify-window": "30s",
+  "max-error-rate": "1%",
+  "max-p95": "",
+  "drain-timeout": "30s",
+  "stop-timeout": "30s",
+  "state-dir": "/var/lib/gantry/{app}",
+  "keep-releases": "5",
+  "lock-timeout": "2m",
+  ...REMOTE_INPUTS
+}, NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+function parseSteps(text, input = "canary-steps") {
+  let parts = text.split(/[,\s]+/).map((s) => s.trim().replace(/%$/, "")).filter(Boolean), accepted = "accepted: increasing whole percentages that end at 100, e.g. 5,25,50,100";
+  if (parts.length === 0) throw new InputError(input, text, accepted);
+  let steps = parts.map((p) => /^\d{1,3}$/.test(p) ? Number(p) : Number.NaN);
+  if (steps.some((s) => !Number.isInteger(s) || s < 1 || s > 100)) throw new InputError(input, text, `each step is a whole number from 1 to 100; ${accepted}`);
+  for (let i = 1; i < steps.length; i++)
+    if (steps[i] <= steps[i - 1])
+      throw new InputError(input, text, `steps must increase (${steps[i - 1]} then ${steps[i]}); ${accepted}`);
+  if (steps[steps.length - 1] !== 100) throw new InputError(input, text, `the last step must be 100 so the new version ends with all traffic; ${accepted}`);
+  return steps;
+}
+function parsePorts(text) {
+  let parts = text.split(/[,\s]+/).filter(Boolean), accepted = "accepted: two different ports, blue's then green's, e.g. 8081,8082";
+  if (parts.length !== 2 || !parts.every((p) => /^\d{1,5}$/.test(p))) throw new InputError("ports", text, accepted);
+  let [blue, green] = parts.map(Number);
+  if (blue < 1 || blue > 65535 || green < 1 || green > 65535 || blue === green) throw new InputError("ports", text, accepted);
+  return { blue, green };
+}
+function path(read, name, cwd) {
+  let v = read.string(name);
+  if (v === "") return "";
+  if (/[\0\r\n]/.test(v)) throw new InputError(name, v, "accepted: a file path on one line");
+  return isAbsolute2(v) ? v : resolve2(cwd, v);
+}
+function routerInputs(read, cwd) {
+  let kind = read.choice("router", ["haproxy", "nginx"]);
+  if (kind === "haproxy") {
+    let backend = read.string("haproxy-backend");
+    if (!HAPROXY_NAME.test(backend)) throw new InputError("haproxy-backend", backend, "accepted: a HAProxy backend name (letters, digits, . _ : -)");
+    let socket = path(read, "haproxy-socket", cwd);
+    if (!socket)
+      throw new InputError(
+        "haproxy-socket",
+        "",
+        "it is required with router: haproxy; accepted: the path of HAProxy's admin socket (`stats socket … level admin`)"
+      );
+    return { kind, socket, backend, stateFile: path(read, "haproxy-server-state-file", cwd) };
+  }
+  let upstreamFile = path(read, "nginx-upstream-file", cwd);
+  if (!upstreamFile)
+    throw new InputError(
+      "nginx-upstream-file",
+      "",
+      "it is required with router: nginx; accepted: the path of a file your upstream block includes (gantry rewrites it)"
+    );
+  let reload = splitCommandLine(read.string("nginx-reload-command"));
+  if ("error" in reload)
+    throw new InputError("nginx-reload-command", read.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
+  return { kind, upstreamFile, reloadCommand: reload, pidFile: path(read, "nginx-pid-file", cwd), accessLog: path(read, "nginx-access-log", cwd) };
+}
+function duration(read, name, min) {
+  let ms = read.duration(name);
+  if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
+  return ms;
+}
+function parseDeployInputs(read, cwd) {
+  let command = read.choice("command", ["deploy", "rollback", "status"]), app = read.string("app");
+  if (app && !NAME.test(app)) throw new InputError("app", app, "accepted: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit");
+  let version = read.string("version");
+  if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
+  let runtime = read.string("runtime");
+  if (runtime !== "process")
+    throw new InputError(
+      "runtime",
+      runtime,
+      "accepted: process (systemd and docker cannot be tested on the machine gantry is built on yet, so they are not offered)"
+    );
+  let env = read.keyValues("env");
+  if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
+  let strategy = read.choice("strategy", ["blue-green", "canary"]), steps = strategy === "canary" ? parseSteps(read.string("canary-steps")) : [100], healthPath = read.string("health-path");
+  if (!/^\/[\x21-\x7e]*$/.test(healthPath))
+    throw new InputError("health-path", healthPath, "accepted: a URL path starting with /, without spaces, e.g. /healthz");
+  let maxErrorRate = read.percent("max-error-rate");
+  if (maxErrorRate === void 0) throw new InputError("max-error-rate", "", "it is required; accepted: a percentage, e.g. 1%");
+  let maxP95 = read.string("max-p95") ? duration(read, "max-p95", 1) : void 0, stateDir = read.string("state-dir");
+  if (!stateDir || /[\0\r\n]/.test(stateDir)) throw new InputError("state-dir", stateDir, "accepted: a folder path, e.g. /var/lib/gantry/{app}");
+  return {
+    command,
+    app,
+    manifest: path(read, "manifest", cwd),
+    artifact: path(read, "artifact", cwd),
+    version,
+    env,
+    ports: parsePorts(read.string("ports")),
+    runtime,
+    router: routerInputs(read, cwd),
+    strategy,
+    steps,
+    stepPauseMs: duration(read, "step-pause", 0),
+    health: {
+      path: healthPath,
+      successes: read.int("health-successes", 1, 100),
+      timeoutMs: duration(read, "health-timeout", 1),
+      intervalMs: duration(read, "health-interval", 10)
+    },
+    verifyWindowMs: duration(read, "verify-window", 0),
+    maxErrorRate,
+    maxP95Ms: maxP95,
+    drainTimeoutMs: duration(read, "drain-timeout", 0),
+    stopTimeoutMs: duration(read, "stop-timeout", 0),
+    stateDir: isAbsolute2(stateDir) ? stateDir : resolve2(cwd, stateDir),
+    keepReleases: read.int("keep-releases", 1, 1e3),
+    lockTimeoutMs: duration(read, "lock-timeout", 0),
+    remote: parseRemoteInputs(read, cwd)
+  };
+}
+
+// packages/deploy/src/ssh/connect.ts
+import { mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join9 } from "node:path";
+
+// packages/deploy/src/ssh/session.ts
+import { rm as rm2 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+var SshError = class extends GantryError {
+  constructor(host, kind, message) {
+    super(message);
+    this.host = host;
+    this.kind = kind;
+  }
+  host;
+  kind;
+  name = "SshError";
+};
+function classifySshFailure(stderr) {
+  let line = (re) => stderr.split(`
+`).find((l) => re.test(l))?.trim() ?? "";
+  if (!/channel \d+: open failed|stdio forwarding failed|forwarding request failed|Port forwarding failed/.test(stderr)) {
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
+      let fp = /key sent by the remote host is\s*\n\s*(\S+?)\.?\s*$/m.exec(stderr)?.[1], type = /The fingerprint for the (\S+) key sent/.exec(stderr)?.[1];
+      return { kind: "host-key-changed", detail: fp ? `${type ?? ""} ${fp}`.trim() : "" };
+    }
+    if (/No \S+ host key is known for|Host key verification failed/.test(stderr))
+      return { kind: "host-key-unknown", detail: /No (\S+) host key is known/.exec(stderr)?.[1] ?? "" };
+    if (/Permission denied \(|Too many authentication failures|no mutual signature algorithm/.test(stderr))
+      return { kind: "auth", detail: line(/Permission denied|Too many|no mutual/) };
+    if (/mux_client_|Control socket connect|master failed|ControlSocket .* already exists/.test(stderr))
+      return { kind: "master-lost", detail: line(/mux_client_|Control socket|master/) };
+    if (/Connection timed out|Connection refused|No route to host|Network is unreachable|Could not resolve hostname|Connection closed by|Connection reset|kex_exchange_identification|Broken pipe|Timeout, server .* not responding|banner exchange|Host is down/.test(
+      stderr
+    ))
+      return { kind: "unreachable", detail: lastLines(stderr, 1).trim() };
+  }
+}
+var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
+  constructor(spec, cfg) {
+    this.spec = spec;
+    this.cfg = cfg;
+  }
+  spec;
+  cfg;
+  down;
+  forwards = /* @__PURE__ */ new Map();
+  forwardCount = 0;
+  get label() {
+    return this.spec.label;
+  }
+  /** Why the host is considered lost for this run, if it is. */
+  get unreachable() {
+    return this.down;
+  }
+  /** The ssh options every command shares (the inputs' options first: for ssh the first value given wins). */
+  baseArgs() {
+    let o = this.cfg.options, args = ["-F", "none", ...o.flatMap((x) => ["-o", x])], def = (name, value) => {
+      optionValue(o, name) === void 0 && args.push("-o", `${name}=${value}`);
+    };
+    return def("ConnectTimeout", "15"), def("ServerAliveInterval", "15"), def("ServerAliveCountMax", "3"), args.push("-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "GlobalKnownHostsFile=/dev/null"), this.cfg.insecure || !this.cfg.knownHostsFile ? args.push("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null") : args.push("-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${this.cfg.knownHostsFile}`), this.cfg.keyFile && args.push("-o", "IdentitiesOnly=yes", "-i", this.cfg.keyFile), args.push(
+      "-o",
+      "ControlMaster=auto",
+      "-o",
+      `ControlPath=${join8(this.cfg.controlDir, "%C")}`,
+      "-o",
+      `ControlPersist=${this.cfg.persistSeconds ?? 60}`,
+      "-l",
+      this.spec.user,
+      "-p",
+      String(this.spec.port)
+    ), args;
+  }
+  /** Runs one remote command line (built by shell.ts) over the shared connection. */
+  async run(command, o = {}) {
+    if (this.down) throw this.down;
+    let args = [...o.ownConnection ? this.baseArgs().map(ownConnectionArg) : this.baseArgs(), ...o.sshArgs ?? [], "--", this.spec.host, ...command ? [command] : []];
+    for (let attempt = 0; ; attempt++) {
+      let r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: !0 }), what = o.what ?? "a command";
+      if (r.timedOut) throw new GantryError(`${this.label}: ${what} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1e3)} s`);
+      if (r.code === 0 || r.code !== 255 && o.allowFailure) return r;
+      let failure = r.code === 255 ? classifySshFailure(r.stderr) : void 0;
+      if (failure?.kind === "master-lost" && attempt === 0) continue;
+      if (failure) throw await this.failure(failure.kind, failure.detail);
+      if (o.allowFailure) return r;
+      let tail = lastLines(r.stderr || r.stdout, 5);
+      throw new GantryError(`${this.label}: ${what} failed (exit ${r.code})${tail ? `: ${tail}` : ""}`);
+    }
+  }
+  async failure(kind, detail) {
+    let { label } = this;
+    if (kind === "host-key-changed")
+      return new SshError(
+        label,
+        kind,
+        `${label}: the host key does not match known-hosts: the host offered ${detail || "a different key"}. If the server was reinstalled, update known-hosts; otherwise someone may be intercepting the connection. Nothing was changed on it.`
+      );
+    if (kind === "host-key-unknown") {
+      let offered = await this.offeredKeys(detail);
+      return new SshError(
+        label,
+        kind,
+        `${label}: no key for this host in known-hosts${offered ? `; it offers ${offered}` : ""}. Check the fingerprint with the server's owner, then add its line (ssh-keyscan -p ${this.spec.port} ${this.spec.host}) to known-hosts. Nothing was changed on it.`
+      );
+    }
+    return kind === "auth" ? (detail = detail.replace(/^\S+@\S+: /, "").replace(/\.$/, ""), new SshError(
+      label,
+      kind,
+      `${label}: the server refused the key (${detail}); add the public key of ssh-key to ~${this.spec.user}/.ssh/authorized_keys there. Nothing was changed on it.`
+    )) : (this.down = new SshError(label, "unreachable", `${label} is unreachable: ${detail || "the connection failed"}`), this.down);
+  }
+  /** The fingerprints the host offers, from ssh-keyscan (only to explain a host key failure). */
+  async offeredKeys(type) {
+    try {
+      let t = type.toLowerCase(), scan = await exec("ssh-keyscan", ["-T", "5", "-p", String(this.spec.port), ...t ? ["-t", t] : [], "--", this.spec.host], {
+        timeoutMs: 1e4,
+        allowFailure: !0
+      });
+      return scan.stdout.trim() ? (await exec("ssh-keygen", ["-l", "-f", "-"], { input: scan.stdout, timeoutMs: 1e4, allowFailure: !0 })).stdout.trim().split(`
+`).map((l) => {
+        let [, hash, , kind] = l.split(/\s+/);
+        return `${kind?.replace(/[()]/g, "") ?? ""} ${hash ?? ""}`.trim();
+      }).filter(Boolean).join(", ") : "";
+    } catch {
+      return "";
+    }
+  }
+  /**
+   * A local unix socket forwarded through the master to a socket on the host (stream-local
+   * forwarding, OpenSSH ≥ 6.7): one request to HAProxy's admin socket costs a channel on the
+   * open connection, no process on either side, and nothing needs to be installed on the host.
+   */
+  async forwardSocket(remotePath) {
+    let known = this.forwards.get(remotePath);
+    if (known) return known;
+    await this.run("true", { what: "opening the connection" });
+    let id = sha256(`${this.label}
+${remotePath}
+${process.pid}
+${this.forwardCount++}`).slice(0, 16), local = join8(this.cfg.controlDir, `fwd-${id}.sock`);
+    return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
+  }
+  /** Forgets a forward whose local socket stopped answering (its master was replaced). */
+  dropForward(remotePath) {
+    this.forwards.delete(remotePath);
+  }
+  /** Closes the master connection (the post step; also at the end of a CLI run). */
+  async close() {
+    this.forwards.clear(), await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 1e4, allowFailure: !0 });
+  }
+};
+function ownConnectionArg(a) {
+  return a.startsWith("ControlMaster=") ? "ControlMaster=no" : a.startsWith("ControlPath=") ? "ControlPath=none" : a === "LogLevel=ERROR" ? "LogLevel=INFO" : a;
+}
+
+// packages/deploy/src/ssh/sshhost.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { hostname as hostname2 } from "node:os";
+
+// packages/deploy/src/ssh/scripts.ts
+var PROBE = `uname -s; uname -m; id -un
+for c in curl wget socat setsid nohup sha256sum shasum openssl ps ss "$@"; do command -v "$c" >/dev/null 2>&1 && printf '%s\\n' "has $c"; done
+[ -r /proc/self/stat ] && echo "has /proc"
+exit 0`, READ = '[ -f "$1" ] || exit 3; cat -- "$1"', READ_FROM = '[ -f "$1" ] || exit 3; wc -c < "$1"; tail -c +$(($2 + 1)) "$1" | head -c "$3"', SIZE = '[ -f "$1" ] || exit 3; wc -c < "$1"', WRITE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
+t="$1.tmp-$$"; umask 077
+if cat > "$t" && chmod "$2" "$t" && mv -f -- "$t" "$1"; then exit 0; fi
+rm -f -- "$t"; exit 1`, RENAME = `if [ -d "$2" ] && [ ! -L "$2" ]; then rmdir -- "$2" 2>/dev/null || { echo "$2 exists and is not empty" >&2; exit 1; }; fi
+mv -f -- "$1" "$2"`, MKDIRP = 'mkdir -p -- "$1" && chmod "$2" "$1"', MKDIR_EXCLUSIVE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
+mkdir -- "$1" 2>/dev/null && exit 0
+[ -d "$1" ] && exit 3
+mkdir -- "$1"`, REMOVE = 'rm -rf -- "$1"', LIST = '[ -d "$1" ] || exit 0; ls -A -- "$1"', EXISTS = '[ -e "$1" ] || [ -L "$1" ] || exit 3', SHA = `if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$F"
+elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$F"
+else openssl dgst -sha256 -r < "$F"; fi`, SHA256 = `[ -f "$1" ] || exit 3; F=$1; ${SHA}`, UPLOAD = `umask 022; d=$(dirname -- "$1"); mkdir -p -- "$d" || exit 1
+avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ -n "$avail" ] && [ "$avail" -lt "$3" ]; then echo "only $avail KiB free in $d, $3 KiB needed" >&2; exit 28; fi
+F="$1.tmp-$$"; umask 077
+if ! { cat > "$F" && chmod "$2" "$F"; }; then rm -f -- "$F"; exit 1; fi
+${SHA} || { rm -f -- "$F"; exit 1; }
+mv -f -- "$F" "$1"`;
+function spawnScript(wrapper) {
+  return `log=$1 pidf=$2 dir=$3; shift 3
+umask 022; mkdir -p -- "$(dirname -- "$log")" "$(dirname -- "$pidf")" || exit 1
+rm -f -- "$pidf"; cd -- "$dir" || exit 1
+launch=$(command -v setsid || command -v nohup) || { echo "neither setsid nor nohup is installed" >&2; exit 1; }
+exec 3<&0
+env -i /bin/sh -c 'while IFS= read -r l <&3; do export "$l" || exit 97; done; exec 3<&-; exec "$@"' sh "$launch" /bin/sh -c ${`'${wrapper.replace(/'/g, "'\\''")}'`} "$pidf" "$@" >> "$log" 2>&1 &
+exec 3<&-
+i=0; while [ ! -s "$pidf" ] && [ $i -lt 250 ]; do sleep 0.02 2>/dev/null || sleep 1; i=$((i + 1)); done
+cat -- "$pidf" 2>/dev/null || echo $!`;
+}
+var PROCESS = `if [ -d /proc/self ]; then
+  s=$(cat "/proc/$1/stat" 2>/dev/null) || { echo gone; exit 0; }
+  s=\${s##*) }; echo "proc \${s%% *}"; tr '\\0' '\\n' < "/proc/$1/cmdline" 2>/dev/null; exit 0
+fi
+p=$(ps -o stat= -o args= -p "$1" 2>/dev/null) && [ -n "$p" ] && echo "ps $p" || echo gone`, SIGNAL = 'kill -s "$2" "$1" 2>/dev/null || ! kill -0 "$1" 2>/dev/null', LISTENING = "if [ -r /proc/net/tcp ]; then echo proc; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; else echo ss; ss -Hltn; fi", HTTP_GET = `if [ "$3" = curl ]; then
+  out=$(curl -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
+  res=$(printf '%s\\n' "$out" | sed -n 's/^gantry-code //p' | tail -n 1)
+  case $res in
+    000*|'') echo "error $(printf '%s\\n' "$out" | grep -v '^gantry-code' | grep . | head -n 1)" ;;
+    *) echo "code $res" ;;
+  esac
+  exit 0
+fi
+out=$(wget -q -S -O /dev/null -U gantry-deploy -T "$2" "$1" 2>&1)
+code=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
+if [ -n "$code" ]; then echo "code $code"; else echo "error $(printf '%s\\n' "$out" | grep . | tail -n 1)"; fi`, FREE = `d=$1; while [ ! -d "$d" ]; do d=$(dirname -- "$d"); done
+avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ -w "$d" ]; then w=writable; else w=read-only; fi
+echo "\${avail:-unknown} $w $d"`, SOCKET_CHECK = '[ -S "$1" ] || { echo missing; exit 0; }; [ -w "$1" ] || { echo denied; exit 0; }; echo ok', SOCAT = 'exec socat -t "$2" - "UNIX-CONNECT:$1"', ARCH = {
+  x86_64: { arch: "amd64", variant: "" },
+  amd64: { arch: "amd64", variant: "" },
+  aarch64: { arch: "arm64", variant: "" },
+  arm64: { arch: "arm64", variant: "" },
+  armv7l: { arch: "arm", variant: "v7" },
+  armv6l: { arch: "arm", variant: "v6" },
+  i686: { arch: "386", variant: "" },
+  i386: { arch: "386", variant: "" },
+  riscv64: { arch: "riscv64", variant: "" },
+  ppc64le: { arch: "ppc64le", variant: "" },
+  s390x: { arch: "s390x", variant: "" }
+};
+function parseProbe(text) {
+  let [os = "", machine = "", user = "", ...rest] = text.trim().split(`
+`), a = ARCH[machine.trim()] ?? { arch: machine.trim(), variant: "" };
+  return {
+    platform: { os: os.trim().toLowerCase(), ...a },
+    user: user.trim(),
+    has: new Set(rest.filter((l) => l.startsWith("has ")).map((l) => l.slice(4).trim()))
+  };
+}
+function parseProcess(text) {
+  let [head = "", ...words] = text.replace(/\n+$/, "").split(`
+`);
+  if (head.startsWith("proc ")) {
+    let st = head.slice(5).trim();
+    return { state: st === "Z" || st === "X" ? "zombie" : "running", command: words.filter(Boolean).join(" ") };
+  }
+  if (head.startsWith("ps ")) {
+    let [stat4 = "", ...args] = head.slice(3).trim().split(/\s+/);
+    return { state: stat4.startsWith("Z") ? "zombie" : "running", command: args.join(" ") };
+  }
+  return { state: "gone" };
+}
+function isListening(text, port) {
+  let [kind, ...lines] = text.split(`
+`);
+  if (kind === "ss") return lines.some((l) => new RegExp(`:${port}\\s`).test(`${l.trim().split(/\s+/)[3] ?? ""} `));
+  let hex = port.toString(16).toUpperCase().padStart(4, "0");
+  return lines.some((l) => {
+    let f = l.trim().split(/\s+/);
+    return f[1]?.endsWith(`:${hex}`) === !0 && f[3] === "0A";
+  });
+}
+function parseHttpGet(text) {
+  let line = text.trim().split(`
+`)[0] ?? "", m = /^code (\d{3})(?: ([\d.]+))?/.exec(line);
+  return m ? { status: Number(m[1]), ...m[2] ? { ms: Number(m[2]) * 1e3 } : {} } : { error: line.replace(/^error\s*/, "").replace(/^curl: \(\d+\)\s*/, "") || "no answer" };
+}
+function parseSha(text) {
+  return /^([0-9a-f]{64})\b/.exec(text.trim())?.[1];
+}
+
+// packages/deploy/src/ssh/loopback.ts
+import net2 from "node:net";
+var Loopback = class {
+  constructor(h) {
+    this.h = h;
+  }
+  h;
+  /**
+   * How socket requests travel: a stream-local forward of the shared connection (nothing to
+   * install on the host, no process per request), or socat on the host where its sshd refuses
+   * forwarding (see checkSocket).
+   */
+  socketVia = "forward";
+  checkedSockets = /* @__PURE__ */ new Set();
+  get name() {
+    return this.h.name;
+  }
+  /** One GET to http://127.0.0.1:port/path, made on the host. */
+  async httpGet(port, path2, timeoutMs) {
+    let started = performance.now(), ms = () => performance.now() - started, method = await this.h.probeMethod();
+    if (method === "channel") return this.channelGet(port, path2, timeoutMs, started);
+    let url = `http://127.0.0.1:${port}${path2}`, seconds = Math.max(1, Math.ceil(timeoutMs / 1e3)), r = await this.h.runScript(HTTP_GET, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15e3 });
+    r.code !== 0 && this.h.fail(`probing ${url} with ${method}`, r);
+    let p = parseHttpGet(r.stdout);
+    return "error" in p ? { ok: !1, status: 0, ms: ms(), error: p.error } : { ok: p.status >= 200 && p.status < 300, status: p.status, ms: p.ms ?? ms() };
+  }
+  /** One GET through a direct-tcpip channel (`ssh -W`): sshd connects to the host's loopback; nothing runs there. */
+  async channelGet(port, path2, timeoutMs, started) {
+    let request = `GET ${path2} HTTP/1.0\r
+Host: 127.0.0.1:${port}\r
+User-Agent: gantry-deploy\r
+Connection: close\r
+\r
+`;
+    try {
+      let r = await this.h.session.run("", {
+        sshArgs: ["-W", `127.0.0.1:${port}`],
+        input: request,
+        timeoutMs,
+        allowFailure: !0,
+        what: `probing port ${port}`
+      }), status = Number(/^HTTP\/\d(?:\.\d)? (\d{3})/.exec(r.stdout)?.[1] ?? 0), ms = performance.now() - started;
+      return status ? { ok: status >= 200 && status < 300, status, ms } : { ok: !1, status: 0, ms, error: r.stderr.trim().split(`
+`)[0] || "no HTTP answer" };
+    } catch (err) {
+      if (err instanceof SshError && err.kind === "unreachable") throw err;
+      return { ok: !1, status: 0, ms: performance.now() - started, error: err.message };
+    }
+  }
+  /**
+   * One exchange on a unix socket on the host (HAProxy's runtime API). An empty answer is normal
+   * for `set` commands; the first one per socket is checked to tell a missing socket apart.
+   */
+  async socketRequest(socketPath, text, timeoutMs) {
+    let line = text.endsWith(`
+`) ? text : `${text}
+`;
+    if (this.socketVia === "socat") {
+      let r = await this.h.runScript(SOCAT, [socketPath, Math.max(1, Math.ceil(timeoutMs / 1e3))], `talking to ${socketPath}`, {
+        input: line,
+        timeoutMs: timeoutMs + 1e4
+      });
+      return r.code !== 0 && this.h.fail(`talking to ${socketPath} with socat`, r), r.stdout;
+    }
+    for (let attempt = 0; ; attempt++) {
+      let local;
+      try {
+        local = await this.h.session.forwardSocket(socketPath);
+      } catch (err) {
+        if (err instanceof SshError || !(await this.h.probe()).has.has("socat")) throw err;
+        return this.socketVia = "socat", this.socketRequest(socketPath, text, timeoutMs);
+      }
+      try {
+        let answer = await localExchange(local, line, timeoutMs);
+        return answer === "" && await this.explainEmpty(socketPath), answer;
+      } catch (err) {
+        let code = err.code;
+        if ((code === "ENOENT" || code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE") && attempt === 0) {
+          this.h.session.dropForward(socketPath);
+          continue;
+        }
+        if (code === "ECONNRESET" || code === "EPIPE") {
+          if (await this.explainEmpty(socketPath, !0), (await this.h.probe()).has.has("socat"))
+            return this.socketVia = "socat", this.socketRequest(socketPath, text, timeoutMs);
+          throw new GantryError(this.refused(socketPath));
+        }
+        throw new GantryError(`${this.name}: ${socketPath}: ${code ?? err.message}`);
+      }
+    }
+  }
+  /**
+   * Checks the socket answers `request` with something (HAProxy: `show cli level`). An empty
+   * answer from a socket that exists means the host's sshd refused the forward: socat on the
+   * host takes over when it is there; otherwise the error says what to change.
+   */
+  async checkSocket(socketPath, request) {
+    let answer = await this.socketRequest(socketPath, request, 5e3);
+    if (answer.trim() || this.socketVia === "socat") return answer;
+    if ((await this.h.probe()).has.has("socat"))
+      return this.socketVia = "socat", this.socketRequest(socketPath, request, 5e3);
+    throw new GantryError(this.refused(socketPath));
+  }
+  refused(socketPath) {
+    return `${this.name}: ${socketPath} cannot be reached through the SSH connection: its sshd seems to refuse stream-local forwarding and there is no socat on the host; set \`AllowStreamLocalForwarding yes\` for the deploy user or install socat`;
+  }
+  /** Throws a clear error when the socket is missing or not writable for the user; `always` checks even a socket checked before. */
+  async explainEmpty(socketPath, always = !1) {
+    if (this.checkedSockets.has(socketPath) && !always) return;
+    let state = (await this.h.runScript(SOCKET_CHECK, [socketPath], `looking at ${socketPath}`)).stdout.trim(), user = (await this.h.probe()).user;
+    if (state === "missing")
+      throw new GantryError(`${this.name}: there is no socket at ${socketPath} (is HAProxy running with \`stats socket ${socketPath} level admin\`?)`);
+    if (state === "denied")
+      throw new GantryError(
+        `${this.name}: user ${user} may not write to ${socketPath} (give its group to the deploy user, or \`stats socket … mode 660 group …\`)`
+      );
+    this.checkedSockets.add(socketPath);
+  }
+};
+function localExchange(path2, text, timeoutMs) {
+  return new Promise((res, rej) => {
+    let sock = net2.connect(path2), out = "", timer = setTimeout(() => sock.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })), timeoutMs);
+    sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text)), sock.on("data", (d) => out += d), sock.on("close", () => {
+      clearTimeout(timer), res(out);
+    }), sock.on("error", (e) => {
+      clearTimeout(timer), rej(e);
+    });
+  });
+}
+
+// packages/deploy/src/ssh/shell.ts
+function shQuote(word) {
+  if (word.includes("\0")) throw new GantryError("internal: a remote argument holds a NUL byte");
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) && !word.startsWith("=") ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function shCommand(argv) {
+  if (argv.length === 0) throw new GantryError("internal: empty remote command");
+  return argv.map(shQuote).join(" ");
+}
+function shScript(script, args = []) {
+  return shCommand(["sh", "-c", script, "sh", ...args.map(String)]);
+}
+
+// packages/deploy/src/ssh/sshhost.ts
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toString(8), SshHost = class {
+  constructor(session, o = {}) {
+    this.session = session;
+    this.o = o;
+  }
+  session;
+  o;
+  facts;
+  loopback = new Loopback(this);
+  get name() {
+    return this.session.label;
+  }
+  /** Runs one of scripts.ts's constant scripts with its values; the caller reads the exit code. */
+  async runScript(script, args, what, o = {}) {
+    return this.session.run(shScript(script, args), { ...o, what, allowFailure: !0 });
+  }
+  /** Throws the failure of a script, naming the host and what it was doing. */
+  fail(what, r) {
+    let detail = (r.stderr || r.stdout).trim().split(`
+`).slice(-3).join(" / ");
+    throw new GantryError(`${this.name}: ${what} failed (exit ${r.code})${detail ? `: ${detail}` : ""}`);
+  }
+  /** What the host has (connects on first use: the host key and the key are checked here). */
+  async probe() {
+    if (!this.facts) {
+      let r = await this.runScript(PROBE, this.o.needs ?? [], "looking at the host");
+      r.code !== 0 && this.fail("looking at the host", r), this.facts = parseProbe(r.stdout);
+    }
+    return this.facts;
+  }
+  async platform() {
+    return (await this.probe()).platform;
+  }
+  /** The way health probes are made on this host. */
+  async probeMethod() {
+    if (this.o.probe) return this.o.probe;
+    let { has } = await this.probe();
+    return has.has("curl") ? "curl" : has.has("wget") ? "wget" : "channel";
+  }
+  /** Free space (KiB) where a folder is or would be created, and whether the user may create it. */
+  async freeSpace(dir) {
+    let r = await this.runScript(FREE, [dir], `looking at the free space for ${dir}`);
+    r.code !== 0 && this.fail(`looking at the free space for ${dir}`, r);
+    let [kib = "", w = "", ...at] = r.stdout.trim().split(" ");
+    return { kib: /^\d+$/.test(kib) ? Number(kib) : void 0, writable: w === "writable", at: at.join(" ") };
+  }
+  /** Whether the host's sshd opens direct-tcpip channels (AllowTcpForwarding), for probes on a host without curl or wget. */
+  async channelAllowed(port) {
+    let r = await this.session.run("", {
+      sshArgs: ["-W", `127.0.0.1:${port}`],
+      input: "",
+      timeoutMs: 2e4,
+      allowFailure: !0,
+      ownConnection: !0,
+      what: "opening a channel"
+    });
+    return !/administratively prohibited/.test(r.stderr);
+  }
+  async exec(argv, o = {}) {
+    let r = await this.session.run(shCommand(argv), { input: o.input, timeoutMs: o.timeoutMs, allowFailure: !0, what: `\`${argv.join(" ")}\`` }), result = { ...r, command: ["ssh", this.name, ...argv] };
+    return r.code !== 0 && !o.allowFailure && this.fail(`\`${argv.join(" ")}\``, result), result;
+  }
+  async readFile(path2) {
+    let r = await this.runScript(READ, [path2], `reading ${path2}`);
+    if (r.code !== 3)
+      return r.code !== 0 && this.fail(`reading ${path2}`, r), r.stdout;
+  }
+  async readFrom(path2, offset, maxBytes) {
+    let r = await this.runScript(READ_FROM, [path2, Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(maxBytes))], `reading ${path2}`);
+    if (r.code === 3) return;
+    r.code !== 0 && this.fail(`reading ${path2}`, r);
+    let nl = r.stdout.indexOf(`
+`);
+    return { size: Number(r.stdout.slice(0, nl).trim()), text: r.stdout.slice(nl + 1) };
+  }
+  async fileSize(path2) {
+    let r = await this.runScript(SIZE, [path2], `reading the size of ${path2}`);
+    if (r.code !== 3)
+      return r.code !== 0 && this.fail(`reading the size of ${path2}`, r), Number(r.stdout.trim());
+  }
+  async writeFile(path2, data, mode = 420) {
+    let r = await this.runScript(WRITE, [path2, octal(mode)], `writing ${path2}`, { input: data });
+    r.code !== 0 && this.fail(`writing ${path2}`, r);
+  }
+  async rename(from, to) {
+    let r = await this.runScript(RENAME, [from, to], `renaming ${from}`);
+    r.code !== 0 && this.fail(`renaming ${from} to ${to}`, r);
+  }
+  async mkdirp(path2, mode = 493) {
+    let r = await this.runScript(MKDIRP, [path2, octal(mode)], `creating ${path2}`);
+    r.code !== 0 && this.fail(`creating ${path2}`, r);
+  }
+  async mkdirExclusive(path2) {
+    let r = await this.runScript(MKDIR_EXCLUSIVE, [path2], `creating ${path2}`);
+    return r.code === 3 ? !1 : (r.code !== 0 && this.fail(`creating ${path2}`, r), !0);
+  }
+  async remove(path2) {
+    let r = await this.runScript(REMOVE, [path2], `removing ${path2}`);
+    r.code !== 0 && this.fail(`removing ${path2}`, r);
+  }
+  async list(dir) {
+    let r = await this.runScript(LIST, [dir], `listing ${dir}`);
+    return r.code !== 0 && this.fail(`listing ${dir}`, r), r.stdout.split(`
+`).filter(Boolean);
+  }
+  async exists(path2) {
+    let r = await this.runScript(EXISTS, [path2], `looking for ${path2}`);
+    return r.code !== 0 && r.code !== 3 && this.fail(`looking for ${path2}`, r), r.code === 0;
+  }
+  async sha256(path2) {
+    let r = await this.runScript(SHA256, [path2], `hashing ${path2}`);
+    if (r.code === 3) return;
+    let sha = parseSha(r.stdout);
+    return (r.code !== 0 || !sha) && this.fail(`hashing ${path2} (needs sha256sum, shasum or openssl)`, r), sha;
+  }
+  /** Streams the file over the connection after checking the free space; returns the sha256 computed on the host. */
+  async upload(localPath, hostPath, mode) {
+    let size = (await stat2(localPath)).size, needKiB = Math.ceil(size * 1.1 / 1024) + 1024, r = await this.runScript(UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
+      input: await readFile2(localPath),
+      timeoutMs: 6e5
+    });
+    if (r.code === 28 || /No space left on device/.test(r.stderr))
+      throw new GantryError(
+        `${this.name}: the disk is full: ${r.stderr.trim().split(`
+`).pop()} (the release is ${formatBytes(size)}); free space in state-dir, or lower keep-releases. Nothing was changed on it.`
+      );
+    let sha = parseSha(r.stdout);
+    return (r.code !== 0 || !sha) && this.fail(`uploading to ${hostPath} (needs sha256sum, shasum or openssl)`, r), sha;
+  }
+  async spawnDetached(spec) {
+    let lines = Object.entries(spec.env).map(([k, v]) => {
+      if (!ENV_NAME.test(k) || /[\0\r\n]/.test(v))
+        throw new GantryError(`the environment variable ${JSON.stringify(k)} cannot be passed to ${this.name} (one line, a valid name)`);
+      return `${k}=${v}
+`;
+    }), what = `starting ${spec.argv[0]}`, r = await this.runScript(spawnScript(PIDFILE_WRAPPER), [spec.logFile, spec.pidFile, spec.cwd, ...spec.argv], what, { input: lines.join("") }), pid = Number(r.stdout.trim());
+    return (r.code !== 0 || !Number.isInteger(pid) || pid <= 1) && this.fail(what, r), pid;
+  }
+  async processInfo(pid) {
+    if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
+    let r = await this.runScript(PROCESS, [pid], `looking at process ${pid}`);
+    return r.code !== 0 && this.fail(`looking at process ${pid}`, r), parseProcess(r.stdout);
+  }
+  async signal(pid, signal) {
+    if (!Number.isInteger(pid) || pid <= 1) return;
+    let r = await this.runScript(SIGNAL, [pid, signal.slice(3)], `sending ${signal} to ${pid}`);
+    r.code !== 0 && this.fail(`sending ${signal} to process ${pid}`, r);
+  }
+  async portFree(port) {
+    let r = await this.runScript(LISTENING, [], "listing listening ports");
+    return r.code !== 0 && this.fail("listing listening ports (needs /proc or ss)", r), !isListening(r.stdout, port);
+  }
+  httpGet(port, path2, timeoutMs) {
+    return this.loopback.httpGet(port, path2, timeoutMs);
+  }
+  socketRequest(socketPath, text, timeoutMs) {
+    return this.loopback.socketRequest(socketPath, text, timeoutMs);
+  }
+  /** See Loopback.checkSocket (HAProxy's preflight through the SSH connection). */
+  checkSocket(socketPath, request) {
+    return this.loopback.checkSocket(socketPath, request);
+  }
+  deployer() {
+    return { machine: hostname2(), pid: process.pid };
+  }
+};
+
+// packages/deploy/src/ssh/connect.ts
+async function privateDir() {
+  let root = tmpdir().length <= 40 ? tmpdir() : "/tmp";
+  return mkdtemp(join9(root, "gantry-ssh-"));
+}
+async function openConnections(r, reporter, needs = []) {
+  let dir = await privateDir();
+  try {
+    let config = { controlDir: dir, insecure: r.insecure, options: r.sshOptions };
+    if (r.sshKey && (config.keyFile = await writePrivateFile(dir, "key", r.sshKey), await verifyKeyFile(config.keyFile)), r.knownHosts) {
+      let text;
+      if ("path" in r.knownHosts) {
+        let path2 = r.knownHosts.path;
+        text = await readFile3(path2, "utf8").catch(() => {
+          throw new InputError("known-hosts", path2, "no such file; give known_hosts lines or the path of a known_hosts file");
+        });
+      } else text = r.knownHosts.text;
+      checkKnownHosts(text), config.knownHostsFile = await writePrivateFile(dir, "known_hosts", text.endsWith(`
+`) ? text : `${text}
+`);
+    }
+    return r.insecure && reporter.warning(
+      "ssh-insecure-skip-host-key-check is on: host keys are not checked, so anyone on the network path could pose as these hosts. Use it only for throwaway test hosts."
+    ), { hosts: r.hosts.map((h) => new SshHost(new SshSession(h, config), { needs })), saved: { dir, config, hosts: r.hosts } };
+  } catch (err) {
+    throw await rm3(dir, { recursive: !0, force: !0 }), err;
+  }
+}
+function savedConnections(text) {
+  if (text)
+    try {
+      let v = JSON.parse(text);
+      return typeof v.dir == "string" && v.dir.includes("gantry-ssh-") && v.config && Array.isArray(v.hosts) ? v : void 0;
+    } catch {
+      return;
+    }
+}
+async function closeConnections(saved) {
+  if (!saved.dir.includes("gantry-ssh-")) throw new GantryError(`internal: refusing to remove ${saved.dir}`);
+  await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close())), await rm3(saved.dir, { recursive: !0, force: !0 });
+}
+
+// packages/deploy/src/ssh/fleet.ts
+function waves(items, canaryHosts) {
+  return canaryHosts <= 0 || canaryHosts >= items.length ? [items.slice()] : [items.slice(0, canaryHosts), items.slice(canaryHosts)];
+}
+async function runFleet(tasks, plan, reporter, signal) {
+  let outcomes = /* @__PURE__ */ new Map(), held = [], controllers = /* @__PURE__ */ new Map(), failure, fail = (host, reason) => {
+    if (!failure) {
+      failure = { host, reason }, reporter.warning(`rollout stopped: ${host}: ${reason}`);
+      for (let [h, c] of controllers) h !== host && c.abort(`${host} failed`);
+    }
+  }, onCancel = () => fail("deployer", `cancelled (${signal?.reason ?? "signal"})`);
+  signal?.addEventListener("abort", onCancel, { once: !0 });
+  let start = async (task) => {
+    let controller = new AbortController();
+    controllers.set(task.host, controller);
+    let reached, holding = new Promise((r) => reached = () => r("held")), release, decision = new Promise((r) => release = r), hold = () => failure ? Promise.resolve(`rolled back because ${failure.host} failed: ${failure.reason}`) : (reached(), decision), done = task.run(hold, controller.signal).catch((err) => ({ host: task.host, outcome: "failed", activeColor: "", version: "", reason: messageOf(err) })), first = await Promise.race([holding, done]);
+    if (first === "held") {
+      held.push({ host: task.host, release, done }), reporter.info(`${task.host}: switched and verified; holding the old version warm until the other hosts pass`);
+      return;
+    }
+    outcomes.set(task.host, first), controllers.delete(task.host), first.outcome !== "promoted" && fail(task.host, first.reason ?? first.outcome);
+  }, concurrency = plan.rollout === "serial" ? 1 : Math.max(1, plan.maxParallel);
+  for (let wave of waves(tasks, plan.canaryHosts)) {
+    let queue = [...wave], workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let t = queue.shift(); t && !failure; t = queue.shift()) await start(t);
+    });
+    if (await Promise.all(workers), failure) break;
+  }
+  if (signal?.removeEventListener("abort", onCancel), failure) {
+    let reason = `rolled back because ${failure.host} failed: ${failure.reason}`;
+    for (let h of [...held].reverse())
+      h.release(reason), outcomes.set(h.host, await h.done);
+  } else {
+    for (let h of held) h.release(void 0);
+    for (let h of held) outcomes.set(h.host, await h.done);
+  }
+  return {
+    hosts: tasks.map(
+      (t) => outcomes.get(t.host) ?? {
+        host: t.host,
+        outcome: "skipped",
+        activeColor: "",
+        version: "",
+        reason: failure ? `not started: ${failure.host} failed first` : "not started"
+      }
+    ),
+    failure
+  };
+}
+function fleetOutcome(r) {
+  return r.hosts.every((h) => h.outcome === "promoted") ? "promoted" : r.hosts.every((h) => h.outcome === "rolled-back" || h.outcome === "skipped") ? "rolled-back" : "failed";
+}
+
+// packages/deploy/src/ssh/preflight.ts
+import { stat as stat3 } from "node:fs/promises";
+function routerNeeds(r) {
+  return r.kind !== "nginx" ? [] : [.../* @__PURE__ */ new Set([r.reloadCommand[0], nginxTestCommand(r.reloadCommand)[0]])];
+}
+var TOOLS = [
+  { any: ["sha256sum", "shasum", "openssl"], why: "to check the uploaded binary's sha256" },
+  { any: ["setsid", "nohup"], why: "to start the service so it outlives the SSH session" },
+  { any: ["/proc", "ps"], why: "to watch the service's process" },
+  { any: ["/proc", "ss"], why: "to see which ports are in use" }
+];
+async function preflightHost(host, inputs, app) {
+  let problems = [], facts = await host.probe();
+  for (let t of TOOLS) t.any.some((c) => facts.has.has(c)) || problems.push(`none of ${t.any.join(", ")} is installed (needed ${t.why})`);
+  for (let c of routerNeeds(inputs.router)) facts.has.has(c) || problems.push(`\`${c}\` is not installed, and nginx-reload-command needs it`);
+  await host.probeMethod() === "channel" && !await host.channelAllowed(inputs.ports.blue) && problems.push(
+    "it has neither curl nor wget and its sshd refuses TCP forwarding, so nothing can probe the service's health there; install curl or allow forwarding"
+  );
+  let artifact;
+  if (inputs.command === "deploy")
+    try {
+      artifact = await resolveArtifact(inputs.artifact, inputs.manifest, facts.platform);
+    } catch (err) {
+      problems.push(`${messageOf(err)} (the host is ${formatTarget(facts.platform)})`);
+    }
+  let stateDir = stateDirFor(inputs, app), free = await host.freeSpace(stateDir);
+  if (free.writable || problems.push(`user ${facts.user} may not create ${stateDir} (${free.at} is not writable for it)`), artifact && free.kib !== void 0) {
+    let { size } = await stat3(artifact.path), need = Math.ceil(size * 1.1 / 1024) + 1024;
+    free.kib < need && problems.push(`the disk is full: ${formatBytes(free.kib * 1024)} free in ${free.at}, the release needs ${formatBytes(need * 1024)}`);
+  }
+  if (inputs.router.kind === "haproxy")
+    try {
+      let level = (await host.checkSocket(inputs.router.socket, "show cli level")).trim();
+      level !== "admin" && problems.push(`haproxy-socket ${inputs.router.socket} has level ${JSON.stringify(level)}; gantry needs \`stats socket … level admin\``);
+    } catch (err) {
+      problems.push(messageOf(err).replace(`${host.name}: `, ""));
+    }
+  return { problems, artifact };
+}
+async function preflightFleet(hosts, inputs, app) {
+  let results = await Promise.allSettled(hosts.map((h) => preflightHost(h, inputs, app))), lines = [];
+  if (results.forEach((r, i) => {
+    let name = hosts[i].name;
+    if (r.status === "rejected") lines.push(`- ${messageOf(r.reason).startsWith(name) ? messageOf(r.reason) : `${name}: ${messageOf(r.reason)}`}`);
+    else for (let p of r.value.problems) lines.push(`- ${name}: ${p}`);
+  }), lines.length) throw new GantryError(`the hosts are not ready; nothing was changed on any host:
+${lines.join(`
+`)}`);
+}
+
+// packages/deploy/src/summary.ts
+function reportedOutcome(r) {
+  return r.command === "rollback" ? r.result.outcome === "promoted" ? "rolled-back" : "failed" : r.result.outcome;
+}
+function outcomeSentence(r) {
+  let res = r.result, active = res.active ? `${res.active.version} serves all traffic on ${res.active.color} (port ${res.active.port})` : "no version is serving", traffic = res.traffic ? res.traffic.requests === 0 ? ` No requests reached ${res.version} while it was verified.` : ` ${res.traffic.errors} of ${res.traffic.requests} requests to ${res.version} failed while it was verified (${(errorRate(res.traffic) ?? 0).toFixed(2)}%).` : "";
+  if (res.outcome === "promoted") {
+    let verb = r.command === "rollback" ? "rolled back to" : "promoted", before = res.previousVersion ? `; ${res.previousVersion} was drained and stopped` : "", fast = res.switchMs !== void 0 ? ` All traffic was on it ${formatDuration(res.switchMs)} after its health gate passed.` : "";
+    return `${r.app}: ${verb} ${res.version}: ${active}${before}.${fast}${traffic}`;
+  }
+  let back = res.rollbackMs !== void 0 ? ` Traffic was back on ${res.active?.version} ${formatDuration(res.rollbackMs)} after the failure was detected.` : "", what = res.outcome === "rolled-back" ? `${res.version} was rolled back` : `${res.version} failed`;
+  return `${r.app}: ${what}: ${res.reason?.split(`
+`)[0]}. Now ${active}.${back}${traffic}`;
+}
+function figures(e) {
+  return Object.entries(e.figures).map(([k, v]) => `${k}: ${v}`).join(", ");
+}
+function gateRows(r, inputs) {
+  let rows = [], g = r.result.gate;
+  g && rows.push([
+    `health gate (${inputs.health.path})`,
+    `${g.ok ? `${inputs.health.successes} × 2xx in a row` : "not passed"} after ${g.checks} checks, ${formatDuration(g.ms)}`,
+    `${inputs.health.successes} in a row within ${formatDuration(inputs.health.timeoutMs)}`,
+    g.ok ? "✅" : "❌"
+  ]);
+  for (let { weight, result } of r.result.verify) {
+    let t = result.traffic, rate = t ? errorRate(t) : void 0;
+    rows.push([
+      `error rate at ${weight}% (${formatDuration(result.ms)})`,
+      t ? `${rate === void 0 ? "no requests" : `${rate.toFixed(2)}%`} (${t.errors}/${t.requests})` : "not measured (no router counters)",
+      `≤ ${inputs.maxErrorRate}%`,
+      result.ok ? "✅" : "❌"
+    ]), inputs.maxP95Ms !== void 0 && t?.latencyMs !== void 0 && rows.push([
+      `${t.latencyKind === "avg" ? "avg response time (HAProxy)" : "p95 latency"} at ${weight}%`,
+      `${t.latencyMs.toFixed(1)} ms`,
+      `≤ ${inputs.maxP95Ms} ms`,
+      t.latencyMs <= inputs.maxP95Ms ? "✅" : "❌"
+    ]);
+  }
+  return r.result.switchMs !== void 0 && rows.push(["gate passed → all traffic on new", formatDuration(r.result.switchMs), "", "ℹ️"]), r.result.rollbackMs !== void 0 && rows.push(["failure detected → traffic on old", formatDuration(r.result.rollbackMs), "", "ℹ️"]), rows;
+}
+function deploySummary(r, inputs) {
+  let outcome = reportedOutcome(r), parts = [`### ${outcome === "promoted" ? "✅" : outcome === "rolled-back" ? "↩️" : "❌"} deploy ${r.app} ${r.result.version}: ${outcome}`, "", outcomeSentence(r), ""];
+  r.recovery && parts.push(
+    `> Recovered first: an unfinished ${r.recovery.found.command} of ${r.recovery.found.to.version} (${r.recovery.why}) was ${r.recovery.action}.`,
+    ""
+  );
+  let gates = gateRows(r, inputs);
+  return gates.length && parts.push(table(["Check", "Measured", "Threshold", ""], gates), ""), parts.push(
+    table(
+      ["Phase", "Start", "Duration", "Figures"],
+      r.timeline.entries.map((e) => [e.phase, e.start.slice(11, 23), formatDuration(e.ms), figures(e)])
+    ),
+    ""
+  ), r.result.logTail && parts.push(details(`last output of ${r.result.version}`, codeBlock(r.result.logTail)), ""), parts.join(`
+`);
+}
+
+// packages/deploy/src/ssh/report.ts
+function fleetReportedOutcome(r) {
+  let o = fleetOutcome(r.fleet);
+  return r.command === "rollback" ? o === "promoted" ? "rolled-back" : "failed" : o;
+}
+function hostReportedOutcome(command, h) {
+  return command === "rollback" ? h.outcome === "promoted" ? "rolled-back" : h.outcome === "rolled-back" ? "failed" : h.outcome : h.outcome;
+}
+function common(values) {
+  let set = new Set(values.map((v) => v ?? ""));
+  return set.size === 1 ? [...set][0] : "";
+}
+function hostsOutput(r) {
+  return r.fleet.hosts.map((h) => ({
+    host: h.host,
+    outcome: hostReportedOutcome(r.command, h),
+    "active-color": h.activeColor,
+    version: h.version,
+    "previous-version": h.previousVersion ?? "",
+    ...h.reason ? { reason: h.reason.split(`
+`)[0] } : {}
+  }));
+}
+function setFleetOutputs(r, ctx) {
+  let traffic = sumTraffic([...r.reports.values()].flatMap((d) => d.result.traffic ? [d.result.traffic] : [])), rate = traffic ? errorRate(traffic) : void 0;
+  ctx.setOutput("outcome", fleetReportedOutcome(r)), ctx.setOutput("active-color", common(r.fleet.hosts.map((h) => h.activeColor))), ctx.setOutput("version", r.version), ctx.setOutput("previous-version", common(r.fleet.hosts.map((h) => h.previousVersion))), ctx.setOutput(
+    "timeline",
+    [...r.reports.entries()].flatMap(([host, d]) => d.timeline.entries.map((e) => ({ host, ...e })))
+  ), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("hosts", hostsOutput(r));
+}
+function fleetSentence(r) {
+  let n = r.fleet.hosts.length, outcome = fleetReportedOutcome(r), took = formatDuration(r.ms);
+  if (outcome !== "failed" && !r.fleet.failure) {
+    let verb = r.command === "rollback" ? "rolled back to" : "promoted";
+    return `${r.app}: ${verb} ${r.version} on all ${n} host(s) in ${took}.`;
+  }
+  let f = r.fleet.failure, why = f ? `${f.host} failed: ${f.reason.split(`
+`)[0]}` : "a host failed", bad = r.fleet.hosts.filter((h) => h.outcome === "unreachable" || h.outcome === "failed"), back = r.fleet.hosts.filter((h) => h.outcome === "rolled-back").map((h) => h.host), parts = [`${r.app}: ${r.command} of ${r.version} stopped: ${why}.`], untouched = r.fleet.hosts.filter((h) => h.outcome === "skipped").map((h) => h.host);
+  back.length && parts.push(`Rolled back to their previous version: ${back.join(", ")}.`), untouched.length && parts.push(`Not touched: ${untouched.join(", ")}.`);
+  for (let h of bad)
+    parts.push(
+      h.outcome === "unreachable" ? `${h.host} is unreachable; its journal decides what its next contact completes or rolls back.` : `${h.host}: ${h.reason?.split(`
+`)[0] ?? "failed"}.`
+    );
+  return parts.join(" ");
+}
+function fleetSummary(r, inputs) {
+  let outcome = fleetReportedOutcome(r), icon = outcome === "promoted" ? "✅" : outcome === "rolled-back" ? "↩️" : "❌", rows = r.fleet.hosts.map((h) => {
+    let d = r.reports.get(h.host);
+    return [
+      h.host,
+      hostReportedOutcome(r.command, h),
+      h.version ? `${h.version} (${h.activeColor || "?"})` : "—",
+      d ? formatDuration(d.timeline.entries.reduce((s, e) => s + e.ms, 0)) : "",
+      (h.reason ?? "").split(`
+`)[0]
+    ];
+  }), plan = `rollout ${inputs.remote.rollout}${inputs.remote.rollout === "parallel" ? ` (max-parallel ${inputs.remote.maxParallel})` : ""}${inputs.remote.canaryHosts ? `, canary-hosts ${inputs.remote.canaryHosts}` : ""}`, parts = [`### ${icon} deploy ${r.app} ${r.version} to ${r.fleet.hosts.length} host(s): ${outcome}`, "", fleetSentence(r), "", `_${plan}_`, ""];
+  parts.push(table(["Host", "Outcome", "Serving", "Time", "Reason"], rows), "");
+  for (let [host, d] of r.reports) parts.push(details(`${host}: ${d.result.outcome}`, deploySummary(d, inputs)), "");
+  return parts.join(`
+`);
+}
+
+// packages/deploy/src/ssh/remote.ts
+function hostReporter(r, host) {
+  let p = (m) => `${host}: ${m}`;
+  return {
+    info: (m) => r.info(p(m)),
+    debug: (m) => r.debug(p(m)),
+    annotate: (a) => r.annotate({ ...a, message: p(a.message) }),
+    warning: (m, w) => r.warning(p(m), w),
+    notice: (m, w) => r.notice(p(m), w),
+    group: (t, fn) => r.group(p(t), fn),
+    mask: (s) => r.mask(s),
+    flush: () => r.flush()
+  };
+}
+async function fleetApp(inputs) {
+  if (inputs.app) return inputs.app;
+  if (await exists(inputs.manifest)) return (await readManifest(inputs.manifest)).project;
+  throw new InputError("app", "", "it is required when there is no manifest; accepted: the service's name, e.g. hello");
+}
+function storableInputs(inputs) {
+  return { ...inputs, env: {}, remote: { ...inputs.remote, sshKey: "" } };
+}
+function outcomeOf(host, d) {
+  return {
+    host,
+    outcome: d.result.outcome,
+    activeColor: d.result.active?.color ?? "",
+    version: d.result.active?.version ?? "",
+    previousVersion: d.result.previousVersion,
+    ...d.result.reason ? { reason: d.result.reason } : {}
+  };
+}
+function failedOutcome(host, err) {
+  let lost = err instanceof SshError && err.kind === "unreachable" ? err : host.session.unreachable;
+  return lost ? {
+    host: host.name,
+    outcome: "unreachable",
+    activeColor: "",
+    version: "",
+    reason: `${lost.message}; its journal decides what its next contact (the next deploy or rollback, or this job's post step) completes or rolls back`
+  } : { host: host.name, outcome: "failed", activeColor: "", version: "", reason: messageOf(err) };
+}
+function pauseFor(env, index) {
+  if (!env.GANTRY_DEPLOY_PAUSE_AT) return;
+  let only = env.GANTRY_DEPLOY_PAUSE_HOST;
+  return !only || Number(only) === index + 1 ? env.GANTRY_DEPLOY_PAUSE_AT : void 0;
+}
+async function runRemote(inputs, ctx, signal) {
+  if (inputs.command === "status") throw new GantryError("internal: runRemote does not run status");
+  let command = inputs.command, started = performance.now(), app, conn;
+  try {
+    app = await fleetApp(inputs), conn = await openConnections(inputs.remote, ctx.reporter, routerNeeds(inputs.router)), ctx.state.set(StateKey.Cleanup, JSON.stringify(conn.saved)), await preflightFleet(conn.hosts, inputs, app);
+  } catch (err) {
+    throw ctx.setOutput("outcome", "failed"), err;
+  }
+  let saved = { fleet: {}, inputs: storableInputs(inputs) }, reports = /* @__PURE__ */ new Map(), who = auditWho(ctx.env), tasks = conn.hosts.map((host, i) => ({
+    host: host.name,
+    run: async (hold, hostSignal) => {
+      try {
+        let report2 = await runDeploy(inputs, {
+          host,
+          reporter: hostReporter(ctx.reporter, host.name),
+          pauseAt: pauseFor(ctx.env, i),
+          signal: AbortSignal.any([signal, hostSignal]),
+          beforePromote: hold,
+          who,
+          onLocked: (runId2, stateDir) => {
+            saved.fleet[host.name] = { runId: runId2, stateDir }, ctx.state.set(StateKey.DeployRun, JSON.stringify(saved));
+          }
+        });
+        return reports.set(host.name, report2), outcomeOf(host.name, report2);
+      } catch (err) {
+        return failedOutcome(host, err);
+      }
+    }
+  })), fleet = await runFleet(tasks, inputs.remote, ctx.reporter, signal), version = inputs.version || [...reports.values()][0]?.result.version || fleet.hosts.find((h) => h.version)?.version || "", report = { app, command, version, fleet, reports, ms: performance.now() - started };
+  if (setFleetOutputs(report, ctx), ctx.summary(fleetSummary(report, inputs)), !(fleetOutcome(fleet) === "promoted")) throw new GantryError(fleetSentence(report));
+  ctx.reporter.info(fleetSentence(report));
+}
+async function remotePost(ctx, savedRun, savedConn) {
+  if (savedConn)
+    try {
+      if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
+      let { inputs } = savedRun, hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) })), mine = (await Promise.all(
+        hosts.map(async (host) => {
+          let run2 = savedRun.fleet[host.name];
+          if (run2)
+            try {
+              return { host, run: run2, doc: await new Journal(host, run2.stateDir).read("") };
+            } catch (err) {
+              ctx.reporter.warning(`deploy post step: ${host.name}: ${messageOf(err)}; its next deploy will finish its cutover`);
+              return;
+            }
+        })
+      )).filter((d) => d !== void 0), committed = mine.some(
+        ({ run: run2, doc }) => doc.cutover?.id === run2.runId && COMMITTED_PHASES.includes(doc.cutover.phase) || doc.history.some((h) => h.id === run2.runId && h.outcome === "promoted")
+      ), who = auditWho(ctx.env);
+      for (let { host, run: run2, doc } of mine)
+        if (doc.cutover?.id === run2.runId) {
+          ctx.reporter.warning(`deploy post step: ${host.name} was left at ${doc.cutover.phase}; finishing its cutover now`);
+          try {
+            let r = await recoverOnly(inputs, run2.stateDir, { host, reporter: hostReporter(ctx.reporter, host.name), who }, { completeHeld: committed });
+            r && ctx.reporter.info(
+              `${host.name}: ${r.recovery?.action ?? r.result.outcome}: ${r.result.active ? `${r.result.active.version} serves` : "nothing serves"}`
+            );
+          } catch (err) {
+            ctx.reporter.warning(`deploy post step: ${host.name}: recovery failed: ${messageOf(err)}; its next deploy will retry it`);
+          }
+        }
+    } finally {
+      await closeConnections(savedConn);
+    }
+}
+
+// packages/deploy/src/ssh/status.ts
+import { join as join10 } from "node:path";
+async function hostStatus(host, inputs, app) {
+  let stateDir = stateDirFor(inputs, app);
+  try {
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join10(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    return {
+      host: host.name,
+      outcome: c ? "in-flight" : last?.outcome ?? "",
+      "active-color": a?.color ?? "",
+      version: a?.version ?? "",
+      "previous-version": doc.previous?.version ?? "",
+      detail: `${serving}; router: ${routing}.${flight}${trail ? ` Audit: ${trail}` : ""}`
+    };
+  } catch (err) {
+    return { host: host.name, outcome: "unreachable", "active-color": "", version: "", "previous-version": "", detail: messageOf(err) };
+  }
+}
+var same = (values) => new Set(values).size === 1 ? values[0] : "";
+async function remoteStatus(inputs, ctx) {
+  let app = await fleetApp(inputs), conn = await openConnections(inputs.remote, ctx.reporter, routerNeeds(inputs.router));
+  try {
+    let hosts = await Promise.all(conn.hosts.map((h) => hostStatus(h, inputs, app))), outcome = hosts.some((h) => h.outcome === "in-flight") ? "in-flight" : hosts.some((h) => h.outcome === "unreachable") ? "unreachable" : same(hosts.map((h) => h.outcome));
+    ctx.setOutput("outcome", outcome), ctx.setOutput("active-color", same(hosts.map((h) => h["active-color"]))), ctx.setOutput("version", same(hosts.map((h) => h.version))), ctx.setOutput("previous-version", same(hosts.map((h) => h["previous-version"]))), ctx.setOutput("timeline", []), ctx.setOutput("error-rate", ""), ctx.setOutput(
+      "hosts",
+      hosts.map(({ detail: _, ...h }) => h)
+    );
+    let versions = new Set(hosts.map((h) => h.version)), head = versions.size === 1 && hosts.every((h) => h.outcome !== "unreachable") ? `All ${hosts.length} host(s) serve ${hosts[0]?.version || "nothing"}.` : `The hosts do not all serve the same version (${[...versions].map((v) => v || "nothing").join(", ")}).`;
+    ctx.summary(
+      [
+        `### deploy status: ${app} on ${hosts.length} host(s)`,
+        "",
+        head,
+        "",
+        table(
+          ["Host", "Version", "Color", "Last outcome", "Details"],
+          hosts.map((h) => [h.host, h.version, h["active-color"], h.outcome, h.detail])
+        ),
+        ""
+      ].join(`
+`)
+    );
+  } finally {
+    await closeConnections(conn.saved);
+  }
+}
+
+// packages/deploy/src/status.ts
+async function deployStatus(inputs, ctx, host) {
+  let app = inputs.app;
+  if (!app && await exists(inputs.manifest) && (app = (await readManifest(inputs.manifest)).project), !app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
+  let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = new ProcessRuntime(host, stateDir), active = doc.active, running = active ? await runtime.alive(active) : !1, routing;
+  try {
+    routing = await makeRouter(inputs.router, host, app).describe(inputs.ports);
+  } catch (err) {
+    routing = `unknown (${messageOf(err)})`;
+  }
+  let last = doc.history[doc.history.length - 1];
+  ctx.setOutput("outcome", doc.cutover ? "in-flight" : last?.outcome ?? ""), ctx.setOutput("active-color", active?.color ?? ""), ctx.setOutput("version", active?.version ?? ""), ctx.setOutput("previous-version", doc.previous?.version ?? ""), ctx.setOutput("timeline", doc.cutover?.transitions ?? []), ctx.setOutput("error-rate", "");
+  let lines = [
+    `### deploy status: ${app}`,
+    "",
+    active ? `${active.version} is active on ${active.color} (port ${active.port}, pid ${active.pid}, ${running ? "running" : "**not running**"}).` : "No version is active.",
+    `Router: ${routing}.`,
+    doc.previous ? `Previous release: ${doc.previous.version} (\`command: rollback\` goes back to it).` : "",
+    ""
+  ];
+  if (doc.cutover) {
+    let c = doc.cutover, plan = planRecovery(c);
+    lines.push(
+      `**In flight:** ${c.command} of ${c.to.version} (${c.from?.version ?? "nothing"} → ${c.to.version}), phase **${c.phase}**${c.weight !== void 0 ? ` at ${c.weight}%` : ""}, run ${c.id} by pid ${c.deployer.pid} on ${c.deployer.machine}.`,
+      `The next deploy or rollback will ${plan.kind === "complete" ? "complete it" : "roll it back"} (if its deployer is gone).`,
+      "",
+      table(
+        ["Phase", "At"],
+        c.transitions.map((t) => [t.phase, t.at])
+      ),
+      ""
+    );
+  }
+  doc.history.length && lines.push(
+    table(
+      ["When", "Command", "Version", "From", "Outcome", "Reason"],
+      doc.history.slice(-10).reverse().map((h) => [h.at, h.command, h.version, h.fromVersion ?? "", h.outcome, h.reason ?? ""])
+    ),
+    ""
+  ), ctx.summary(lines.join(`
+`));
+}
+
+// packages/deploy/src/stage.ts
+var SECRET_KEY = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
+function setDeployOutputs(r, ctx) {
+  let rate = r.result.traffic ? errorRate(r.result.traffic) : void 0;
+  ctx.setOutput("outcome", reportedOutcome(r)), ctx.setOutput("active-color", r.result.active?.color ?? ""), ctx.setOutput("version", r.result.version), ctx.setOutput("previous-version", r.result.previousVersion ?? ""), ctx.setOutput("timeline", r.timeline.entries), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("hosts", [
+    {
+      host: "local",
+      outcome: reportedOutcome(r),
+      "active-color": r.result.active?.color ?? "",
+      version: r.result.active?.version ?? "",
+      "previous-version": r.result.previousVersion ?? "",
+      ...r.result.reason ? { reason: r.result.reason.split(`
+`)[0] } : {}
+    }
+  ]);
+}
+function cancellation() {
+  let controller = new AbortController(), onSignal = (sig) => controller.abort(`${sig} received`);
+  return process.on("SIGINT", onSignal), process.on("SIGTERM", onSignal), {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal);
+    }
+  };
+}
+async function run(inputs, ctx) {
+  if (inputs.remote.hosts.length > 0) {
+    if (inputs.command === "status") return remoteStatus(inputs, ctx);
+    let cancel2 = cancellation();
+    try {
+      return await runRemote(inputs, ctx, cancel2.signal);
+    } finally {
+      cancel2.dispose();
+    }
+  }
+  let host = new LocalHost();
+  if (inputs.command === "status") return deployStatus(inputs, ctx, host);
+  let cancel = cancellation(), report;
+  try {
+    report = await runDeploy(inputs, {
+      host,
+      reporter: ctx.reporter,
+      pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || void 0,
+      signal: cancel.signal,
+      who: auditWho(ctx.env),
+      // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
+      onLocked: (runId2, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId: runId2, stateDir, inputs: { ...inputs, env: {} } }))
+    });
+  } catch (err) {
+    throw ctx.setOutput("outcome", "failed"), err;
+  } finally {
+    cancel.dispose();
+  }
+  if (setDeployOutputs(report, ctx), ctx.summary(deploySummary(report, inputs)), report.result.logTail && ctx.reporter.info(`last output of ${report.result.version}:
+${report.result.logTail}`), reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back"))
+    throw new GantryError(outcomeSentence(report));
+  ctx.reporter.info(outcomeSentence(report));
+}
+async function post(ctx) {
+  let saved = ctx.state.get(StateKey.DeployRun), connections = savedConnections(ctx.state.get(StateKey.Cleanup));
+  if (connections) return remotePost(ctx, saved ? JSON.parse(saved) : void 0, connections);
+  if (!saved) return;
+  let { runId: runId2, stateDir, inputs } = JSON.parse(saved), host = new LocalHost(), doc = await new Journal(host, stateDir).read("");
+  if (doc.cutover?.id === runId2) {
+    ctx.reporter.warning(`deploy: the main step stopped during ${doc.cutover.phase}; finishing the cutover now`);
+    try {
+      let report = await recoverOnly(inputs, stateDir, { host, reporter: ctx.reporter });
+      report && ctx.summary(deploySummary(report, inputs));
+    } catch (err) {
+      ctx.reporter.warning(`deploy post step: recovery failed: ${messageOf(err)}; the next deploy will retry it`);
+    }
+  }
+}
+var deployStage = {
+  name: "deploy",
+  description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
+  inputs: DEPLOY_INPUTS,
+  secrets: ["env", "ssh-key"],
+  parse(read, ctx) {
+    let inputs = parseDeployInputs(read, ctx.cwd);
+    for (let [key, value] of Object.entries(inputs.env)) SECRET_KEY.test(key) && value.length >= 3 && ctx.reporter.mask(value);
+    return inputs;
+  },
+  run,
+  post
+};
+
+export {
+  deployStage
+};
