@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-HCOHOMW2.js";
+} from "../chunks/chunk-7UN76N4O.js";
 import "../chunks/chunk-RTY7CNCA.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {

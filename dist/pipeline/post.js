@@ -1,9 +1,9 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-RWBUHNER.js";
+} from "../chunks/chunk-OPDOUQZ6.js";
 import "../chunks/chunk-X7J5DXKJ.js";
-import "../chunks/chunk-HCOHOMW2.js";
+import "../chunks/chunk-7UN76N4O.js";
 import "../chunks/chunk-FBWG4QF4.js";
 import "../chunks/chunk-5XIAYEZG.js";
 import "../chunks/chunk-RTY7CNCA.js";

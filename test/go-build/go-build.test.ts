@@ -37,6 +37,8 @@ describe("go-build on the example service, five targets", () => {
     expect(manifest.artifacts.map((a: { path: string }) => a.path)).toContain("hello_linux_armv7/hello");
     expect(r.outputs.version).toBe("v1.2.3");
     expect(r.outputs["cache-hit"]).toBe("false");
+    expect(byTarget(r, "linux/arm64").archive).toBe(join(ws, "dist", "hello_v1.2.3_linux_arm64.tar.gz"));
+    expect(byTarget(r, "linux/arm64").path).toBe(join(ws, "dist", "hello_linux_arm64", "hello"));
   });
 
   it("binaries run and print the injected version: natively, and arm64/arm under qemu-user", () => {

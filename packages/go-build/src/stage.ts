@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
@@ -51,7 +52,7 @@ export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? `${r.manifestPath.slice(0, -"artifacts.json".length)}${a.archive}` : "",
+      archive: a.archive ? join(dirname(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? "",
     })),
   );

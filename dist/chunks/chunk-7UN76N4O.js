@@ -44,6 +44,9 @@ import {
   require_semver
 } from "./chunk-EHUE7HD4.js";
 
+// packages/go-build/src/stage.ts
+import { dirname as dirname2, join as join7 } from "node:path";
+
 // packages/go-build/src/build.ts
 import { availableParallelism } from "node:os";
 import { basename as basename2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve3 } from "node:path";
@@ -960,7 +963,7 @@ function setGoBuildOutputs(r, ctx) {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? `${r.manifestPath.slice(0, -14)}${a.archive}` : "",
+      archive: a.archive ? join7(dirname2(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? ""
     }))
   ), ctx.setOutput("manifest", r.manifestPath), ctx.setOutput("checksums", r.checksumsPath ?? ""), ctx.setOutput("version", r.info.version), ctx.setOutput("cache-hit", r.cacheHit);

@@ -4,7 +4,7 @@ import {
 } from "./chunk-X7J5DXKJ.js";
 import {
   goBuildStage
-} from "./chunk-HCOHOMW2.js";
+} from "./chunk-7UN76N4O.js";
 import {
   goTestStage
 } from "./chunk-FBWG4QF4.js";
