@@ -107,9 +107,11 @@ export async function startDockerd(): Promise<Dockerd> {
     docker,
     async stop() {
       await stop(child);
-      try {
-        execFileSync("umount", ["-R", join(dir, "exec")], { stdio: "ignore" });
-      } catch {}
+      // A container with --network host leaves the daemon's own network namespace bind-mounted.
+      for (const mount of [join(dir, "exec", "netns", "default"), join(dir, "exec")])
+        try {
+          execFileSync("umount", ["-R", mount], { stdio: "ignore" });
+        } catch {}
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
+import { DockerRuntime, type ImageChoice, resolveImage } from "./docker.js";
 import { HaproxyRouter } from "./haproxy.js";
 import type { Host } from "./host.js";
 import type { DeployInputs, RouterInputs } from "./inputs.js";
@@ -9,7 +10,7 @@ import { DeployLock } from "./lock.js";
 import { type Color, otherColor } from "./model.js";
 import { NginxRouter } from "./nginx.js";
 import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
-import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageRelease } from "./release.js";
+import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
 import type { Router } from "./router.js";
 import { ProcessRuntime, type Runtime } from "./runtime.js";
 import { type AuditEntry, appendAudit } from "./ssh/audit.js";
@@ -46,6 +47,11 @@ export function makeRouter(r: RouterInputs, host: Host, app: string): Router {
   return r.kind === "haproxy"
     ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile })
     : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+}
+
+/** The runtime the inputs choose, for one app's state dir on a host. */
+export function makeRuntime(inputs: Pick<DeployInputs, "runtime" | "dockerHost" | "stopTimeoutMs">, host: Host, stateDir: string, app: string): Runtime {
+  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
 }
 
 /** `state-dir` with `{app}` filled in. */
@@ -93,27 +99,36 @@ async function checkIdlePort(host: Host, runtime: Runtime, doc: JournalDoc, inpu
 
 /** What is known about the app before anything changes: artifact, names, router, journal. */
 async function prepare(inputs: DeployInputs, o: DeployOptions) {
+  const docker = inputs.runtime === "docker";
+  const image: ImageChoice | undefined = inputs.command === "deploy" && docker ? await resolveImage(o.host, inputs.dockerHost, inputs.artifact) : undefined;
   const artifact: ArtifactChoice | undefined =
-    inputs.command === "deploy" ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : undefined;
+    inputs.command === "deploy" && !docker ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : undefined;
   const app = inputs.app || artifact?.project;
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
-  const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || "";
+  const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "";
   const stateDir = stateDirFor(inputs, app);
   const router = makeRouter(inputs.router, o.host, app);
   await router.preflight();
-  const runtime = new ProcessRuntime(o.host, stateDir);
+  const runtime = makeRuntime(inputs, o.host, stateDir, app);
   const journal = new Journal(o.host, stateDir);
   const doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
   await checkIdlePort(o.host, runtime, doc, inputs);
-  return { artifact, app, version, stateDir, router, runtime, journal };
+  return { artifact, image, app, version, stateDir, router, runtime, journal };
+}
+
+/** An image's version: its reference's tag, else the start of its ID. */
+function imageVersion(image: ImageChoice | undefined): string {
+  if (!image) return "";
+  const tag = /:([\w][\w.-]{0,127})$/.exec(image.ref.split("@")[0]?.split("/").pop() ?? "")?.[1];
+  return tag ?? image.id.slice(7, 19);
 }
 
 /** A whole `command: deploy` or `command: rollback` run: checks, lock, recovery, cutover, pruning. */
 export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise<DeployReport> {
   if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
   const command = inputs.command;
-  const { artifact, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o);
+  const { artifact, image, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o);
   const timeline = new Timeline();
   const runId = newRunId();
   await o.host.mkdirp(stateDir, 0o750);
@@ -135,7 +150,9 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
             steps: inputs.steps,
             stage: async () => {
               const running = [doc.active?.version, doc.previous?.version].filter((v): v is string => Boolean(v));
-              const { release, reused } = await stageRelease(o.host, stateDir, version, artifact as ArtifactChoice, inputs.env, running, runId);
+              const { release, reused } = image
+                ? await stageImageRelease(o.host, stateDir, version, image, inputs.env, running, runId)
+                : await stageRelease(o.host, stateDir, version, artifact as ArtifactChoice, inputs.env, running, runId);
               if (reused) o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`);
               return { release, env: inputs.env };
             },
@@ -188,7 +205,7 @@ export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: Dep
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId, reporter: o.reporter }));
   try {
     const doc = await journal.read(app);
-    const deps = engineDeps(inputs, o, { runtime: new ProcessRuntime(o.host, stateDir), router, journal, timeline, runId });
+    const deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId });
     const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     if (!recovery) return undefined;
     await audit(o, stateDir, runId, {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader } from "@gantry/core";
 import { splitCommandLine } from "./cmdline.js";
+import { DOCKER_HOST } from "./docker.js";
 import { HAPROXY_NAME } from "./haproxy.js";
 import type { Command } from "./model.js";
 import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
@@ -15,6 +16,7 @@ export const DEPLOY_INPUTS = {
   env: "",
   ports: "8081,8082",
   runtime: "process",
+  "docker-host": "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -51,7 +53,9 @@ export interface DeployInputs {
   version: string;
   env: Record<string, string>;
   ports: { blue: number; green: number };
-  runtime: "process";
+  runtime: "process" | "docker";
+  /** runtime: docker: the daemon's address for `docker -H`; "" = DOCKER_HOST or the default socket. */
+  dockerHost: string;
   router: RouterInputs;
   strategy: "blue-green" | "canary";
   /** Percentages, increasing, ending at 100; [100] for blue-green. */
@@ -153,11 +157,25 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
   const version = read.string("version");
   if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
   const runtime = read.string("runtime");
-  if (runtime !== "process")
+  if (runtime !== "process" && runtime !== "docker")
     throw new InputError(
       "runtime",
       runtime,
-      "accepted: process (systemd and docker cannot be tested on the machine gantry is built on yet, so they are not offered)",
+      "accepted: process or docker (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)",
+    );
+  const dockerHost = read.string("docker-host");
+  if (dockerHost && !DOCKER_HOST.test(dockerHost))
+    throw new InputError(
+      "docker-host",
+      dockerHost,
+      "accepted: unix:///path/to/docker.sock or tcp://127.0.0.1:port (a daemon on the host), or empty for DOCKER_HOST",
+    );
+  const remote = parseRemoteInputs(read, cwd);
+  if (runtime === "docker" && remote.hosts.length > 0)
+    throw new InputError(
+      "runtime",
+      runtime,
+      "runtime: docker is not offered with hosts yet (it is tested on this machine only); use runtime: process for a fleet",
     );
   const env = read.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
@@ -175,11 +193,13 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     command,
     app,
     manifest: path(read, "manifest", cwd),
-    artifact: path(read, "artifact", cwd),
+    // runtime: docker takes an image reference, not a path.
+    artifact: runtime === "docker" ? read.string("artifact") : path(read, "artifact", cwd),
     version,
     env,
     ports: parsePorts(read.string("ports")),
     runtime,
+    dockerHost,
     router: routerInputs(read, cwd),
     strategy,
     steps,
@@ -198,6 +218,6 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(cwd, stateDir),
     keepReleases: read.int("keep-releases", 1, 1000),
     lockTimeoutMs: duration(read, "lock-timeout", 0),
-    remote: parseRemoteInputs(read, cwd),
+    remote,
   };
 }

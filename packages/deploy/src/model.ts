@@ -32,9 +32,12 @@ export function splitWeights(to: Color, percent: number, hasFrom: boolean): Weig
 export interface Release {
   version: string;
   dir: string;
-  /** Absolute path of the binary on the host. */
+  /** Absolute path of the binary on the host ("" for runtime: docker). */
   binary: string;
+  /** The sha256 of the binary, or of the image's config (its ID) for runtime: docker. */
   sha256: string;
+  /** runtime: docker: the image ID the containers run. */
+  image?: string;
 }
 
 /** What the router saw of one color's traffic over a period. */

@@ -43,6 +43,9 @@ export async function resolveArtifact(artifact: string, manifestPath: string, pl
 interface ReleaseMeta {
   version: string;
   binary: string;
+  /** runtime: docker: the image ID, and the reference it was deployed from. */
+  image?: string;
+  ref?: string;
   sha256: string;
   staged: string;
 }
@@ -76,6 +79,7 @@ export async function findRelease(host: Host, stateDir: string, version: string)
   const text = await host.readFile(join(dir, "release.json"));
   if (!text) return undefined;
   const meta = JSON.parse(text) as ReleaseMeta;
+  if (meta.image) return { version, dir, binary: "", sha256: meta.sha256, image: meta.image };
   return { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
 }
 
@@ -123,6 +127,43 @@ export async function stageRelease(
   await host.rename(tmp, dir);
   if (existing) await host.remove(`${dir}.replaced-${runId}`);
   return { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: false };
+}
+
+/**
+ * runtime: docker: `releases/<version>/` holds the image ID (no binary) and the environment, so
+ * a rollback finds the image it ran. The same version with another image is replaced, unless it runs.
+ */
+export async function stageImageRelease(
+  host: Host,
+  stateDir: string,
+  version: string,
+  image: { ref: string; id: string },
+  env: Record<string, string>,
+  running: readonly string[],
+  runId: string,
+): Promise<{ release: Release; reused: boolean }> {
+  const dir = join(releasesDir(stateDir), version);
+  const existing = await findRelease(host, stateDir, version);
+  if (existing && existing.image === image.id) {
+    await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 0o600);
+    return { release: existing, reused: true };
+  }
+  if (existing && running.includes(version))
+    throw new InputError(
+      "version",
+      version,
+      `release ${version} is running with a different image (${existing.sha256.slice(0, 19)}); give this build a new version`,
+    );
+  const tmp = `${dir}.tmp-${runId}`;
+  await host.remove(tmp);
+  await host.mkdirp(tmp, 0o755);
+  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 0o600);
+  const meta: ReleaseMeta = { version, binary: "", image: image.id, ref: image.ref, sha256: image.id, staged: new Date().toISOString() };
+  await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}\n`);
+  if (existing) await host.rename(dir, `${dir}.replaced-${runId}`);
+  await host.rename(tmp, dir);
+  if (existing) await host.remove(`${dir}.replaced-${runId}`);
+  return { release: { version, dir, binary: "", sha256: image.id, image: image.id }, reused: false };
 }
 
 /** Removes all but the newest `keep` releases (by staging time), never one in `protect`, and leftovers of killed runs. */

@@ -1,9 +1,8 @@
 import { InputError, type RunContext, exists, messageOf, readManifest, table } from "@gantry/core";
-import { makeRouter, stateDirFor } from "./deploy.js";
+import { makeRouter, makeRuntime, stateDirFor } from "./deploy.js";
 import type { Host } from "./host.js";
 import type { DeployInputs } from "./inputs.js";
 import { Journal, planRecovery } from "./journal.js";
-import { ProcessRuntime } from "./runtime.js";
 
 /**
  * `command: status`: what serves, what is in flight (and what the next run will do with it),
@@ -16,7 +15,7 @@ export async function deployStatus(inputs: DeployInputs, ctx: RunContext, host: 
   const stateDir = stateDirFor(inputs, app);
   const journal = new Journal(host, stateDir);
   const doc = await journal.read(app);
-  const runtime = new ProcessRuntime(host, stateDir);
+  const runtime = makeRuntime(inputs, host, stateDir, app);
   const active = doc.active;
   const running = active ? await runtime.alive(active) : false;
   let routing: string;

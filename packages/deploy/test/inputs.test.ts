@@ -43,6 +43,9 @@ describe("deploy inputs", () => {
     [{ router: "traefik" }, "router", /accepted: haproxy, nginx/],
     [{ runtime: "kubernetes" }, "runtime", /accepted: process/],
     [{ runtime: "systemd" }, "runtime", /cannot be tested/],
+    [{ runtime: "docker", "docker-host": "tcp://10.0.0.5:2375" }, "docker-host", /unix:\/\/\/path/],
+    [{ runtime: "docker", "docker-host": "ssh://web-1" }, "docker-host", /tcp:\/\/127\.0\.0\.1/],
+    [{ runtime: "docker", hosts: "deploy@web-1", "ssh-insecure-skip-host-key-check": "true" }, "runtime", /not offered with hosts/],
     [{ command: "undo" }, "command", /accepted: deploy, rollback, status/],
     [{ strategy: "canary", "canary-steps": "5,25,50" }, "canary-steps", /the last step must be 100/],
     [{ strategy: "canary", "canary-steps": "50,25,100" }, "canary-steps", /steps must increase \(50 then 25\)/],
@@ -68,6 +71,12 @@ describe("deploy inputs", () => {
     const err = errorOf(values);
     expect(err?.input).toBe(input);
     expect(err?.message).toMatch(accepted);
+  });
+
+  it("takes runtime: docker with an image reference as the artifact, not a path", () => {
+    const i = parse({ runtime: "docker", artifact: "ghcr.io/acme/hello:v1", "docker-host": "unix:///run/docker.sock" });
+    expect(i).toMatchObject({ runtime: "docker", artifact: "ghcr.io/acme/hello:v1", dockerHost: "unix:///run/docker.sock" });
+    expect(parse({ artifact: "bin/hello" }).artifact).toBe("/work/bin/hello");
   });
 
   it("reads nginx settings with a quoted reload command", () => {
