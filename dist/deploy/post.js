@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-X7J5DXKJ.js";
+} from "../chunks/chunk-ZI6G3XUM.js";
 import {
   runActionPost
 } from "../chunks/chunk-HWJP5PZ6.js";

@@ -1,8 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-OPDOUQZ6.js";
-import "../chunks/chunk-X7J5DXKJ.js";
+} from "../chunks/chunk-STMVK5QQ.js";
+import "../chunks/chunk-ZI6G3XUM.js";
 import "../chunks/chunk-7UN76N4O.js";
 import "../chunks/chunk-FBWG4QF4.js";
 import "../chunks/chunk-5XIAYEZG.js";

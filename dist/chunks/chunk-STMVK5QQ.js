@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-X7J5DXKJ.js";
+} from "./chunk-ZI6G3XUM.js";
 import {
   goBuildStage
 } from "./chunk-7UN76N4O.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-HWJP5PZ6.js";
 
 // packages/deploy/src/deploy.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // packages/deploy/src/model.ts
 var COLORS = ["blue", "green"];
@@ -133,7 +133,7 @@ async function findRelease(host, stateDir, version) {
   let dir = join(releasesDir(stateDir), version), text = await host.readFile(join(dir, "release.json"));
   if (!text) return;
   let meta = JSON.parse(text);
-  return { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
+  return meta.image ? { version, dir, binary: "", sha256: meta.sha256, image: meta.image } : { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
 }
 async function releaseEnv(host, release) {
   return parseEnvFile(await host.readFile(join(release.dir, "service.env")) ?? "");
@@ -156,6 +156,22 @@ async function stageRelease(host, stateDir, version, artifact, env, running, run
   let meta = { version, binary: name, sha256: sha, staged: (/* @__PURE__ */ new Date()).toISOString() };
   return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}
 `), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: !1 };
+}
+async function stageImageRelease(host, stateDir, version, image, env, running, runId2) {
+  let dir = join(releasesDir(stateDir), version), existing = await findRelease(host, stateDir, version);
+  if (existing && existing.image === image.id)
+    return await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
+  if (existing && running.includes(version))
+    throw new InputError(
+      "version",
+      version,
+      `release ${version} is running with a different image (${existing.sha256.slice(0, 19)}); give this build a new version`
+    );
+  let tmp = `${dir}.tmp-${runId2}`;
+  await host.remove(tmp), await host.mkdirp(tmp, 493), await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
+  let meta = { version, binary: "", image: image.id, ref: image.ref, sha256: image.id, staged: (/* @__PURE__ */ new Date()).toISOString() };
+  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}
+`), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, binary: "", sha256: image.id, image: image.id }, reused: !1 };
 }
 async function pruneReleases(host, stateDir, keep, protect) {
   let root = releasesDir(stateDir), names = await host.list(root), removed = [], metas = [];
@@ -323,6 +339,143 @@ function trafficFigures(t) {
   return t.requests > 0 && (f["error-rate-%"] = Number((100 * t.errors / t.requests).toFixed(3))), t.latencyMs !== void 0 && (f[t.latencyKind === "avg" ? "avg-ms" : "p95-ms"] = Number(t.latencyMs.toFixed(1))), f;
 }
 
+// packages/deploy/src/docker.ts
+import { join as join2 } from "node:path";
+var DOCKER_HOST = /^(unix:\/\/\/[^\0\s]+|tcp:\/\/127\.0\.0\.1(:\d{1,5})?)$/, IMAGE_REF = /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+function isImageReference(ref) {
+  return ref.length <= 512 && IMAGE_REF.test(ref);
+}
+function dockerArgv(dockerHost) {
+  return dockerHost ? ["docker", "-H", dockerHost] : ["docker"];
+}
+async function resolveImage(host, dockerHost, ref) {
+  if (!ref)
+    throw new InputError(
+      "artifact",
+      "",
+      "it is required with runtime: docker; accepted: an image reference the daemon has, e.g. the image stage's image output"
+    );
+  if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
+  let r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", ref], { allowFailure: !0, timeoutMs: 3e4 }), id = r.stdout.trim();
+  if (r.code !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
+    let why = `${r.stderr}${r.stdout}`.trim();
+    throw /no such image/i.test(why) ? new GantryError(
+      `the docker daemon on ${host.name} does not have the image ${ref}; gantry does not pull it: run docker pull ${ref} (or docker load the image stage's docker-archive) before deploying`
+    ) : new GantryError(`docker image inspect ${ref} failed on ${host.name}: ${lastLines(why, 5) || `exit code ${r.code}`}`);
+  }
+  return { ref, id };
+}
+var DockerRuntime = class {
+  constructor(host, stateDir, app, dockerHost, stopTimeoutMs) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.app = app;
+    this.dockerHost = dockerHost;
+    this.stopTimeoutMs = stopTimeoutMs;
+  }
+  host;
+  stateDir;
+  app;
+  dockerHost;
+  stopTimeoutMs;
+  name = "docker";
+  containerName(color) {
+    return `${this.app}-${color}`;
+  }
+  envFile(color) {
+    return join2(this.stateDir, "run", `${color}.env`);
+  }
+  docker(args, allowFailure = !1) {
+    return this.host.exec([...dockerArgv(this.dockerHost), ...args], { allowFailure, timeoutMs: 6e4 });
+  }
+  /** The container of a color, or undefined when there is none. */
+  async inspect(color) {
+    let r = await this.docker(["container", "inspect", "-f", '{{json .State.Running}} {{json .State.Pid}} {{json .State.ExitCode}} {{json (index .Config.Labels "gantry.app")}} {{json (index .Config.Labels "gantry.version")}} {{json .Image}}', this.containerName(color)], !0);
+    if (r.code !== 0) {
+      if (/no such (container|object)/i.test(r.stderr)) return;
+      throw new GantryError(`docker container inspect ${this.containerName(color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
+    }
+    let [running, pid, exitCode, app, version, image] = r.stdout.trim().split(" ").map((v) => JSON.parse(v));
+    return {
+      running: running === !0,
+      pid: Number(pid) || 0,
+      exitCode: Number(exitCode) || 0,
+      app: typeof app == "string" ? app : "",
+      version: typeof version == "string" ? version : "",
+      image: typeof image == "string" ? image : ""
+    };
+  }
+  async ours(color) {
+    let c = await this.inspect(color);
+    return c && c.app === this.app ? c : void 0;
+  }
+  async start(slot, release, env) {
+    if (!release.image)
+      throw new GantryError(`release ${release.version} was staged for runtime: process (it has no image); deploy it again with runtime: docker`);
+    let name = this.containerName(slot.color), existing = await this.inspect(slot.color);
+    if (existing && existing.app !== this.app)
+      throw new GantryError(`a container named ${name} that is not gantry's ${this.app} exists on ${this.host.name}; rename or remove it`);
+    if (existing?.running) throw new GantryError(`the container ${name} (pid ${existing.pid}) still runs on the ${slot.color} slot; stop it first`);
+    existing && await this.docker(["rm", name]);
+    for (let [k, v] of Object.entries(env))
+      if (/[\r\n]/.test(v)) throw new InputError("env", `${k}=…`, "runtime: docker passes env through an env file: a value cannot span lines");
+    await this.host.mkdirp(join2(this.stateDir, "run"), 488), await this.host.writeFile(
+      this.envFile(slot.color),
+      Object.entries(env).map(([k, v]) => `${k}=${v}
+`).join(""),
+      384
+    );
+    let seconds = String(Math.ceil(this.stopTimeoutMs / 1e3)), run2 = await this.docker(
+      [
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--network",
+        "host",
+        "--label",
+        `gantry.app=${this.app}`,
+        "--label",
+        `gantry.version=${release.version}`,
+        "--env-file",
+        this.envFile(slot.color),
+        "--stop-timeout",
+        seconds,
+        release.image
+      ],
+      !0
+    );
+    if (run2.code !== 0) throw new GantryError(`docker run ${name} failed on ${this.host.name}: ${lastLines(`${run2.stderr}${run2.stdout}`.trim(), 5)}`);
+    return (await this.inspect(slot.color))?.pid ?? 0;
+  }
+  async alive(slot) {
+    let c = await this.ours(slot.color);
+    return !!(c?.running && (slot.pid === void 0 || c.pid === slot.pid));
+  }
+  async running(color) {
+    let c = await this.ours(color);
+    return c?.running && c.pid > 0 ? c.pid : void 0;
+  }
+  async runsRelease(pid, release) {
+    for (let color of COLORS) {
+      let c = await this.ours(color);
+      if (c?.running && c.pid === pid) return c.version === release.version && (!release.image || c.image === release.image);
+    }
+    return !1;
+  }
+  async stop(slot, stopTimeoutMs) {
+    let started = performance.now();
+    if (!(await this.ours(slot.color))?.running) return { signal: "none", ms: 0 };
+    let seconds = Math.ceil(stopTimeoutMs / 1e3), r = await this.docker(["stop", "-t", String(seconds), this.containerName(slot.color)], !0), ms = performance.now() - started;
+    if (r.code !== 0) throw new GantryError(`docker stop ${this.containerName(slot.color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
+    return { signal: (await this.inspect(slot.color))?.exitCode === 137 || ms >= seconds * 1e3 ? "SIGKILL" : "SIGTERM", ms };
+  }
+  async logTail(color, lines) {
+    let r = await this.docker(["logs", "--tail", String(lines), this.containerName(color)], !0);
+    return r.code === 0 ? lastLines(`${r.stdout}${r.stderr}`, lines) : "";
+  }
+};
+
 // packages/deploy/src/router.ts
 var RouterError = class extends GantryError {
   name = "RouterError";
@@ -460,7 +613,7 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
 };
 
 // packages/deploy/src/journal.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var HISTORY_LIMIT = 50, JOURNAL_FILE = "journal.json";
 function emptyJournal(app) {
   return { schema: 1, app, history: [] };
@@ -469,7 +622,7 @@ var Journal = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
-    this.path = join2(stateDir, JOURNAL_FILE);
+    this.path = join3(stateDir, JOURNAL_FILE);
   }
   host;
   stateDir;
@@ -503,7 +656,7 @@ function runId(now = /* @__PURE__ */ new Date()) {
 }
 
 // packages/deploy/src/lock.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // packages/deploy/src/localhost.ts
 import { spawn } from "node:child_process";
@@ -693,7 +846,7 @@ async function staleReason(owner, me, opts) {
 var DeployLock = class {
   constructor(host, stateDir) {
     this.host = host;
-    this.dir = join3(stateDir, "lock"), this.ownerFile = join3(this.dir, "owner.json");
+    this.dir = join4(stateDir, "lock"), this.ownerFile = join4(this.dir, "owner.json");
   }
   host;
   timer;
@@ -963,7 +1116,7 @@ async function recoverCutover(d, doc, engine, o = {}) {
 }
 
 // packages/deploy/src/runtime.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
   constructor(host, stateDir) {
     this.host = host;
@@ -973,10 +1126,10 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   stateDir;
   name = "process";
   pidFile(color) {
-    return join4(this.stateDir, "run", `${color}.pid`);
+    return join5(this.stateDir, "run", `${color}.pid`);
   }
   logFile(color) {
-    return join4(this.stateDir, "logs", `${color}.log`);
+    return join5(this.stateDir, "logs", `${color}.log`);
   }
   async start(slot, release, env) {
     let leftover = await this.running(slot.color);
@@ -992,7 +1145,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   }
   async ours(pid) {
     let info = await this.host.processInfo(pid);
-    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join4(this.stateDir, "releases")}/`);
+    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join5(this.stateDir, "releases")}/`);
   }
   async runsRelease(pid, release) {
     let info = await this.host.processInfo(pid);
@@ -1022,7 +1175,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
 };
 
 // packages/deploy/src/ssh/audit.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var AUDIT_FILE = "audit.log";
 function auditWho(env) {
   if (env.GITHUB_ACTOR) {
@@ -1035,7 +1188,7 @@ var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
 async function appendAudit(host, stateDir, entry, warn) {
   let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
 `)[0] })}
-`, path2 = join5(stateDir, AUDIT_FILE);
+`, path2 = join6(stateDir, AUDIT_FILE);
   try {
     await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
   } catch (err) {
@@ -1081,6 +1234,9 @@ var Timeline = class {
 function makeRouter(r, host, app) {
   return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
 }
+function makeRuntime(inputs, host, stateDir, app) {
+  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
+}
 function stateDirFor(inputs, app) {
   return inputs.stateDir.split("{app}").join(app);
 }
@@ -1115,17 +1271,20 @@ async function checkIdlePort(host, runtime, doc, inputs) {
     );
 }
 async function prepare(inputs, o) {
-  let artifact = inputs.command === "deploy" ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : void 0, app = inputs.app || artifact?.project;
+  let docker = inputs.runtime === "docker", image = inputs.command === "deploy" && docker ? await resolveImage(o.host, inputs.dockerHost, inputs.artifact) : void 0, artifact = inputs.command === "deploy" && !docker ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : void 0, app = inputs.app || artifact?.project;
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
-  let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app);
+  let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app);
   await router.preflight();
-  let runtime = new ProcessRuntime(o.host, stateDir), journal = new Journal(o.host, stateDir), doc = await journal.read(app);
+  let runtime = makeRuntime(inputs, o.host, stateDir, app), journal = new Journal(o.host, stateDir), doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
-  return await checkIdlePort(o.host, runtime, doc, inputs), { artifact, app, version, stateDir, router, runtime, journal };
+  return await checkIdlePort(o.host, runtime, doc, inputs), { artifact, image, app, version, stateDir, router, runtime, journal };
+}
+function imageVersion(image) {
+  return image ? /:([\w][\w.-]{0,127})$/.exec(image.ref.split("@")[0]?.split("/").pop() ?? "")?.[1] ?? image.id.slice(7, 19) : "";
 }
 async function runDeploy(inputs, o) {
   if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
-  let command = inputs.command, { artifact, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o), timeline = new Timeline(), runId2 = runId();
+  let command = inputs.command, { artifact, image, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o), timeline = new Timeline(), runId2 = runId();
   await o.host.mkdirp(stateDir, 488);
   let lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter })), o.onLocked?.(runId2, stateDir);
@@ -1138,7 +1297,7 @@ async function runDeploy(inputs, o) {
       strategy: inputs.strategy,
       steps: inputs.steps,
       stage: async () => {
-        let running = [doc.active?.version, doc.previous?.version].filter((v) => !!v), { release, reused } = await stageRelease(o.host, stateDir, version, artifact, inputs.env, running, runId2);
+        let running = [doc.active?.version, doc.previous?.version].filter((v) => !!v), { release, reused } = image ? await stageImageRelease(o.host, stateDir, version, image, inputs.env, running, runId2) : await stageRelease(o.host, stateDir, version, artifact, inputs.env, running, runId2);
         return reused && o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`), { release, env: inputs.env };
       }
     } : await rollbackPlan(o.host, stateDir, doc, inputs);
@@ -1176,7 +1335,7 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
   let timeline = new Timeline(), runId2 = runId(), lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter }));
   try {
-    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime: new ProcessRuntime(o.host, stateDir), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
+    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     return recovery ? (await audit(o, stateDir, runId2, {
       command: "recover",
       version: recovery.found.to.version,
@@ -1190,9 +1349,9 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
 }
 async function rollbackPlan(host, stateDir, doc, inputs) {
   let target = doc.previous;
-  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join6(stateDir, "journal.json")} to roll back to`);
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join7(stateDir, "journal.json")} to roll back to`);
   let release = await findRelease(host, stateDir, target.version);
-  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join6(stateDir, "releases")} (pruned past keep-releases?)`);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join7(stateDir, "releases")} (pruned past keep-releases?)`);
   return {
     command: "rollback",
     version: target.version,
@@ -1249,7 +1408,7 @@ function parseHosts(text, input = "hosts") {
 
 // packages/deploy/src/ssh/keys.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
 function normalizeKey(text) {
   return `${text.replace(/\r\n?/g, `
@@ -1312,7 +1471,7 @@ function checkKnownHosts(text, input = "known-hosts") {
   return found;
 }
 async function writePrivateFile(dir, name, text) {
-  let path2 = join7(dir, name);
+  let path2 = join8(dir, name);
   return await writeFile2(path2, text, { mode: 384, flag: "wx" }), path2;
 }
 async function verifyKeyFile(path2, input = "ssh-key") {
@@ -1446,6 +1605,7 @@ var DEPLOY_INPUTS = {
   env: "",
   ports: "8081,8082",
   runtime: "process",
+  "docker-host": "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -1532,11 +1692,25 @@ function parseDeployInputs(read, cwd) {
   let version = read.string("version");
   if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
   let runtime = read.string("runtime");
-  if (runtime !== "process")
+  if (runtime !== "process" && runtime !== "docker")
     throw new InputError(
       "runtime",
       runtime,
-      "accepted: process (systemd and docker cannot be tested on the machine gantry is built on yet, so they are not offered)"
+      "accepted: process or docker (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)"
+    );
+  let dockerHost = read.string("docker-host");
+  if (dockerHost && !DOCKER_HOST.test(dockerHost))
+    throw new InputError(
+      "docker-host",
+      dockerHost,
+      "accepted: unix:///path/to/docker.sock or tcp://127.0.0.1:port (a daemon on the host), or empty for DOCKER_HOST"
+    );
+  let remote = parseRemoteInputs(read, cwd);
+  if (runtime === "docker" && remote.hosts.length > 0)
+    throw new InputError(
+      "runtime",
+      runtime,
+      "runtime: docker is not offered with hosts yet (it is tested on this machine only); use runtime: process for a fleet"
     );
   let env = read.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
@@ -1551,11 +1725,13 @@ function parseDeployInputs(read, cwd) {
     command,
     app,
     manifest: path(read, "manifest", cwd),
-    artifact: path(read, "artifact", cwd),
+    // runtime: docker takes an image reference, not a path.
+    artifact: runtime === "docker" ? read.string("artifact") : path(read, "artifact", cwd),
     version,
     env,
     ports: parsePorts(read.string("ports")),
     runtime,
+    dockerHost,
     router: routerInputs(read, cwd),
     strategy,
     steps,
@@ -1574,18 +1750,18 @@ function parseDeployInputs(read, cwd) {
     stateDir: isAbsolute2(stateDir) ? stateDir : resolve2(cwd, stateDir),
     keepReleases: read.int("keep-releases", 1, 1e3),
     lockTimeoutMs: duration(read, "lock-timeout", 0),
-    remote: parseRemoteInputs(read, cwd)
+    remote
   };
 }
 
 // packages/deploy/src/ssh/connect.ts
 import { mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // packages/deploy/src/ssh/session.ts
 import { rm as rm2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var SshError = class extends GantryError {
   constructor(host, kind, message) {
     super(message);
@@ -1642,7 +1818,7 @@ var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
       "-o",
       "ControlMaster=auto",
       "-o",
-      `ControlPath=${join8(this.cfg.controlDir, "%C")}`,
+      `ControlPath=${join9(this.cfg.controlDir, "%C")}`,
       "-o",
       `ControlPersist=${this.cfg.persistSeconds ?? 60}`,
       "-l",
@@ -1717,7 +1893,7 @@ var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
     let id = sha256(`${this.label}
 ${remotePath}
 ${process.pid}
-${this.forwardCount++}`).slice(0, 16), local = join8(this.cfg.controlDir, `fwd-${id}.sock`);
+${this.forwardCount++}`).slice(0, 16), local = join9(this.cfg.controlDir, `fwd-${id}.sock`);
     return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
   }
   /** Forgets a forward whose local socket stopped answering (its master was replaced). */
@@ -2153,7 +2329,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
 // packages/deploy/src/ssh/connect.ts
 async function privateDir() {
   let root = tmpdir().length <= 40 ? tmpdir() : "/tmp";
-  return mkdtemp(join9(root, "gantry-ssh-"));
+  return mkdtemp(join10(root, "gantry-ssh-"));
 }
 async function openConnections(r, reporter, needs = []) {
   let dir = await privateDir();
@@ -2532,11 +2708,11 @@ async function remotePost(ctx, savedRun, savedConn) {
 }
 
 // packages/deploy/src/ssh/status.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 async function hostStatus(host, inputs, app) {
   let stateDir = stateDirFor(inputs, app);
   try {
-    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join10(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join11(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
     return {
       host: host.name,
       outcome: c ? "in-flight" : last?.outcome ?? "",
@@ -2582,7 +2758,7 @@ async function remoteStatus(inputs, ctx) {
 async function deployStatus(inputs, ctx, host) {
   let app = inputs.app;
   if (!app && await exists(inputs.manifest) && (app = (await readManifest(inputs.manifest)).project), !app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
-  let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = new ProcessRuntime(host, stateDir), active = doc.active, running = active ? await runtime.alive(active) : !1, routing;
+  let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = makeRuntime(inputs, host, stateDir, app), active = doc.active, running = active ? await runtime.alive(active) : !1, routing;
   try {
     routing = await makeRouter(inputs.router, host, app).describe(inputs.ports);
   } catch (err) {
