@@ -25,8 +25,19 @@ if (!only.length || only.includes("pipeline")) {
 
 if (!only.length) rmSync(join(root, "dist"), { recursive: true, force: true });
 mkdirSync(join(root, "dist"), { recursive: true });
+/** @actions/core imports its OIDC client (and with it undici) eagerly; gantry never uses it. */
+const noOidc = {
+  name: "no-oidc",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      args.importer.includes(join("@actions", "core")) ? { path: join(root, "scripts/stubs/oidc-utils.mjs") } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints,
+  plugins: [noOidc],
   outdir: join(root, "dist"),
   bundle: true,
   splitting: true,

@@ -1,6 +1,5 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
-import * as tc from "@actions/tool-cache";
 import { GantryError } from "./errors.js";
 import { sha256File } from "./fsx.js";
 import type { Reporter } from "./report.js";
@@ -25,10 +24,18 @@ export function ensureRunnerDirs(env: NodeJS.ProcessEnv = process.env): void {
   env.RUNNER_TEMP ||= join(base, "tmp");
 }
 
+/**
+ * @actions/tool-cache brings an HTTP client (undici) with it: load it only when a tool is looked
+ * up or installed, not at every action's start.
+ */
+function toolCache(): Promise<typeof import("@actions/tool-cache")> {
+  return import("@actions/tool-cache");
+}
+
 /** The tool's folder from the runner's tool cache, or undefined. */
-export function findCachedTool(tool: string, version: string, arch: string): string | undefined {
+export async function findCachedTool(tool: string, version: string, arch: string): Promise<string | undefined> {
   ensureRunnerDirs();
-  return tc.find(tool, version, arch) || undefined;
+  return (await toolCache()).find(tool, version, arch) || undefined;
 }
 
 /**
@@ -36,7 +43,8 @@ export function findCachedTool(tool: string, version: string, arch: string): str
  * anything is extracted; the next run finds it there instead of downloading it again.
  */
 export async function installTool(release: ToolRelease, reporter: Reporter): Promise<string> {
-  const cached = findCachedTool(release.tool, release.version, release.arch);
+  const cached = await findCachedTool(release.tool, release.version, release.arch);
+  const tc = await toolCache();
   if (cached) {
     reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`);
     return cached;

@@ -74,7 +74,7 @@ export async function resolveUpx(
   opts: { version: string; baseUrl: string; sha256: string; install: boolean; env?: NodeJS.ProcessEnv },
   reporter: Reporter,
 ): Promise<Upx | { reason: string }> {
-  const cached = findCachedTool("upx", opts.version, runnerArch());
+  const cached = await findCachedTool("upx", opts.version, runnerArch());
   if (cached) {
     reporter.info(`upx ${opts.version} found in the tool cache`);
     return { path: upxInDir(cached), version: opts.version, source: "tool cache" };
