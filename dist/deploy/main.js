@@ -1,11 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-ZI6G3XUM.js";
+} from "../chunks/chunk-PMM62GXI.js";
 import {
   runActionMain
-} from "../chunks/chunk-HWJP5PZ6.js";
-import "../chunks/chunk-EHUE7HD4.js";
+} from "../chunks/chunk-FOPOCMDV.js";
+import "../chunks/chunk-3XP43NWD.js";
 
 // actions/deploy/main.ts
 await runActionMain(deployStage);

@@ -1,11 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-FBWG4QF4.js";
+} from "../chunks/chunk-JED6VDEG.js";
 import {
   runActionMain
-} from "../chunks/chunk-HWJP5PZ6.js";
-import "../chunks/chunk-EHUE7HD4.js";
+} from "../chunks/chunk-FOPOCMDV.js";
+import "../chunks/chunk-3XP43NWD.js";
 
 // actions/go-test/main.ts
 await runActionMain(goTestStage);

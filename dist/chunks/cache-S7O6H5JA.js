@@ -1,9 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  BearerCredentialHandler,
   HttpClient,
   HttpClientError,
-  HttpCodes,
+  HttpCodes
+} from "./chunk-6ACLL26A.js";
+import {
   __commonJS,
   __export,
   __require,
@@ -19,7 +20,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-EHUE7HD4.js";
+} from "./chunk-3XP43NWD.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -3901,7 +3902,7 @@ var require_rpc_output_stream = __commonJS({
 var require_unary_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/unary-call.js"(exports2) {
     "use strict";
-    var __awaiter11 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
           resolve2(value);
@@ -3942,7 +3943,7 @@ var require_unary_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter11(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           let [headers, response, status, trailers] = yield Promise.all([this.headers, this.response, this.status, this.trailers]);
           return {
             method: this.method,
@@ -3964,7 +3965,7 @@ var require_unary_call = __commonJS({
 var require_server_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/server-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter11 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
           resolve2(value);
@@ -4007,7 +4008,7 @@ var require_server_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter11(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           let [headers, status, trailers] = yield Promise.all([this.headers, this.status, this.trailers]);
           return {
             method: this.method,
@@ -4028,7 +4029,7 @@ var require_server_streaming_call = __commonJS({
 var require_client_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/client-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter11 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
           resolve2(value);
@@ -4070,7 +4071,7 @@ var require_client_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter11(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           let [headers, response, status, trailers] = yield Promise.all([this.headers, this.response, this.status, this.trailers]);
           return {
             method: this.method,
@@ -4091,7 +4092,7 @@ var require_client_streaming_call = __commonJS({
 var require_duplex_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/duplex-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter11 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
           resolve2(value);
@@ -4133,7 +4134,7 @@ var require_duplex_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter11(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           let [headers, status, trailers] = yield Promise.all([this.headers, this.status, this.trailers]);
           return {
             method: this.method,
@@ -4153,7 +4154,7 @@ var require_duplex_streaming_call = __commonJS({
 var require_test_transport = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/test-transport.js"(exports2) {
     "use strict";
-    var __awaiter11 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
           resolve2(value);
@@ -4224,7 +4225,7 @@ var require_test_transport = __commonJS({
        * not reject. If it does, code is broken.
        */
       streamResponses(method, stream2, abort) {
-        return __awaiter11(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           let messages = [];
           if (this.data.response === void 0)
             messages.push(method.O.create());
@@ -6489,6 +6490,56 @@ function getRuntimeToken() {
     throw new Error("Unable to get the ACTIONS_RUNTIME_TOKEN env variable");
   return token;
 }
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator.throw(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers)
+      throw Error("The request has no headers");
+    options.headers.Authorization = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return !1;
+  }
+  handleAuthentication() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
 import * as fs5 from "fs";
@@ -35739,7 +35790,7 @@ var RateLimitError = class extends Error {
 };
 
 // node_modules/@actions/cache/lib/internal/uploadUtils.js
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -35828,7 +35879,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
   }
 };
 function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter5(this, void 0, void 0, function* () {
     var _a2;
     let blobClient = new BlobClient(signedUploadURL), blockBlobClient = blobClient.getBlockBlobClient(), uploadProgress = new UploadProgress((_a2 = options?.archiveSizeBytes) !== null && _a2 !== void 0 ? _a2 : 0), uploadOptions = {
       blockSize: options?.uploadChunkSize,
@@ -35859,7 +35910,7 @@ import * as stream from "stream";
 import * as util4 from "util";
 
 // node_modules/@actions/cache/lib/internal/requestUtils.js
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -35900,12 +35951,12 @@ function isRetryableStatusCode(statusCode) {
   ].includes(statusCode) : !1;
 }
 function sleep(milliseconds) {
-  return __awaiter5(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     return new Promise((resolve2) => setTimeout(resolve2, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
-  return __awaiter5(this, arguments, void 0, function* (name, method, getStatusCode, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay, onError = void 0) {
+  return __awaiter6(this, arguments, void 0, function* (name, method, getStatusCode, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay, onError = void 0) {
     let errorMessage = "", attempt = 1;
     for (; attempt <= maxAttempts; ) {
       let response, statusCode, isRetryable = !1;
@@ -35926,7 +35977,7 @@ function retry(name_1, method_1, getStatusCode_1) {
   });
 }
 function retryTypedResponse(name_1, method_1) {
-  return __awaiter5(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay) {
+  return __awaiter6(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay) {
     return yield retry(
       name,
       method,
@@ -35948,13 +35999,13 @@ function retryTypedResponse(name_1, method_1) {
   });
 }
 function retryHttpClientResponse(name_1, method_1) {
-  return __awaiter5(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay) {
+  return __awaiter6(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay) {
     return yield retry(name, method, (response) => response.message.statusCode, maxAttempts, delay4);
   });
 }
 
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -35982,7 +36033,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
   });
 };
 function pipeResponseToStream(response, output) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     yield util4.promisify(stream.pipeline)(response.message, output);
   });
 }
@@ -36058,8 +36109,8 @@ var DownloadProgress = class {
   }
 };
 function downloadCacheHttpClient(archiveLocation, archivePath) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    let writeStream = fs4.createWriteStream(archivePath), httpClient = new HttpClient("actions/cache"), downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
+    let writeStream = fs4.createWriteStream(archivePath), httpClient = new HttpClient("actions/cache"), downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter7(this, void 0, void 0, function* () {
       return httpClient.get(archiveLocation);
     }));
     downloadResponse.message.socket.setTimeout(SocketTimeout, () => {
@@ -36075,14 +36126,14 @@ function downloadCacheHttpClient(archiveLocation, archivePath) {
   });
 }
 function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     var _a2;
     let archiveDescriptor = yield fs4.promises.open(archivePath, "w"), httpClient = new HttpClient("actions/cache", void 0, {
       socketTimeout: options.timeoutInMs,
       keepAlive: !0
     });
     try {
-      let lengthHeader = (yield retryHttpClientResponse("downloadCacheMetadata", () => __awaiter6(this, void 0, void 0, function* () {
+      let lengthHeader = (yield retryHttpClientResponse("downloadCacheMetadata", () => __awaiter7(this, void 0, void 0, function* () {
         return yield httpClient.request("HEAD", archiveLocation, null, {});
       }))).message.headers["content-length"];
       if (lengthHeader == null)
@@ -36095,7 +36146,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
         let count = Math.min(blockSize, length - offset);
         downloads.push({
           offset,
-          promiseGetter: () => __awaiter6(this, void 0, void 0, function* () {
+          promiseGetter: () => __awaiter7(this, void 0, void 0, function* () {
             return yield downloadSegmentRetry(httpClient, archiveLocation, offset, count);
           })
         });
@@ -36103,7 +36154,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
       downloads.reverse();
       let actives = 0, bytesDownloaded = 0, progress = new DownloadProgress(length);
       progress.startDisplayTimer();
-      let progressFn = progress.onProgress(), activeDownloads = [], nextDownload, waitAndWrite = () => __awaiter6(this, void 0, void 0, function* () {
+      let progressFn = progress.onProgress(), activeDownloads = [], nextDownload, waitAndWrite = () => __awaiter7(this, void 0, void 0, function* () {
         let segment = yield Promise.race(Object.values(activeDownloads));
         yield archiveDescriptor.write(segment.buffer, 0, segment.count, segment.offset), actives--, delete activeDownloads[segment.offset], bytesDownloaded += segment.count, progressFn({ loadedBytes: bytesDownloaded });
       });
@@ -36117,7 +36168,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
   });
 }
 function downloadSegmentRetry(httpClient, archiveLocation, offset, count) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     let failures = 0;
     for (; ; )
       try {
@@ -36133,8 +36184,8 @@ function downloadSegmentRetry(httpClient, archiveLocation, offset, count) {
   });
 }
 function downloadSegment(httpClient, archiveLocation, offset, count) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    let partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
+    let partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter7(this, void 0, void 0, function* () {
       return yield httpClient.get(archiveLocation, {
         Range: `bytes=${offset}-${offset + count - 1}`
       });
@@ -36149,7 +36200,7 @@ function downloadSegment(httpClient, archiveLocation, offset, count) {
   });
 }
 function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     var _a2;
     let client = new BlockBlobClient(archiveLocation, void 0, {
       retryOptions: {
@@ -36183,7 +36234,7 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
     }
   });
 }
-var promiseWithTimeout = (timeoutMs, promise) => __awaiter6(void 0, void 0, void 0, function* () {
+var promiseWithTimeout = (timeoutMs, promise) => __awaiter7(void 0, void 0, void 0, function* () {
   let timeoutHandle, timeoutPromise = new Promise((resolve2) => {
     timeoutHandle = setTimeout(() => resolve2("timeout"), timeoutMs);
   });
@@ -36250,7 +36301,7 @@ function getUserAgentString2() {
 }
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -36299,9 +36350,9 @@ function createHttpClient() {
   return new HttpClient(getUserAgentString2(), [bearerCredentialHandler], getRequestOptions());
 }
 function getCacheEntry(keys, paths, options) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     var _a2;
-    let httpClient = createHttpClient(), version3 = getCacheVersion(paths, options?.compressionMethod, options?.enableCrossOsArchive), resource = `cache?keys=${encodeURIComponent(keys.join(","))}&version=${version3}`, response = yield retryTypedResponse("getCacheEntry", () => __awaiter7(this, void 0, void 0, function* () {
+    let httpClient = createHttpClient(), version3 = getCacheVersion(paths, options?.compressionMethod, options?.enableCrossOsArchive), resource = `cache?keys=${encodeURIComponent(keys.join(","))}&version=${version3}`, response = yield retryTypedResponse("getCacheEntry", () => __awaiter8(this, void 0, void 0, function* () {
       return httpClient.getJson(getCacheApiUrl(resource));
     }));
     if (response.statusCode === 204)
@@ -36317,8 +36368,8 @@ function getCacheEntry(keys, paths, options) {
   });
 }
 function printCachesListForDiagnostics(key, httpClient, version3) {
-  return __awaiter7(this, void 0, void 0, function* () {
-    let resource = `caches?key=${encodeURIComponent(key)}`, response = yield retryTypedResponse("listCache", () => __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
+    let resource = `caches?key=${encodeURIComponent(key)}`, response = yield retryTypedResponse("listCache", () => __awaiter8(this, void 0, void 0, function* () {
       return httpClient.getJson(getCacheApiUrl(resource));
     }));
     if (response.statusCode === 200) {
@@ -36333,19 +36384,19 @@ Other caches with similar key:`);
   });
 }
 function downloadCache(archiveLocation, archivePath, options) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     let archiveUrl = new URL2(archiveLocation), downloadOptions = getDownloadOptions(options);
     archiveUrl.hostname.endsWith(".blob.core.windows.net") ? downloadOptions.useAzureSdk ? yield downloadCacheStorageSDK(archiveLocation, archivePath, downloadOptions) : downloadOptions.concurrentBlobDownloads ? yield downloadCacheHttpClientConcurrent(archiveLocation, archivePath, downloadOptions) : yield downloadCacheHttpClient(archiveLocation, archivePath) : yield downloadCacheHttpClient(archiveLocation, archivePath);
   });
 }
 function reserveCache(key, paths, options) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     let httpClient = createHttpClient(), version3 = getCacheVersion(paths, options?.compressionMethod, options?.enableCrossOsArchive), reserveCacheRequest = {
       key,
       version: version3,
       cacheSize: options?.cacheSize
     };
-    return yield retryTypedResponse("reserveCache", () => __awaiter7(this, void 0, void 0, function* () {
+    return yield retryTypedResponse("reserveCache", () => __awaiter8(this, void 0, void 0, function* () {
       return httpClient.postJson(getCacheApiUrl("caches"), reserveCacheRequest);
     }));
   });
@@ -36354,12 +36405,12 @@ function getContentRange(start, end) {
   return `bytes ${start}-${end}/*`;
 }
 function uploadChunk(httpClient, resourceUrl, openStream, start, end) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     debug(`Uploading chunk of size ${end - start + 1} bytes at offset ${start} with content range: ${getContentRange(start, end)}`);
     let additionalHeaders = {
       "Content-Type": "application/octet-stream",
       "Content-Range": getContentRange(start, end)
-    }, uploadChunkResponse = yield retryHttpClientResponse(`uploadChunk (start: ${start}, end: ${end})`, () => __awaiter7(this, void 0, void 0, function* () {
+    }, uploadChunkResponse = yield retryHttpClientResponse(`uploadChunk (start: ${start}, end: ${end})`, () => __awaiter8(this, void 0, void 0, function* () {
       return httpClient.sendStream("PATCH", resourceUrl, openStream(), additionalHeaders);
     }));
     if (!isSuccessStatusCode(uploadChunkResponse.message.statusCode))
@@ -36367,12 +36418,12 @@ function uploadChunk(httpClient, resourceUrl, openStream, start, end) {
   });
 }
 function uploadFile(httpClient, cacheId, archivePath, options) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     let fileSize = getArchiveFileSizeInBytes(archivePath), resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`), fd = fs5.openSync(archivePath, "r"), uploadOptions = getUploadOptions(options), concurrency = assertDefined("uploadConcurrency", uploadOptions.uploadConcurrency), maxChunkSize = assertDefined("uploadChunkSize", uploadOptions.uploadChunkSize), parallelUploads = [...new Array(concurrency).keys()];
     debug("Awaiting all uploads");
     let offset = 0;
     try {
-      yield Promise.all(parallelUploads.map(() => __awaiter7(this, void 0, void 0, function* () {
+      yield Promise.all(parallelUploads.map(() => __awaiter8(this, void 0, void 0, function* () {
         for (; offset < fileSize; ) {
           let chunkSize = Math.min(fileSize - offset, maxChunkSize), start = offset, end = offset + chunkSize - 1;
           offset += maxChunkSize, yield uploadChunk(httpClient, resourceUrl, () => fs5.createReadStream(archivePath, {
@@ -36391,15 +36442,15 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
   });
 }
 function commitCache(httpClient, cacheId, filesize) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     let commitCacheRequest = { size: filesize };
-    return yield retryTypedResponse("commitCache", () => __awaiter7(this, void 0, void 0, function* () {
+    return yield retryTypedResponse("commitCache", () => __awaiter8(this, void 0, void 0, function* () {
       return httpClient.postJson(getCacheApiUrl(`caches/${cacheId.toString()}`), commitCacheRequest);
     }));
   });
 }
 function saveCache(cacheId, archivePath, signedUploadURL, options) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     if (getUploadOptions(options).useAzureSdk) {
       if (!signedUploadURL)
         throw new Error("Azure Storage SDK can only be used when a signed URL is provided.");
@@ -36967,7 +37018,7 @@ function maskSecretUrls(body2) {
 }
 
 // node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -37004,14 +37055,14 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
   // This function satisfies the Rpc interface. It is compatible with the JSON
   // JSON generated client.
   request(service, method, contentType2, data) {
-    return __awaiter8(this, void 0, void 0, function* () {
+    return __awaiter9(this, void 0, void 0, function* () {
       let url2 = new URL(`/twirp/${service}/${method}`, this.baseUrl).href;
       debug(`[Request] ${method} ${url2}`);
       let headers = {
         "Content-Type": contentType2
       };
       try {
-        let { body: body2 } = yield this.retryableRequest(() => __awaiter8(this, void 0, void 0, function* () {
+        let { body: body2 } = yield this.retryableRequest(() => __awaiter9(this, void 0, void 0, function* () {
           return this.httpClient.post(url2, JSON.stringify(data), headers);
         }));
         return body2;
@@ -37021,7 +37072,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
     });
   }
   retryableRequest(operation) {
-    return __awaiter8(this, void 0, void 0, function* () {
+    return __awaiter9(this, void 0, void 0, function* () {
       let attempt = 0, errorMessage = "", rawBody = "";
       for (; attempt < this.maxAttempts; ) {
         let isRetryable = !1;
@@ -37073,7 +37124,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
     ].includes(statusCode) : !1;
   }
   sleep(milliseconds) {
-    return __awaiter8(this, void 0, void 0, function* () {
+    return __awaiter9(this, void 0, void 0, function* () {
       return new Promise((resolve2) => setTimeout(resolve2, milliseconds));
     });
   }
@@ -37094,7 +37145,7 @@ function internalCacheTwirpClient(options) {
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync2, writeFileSync as writeFileSync2 } from "fs";
 import * as path7 from "path";
-var __awaiter9 = function(thisArg, _arguments, P, generator) {
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -37122,7 +37173,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
   });
 }, IS_WINDOWS6 = process.platform === "win32";
 function getTarPath() {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     switch (process.platform) {
       case "win32": {
         let gnuTar = yield getGnuTarPathOnWindows(), systemTar = SystemTarPathOnWindows;
@@ -37149,7 +37200,7 @@ function getTarPath() {
   });
 }
 function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
-  return __awaiter9(this, arguments, void 0, function* (tarPath, compressionMethod, type, archivePath = "") {
+  return __awaiter10(this, arguments, void 0, function* (tarPath, compressionMethod, type, archivePath = "") {
     let args = [`"${tarPath.path}"`], cacheFileName = getCacheFileName(compressionMethod), tarFile = "cache.tar", workingDirectory = getWorkingDirectory(), BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
     switch (type) {
       case "create":
@@ -37175,7 +37226,7 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
   });
 }
 function getCommands(compressionMethod_1, type_1) {
-  return __awaiter9(this, arguments, void 0, function* (compressionMethod, type, archivePath = "") {
+  return __awaiter10(this, arguments, void 0, function* (compressionMethod, type, archivePath = "") {
     let args, tarPath = yield getTarPath(), tarArgs = yield getTarArgs(tarPath, compressionMethod, type, archivePath), compressionArgs = type !== "create" ? yield getDecompressionProgram(tarPath, compressionMethod, archivePath) : yield getCompressionProgram(tarPath, compressionMethod), BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
     return BSD_TAR_ZSTD && type !== "create" ? args = [[...compressionArgs].join(" "), [...tarArgs].join(" ")] : args = [[...tarArgs].join(" "), [...compressionArgs].join(" ")], {
       commands: BSD_TAR_ZSTD ? args : [args.join(" ")],
@@ -37191,7 +37242,7 @@ function quoteAbsolutePath(filePath) {
   return `"${path7.resolve(filePath).replace(new RegExp(`\\${path7.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     let BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
     switch (compressionMethod) {
       case CompressionMethod.Zstd:
@@ -37211,7 +37262,7 @@ function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   });
 }
 function getCompressionProgram(tarPath, compressionMethod) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     let cacheFileName = getCacheFileName(compressionMethod), BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
     switch (compressionMethod) {
       case CompressionMethod.Zstd:
@@ -37235,7 +37286,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
   });
 }
 function execCommands(commands, cwd) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     for (let command of commands)
       try {
         yield exec(command, void 0, {
@@ -37248,7 +37299,7 @@ function execCommands(commands, cwd) {
   });
 }
 function execReadCommands(archivePath, compressionMethod, type) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     let { commands, requiresTempDirectory } = yield getCommands(compressionMethod, type, archivePath), tempDirectory = requiresTempDirectory ? yield createTempDirectory() : void 0;
     try {
       yield execCommands(commands, tempDirectory);
@@ -37263,18 +37314,18 @@ function execReadCommands(archivePath, compressionMethod, type) {
   });
 }
 function listTar(archivePath, compressionMethod) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     yield execReadCommands(archivePath, compressionMethod, "list");
   });
 }
 function extractTar(archivePath, compressionMethod) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     let workingDirectory = getWorkingDirectory();
     yield mkdirP(workingDirectory), yield execReadCommands(archivePath, compressionMethod, "extract");
   });
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     writeFileSync2(path7.join(archiveFolder, ManifestFilename), sourceDirectories.join(`
 `));
     let { commands } = yield getCommands(compressionMethod, "create");
@@ -37283,7 +37334,7 @@ function createTar(archiveFolder, sourceDirectories, compressionMethod) {
 }
 
 // node_modules/@actions/cache/lib/cache.js
-var __awaiter10 = function(thisArg, _arguments, P, generator) {
+var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -37344,7 +37395,7 @@ function isFeatureAvailable() {
   return getCacheServiceVersion() === "v2" ? !!process.env.ACTIONS_RESULTS_URL : !!process.env.ACTIONS_CACHE_URL;
 }
 function restoreCache(paths_1, primaryKey_1, restoreKeys_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
     let cacheServiceVersion = getCacheServiceVersion();
     debug(`Cache service version: ${cacheServiceVersion}`), checkPaths(paths);
     let cacheMode = getCacheMode();
@@ -37356,7 +37407,7 @@ function restoreCache(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
     var _a2;
     restoreKeys = restoreKeys || [];
     let keys = [primaryKey, ...restoreKeys];
@@ -37398,7 +37449,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = !1) {
     var _a2;
     options = Object.assign(Object.assign({}, options), { useAzureSdk: !0 }), restoreKeys = restoreKeys || [];
     let keys = [primaryKey, ...restoreKeys];
@@ -37443,7 +37494,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 function saveCache2(paths_1, key_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
     let cacheServiceVersion = getCacheServiceVersion();
     debug(`Cache service version: ${cacheServiceVersion}`), checkPaths(paths), checkKey(key);
     let cacheMode = getCacheMode();
@@ -37451,7 +37502,7 @@ function saveCache2(paths_1, key_1, options_1) {
   });
 }
 function saveCacheV1(paths_1, key_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
     var _a2, _b, _c, _d, _e, _f;
     let compressionMethod = yield getCompressionMethod(), cacheId = -1, cachePaths = yield resolvePaths(paths);
     if (debug("Cache Paths:"), debug(`${JSON.stringify(cachePaths)}`), cachePaths.length === 0)
@@ -37496,7 +37547,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
   });
 }
 function saveCacheV2(paths_1, key_1, options_1) {
-  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
+  return __awaiter11(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = !1) {
     var _a2;
     options = Object.assign(Object.assign({}, options), { uploadChunkSize: 64 * 1024 * 1024, uploadConcurrency: 8, useAzureSdk: !0 });
     let compressionMethod = yield getCompressionMethod(), twirpClient = internalCacheTwirpClient(), cacheId = -1, cachePaths = yield resolvePaths(paths);

@@ -22,7 +22,7 @@ import {
   table,
   which,
   writeFileAtomic
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";

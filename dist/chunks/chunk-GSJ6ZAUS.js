@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   slimArtifacts,
   slimOptions
-} from "./chunk-RTY7CNCA.js";
+} from "./chunk-4MPRL5FE.js";
 import {
   gzipSync,
   zipSync
@@ -38,11 +38,11 @@ import {
   targetSlug,
   withParents,
   writeManifest
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 import {
   __toESM,
   require_semver
-} from "./chunk-EHUE7HD4.js";
+} from "./chunk-3XP43NWD.js";
 
 // packages/go-build/src/stage.ts
 import { dirname as dirname2, join as join7 } from "node:path";

@@ -32,10 +32,10 @@ import {
   which,
   writeFileAtomic,
   writeManifest
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 import {
   __toESM
-} from "./chunk-EHUE7HD4.js";
+} from "./chunk-3XP43NWD.js";
 
 // packages/slim/src/stage.ts
 import { dirname as dirname3, join as join4 } from "node:path";
@@ -679,7 +679,7 @@ async function upxVersionOf(path) {
   return m[1];
 }
 async function resolveUpx(opts, reporter) {
-  let cached = findCachedTool("upx", opts.version, runnerArch());
+  let cached = await findCachedTool("upx", opts.version, runnerArch());
   if (cached)
     return reporter.info(`upx ${opts.version} found in the tool cache`), { path: upxInDir(cached), version: opts.version, source: "tool cache" };
   let onPath = await which("upx", opts.env);

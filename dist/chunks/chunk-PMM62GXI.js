@@ -19,7 +19,7 @@ import {
   sha256,
   sha256File,
   table
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 
 // packages/deploy/src/deploy.ts
 import { join as join7 } from "node:path";

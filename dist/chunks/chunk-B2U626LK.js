@@ -20,11 +20,11 @@ import {
   sha256,
   table,
   writeFileAtomic
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 import {
   __toESM,
   require_semver
-} from "./chunk-EHUE7HD4.js";
+} from "./chunk-3XP43NWD.js";
 
 // packages/image/src/image.ts
 import { readFile as readFile5, readdir as readdir4, rm as rm4, stat as stat4 } from "node:fs/promises";

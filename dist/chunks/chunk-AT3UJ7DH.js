@@ -1,25 +1,25 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-ZI6G3XUM.js";
+} from "./chunk-PMM62GXI.js";
 import {
   goBuildStage
-} from "./chunk-7UN76N4O.js";
+} from "./chunk-GSJ6ZAUS.js";
 import {
   goTestStage
-} from "./chunk-FBWG4QF4.js";
+} from "./chunk-JED6VDEG.js";
 import {
   imageStage
-} from "./chunk-5XIAYEZG.js";
+} from "./chunk-B2U626LK.js";
 import {
   slimStage
-} from "./chunk-RTY7CNCA.js";
+} from "./chunk-4MPRL5FE.js";
 import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-HWJP5PZ6.js";
+} from "./chunk-FOPOCMDV.js";
 
 // packages/pipeline/src/pipeline.ts
 import { join } from "node:path";

@@ -1,28 +1,21 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  HttpClient,
   __commonJS,
   __require,
   __toESM,
-  cp,
   debug,
   error,
-  exec,
   getState,
   group,
   info,
-  isDebug,
-  mkdirP,
   notice,
   require_semver,
-  rmRF,
   saveState,
   setFailed,
   setOutput,
   setSecret,
-  warning,
-  which
-} from "./chunk-EHUE7HD4.js";
+  warning
+} from "./chunk-3XP43NWD.js";
 
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
@@ -469,8 +462,8 @@ var require_errors = __commonJS({
 var require_streamx = __commonJS({
   "node_modules/streamx/index.js"(exports, module) {
     var { EventEmitter } = require_default(), FIFO = require_fast_fifo(), TextDecoder = require_text_decoder(), StreamError = require_errors(), qmt = typeof queueMicrotask > "u" ? (fn) => global.process.nextTick(fn) : queueMicrotask, MAX = (1 << 29) - 1, OPENING = 1, PREDESTROYING = 2, DESTROYING = 4, DESTROYED = 8, NOT_OPENING = MAX ^ OPENING, NOT_PREDESTROYING = MAX ^ PREDESTROYING, READ_ACTIVE = 16, READ_UPDATING = 32, READ_PRIMARY = 64, READ_QUEUED = 128, READ_RESUMED = 256, READ_PIPE_DRAINED = 512, READ_ENDING = 1024, READ_EMIT_DATA = 2048, READ_EMIT_READABLE = 4096, READ_EMITTED_READABLE = 8192, READ_DONE = 16384, READ_NEXT_TICK = 32768, READ_NEEDS_PUSH = 65536, READ_READ_AHEAD = 131072, READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED, READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH, READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE, READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED, READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD, READ_NOT_ACTIVE = MAX ^ READ_ACTIVE, READ_NON_PRIMARY = MAX ^ READ_PRIMARY, READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH), READ_PUSHED = MAX ^ READ_NEEDS_PUSH, READ_PAUSED = MAX ^ READ_RESUMED, READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE), READ_NOT_ENDING = MAX ^ READ_ENDING, READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING, READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK, READ_NOT_UPDATING = MAX ^ READ_UPDATING, READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD, READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD, WRITE_ACTIVE = 1 << 18, WRITE_UPDATING = 2 << 18, WRITE_PRIMARY = 4 << 18, WRITE_QUEUED = 8 << 18, WRITE_UNDRAINED = 16 << 18, WRITE_DONE = 32 << 18, WRITE_EMIT_DRAIN = 64 << 18, WRITE_NEXT_TICK = 128 << 18, WRITE_WRITING = 256 << 18, WRITE_FINISHING = 512 << 18, WRITE_CORKED = 1024 << 18, WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING), WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY, WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING), WRITE_DRAINED = MAX ^ WRITE_UNDRAINED, WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED, WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK, WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING, WRITE_NOT_CORKED = MAX ^ WRITE_CORKED, ACTIVE = READ_ACTIVE | WRITE_ACTIVE, NOT_ACTIVE = MAX ^ ACTIVE, DONE = READ_DONE | WRITE_DONE, DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING, OPEN_STATUS = DESTROY_STATUS | OPENING, AUTO_DESTROY = DESTROY_STATUS | DONE, NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY, ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK, TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE, IS_OPENING = OPEN_STATUS | TICKING, READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE, READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED, READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED, READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE, SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD, READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE, READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY, READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING, WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE, WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED, WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE, WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE, WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED, WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE, WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING, WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE, WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE, WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY, WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS, asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator"), WritableState = class {
-      constructor(stream2, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
-        this.stream = stream2, this.queue = new FIFO(), this.highWaterMark = highWaterMark, this.buffered = 0, this.error = null, this.pipeline = null, this.drains = null, this.byteLength = byteLengthWritable || byteLength || defaultByteLength, this.map = mapWritable || map, this.afterWrite = afterWrite.bind(this), this.afterUpdateNextTick = updateWriteNT.bind(this);
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream, this.queue = new FIFO(), this.highWaterMark = highWaterMark, this.buffered = 0, this.error = null, this.pipeline = null, this.drains = null, this.byteLength = byteLengthWritable || byteLength || defaultByteLength, this.map = mapWritable || map, this.afterWrite = afterWrite.bind(this), this.afterUpdateNextTick = updateWriteNT.bind(this);
       }
       get ending() {
         return (this.stream._duplexState & WRITE_FINISHING) !== 0;
@@ -489,35 +482,35 @@ var require_streamx = __commonJS({
         typeof data == "function" ? this.stream.once("finish", data) : data != null && this.push(data), this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
       }
       autoBatch(data, cb) {
-        let buffer = [], stream2 = this.stream;
-        for (buffer.push(data); (stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE; )
-          buffer.push(stream2._writableState.shift());
-        if ((stream2._duplexState & OPEN_STATUS) !== 0) return cb(null);
-        stream2._writev(buffer, cb);
+        let buffer = [], stream = this.stream;
+        for (buffer.push(data); (stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE; )
+          buffer.push(stream._writableState.shift());
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
       }
       update() {
-        let stream2 = this.stream;
-        stream2._duplexState |= WRITE_UPDATING;
+        let stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
         do {
-          for (; (stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED; ) {
+          for (; (stream._duplexState & WRITE_STATUS) === WRITE_QUEUED; ) {
             let data = this.shift();
-            stream2._duplexState |= WRITE_ACTIVE_AND_WRITING, stream2._write(data, this.afterWrite);
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING, stream._write(data, this.afterWrite);
           }
-          (stream2._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
+          (stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
         } while (this.continueUpdate() === !0);
-        stream2._duplexState &= WRITE_NOT_UPDATING;
+        stream._duplexState &= WRITE_NOT_UPDATING;
       }
       updateNonPrimary() {
-        let stream2 = this.stream;
-        if ((stream2._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-          stream2._duplexState = stream2._duplexState | WRITE_ACTIVE, stream2._final(afterFinal.bind(this));
+        let stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE, stream._final(afterFinal.bind(this));
           return;
         }
-        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
-          (stream2._duplexState & ACTIVE_OR_TICKING) === 0 && (stream2._duplexState |= ACTIVE, stream2._destroy(afterDestroy.bind(this)));
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          (stream._duplexState & ACTIVE_OR_TICKING) === 0 && (stream._duplexState |= ACTIVE, stream._destroy(afterDestroy.bind(this)));
           return;
         }
-        (stream2._duplexState & IS_OPENING) === OPENING && (stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING, stream2._open(afterOpen.bind(this)));
+        (stream._duplexState & IS_OPENING) === OPENING && (stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING, stream._open(afterOpen.bind(this)));
       }
       continueUpdate() {
         return (this.stream._duplexState & WRITE_NEXT_TICK) === 0 ? !1 : (this.stream._duplexState &= WRITE_NOT_NEXT_TICK, !0);
@@ -529,8 +522,8 @@ var require_streamx = __commonJS({
         (this.stream._duplexState & WRITE_NEXT_TICK) === 0 && (this.stream._duplexState |= WRITE_NEXT_TICK, (this.stream._duplexState & WRITE_UPDATING) === 0 && qmt(this.afterUpdateNextTick));
       }
     }, ReadableState = class {
-      constructor(stream2, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
-        this.stream = stream2, this.queue = new FIFO(), this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark, this.buffered = 0, this.readAhead = highWaterMark > 0, this.error = null, this.pipeline = null, this.byteLength = byteLengthReadable || byteLength || defaultByteLength, this.map = mapReadable || map, this.pipeTo = null, this.afterRead = afterRead.bind(this), this.afterUpdateNextTick = updateReadNT.bind(this);
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream, this.queue = new FIFO(), this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark, this.buffered = 0, this.readAhead = highWaterMark > 0, this.error = null, this.pipeline = null, this.byteLength = byteLengthReadable || byteLength || defaultByteLength, this.map = mapReadable || map, this.pipeTo = null, this.afterRead = afterRead.bind(this), this.afterUpdateNextTick = updateReadNT.bind(this);
       }
       get ending() {
         return (this.stream._duplexState & READ_ENDING) !== 0;
@@ -549,8 +542,8 @@ var require_streamx = __commonJS({
         pipeTo.on("drain", afterDrain.bind(this)), this.stream.emit("piping", pipeTo), pipeTo.emit("pipe", this.stream);
       }
       push(data) {
-        let stream2 = this.stream;
-        return data === null ? (this.highWaterMark = 0, stream2._duplexState = (stream2._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED, !1) : this.map !== null && (data = this.map(data), data === null) ? (stream2._duplexState &= READ_PUSHED, this.buffered < this.highWaterMark) : (this.buffered += this.byteLength(data), this.queue.push(data), stream2._duplexState = (stream2._duplexState | READ_QUEUED) & READ_PUSHED, this.buffered < this.highWaterMark);
+        let stream = this.stream;
+        return data === null ? (this.highWaterMark = 0, stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED, !1) : this.map !== null && (data = this.map(data), data === null) ? (stream._duplexState &= READ_PUSHED, this.buffered < this.highWaterMark) : (this.buffered += this.byteLength(data), this.queue.push(data), stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED, this.buffered < this.highWaterMark);
       }
       shift() {
         let data = this.queue.shift();
@@ -566,37 +559,37 @@ var require_streamx = __commonJS({
         this.push(pending[pending.length - 1]);
       }
       read() {
-        let stream2 = this.stream;
-        if ((stream2._duplexState & READ_STATUS) === READ_QUEUED) {
+        let stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
           let data = this.shift();
-          return this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream2._duplexState &= READ_PIPE_NOT_DRAINED), (stream2._duplexState & READ_EMIT_DATA) !== 0 && stream2.emit("data", data), data;
+          return this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream._duplexState &= READ_PIPE_NOT_DRAINED), (stream._duplexState & READ_EMIT_DATA) !== 0 && stream.emit("data", data), data;
         }
-        return this.readAhead === !1 && (stream2._duplexState |= READ_READ_AHEAD, this.updateNextTick()), null;
+        return this.readAhead === !1 && (stream._duplexState |= READ_READ_AHEAD, this.updateNextTick()), null;
       }
       drain() {
-        let stream2 = this.stream;
-        for (; (stream2._duplexState & READ_STATUS) === READ_QUEUED && (stream2._duplexState & READ_FLOWING) !== 0; ) {
+        let stream = this.stream;
+        for (; (stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0; ) {
           let data = this.shift();
-          this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream2._duplexState &= READ_PIPE_NOT_DRAINED), (stream2._duplexState & READ_EMIT_DATA) !== 0 && stream2.emit("data", data);
+          this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream._duplexState &= READ_PIPE_NOT_DRAINED), (stream._duplexState & READ_EMIT_DATA) !== 0 && stream.emit("data", data);
         }
       }
       update() {
-        let stream2 = this.stream;
-        stream2._duplexState |= READ_UPDATING;
+        let stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
         do {
-          for (this.drain(); this.buffered < this.highWaterMark && (stream2._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD; )
-            stream2._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH, stream2._read(this.afterRead), this.drain();
-          (stream2._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED && (stream2._duplexState |= READ_EMITTED_READABLE, stream2.emit("readable")), (stream2._duplexState & READ_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
+          for (this.drain(); this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD; )
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH, stream._read(this.afterRead), this.drain();
+          (stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED && (stream._duplexState |= READ_EMITTED_READABLE, stream.emit("readable")), (stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
         } while (this.continueUpdate() === !0);
-        stream2._duplexState &= READ_NOT_UPDATING;
+        stream._duplexState &= READ_NOT_UPDATING;
       }
       updateNonPrimary() {
-        let stream2 = this.stream;
-        if ((stream2._duplexState & READ_ENDING_STATUS) === READ_ENDING && (stream2._duplexState = (stream2._duplexState | READ_DONE) & READ_NOT_ENDING, stream2.emit("end"), (stream2._duplexState & AUTO_DESTROY) === DONE && (stream2._duplexState |= DESTROYING), this.pipeTo !== null && this.pipeTo.end()), (stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
-          (stream2._duplexState & ACTIVE_OR_TICKING) === 0 && (stream2._duplexState |= ACTIVE, stream2._destroy(afterDestroy.bind(this)));
+        let stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING && (stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING, stream.emit("end"), (stream._duplexState & AUTO_DESTROY) === DONE && (stream._duplexState |= DESTROYING), this.pipeTo !== null && this.pipeTo.end()), (stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          (stream._duplexState & ACTIVE_OR_TICKING) === 0 && (stream._duplexState |= ACTIVE, stream._destroy(afterDestroy.bind(this)));
           return;
         }
-        (stream2._duplexState & IS_OPENING) === OPENING && (stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING, stream2._open(afterOpen.bind(this)));
+        (stream._duplexState & IS_OPENING) === OPENING && (stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING, stream._open(afterOpen.bind(this)));
       }
       continueUpdate() {
         return (this.stream._duplexState & READ_NEXT_TICK) === 0 ? !1 : (this.stream._duplexState &= READ_NOT_NEXT_TICK, !0);
@@ -611,8 +604,8 @@ var require_streamx = __commonJS({
         (this.stream._duplexState & READ_NEXT_TICK) === 0 && (this.stream._duplexState |= READ_NEXT_TICK, (this.stream._duplexState & READ_UPDATING) === 0 && qmt(this.afterUpdateNextTick));
       }
     }, TransformState = class {
-      constructor(stream2) {
-        this.data = null, this.afterTransform = afterTransform.bind(stream2), this.afterFinal = null;
+      constructor(stream) {
+        this.data = null, this.afterTransform = afterTransform.bind(stream), this.afterFinal = null;
       }
     }, Pipeline = class {
       constructor(src, dst, cb) {
@@ -621,13 +614,13 @@ var require_streamx = __commonJS({
       finished() {
         this.pipeToFinished = !0;
       }
-      done(stream2, err) {
-        if (err && (this.error = err), stream2 === this.to && (this.to = null, this.from !== null)) {
+      done(stream, err) {
+        if (err && (this.error = err), stream === this.to && (this.to = null, this.from !== null)) {
           ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) && this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
           return;
         }
-        if (stream2 === this.from && (this.from = null, this.to !== null)) {
-          (stream2._duplexState & READ_DONE) === 0 && this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+        if (stream === this.from && (this.from = null, this.to !== null)) {
+          (stream._duplexState & READ_DONE) === 0 && this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
           return;
         }
         this.afterPipe !== null && this.afterPipe(this.error), this.to = this.from = this.afterPipe = null;
@@ -637,22 +630,22 @@ var require_streamx = __commonJS({
       this.stream._duplexState |= READ_PIPE_DRAINED, this.updateCallback();
     }
     function afterFinal(err) {
-      let stream2 = this.stream;
-      err && stream2.destroy(err), (stream2._duplexState & DESTROY_STATUS) === 0 && (stream2._duplexState |= WRITE_DONE, stream2.emit("finish")), (stream2._duplexState & AUTO_DESTROY) === DONE && (stream2._duplexState |= DESTROYING), stream2._duplexState &= WRITE_NOT_FINISHING, (stream2._duplexState & WRITE_UPDATING) === 0 ? this.update() : this.updateNextTick();
+      let stream = this.stream;
+      err && stream.destroy(err), (stream._duplexState & DESTROY_STATUS) === 0 && (stream._duplexState |= WRITE_DONE, stream.emit("finish")), (stream._duplexState & AUTO_DESTROY) === DONE && (stream._duplexState |= DESTROYING), stream._duplexState &= WRITE_NOT_FINISHING, (stream._duplexState & WRITE_UPDATING) === 0 ? this.update() : this.updateNextTick();
     }
     function afterDestroy(err) {
-      let stream2 = this.stream;
-      !err && !StreamError.isStreamDestroyed(this.error) && (err = this.error), err && stream2.emit("error", err), stream2._duplexState |= DESTROYED, stream2.emit("close");
-      let rs = stream2._readableState, ws = stream2._writableState;
-      if (rs !== null && rs.pipeline !== null && rs.pipeline.done(stream2, err), ws !== null) {
+      let stream = this.stream;
+      !err && !StreamError.isStreamDestroyed(this.error) && (err = this.error), err && stream.emit("error", err), stream._duplexState |= DESTROYED, stream.emit("close");
+      let rs = stream._readableState, ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null && rs.pipeline.done(stream, err), ws !== null) {
         for (; ws.drains !== null && ws.drains.length > 0; )
           ws.drains.shift().resolve(!1);
-        ws.pipeline !== null && ws.pipeline.done(stream2, err);
+        ws.pipeline !== null && ws.pipeline.done(stream, err);
       }
     }
     function afterWrite(err) {
-      let stream2 = this.stream;
-      err && stream2.destroy(err), stream2._duplexState &= WRITE_NOT_ACTIVE, this.drains !== null && tickDrains(this.drains), (stream2._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED && (stream2._duplexState &= WRITE_DRAINED, (stream2._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN && stream2.emit("drain")), this.updateCallback();
+      let stream = this.stream;
+      err && stream.destroy(err), stream._duplexState &= WRITE_NOT_ACTIVE, this.drains !== null && tickDrains(this.drains), (stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED && (stream._duplexState &= WRITE_DRAINED, (stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN && stream.emit("drain")), this.updateCallback();
     }
     function afterRead(err) {
       err && this.stream.destroy(err), this.stream._duplexState &= READ_NOT_ACTIVE, this.readAhead === !1 && (this.stream._duplexState & READ_RESUMED) === 0 && (this.stream._duplexState &= READ_NO_READ_AHEAD), this.updateCallback();
@@ -668,8 +661,8 @@ var require_streamx = __commonJS({
         --drains[i].writes === 0 && (drains.shift().resolve(!0), i--);
     }
     function afterOpen(err) {
-      let stream2 = this.stream;
-      err && stream2.destroy(err), (stream2._duplexState & DESTROYING) === 0 && ((stream2._duplexState & READ_PRIMARY_STATUS) === 0 && (stream2._duplexState |= READ_PRIMARY), (stream2._duplexState & WRITE_PRIMARY_STATUS) === 0 && (stream2._duplexState |= WRITE_PRIMARY), stream2.emit("open")), stream2._duplexState &= NOT_ACTIVE, stream2._writableState !== null && stream2._writableState.updateCallback(), stream2._readableState !== null && stream2._readableState.updateCallback();
+      let stream = this.stream;
+      err && stream.destroy(err), (stream._duplexState & DESTROYING) === 0 && ((stream._duplexState & READ_PRIMARY_STATUS) === 0 && (stream._duplexState |= READ_PRIMARY), (stream._duplexState & WRITE_PRIMARY_STATUS) === 0 && (stream._duplexState |= WRITE_PRIMARY), stream.emit("open")), stream._duplexState &= NOT_ACTIVE, stream._writableState !== null && stream._writableState.updateCallback(), stream._readableState !== null && stream._readableState.updateCallback();
     }
     function afterTransform(err, data) {
       data != null && this.push(data), this._writableState.afterWrite(err);
@@ -712,7 +705,7 @@ var require_streamx = __commonJS({
         let out = new PassThrough(opts);
         return fn().then((src) => {
           if (src === null) return out.end();
-          out.destroying || pipeline2(src, out, noop);
+          out.destroying || pipeline(src, out, noop);
         }).catch((err) => out.destroy(err)), out;
       }
       setEncoding(encoding) {
@@ -782,7 +775,7 @@ var require_streamx = __commonJS({
         return (rs._duplexState & READ_RESUMED) === 0;
       }
       [asyncIterator]() {
-        let stream2 = this, error2 = null, promiseResolve = null, promiseReject = null;
+        let stream = this, error2 = null, promiseResolve = null, promiseReject = null;
         return this.on("error", (err) => {
           error2 = err;
         }), this.on("readable", onreadable), this.on("close", onclose), {
@@ -792,8 +785,8 @@ var require_streamx = __commonJS({
           next() {
             return new Promise(function(resolve2, reject) {
               promiseResolve = resolve2, promiseReject = reject;
-              let data = stream2.read();
-              data !== null ? ondata(data) : (stream2._duplexState & DESTROYED) !== 0 && ondata(null);
+              let data = stream.read();
+              data !== null ? ondata(data) : (stream._duplexState & DESTROYED) !== 0 && ondata(null);
             });
           },
           return() {
@@ -804,18 +797,18 @@ var require_streamx = __commonJS({
           }
         };
         function onreadable() {
-          promiseResolve !== null && ondata(stream2.read());
+          promiseResolve !== null && ondata(stream.read());
         }
         function onclose() {
           promiseResolve !== null && ondata(null);
         }
         function ondata(data) {
-          promiseReject !== null && (error2 ? promiseReject(error2) : data === null && (stream2._duplexState & READ_DONE) === 0 ? promiseReject(StreamError.STREAM_DESTROYED()) : promiseResolve({ value: data, done: data === null }), promiseReject = promiseResolve = null);
+          promiseReject !== null && (error2 ? promiseReject(error2) : data === null && (stream._duplexState & READ_DONE) === 0 ? promiseReject(StreamError.STREAM_DESTROYED()) : promiseResolve({ value: data, done: data === null }), promiseReject = promiseResolve = null);
         }
         function destroy(err) {
-          return stream2.destroy(err), new Promise((resolve2, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve2({ value: void 0, done: !0 });
-            stream2.once("close", function() {
+          return stream.destroy(err), new Promise((resolve2, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve2({ value: void 0, done: !0 });
+            stream.once("close", function() {
               err ? reject(err) : resolve2({ value: void 0, done: !0 });
             });
           });
@@ -916,13 +909,13 @@ var require_streamx = __commonJS({
       data != null && this.push(data), this.push(null), cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve2, reject) => pipeline2(...streams, (err) => {
+      return new Promise((resolve2, reject) => pipeline(...streams, (err) => {
         if (err) return reject(err);
         resolve2();
       }));
     }
-    function pipeline2(stream2, ...streams) {
-      let all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams], done = all.length && typeof all[all.length - 1] == "function" ? all.pop() : null;
+    function pipeline(stream, ...streams) {
+      let all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams], done = all.length && typeof all[all.length - 1] == "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
       let src = all[0], dest = null, error2 = null;
       for (let i = 1; i < all.length; i++)
@@ -954,33 +947,33 @@ var require_streamx = __commonJS({
     function echo(s) {
       return s;
     }
-    function isStream(stream2) {
-      return !!stream2._readableState || !!stream2._writableState;
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
     }
-    function isStreamx(stream2) {
-      return typeof stream2._duplexState == "number" && isStream(stream2);
+    function isStreamx(stream) {
+      return typeof stream._duplexState == "number" && isStream(stream);
     }
-    function isEnding(stream2) {
-      return !!stream2._readableState && stream2._readableState.ending;
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
     }
-    function isEnded(stream2) {
-      return !!stream2._readableState && stream2._readableState.ended;
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
     }
-    function isFinishing(stream2) {
-      return !!stream2._writableState && stream2._writableState.ending;
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
     }
-    function isFinished(stream2) {
-      return !!stream2._writableState && stream2._writableState.ended;
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
     }
-    function getStreamError(stream2, opts = {}) {
-      let err = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
+    function getStreamError(stream, opts = {}) {
+      let err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
       return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
     }
-    function isReadStreamx(stream2) {
-      return isStreamx(stream2) && stream2.readable;
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
     }
-    function isDisturbed(stream2) {
-      return (stream2._duplexState & OPENING) !== OPENING || (stream2._duplexState & DESTROYING) === DESTROYING || (stream2._duplexState & ACTIVE_OR_TICKING) !== 0;
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
     }
     function isTypedArray(data) {
       return typeof data == "object" && data !== null && typeof data.byteLength == "number";
@@ -997,7 +990,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline2,
+      pipeline,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -1390,8 +1383,8 @@ var require_extract = __commonJS({
           }
           promiseResolve = resolve2, promiseReject = reject, consumeCallback(null), extract._finished && promiseResolve && (promiseResolve({ value: void 0, done: !0 }), promiseResolve = promiseReject = null);
         }
-        function onentry(header, stream2, callback) {
-          entryCallback = callback, stream2.on("error", noop), promiseResolve ? (promiseResolve({ value: stream2, done: !1 }), promiseResolve = promiseReject = null) : entryStream = stream2;
+        function onentry(header, stream, callback) {
+          entryCallback = callback, stream.on("error", noop), promiseResolve ? (promiseResolve({ value: stream, done: !1 }), promiseResolve = promiseReject = null) : entryStream = stream;
         }
         function onclose() {
           consumeCallback(error2), promiseResolve && (error2 ? promiseReject(error2) : promiseResolve({ value: void 0, done: !0 }), promiseResolve = promiseReject = null);
@@ -1503,8 +1496,8 @@ var require_pack = __commonJS({
         }
         this._finalized || (this._finalized = !0, this.push(END_OF_TAR), this.push(null));
       }
-      _done(stream2) {
-        stream2 === this._stream && (this._stream = null, this._finalizing && this.finalize(), this._pending.length && this._pending.shift()._continueOpen());
+      _done(stream) {
+        stream === this._stream && (this._stream = null, this._finalizing && this.finalize(), this._pending.length && this._pending.shift()._continueOpen());
       }
       _encode(header) {
         if (!header.pax) {
@@ -1544,8 +1537,8 @@ var require_pack = __commonJS({
       _predestroy() {
         let err = getStreamError(this);
         for (this._stream && this._stream.destroy(err); this._pending.length; ) {
-          let stream2 = this._pending.shift();
-          stream2.destroy(err), stream2._continueOpen();
+          let stream = this._pending.shift();
+          stream.destroy(err), stream._continueOpen();
         }
         this._doDrain();
       }
@@ -1939,7 +1932,7 @@ function cacheServiceConfigured(env = process.env) {
   return !!(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 async function restoreCache(plan, reporter, state) {
-  let cache = cacheServiceConfigured() ? await import("./cache-66NLDYXD.js") : void 0;
+  let cache = cacheServiceConfigured() ? await import("./cache-S7O6H5JA.js") : void 0;
   if (!cache?.isFeatureAvailable())
     return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
   let matched;
@@ -1958,7 +1951,7 @@ async function saveCachePlan(reporter, state) {
     reporter.info(`cache: ${plan.key} was an exact hit; nothing to save`);
     return;
   }
-  let cache = await import("./cache-66NLDYXD.js");
+  let cache = await import("./cache-S7O6H5JA.js");
   try {
     await cache.saveCache(plan.paths, plan.key), reporter.info(`cache: saved ${plan.key}`);
   } catch (err) {
@@ -1996,7 +1989,7 @@ function lastLines(text, n) {
 `).slice(-n).join(`
 `);
 }
-function exec2(file, args, options = {}) {
+function exec(file, args, options = {}) {
   let started = performance.now(), maxBuffer = options.maxBuffer ?? 8 * 1024 * 1024, env = { ...options.env ?? process.env };
   for (let [k, v] of Object.entries(options.extraEnv ?? {}))
     v === void 0 ? delete env[k] : env[k] = v;
@@ -2059,26 +2052,26 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-async function sha256File(path2) {
+async function sha256File(path) {
   let hash = createHash("sha256");
-  for await (let chunk of createReadStream(path2)) hash.update(chunk);
+  for await (let chunk of createReadStream(path)) hash.update(chunk);
   return hash.digest("hex");
 }
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
-async function exists(path2) {
+async function exists(path) {
   try {
-    return await access(path2), !0;
+    return await access(path), !0;
   } catch {
     return !1;
   }
 }
-async function writeFileAtomic(path2, data, mode) {
-  await mkdir(dirname(path2), { recursive: !0 });
-  let tmp = `${path2}.tmp-${process.pid}-${Date.now()}`;
+async function writeFileAtomic(path, data, mode) {
+  await mkdir(dirname(path), { recursive: !0 });
+  let tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
   try {
-    await writeFile(tmp, data, mode === void 0 ? void 0 : { mode }), await rename(tmp, path2);
+    await writeFile(tmp, data, mode === void 0 ? void 0 : { mode }), await rename(tmp, path);
   } catch (err) {
     throw await rm(tmp, { force: !0 }), err;
   }
@@ -2088,29 +2081,29 @@ async function writeFileAtomic(path2, data, mode) {
 import { readFile } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
 var MANIFEST_FILE = "artifacts.json";
-async function readManifest(path2) {
+async function readManifest(path) {
   let text;
   try {
-    text = await readFile(path2, "utf8");
+    text = await readFile(path, "utf8");
   } catch (err) {
-    throw new GantryError(`manifest ${path2} cannot be read (${err.code}); run go-build first or pass its path`);
+    throw new GantryError(`manifest ${path} cannot be read (${err.code}); run go-build first or pass its path`);
   }
   let data;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new GantryError(`manifest ${path2} is not valid JSON: ${err.message}`);
+    throw new GantryError(`manifest ${path} is not valid JSON: ${err.message}`);
   }
   let m = data;
   if (m?.schema !== 1 || !Array.isArray(m.artifacts))
-    throw new GantryError(`manifest ${path2} is not a gantry artifacts manifest (expected schema 1 with an artifacts array)`);
+    throw new GantryError(`manifest ${path} is not a gantry artifacts manifest (expected schema 1 with an artifacts array)`);
   for (let a of m.artifacts)
     if (typeof a?.path != "string" || typeof a.target != "string" || typeof a.sha256 != "string")
-      throw new GantryError(`manifest ${path2} has an artifact without path, target or sha256: ${JSON.stringify(a)}`);
+      throw new GantryError(`manifest ${path} has an artifact without path, target or sha256: ${JSON.stringify(a)}`);
   return m;
 }
-async function writeManifest(path2, manifest) {
-  await writeFileAtomic(path2, `${JSON.stringify(manifest, null, 2)}
+async function writeManifest(path, manifest) {
+  await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}
 `);
 }
 function resolveInManifest(manifestPath, file) {
@@ -2135,8 +2128,8 @@ function exeSuffix(t) {
   return t.os === "windows" ? ".exe" : "";
 }
 function hostTarget() {
-  let arch2 = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" }[process.arch] ?? process.arch;
-  return { os: process.platform === "win32" ? "windows" : process.platform, arch: arch2, variant: "" };
+  let arch = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" }[process.arch] ?? process.arch;
+  return { os: process.platform === "win32" ? "windows" : process.platform, arch, variant: "" };
 }
 function editDistance(a, b) {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -2156,356 +2149,49 @@ function nearest(value, candidates, count = 5) {
 
 // packages/core/src/tools.ts
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-
-// node_modules/@actions/tool-cache/lib/manifest.js
-var semver = __toESM(require_semver(), 1);
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os from "os";
-import * as path from "path";
-var semver2 = __toESM(require_semver(), 1);
-import * as stream from "stream";
-import * as util from "util";
-import { ok } from "assert";
-
-// node_modules/@actions/tool-cache/lib/retry-helper.js
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator.throw(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-}, RetryHelper = class {
-  constructor(maxAttempts, minSeconds, maxSeconds) {
-    if (maxAttempts < 1)
-      throw new Error("max attempts should be greater than or equal to 1");
-    if (this.maxAttempts = maxAttempts, this.minSeconds = Math.floor(minSeconds), this.maxSeconds = Math.floor(maxSeconds), this.minSeconds > this.maxSeconds)
-      throw new Error("min seconds should be less than or equal to max seconds");
-  }
-  execute(action, isRetryable) {
-    return __awaiter(this, void 0, void 0, function* () {
-      let attempt = 1;
-      for (; attempt < this.maxAttempts; ) {
-        try {
-          return yield action();
-        } catch (err) {
-          if (isRetryable && !isRetryable(err))
-            throw err;
-          info(err.message);
-        }
-        let seconds = this.getSleepAmount();
-        info(`Waiting ${seconds} seconds before trying again`), yield this.sleep(seconds), attempt++;
-      }
-      return yield action();
-    });
-  }
-  getSleepAmount() {
-    return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
-  }
-  sleep(seconds) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => setTimeout(resolve2, seconds * 1e3));
-    });
-  }
-};
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator.throw(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-}, HTTPError = class extends Error {
-  constructor(httpStatusCode) {
-    super(`Unexpected HTTP response: ${httpStatusCode}`), this.httpStatusCode = httpStatusCode, Object.setPrototypeOf(this, new.target.prototype);
-  }
-}, IS_WINDOWS = process.platform === "win32", IS_MAC = process.platform === "darwin", userAgent = "actions/tool-cache";
-function downloadTool(url, dest, auth, headers) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    dest = dest || path.join(_getTempDirectory(), crypto.randomUUID()), yield mkdirP(path.dirname(dest)), debug(`Downloading ${url}`), debug(`Destination ${dest}`);
-    let maxAttempts = 3, minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10), maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
-    return yield new RetryHelper(maxAttempts, minSeconds, maxSeconds).execute(() => __awaiter2(this, void 0, void 0, function* () {
-      return yield downloadToolAttempt(url, dest || "", auth, headers);
-    }), (err) => !(err instanceof HTTPError && err.httpStatusCode && err.httpStatusCode < 500 && err.httpStatusCode !== 408 && err.httpStatusCode !== 429));
-  });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    if (fs.existsSync(dest))
-      throw new Error(`Destination file path ${dest} already exists`);
-    let http = new HttpClient(userAgent, [], {
-      allowRetries: !1
-    });
-    auth && (debug("set auth"), headers === void 0 && (headers = {}), headers.authorization = auth);
-    let response = yield http.get(url, headers);
-    if (response.message.statusCode !== 200) {
-      let err = new HTTPError(response.message.statusCode);
-      throw debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`), err;
-    }
-    let pipeline2 = util.promisify(stream.pipeline), readStream = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message)(), succeeded = !1;
-    try {
-      return yield pipeline2(readStream, fs.createWriteStream(dest)), debug("download complete"), succeeded = !0, dest;
-    } finally {
-      if (!succeeded) {
-        debug("download failed");
-        try {
-          yield rmRF(dest);
-        } catch (err) {
-          debug(`Failed to delete '${dest}'. ${err.message}`);
-        }
-      }
-    }
-  });
-}
-function extractTar(file_1, dest_1) {
-  return __awaiter2(this, arguments, void 0, function* (file, dest, flags = "xz") {
-    if (!file)
-      throw new Error("parameter 'file' is required");
-    dest = yield _createExtractFolder(dest), debug("Checking tar --version");
-    let versionOutput = "";
-    yield exec("tar --version", [], {
-      ignoreReturnCode: !0,
-      silent: !0,
-      listeners: {
-        stdout: (data) => versionOutput += data.toString(),
-        stderr: (data) => versionOutput += data.toString()
-      }
-    }), debug(versionOutput.trim());
-    let isGnuTar = versionOutput.toUpperCase().includes("GNU TAR"), args;
-    flags instanceof Array ? args = flags : args = [flags], isDebug() && !flags.includes("v") && args.push("-v");
-    let destArg = dest, fileArg = file;
-    return IS_WINDOWS && isGnuTar && (args.push("--force-local"), destArg = dest.replace(/\\/g, "/"), fileArg = file.replace(/\\/g, "/")), isGnuTar && (args.push("--warning=no-unknown-keyword"), args.push("--overwrite")), args.push("-C", destArg, "-f", fileArg), yield exec("tar", args), dest;
-  });
-}
-function extractZip(file, dest) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    if (!file)
-      throw new Error("parameter 'file' is required");
-    return dest = yield _createExtractFolder(dest), IS_WINDOWS ? yield extractZipWin(file, dest) : yield extractZipNix(file, dest), dest;
-  });
-}
-function extractZipWin(file, dest) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    let escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ""), escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, ""), pwshPath = yield which("pwsh", !1);
-    if (pwshPath) {
-      let args = [
-        "-NoLogo",
-        "-NoProfile",
-        "-NonInteractive",
-        "-ExecutionPolicy",
-        "Unrestricted",
-        "-Command",
-        [
-          "$ErrorActionPreference = 'Stop' ;",
-          "try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;",
-          `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-          `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-        ].join(" ")
-      ];
-      debug(`Using pwsh at path: ${pwshPath}`), yield exec(`"${pwshPath}"`, args);
-    } else {
-      let args = [
-        "-NoLogo",
-        "-Sta",
-        "-NoProfile",
-        "-NonInteractive",
-        "-ExecutionPolicy",
-        "Unrestricted",
-        "-Command",
-        [
-          "$ErrorActionPreference = 'Stop' ;",
-          "try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;",
-          `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-          `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-        ].join(" ")
-      ], powershellPath = yield which("powershell", !0);
-      debug(`Using powershell at path: ${powershellPath}`), yield exec(`"${powershellPath}"`, args);
-    }
-  });
-}
-function extractZipNix(file, dest) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    let unzipPath = yield which("unzip", !0), args = [file];
-    isDebug() || args.unshift("-q"), args.unshift("-o"), yield exec(`"${unzipPath}"`, args, { cwd: dest });
-  });
-}
-function cacheDir(sourceDir, tool, version, arch2) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    if (version = semver2.clean(version) || version, arch2 = arch2 || os.arch(), debug(`Caching tool ${tool} ${version} ${arch2}`), debug(`source dir: ${sourceDir}`), !fs.statSync(sourceDir).isDirectory())
-      throw new Error("sourceDir is not a directory");
-    let destPath = yield _createToolPath(tool, version, arch2);
-    for (let itemName of fs.readdirSync(sourceDir)) {
-      let s = path.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: !0 });
-    }
-    return _completeToolPath(tool, version, arch2), destPath;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName)
-    throw new Error("toolName parameter is required");
-  if (!versionSpec)
-    throw new Error("versionSpec parameter is required");
-  if (arch2 = arch2 || os.arch(), !isExplicitVersion(versionSpec)) {
-    let localVersions = findAllVersions(toolName, arch2);
-    versionSpec = evaluateVersions(localVersions, versionSpec);
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    let cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`), fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`) ? (debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`), toolPath = cachePath) : debug("not found");
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  let versions = [];
-  arch2 = arch2 || os.arch();
-  let toolPath = path.join(_getCacheDirectory(), toolName);
-  if (fs.existsSync(toolPath)) {
-    let children = fs.readdirSync(toolPath);
-    for (let child of children)
-      if (isExplicitVersion(child)) {
-        let fullPath = path.join(toolPath, child, arch2 || "");
-        fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`) && versions.push(child);
-      }
-  }
-  return versions;
-}
-function _createExtractFolder(dest) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    return dest || (dest = path.join(_getTempDirectory(), crypto.randomUUID())), yield mkdirP(dest), dest;
-  });
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    let folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    let markerPath = `${folderPath}.complete`;
-    return yield rmRF(folderPath), yield rmRF(markerPath), yield mkdirP(folderPath), folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  let markerPath = `${path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "")}.complete`;
-  fs.writeFileSync(markerPath, ""), debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  let c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  let valid2 = semver2.valid(c) != null;
-  return debug(`explicit? ${valid2}`), valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`), versions = versions.sort((a, b) => semver2.gt(a, b) ? 1 : -1);
-  for (let i = versions.length - 1; i >= 0; i--) {
-    let potential = versions[i];
-    if (semver2.satisfies(potential, versionSpec)) {
-      version = potential;
-      break;
-    }
-  }
-  return version ? debug(`matched: ${version}`) : debug("match not found"), version;
-}
-function _getCacheDirectory() {
-  let cacheDirectory = process.env.RUNNER_TOOL_CACHE || "";
-  return ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined"), cacheDirectory;
-}
-function _getTempDirectory() {
-  let tempDirectory = process.env.RUNNER_TEMP || "";
-  return ok(tempDirectory, "Expected RUNNER_TEMP to be defined"), tempDirectory;
-}
-function _getGlobal(key, defaultValue) {
-  let value = global[key];
-  return value !== void 0 ? value : defaultValue;
-}
-
-// packages/core/src/tools.ts
+import { join } from "node:path";
 function ensureRunnerDirs(env = process.env) {
-  let base = join2(env.XDG_CACHE_HOME ?? join2(homedir(), ".cache"), "gantry");
-  env.RUNNER_TOOL_CACHE ||= join2(base, "tool-cache"), env.RUNNER_TEMP ||= join2(base, "tmp");
+  let base = join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "gantry");
+  env.RUNNER_TOOL_CACHE ||= join(base, "tool-cache"), env.RUNNER_TEMP ||= join(base, "tmp");
 }
-function findCachedTool(tool, version, arch2) {
-  return ensureRunnerDirs(), find(tool, version, arch2) || void 0;
+function toolCache() {
+  return import("./tool-cache-Y27KXBGW.js");
+}
+async function findCachedTool(tool, version, arch) {
+  return ensureRunnerDirs(), (await toolCache()).find(tool, version, arch) || void 0;
 }
 async function installTool(release, reporter) {
-  let cached = findCachedTool(release.tool, release.version, release.arch);
+  let cached = await findCachedTool(release.tool, release.version, release.arch), tc = await toolCache();
   if (cached)
     return reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`), cached;
   reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${release.url}`);
   let file;
   try {
-    file = await downloadTool(release.url);
+    file = await tc.downloadTool(release.url);
   } catch (err) {
     throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${release.url}: ${err.message}`);
   }
   let actual = await sha256File(file);
   if (actual !== release.sha256.toLowerCase())
     throw new GantryError(`${release.tool} ${release.version} from ${release.url} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
-  let extracted = release.format === "zip" ? await extractZip(file) : await extractTar(file, void 0, release.format === "tar.xz" ? "xJ" : "xz"), dir = release.root ? join2(extracted, release.root) : extracted;
-  return cacheDir(dir, release.tool, release.version, release.arch);
+  let extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, void 0, release.format === "tar.xz" ? "xJ" : "xz"), dir = release.root ? join(extracted, release.root) : extracted;
+  return tc.cacheDir(dir, release.tool, release.version, release.arch);
 }
 function runnerArch() {
   return process.arch;
 }
 
 // packages/core/src/golang.ts
-var semver3 = __toESM(require_semver(), 1);
+var semver = __toESM(require_semver(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename, join as join3 } from "node:path";
+import { basename, join as join2 } from "node:path";
 function normalizeGoVersion(text) {
   let m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?((?:rc|beta)\d+)?$/.exec(text.trim());
   if (m)
     return `${m[1]}.${m[2]}.${m[3] ?? "0"}${m[4] ? `-${m[4]}` : ""}`;
 }
 async function describeGo(go) {
-  let { stdout } = await exec2(go, ["env", "GOVERSION", "GOROOT", "GOCACHE", "GOMODCACHE", "GOHOSTOS", "GOHOSTARCH"]), [v = "", goroot = "", gocache = "", gomodcache = "", hostOS = "", hostArch = ""] = stdout.split(`
+  let { stdout } = await exec(go, ["env", "GOVERSION", "GOROOT", "GOCACHE", "GOMODCACHE", "GOHOSTOS", "GOHOSTARCH"]), [v = "", goroot = "", gocache = "", gomodcache = "", hostOS = "", hostArch = ""] = stdout.split(`
 `).map((s) => s.trim()), version = normalizeGoVersion(v);
   if (!version) throw new GantryError(`\`${go} env GOVERSION\` printed ${JSON.stringify(v)}, which is not a Go version`);
   return { go, version, goroot, gocache, gomodcache, hostOS, hostArch };
@@ -2515,27 +2201,27 @@ function goVersionRange(spec, input = "go-version") {
   if (/^\d+\.\d+$/.test(s)) return `${s}.x`;
   let exact = normalizeGoVersion(s);
   if (exact) return exact;
-  let range = semver3.validRange(s);
+  let range = semver.validRange(s);
   if (!range) throw new InputError(input, spec, "accepted: a Go version such as 1.22, 1.22.3 or a range such as >=1.21");
   return range;
 }
-async function goVersionFromFile(path2) {
+async function goVersionFromFile(path) {
   let text;
   try {
-    text = await readFile2(path2, "utf8");
+    text = await readFile2(path, "utf8");
   } catch {
-    throw new InputError("go-version-file", path2, "the file cannot be read; accepted: a path to go.mod, go.work, .go-version or .tool-versions");
+    throw new InputError("go-version-file", path, "the file cannot be read; accepted: a path to go.mod, go.work, .go-version or .tool-versions");
   }
-  let name = basename(path2);
+  let name = basename(path);
   if (name === "go.mod" || name === "go.work") {
     let toolchain = /^toolchain\s+go(\S+)/m.exec(text)?.[1];
     if (toolchain) return normalizeGoVersion(toolchain) ?? toolchain;
     let directive = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(text)?.[1];
-    if (!directive) throw new InputError("go-version-file", path2, "it has no `go` directive");
+    if (!directive) throw new InputError("go-version-file", path, "it has no `go` directive");
     return `>=${normalizeGoVersion(directive)}`;
   }
   let tv = /^golang\s+(\S+)/m.exec(text)?.[1], v = (name === ".tool-versions" ? tv : text.trim().split(/\s+/)[0]) ?? "";
-  if (!v) throw new InputError("go-version-file", path2, "no Go version found in it");
+  if (!v) throw new InputError("go-version-file", path, "no Go version found in it");
   return v;
 }
 async function moduleGoDirective(goModPath) {
@@ -2550,7 +2236,7 @@ async function resolveGo(range, downloadBase, reporter) {
   } catch (err) {
     if (!range) throw new GantryError(`no usable \`go\` on PATH (${err.message}); set go-version to install one`);
   }
-  if (onPath && (!range || semver3.satisfies(onPath.version, range, { includePrerelease: !0 }))) return onPath;
+  if (onPath && (!range || semver.satisfies(onPath.version, range, { includePrerelease: !0 }))) return onPath;
   let wanted = range;
   reporter.info(`go ${onPath?.version ?? "(none)"} on PATH does not satisfy ${wanted}; installing`);
   let index = `${downloadBase.replace(/\/$/, "")}/?mode=json&include=all`, files;
@@ -2561,8 +2247,8 @@ async function resolveGo(range, downloadBase, reporter) {
   } catch (err) {
     throw new GantryError(`the Go release index ${index} could not be read: ${err.message}`);
   }
-  let os2 = process.platform === "win32" ? "windows" : process.platform, arch2 = GO_ARCH[process.arch] ?? process.arch, best = files.filter((f) => f.os === os2 && f.arch === arch2 && f.kind === "archive" && normalizeGoVersion(f.version)).filter((f) => semver3.satisfies(normalizeGoVersion(f.version), wanted, { includePrerelease: !0 })).sort((a, b) => semver3.rcompare(normalizeGoVersion(a.version), normalizeGoVersion(b.version)))[0];
-  if (!best) throw new GantryError(`no Go release for ${os2}/${arch2} satisfies ${wanted} in ${index}`);
+  let os = process.platform === "win32" ? "windows" : process.platform, arch = GO_ARCH[process.arch] ?? process.arch, best = files.filter((f) => f.os === os && f.arch === arch && f.kind === "archive" && normalizeGoVersion(f.version)).filter((f) => semver.satisfies(normalizeGoVersion(f.version), wanted, { includePrerelease: !0 })).sort((a, b) => semver.rcompare(normalizeGoVersion(a.version), normalizeGoVersion(b.version)))[0];
+  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${index}`);
   let version = normalizeGoVersion(best.version), dir = await installTool(
     {
       tool: "go",
@@ -2575,7 +2261,7 @@ async function resolveGo(range, downloadBase, reporter) {
     },
     reporter
   );
-  return describeGo(join3(dir, "bin", os2 === "windows" ? "go.exe" : "go"));
+  return describeGo(join2(dir, "bin", os === "windows" ? "go.exe" : "go"));
 }
 
 // packages/core/src/tarball.ts
@@ -2608,18 +2294,18 @@ async function reproducibleTar(entries, mtimeSeconds) {
 // packages/core/src/which.ts
 import { constants } from "node:fs";
 import { access as access2 } from "node:fs/promises";
-import { delimiter, isAbsolute as isAbsolute2, join as join4 } from "node:path";
-async function which2(command, env = process.env) {
+import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
+async function which(command, env = process.env) {
   if (isAbsolute2(command)) return await isExecutable(command) ? command : void 0;
   for (let dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    let candidate = join4(dir, command);
+    let candidate = join3(dir, command);
     if (await isExecutable(candidate)) return candidate;
   }
 }
-async function isExecutable(path2) {
+async function isExecutable(path) {
   try {
-    return await access2(path2, constants.X_OK), !0;
+    return await access2(path, constants.X_OK), !0;
   } catch {
     return !1;
   }
@@ -2648,7 +2334,7 @@ export {
   ExecError,
   childProcessTime,
   lastLines,
-  exec2 as exec,
+  exec,
   sha256File,
   sha256,
   exists,
@@ -2694,7 +2380,7 @@ export {
   require_tar_stream,
   withParents,
   reproducibleTar,
-  which2 as which,
+  which,
   isExecutable,
   freePort
 };
