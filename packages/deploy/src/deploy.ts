@@ -84,6 +84,17 @@ async function audit(o: DeployOptions, stateDir: string, runId: string, e: Pick<
   await appendAudit(o.host, stateDir, entry, (m) => o.reporter.warning(m));
 }
 
+/** The audit record of a cutover that an earlier, killed run left unfinished and this run completed or rolled back. */
+function auditRecovery(o: DeployOptions, stateDir: string, runId: string, recovery: Recovery) {
+  return audit(o, stateDir, runId, {
+    command: "recover",
+    version: recovery.found.to.version,
+    from: recovery.found.from?.version,
+    outcome: recovery.action,
+    reason: recovery.why,
+  });
+}
+
 /** The idle slot's port must be free, or held by a leftover process of this app that the run will stop. */
 async function checkIdlePort(host: Host, runtime: Runtime, doc: JournalDoc, inputs: DeployInputs): Promise<void> {
   const idle: Color = doc.active ? otherColor(doc.active.color) : "blue";
@@ -158,14 +169,7 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
             },
           }
         : await rollbackPlan(o.host, stateDir, doc, inputs);
-    if (recovery)
-      await audit(o, stateDir, runId, {
-        command: "recover",
-        version: recovery.found.to.version,
-        from: recovery.found.from?.version,
-        outcome: recovery.action,
-        reason: recovery.why,
-      });
+    if (recovery) await auditRecovery(o, stateDir, runId, recovery);
     let result: CutoverResult;
     try {
       result = await engine.run(plan);
@@ -208,13 +212,7 @@ export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: Dep
     const deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId });
     const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     if (!recovery) return undefined;
-    await audit(o, stateDir, runId, {
-      command: "recover",
-      version: recovery.found.to.version,
-      from: recovery.found.from?.version,
-      outcome: recovery.action,
-      reason: recovery.why,
-    });
+    await auditRecovery(o, stateDir, runId, recovery);
     return { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId, pruned: [] };
   } finally {
     await lock.release();

@@ -102,38 +102,20 @@ export async function stageRelease(
   running: readonly string[],
   runId: string,
 ): Promise<{ release: Release; reused: boolean }> {
-  const dir = join(releasesDir(stateDir), version);
-  const existing = await findRelease(host, stateDir, version);
-  if (existing && existing.sha256 === artifact.sha256) {
-    await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 0o600);
-    return { release: existing, reused: true };
-  }
-  if (existing && running.includes(version))
-    throw new InputError(
-      "version",
-      version,
-      `release ${version} is running with a different binary (sha256 ${existing.sha256.slice(0, 12)}); give this build a new version`,
-    );
   const name = basename(artifact.path);
-  const tmp = `${dir}.tmp-${runId}`;
-  await host.remove(tmp);
-  await host.mkdirp(tmp, 0o755);
-  const sha = await host.upload(artifact.path, join(tmp, name), 0o755);
-  if (sha !== artifact.sha256) throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
-  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 0o600);
-  const meta: ReleaseMeta = { version, binary: name, sha256: sha, staged: new Date().toISOString() };
-  await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}\n`);
-  if (existing) await host.rename(dir, `${dir}.replaced-${runId}`);
-  await host.rename(tmp, dir);
-  if (existing) await host.remove(`${dir}.replaced-${runId}`);
-  return { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: false };
+  return stage(host, stateDir, version, { sha256: artifact.sha256, what: "binary" }, env, running, runId, async (tmp, dir) => {
+    const sha = await host.upload(artifact.path, join(tmp, name), 0o755);
+    if (sha !== artifact.sha256)
+      throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
+    return { meta: { binary: name }, release: { binary: join(dir, name) } };
+  });
 }
 
 /**
  * runtime: docker: `releases/<version>/` holds the image ID (no binary) and the environment, so
  * a rollback finds the image it ran. The same version with another image is replaced, unless it runs.
  */
-export async function stageImageRelease(
+export function stageImageRelease(
   host: Host,
   stateDir: string,
   version: string,
@@ -142,9 +124,30 @@ export async function stageImageRelease(
   running: readonly string[],
   runId: string,
 ): Promise<{ release: Release; reused: boolean }> {
+  return stage(host, stateDir, version, { sha256: image.id, what: "image" }, env, running, runId, async () => ({
+    meta: { binary: "", image: image.id, ref: image.ref },
+    release: { binary: "", image: image.id },
+  }));
+}
+
+/**
+ * Both kinds of release: reuse the folder when its identity (the binary's sha256, or the image
+ * ID) matches; refuse another identity under a running version; otherwise fill a temp folder
+ * with the payload, the 0600 environment and release.json, and swap it in by rename.
+ */
+async function stage(
+  host: Host,
+  stateDir: string,
+  version: string,
+  identity: { sha256: string; what: "binary" | "image" },
+  env: Record<string, string>,
+  running: readonly string[],
+  runId: string,
+  fill: (tmp: string, dir: string) => Promise<{ meta: Omit<ReleaseMeta, "version" | "sha256" | "staged">; release: Pick<Release, "binary" | "image"> }>,
+): Promise<{ release: Release; reused: boolean }> {
   const dir = join(releasesDir(stateDir), version);
   const existing = await findRelease(host, stateDir, version);
-  if (existing && existing.image === image.id) {
+  if (existing && existing.sha256 === identity.sha256) {
     await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 0o600);
     return { release: existing, reused: true };
   }
@@ -152,18 +155,19 @@ export async function stageImageRelease(
     throw new InputError(
       "version",
       version,
-      `release ${version} is running with a different image (${existing.sha256.slice(0, 19)}); give this build a new version`,
+      `release ${version} is running with a different ${identity.what} (${existing.sha256.slice(0, 12)}); give this build a new version`,
     );
   const tmp = `${dir}.tmp-${runId}`;
   await host.remove(tmp);
   await host.mkdirp(tmp, 0o755);
+  const { meta, release } = await fill(tmp, dir);
   await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 0o600);
-  const meta: ReleaseMeta = { version, binary: "", image: image.id, ref: image.ref, sha256: image.id, staged: new Date().toISOString() };
-  await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}\n`);
+  const full: ReleaseMeta = { version, sha256: identity.sha256, staged: new Date().toISOString(), ...meta };
+  await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(full, null, 2)}\n`);
   if (existing) await host.rename(dir, `${dir}.replaced-${runId}`);
   await host.rename(tmp, dir);
   if (existing) await host.remove(`${dir}.replaced-${runId}`);
-  return { release: { version, dir, binary: "", sha256: image.id, image: image.id }, reused: false };
+  return { release: { version, dir, sha256: identity.sha256, ...release }, reused: false };
 }
 
 /** Removes all but the newest `keep` releases (by staging time), never one in `protect`, and leftovers of killed runs. */
