@@ -3,8 +3,8 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-AT3UJ7DH.js";
-import "../chunks/chunk-PMM62GXI.js";
+} from "../chunks/chunk-CKHQMPC2.js";
+import "../chunks/chunk-QLGTPHME.js";
 import "../chunks/chunk-GSJ6ZAUS.js";
 import "../chunks/chunk-JED6VDEG.js";
 import "../chunks/chunk-B2U626LK.js";

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-PMM62GXI.js";
+} from "../chunks/chunk-QLGTPHME.js";
 import {
   runActionMain
 } from "../chunks/chunk-FOPOCMDV.js";

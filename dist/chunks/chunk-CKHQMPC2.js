@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-PMM62GXI.js";
+} from "./chunk-QLGTPHME.js";
 import {
   goBuildStage
 } from "./chunk-GSJ6ZAUS.js";

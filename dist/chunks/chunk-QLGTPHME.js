@@ -139,39 +139,37 @@ async function releaseEnv(host, release) {
   return parseEnvFile(await host.readFile(join(release.dir, "service.env")) ?? "");
 }
 async function stageRelease(host, stateDir, version, artifact, env, running, runId2) {
-  let dir = join(releasesDir(stateDir), version), existing = await findRelease(host, stateDir, version);
-  if (existing && existing.sha256 === artifact.sha256)
-    return await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
-  if (existing && running.includes(version))
-    throw new InputError(
-      "version",
-      version,
-      `release ${version} is running with a different binary (sha256 ${existing.sha256.slice(0, 12)}); give this build a new version`
-    );
-  let name = basename(artifact.path), tmp = `${dir}.tmp-${runId2}`;
-  await host.remove(tmp), await host.mkdirp(tmp, 493);
-  let sha = await host.upload(artifact.path, join(tmp, name), 493);
-  if (sha !== artifact.sha256) throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
-  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
-  let meta = { version, binary: name, sha256: sha, staged: (/* @__PURE__ */ new Date()).toISOString() };
-  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}
-`), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, binary: join(dir, name), sha256: sha }, reused: !1 };
+  let name = basename(artifact.path);
+  return stage(host, stateDir, version, { sha256: artifact.sha256, what: "binary" }, env, running, runId2, async (tmp, dir) => {
+    let sha = await host.upload(artifact.path, join(tmp, name), 493);
+    if (sha !== artifact.sha256)
+      throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
+    return { meta: { binary: name }, release: { binary: join(dir, name) } };
+  });
 }
-async function stageImageRelease(host, stateDir, version, image, env, running, runId2) {
+function stageImageRelease(host, stateDir, version, image, env, running, runId2) {
+  return stage(host, stateDir, version, { sha256: image.id, what: "image" }, env, running, runId2, async () => ({
+    meta: { binary: "", image: image.id, ref: image.ref },
+    release: { binary: "", image: image.id }
+  }));
+}
+async function stage(host, stateDir, version, identity, env, running, runId2, fill) {
   let dir = join(releasesDir(stateDir), version), existing = await findRelease(host, stateDir, version);
-  if (existing && existing.image === image.id)
+  if (existing && existing.sha256 === identity.sha256)
     return await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
   if (existing && running.includes(version))
     throw new InputError(
       "version",
       version,
-      `release ${version} is running with a different image (${existing.sha256.slice(0, 19)}); give this build a new version`
+      `release ${version} is running with a different ${identity.what} (${existing.sha256.slice(0, 12)}); give this build a new version`
     );
   let tmp = `${dir}.tmp-${runId2}`;
-  await host.remove(tmp), await host.mkdirp(tmp, 493), await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
-  let meta = { version, binary: "", image: image.id, ref: image.ref, sha256: image.id, staged: (/* @__PURE__ */ new Date()).toISOString() };
-  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(meta, null, 2)}
-`), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, binary: "", sha256: image.id, image: image.id }, reused: !1 };
+  await host.remove(tmp), await host.mkdirp(tmp, 493);
+  let { meta, release } = await fill(tmp, dir);
+  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
+  let full = { version, sha256: identity.sha256, staged: (/* @__PURE__ */ new Date()).toISOString(), ...meta };
+  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(full, null, 2)}
+`), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, sha256: identity.sha256, ...release }, reused: !1 };
 }
 async function pruneReleases(host, stateDir, keep, protect) {
   let root = releasesDir(stateDir), names = await host.list(root), removed = [], metas = [];
@@ -1261,6 +1259,15 @@ async function audit(o, stateDir, runId2, e) {
   let me = o.host.deployer(), entry = { at: (/* @__PURE__ */ new Date()).toISOString(), who: o.who, runner: `${me.machine} pid ${me.pid}`, ...e, run: runId2 };
   await appendAudit(o.host, stateDir, entry, (m) => o.reporter.warning(m));
 }
+function auditRecovery(o, stateDir, runId2, recovery) {
+  return audit(o, stateDir, runId2, {
+    command: "recover",
+    version: recovery.found.to.version,
+    from: recovery.found.from?.version,
+    outcome: recovery.action,
+    reason: recovery.why
+  });
+}
 async function checkIdlePort(host, runtime, doc, inputs) {
   let idle = doc.active ? otherColor(doc.active.color) : "blue", port = inputs.ports[idle];
   if (!await host.portFree(port) && !await runtime.running(idle))
@@ -1301,13 +1308,7 @@ async function runDeploy(inputs, o) {
         return reused && o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`), { release, env: inputs.env };
       }
     } : await rollbackPlan(o.host, stateDir, doc, inputs);
-    recovery && await audit(o, stateDir, runId2, {
-      command: "recover",
-      version: recovery.found.to.version,
-      from: recovery.found.from?.version,
-      outcome: recovery.action,
-      reason: recovery.why
-    });
+    recovery && await auditRecovery(o, stateDir, runId2, recovery);
     let result;
     try {
       result = await engine.run(plan);
@@ -1336,13 +1337,7 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter }));
   try {
     let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
-    return recovery ? (await audit(o, stateDir, runId2, {
-      command: "recover",
-      version: recovery.found.to.version,
-      from: recovery.found.from?.version,
-      outcome: recovery.action,
-      reason: recovery.why
-    }), { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId: runId2, pruned: [] }) : void 0;
+    return recovery ? (await auditRecovery(o, stateDir, runId2, recovery), { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId: runId2, pruned: [] }) : void 0;
   } finally {
     await lock.release();
   }
