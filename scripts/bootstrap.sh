@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what gantry's demo and tests need, and is quick when everything is there:
-# npm dependencies, then (on Debian/Ubuntu, as root) the Debian packages of the real tools.
+# npm dependencies, then (on Debian/Ubuntu, as root) the Debian packages of every tool in
+# scripts/tools.txt. Go: the machine's own when it is 1.22 or newer, else Debian's golang-go.
+# As non-root it installs nothing from Debian and prints the exact command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ -x /usr/local/go/bin/go && ":$PATH:" != *:/usr/local/go/bin:* ]] && export PATH=$PATH:/usr/local/go/bin
 
 # npm: install when node_modules is missing or older than the lock file.
 if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
@@ -12,39 +15,28 @@ fi
 # npm does not always link workspace bins on a plain install.
 [[ -e node_modules/.bin/gantry ]] || npm rebuild @gantry/cli --loglevel=error >/dev/null
 
-# command → Debian package
-declare -A need=(
-  [go]=golang-go
-  [git]=git
-  [qemu-aarch64-static]=qemu-user-static
-  [docker-registry]=docker-registry
-  [skopeo]=skopeo
-  [dockerd]=docker.io
-  [haproxy]=haproxy
-  [nginx]=nginx-light
-  [sshd]=openssh-server
-  [ssh]=openssh-client
-  [supervisord]=supervisor
-  [strip]=binutils
-  [aarch64-linux-gnu-strip]=binutils-aarch64-linux-gnu
-  [x86_64-w64-mingw32-strip]=binutils-mingw-w64-x86-64
-  [arm-linux-gnueabihf-strip]=binutils-arm-linux-gnueabihf
-  [ip]=iproute2
-  [file]=file
-  [unzip]=unzip
-)
+go_ok() {
+  command -v go >/dev/null 2>&1 || return 1
+  local v; v=$(go env GOVERSION 2>/dev/null) || return 1
+  v=${v#go}; local major=${v%%.*} rest=${v#*.}; local minor=${rest%%[.a-z]*}
+  ((major > 1 || (major == 1 && minor >= 22)))
+}
+
 missing=()
-for cmd in "${!need[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd ]] || missing+=("${need[$cmd]}")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" | sort -u)
-    echo "bootstrap: installing Debian packages: ${pkgs[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends "${pkgs[@]}" ca-certificates >/dev/null
-  else
-    echo "bootstrap: missing tools (${missing[*]}); install them, or run as root on Debian/Ubuntu. Tests that need them say so and are skipped." >&2
-  fi
+while read -r cmd pkg; do
+  [[ -z $cmd || $cmd == \#* ]] && continue
+  if [[ $cmd == go ]]; then go_ok || missing+=("$pkg"); continue; fi
+  command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd || -x /sbin/$cmd ]] || missing+=("$pkg")
+done < scripts/tools.txt
+((${#missing[@]})) || exit 0
+mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" ca-certificates | sort -u)
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  echo "bootstrap: installing Debian packages: ${pkgs[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+else
+  echo "bootstrap: these tools are missing; as root on Debian/Ubuntu, run:" >&2
+  echo "  apt-get update && apt-get install -y --no-install-recommends ${pkgs[*]}" >&2
+  echo "bootstrap: tests that need them are skipped here, and fail under CI=true." >&2
 fi

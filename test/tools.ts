@@ -1,6 +1,17 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "vitest";
 
-/** True when a command is on PATH (or in /usr/sbin): tests that need it skip visibly otherwise. */
+/** command → the Debian package that brings it, from scripts/tools.txt (bootstrap installs the same list). */
+export const PACKAGES: ReadonlyMap<string, string> = new Map(
+  readFileSync(join(import.meta.dirname, "..", "scripts", "tools.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.trim().split(/\s+/) as [string, string]),
+);
+
+/** True when a command is on PATH (or in /usr/sbin). */
 export function has(command: string): boolean {
   try {
     execFileSync("sh", ["-c", 'command -v "$1" || test -x "/usr/sbin/$1"', "sh", command], { stdio: "ignore" });
@@ -8,6 +19,50 @@ export function has(command: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A requirement: a command, or `root` (the test makes namespaces, users or mounts). */
+export type Need = string;
+
+/** What of the needs this machine lacks, each said with what brings it. */
+export function lacking(needs: readonly Need[]): string[] {
+  const out: string[] = [];
+  for (const n of needs) {
+    if (n === "root") {
+      if (process.getuid?.() !== 0) out.push("root (run the tests as root)");
+    } else if (!has(n)) {
+      out.push(`\`${n}\` (Debian package ${PACKAGES.get(n) ?? "unknown: add it to scripts/tools.txt"})`);
+    }
+  }
+  return out;
+}
+
+/** Under CI=true a missing tool is a failure, never a skip (issue 10). */
+const strict = () => process.env.CI === "true" || process.env.CI === "1";
+
+/**
+ * describe() for tests that drive real tools. When a need is missing: under CI=true one failing
+ * test names each missing tool and its package; elsewhere the block is skipped and its name says why.
+ */
+export function describeNeeding(needs: readonly Need[], name: string, fn: () => void): void {
+  const missing = lacking(needs);
+  if (!missing.length) return void describe(name, fn);
+  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them as root on Debian/Ubuntu`;
+  if (strict()) describe(name, () => it(`is not run: ${why}`, () => void failMissing(why)));
+  else describe.skip(`${name} (skipped: ${why})`, fn);
+}
+
+/** it() for one test that drives real tools; the same rules as describeNeeding. */
+export function itNeeding(needs: readonly Need[], name: string, fn: () => unknown, timeout?: number): void {
+  const missing = lacking(needs);
+  if (!missing.length) return void it(name, fn, timeout);
+  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them as root on Debian/Ubuntu`;
+  if (strict()) it(`${name} (not run: ${why})`, () => void failMissing(why));
+  else it.skip(`${name} (skipped: ${why})`, fn);
+}
+
+function failMissing(why: string): never {
+  throw new Error(`CI=true and this test ${why}`);
 }
 
 /** The first bytes of a file, to check executable formats. */

@@ -10,14 +10,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseFileCommands } from "../harness.js";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type LoadResult, buildReleases, servedVersion, startLoad } from "../deploy/support.js";
 import { type RunningAction, runPost, spawnAction } from "../deploy/spawn.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { type Fleet, SLOT_PORTS, createFleet, cutLink, inHost, restoreLink } from "./netns.js";
 import { type KeyPair, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
 
-const HAVE = has("sshd") && has("haproxy") && has("unshare") && has("iptables") && process.getuid?.() === 0;
+const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "iptables", "ip", "curl", "root"];
+const HAVE = !lacking(NEEDS).length;
+
 const ws = fixtureCopy("example-service");
 const root = tempDir("gantry-fleet-");
 let fleet: Fleet;
@@ -102,7 +104,7 @@ function outputsOf(main: RunningAction): Record<string, string> {
   return parseFileCommands(readFileSync(main.env.GITHUB_OUTPUT as string, "utf8"));
 }
 
-describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network namespaces", () => {
+describeNeeding(NEEDS, "deploy over SSH to a fleet of three hosts in network namespaces", () => {
   it("deploys v1 to every host, one at a time", async () => {
     const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
     expect(r.code, r.log).toBe(0);
@@ -258,5 +260,3 @@ describe.skipIf(!HAVE)("deploy over SSH to a fleet of three hosts in network nam
     expect(left).toEqual([]);
   });
 });
-
-if (!HAVE) it.skip("deploy to a fleet (skipped: needs root, sshd, haproxy, unshare and iptables)", () => {});

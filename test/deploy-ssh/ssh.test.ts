@@ -11,13 +11,14 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { sha256File } from "@gantry/core";
 import { SshHost, SshSession, parseHost } from "@gantry/deploy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { type KeyPair, type Sshd, fingerprint, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
 
-const HAVE = has("sshd") && has("haproxy") && has("unshare");
+const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "curl", "root"];
+const HAVE = !lacking(NEEDS).length;
 const ws = fixtureCopy("example-service");
 const dir = tempDir("gantry-deploy-ssh-");
 const stateDir = join(dir, "state");
@@ -89,7 +90,7 @@ function expectCleanedUp(r: ActionRun) {
   expect(mastersIn(folder as string), "the post step closes the master connections").toEqual([]);
 }
 
-describe.skipIf(!HAVE)("deploy over SSH to one host", () => {
+describeNeeding(NEEDS, "deploy over SSH to one host", () => {
   it("refuses bad SSH inputs and unusable hosts before changing anything, naming the host", async () => {
     const other = keyPair(dir, "other_key");
     const wrongHostKey = `[127.0.0.1]:${sshd.port} ${other.public.split(" ").slice(0, 2).join(" ")}`;
@@ -203,7 +204,7 @@ describe.skipIf(!HAVE)("deploy over SSH to one host", () => {
   });
 });
 
-describe.skipIf(!HAVE)("SshHost against the real sshd", () => {
+describeNeeding(NEEDS, "SshHost against the real sshd", () => {
   it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
     const locked = await startSshd({ dir, userKey: user, config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"] });
     const control = tempDir("gantry-ssh-unit-");
@@ -267,5 +268,3 @@ describe.skipIf(!HAVE)("SshHost against the real sshd", () => {
     }
   });
 });
-
-if (!HAVE) it.skip("deploy over SSH (skipped: sshd, haproxy or unshare not installed)", () => {});

@@ -7,16 +7,15 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Dockerd, EPOCH, startDockerd } from "../image/services.js";
-import { has } from "../tools.js";
+import { describeNeeding } from "../tools.js";
 import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, startLoad } from "./support.js";
 
-const HAVE = has("dockerd") && has("docker") && has("haproxy");
 const REPO = "example.test/hello";
 
-describe.skipIf(!HAVE)("deploy with runtime: docker (skipped unless dockerd, docker and haproxy are installed)", () => {
+describeNeeding(["dockerd", "docker", "haproxy", "root"], "deploy with runtime: docker", () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-docker-"));
   const stateDir = join(dir, "state");
   let ws: string;

@@ -8,12 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { type Haproxy, type LoadResult, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
 
-const HAVE = has("haproxy");
+const NEEDS = ["haproxy", "curl"];
+const HAVE = !lacking(NEEDS).length;
+
 const ws = fixtureCopy("example-service");
 const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-haproxy-"));
 const stateDir = join(dir, "state");
@@ -69,7 +71,7 @@ async function deployUnderLoad(extra: Record<string, string>): Promise<{ run: Ac
 
 const phases = (run: ActionRun) => (JSON.parse(run.outputs.timeline ?? "[]") as { phase: string; figures: Record<string, unknown> }[]).map((e) => e.phase);
 
-describe.skipIf(!HAVE)("deploy with HAProxy", () => {
+describeNeeding(NEEDS, "deploy with HAProxy", () => {
   it("refuses bad settings with a clear error before anything changes", async () => {
     const busy = net.createServer().listen(0, "127.0.0.1");
     await new Promise((r) => busy.once("listening", r));
@@ -204,5 +206,3 @@ describe.skipIf(!HAVE)("deploy with HAProxy", () => {
     expect(await servedVersion(hp.url)).toBe("v2");
   });
 });
-
-if (!HAVE) it.skip("deploy with HAProxy (skipped: haproxy not installed)", () => {});

@@ -8,13 +8,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { runPost, spawnAction } from "./spawn.js";
 import { type Haproxy, buildReleases, freePort, get, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
 
-const HAVE = has("haproxy");
+const NEEDS = ["haproxy", "curl"];
+const HAVE = !lacking(NEEDS).length;
+
 const ws = fixtureCopy("example-service");
 const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-kill-"));
 const stateDir = join(dir, "state");
@@ -66,7 +68,7 @@ async function killedAt(phase: string, version: string): Promise<void> {
   expect((await get(`${hp.url}/healthz`)).status, "something serves while the deployer lies dead").toBe(200);
 }
 
-describe.skipIf(!HAVE)("deploy: the deployer killed (SIGKILL) in each phase", () => {
+describeNeeding(NEEDS, "deploy: the deployer killed (SIGKILL) in each phase", () => {
   it("starts from v1", async () => {
     const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
     expect(r.code, r.log).toBe(0);
@@ -133,5 +135,3 @@ describe.skipIf(!HAVE)("deploy: the deployer killed (SIGKILL) in each phase", ()
     expect(status.outputs).toMatchObject({ outcome: "rolled-back", version: active });
   });
 });
-
-if (!HAVE) it.skip("deploy kill tests (skipped: haproxy not installed)", () => {});

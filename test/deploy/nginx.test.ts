@@ -6,12 +6,14 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { type LoadResult, type Nginx, buildReleases, freePort, runningServices, servedVersion, startLoad, startNginx, stopServices } from "./support.js";
 
-const HAVE = has("nginx");
+const NEEDS = ["nginx", "curl"];
+const HAVE = !lacking(NEEDS).length;
+
 const ws = fixtureCopy("example-service");
 const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-nginx-"));
 const stateDir = join(dir, "state");
@@ -69,7 +71,7 @@ const upstream = () =>
     .split("\n")
     .filter((l) => l.startsWith("server"));
 
-describe.skipIf(!HAVE)("deploy with nginx", () => {
+describeNeeding(NEEDS, "deploy with nginx", () => {
   it("refuses a missing nginx binary before anything changes", async () => {
     const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, "nginx-reload-command": "/nonexistent/nginx -s reload" }), {
       workspace: ws,
@@ -132,5 +134,3 @@ describe.skipIf(!HAVE)("deploy with nginx", () => {
     expect(await servedVersion(nx.url)).toBe("v1");
   });
 });
-
-if (!HAVE) it.skip("deploy with nginx (skipped: nginx not installed)", () => {});

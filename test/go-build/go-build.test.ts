@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { installStandin } from "../slim/upx-standin.js";
-import { has } from "../tools.js";
+import { describeNeeding } from "../tools.js";
 
 const FIVE = "linux/amd64, linux/arm64, linux/arm/v7, windows/amd64, darwin/arm64";
 const EPOCH = { SOURCE_DATE_EPOCH: "1764028800" };
@@ -208,7 +208,7 @@ describe("go-build failures", () => {
   });
 });
 
-describe.skipIf(!has("git"))("go-build version detection", () => {
+describeNeeding(["git"], "go-build version detection", () => {
   it("takes the tag from GITHUB_REF, the commit from git, and the commit time as the date", async () => {
     const ws = fixtureCopy("multi-module");
     const git = (...args: string[]) => run("git", ["-c", "user.email=t@t", "-c", "user.name=t", ...args], ws);

@@ -6,14 +6,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding } from "../tools.js";
 import { type Dockerd, EPOCH, buildService, startDockerd } from "./services.js";
 
 const VERSION_LINE = "hello v1.2.3 (commit none, built 2025-11-25T00:00:00Z)\n";
 
-describe.skipIf(!has("dockerd") || !has("docker"))("image ↔ a real dockerd (skipped unless docker.io is installed)", () => {
+describeNeeding(["dockerd", "docker", "root"], "image ↔ a real dockerd", () => {
   let ws: string;
   let dockerd: Dockerd;
 

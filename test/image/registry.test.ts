@@ -8,12 +8,11 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding } from "../tools.js";
 import { EPOCH, type Registry, buildService, freePort, readJson, startRegistry } from "./services.js";
 
-const haveAll = has("docker-registry") && has("skopeo");
 const USER = "ci-bot";
 const PASSWORD = "hunter2-very-secret";
 const NO_CACHE = { ...EPOCH, GANTRY_LAYER_CACHE: "off" };
@@ -27,7 +26,7 @@ const meta = (r: ActionRun) => JSON.parse(r.outputs.metadata ?? "{}") as Metadat
 const visible = (log: string) => log.replace(/^::add-mask::.*$/gm, "");
 const sh = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-describe.skipIf(!haveAll)("image → docker-registry (skipped unless docker-registry and skopeo are installed)", () => {
+describeNeeding(["docker-registry", "skopeo"], "image → docker-registry", () => {
   let ws: string;
   let plain: Registry;
   let locked: Registry;

@@ -11,7 +11,7 @@ import { type ExecutableInfo, parseExecutable } from "@gantry/slim";
 import { gunzipSync, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { itNeeding } from "../tools.js";
 
 const TARGETS = "linux/amd64, linux/arm64, windows/amd64, darwin/arm64";
 const sha = (p: string) => execFileSync("sha256sum", [p], { encoding: "utf8" }).slice(0, 64);
@@ -92,7 +92,7 @@ describe("slim on go-build's manifest (default inputs, no UPX installed)", () =>
     expect(r.outputs.manifest).toBe(join(ws, "dist", "artifacts.json"));
   });
 
-  it.skipIf(!has("x86_64-linux-gnu-strip") && !has("strip"))("strips linux/amd64 with a strip for x86-64, and it still runs", () => {
+  itNeeding(["strip"], "strips linux/amd64 with a strip for x86-64, and it still runs", () => {
     const e = entry(r, "linux/amd64");
     expect(e.steps).toEqual([expect.stringMatching(/^strip \((x86_64-linux-gnu-)?strip\)$/)]);
     expect(e.after).toBeLessThan(e.before * 0.8);
@@ -100,21 +100,18 @@ describe("slim on go-build's manifest (default inputs, no UPX installed)", () =>
     expect(execFileSync(bin(ws, "linux_amd64"), ["--version"], { encoding: "utf8" })).toMatch(/^hello v1\.0\.0 \(commit /);
   });
 
-  it.skipIf(!has("aarch64-linux-gnu-strip") || !has("qemu-aarch64-static"))(
-    "strips linux/arm64 with aarch64-linux-gnu-strip and runs it through qemu-user",
-    () => {
-      const e = entry(r, "linux/arm64");
-      expect(e.steps).toEqual(["strip (aarch64-linux-gnu-strip)"]);
-      expect(r.log).not.toMatch(/Unable to recognise the format/);
-      expect(execFileSync("qemu-aarch64-static", [bin(ws, "linux_arm64"), "--version"], { encoding: "utf8" })).toMatch(/^hello v1\.0\.0/);
-      const report = JSON.parse(readFileSync(join(ws, "dist", "slim-report.json"), "utf8"));
-      const arm = report.files.find((f: { target: string }) => f.target === "linux/arm64");
-      expect(arm.verified).toContain("loaded sections unchanged");
-      expect(arm.verified.join(" ")).toMatch(/ran through qemu-aarch64(-static)?: hello v1\.0\.0/);
-    },
-  );
+  itNeeding(["aarch64-linux-gnu-strip", "qemu-aarch64-static"], "strips linux/arm64 with aarch64-linux-gnu-strip and runs it through qemu-user", () => {
+    const e = entry(r, "linux/arm64");
+    expect(e.steps).toEqual(["strip (aarch64-linux-gnu-strip)"]);
+    expect(r.log).not.toMatch(/Unable to recognise the format/);
+    expect(execFileSync("qemu-aarch64-static", [bin(ws, "linux_arm64"), "--version"], { encoding: "utf8" })).toMatch(/^hello v1\.0\.0/);
+    const report = JSON.parse(readFileSync(join(ws, "dist", "slim-report.json"), "utf8"));
+    const arm = report.files.find((f: { target: string }) => f.target === "linux/arm64");
+    expect(arm.verified).toContain("loaded sections unchanged");
+    expect(arm.verified.join(" ")).toMatch(/ran through qemu-aarch64(-static)?: hello v1\.0\.0/);
+  });
 
-  it.skipIf(!has("x86_64-w64-mingw32-strip"))("strips windows/amd64 with the mingw strip; the PE headers and loaded sections are intact", () => {
+  itNeeding(["x86_64-w64-mingw32-strip"], "strips windows/amd64 with the mingw strip; the PE headers and loaded sections are intact", () => {
     const e = entry(r, "windows/amd64");
     expect(e.steps).toEqual(["strip (x86_64-w64-mingw32-strip)"]);
     const before = info(bin(built, "windows_amd64"));

@@ -8,12 +8,14 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { has } from "../tools.js";
+import { describeNeeding, lacking } from "../tools.js";
 import { STANDIN_VERSION, makeUpxRelease, serveFile } from "./upx-standin.js";
 
-const usable = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") && has("xz") && has("tar") && has("gzip");
+// The stand-in packs for the machine it runs on: linux on x86-64 or arm64, as UPX's own releases.
+const NEEDS = ["xz", "tar", "gzip"];
+const usable = !lacking(NEEDS).length;
 const hostSlug = process.arch === "arm64" ? "linux_arm64" : "linux_amd64";
 const hostTarget = process.arch === "arm64" ? "linux/arm64" : "linux/amd64";
 const sha = (p: string) => execFileSync("sha256sum", [p], { encoding: "utf8" }).slice(0, 64);
@@ -49,7 +51,7 @@ afterAll(async () => {
   for (const d of [built, release?.dir, toolCache]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-describe.skipIf(!usable)("UPX install and packing (stand-in for UPX, which Debian bookworm does not ship)", () => {
+describeNeeding(NEEDS, "UPX install and packing (stand-in for UPX, which Debian bookworm does not ship)", () => {
   let first: ActionRun;
   let firstBinary: string;
 
@@ -110,7 +112,7 @@ describe.skipIf(!usable)("UPX install and packing (stand-in for UPX, which Debia
   });
 });
 
-describe.skipIf(!usable)("a packed binary that fails verification (stand-in for UPX, which Debian bookworm does not ship)", () => {
+describeNeeding(NEEDS, "a packed binary that fails verification (stand-in for UPX, which Debian bookworm does not ship)", () => {
   it("crashes at start: the original is kept and the step fails", async () => {
     const { ws, binary } = workspace();
     const before = sha(binary);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { installStandin } from "../../../test/slim/upx-standin.js";
-import { has } from "../../../test/tools.js";
+import { describeNeeding } from "../../../test/tools.js";
 import { type Upx, parseUpxError, upxPack, upxRelease, upxTest, upxUnsafeReason, upxVersionOf } from "../src/upx.js";
 
 describe("UPX's answers, as real UPX prints them", () => {
@@ -84,7 +84,7 @@ describe("the release archive for the runner", () => {
   });
 });
 
-describe.skipIf(!has("gzip"))("the UPX command logic behind UPX's interface (stand-in for UPX, which Debian bookworm does not ship)", () => {
+describeNeeding(["gzip"], "the UPX command logic behind UPX's interface (stand-in for UPX, which Debian bookworm does not ship)", () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-upx-unit-"));
   const upx: Upx = { path: installStandin(), version: "5.2.0", source: "PATH" };
   const elf = join(dir, "prog");
