@@ -15,7 +15,7 @@ import { type Fleet, SLOT_PORTS, createFleet } from "../test/deploy-ssh/netns.js
 import { keyPair, removeDir, tempDir } from "../test/deploy-ssh/servers.js";
 import { fixtureCopy } from "../test/harness.js";
 import { has } from "../test/tools.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

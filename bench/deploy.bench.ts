@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import { type GantryRun, gantry } from "../demo/lib.js";
 import { buildReleases, freePort, get, startHaproxy, startLoad, startNginx, stopServices } from "../test/deploy/support.js";
 import { fixtureCopy } from "../test/harness.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const CUTOVERS = 10;
 const LOAD = { connections: 100 };

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, EXAMPLE } from "../demo/lib.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const TARGETS = ["linux/amd64", "linux/arm64", "linux/arm/v7", "windows/amd64", "darwin/arm64"];
 const LDFLAGS = "-s -w -buildid= -X main.version=v1.0.0 -X main.commit=none -X main.date=2025-11-25T00:00:00Z";

@@ -15,7 +15,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { GoTestStream, LayerCollector } from "@gantry/go-test";
 import { EXAMPLE, REPO } from "../demo/lib.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 

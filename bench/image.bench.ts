@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { CLI, EXAMPLE } from "../demo/lib.js";
 import { startDockerd, startRegistry } from "../test/image/services.js";
 import { has } from "../test/tools.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const ROUNDS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

@@ -3,31 +3,34 @@
  * time on a 2-core machine) and prints each one's table. Each bench measures gantry and the
  * thing it competes with side by side in the same run, so ratios hold on any machine.
  * `npm run bench -- go-build` runs only the benches whose file name contains a given word.
+ * Each bench's rows go into the committed bench/results.json (with the machine, date and commit),
+ * and the README's table is generated from that file.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "../demo/lib.js";
+import { type BenchRow, RESULTS_FILE, readResults, serializeResults, thisCommit, thisMachine, withTable } from "./results.js";
 
-export interface BenchRow {
-  metric: string;
-  value: string;
-  target?: string;
-  verdict?: "ok" | "MISSED" | "info";
-}
+export type { BenchRow } from "./results.js";
 
 const filter = process.argv.slice(2);
 const files = readdirSync(join(REPO, "bench"))
   .filter((f) => f.endsWith(".bench.ts") && (filter.length === 0 || filter.some((w) => f.includes(w))))
   .sort();
-const all: Record<string, BenchRow[]> = {};
+const commit = thisCommit(REPO);
+const machine = thisMachine();
 for (const f of files) {
   process.stderr.write(`\n━━ ${f} ━━\n`);
   const mod = (await import(join(REPO, "bench", f))) as { default: () => Promise<BenchRow[]> };
   const rows = await mod.default();
-  all[f] = rows;
   for (const r of rows)
     process.stdout.write(
       `${r.verdict === "MISSED" ? "✗" : r.verdict === "ok" ? "✓" : "·"} ${r.metric}: ${r.value}${r.target ? ` (target ${r.target})` : ""}\n`,
     );
+  // Written after each bench, so a long run that stops part-way keeps what it measured.
+  const results = { ...readResults(REPO), [f]: { date: new Date().toISOString(), commit, machine, rows } };
+  writeFileSync(join(REPO, RESULTS_FILE), serializeResults(results));
+  const readme = join(REPO, "README.md");
+  writeFileSync(readme, withTable(readFileSync(readme, "utf8"), results));
 }
-writeFileSync(join(REPO, "bench", "last-run.json"), `${JSON.stringify({ date: new Date().toISOString(), results: all }, null, 2)}\n`);
+process.stderr.write(`\nresults: ${RESULTS_FILE}; README.md's table regenerated from it\n`);

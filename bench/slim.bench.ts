@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { MemoryReporter, which } from "@gantry/core";
 import { type SlimOptions, planFiles, slimArtifacts, slimFiles } from "@gantry/slim";
 import { EXAMPLE, gantry } from "../demo/lib.js";
-import type { BenchRow } from "./run.js";
+import type { BenchRow } from "./results.js";
 
 const TARGETS = "linux/amd64,linux/arm64,linux/arm/v7,windows/amd64,darwin/arm64";
 const OPTIONS: SlimOptions = {

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { REPO } from "../harness.js";
+import { PACKAGES } from "../tools.js";
+
+// Issue 10: the README says what bootstrap installs; scripts/tools.txt is what it installs.
+it("README names every Debian package bootstrap installs (scripts/tools.txt)", () => {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const said = readme.slice(readme.indexOf("Both start with `scripts/bootstrap.sh`")).split("\n")[0] ?? "";
+  const named = (pkg: string) =>
+    said.includes(pkg) ||
+    (pkg.startsWith("binutils-") && said.includes("cross binutils")) ||
+    (pkg === "openssh-client" && said.includes("openssh-server and -client"));
+  const unnamed = [...new Set(PACKAGES.values())].filter((p) => !["tar", "gzip", "util-linux"].includes(p) && !named(p));
+  expect(unnamed).toEqual([]);
+});
