@@ -35,7 +35,8 @@ export function writeRootAction(root) {
   inputs.stages.default = present.join(",");
   const doc = {
     name: "gantry",
-    description: `Build → slim → image for a Go service in one step (${present.join(" → ")}). Each stage is also its own action under actions/.`,
+    // Marketplace refuses descriptions of 125 characters or more.
+    description: `Go service: ${present.join(" → ")} in one step; each stage is also its own action.`,
     author: "gantry",
     branding: { icon: "package", color: "blue" },
     inputs,
