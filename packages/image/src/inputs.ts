@@ -29,6 +29,7 @@ export const IMAGE_INPUTS = {
   password: "",
   insecure: "false",
   force: "false",
+  "auth-force": "false",
   engine: "oci",
   dockerfile: "Dockerfile",
   context: ".",
@@ -78,6 +79,8 @@ export interface ImageInputs {
   password: string;
   insecure: boolean;
   force: boolean;
+  /** Send credentials to a token realm off the registry's origin (issue 10). */
+  authForce: boolean;
   engine: "oci" | "docker";
   dockerfile: string;
   context: string;
@@ -214,6 +217,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     password,
     insecure,
     force,
+    authForce: read.bool("auth-force"),
     engine: read.choice("engine", ["oci", "docker"] as const),
     dockerfile: abs(read.string("dockerfile") || "Dockerfile"),
     context: abs(read.string("context") || "."),
