@@ -3,8 +3,9 @@ import { basename, join } from "node:path";
 import * as semver from "semver";
 import { GantryError, InputError } from "./errors.js";
 import { exec } from "./exec.js";
+import { fetchWithTimeout, readBodyLimited, readErrorBody, redactUrl } from "./http.js";
 import type { Reporter } from "./report.js";
-import { installTool, runnerArch } from "./tools.js";
+import { TOOL_DOWNLOAD_TIMEOUT_MS, installTool, runnerArch } from "./tools.js";
 
 /** The Go toolchain a stage runs. */
 export interface GoToolchain {
@@ -96,8 +97,14 @@ const GO_ARCH: Record<string, string> = { x64: "amd64", arm64: "arm64", arm: "ar
 /**
  * Uses the `go` on PATH when it satisfies the range; otherwise installs the newest matching
  * release from `downloadBase` (go.dev/dl's JSON index gives each file's sha256) into the tool cache.
+ * The index and the download each wait at most `timeoutMs` for an answer or for more bytes.
  */
-export async function resolveGo(range: string | undefined, downloadBase: string, reporter: Reporter): Promise<GoToolchain> {
+export async function resolveGo(
+  range: string | undefined,
+  downloadBase: string,
+  reporter: Reporter,
+  timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS,
+): Promise<GoToolchain> {
   let onPath: GoToolchain | undefined;
   try {
     onPath = await describeGo("go");
@@ -110,12 +117,13 @@ export async function resolveGo(range: string | undefined, downloadBase: string,
   const index = `${downloadBase.replace(/\/$/, "")}/?mode=json&include=all`;
   let files: GoReleaseFile[];
   try {
-    const res = await fetch(index);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const releases = (await res.json()) as { version: string; files: GoReleaseFile[] }[];
+    const res = await fetchWithTimeout(index, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${await readErrorBody(res, 512)}`.trim());
+    // The whole index (every release since go1) is a few MiB; far more is not an index.
+    const releases = JSON.parse((await readBodyLimited(res, 64 * 1024 * 1024, "the index")).toString("utf8")) as { version: string; files: GoReleaseFile[] }[];
     files = releases.flatMap((r) => r.files);
   } catch (err) {
-    throw new GantryError(`the Go release index ${index} could not be read: ${(err as Error).message}`);
+    throw new GantryError(`the Go release index ${redactUrl(index)} could not be read: ${(err as Error).message}`);
   }
   const os = process.platform === "win32" ? "windows" : process.platform;
   const arch = GO_ARCH[process.arch] ?? process.arch;
@@ -123,7 +131,7 @@ export async function resolveGo(range: string | undefined, downloadBase: string,
   const best = candidates
     .filter((f) => semver.satisfies(normalizeGoVersion(f.version) as string, wanted, { includePrerelease: true }))
     .sort((a, b) => semver.rcompare(normalizeGoVersion(a.version) as string, normalizeGoVersion(b.version) as string))[0];
-  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${index}`);
+  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)}`);
   const version = normalizeGoVersion(best.version) as string;
   const dir = await installTool(
     {
@@ -136,6 +144,7 @@ export async function resolveGo(range: string | undefined, downloadBase: string,
       root: "go",
     },
     reporter,
+    timeoutMs,
   );
   return describeGo(join(dir, "bin", os === "windows" ? "go.exe" : "go"));
 }

@@ -15,3 +15,4 @@ export * from "./golang.js";
 export * from "./tarball.js";
 export * from "./which.js";
 export * from "./net.js";
+export * from "./http.js";

@@ -1,7 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { GantryError } from "./errors.js";
 import { sha256File } from "./fsx.js";
+import { fetchWithTimeout, readErrorBody, redactUrl } from "./http.js";
 import type { Reporter } from "./report.js";
 
 /** A release archive of a tool, pinned by checksum. */
@@ -38,31 +44,68 @@ export async function findCachedTool(tool: string, version: string, arch: string
   return (await toolCache()).find(tool, version, arch) || undefined;
 }
 
+/** How long a tool download may wait for an answer or for its next bytes (issue 10). */
+export const TOOL_DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Streams a release archive into RUNNER_TEMP with a timeout (@actions/tool-cache's downloadTool
+ * has none, so a stalled server hung the step until the job's own limit).
+ */
+async function download(url: string, timeoutMs: number): Promise<string> {
+  const dir = process.env.RUNNER_TEMP as string;
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `gantry-download-${randomUUID()}`);
+  try {
+    const res = await fetchWithTimeout(url, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
+    if (!res.ok || !res.body) {
+      const why = `HTTP ${res.status}${res.ok ? "" : ` ${await readErrorBody(res, 512)}`}`.trim();
+      throw Object.assign(new GantryError(why), { retryable: res.status >= 500 || res.status === 429 });
+    }
+    await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createWriteStream(file, { mode: 0o600 }));
+    return file;
+  } catch (err) {
+    await rm(file, { force: true });
+    throw err;
+  }
+}
+
 /**
  * Installs a tool from its release archive into the tool cache, checking its sha256 before
  * anything is extracted; the next run finds it there instead of downloading it again.
  */
-export async function installTool(release: ToolRelease, reporter: Reporter): Promise<string> {
+export async function installTool(release: ToolRelease, reporter: Reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS): Promise<string> {
   const cached = await findCachedTool(release.tool, release.version, release.arch);
   const tc = await toolCache();
   if (cached) {
     reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`);
     return cached;
   }
-  reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${release.url}`);
-  let file: string;
+  const where = redactUrl(release.url);
+  reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${where}`);
+  let file = "";
+  // Like tool-cache's downloadTool: retry a refused connection or a 5xx, but not a timeout or a 4xx.
+  for (let attempt = 1; !file; attempt++) {
+    try {
+      file = await download(release.url, timeoutMs);
+    } catch (err) {
+      const retryable = (err as { retryable?: boolean }).retryable ?? !(err instanceof GantryError);
+      if (!retryable || attempt === 3)
+        throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${where}: ${(err as Error).message}`);
+      reporter.info(`download of ${where} failed (${(err as Error).message}); retrying`);
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
   try {
-    file = await tc.downloadTool(release.url);
-  } catch (err) {
-    throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${release.url}: ${(err as Error).message}`);
+    const actual = await sha256File(file);
+    if (actual !== release.sha256.toLowerCase()) {
+      throw new GantryError(`${release.tool} ${release.version} from ${where} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
+    }
+    const extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, undefined, release.format === "tar.xz" ? "xJ" : "xz");
+    const dir = release.root ? join(extracted, release.root) : extracted;
+    return await tc.cacheDir(dir, release.tool, release.version, release.arch);
+  } finally {
+    await rm(file, { force: true });
   }
-  const actual = await sha256File(file);
-  if (actual !== release.sha256.toLowerCase()) {
-    throw new GantryError(`${release.tool} ${release.version} from ${release.url} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
-  }
-  const extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, undefined, release.format === "tar.xz" ? "xJ" : "xz");
-  const dir = release.root ? join(extracted, release.root) : extracted;
-  return tc.cacheDir(dir, release.tool, release.version, release.arch);
 }
 
 /** The runner's architecture in the tool cache's words. */

@@ -16,7 +16,7 @@ export async function dockerServerVersion(env: NodeJS.ProcessEnv): Promise<strin
 
 /** `docker load -i file`; returns the names docker reports. */
 export async function dockerLoad(file: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await exec("docker", ["load", "-i", file], { env, timeoutMs: 300_000 });
+  const r = await exec("docker", ["load", "--input", file], { env, timeoutMs: 300_000 });
   return [...r.stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1] as string);
 }
 
@@ -55,6 +55,29 @@ export interface DockerBuildOptions {
 }
 
 /**
+ * Build-arg values shorter than this are not masked: masking `1` or `on` would blank every such
+ * run of characters in the whole log, and a secret that short is no secret.
+ */
+const MIN_MASKED = 4;
+
+/**
+ * The `docker build` command line. Build args go as `--build-arg NAME` with the value in the
+ * child's environment, where docker reads it, so no value shows in `ps` or an error's command
+ * line (issue 10). `--` ends the options, so the context can never be read as one.
+ */
+export function dockerBuildCommand(
+  o: Pick<DockerBuildOptions, "dockerfile" | "context" | "buildArgs" | "labels" | "target">,
+  iidfile: string,
+): { args: string[]; extraEnv: Record<string, string> } {
+  const args = ["build", "--iidfile", iidfile, "--file", o.dockerfile];
+  for (const k of Object.keys(o.buildArgs)) args.push("--build-arg", k);
+  for (const [k, v] of Object.entries(o.labels)) args.push("--label", `${k}=${v}`);
+  if (o.target) args.push("--target", o.target);
+  args.push("--", o.context);
+  return { args, extraEnv: { ...o.buildArgs } };
+}
+
+/**
  * The `docker` engine: `docker build` of the user's Dockerfile (build args and target passed
  * through, labels added), then `docker save` read back into the same OCI blobs the oci engine
  * makes, so digests, outputs and pushes work the same way. The config's bytes are kept as docker
@@ -71,13 +94,16 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
   const tmp = await mkdtemp(join(parent, "gantry-docker-"));
   try {
     const iid = join(tmp, "iid");
-    const args = ["build", "--iidfile", iid, "-f", o.dockerfile];
-    for (const [k, v] of Object.entries(o.buildArgs)) args.push("--build-arg", `${k}=${v}`);
-    for (const [k, v] of Object.entries(o.labels)) args.push("--label", `${k}=${v}`);
-    if (o.target) args.push("--target", o.target);
-    args.push(o.context);
+    const { args, extraEnv } = dockerBuildCommand(o, iid);
+    for (const v of Object.values(o.buildArgs)) if (v.length >= MIN_MASKED) o.reporter.mask(v);
     try {
-      await exec("docker", args, { env: o.env, timeoutMs: 3_600_000, onStdoutLine: (l) => o.reporter.info(l), onStderrLine: (l) => o.reporter.info(l) });
+      await exec("docker", args, {
+        env: o.env,
+        extraEnv,
+        timeoutMs: 3_600_000,
+        onStdoutLine: (l) => o.reporter.info(l),
+        onStderrLine: (l) => o.reporter.info(l),
+      });
     } catch (err) {
       if (err instanceof ExecError)
         throw new GantryError(`docker build of ${o.dockerfile} failed (exit ${err.code}):\n${lastLines(err.result.stdout + err.result.stderr, 15)}`);
@@ -85,7 +111,7 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
     }
     const id = (await readFile(iid, "utf8")).trim();
     const saved = join(tmp, "image.tar");
-    await exec("docker", ["save", "-o", saved, id], { env: o.env, timeoutMs: 600_000 });
+    await exec("docker", ["save", "--output", saved, "--", id], { env: o.env, timeoutMs: 600_000 });
     const files = await readTar(await readFile(saved));
     const list = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "[]") as { Config: string; Layers: string[] }[];
     const entry = list[0];
@@ -116,7 +142,10 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
   }
 }
 
-/** `docker tag` the image with each name. */
+/** `docker tag` the image with each name; `--` ends the options, so no name is read as one. */
 export async function dockerTag(id: string, names: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  for (const n of names) await exec("docker", ["tag", id, n], { env, timeoutMs: 60_000 });
+  for (const n of names) {
+    if (n.startsWith("-") || id.startsWith("-")) throw new GantryError(`docker tag ${id} ${n}: a reference cannot begin with "-"`);
+    await exec("docker", ["tag", "--", id, n], { env, timeoutMs: 60_000 });
+  }
 }

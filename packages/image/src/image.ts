@@ -83,6 +83,7 @@ async function client(ref: ImageRef, actions: "pull" | "pull,push", inputs: Imag
   const mountFrom = actions === "pull,push" && base?.registry === ref.registry && base.repository !== ref.repository ? base.repository : undefined;
   return new RegistryClient(ref.registry, ref.repository, {
     http: usesHttp(inputs, ref.registry),
+    authForce: inputs.authForce,
     credentials: await credentialsFor(ref.registry, inputs, ctx),
     actions,
     reporter: ctx.reporter,

@@ -29,6 +29,7 @@ export const IMAGE_INPUTS = {
   password: "",
   insecure: "false",
   force: "false",
+  "auth-force": "false",
   engine: "oci",
   dockerfile: "Dockerfile",
   context: ".",
@@ -78,6 +79,8 @@ export interface ImageInputs {
   password: string;
   insecure: boolean;
   force: boolean;
+  /** Send credentials to a token realm off the registry's origin (issue 10). */
+  authForce: boolean;
   engine: "oci" | "docker";
   dockerfile: string;
   context: string;
@@ -185,6 +188,11 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
   const loadPlatform = loadPlatformText ? parsePlatform(loadPlatformText) : undefined;
   if (loadPlatformText && !loadPlatform) throw new InputError("load-platform", loadPlatformText, "accepted: os/arch[/variant], e.g. linux/amd64");
   const buildArgs = read.keyValues("build-args");
+  // Values travel in docker's own environment (never on its command line, issue 10): names the
+  // docker client itself reads there would change how it runs.
+  for (const k of Object.keys(buildArgs))
+    if (/^(PATH|HOME|DOCKER_.*|BUILDX_.*)$/i.test(k))
+      throw new InputError("build-args", k, "PATH, HOME, DOCKER_* and BUILDX_* are the docker client's own settings; accepted: other KEY=value lines");
   const target = read.string("target");
   if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
     throw new InputError("target", target, "accepted: a stage name of the Dockerfile (letters, digits, _ . -)");
@@ -214,6 +222,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     password,
     insecure,
     force,
+    authForce: read.bool("auth-force"),
     engine: read.choice("engine", ["oci", "docker"] as const),
     dockerfile: abs(read.string("dockerfile") || "Dockerfile"),
     context: abs(read.string("context") || "."),

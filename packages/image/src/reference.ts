@@ -32,6 +32,8 @@ export function parseReference(text: string, input: string, allow: { tag: boolea
   };
   let rest = text.trim();
   if (rest === "" || /\s/.test(rest)) fail("it is empty or has spaces");
+  // docker would read it as an option (issue 10); docker's own grammar never starts with one.
+  if (rest.startsWith("-")) fail('it begins with "-", which a command would read as an option');
   let digest: string | undefined;
   const at = rest.indexOf("@");
   if (at >= 0) {

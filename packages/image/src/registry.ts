@@ -1,6 +1,17 @@
-import { GantryError, type Reporter, formatDuration } from "@gantry/core";
-import { type Challenge, type Credentials, parseChallenge } from "./auth.js";
-import { type Blob, MANIFEST_ACCEPT, digestOf, verifyDigest } from "./oci.js";
+import {
+  GantryError,
+  HttpTimeoutError,
+  type Reporter,
+  discardBody,
+  fetchWithTimeout,
+  formatDuration,
+  readBodyLimited,
+  readErrorBody,
+  redactUrl,
+} from "@gantry/core";
+import { type Challenge, type Credentials, bearerAuthorization, parseChallenge } from "./auth.js";
+import { readBlob, uploadUrl } from "./transfer.js";
+import { type Blob, type Descriptor, MANIFEST_ACCEPT, digestOf, verifyDigest } from "./oci.js";
 import { apiHost } from "./reference.js";
 
 export interface RegistryOptions {
@@ -14,6 +25,10 @@ export interface RegistryOptions {
   mountFrom?: string;
   /** Delays between attempts when the registry is down or answers 5xx/429 (default 0.5 s, 1 s, 2 s). */
   retryDelaysMs?: readonly number[];
+  /** How long a request may wait for an answer or for its next bytes (default 60 s). */
+  timeoutMs?: number;
+  /** Send the credentials to a token service on another origin or over plain HTTP (`auth-force`). */
+  authForce?: boolean;
 }
 
 interface RequestInit2 {
@@ -30,6 +45,10 @@ export interface FetchedManifest {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** OCI image-spec: registries should accept manifests up to 4 MiB; gantry reads no more than that. */
+const MAX_MANIFEST = 4 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
 /**
  * A client for one repository of an OCI distribution-spec registry (v1.1): auth by Basic or
  * Bearer token challenge, retries with backoff, blobs and manifests. Credentials never appear in
@@ -40,6 +59,10 @@ export class RegistryClient {
   /** The first challenge is answered once, even when four uploads start at the same moment. */
   private firstAuth?: Promise<void>;
   private readonly base: string;
+  private readonly origin: string;
+  private readonly timeoutMs: number;
+  /** The token service the credentials were withheld from, for the hint when access is then denied. */
+  private withheldFrom?: string;
   readonly scope: string;
   /** Counters for the summary and the metadata output. */
   readonly stats = { uploaded: 0, skipped: 0, mounted: 0, uploadedBytes: 0 };
@@ -50,23 +73,24 @@ export class RegistryClient {
     private readonly options: RegistryOptions,
   ) {
     this.base = `${options.http ? "http" : "https"}://${apiHost(registry)}`;
+    this.origin = new URL(this.base).origin;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
     this.scope = `repository:${repository}:${options.actions}`;
   }
 
-  /** One HTTP request with retries on connection errors, 5xx and 429. */
+  /** One HTTP request with retries on connection errors, 5xx and 429; a timeout is not retried. */
   private async send(method: string, url: string, init: RequestInit2 = {}): Promise<Response> {
     const delays = this.options.retryDelaysMs ?? [500, 1000, 2000];
     const started = performance.now();
     let lastError = "";
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       if (attempt > 0) await sleep(delays[attempt - 1] as number);
-      const headers: Record<string, string> = { "User-Agent": "gantry-image", ...init.headers };
-      if (this.authorization && new URL(url).host === new URL(this.base).host) headers.Authorization = this.authorization;
       try {
-        const res = await fetch(url, { method, headers, body: init.body, redirect: "follow" });
+        const res = await this.follow(method, new URL(url), init);
         if (res.status < 500 && res.status !== 429) return res;
-        lastError = `HTTP ${res.status} ${await res.text().catch(() => "")}`.trim().slice(0, 300);
+        lastError = `HTTP ${res.status} ${await readErrorBody(res, 300)}`.trim();
       } catch (err) {
+        if (err instanceof GantryError) throw new GantryError(`registry ${this.registry}: ${err.message}`);
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
         lastError = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ""}` : (err as Error).message;
       }
@@ -78,12 +102,33 @@ export class RegistryClient {
     );
   }
 
+  /**
+   * Follows redirects itself: the Authorization header goes only to the registry's own origin
+   * (a blob redirect to a CDN gets none), and an HTTPS request is never redirected to plain HTTP.
+   */
+  private async follow(method: string, start: URL, init: RequestInit2): Promise<Response> {
+    let target = start;
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = { "User-Agent": "gantry-image", ...init.headers };
+      if (this.authorization && target.origin === this.origin) headers.Authorization = this.authorization;
+      const res = await fetchWithTimeout(target, { method, headers, ...(init.body ? { body: init.body } : {}) }, this.timeoutMs);
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+      if (!location) return res;
+      await discardBody(res);
+      const next = new URL(location, target);
+      if (target.protocol === "https:" && next.protocol !== "https:")
+        throw new GantryError(`${method} ${redactUrl(target)} was redirected to plain HTTP (${redactUrl(next)}); refusing to follow it`);
+      if (hop >= MAX_REDIRECTS) throw new GantryError(`${method} ${redactUrl(start)} was redirected more than ${MAX_REDIRECTS} times`);
+      target = next;
+    }
+  }
+
   /** Answers the registry's challenge from `GET /v2/` once: Basic, or a Bearer token for this repository's scope. */
   private async authenticate(challenge?: Challenge): Promise<void> {
     let c = challenge;
     if (!c) {
       const res = await this.send("GET", `${this.base}/v2/`);
-      await res.arrayBuffer().catch(() => undefined);
+      await discardBody(res);
       if (res.status !== 401) return;
       c = parseChallenge(res.headers.get("www-authenticate"));
       if (!c) throw new GantryError(`registry ${this.registry} answered 401 without a WWW-Authenticate challenge gantry understands`);
@@ -93,41 +138,26 @@ export class RegistryClient {
       if (!creds) throw this.unauthorized("it asks for a username and password (Basic) and none were given");
       this.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
       const check = await this.send("GET", `${this.base}/v2/`);
-      await check.arrayBuffer().catch(() => undefined);
+      await discardBody(check);
       if (check.status === 401) throw this.unauthorized(`it refused the credentials from ${creds.source} (HTTP 401)`);
       return;
     }
-    const realm = c.params.realm;
-    if (!realm) throw new GantryError(`registry ${this.registry} sent a Bearer challenge without a realm`);
-    const url = new URL(realm);
-    if (c.params.service) url.searchParams.set("service", c.params.service);
-    url.searchParams.set("scope", this.scope);
     // A cross-repository mount needs pull on the source too (distribution token spec: scope repeats).
-    if (this.options.mountFrom) url.searchParams.append("scope", `repository:${this.options.mountFrom}:pull`);
-    const headers: Record<string, string> = { "User-Agent": "gantry-image" };
-    if (creds) headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
-    let res: Response;
-    try {
-      res = await fetch(url, { headers });
-    } catch (err) {
-      throw new GantryError(`the token service ${url.origin} of registry ${this.registry} did not answer: ${(err as Error).message}`);
-    }
-    if (res.status === 401 || res.status === 403)
-      throw this.unauthorized(
-        `its token service ${url.origin} refused ${creds ? `the credentials from ${creds.source}` : "anonymous access"} (HTTP ${res.status})`,
-      );
-    if (!res.ok) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} answered HTTP ${res.status} for scope ${this.scope}`);
-    const body = (await res.json().catch(() => ({}))) as { token?: string; access_token?: string };
-    const token = body.token ?? body.access_token;
-    if (!token) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} sent no token for scope ${this.scope}`);
-    this.authorization = `Bearer ${token}`;
+    const scopes = [this.scope, ...(this.options.mountFrom ? [`repository:${this.options.mountFrom}:pull`] : [])];
+    const o = this.options;
+    const r = await bearerAuthorization({ registry: this.registry, base: new URL(this.base), challenge: c, scopes, timeoutMs: this.timeoutMs, ...o });
+    if (r.withheldFrom) this.withheldFrom = r.withheldFrom;
+    if (r.denied) throw this.unauthorized(r.denied);
+    this.authorization = r.authorization;
   }
 
   private unauthorized(why: string): GantryError {
     const creds = this.options.credentials;
-    const hint = creds
-      ? `check the credentials from ${creds.source} and that they may ${this.options.actions.replace(",", " and ")} ${this.repository}`
-      : "set username and password, or log in (docker/login-action) first";
+    const hint = this.withheldFrom
+      ? `the credentials from ${creds?.source} were not sent to its token service ${this.withheldFrom} (another origin, or plain HTTP); set auth-force: true if you trust it`
+      : creds
+        ? `check the credentials from ${creds.source} and that they may ${this.options.actions.replace(",", " and ")} ${this.repository}`
+        : "set username and password, or log in (docker/login-action) first";
     return new GantryError(`registry ${this.registry} denied access to scope ${this.scope}: ${why}; ${hint}`);
   }
 
@@ -138,7 +168,7 @@ export class RegistryClient {
     const url = path.startsWith("http") ? path : `${this.base}${path}`;
     let res = await this.send(method, url, init);
     if (res.status === 401) {
-      await res.arrayBuffer().catch(() => undefined);
+      await discardBody(res);
       const hadAuth = Boolean(this.authorization);
       const c = parseChallenge(res.headers.get("www-authenticate"));
       if (!c || (hadAuth && c.scheme === "basic")) throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
@@ -146,12 +176,16 @@ export class RegistryClient {
       res = await this.send(method, url, init);
       if (res.status === 401) throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
     }
-    if (res.status === 403) throw this.unauthorized(`HTTP 403 on ${method} ${new URL(url).pathname}`);
+    if (res.status === 403) {
+      await discardBody(res);
+      throw this.unauthorized(`HTTP 403 on ${method} ${new URL(url).pathname}`);
+    }
     return res;
   }
 
+  /** An unexpected answer: its status and at most a few hundred bytes of its body, as safe text. */
   private async fail(res: Response, what: string): Promise<never> {
-    const text = (await res.text().catch(() => "")).trim().slice(0, 500);
+    const text = await readErrorBody(res, 500);
     throw new GantryError(`registry ${this.registry}: ${what} failed with HTTP ${res.status}${text ? `: ${text}` : ""}`);
   }
 
@@ -178,22 +212,22 @@ export class RegistryClient {
     const query = from ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}` : "";
     const start = await this.request("POST", `/v2/${this.repository}/blobs/uploads/${query}`, { headers: { "Content-Length": "0" } });
     if (from && start.status === 201) {
-      await start.arrayBuffer().catch(() => undefined);
+      await discardBody(start);
       this.stats.mounted++;
       return false;
     }
     if (start.status !== 202) return this.fail(start, `starting the upload of ${digest}`);
-    await start.arrayBuffer().catch(() => undefined);
+    await discardBody(start);
     const location = start.headers.get("location");
     if (!location) throw new GantryError(`registry ${this.registry} started an upload without a Location header`);
-    const url = new URL(location, this.base).toString();
+    const url = uploadUrl(location, this.base, `registry ${this.registry} started the upload of ${digest}`);
     // Debian's registry puts ?_state=… in Location: append, never replace, the query.
     const put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
       headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size) },
       body: blob.bytes,
     });
     if (put.status !== 201) return this.fail(put, `uploading ${digest} (${size} bytes)`);
-    await put.arrayBuffer().catch(() => undefined);
+    await discardBody(put);
     this.stats.uploaded++;
     this.stats.uploadedBytes += size;
     return true;
@@ -206,7 +240,7 @@ export class RegistryClient {
       body: blob.bytes,
     });
     if (res.status !== 201 && res.status !== 200) return this.fail(res, `PUT manifest ${reference}`);
-    await res.arrayBuffer().catch(() => undefined);
+    await discardBody(res);
     const echoed = res.headers.get("docker-content-digest");
     if (echoed && echoed !== blob.descriptor.digest)
       throw new GantryError(`registry ${this.registry} stored ${reference} as ${echoed}, not ${blob.descriptor.digest}`);
@@ -215,9 +249,12 @@ export class RegistryClient {
   /** GET a manifest or index (OCI and Docker types in Accept); verified when fetched by digest. */
   async getManifest(reference: string): Promise<FetchedManifest> {
     const res = await this.request("GET", `/v2/${this.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    if (res.status === 404) {
+      await discardBody(res);
+      throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    }
     if (!res.ok) return this.fail(res, `GET manifest ${reference}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = await this.readBody(res, () => readBodyLimited(res, MAX_MANIFEST, `manifest ${reference} of ${this.registry}/${this.repository}`));
     const digest = digestOf(bytes);
     if (reference.startsWith("sha256:")) verifyDigest(bytes, reference, `${this.registry}/${this.repository}@${reference}`);
     let mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
@@ -229,12 +266,25 @@ export class RegistryClient {
     return { mediaType, bytes, digest };
   }
 
-  /** GET a blob and verify it against its digest. */
-  async getBlob(digest: string): Promise<Uint8Array> {
+  /**
+   * GET a blob, streamed and checked as it arrives against its descriptor: more bytes than its
+   * size fail at once, fewer or other bytes fail at the end, each naming the digest.
+   */
+  async getBlob(descriptor: Pick<Descriptor, "digest" | "size">): Promise<Uint8Array> {
+    const { digest } = descriptor;
     const res = await this.request("GET", `/v2/${this.repository}/blobs/${digest}`);
     if (!res.ok) return this.fail(res, `GET blob ${digest}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    verifyDigest(bytes, digest, `blob ${digest} of ${this.registry}/${this.repository}`);
-    return bytes;
+    return this.readBody(res, () => readBlob(res, descriptor, `blob ${digest} of ${this.registry}/${this.repository}`));
+  }
+
+  /** Reads a body; a stalled one fails naming the registry. */
+  private async readBody<T>(res: Response, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (err) {
+      await discardBody(res);
+      if (err instanceof HttpTimeoutError) throw new GantryError(`registry ${this.registry}: ${err.message}`);
+      throw err;
+    }
   }
 }

@@ -94,6 +94,34 @@ describe("parseImageInputs", () => {
     expect(() => parse({ user: "app" })).toThrow(/input 'user'.*scratch image has no user names/);
     expect(parse({ user: "app", base: "ghcr.io/acme/base:1" }).user).toBe("app");
   });
+
+  it("refuses a reference that begins with - (docker would read it as an option), saying so (issue 10)", () => {
+    for (const [input, value] of [
+      ["base", "--privileged"],
+      ["base", "-alpine:3"],
+      ["repository", "-ghcr.io/acme/api"],
+      ["repository", "--output=/etc"],
+    ] as const) {
+      const err = (() => {
+        try {
+          parse({ [input]: value });
+        } catch (e) {
+          return e;
+        }
+      })() as InputError;
+      expect(err).toBeInstanceOf(InputError);
+      expect(err.input).toBe(input);
+      expect(err.message).toContain(`${JSON.stringify(value)} is not valid; it begins with "-", which a command would read as an option`);
+    }
+  });
+
+  it("refuses build-args the docker client reads from its own environment, and reads auth-force", () => {
+    expect(() => parse({ "build-args": "DOCKER_HOST=tcp://evil:2375" })).toThrow(/input 'build-args': "DOCKER_HOST".*docker client's own settings/);
+    expect(() => parse({ "build-args": "path=/tmp" })).toThrow(/input 'build-args': "path"/);
+    expect(parse({ "build-args": "TOKEN=a=b c\nGREETING=Hej" }).buildArgs).toEqual({ TOKEN: "a=b c", GREETING: "Hej" });
+    expect(parse({}).authForce).toBe(false);
+    expect(parse({ "auth-force": "true" }).authForce).toBe(true);
+  });
 });
 
 describe("references", () => {
