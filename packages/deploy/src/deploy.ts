@@ -7,7 +7,7 @@ import type { Host } from "./host.js";
 import type { DeployInputs, RouterInputs } from "./inputs.js";
 import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
 import { DeployLock, LockLostError } from "./lock.js";
-import { type Color, otherColor } from "./model.js";
+import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model.js";
 import { NginxRouter } from "./nginx.js";
 import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
@@ -54,9 +54,9 @@ export function makeRuntime(inputs: Pick<DeployInputs, "runtime" | "dockerHost" 
   return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
 }
 
-/** `state-dir` with `{app}` filled in. */
+/** `state-dir` with `{app}` filled in; the app names one folder, never `..` or a path (issue 10). */
 export function stateDirFor(inputs: Pick<DeployInputs, "stateDir">, app: string): string {
-  return inputs.stateDir.split("{app}").join(app);
+  return inputs.stateDir.split("{app}").join(checkName(app, APP_NAME, "app", ACCEPTED_APP));
 }
 
 function engineDeps(
