@@ -2,6 +2,7 @@ import { type Reporter, formatDuration, messageOf } from "@gantry/core";
 import { type GateOptions, type GateResult, type VerifyOptions, type VerifyResult, healthGate, verifyWindow } from "./health.js";
 import type { Host } from "./host.js";
 import type { CutoverRecord, Journal, JournalDoc } from "./journal.js";
+import { LockLostError } from "./lock.js";
 import { type Color, type Outcome, type Phase, type Release, type Slot, type Traffic, otherColor, splitWeights } from "./model.js";
 import { BASE_ENV, findRelease, releaseEnv } from "./release.js";
 import type { Ports, Router } from "./router.js";
@@ -34,6 +35,11 @@ export interface EngineDeps {
    * leaves a cutover the next run rolls back).
    */
   beforePromote?: () => Promise<string | undefined>;
+  /**
+   * Throws LockLostError when another deployer took the deploy lock (issue 10): checked before
+   * every phase, so a run that lost the lock halts at its next step and changes nothing more.
+   */
+  ownsLock?: () => Promise<void>;
 }
 
 export interface CutoverPlan {
@@ -83,6 +89,7 @@ export class CutoverEngine {
   ) {}
 
   private async transition(c: CutoverRecord, phase: Phase, patch: Partial<CutoverRecord> = {}, note?: string): Promise<void> {
+    await this.d.ownsLock?.();
     Object.assign(c, patch);
     c.phase = phase;
     c.transitions.push({ phase, at: new Date().toISOString(), ...(note ? { note } : {}) });
@@ -196,6 +203,8 @@ export class CutoverEngine {
       }
       return await this.promote(c, result);
     } catch (err) {
+      // Another deployer holds the lock now: rolling back or settling would act under its lock.
+      if (err instanceof LockLostError) throw err;
       if (c.phase === "staging") {
         // Nothing serving was touched yet: record the failure, keep the active version, report the error.
         await this.settle(c, "failed", messageOf(err), this.doc.active);

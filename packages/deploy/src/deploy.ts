@@ -6,8 +6,8 @@ import { HaproxyRouter } from "./haproxy.js";
 import type { Host } from "./host.js";
 import type { DeployInputs, RouterInputs } from "./inputs.js";
 import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
-import { DeployLock } from "./lock.js";
-import { type Color, otherColor } from "./model.js";
+import { DeployLock, LockLostError } from "./lock.js";
+import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model.js";
 import { NginxRouter } from "./nginx.js";
 import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
@@ -54,14 +54,20 @@ export function makeRuntime(inputs: Pick<DeployInputs, "runtime" | "dockerHost" 
   return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
 }
 
-/** `state-dir` with `{app}` filled in. */
+/** `state-dir` with `{app}` filled in; the app names one folder, never `..` or a path (issue 10). */
 export function stateDirFor(inputs: Pick<DeployInputs, "stateDir">, app: string): string {
-  return inputs.stateDir.split("{app}").join(app);
+  return inputs.stateDir.split("{app}").join(checkName(app, APP_NAME, "app", ACCEPTED_APP));
 }
 
-function engineDeps(inputs: DeployInputs, o: DeployOptions, parts: Pick<EngineDeps, "runtime" | "router" | "journal" | "timeline" | "runId">): EngineDeps {
+function engineDeps(
+  inputs: DeployInputs,
+  o: DeployOptions,
+  lock: DeployLock,
+  parts: Pick<EngineDeps, "runtime" | "router" | "journal" | "timeline" | "runId">,
+): EngineDeps {
   return {
     ...parts,
+    ownsLock: () => lock.verify(),
     host: o.host,
     reporter: o.reporter,
     ports: inputs.ports,
@@ -71,7 +77,8 @@ function engineDeps(inputs: DeployInputs, o: DeployOptions, parts: Pick<EngineDe
     stopTimeoutMs: inputs.stopTimeoutMs,
     stepPauseMs: inputs.stepPauseMs,
     pauseAt: o.pauseAt,
-    signal: o.signal,
+    // A lost lock also ends the health gate's and the verify windows' waits.
+    signal: o.signal ? AbortSignal.any([o.signal, lock.signal]) : lock.signal,
     beforePromote: o.beforePromote,
   };
 }
@@ -148,7 +155,7 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
   o.onLocked?.(runId, stateDir);
   try {
     const doc = await journal.read(app);
-    const deps = engineDeps(inputs, o, { runtime, router, journal, timeline, runId });
+    const deps = engineDeps(inputs, o, lock, { runtime, router, journal, timeline, runId });
     const engine = new CutoverEngine(deps, doc);
     const recovery = await recoverCutover(deps, doc, engine);
     await checkIdlePort(o.host, runtime, doc, inputs);
@@ -174,6 +181,7 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
     try {
       result = await engine.run(plan);
     } catch (err) {
+      if (err instanceof LockLostError) throw err;
       await audit(o, stateDir, runId, { command, version: plan.version, from: doc.active?.version, outcome: "failed", reason: messageOf(err) });
       throw err;
     }
@@ -209,7 +217,7 @@ export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: Dep
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId, reporter: o.reporter }));
   try {
     const doc = await journal.read(app);
-    const deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId });
+    const deps = engineDeps(inputs, o, lock, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId });
     const recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     if (!recovery) return undefined;
     await auditRecovery(o, stateDir, runId, recovery);

@@ -1,15 +1,15 @@
 import { join } from "node:path";
 import { GantryError, InputError, lastLines } from "@gantry/core";
 import type { Host } from "./host.js";
-import { COLORS, type Color, type Release, type Slot } from "./model.js";
+import { ACCEPTED_APP, APP_NAME, COLORS, type Color, type Release, type Slot, checkName } from "./model.js";
 import type { Runtime, StopResult } from "./runtime.js";
 
 /** `unix:///path` or `tcp://127.0.0.1:port` (a daemon on the host itself). */
 export const DOCKER_HOST = /^(unix:\/\/\/[^\0\s]+|tcp:\/\/127\.0\.0\.1(:\d{1,5})?)$/;
 
-/** `[registry/]name[:tag][@sha256:…]`, or an image ID (`sha256:…`). */
+/** `[registry/]name[:tag][@sha256:…]`, or an image ID (`sha256:…`); nothing starts with `-` (issue 10: never an option). */
 const IMAGE_REF =
-  /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+  /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9][a-zA-Z0-9.-]*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
 
 export function isImageReference(ref: string): boolean {
   return ref.length <= 512 && IMAGE_REF.test(ref);
@@ -38,8 +38,14 @@ export async function resolveImage(host: Host, dockerHost: string, ref: string):
       "",
       "it is required with runtime: docker; accepted: an image reference the daemon has, e.g. the image stage's image output",
     );
+  if (ref.startsWith("-"))
+    throw new InputError(
+      "artifact",
+      ref,
+      "an image reference cannot begin with '-' (docker would read it as an option); accepted: e.g. ghcr.io/acme/hello:v1.2.3",
+    );
   if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
-  const r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", ref], { allowFailure: true, timeoutMs: 30_000 });
+  const r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", "--", ref], { allowFailure: true, timeoutMs: 30_000 });
   const id = r.stdout.trim();
   if (r.code !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
     const why = `${r.stderr}${r.stdout}`.trim();
@@ -77,8 +83,9 @@ export class DockerRuntime implements Runtime {
     private readonly stopTimeoutMs: number,
   ) {}
 
+  /** `<app>-<color>`; the app is checked like the app input, so the name never starts with `-`. */
   containerName(color: Color): string {
-    return `${this.app}-${color}`;
+    return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
   }
   envFile(color: Color): string {
     return join(this.stateDir, "run", `${color}.env`);
@@ -92,7 +99,7 @@ export class DockerRuntime implements Runtime {
   private async inspect(color: Color): Promise<ContainerState | undefined> {
     const format =
       '{{json .State.Running}} {{json .State.Pid}} {{json .State.ExitCode}} {{json (index .Config.Labels "gantry.app")}} {{json (index .Config.Labels "gantry.version")}} {{json .Image}}';
-    const r = await this.docker(["container", "inspect", "-f", format, this.containerName(color)], true);
+    const r = await this.docker(["container", "inspect", "-f", format, "--", this.containerName(color)], true);
     if (r.code !== 0) {
       if (/no such (container|object)/i.test(r.stderr)) return undefined;
       throw new GantryError(`docker container inspect ${this.containerName(color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
@@ -124,7 +131,7 @@ export class DockerRuntime implements Runtime {
     if (existing && existing.app !== this.app)
       throw new GantryError(`a container named ${name} that is not gantry's ${this.app} exists on ${this.host.name}; rename or remove it`);
     if (existing?.running) throw new GantryError(`the container ${name} (pid ${existing.pid}) still runs on the ${slot.color} slot; stop it first`);
-    if (existing) await this.docker(["rm", name]);
+    if (existing) await this.docker(["rm", "--", name]);
     for (const [k, v] of Object.entries(env))
       if (/[\r\n]/.test(v)) throw new InputError("env", `${k}=…`, "runtime: docker passes env through an env file: a value cannot span lines");
     await this.host.mkdirp(join(this.stateDir, "run"), 0o750);
@@ -152,6 +159,7 @@ export class DockerRuntime implements Runtime {
         this.envFile(slot.color),
         "--stop-timeout",
         seconds,
+        "--",
         release.image,
       ],
       true,
@@ -183,7 +191,7 @@ export class DockerRuntime implements Runtime {
     const c = await this.ours(slot.color);
     if (!c?.running) return { signal: "none", ms: 0 };
     const seconds = Math.ceil(stopTimeoutMs / 1000);
-    const r = await this.docker(["stop", "-t", String(seconds), this.containerName(slot.color)], true);
+    const r = await this.docker(["stop", "-t", String(seconds), "--", this.containerName(slot.color)], true);
     const ms = performance.now() - started;
     if (r.code !== 0) throw new GantryError(`docker stop ${this.containerName(slot.color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
     const after = await this.inspect(slot.color);
@@ -192,7 +200,7 @@ export class DockerRuntime implements Runtime {
   }
 
   async logTail(color: Color, lines: number): Promise<string> {
-    const r = await this.docker(["logs", "--tail", String(lines), this.containerName(color)], true);
+    const r = await this.docker(["logs", "--tail", String(lines), "--", this.containerName(color)], true);
     return r.code === 0 ? lastLines(`${r.stdout}${r.stderr}`, lines) : "";
   }
 }

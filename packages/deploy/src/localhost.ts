@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
-import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { type ReadStream, closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
+import { mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { hostname } from "node:os";
@@ -12,8 +13,33 @@ import type { DeployerId, Host, HostExecOptions, HttpProbe, ProcessInfo, SpawnSp
  * The wrapper every detached process starts through: it writes its own pid ($$) to the pid file
  * (temp name, then rename) and execs the program, so the pid file exists before the program runs.
  * The pid file path and the program come in as positional parameters: no input is part of the script.
+ * `set -C` (noclobber) creates the temp name exclusively, so a symlink planted there is not followed (issue 10).
  */
-export const PIDFILE_WRAPPER = 'echo $$ > "$0.tmp" && mv -f "$0.tmp" "$0" && exec "$@"';
+export const PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"';
+
+/** Service logs are readable by the owner and its group only (issue 10: they may print secrets). */
+export const LOG_MODE = 0o640;
+
+/** Create-only, never through a symlink: for every temp file in the state dir (issue 10). */
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/** A temp name beside `path` that another user cannot guess. */
+export function tempPath(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+
+/** Writes `data` to a new file at `tmp` (exclusively, not through a symlink) with exactly `mode`. */
+async function writeNew(tmp: string, data: string | ReadStream, mode?: number): Promise<void> {
+  const fh = await open(tmp, EXCLUSIVE, mode ?? 0o666);
+  try {
+    if (typeof data === "string") await fh.writeFile(data);
+    else for await (const chunk of data) await fh.write(chunk as Buffer);
+    // The umask may have taken bits off the mode open() was given; no mode: the umask's choice, as writeFile(2) makes it.
+    if (mode !== undefined) await fh.chmod(mode);
+  } finally {
+    await fh.close();
+  }
+}
 
 /** Reads /proc/<pid>/stat: a zombie counts as exited (this machine's PID 1 does not reap orphans). */
 export async function localProcessInfo(pid: number): Promise<ProcessInfo> {
@@ -85,15 +111,19 @@ export class LocalHost implements Host {
     }
   }
 
+  /** The temp name a write goes through (a method so a test can plant a symlink at it). */
+  protected tempFor(path: string): string {
+    return tempPath(path);
+  }
+
   async writeFile(path: string, data: string, mode?: number): Promise<void> {
-    const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-    const options = mode === undefined ? undefined : { mode };
+    const tmp = this.tempFor(path);
     try {
       // The folder nearly always exists (the journal is written on every transition): mkdir only when missing.
-      await writeFile(tmp, data, options).catch(async (err: NodeJS.ErrnoException) => {
+      await writeNew(tmp, data, mode).catch(async (err: NodeJS.ErrnoException) => {
         if (err.code !== "ENOENT") throw err;
         await mkdir(dirname(path), { recursive: true });
-        await writeFile(tmp, data, options);
+        await writeNew(tmp, data, mode);
       });
       await rename(tmp, path);
     } catch (err) {
@@ -142,18 +172,24 @@ export class LocalHost implements Host {
 
   async upload(localPath: string, hostPath: string, mode: number): Promise<string> {
     await mkdir(dirname(hostPath), { recursive: true });
-    const tmp = `${hostPath}.tmp-${process.pid}`;
-    await copyFile(localPath, tmp);
-    await chmod(tmp, mode);
-    await rename(tmp, hostPath);
+    const tmp = this.tempFor(hostPath);
+    try {
+      await writeNew(tmp, createReadStream(localPath), mode);
+      await rename(tmp, hostPath);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
     return sha256File(hostPath);
   }
 
   async spawnDetached(spec: SpawnSpec): Promise<number> {
     await mkdir(dirname(spec.logFile), { recursive: true });
     await mkdir(dirname(spec.pidFile), { recursive: true });
-    const fd = openSync(spec.logFile, "a");
+    // Appended to, never through a symlink, and not world-readable even when it existed before.
+    const fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
     try {
+      fchmodSync(fd, LOG_MODE);
       const child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
         cwd: spec.cwd,
         env: spec.env,

@@ -1,4 +1,5 @@
 /** The values the cutover engine, the runtimes and the routers share. */
+import { GantryError } from "@gantry/core";
 
 /** The two slots a service alternates between (blue-green). */
 export type Color = "blue" | "green";
@@ -68,3 +69,25 @@ export const COMMITTED_PHASES: readonly Phase[] = ["promoting", "stopping-old"];
 export type Outcome = "promoted" | "rolled-back" | "failed";
 
 export type Command = "deploy" | "rollback" | "status";
+
+/** An app's name: it names the state dir (`{app}`) and the containers; the same rule as the `app` input. */
+export const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/** A version: it names `releases/<version>/`; the same rule as the `version` input. */
+export const RELEASE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/** A file name inside a release folder (the binary's): one name on one line. */
+export const FILE_NAME = /^[^/\\\0\r\n]{1,255}$/;
+export const ACCEPTED_FILE_NAME = "a file name on one line, without / or \\, not . or ..";
+/** A Go target as go-build writes it: `linux/arm/v7`. */
+export const TARGET_NAME = /^[a-z0-9]{1,32}\/[a-z0-9]{1,32}(\/[a-z0-9.]{1,16})?$/;
+
+/**
+ * Throws unless `value` matches `rule`: a value read from a manifest or a journal names files in
+ * the state dir, so `../x`, `/etc`, a NUL or a newline must never reach a path (issue 10).
+ */
+export function checkName(value: unknown, rule: RegExp, where: string, accepted: string): string {
+  if (typeof value === "string" && rule.test(value) && value !== "." && value !== "..") return value;
+  throw new GantryError(`${where} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
+}
+
+export const ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit";
+export const ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";

@@ -1,7 +1,7 @@
 import { basename, join } from "node:path";
 import { GantryError, InputError, type Target, exists, formatTarget, readManifest, resolveInManifest, sha256File } from "@gantry/core";
 import type { Host } from "./host.js";
-import type { Release } from "./model.js";
+import { ACCEPTED_APP, ACCEPTED_FILE_NAME, ACCEPTED_VERSION, APP_NAME, FILE_NAME, TARGET_NAME, RELEASE_VERSION, type Release, checkName } from "./model.js";
 
 /** The binary to deploy, found on the deployer's machine. */
 export interface ArtifactChoice {
@@ -31,12 +31,22 @@ export async function resolveArtifact(artifact: string, manifestPath: string, pl
     throw new GantryError(
       `manifest ${manifestPath} has no artifact for the host's platform ${want} (it has ${m.artifacts.map((a) => a.target).join(", ") || "none"}); add ${want} to go-build's targets`,
     );
+  const field = (name: string) => `manifest ${manifestPath}: ${name}`;
+  // Values from the manifest name folders and files on the host: checked like inputs (issue 10).
+  // An empty version or project is allowed: the version then comes from the sha256, the app from the app input.
+  const version = !m.version ? undefined : checkName(m.version, RELEASE_VERSION, field("version"), ACCEPTED_VERSION);
+  const project = !m.project ? undefined : checkName(m.project, APP_NAME, field("project"), ACCEPTED_APP);
+  const target = checkName(match.target, TARGET_NAME, field("artifacts[].target"), "a Go target such as linux/amd64 or linux/arm/v7");
+  // The binary keeps its file name in releases/<version>/.
+  const file = basename(match.path);
+  if (/[\0\r\n]/.test(match.path) || !FILE_NAME.test(file) || file === "." || file === "..")
+    throw new GantryError(`${field(`path of ${target}`)} ${JSON.stringify(match.path)} is not valid; accepted: a file path on one line ending in a file name`);
   const path = resolveInManifest(manifestPath, match.path);
   if (!(await exists(path))) throw new GantryError(`manifest ${manifestPath} names ${match.path}, which does not exist`);
   const actual = await sha256File(path);
   if (actual !== match.sha256)
     throw new GantryError(`${path} has sha256 ${actual} but the manifest says ${match.sha256}; it changed after go-build and is not deployed`);
-  return { path, sha256: actual, version: m.version, project: m.project };
+  return { path, sha256: actual, version, project };
 }
 
 /** `releases/<version>/release.json`. */
@@ -52,6 +62,11 @@ interface ReleaseMeta {
 
 export function releasesDir(stateDir: string): string {
   return join(stateDir, "releases");
+}
+
+/** `releases/<version>`, for a version that names one folder and nothing else (it may come from a manifest or a journal). */
+export function releaseDir(stateDir: string, version: string): string {
+  return join(releasesDir(stateDir), checkName(version, RELEASE_VERSION, "version", ACCEPTED_VERSION));
 }
 
 /** The base environment of every service process; nothing else leaks in from the deployer (like systemd). */
@@ -75,7 +90,7 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 /** A release already in the state dir, or undefined. */
 export async function findRelease(host: Host, stateDir: string, version: string): Promise<Release | undefined> {
-  const dir = join(releasesDir(stateDir), version);
+  const dir = releaseDir(stateDir, version);
   const text = await host.readFile(join(dir, "release.json"));
   if (!text) return undefined;
   const meta = JSON.parse(text) as ReleaseMeta;
@@ -102,7 +117,7 @@ export async function stageRelease(
   running: readonly string[],
   runId: string,
 ): Promise<{ release: Release; reused: boolean }> {
-  const name = basename(artifact.path);
+  const name = checkName(basename(artifact.path), FILE_NAME, "the binary's file name", ACCEPTED_FILE_NAME);
   return stage(host, stateDir, version, { sha256: artifact.sha256, what: "binary" }, env, running, runId, async (tmp, dir) => {
     const sha = await host.upload(artifact.path, join(tmp, name), 0o755);
     if (sha !== artifact.sha256)
@@ -145,7 +160,7 @@ async function stage(
   runId: string,
   fill: (tmp: string, dir: string) => Promise<{ meta: Omit<ReleaseMeta, "version" | "sha256" | "staged">; release: Pick<Release, "binary" | "image"> }>,
 ): Promise<{ release: Release; reused: boolean }> {
-  const dir = join(releasesDir(stateDir), version);
+  const dir = releaseDir(stateDir, version);
   const existing = await findRelease(host, stateDir, version);
   if (existing && existing.sha256 === identity.sha256) {
     await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 0o600);

@@ -3,6 +3,7 @@ import { makeRouter, makeRuntime, stateDirFor } from "./deploy.js";
 import type { Host } from "./host.js";
 import type { DeployInputs } from "./inputs.js";
 import { Journal, planRecovery } from "./journal.js";
+import { ACCEPTED_APP, APP_NAME, checkName } from "./model.js";
 
 /**
  * `command: status`: what serves, what is in flight (and what the next run will do with it),
@@ -10,7 +11,11 @@ import { Journal, planRecovery } from "./journal.js";
  */
 export async function deployStatus(inputs: DeployInputs, ctx: RunContext, host: Host): Promise<void> {
   let app = inputs.app;
-  if (!app && (await exists(inputs.manifest))) app = (await readManifest(inputs.manifest)).project;
+  if (!app && (await exists(inputs.manifest))) {
+    const project = (await readManifest(inputs.manifest)).project;
+    // It names the state dir read here: checked like the app input (issue 10).
+    app = project ? checkName(project, APP_NAME, `manifest ${inputs.manifest}: project`, ACCEPTED_APP) : "";
+  }
   if (!app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
   const stateDir = stateDirFor(inputs, app);
   const journal = new Journal(host, stateDir);

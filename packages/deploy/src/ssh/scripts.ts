@@ -25,11 +25,17 @@ export const READ_FROM = `[ -f "$1" ] || exit ${MISSING}; wc -c < "$1"; tail -c 
 export const SIZE = `[ -f "$1" ] || exit ${MISSING}; wc -c < "$1"`;
 
 /**
+ * A new temp file beside "$1" in $t, created exclusively (mktemp, else noclobber) so a symlink
+ * planted at the temp name is never followed (issue 10). Runs under umask 077.
+ */
+const NEW_TEMP = (v: string) => `${v}=$(mktemp "$1.tmp-XXXXXX" 2>/dev/null) || { ${v}="$1.tmp-$$"; rm -f -- "$${v}"; set -C; : > "$${v}" || exit 1; set +C; }`;
+
+/**
  * $1 path, $2 octal mode; the data on stdin. Folders get the usual 022 umask; the file is created
  * under 077 and only then given its mode, so a 0600 secret is never readable by others, even briefly.
  */
 export const WRITE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
-t="$1.tmp-$$"; umask 077
+umask 077; ${NEW_TEMP("t")}
 if cat > "$t" && chmod "$2" "$t" && mv -f -- "$t" "$1"; then exit 0; fi
 rm -f -- "$t"; exit 1`;
 
@@ -63,21 +69,22 @@ export const SHA256 = `[ -f "$1" ] || exit ${MISSING}; F=$1; ${SHA}`;
 export const UPLOAD = `umask 022; d=$(dirname -- "$1"); mkdir -p -- "$d" || exit 1
 avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')
 if [ -n "$avail" ] && [ "$avail" -lt "$3" ]; then echo "only $avail KiB free in $d, $3 KiB needed" >&2; exit ${NO_SPACE}; fi
-F="$1.tmp-$$"; umask 077
+umask 077; ${NEW_TEMP("F")}
 if ! { cat > "$F" && chmod "$2" "$F"; }; then rm -f -- "$F"; exit 1; fi
 ${SHA} || { rm -f -- "$F"; exit 1; }
 mv -f -- "$F" "$1"`;
 
 /**
  * $1 log file, $2 pid file, $3 folder, then the program and its arguments; the environment on
- * stdin, one KEY=value per line. The program starts in a new session (setsid, else nohup) with an
- * empty environment plus those lines, so it outlives the SSH session and inherits nothing;
+ * stdin, one KEY=value per line. The log is not world-readable (0640, issue 10). The program
+ * starts in a new session (setsid, else nohup) with an empty environment plus those lines, so it outlives the SSH session and inherits nothing;
  * `wrapper` writes its pid before exec. Prints the pid once the pid file exists.
  */
 export function spawnScript(wrapper: string): string {
   const quoted = `'${wrapper.replace(/'/g, "'\\''")}'`;
   return `log=$1 pidf=$2 dir=$3; shift 3
 umask 022; mkdir -p -- "$(dirname -- "$log")" "$(dirname -- "$pidf")" || exit 1
+[ -L "$log" ] && rm -f -- "$log"; (umask 027; : >> "$log") && chmod 640 "$log" || exit 1
 rm -f -- "$pidf"; cd -- "$dir" || exit 1
 launch=$(command -v setsid || command -v nohup) || { echo "neither setsid nor nohup is installed" >&2; exit 1; }
 exec 3<&0

@@ -1,0 +1,112 @@
+import { MemoryReporter } from "@gantry/core";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CutoverEngine } from "../src/cutover.js";
+import type { DeployerId } from "../src/host.js";
+import { emptyJournal } from "../src/journal.js";
+import { LocalHost } from "../src/localhost.js";
+import { DeployLock, LockLostError, STALE_AFTER_MS } from "../src/lock.js";
+import { release, rig } from "./fakes.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DEAD_PID = 999_999;
+
+/**
+ * The real file system, as one deployer among many on the same machine (its own pid), with
+ * renames and reads delayed at random to force the interleavings of issue 10's race: a deployer
+ * judges a lock stale, another breaks it and takes a fresh one, then the first one's rename runs.
+ */
+class SlowHost extends LocalHost {
+  constructor(private readonly pid: number) {
+    super();
+  }
+  override deployer(): DeployerId {
+    return { machine: "m1", pid: this.pid };
+  }
+  override async rename(from: string, to: string) {
+    await sleep(Math.random() * 15);
+    return super.rename(from, to);
+  }
+  override async readFile(path: string) {
+    const text = await super.readFile(path);
+    await sleep(Math.random() * 10);
+    return text;
+  }
+}
+
+/** A lock an older deployer (pid DEAD_PID, now gone) left behind: mkdir and an owner record. */
+function plantDeadLock(stateDir: string) {
+  mkdirSync(join(stateDir, "lock"));
+  const at = new Date().toISOString();
+  writeFileSync(join(stateDir, "lock", "owner.json"), JSON.stringify({ machine: "m1", pid: DEAD_PID, runId: "dead", acquired: at, heartbeat: at }));
+}
+
+describe("deploy lock under contention (issue 10)", () => {
+  it("20 deployers racing to break one stale lock: never two holders at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-race-"));
+    plantDeadLock(dir);
+    let holders = 0;
+    let most = 0;
+    const order: string[] = [];
+    const deployer = async (i: number) => {
+      const lock = new DeployLock(new SlowHost(1000 + i), dir);
+      const opts = { timeoutMs: 120_000, runId: `r${i}`, reporter: new MemoryReporter(), pidAlive: async (pid: number) => pid !== DEAD_PID, pollMs: 5 };
+      await lock.acquire(opts);
+      holders++;
+      most = Math.max(most, holders);
+      order.push(`r${i}`);
+      // Hold it across a few reads of the record, as a cutover does before each step.
+      for (let k = 0; k < 3; k++) {
+        await sleep(2);
+        await lock.verify();
+      }
+      holders--;
+      await lock.release();
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => deployer(i)));
+    expect(most).toBe(1);
+    expect(new Set(order).size).toBe(20);
+  }, 60_000);
+
+  it("a deployer whose lock was broken and taken stops: its check fails, its signal aborts, its release leaves the new lock", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-stolen-"));
+    const a = new DeployLock(new SlowHost(2001), dir);
+    await a.acquire({ timeoutMs: 0, runId: "a", reporter: new MemoryReporter(), heartbeatMs: 20 });
+    await a.verify();
+    // B's clock runs past STALE_AFTER_MS: to B, A looks silent (a paused VM, a partitioned network).
+    const reporter = new MemoryReporter();
+    const b = new DeployLock(new SlowHost(2002), dir);
+    await b.acquire({ timeoutMs: 0, runId: "b", reporter, now: () => Date.now() + STALE_AFTER_MS + 5_000, pidAlive: async () => true });
+    expect(reporter.all().map((m) => m.message)).toEqual([expect.stringMatching(/broke a stale lock: its owner, pid 2001 on m1 \(run a\), has not refreshed/)]);
+    for (let i = 0; i < 200 && !a.signal.aborted; i++) await sleep(10);
+    expect(a.signal.aborted).toBe(true);
+    expect(a.signal.reason).toBeInstanceOf(LockLostError);
+    await expect(a.verify()).rejects.toThrow(
+      /deploy lock .* was taken from this run \(a\) and (is now held by pid 2002 on m1 \(run b\)|is gone); the run stopped/,
+    );
+    await a.release();
+    expect(JSON.parse(readFileSync(join(dir, "lock", "owner.json"), "utf8")).runId).toBe("b");
+    await b.verify();
+    await b.release();
+  });
+
+  it("a cutover whose lock was taken halts at its next step: no rollback, nothing more journaled", async () => {
+    let checks = 0;
+    const r = rig({
+      ownsLock: async () => {
+        // The fourth phase (switching) is where the lock turns out to be gone.
+        if (++checks === 4) throw new LockLostError("the deploy lock was taken from this run");
+      },
+    });
+    const doc = emptyJournal("hello");
+    const engine = new CutoverEngine(r.deps, doc);
+    await expect(
+      engine.run({ command: "deploy", version: "v1", strategy: "blue-green", steps: [100], stage: async () => ({ release: release("v1"), env: {} }) }),
+    ).rejects.toThrow(LockLostError);
+    expect(r.events).toEqual(["journal:staging", "journal:starting", "isolate:blue", "start:blue:v1", "journal:gating"]);
+    expect(doc.cutover?.phase).toBe("gating");
+    expect(doc.history).toEqual([]);
+  });
+});
