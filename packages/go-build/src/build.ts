@@ -22,7 +22,7 @@ import {
 } from "@gantry/core";
 import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
-import { keep, restoreKept } from "./linkcache.js";
+import { keep, pruneKept, restoreKept } from "./linkcache.js";
 import { goCachePlan } from "./cachekey.js";
 import { type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
@@ -190,6 +190,8 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const manifestStaged = out.staged(MANIFEST_FILE);
     const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
     const artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache)));
+    // Once per run, after every target's entries are kept, never while they are written (issue 10).
+    await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
     let checksumsName: string | undefined;
     if (inputs.checksums) {
       checksumsName = "checksums.txt";

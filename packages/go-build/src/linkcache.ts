@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { exec, exists, sha256 } from "@gantry/core";
+import { exec, sha256 } from "@gantry/core";
 
 /**
  * Warm rebuilds without relinking. `-buildid=` (for identical bytes anywhere) blanks the build ID
@@ -9,6 +10,12 @@ import { exec, exists, sha256 } from "@gantry/core";
  * the content IDs of every compiled package the binary links (`go list -export -deps`: cached
  * compiles, no link) and reuse a binary linked from exactly those, with exactly the same flags.
  * The binaries live inside GOCACHE, so they are restored and saved with it.
+ *
+ * Several writers share the folder: the targets of one run at once, and any other run on the
+ * same GOCACHE (a self-hosted runner, two jobs in one container). Each writer copies to a temp
+ * name of its own and renames, so a reader sees a whole entry or none; pruning tolerates entries
+ * that vanish under it and leaves other writers' temp files alone (issue 10: a new user's demo
+ * failed with ENOENT when one target's prune stat'ed another's temp file as it was renamed).
  */
 export interface LinkCacheJob {
   go: string;
@@ -25,12 +32,21 @@ export interface LinkCacheJob {
 /** Entries unused for this long are removed, as Go trims its own cache after five days. */
 const MAX_AGE_MS = 5 * 24 * 3600 * 1000;
 
+/** A temp file older than this is a crashed writer's (a copy takes seconds), and is removed. */
+const TEMP_MAX_AGE_MS = 3600 * 1000;
+
+/** Temp files are `<key>.tmp-<pid>-<random>`: unique per write, even for one key written twice at once. */
+const TEMP_MARK = ".tmp-";
+
 /** What is kept: linked binaries, and archives (whose bytes depend only on their entries and mtime). */
 export type ReuseKind = "link" | "archive";
+const KINDS: readonly ReuseKind[] = ["link", "archive"];
 
 function dir(gocache: string, kind: ReuseKind): string {
   return join(gocache, "gantry", kind);
 }
+
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === "ENOENT";
 
 /** The key of a link: undefined when it cannot be computed (then go build just runs). */
 export async function linkKey(job: LinkCacheJob): Promise<string | undefined> {
@@ -49,32 +65,58 @@ export async function linkKey(job: LinkCacheJob): Promise<string | undefined> {
   return sha256(JSON.stringify({ go: job.goVersion, target, ldflags: job.ldflags, tags: job.tags, flags: job.flags, main: job.main, exports }));
 }
 
-/** Copies the kept file for `key` to `dest`; false when there is none. */
+/** Copies the kept file for `key` to `dest`; false when there is none (or another run just pruned it). */
 export async function restoreKept(gocache: string, kind: ReuseKind, key: string, dest: string): Promise<boolean> {
   const file = join(dir(gocache, kind), key.slice(0, 2), key);
-  if (!(await exists(file))) return false;
-  await copyFile(file, dest);
+  try {
+    await copyFile(file, dest);
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw err;
+  }
   const now = new Date();
-  await utimes(file, now, now);
+  // Marks it used; if another run pruned it meanwhile, the copy already made is whole.
+  await utimes(file, now, now).catch(() => undefined);
   return true;
 }
 
-/** Keeps a file for the next run (written then renamed), and drops entries unused for five days. */
+/** Keeps a file for the next run: copied to a temp name of this write's own, then renamed into place. */
 export async function keep(gocache: string, kind: ReuseKind, key: string, file: string): Promise<void> {
   const sub = join(dir(gocache, kind), key.slice(0, 2));
   await mkdir(sub, { recursive: true });
-  const tmp = join(sub, `${key}.tmp-${process.pid}`);
-  await copyFile(file, tmp);
-  await rename(tmp, join(sub, key));
-  await prune(dir(gocache, kind));
+  const tmp = join(sub, `${key}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}`);
+  try {
+    await copyFile(file, tmp);
+    await rename(tmp, join(sub, key));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }
 
-async function prune(root: string): Promise<void> {
-  const cutoff = Date.now() - MAX_AGE_MS;
-  for (const sub of await readdir(root).catch(() => [] as string[])) {
-    for (const f of await readdir(join(root, sub)).catch(() => [] as string[])) {
-      const p = join(root, sub, f);
-      if ((await stat(p)).mtimeMs < cutoff) await rm(p, { force: true });
+/**
+ * Drops entries unused for five days, and temp files a crashed writer left. Run once per build,
+ * after its entries are kept; safe while other runs write and prune the same folder.
+ * Returns how many files it removed.
+ */
+export async function pruneKept(gocache: string, now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const kind of KINDS) {
+    const root = dir(gocache, kind);
+    for (const sub of await readdir(root).catch(() => [] as string[])) {
+      for (const f of await readdir(join(root, sub)).catch(() => [] as string[])) {
+        const p = join(root, sub, f);
+        const info = await stat(p).catch((err) => {
+          if (isMissing(err)) return undefined; // renamed or pruned by another writer since readdir
+          throw err;
+        });
+        if (!info?.isFile()) continue;
+        const maxAge = f.includes(TEMP_MARK) ? TEMP_MAX_AGE_MS : MAX_AGE_MS;
+        if (info.mtimeMs >= now - maxAge) continue;
+        await rm(p, { force: true });
+        removed++;
+      }
     }
   }
+  return removed;
 }

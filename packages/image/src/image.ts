@@ -1,7 +1,7 @@
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { GantryError, InputError, type RunContext, exists, hostTarget } from "@gantry/core";
+import { InputError, type RunContext, exists, hostTarget } from "@gantry/core";
 import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, assemblePlatform, scratchEntries } from "./assemble.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type BuildSet, findManifests, loadBuildSet, selectBinaries } from "./binaries.js";
@@ -15,9 +15,6 @@ import { type BaseImage, pullBase } from "./pull.js";
 import { type PushResult, pushImage } from "./push.js";
 import { type ImageRef, formatReference, sanitizeTag } from "./reference.js";
 import { RegistryClient } from "./registry.js";
-
-/** The runner's CA bundle (Debian/Ubuntu path): what a scratch image trusts. */
-export const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
 export interface ImageResult {
   image: BuiltImage;
@@ -122,9 +119,11 @@ async function ociImages(
   if (inputs.base === "scratch") {
     let ca: Uint8Array | undefined;
     if (inputs.caCertificates) {
-      if (!(await exists(CA_BUNDLE)))
-        throw new GantryError(`ca-certificates: the runner has no CA bundle at ${CA_BUNDLE}; install ca-certificates, or set ca-certificates: false`);
-      ca = await readFile(CA_BUNDLE);
+      // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
+      // Imported here so the 230 kB of text is loaded only for a scratch image that wants it.
+      const { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle.js");
+      ca = Buffer.from(CA_BUNDLE_PEM);
+      ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
     }
     shared.push(await buildLayer(scratchEntries(inputs.user, ca), set.epoch, ca ? "ca-certificates" : "accounts", cache));
   } else {

@@ -1,0 +1,24 @@
+/**
+ * One writer of go-build's kept links and archives, run as its own process by keep-race.test.ts:
+ * keeps every entry of `entriesFor(writer)` at once (each twice, as two targets of one run could),
+ * pruning the shared folder in between, as runs on one GOCACHE do.
+ * Usage: node --import tsx keep-writer.ts <gocache> <writer> <count>
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { keep, pruneKept } from "../../packages/go-build/src/linkcache.js";
+import { entriesFor } from "./keep-entries.js";
+
+const [gocache = "", writer = "", count = "0"] = process.argv.slice(2);
+const work = mkdtempSync(join(tmpdir(), `gantry-keep-${writer}-`));
+const entries = entriesFor(writer, Number(count));
+const jobs: Promise<unknown>[] = [];
+entries.forEach((e, i) => {
+  const source = join(work, `${i}`);
+  writeFileSync(source, e.content);
+  jobs.push(keep(gocache, e.kind, e.key, source), keep(gocache, e.kind, e.key, source));
+  if (i % 10 === 0) jobs.push(pruneKept(gocache));
+});
+await Promise.all(jobs);
+await pruneKept(gocache);
