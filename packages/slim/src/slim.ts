@@ -1,10 +1,11 @@
-import { chmod, readFile, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join, relative } from "node:path";
+import { chmod, readFile, rm, stat } from "node:fs/promises";
+import { relative } from "node:path";
 import { GantryError, type Reporter, sha256, sha256File } from "@gantry/core";
 import { type ExecutableInfo, parseExecutable } from "./binfmt.js";
 import type { SlimInputs } from "./inputs.js";
 import { type PackageSize, packageSizes } from "./packages.js";
 import type { PlannedFile } from "./plan.js";
+import { Replacements } from "./replace.js";
 import { type StripTool, runStrip, stripCandidates, stripNotApplicable } from "./striptool.js";
 import { type Upx, resolveUpx, upxPack, upxTest, upxUnsafeReason } from "./upx.js";
 import { loadedSectionsDiffer, runnerFor, smokeRun } from "./verify.js";
@@ -57,21 +58,35 @@ export interface SlimResult {
   timing: { totalMs: number; toolMs: number };
 }
 
+/** Slimmed copies checked and staged; nothing is replaced until `changes.commit()`. */
+export interface PreparedSlim extends SlimResult {
+  changes: Replacements;
+}
+
 /** A file whose slimmed copy failed a check; the original stays. */
 class VerifyFailure extends Error {}
 
-/** Temp files live beside the original so the final rename is atomic on the same filesystem. */
-function tempPath(file: string, step: string): string {
-  return join(dirname(file), `.${basename(file)}.slim-${process.pid}-${step}`);
+/** Slims, checks and replaces every planned file (prepareSlim, then commit). */
+export async function slimFiles(files: readonly PlannedFile[], options: SlimOptions, senv: SlimEnv): Promise<SlimResult> {
+  const prepared = await prepareSlim(files, options, senv);
+  await prepared.changes.commit();
+  return prepared;
 }
 
 /**
- * Slims every planned file into a temporary copy (strip, then UPX), checks each copy, and only
- * then replaces the originals. A copy that fails a check is dropped: with on-verify-failure
- * `fail` nothing is replaced at all and the step fails; with `restore-and-warn` that file keeps
- * its original and the rest go on.
+ * Slims every planned file into a temporary copy (strip, then UPX) and checks each copy; the
+ * copies that pass are staged in `changes` (given, so a caller can add its archives and manifest
+ * to the same all-or-nothing set) and nothing is replaced yet. A copy that fails a check is
+ * dropped: with on-verify-failure `fail` the step fails and nothing is staged; with
+ * `restore-and-warn` that file keeps its original and the rest go on.
  */
-export async function slimFiles(files: readonly PlannedFile[], options: SlimOptions, senv: SlimEnv): Promise<SlimResult> {
+export async function prepareSlim(
+  files: readonly PlannedFile[],
+  options: SlimOptions,
+  senv: SlimEnv,
+  changes: Replacements = new Replacements(),
+): Promise<PreparedSlim> {
+  const tempPath = (file: string, step: string) => changes.tempFor(file, step);
   const started = performance.now();
   let toolMs = 0;
   const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -253,17 +268,20 @@ export async function slimFiles(files: readonly PlannedFile[], options: SlimOpti
       throw new GantryError(`verification failed; no file was changed:\n${failures.map((m) => `- ${m}`).join("\n")}`);
     }
 
-    // Every check passed: now replace the originals (keep-original leaves them as <name>.orig).
+    // Every check passed: stage the copies (keep-original will leave the originals as <name>.orig).
     for (const { file, final, report } of results) {
       if (final !== file.path) {
         await chmod(final, file.mode);
-        if (options.keepOriginal) await rename(file.path, `${file.path}.orig`);
-        await rename(final, file.path);
-      }
-      report.sha256 = final === file.path ? sha256(file.bytes) : await sha256File(file.path);
+        report.sha256 = await sha256File(final);
+        changes.add(file.path, final, options.keepOriginal ? `${file.path}.orig` : undefined);
+      } else report.sha256 = sha256(file.bytes);
     }
+  } catch (err) {
+    await changes.discard();
+    throw err;
   } finally {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    // Intermediate copies (a stripped file that UPX then packed) are not staged.
+    await Promise.all(temps.filter((t) => !results.some((r) => r.final === t && changes.staged(r.file.path) === t)).map((t) => rm(t, { force: true })));
   }
-  return { files: results.map((r) => r.report), upx, timing: { totalMs: performance.now() - started, toolMs } };
+  return { files: results.map((r) => r.report), upx, timing: { totalMs: performance.now() - started, toolMs }, changes };
 }
