@@ -68,8 +68,16 @@ const MAX_BUILD_LINES = 200;
  * Go before 1.24 writes build failures as text (`FAIL pkg [build failed]` on stdout, compiler
  * errors on stderr); later versions as build events. Both end up in `buildOutput`.
  */
+/** The package of a stream that names none, when the caller does not know it. */
+export const UNNAMED_PACKAGE = "(test binary)";
+
 export class GoTestStream {
   readonly packages = new Map<string, PackageRun>();
+  /**
+   * The package of events that carry no `Package`: `go tool test2json -t ./x.test` on a compiled
+   * test binary writes none (issue 10), and its events are the one package the binary tests.
+   */
+  readonly unnamedPackage: string;
   /** Lines that were neither JSON nor understood (kept bounded, for the log). */
   readonly other = new CappedText(4 * 1024, 12 * 1024);
   events = 0;
@@ -78,6 +86,10 @@ export class GoTestStream {
   private readonly builds: BuildBlock[] = [];
   private currentBuild: BuildBlock | undefined;
   private lastTime: string | undefined;
+
+  constructor(options: { package?: string } = {}) {
+    this.unnamedPackage = options.package || UNNAMED_PACKAGE;
+  }
 
   /** One line of stdout. */
   stdoutLine(line: string): void {
@@ -120,11 +132,7 @@ export class GoTestStream {
       return;
     }
     if (e.Action === "build-fail") return;
-    if (!e.Package) {
-      if (e.Output) this.other.append(e.Output);
-      return;
-    }
-    const pkg = this.pkg(e.Package);
+    const pkg = this.pkg(e.Package || this.unnamedPackage);
     if (e.Test) this.testEvent(pkg, e.Test, e);
     else this.packageEvent(pkg, e);
   }

@@ -3,6 +3,7 @@ import { access, stat } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, nearest, parseDuration } from "@gantry/core";
 import { parseGoTestArgs } from "./flags.js";
+import { argSecrets, envSecrets } from "./secrets.js";
 import { type ServiceSpec, parseServices } from "./services.js";
 import { type WordsError, splitWords } from "./words.js";
 
@@ -66,10 +67,9 @@ export interface GoTestInputs {
   count: number;
   args: string[];
   junit: string;
+  /** Every secret the services and the e2e settings carry (masked when parsed; cut from the summary, annotations and JUnit). */
+  secrets: string[];
 }
-
-/** Values of these e2e-env keys are masked in the log. */
-const SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|AUTH)/i;
 
 function parseLayers(read: InputReader): LayerName[] {
   const raw = read.list("layers");
@@ -135,7 +135,6 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
   const portText = read.string("e2e-port");
   const e2ePort = portText === "" ? 0 : read.int("e2e-port", 1, 65535);
   const e2eEnv = read.keyValues("e2e-env");
-  for (const [k, v] of Object.entries(e2eEnv)) if (SECRET_KEY.test(k) && v.length > 0) mask(v);
   for (const k of ["PORT", "BASE_URL"]) if (k in e2eEnv) throw new InputError("e2e-env", k, `${k} is set by the action (use e2e-port)`);
 
   const positiveDuration = (name: string) => {
@@ -150,14 +149,11 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     throw new InputError("timeout", timeout, "accepted: a Go duration such as 10m or 90s (empty: go's default, 10m)");
   const count = read.string("count") === "" ? 0 : read.int("count", 1, 10_000);
   const services = parseServices(read.lines("services"));
-  // A password in a service's environment or arguments (`-e PGPASSWORD=…`) never reaches the log.
-  for (const s of services) {
-    for (const [k, v] of Object.entries(s.env)) if (SECRET_KEY.test(k) && v.length > 0) mask(v);
-    for (const a of s.args) {
-      const m = /^-*[A-Za-z_][A-Za-z0-9_]*=(.+)$/.exec(a);
-      if (m && SECRET_KEY.test(a.slice(0, a.indexOf("="))) && m[1]) mask(m[1]);
-    }
-  }
+  const e2eArgs = parseWordsInput(read, "e2e-args");
+  // A password in a service's environment, arguments or URLs (`-e PGPASSWORD=…`, `--requirepass …`,
+  // `postgres://u:p@…`) or in the e2e settings is masked before anything is printed (issue 10).
+  const secrets = [...new Set([...services.flatMap((s) => s.secrets), ...envSecrets(e2eEnv), ...argSecrets(e2eArgs)])];
+  for (const s of secrets) mask(s);
 
   return {
     workingDirectory,
@@ -169,7 +165,7 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     e2eTags: parseTags(read, "e2e-tags"),
     manifest: abs(read.string("manifest") || "dist/artifacts.json"),
     e2eBinary: read.string("e2e-binary") ? abs(read.string("e2e-binary")) : "",
-    e2eArgs: parseWordsInput(read, "e2e-args"),
+    e2eArgs,
     e2eEnv,
     e2ePort,
     e2eHealth,
@@ -184,5 +180,6 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     count,
     args: parseGoTestArgs(read.string("args")),
     junit: read.string("junit") ? abs(read.string("junit")) : "",
+    secrets,
   };
 }

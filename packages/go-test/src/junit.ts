@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { writeFileAtomic } from "@gantry/core";
 import { shorten } from "./capped.js";
 import type { LayerResult, TestRecord } from "./results.js";
+import { redactor } from "./secrets.js";
 
 /** XML 1.0 cannot hold most control characters at all, even escaped: drop them. */
 function xmlText(text: string): string {
@@ -112,6 +113,8 @@ export function junitXml(layers: readonly LayerResult[], workspace: string, time
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="go-test" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}" time="${secs(time)}">\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
-export async function writeJunit(path: string, layers: readonly LayerResult[], workspace: string): Promise<void> {
-  await writeFileAtomic(path, junitXml(layers, workspace));
+export async function writeJunit(path: string, layers: readonly LayerResult[], workspace: string, secrets: readonly string[] = []): Promise<void> {
+  // A secret is cut out as the tests printed it and as XML escaped it.
+  const redact = redactor(secrets.flatMap((s) => [s, xmlText(s), attr(s)]));
+  await writeFileAtomic(path, redact(junitXml(layers, workspace)));
 }

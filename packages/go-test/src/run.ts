@@ -133,7 +133,7 @@ export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoT
       if (coverage === undefined) coverageFailure = `min-coverage is ${inputs.minCoverage}% but no coverage was measured (no go test layer ran)`;
       else if (coverage + 1e-9 < inputs.minCoverage) coverageFailure = `coverage ${formatPercent(coverage)}% is below min-coverage ${inputs.minCoverage}%`;
     }
-    await writeJunit(inputs.junit, layers, ctx.cwd);
+    await writeJunit(inputs.junit, layers, ctx.cwd, inputs.secrets);
     return {
       layers,
       passed: !layers.some((l) => l.status === "failed") && !coverageFailure,

@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { GantryError, InputError, type Reporter, formatDuration, parseDuration } from "@gantry/core";
 import { type RunningProcess, howExited, logTail, startProcess, stopProcess, waitExit } from "./processes.js";
+import { argSecrets, envSecrets, redactor } from "./secrets.js";
 import { type WordsError, shellOnlyWord, splitWords } from "./words.js";
 
 /** A `services` line: `[KEY=value …] command args… [| readiness URL] [| timeout]`. */
@@ -12,6 +13,8 @@ export interface ServiceSpec {
   env: Record<string, string>;
   ready?: Readiness;
   timeoutMs: number;
+  /** Passwords and tokens in its env, arguments and readiness URL: masked, and cut from its label. */
+  secrets: string[];
 }
 
 export type Readiness = { kind: "tcp"; host: string; port: number; text: string } | { kind: "http"; url: string; text: string };
@@ -42,42 +45,55 @@ export function parseReadiness(text: string, line: string): Readiness {
 /** Parses the `services` input, one service per non-empty line. */
 export function parseServices(lines: readonly string[]): ServiceSpec[] {
   return lines.map((line, i) => {
-    let words: ReturnType<typeof splitWords>;
     try {
-      words = splitWords(line);
+      return parseService(line, i);
     } catch (err) {
-      throw new InputError("services", line, `${(err as WordsError).message}; ${ACCEPTED}`);
+      // The error quotes the line: cut the secrets it seems to carry, as no mask is set yet (issue 10).
+      if (!(err instanceof InputError)) throw err;
+      const redact = redactor(argSecrets(line.split(/\s+/)));
+      throw new InputError(err.input, redact(err.value), redact(err.accepted));
     }
-    const parts: (typeof words)[] = [[]];
-    for (const w of words) {
-      if (!w.quoted && w.text === "|") parts.push([]);
-      else (parts[parts.length - 1] as typeof words).push(w);
-    }
-    if (parts.length > 3) throw new InputError("services", line, `it has more than two | separators; ${ACCEPTED}`);
-    const [cmdWords = [], readyWords = [], timeoutWords = []] = parts;
-    const shell = shellOnlyWord(cmdWords);
-    if (shell) throw new InputError("services", line, `${JSON.stringify(shell)} needs a shell, and services start without one; ${ACCEPTED}`);
-    const env: Record<string, string> = {};
-    let k = 0;
-    for (; k < cmdWords.length; k++) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec((cmdWords[k] as { text: string }).text);
-      if (!m) break;
-      env[m[1] as string] = m[2] as string;
-    }
-    const [command, ...args] = cmdWords.slice(k).map((w) => w.text);
-    if (!command) throw new InputError("services", line, `it names no command; ${ACCEPTED}`);
-    if (readyWords.length > 1 || timeoutWords.length > 1) throw new InputError("services", line, ACCEPTED);
-    const ready = readyWords[0] ? parseReadiness(readyWords[0].text, line) : undefined;
-    let timeoutMs = DEFAULT_SERVICE_TIMEOUT_MS;
-    if (timeoutWords[0]) {
-      const ms = parseDuration(timeoutWords[0].text);
-      if (ms === undefined || ms <= 0)
-        throw new InputError("services", line, `timeout ${JSON.stringify(timeoutWords[0].text)} is not a duration such as 30s or 2m`);
-      timeoutMs = ms;
-    }
-    const shown = [command, ...args].join(" ");
-    return { label: `services[${i + 1}] (${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown})`, command, args, env, ready, timeoutMs };
   });
+}
+
+/** One `services` line (index i, for its label). */
+function parseService(line: string, i: number): ServiceSpec {
+  let words: ReturnType<typeof splitWords>;
+  try {
+    words = splitWords(line);
+  } catch (err) {
+    throw new InputError("services", line, `${(err as WordsError).message}; ${ACCEPTED}`);
+  }
+  const parts: (typeof words)[] = [[]];
+  for (const w of words) {
+    if (!w.quoted && w.text === "|") parts.push([]);
+    else (parts[parts.length - 1] as typeof words).push(w);
+  }
+  if (parts.length > 3) throw new InputError("services", line, `it has more than two | separators; ${ACCEPTED}`);
+  const [cmdWords = [], readyWords = [], timeoutWords = []] = parts;
+  const shell = shellOnlyWord(cmdWords);
+  if (shell) throw new InputError("services", line, `${JSON.stringify(shell)} needs a shell, and services start without one; ${ACCEPTED}`);
+  const env: Record<string, string> = {};
+  let k = 0;
+  for (; k < cmdWords.length; k++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec((cmdWords[k] as { text: string }).text);
+    if (!m) break;
+    env[m[1] as string] = m[2] as string;
+  }
+  const [command, ...args] = cmdWords.slice(k).map((w) => w.text);
+  if (!command) throw new InputError("services", line, `it names no command; ${ACCEPTED}`);
+  if (readyWords.length > 1 || timeoutWords.length > 1) throw new InputError("services", line, ACCEPTED);
+  const ready = readyWords[0] ? parseReadiness(readyWords[0].text, line) : undefined;
+  let timeoutMs = DEFAULT_SERVICE_TIMEOUT_MS;
+  if (timeoutWords[0]) {
+    const ms = parseDuration(timeoutWords[0].text);
+    if (ms === undefined || ms <= 0)
+      throw new InputError("services", line, `timeout ${JSON.stringify(timeoutWords[0].text)} is not a duration such as 30s or 2m`);
+    timeoutMs = ms;
+  }
+  const secrets = [...new Set([...envSecrets(env), ...argSecrets([command, ...args]), ...argSecrets(ready ? [ready.text] : [])])];
+  const shown = redactor(secrets)([command, ...args].join(" "));
+  return { label: `services[${i + 1}] (${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown})`, command, args, env, ready, timeoutMs, secrets };
 }
 
 /** One readiness probe: a TCP connect, or an HTTP GET answering 2xx/3xx. */

@@ -4,6 +4,7 @@ import { formatPercent } from "./coverage.js";
 import { GO_TEST_INPUTS, type GoTestInputs, parseGoTestInputs } from "./inputs.js";
 import { layerCounts } from "./results.js";
 import { type GoTestResult, failedTests, goTest } from "./run.js";
+import { redactingReporter, redactor } from "./secrets.js";
 import { goTestSummary } from "./summary.js";
 
 /** The `results` output: per layer, in the order run (issue 5, "Outputs"). Durations in seconds. */
@@ -47,23 +48,35 @@ export const goTestStage: Stage<GoTestInputs> = {
   inputs: GO_TEST_INPUTS,
   parse: (read, ctx) => parseGoTestInputs(read, ctx.cwd, (s) => ctx.reporter.mask(s)),
   async run(inputs, ctx) {
-    const r = await goTest(inputs, ctx);
-    annotate(r.layers, ctx.cwd, ctx.reporter);
-    setGoTestOutputs(r, ctx);
-    ctx.summary(
-      goTestSummary({
-        layers: r.layers,
-        passed: r.passed,
-        coverage: r.coverage,
-        minCoverage: inputs.minCoverage,
-        coverageProfile: r.coverageProfile,
-        junit: r.junit,
-        logs: r.logs,
-        workspace: ctx.cwd,
-        goVersion: r.goVersion,
-      }),
-    );
-    ctx.reporter.debug(`go-test: ${formatDuration(r.durationMs)} in all`);
-    if (!r.passed) throw new GantryError(failureSentence(r));
+    // Secrets are masked for the runner's log when parsed; the summary and annotations are cut here too (issue 10).
+    const redact = redactor(inputs.secrets);
+    try {
+      await runGoTest(inputs, { ...ctx, reporter: redactingReporter(ctx.reporter, redact), summary: (md) => ctx.summary(redact(md)) });
+    } catch (err) {
+      if (err instanceof GantryError) throw new GantryError(redact(err.message));
+      throw err;
+    }
   },
 };
+
+/** The stage's run: the layers, then annotations, outputs, the summary and the verdict. */
+async function runGoTest(inputs: GoTestInputs, ctx: RunContext): Promise<void> {
+  const r = await goTest(inputs, ctx);
+  annotate(r.layers, ctx.cwd, ctx.reporter);
+  setGoTestOutputs(r, ctx);
+  ctx.summary(
+    goTestSummary({
+      layers: r.layers,
+      passed: r.passed,
+      coverage: r.coverage,
+      minCoverage: inputs.minCoverage,
+      coverageProfile: r.coverageProfile,
+      junit: r.junit,
+      logs: r.logs,
+      workspace: ctx.cwd,
+      goVersion: r.goVersion,
+    }),
+  );
+  ctx.reporter.debug(`go-test: ${formatDuration(r.durationMs)} in all`);
+  if (!r.passed) throw new GantryError(failureSentence(r));
+}

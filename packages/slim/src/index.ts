@@ -6,6 +6,7 @@ export * from "./inputs.js";
 export * from "./packages.js";
 export * from "./plan.js";
 export * from "./rearchive.js";
+export * from "./replace.js";
 export * from "./slim.js";
 export * from "./stage.js";
 export * from "./striptool.js";
