@@ -19,7 +19,7 @@ import { describeNeeding, lacking } from "../tools.js";
 import { AdminProxy, haproxyServers, serverStates } from "./admin-proxy.js";
 import { heldOrExit, holdRequests, journal, phase, sigtermPending, transitions } from "./kill-points.js";
 import { type RunningAction, runPost, spawnAction } from "./spawn.js";
-import { startSteadyLoad } from "./steady-load.js";
+import { type Kill, killUnderLoad } from "./steady-load.js";
 import { type Haproxy, buildReleases, freePort, get, runningServices, servedVersion, startHaproxy, stopServices, waitFor } from "./support.js";
 
 const NEEDS = ["haproxy", "curl"];
@@ -78,42 +78,8 @@ const deploy = (version: string, extra: Record<string, string> = {}, env: Record
 /** A HAProxy server status that takes new requests. */
 const SERVING = expect.not.stringMatching(/MAINT|DRAIN|DOWN/);
 
-type Kill = (run: RunningAction) => Promise<void>;
-/**
- * Requests the load must have made after each kill (issue 10: a load that made none proves
- * nothing). A post-step recovery can take well under a second, so the load runs on past it, on
- * the recovered version, until it has made them.
- */
-const MIN_REQUESTS = 300;
-
-/**
- * Runs one kill case under a non-retrying keep-alive load through HAProxy, then checks that the
- * load really ran across the kill and the recovery, and that not one of its requests failed.
- */
-async function underLoad(label: string, fn: (kill: Kill) => Promise<void>): Promise<void> {
-  const load = startSteadyLoad(`${hp.url}/api/hello`, { connections: 100, rate: 2000 });
-  let atKill = Number.NaN;
-  const kill: Kill = async (run) => {
-    atKill = load.made();
-    await run.kill();
-  };
-  let duringRecovery = 0;
-  let total: number;
-  let failed: number;
-  try {
-    await fn(kill);
-    duringRecovery = load.made() - atKill;
-    // Not a timing assertion: a stalled load shows up as too few requests below.
-    await waitFor(`${MIN_REQUESTS} requests after the kill`, () => load.made() - atKill >= MIN_REQUESTS, 20_000).catch(() => {});
-  } finally {
-    ({ total, failed } = await load.stop());
-  }
-  const afterKill = load.made() - atKill;
-  console.info(`${label}: ${failed} of ${total} requests failed; ${duringRecovery} made from the kill to the end of the recovery, ${afterKill} after the kill`);
-  expect(duringRecovery, "requests the load made while the deployer lay dead and the recovery ran").toBeGreaterThan(0);
-  expect(afterKill, "requests the load made after the kill").toBeGreaterThanOrEqual(MIN_REQUESTS);
-  expect(failed).toBe(0);
-}
+/** One kill case under load through HAProxy (steady-load.ts). */
+const underLoad = (label: string, fn: (kill: Kill) => Promise<void>) => killUnderLoad(`${hp.url}/api/hello`, label, fn);
 
 /** What `command: status` and the proxy's clients see while the deployer lies dead at `at`. */
 async function expectInFlight(at: string): Promise<ActionRun> {
