@@ -14,8 +14,6 @@ import autocannon from "autocannon";
 import { freePort } from "@gantry/core";
 export { freePort };
 
-/** A port nothing listens on right now, chosen by the OS. */
-
 export interface ReleaseSpec {
   version: string;
   /** `unhealthy`, `crash` or `500` (the example service's link-time fault modes). */
@@ -52,7 +50,8 @@ export async function buildReleases(workspace: string, specs: readonly ReleaseSp
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+/** Polls `check` every 50 ms until it holds; throws naming `what` after timeoutMs. */
+export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -263,6 +262,8 @@ export interface LoadResult {
 export interface Load {
   /** Failed requests so far. */
   failed(): number;
+  /** Requests answered or failed so far. */
+  made(): number;
   stop(): Promise<LoadResult>;
 }
 
@@ -272,11 +273,16 @@ export interface Load {
  */
 export function startLoad(url: string, o: { connections?: number; rate?: number } = {}): Load {
   let failed = 0;
+  let made = 0;
   const instance = autocannon({ url, connections: o.connections ?? 100, duration: 600, timeout: 10, ...(o.rate ? { overallRate: o.rate } : {}) });
   instance.on("response", (_c, status) => {
+    made++;
     if (status < 200 || status >= 300) failed++;
   });
-  instance.on("reqError", () => failed++);
+  instance.on("reqError", () => {
+    made++;
+    failed++;
+  });
   const done = new Promise<LoadResult>((res) =>
     instance.on("done", (r) =>
       res({ total: r.requests.total, ok: r["2xx"], failed: r.non2xx + r.errors, non2xx: r.non2xx, errors: r.errors, rps: r.requests.average }),
@@ -284,6 +290,7 @@ export function startLoad(url: string, o: { connections?: number; rate?: number 
   );
   return {
     failed: () => failed,
+    made: () => made,
     stop: () => {
       instance.stop();
       return done;
