@@ -1,4 +1,9 @@
+import { delimiter, join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Go tools pinned in tools/go.mod are installed by scripts/bootstrap.sh into .tools/bin: the tests
+// (and every process they start) find them there first.
+process.env.PATH = [join(import.meta.dirname, ".tools", "bin"), process.env.PATH].join(delimiter);
 
 // Unit tests sit beside each package (packages/<stage>/test); integration and end-to-end tests
 // that run bundled actions and real tools sit in test/<stage>.
