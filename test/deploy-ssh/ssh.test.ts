@@ -15,13 +15,15 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type KeyPair, type Sshd, fingerprint, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, fingerprint, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
 const ws = fixtureCopy("example-service");
 const dir = tempDir("gantry-deploy-ssh-");
-const stateDir = join(dir, "state");
+// The host's side of the test folder: HOST_USER (the login user) owns it, as a deploy user owns /var/lib/gantry.
+const srv = join(dir, "srv");
+const stateDir = join(srv, "state");
 const small = join(dir, "small");
 let sshd: Sshd;
 let hp: Haproxy;
@@ -34,7 +36,9 @@ beforeAll(async () => {
   user = keyPair(dir, "deploy_key");
   [manifests] = await Promise.all([buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }])]);
   ports = { blue: await freePort(), green: await freePort() };
-  hp = await startHaproxy(dir, ports);
+  hostFolder(srv);
+  hp = await startHaproxy(srv, ports);
+  giveToHostUser(hp.socket);
   // A 2 MiB disk inside the server's mount namespace, for the disk-full case.
   sshd = await startSshd({ dir, userKey: user, setup: [`mkdir -p ${small}`, `mount -t tmpfs -o size=2m tmpfs ${small}`] });
 });
@@ -116,7 +120,7 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
       [
         { "known-hosts": wrongHostKey },
         new RegExp(
-          `root@127\\.0\\.0\\.1:${sshd.port}: the host key does not match known-hosts: the host offered ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`,
+          `${HOST_USER.name}@127\\.0\\.0\\.1:${sshd.port}: the host key does not match known-hosts: the host offered ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`,
         ),
       ],
       [
@@ -124,13 +128,16 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
         new RegExp(`no key for this host in known-hosts; it offers ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`),
       ],
       [{ "ssh-key": other.private }, /the server refused the key \(.*Permission denied \(publickey\)\)/],
-      [{ hosts: `root@127.0.0.1:${await freePort()}`, "ssh-options": "ConnectTimeout=3" }, /root@127\.0\.0\.1:\d+ is unreachable: .*Connection refused/],
-      [{ "state-dir": join(small, "state") }, /root@127\.0\.0\.1:\d+: the disk is full: .* free in .*small, the release needs/],
       [
-        { router: "nginx", "nginx-upstream-file": join(dir, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
+        { hosts: `${HOST_USER.name}@127.0.0.1:${await freePort()}`, "ssh-options": "ConnectTimeout=3" },
+        new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+ is unreachable: .*Connection refused`),
+      ],
+      [{ "state-dir": join(small, "state") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: the disk is full: .* free in .*small, the release needs`)],
+      [
+        { router: "nginx", "nginx-upstream-file": join(srv, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
         /`gantry-no-such-nginx` is not installed, and nginx-reload-command needs it/,
       ],
-      [{ "haproxy-socket": join(dir, "none.sock") }, /root@127\.0\.0\.1:\d+: .*none\.sock/],
+      [{ "haproxy-socket": join(dir, "none.sock") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: .*none\\.sock`)],
     ];
     for (const [extra, message] of hostCases) {
       const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, ...extra }), { workspace: ws });
