@@ -92,6 +92,18 @@ function accountMounts(dir: string, home: string, shell: string): string[] {
   return lines;
 }
 
+/**
+ * Hides commands from one sshd's mount namespace: an empty, non-executable file is bound over
+ * each copy on the PATH, so `command -v` in sh finds none, as on a host without them.
+ */
+function hideCommands(dir: string, commands: readonly string[]): string[] {
+  if (!commands.length) return [];
+  const empty = join(dir, "not-installed");
+  writeFileSync(empty, "", { mode: 0o644 });
+  const dirs = "/usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin";
+  return [`for c in ${commands.join(" ")}; do for d in ${dirs}; do if [ -e "$d/$c" ]; then mount --bind ${empty} "$d/$c"; fi; done; done`];
+}
+
 export interface KeyPair {
   private: string;
   public: string;
@@ -144,6 +156,8 @@ export interface SshdOptions {
   shell?: string;
   /** Files to put in HOST_USER's home (e.g. a slow .bashrc). */
   homeFiles?: Record<string, string>;
+  /** Commands this host does not have, whatever this machine has installed (e.g. socat). */
+  without?: string[];
 }
 
 function descendants(pid: number): number[] {
@@ -226,7 +240,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     ].join("\n"),
   );
   mkdirSync("/run/sshd", { recursive: true });
-  const lines = [...accountMounts(dir, home, o.shell ?? "/bin/sh"), ...(o.setup ?? [])];
+  const lines = [...accountMounts(dir, home, o.shell ?? "/bin/sh"), ...hideCommands(dir, o.without ?? []), ...(o.setup ?? [])];
   const script = `set -e\n${lines.join("\n")}\nexec /usr/sbin/sshd -D -E "$1" -f "$2"`;
   const argv = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", join(dir, "sshd.log"), config];
   const child: ChildProcess = o.netns

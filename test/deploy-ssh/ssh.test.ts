@@ -213,7 +213,12 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
 
 describeNeeding(NEEDS, "SshHost against the real sshd", () => {
   it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
-    const locked = await startSshd({ dir, userKey: user, config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"] });
+    const locked = await startSshd({
+      dir,
+      userKey: user,
+      config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"],
+      without: ["curl", "wget", "socat"],
+    });
     const control = tempDir("gantry-ssh-unit-");
     writeFileSync(join(control, "known_hosts"), `${locked.knownHosts}\n`);
     const session = new SshSession(parseHost(locked.target), {
@@ -226,7 +231,7 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     try {
       const host = new SshHost(session, { probe: "channel" });
       expect(await host.channelAllowed(ports.blue)).toBe(false);
-      // This machine has no socat: the error says what to change on the host.
+      // The host has no socat (hidden in its mount namespace): the error says what to change on the host.
       await expect(host.checkSocket(hp.socket, "show cli level")).rejects.toThrow(/refuse stream-local forwarding and there is no socat on the host/);
     } finally {
       await session.close();
