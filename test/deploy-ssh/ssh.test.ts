@@ -280,3 +280,46 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     }
   });
 });
+
+describeNeeding([...NEEDS, "bash"], "deploy over SSH to a host whose login shell is slow to start", () => {
+  // Issue 10: a login user's start-up files (a version manager's init in .bashrc) run whenever
+  // sshd starts the user's shell; here 2 s each. A deploy with the default timeouts must not pay
+  // that per command or per health probe: it must still pass.
+  it("deploys v1 with the default timeouts when the user's .bashrc sleeps 2 s", { timeout: 200_000 }, async () => {
+    const host = hostFolder(join(dir, "slow-host"));
+    const slowPorts = { blue: await freePort(), green: await freePort() };
+    const slowHp = await startHaproxy(host, slowPorts);
+    giveToHostUser(slowHp.socket);
+    // The marker shows bash really read .bashrc (so this test cannot pass on a shell that skips it).
+    const slow = await startSshd({ dir, userKey: user, shell: "/bin/bash", homeFiles: { ".bashrc": "echo started >> ~/shell-starts\nsleep 2\n" } });
+    const slowState = join(host, "state");
+    try {
+      const r = await runAction(
+        "deploy",
+        {
+          hosts: slow.target,
+          "ssh-key": user.private,
+          "known-hosts": slow.knownHosts,
+          app: "hello",
+          manifest: manifests.v1 as string,
+          "haproxy-socket": slowHp.socket,
+          "haproxy-server-state-file": slowHp.stateFile,
+          ports: `${slowPorts.blue},${slowPorts.green}`,
+          "state-dir": slowState,
+          env: "HOST=127.0.0.1",
+        },
+        { workspace: ws, timeoutMs: 150_000 },
+      );
+      const starts = readFileSync(join(slow.home, "shell-starts"), "utf8").split("\n").filter(Boolean).length;
+      console.info(`ssh, login shell with a 2 s .bashrc: ${starts} shell start(s) on the host for one deploy and its post step`);
+      expect(starts, "bash read the user's .bashrc").toBeGreaterThan(0);
+      expect(r.code, r.log).toBe(0);
+      expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
+      expect(await servedVersion(slowHp.url)).toBe("v1");
+    } finally {
+      stopServices(slowState);
+      await slow.stop();
+      await slowHp.stop();
+    }
+  });
+});
