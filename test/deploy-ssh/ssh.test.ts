@@ -212,6 +212,23 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
 });
 
 describeNeeding(NEEDS, "SshHost against the real sshd", () => {
+  it("logs in as the test's own user with its own home and /bin/sh, never as this machine's root (issue 10)", async () => {
+    const control = tempDir("gantry-ssh-unit-");
+    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
+    const cfg = { controlDir: control, keyFile: user.path, knownHostsFile: join(control, "known_hosts"), insecure: false, options: [] };
+    const session = new SshSession(parseHost(sshd.target), cfg);
+    const asRoot = new SshSession(parseHost(`root@127.0.0.1:${sshd.port}`), cfg);
+    try {
+      const r = await session.run('id -u; id -g; printf "%s\\n" "$HOME" "$SHELL"; ls -A "$HOME"');
+      expect(r.stdout.trim().split("\n")).toEqual([String(HOST_USER.uid), String(HOST_USER.gid), sshd.home, "/bin/sh"]);
+      await expect(asRoot.run("true")).rejects.toThrow(/Permission denied/);
+    } finally {
+      await session.close();
+      await asRoot.close();
+      removeDir(control);
+    }
+  });
+
   it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
     const locked = await startSshd({
       dir,
