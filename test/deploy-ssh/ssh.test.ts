@@ -302,7 +302,7 @@ describeNeeding([...NEEDS, "bash"], "deploy over SSH to a host whose login shell
   // Issue 10: a login user's start-up files (a version manager's init in .bashrc) run whenever
   // sshd starts the user's shell; here 2 s each. A deploy with the default timeouts must not pay
   // that per command or per health probe: it must still pass.
-  it("deploys v1 with the default timeouts when the user's .bashrc sleeps 2 s", { timeout: 200_000 }, async () => {
+  it("deploys v1 with the default timeouts when the user's .bashrc sleeps 2 s", { timeout: 280_000 }, async () => {
     const host = hostFolder(join(dir, "slow-host"));
     const slowPorts = { blue: await freePort(), green: await freePort() };
     const slowHp = await startHaproxy(host, slowPorts);
@@ -325,7 +325,7 @@ describeNeeding([...NEEDS, "bash"], "deploy over SSH to a host whose login shell
           "state-dir": slowState,
           env: "HOST=127.0.0.1",
         },
-        { workspace: ws, timeoutMs: 150_000 },
+        { workspace: ws, timeoutMs: 250_000 },
       );
       const starts = readFileSync(join(slow.home, "shell-starts"), "utf8").split("\n").filter(Boolean).length;
       console.info(`ssh, login shell with a 2 s .bashrc: ${starts} shell start(s) on the host for one deploy and its post step`);
