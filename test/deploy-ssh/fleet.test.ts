@@ -15,7 +15,7 @@ import { type LoadResult, buildReleases, servedVersion, startLoad } from "../dep
 import { type RunningAction, runPost, spawnAction } from "../deploy/spawn.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Fleet, SLOT_PORTS, createFleet, cutLink, inHost, restoreLink } from "./netns.js";
-import { type KeyPair, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "iptables", "ip", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -144,7 +144,7 @@ describeNeeding(NEEDS, "deploy over SSH to a fleet of three hosts in network nam
       expect(errorOf(run)).toMatch(new RegExp(`stopped: ${h3.sshd.target.replace(/\./g, "\\.")} failed: health gate failed`));
       expect(hostsOut(run.outputs).map((h) => h.outcome)).toEqual(["rolled-back", "rolled-back", "rolled-back"]);
       expect(hostsOut(run.outputs)[0]?.reason).toMatch(/rolled back because .* failed: health gate failed/);
-      const order = [...run.log.matchAll(/(root@[\d.]+): rolling back v3: rolled back because/g)].map((m) => m[1]);
+      const order = [...run.log.matchAll(new RegExp(`(${HOST_USER.name}@[\\d.]+): rolling back v3: rolled back because`, "g"))].map((m) => m[1]);
       expect(order).toEqual([fleet.hosts[1]?.sshd.target, fleet.hosts[0]?.sshd.target]);
       expect(loads.reduce((s, l) => s + l.failed, 0)).toBe(0);
       expect(await versions()).toEqual(["v2", "v2", "v2"]);

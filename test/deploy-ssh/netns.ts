@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type KeyPair, type Sshd, startSshd } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, hostFolder, startSshd } from "./servers.js";
 
 /** Ports of the two slots inside each namespace (a fresh namespace has every port free). */
 export const SLOT_PORTS = { blue: 8081, green: 8082 };
@@ -54,7 +54,8 @@ function pickSubnet(): number {
 
 function haproxyConfig(dir: string, mount: string, address: string): string {
   return `global
-  stats socket ${mount}/haproxy.sock level admin
+  # HAProxy runs as root; the deploy logs in as HOST_USER, who owns the admin socket (issue 10).
+  stats socket ${mount}/haproxy.sock level admin uid ${HOST_USER.uid} gid ${HOST_USER.gid} mode 600
   server-state-file ${mount}/haproxy.state
   pidfile ${mount}/haproxy.pid
   maxconn 4096
@@ -134,8 +135,8 @@ export async function createFleet(root: string, userKey: KeyPair, count = 3): Pr
       ip("netns", "exec", ns, "ip", "addr", "add", `${address}/30`, "dev", peer);
       ip("netns", "exec", ns, "ip", "link", "set", peer, "up");
       ip("netns", "exec", ns, "ip", "link", "set", "lo", "up");
-      const dir = join(root, `h${i + 1}`);
-      mkdirSync(dir, { recursive: true });
+      // The host's folder belongs to its login user, as /var/lib/gantry would on a server.
+      const dir = hostFolder(join(root, `h${i + 1}`));
       writeFileSync(join(dir, "haproxy.cfg"), haproxyConfig(dir, mount, address));
       const sshd = await startSshd({
         dir: root,

@@ -5,19 +5,104 @@
  * 10.213.0.0/16, addresses that exist only inside this machine), each with its own sshd, HAProxy
  * and service. Everything is stopped by pid and removed in afterAll.
  *
- * Each sshd runs in its own mount namespace (unshare -m) where the test binds an empty file over
- * the login user's ~/.bashrc: on this machine root's .bashrc runs `pyenv init` (~100 ms per SSH
- * command), which a server's deploy user does not have. The fleet's hosts also get their own
- * /srv-like folder there, so three "servers" on one filesystem each see their own state.
+ * The hosts are hermetic (issue 10): nobody logs in as one of this machine's accounts. Each sshd
+ * runs in its own mount namespace (unshare -m) where the test binds copies of /etc/passwd,
+ * /etc/group and /etc/shadow that add HOST_USER, a non-root user with its home in the test's
+ * temp folder, /bin/sh as its shell and no start-up files. The machine's own files are never
+ * changed, and a deploy killed halfway can leave state only in the temp folder (a first run of
+ * issue 10 left a version manager's lock file in root's home, and every later SSH command then
+ * took 60 s). The fleet's hosts also get their own /srv-like folder there, so three "servers" on
+ * one filesystem each see their own state.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@gantry/core";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The account every test host is logged in to; it exists only inside the sshd's mount namespaces. */
+export interface HostUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+const rows = (file: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split(":"));
+
+/** A name, uid and gid this machine's account files do not use (they are only read, never changed). */
+function pickHostUser(): HostUser {
+  const accounts = [...rows("/etc/passwd"), ...rows("/etc/group")];
+  const ids = new Set(accounts.map((r) => Number(r[2])));
+  let id = 4242;
+  while (ids.has(id)) id++;
+  const name = accounts.some((r) => r[0] === "gantry") ? `gantry${id}` : "gantry";
+  return { name, uid: id, gid: id };
+}
+
+export const HOST_USER: HostUser = pickHostUser();
+
+/** A folder on the hosts' side owned by HOST_USER (a state-dir's parent, HAProxy's state file). */
+export function hostFolder(path: string): string {
+  mkdirSync(path, { recursive: true });
+  chownSync(path, HOST_USER.uid, HOST_USER.gid);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** Gives HOST_USER something root made for it on the host, e.g. HAProxy's admin socket (connecting needs write access). */
+export function giveToHostUser(path: string): void {
+  chownSync(path, HOST_USER.uid, HOST_USER.gid);
+}
+
+/** Lets other users pass through a folder of the test's (mkdtemp makes them 0700) without listing it. */
+function traversable(dir: string): void {
+  chmodSync(dir, (statSync(dir).mode & 0o7777) | 0o011);
+}
+
+/**
+ * The account files one sshd's mount namespace sees: the machine's passwd and group plus
+ * HOST_USER, a shadow file holding only HOST_USER ("*": no password; sshd without PAM refuses a
+ * locked "!" account) so no password hash of the machine is copied, and an nsswitch.conf that
+ * answers accounts from these files only (no LDAP or userdb user can stand in). Returns the mounts.
+ */
+function accountMounts(dir: string, home: string, shell: string): string[] {
+  const u = HOST_USER;
+  const etc = (name: string) => readFileSync(`/etc/${name}`, "utf8").trimEnd();
+  const files: [string, string, number][] = [
+    ["passwd", `${etc("passwd")}\n${u.name}:x:${u.uid}:${u.gid}:gantry test host:${home}:${shell}\n`, 0o644],
+    ["group", `${etc("group")}\n${u.name}:x:${u.gid}:\n`, 0o644],
+    ["shadow", `${u.name}:*:20000:0:99999:7:::\n`, 0o600],
+    ["nsswitch.conf", `${etc("nsswitch.conf").replace(/^(passwd|group|shadow|gshadow):.*$/gm, "$1: files")}\n`, 0o644],
+  ];
+  const lines: string[] = [];
+  for (const [name, text, mode] of files) {
+    const copy = join(dir, `etc-${name}`);
+    writeFileSync(copy, text, { mode });
+    lines.push(`mount --bind ${copy} /etc/${name}`);
+  }
+  // A running nscd would answer from the machine's own files: hide its socket in this namespace.
+  lines.push("if [ -d /run/nscd ]; then mount -t tmpfs tmpfs /run/nscd; fi");
+  return lines;
+}
+
+/**
+ * Hides commands from one sshd's mount namespace: an empty, non-executable file is bound over
+ * each copy on the PATH, so `command -v` in sh finds none, as on a host without them.
+ */
+function hideCommands(dir: string, commands: readonly string[]): string[] {
+  if (!commands.length) return [];
+  const empty = join(dir, "not-installed");
+  writeFileSync(empty, "", { mode: 0o644 });
+  const dirs = "/usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin";
+  return [`for c in ${commands.join(" ")}; do for d in ${dirs}; do if [ -e "$d/$c" ]; then mount --bind ${empty} "$d/$c"; fi; done; done`];
+}
 
 export interface KeyPair {
   private: string;
@@ -38,8 +123,10 @@ export function fingerprint(pub: string): string {
 }
 
 export interface Sshd {
-  /** user@host:port for the hosts input. */
+  /** user@host:port for the hosts input (the user is HOST_USER). */
   target: string;
+  /** HOST_USER's home on this server (in the test's temp folder). */
+  home: string;
   host: string;
   port: number;
   hostKey: KeyPair;
@@ -65,6 +152,12 @@ export interface SshdOptions {
   hostKey?: KeyPair;
   /** More sshd_config lines (e.g. AllowTcpForwarding no). */
   config?: string[];
+  /** HOST_USER's login shell: /bin/sh unless said, which reads no start-up file for `ssh host command`. */
+  shell?: string;
+  /** Files to put in HOST_USER's home (e.g. a slow .bashrc). */
+  homeFiles?: Record<string, string>;
+  /** Commands this host does not have, whatever this machine has installed (e.g. socat). */
+  without?: string[];
 }
 
 function descendants(pid: number): number[] {
@@ -103,14 +196,27 @@ function canConnect(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** Starts sshd with its own host key and the user key authorized for the current user. */
+/** HOST_USER's home in the server's folder, with the files asked for, all owned by HOST_USER. */
+function makeHome(dir: string, files: Record<string, string>): string {
+  const home = hostFolder(join(dir, "home"));
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(home, name), text);
+    giveToHostUser(join(home, name));
+  }
+  return home;
+}
+
+/** Starts sshd with its own host key and the user key authorized for HOST_USER, the only user it lets in. */
 export async function startSshd(o: SshdOptions): Promise<Sshd> {
   const address = o.address ?? "127.0.0.1";
   const port = o.port ?? (await freePort());
+  // sshd reads authorized_keys as the user, who must pass through the test's folders to it and to home.
+  traversable(o.dir);
   const dir = mkdtempSync(join(o.dir, "sshd-"));
+  traversable(dir);
   const hostKey = o.hostKey ?? keyPair(dir, "host_key");
-  writeFileSync(join(dir, "authorized_keys"), `${o.userKey.public}\n`);
-  writeFileSync(join(dir, "empty"), "");
+  writeFileSync(join(dir, "authorized_keys"), `${o.userKey.public}\n`, { mode: 0o644 });
+  const home = makeHome(dir, o.homeFiles ?? {});
   const config = join(dir, "sshd_config");
   writeFileSync(
     config,
@@ -124,7 +230,8 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "UsePAM no",
       "PasswordAuthentication no",
       "KbdInteractiveAuthentication no",
-      "PermitRootLogin prohibit-password",
+      "PermitRootLogin no",
+      `AllowUsers ${HOST_USER.name}`,
       "LogLevel INFO",
       "MaxStartups 50",
       "MaxSessions 50",
@@ -133,8 +240,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     ].join("\n"),
   );
   mkdirSync("/run/sshd", { recursive: true });
-  const bashrc = join(homedir(), ".bashrc");
-  const lines = [...(existsSync(bashrc) ? [`mount --bind ${join(dir, "empty")} ${bashrc}`] : []), ...(o.setup ?? [])];
+  const lines = [...accountMounts(dir, home, o.shell ?? "/bin/sh"), ...hideCommands(dir, o.without ?? []), ...(o.setup ?? [])];
   const script = `set -e\n${lines.join("\n")}\nexec /usr/sbin/sshd -D -E "$1" -f "$2"`;
   const argv = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", join(dir, "sshd.log"), config];
   const child: ChildProcess = o.netns
@@ -149,10 +255,10 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     }
     await sleep(50);
   }
-  const me = execFileSync("id", ["-un"], { encoding: "utf8" }).trim();
   const hostPart = port === 22 ? address : `[${address}]:${port}`;
   return {
-    target: `${me}@${address}${port === 22 ? "" : `:${port}`}`,
+    target: `${HOST_USER.name}@${address}${port === 22 ? "" : `:${port}`}`,
+    home,
     host: address,
     port,
     hostKey,

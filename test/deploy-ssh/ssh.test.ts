@@ -15,13 +15,15 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type KeyPair, type Sshd, fingerprint, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, fingerprint, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
 const ws = fixtureCopy("example-service");
 const dir = tempDir("gantry-deploy-ssh-");
-const stateDir = join(dir, "state");
+// The host's side of the test folder: HOST_USER (the login user) owns it, as a deploy user owns /var/lib/gantry.
+const srv = join(dir, "srv");
+const stateDir = join(srv, "state");
 const small = join(dir, "small");
 let sshd: Sshd;
 let hp: Haproxy;
@@ -34,7 +36,9 @@ beforeAll(async () => {
   user = keyPair(dir, "deploy_key");
   [manifests] = await Promise.all([buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }])]);
   ports = { blue: await freePort(), green: await freePort() };
-  hp = await startHaproxy(dir, ports);
+  hostFolder(srv);
+  hp = await startHaproxy(srv, ports);
+  giveToHostUser(hp.socket);
   // A 2 MiB disk inside the server's mount namespace, for the disk-full case.
   sshd = await startSshd({ dir, userKey: user, setup: [`mkdir -p ${small}`, `mount -t tmpfs -o size=2m tmpfs ${small}`] });
 });
@@ -116,7 +120,7 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
       [
         { "known-hosts": wrongHostKey },
         new RegExp(
-          `root@127\\.0\\.0\\.1:${sshd.port}: the host key does not match known-hosts: the host offered ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`,
+          `${HOST_USER.name}@127\\.0\\.0\\.1:${sshd.port}: the host key does not match known-hosts: the host offered ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`,
         ),
       ],
       [
@@ -124,13 +128,16 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
         new RegExp(`no key for this host in known-hosts; it offers ED25519 ${fingerprint(sshd.hostKey.public).replace(/[+/]/g, "\\$&")}`),
       ],
       [{ "ssh-key": other.private }, /the server refused the key \(.*Permission denied \(publickey\)\)/],
-      [{ hosts: `root@127.0.0.1:${await freePort()}`, "ssh-options": "ConnectTimeout=3" }, /root@127\.0\.0\.1:\d+ is unreachable: .*Connection refused/],
-      [{ "state-dir": join(small, "state") }, /root@127\.0\.0\.1:\d+: the disk is full: .* free in .*small, the release needs/],
       [
-        { router: "nginx", "nginx-upstream-file": join(dir, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
+        { hosts: `${HOST_USER.name}@127.0.0.1:${await freePort()}`, "ssh-options": "ConnectTimeout=3" },
+        new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+ is unreachable: .*Connection refused`),
+      ],
+      [{ "state-dir": join(small, "state") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: the disk is full: .* free in .*small, the release needs`)],
+      [
+        { router: "nginx", "nginx-upstream-file": join(srv, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
         /`gantry-no-such-nginx` is not installed, and nginx-reload-command needs it/,
       ],
-      [{ "haproxy-socket": join(dir, "none.sock") }, /root@127\.0\.0\.1:\d+: .*none\.sock/],
+      [{ "haproxy-socket": join(dir, "none.sock") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: .*none\\.sock`)],
     ];
     for (const [extra, message] of hostCases) {
       const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, ...extra }), { workspace: ws });
@@ -205,8 +212,30 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
 });
 
 describeNeeding(NEEDS, "SshHost against the real sshd", () => {
+  it("logs in as the test's own user with its own home and /bin/sh, never as this machine's root (issue 10)", async () => {
+    const control = tempDir("gantry-ssh-unit-");
+    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
+    const cfg = { controlDir: control, keyFile: user.path, knownHostsFile: join(control, "known_hosts"), insecure: false, options: [] };
+    const session = new SshSession(parseHost(sshd.target), cfg);
+    const asRoot = new SshSession(parseHost(`root@127.0.0.1:${sshd.port}`), cfg);
+    try {
+      const r = await session.run('id -u; id -g; printf "%s\\n" "$HOME" "$SHELL"; ls -A "$HOME"');
+      expect(r.stdout.trim().split("\n")).toEqual([String(HOST_USER.uid), String(HOST_USER.gid), sshd.home, "/bin/sh"]);
+      await expect(asRoot.run("true")).rejects.toThrow(/Permission denied/);
+    } finally {
+      await session.close();
+      await asRoot.close();
+      removeDir(control);
+    }
+  });
+
   it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
-    const locked = await startSshd({ dir, userKey: user, config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"] });
+    const locked = await startSshd({
+      dir,
+      userKey: user,
+      config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"],
+      without: ["curl", "wget", "socat"],
+    });
     const control = tempDir("gantry-ssh-unit-");
     writeFileSync(join(control, "known_hosts"), `${locked.knownHosts}\n`);
     const session = new SshSession(parseHost(locked.target), {
@@ -219,7 +248,7 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     try {
       const host = new SshHost(session, { probe: "channel" });
       expect(await host.channelAllowed(ports.blue)).toBe(false);
-      // This machine has no socat: the error says what to change on the host.
+      // The host has no socat (hidden in its mount namespace): the error says what to change on the host.
       await expect(host.checkSocket(hp.socket, "show cli level")).rejects.toThrow(/refuse stream-local forwarding and there is no socat on the host/);
     } finally {
       await session.close();
@@ -265,6 +294,49 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
       srv.close();
       await session.close();
       removeDir(control);
+    }
+  });
+});
+
+describeNeeding([...NEEDS, "bash"], "deploy over SSH to a host whose login shell is slow to start", () => {
+  // Issue 10: a login user's start-up files (a version manager's init in .bashrc) run whenever
+  // sshd starts the user's shell; here 2 s each. A deploy with the default timeouts must not pay
+  // that per command or per health probe: it must still pass.
+  it("deploys v1 with the default timeouts when the user's .bashrc sleeps 2 s", { timeout: 280_000 }, async () => {
+    const host = hostFolder(join(dir, "slow-host"));
+    const slowPorts = { blue: await freePort(), green: await freePort() };
+    const slowHp = await startHaproxy(host, slowPorts);
+    giveToHostUser(slowHp.socket);
+    // The marker shows bash really read .bashrc (so this test cannot pass on a shell that skips it).
+    const slow = await startSshd({ dir, userKey: user, shell: "/bin/bash", homeFiles: { ".bashrc": "echo started >> ~/shell-starts\nsleep 2\n" } });
+    const slowState = join(host, "state");
+    try {
+      const r = await runAction(
+        "deploy",
+        {
+          hosts: slow.target,
+          "ssh-key": user.private,
+          "known-hosts": slow.knownHosts,
+          app: "hello",
+          manifest: manifests.v1 as string,
+          "haproxy-socket": slowHp.socket,
+          "haproxy-server-state-file": slowHp.stateFile,
+          ports: `${slowPorts.blue},${slowPorts.green}`,
+          "state-dir": slowState,
+          env: "HOST=127.0.0.1",
+        },
+        { workspace: ws, timeoutMs: 250_000 },
+      );
+      const starts = readFileSync(join(slow.home, "shell-starts"), "utf8").split("\n").filter(Boolean).length;
+      console.info(`ssh, login shell with a 2 s .bashrc: ${starts} shell start(s) on the host for one deploy and its post step`);
+      expect(starts, "bash read the user's .bashrc").toBeGreaterThan(0);
+      expect(r.code, r.log).toBe(0);
+      expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
+      expect(await servedVersion(slowHp.url)).toBe("v1");
+    } finally {
+      stopServices(slowState);
+      await slow.stop();
+      await slowHp.stop();
     }
   });
 });
