@@ -3,43 +3,38 @@
  * user's shell, and its rc files can take seconds (a `.bashrc` of 1 s left a 5 s health gate one
  * probe). So a session starts `sh` once (`exec sh -c AGENT`, the way Mitogen and Ansible's
  * pipelining keep one interpreter) and sends each command through its stdin; the command runs in
- * a subshell of that `sh`, with its stdin, stdout and stderr in files of a private folder.
+ * a subshell of that `sh`.
  *
- * Framing. A request is a header line `<id> <lines> <bytes> <lines> <bytes>` and then the command
- * line and its stdin, each as lines of printf escapes: bytes outside a safe set are written
- * `\ooo` (three octal digits, POSIX.1-2017 XCU printf: "\ddd … a zero, one, two, or
- * three-digit octal number"), so a line never holds a newline, a `%` or a bare backslash, and
- * `printf "$line"` gives the bytes back exactly. The agent reads its input only with `read`,
- * which takes one byte at a time from a pipe, so no tool of its ever reads ahead into the next
- * request (dash and other tools read pipes in blocks). The agent checks the byte counts before
- * running anything (a full disk must not run half a script), acknowledges the request, runs it,
- * and answers `gantry-done <id> <exit> <stdout bytes> <stderr bytes>` followed by those bytes.
+ * Framing. A request is a header line `<id> <command lines> <stdin lines>`, then the command line
+ * and its stdin as lines of printf escapes: bytes outside a safe set are written `\ooo` (three
+ * octal digits, POSIX.1-2017 XCU printf: "\ddd … a zero, one, two, or three-digit octal
+ * number"), so a line never holds a newline, a `%` or a bare backslash, and `printf "$line"`
+ * gives the bytes back exactly. The agent reads its input only with `read`, which takes one byte
+ * at a time from a pipe, so nothing it runs ever reads ahead into the next request (dash and most
+ * tools read pipes in blocks), and the command's stdin is a pipe of its own. The answer streams
+ * back as `gantry-ack <id>`, the command's stdout as `o` + od hex lines while it runs, its stderr
+ * (ending in `\0gantry-rc <exit code>`) as `e` lines, then `gantry-done <id>`. Nothing touches
+ * the host's disk: the service's environment read or written through it stays in pipes.
  * The command line is the same quoted `sh -c SCRIPT sh "$1" …` line ssh would hand the login
  * shell (shell.ts): values still arrive quoted, secrets still only on stdin.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 
-/** The remote loop. Runs under any POSIX sh; needs mktemp (else mkdir), wc and cat. */
-export const AGENT = `um=$(umask); umask 077
-d=$(mktemp -d "\${TMPDIR:-/tmp}/gantry-agent.XXXXXX" 2>/dev/null) || { d=\${TMPDIR:-/tmp}/gantry-agent.$$; mkdir "$d" || exit 1; }
-trap 'rm -rf "$d"' EXIT
-trap 'exit 1' HUP INT TERM PIPE
-umask "$um"
-dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
+/**
+ * The remote loop, for any POSIX sh (od and sed are POSIX utilities). fd 3 is the answer stream;
+ * the command gets neither fd 3 nor fd 4, so a process it leaves behind holds no pipe of the agent.
+ */
+export const AGENT = `dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
+exec 3>&1
 echo "gantry-agent-ready 1"
-while IFS=' ' read -r id nc cb ni ib; do
-  case "$id:$nc:$cb:$ni:$ib" in *[!0-9:]*|*::*|:*|*:) echo "gantry-agent: bad request header" >&2; exit 1 ;; esac
-  rm -f "$d/c" "$d/i" "$d/o" "$d/e"
-  dec "$nc" > "$d/c"; dec "$ni" > "$d/i"
-  if [ "$(wc -c < "$d/c")" -ne "$cb" ] || [ "$(wc -c < "$d/i")" -ne "$ib" ]; then
-    m="gantry-agent: the request could not be stored in the temp folder (disk full?); nothing was run"
-    echo "gantry-ack $id"; echo "gantry-done $id 125 0 \${#m}"; printf '%s' "$m"; continue
-  fi
+while IFS=' ' read -r id nc ni; do
+  case "$id:$nc:$ni" in *[!0-9:]*|*::*|:*|*:) echo "gantry-agent: bad request header" >&2; exit 1 ;; esac
+  c=$(dec "$nc" && echo .) || exit 1
+  in=$(dec "$ni" && echo .) || exit 1
   echo "gantry-ack $id"
-  (. "$d/c") < "$d/i" > "$d/o" 2> "$d/e"
-  rc=$?
-  echo "gantry-done $id $rc $(wc -c < "$d/o") $(wc -c < "$d/e")"
-  cat "$d/o" "$d/e"
+  e=$( { printf '%s' "\${in%.}" | { (eval "\${c%.}") 2>&4 3>&- 4>&-; printf '\\000gantry-rc %s\\n' "$?" >&4; } | od -An -v -tx1 | sed 's/^/o/' >&3; } 4>&1 | od -An -v -tx1 )
+  printf '%s\\n' "$e" | sed 's/^/e/'
+  echo "gantry-done $id"
 done`;
 
 const READY = Buffer.from("gantry-agent-ready 1\n");
@@ -63,10 +58,9 @@ export function printfLines(data: Buffer): string[] {
 
 /** One request as the agent reads it. */
 export function frameRequest(id: number, command: string, input: Buffer): string {
-  const cmd = Buffer.from(command);
-  const c = printfLines(cmd);
+  const c = printfLines(Buffer.from(command));
   const i = printfLines(input);
-  return `${id} ${c.length} ${cmd.length} ${i.length} ${input.length}\n${[...c, ...i].map((l) => `${l}\n`).join("")}`;
+  return `${id} ${c.length} ${i.length}\n${[...c, ...i].map((l) => `${l}\n`).join("")}`;
 }
 
 export interface AgentReply {
@@ -93,6 +87,8 @@ export class AgentLost extends Error {
 interface Pending {
   id: number;
   acked: boolean;
+  out: Buffer[];
+  err: Buffer[];
   resolve(r: AgentReply): void;
   reject(e: AgentLost): void;
   timer: NodeJS.Timeout;
@@ -143,7 +139,7 @@ class Agent {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.kill(true), timeoutMs);
-      this.pending = { id, acked: false, resolve, reject, timer };
+      this.pending = { id, acked: false, out: [], err: [], resolve, reject, timer };
       this.child.stdin.write(frameRequest(id, command, input));
     });
   }
@@ -156,7 +152,7 @@ class Agent {
     setTimeout(() => this.child.kill("SIGKILL"), 2000).unref();
   }
 
-  /** Lets the agent finish: it reads end of input, removes its folder and exits. */
+  /** Lets the agent finish: it reads the end of its input after its current command, and exits. */
   close(): void {
     this.ended = true;
     this.child.stdin.end();
@@ -188,27 +184,39 @@ class Agent {
     for (;;) {
       const nl = this.buf.indexOf(0x0a);
       if (nl < 0) return;
-      const words = this.buf.subarray(0, nl).toString("latin1").trim().split(/\s+/);
-      const p = this.pending;
-      if (words[0] === "gantry-ack" && p && words[1] === String(p.id)) {
-        p.acked = true;
-        this.buf = this.buf.subarray(nl + 1);
-        continue;
+      const line = this.buf.subarray(0, nl).toString("latin1");
+      this.buf = this.buf.subarray(nl + 1);
+      if (!this.onLine(line)) {
+        this.errTail += `gantry-agent: unexpected output ${JSON.stringify(line.slice(0, 200))}\n`;
+        this.kill();
+        return;
       }
-      if (words[0] === "gantry-done" && p && words[1] === String(p.id) && words.length === 5) {
-        const [code, outBytes, errBytes] = words.slice(2).map(Number) as [number, number, number];
-        const end = nl + 1 + outBytes + errBytes;
-        if (this.buf.length < end) return;
-        const stdout = this.buf.subarray(nl + 1, nl + 1 + outBytes).toString("utf8");
-        const stderr = this.buf.subarray(nl + 1 + outBytes, end).toString("utf8");
-        this.buf = this.buf.subarray(end);
-        this.settle({ code, stdout, stderr });
-        continue;
-      }
-      this.errTail += `gantry-agent: unexpected output ${JSON.stringify(this.buf.subarray(0, Math.min(nl, 200)).toString("utf8"))}\n`;
-      this.kill();
-      return;
     }
+  }
+
+  /** One line of the answer stream; false when it breaks the framing. */
+  private onLine(line: string): boolean {
+    const p = this.pending;
+    if (!p) return false;
+    const tag = line[0];
+    if (tag === "o" || tag === "e") {
+      const hex = line.slice(1).replace(/ /g, "");
+      if (!/^([0-9a-f]{2})*$/.test(hex)) return false;
+      (tag === "o" ? p.out : p.err).push(Buffer.from(hex, "hex"));
+      return true;
+    }
+    const [word, id] = line.split(" ");
+    if (id !== String(p.id)) return false;
+    if (word === "gantry-ack") p.acked = true;
+    else if (word === "gantry-done") {
+      // stderr ends with the exit code the agent appended: `\0gantry-rc <n>\n`.
+      const err = Buffer.concat(p.err).toString("latin1");
+      const m = /\0gantry-rc (\d+)\n$/.exec(err);
+      if (!m) return false;
+      const stderr = Buffer.from(err.slice(0, m.index), "latin1").toString("utf8");
+      this.settle({ code: Number(m[1]), stdout: Buffer.concat(p.out).toString("utf8"), stderr });
+    } else return false;
+    return true;
   }
 }
 
@@ -266,8 +274,8 @@ export class AgentPool {
   }
 
   /**
-   * Ends every agent and waits until they have exited: idle ones at once (each removes its folder
-   * on the host), busy ones after their command, or killed after `graceMs`.
+   * Ends every agent and waits until they have exited: idle ones at once, busy ones after their
+   * command, or killed after `graceMs`.
    */
   async close(graceMs = 3000): Promise<void> {
     const agents = [...this.all];

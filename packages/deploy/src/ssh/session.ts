@@ -105,7 +105,10 @@ export interface RemoteShell {
 
 /** The default time a remote command may take; a health probe or an upload sets its own. */
 export const COMMAND_TIMEOUT_MS = 60_000;
-/** Stdin larger than this takes a channel of its own: the shell reads its input a byte at a time. */
+/**
+ * Stdin larger than this, or holding a NUL byte, takes a channel of its own: the long-lived shell
+ * reads its input a byte at a time and holds it in a shell variable, which cannot hold NUL.
+ */
 export const AGENT_MAX_INPUT = 64 * 1024;
 
 /** One host's SSH connection: every command of a run goes through its master. */
@@ -141,8 +144,9 @@ export class SshSession implements RemoteShell {
    */
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (this.down) throw this.down;
-    const own = !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || (o.input?.length ?? 0) > AGENT_MAX_INPUT;
-    return own ? this.runOwn(command, o) : this.runShared(command, o);
+    const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
+    const own = !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0);
+    return own ? this.runOwn(command, o) : this.runShared(command, input, o);
   }
 
   private async runOwn(command: string, o: RunOptions): Promise<ExecResult> {
@@ -161,9 +165,8 @@ export class SshSession implements RemoteShell {
   }
 
   /** One command through the host's long-lived shell: no login shell started per command (issue 10). */
-  private async runShared(command: string, o: RunOptions): Promise<ExecResult> {
+  private async runShared(command: string, input: Buffer, o: RunOptions): Promise<ExecResult> {
     const started = performance.now();
-    const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
     for (let attempt = 0; ; attempt++) {
       let r: AgentReply;
       try {
@@ -277,7 +280,7 @@ export class SshSession implements RemoteShell {
     this.forwards.delete(remotePath);
   }
 
-  /** Ends the host's long-lived shells (they remove their folders there); the master stays for the post step. */
+  /** Ends the host's long-lived shells; the master stays (for the post step). */
   closeShells(): Promise<void> {
     return this.agents.close();
   }

@@ -8,6 +8,8 @@ import { shCommand, shScript } from "../../src/ssh/shell.js";
  */
 const SHELLS = ["dash", "bash"] as const;
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+/** What stdin may hold through the shell (SshSession sends input with NUL on a channel of its own). */
+const NO_NUL = ALL_BYTES.subarray(1);
 
 describe("printfLines", () => {
   it("writes only safe bytes and three-digit octal escapes, never a newline or %", () => {
@@ -17,8 +19,8 @@ describe("printfLines", () => {
   });
 
   it("frames a request with its line and byte counts", () => {
-    expect(frameRequest(7, "echo hi", Buffer.from("x\n"))).toBe("7 1 7 1 2\necho hi\nx\\012\n");
-    expect(frameRequest(8, "true", Buffer.alloc(0))).toBe("8 1 4 0 0\ntrue\n");
+    expect(frameRequest(7, "echo hi", Buffer.from("x\n"))).toBe("7 1 1\necho hi\nx\\012\n");
+    expect(frameRequest(8, "true", Buffer.alloc(0))).toBe("8 1 0\ntrue\n");
   });
 });
 
@@ -28,13 +30,16 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
   it("returns stdout, stderr and the exit code byte for byte, and feeds stdin only to the command", async () => {
     const p = pool();
     try {
-      // Every byte value through stdin and back; quotes, newlines and $ in the command's values.
-      const r = await p.run(shScript('cat; printf "%s|" "$@" >&2; exit 3', ["a b", "'q'", "$(x)\n`y`"]), ALL_BYTES, 5000);
-      expect(r.code).toBe(3);
-      expect(Buffer.from(r.stdout, "latin1").length).toBeGreaterThan(0);
-      expect(r.stderr).toBe("a b|'q'|$(x)\n`y`|");
-      const bytes = await p.run(shCommand(["od", "-An", "-v", "-tx1"]), ALL_BYTES, 5000);
-      expect(bytes.stdout.replace(/\s+/g, "")).toBe(ALL_BYTES.toString("hex"));
+      // Quotes, newlines and $ in the command's values; text in other scripts; no trailing newline.
+      const text = "héllo\n\twörld ✓\n\n%s\\n'\"-";
+      const r = await p.run(shScript('cat; printf "%s|" "$@" >&2; exit 3', ["a b", "'q'", "$(x)\n`y`"]), Buffer.from(text), 5000);
+      expect(r).toEqual({ code: 3, stdout: text, stderr: "a b|'q'|$(x)\n`y`|" });
+      // Every byte value but NUL through stdin; every byte value out on stdout.
+      const bytes = await p.run(shCommand(["od", "-An", "-v", "-tx1"]), NO_NUL, 5000);
+      expect(bytes.stdout.replace(/\s+/g, "")).toBe(NO_NUL.toString("hex"));
+      const raw = await p.run(shCommand(["printf", [...ALL_BYTES].map((b) => `\\${b.toString(8).padStart(3, "0")}`).join("")]), Buffer.alloc(0), 5000);
+      expect(Buffer.from(raw.stdout, "utf8").includes(0)).toBe(true);
+      expect(raw.stdout.startsWith("\0\x01\x02")).toBe(true);
       // A command that reads stdin gets only its own (here: none), not the next requests.
       const empty = await p.run(shCommand(["cat"]), Buffer.alloc(0), 5000);
       expect(empty).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -44,7 +49,7 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
       expect(echoed.stdout).toBe(big.toString());
       expect(p.started).toBe(1);
     } finally {
-      p.close();
+      await p.close();
     }
   });
 
@@ -57,7 +62,21 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
       }
       expect(p.started).toBe(1);
     } finally {
-      p.close();
+      await p.close();
+    }
+  });
+
+  it("keeps its own pipes from the command and from what the command leaves running", async () => {
+    const p = pool();
+    try {
+      const r = await p.run("echo x >&3 || echo x >&4 || echo 'no fd 3 or 4' >&2; exit 0", Buffer.alloc(0), 5000);
+      expect(r.stderr).toMatch(/no fd 3 or 4/);
+      // A process left running with its output elsewhere does not hold the answer back (else: a timeout).
+      const left = await p.run("sleep 60 > /dev/null 2>&1 & echo $! && echo started", Buffer.alloc(0), 15_000);
+      expect(left.stdout).toMatch(/^\d+\nstarted\n$/);
+      process.kill(Number.parseInt(left.stdout, 10), "SIGKILL");
+    } finally {
+      await p.close();
     }
   });
 
@@ -67,7 +86,7 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
     try {
       expect(await p.run("echo ok", Buffer.alloc(0), 5000)).toEqual({ code: 0, stdout: "ok\n", stderr: "" });
     } finally {
-      p.close();
+      await p.close();
     }
   });
 
@@ -78,20 +97,20 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
       expect(rs.map((r) => r.stdout)).toEqual(["1\n", "2\n", "3\n", "4\n", "5\n"]);
       expect(p.started).toBe(2);
     } finally {
-      p.close();
+      await p.close();
     }
   });
 
   it("a hung command times out without wedging the others; the next command gets a new shell", async () => {
     const p = pool(2);
     try {
-      const hung = p.run("sleep 30", Buffer.alloc(0), 300);
+      const hung = p.run("sleep 10", Buffer.alloc(0), 300);
       const other = p.run("echo alive", Buffer.alloc(0), 5000);
       await expect(hung).rejects.toMatchObject({ name: "AgentLost", timedOut: true, acked: true });
       expect((await other).stdout).toBe("alive\n");
       expect((await p.run("echo again", Buffer.alloc(0), 5000)).stdout).toBe("again\n");
     } finally {
-      p.close();
+      await p.close();
     }
   });
 
@@ -106,7 +125,7 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
       const refused = await never.run("echo hi", Buffer.alloc(0), 5000).catch((e) => e);
       expect(refused).toMatchObject({ acked: false, exitCode: 255, stderr: expect.stringMatching(/Connection refused/) });
     } finally {
-      p.close();
+      await p.close();
     }
   });
 });
