@@ -24,7 +24,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
  * The remote loop, for any POSIX sh (od and sed are POSIX utilities). fd 3 is the answer stream;
  * the command gets neither fd 3 nor fd 4, so a process it leaves behind holds no pipe of the agent.
  */
-export const AGENT = `dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
+export const AGENT = `for t in od sed; do command -v $t >/dev/null 2>&1 || { echo "gantry-agent: $t is missing" >&2; exit 97; }; done
+dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
 exec 3>&1
 echo "gantry-agent-ready 1"
 while IFS=' ' read -r id nc ni; do
@@ -38,6 +39,8 @@ while IFS=' ' read -r id nc ni; do
 done`;
 
 const READY = Buffer.from("gantry-agent-ready 1\n");
+/** The agent's exit code when the host lacks a tool it needs (the session then runs commands one exec each). */
+export const AGENT_UNUSABLE = 97;
 /** Raw bytes per encoded line: lines stay a few KiB, so `read` never holds much. */
 const LINE_BYTES = 1024;
 

@@ -10,7 +10,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
-import { AGENT, AgentLost, AgentPool, type AgentReply } from "./agent.js";
+import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, type AgentReply } from "./agent.js";
 import { sshArgv, sshBaseArgs } from "./argv.js";
 import type { HostSpec } from "./hosts.js";
 import { shCommand } from "./shell.js";
@@ -116,6 +116,8 @@ export class SshSession implements RemoteShell {
   private down?: SshError;
   private readonly forwards = new Map<string, string>();
   private forwardCount = 0;
+  /** Set when the host cannot run the long-lived shell. */
+  private noAgent = false;
   /** The host's long-lived shells; each started with one exec request (and one login shell). */
   readonly agents = new AgentPool(() => ["ssh", ...sshArgv(this.spec, this.cfg, { command: shCommand(["exec", "sh", "-c", AGENT]) })]);
   constructor(
@@ -145,7 +147,7 @@ export class SshSession implements RemoteShell {
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (this.down) throw this.down;
     const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
-    const own = !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0);
+    const own = this.noAgent || !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0);
     return own ? this.runOwn(command, o) : this.runShared(command, input, o);
   }
 
@@ -176,6 +178,11 @@ export class SshSession implements RemoteShell {
         if (err.timedOut) throw this.timeout(o);
         const failure = classifySshFailure(err.stderr);
         if (failure && failure.kind !== "master-lost") throw await this.failure(failure.kind, failure.detail);
+        if (!err.acked && err.exitCode === AGENT_UNUSABLE) {
+          // A host without od or sed: every command pays its own login, as before issue 10.
+          this.noAgent = true;
+          return this.runOwn(command, o);
+        }
         // Not taken by the shell, so not run: once more, on a new shell (and a new master if it went away).
         if (!err.acked && attempt === 0) continue;
         throw await this.lostDuring(o, err);

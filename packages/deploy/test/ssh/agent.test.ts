@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGENT, AgentLost, AgentPool, frameRequest, printfLines } from "../../src/ssh/agent.js";
+import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, frameRequest, printfLines } from "../../src/ssh/agent.js";
 import { shCommand, shScript } from "../../src/ssh/shell.js";
 
 /**
@@ -121,6 +121,9 @@ describe.each(SHELLS)("the agent under %s", (sh) => {
       const died = await p.run("kill -9 $$", Buffer.alloc(0), 5000).catch((e) => e);
       expect(died).toBeInstanceOf(AgentLost);
       expect(died).toMatchObject({ acked: true, timedOut: false });
+      const bare = new AgentPool(() => ["env", "PATH=/nonexistent", `/bin/${sh}`, "-c", AGENT]);
+      const unusable = await bare.run("echo hi", Buffer.alloc(0), 5000).catch((e) => e);
+      expect(unusable).toMatchObject({ acked: false, exitCode: AGENT_UNUSABLE, stderr: expect.stringMatching(/od is missing/) });
       const never = new AgentPool(() => [sh, "-c", "echo 'ssh: connect to host web-1 port 22: Connection refused' >&2; exit 255"]);
       const refused = await never.run("echo hi", Buffer.alloc(0), 5000).catch((e) => e);
       expect(refused).toMatchObject({ acked: false, exitCode: 255, stderr: expect.stringMatching(/Connection refused/) });
