@@ -78,9 +78,13 @@ export function savedConnections(text: string): SavedConnections | undefined {
   }
 }
 
-/** Closes every master connection and removes the private folder with the key (the post step; also at the end of a CLI run). */
-export async function closeConnections(saved: SavedConnections): Promise<void> {
+/**
+ * Closes every master connection and removes the private folder with the key (the post step; also
+ * at the end of a CLI run); `live`: the hosts this process used, whose remote shells end first.
+ */
+export async function closeConnections(saved: SavedConnections, live: readonly SshHost[] = []): Promise<void> {
   if (!saved.dir.includes("gantry-ssh-")) throw new GantryError(`internal: refusing to remove ${saved.dir}`);
+  await Promise.all(live.map((h) => h.session.closeShells?.()));
   await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close()));
   await rm(saved.dir, { recursive: true, force: true });
 }

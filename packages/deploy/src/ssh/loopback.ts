@@ -47,7 +47,7 @@ export class Loopback {
     if (method === "channel") return this.channelGet(port, path, timeoutMs, started);
     const url = `http://127.0.0.1:${port}${path}`;
     const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
-    const r = await this.h.runScript(S.HTTP_GET, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15_000 });
+    const r = await this.h.runScript(S.HTTP_PROBE, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15_000 });
     if (r.code !== 0) this.h.fail(`probing ${url} with ${method}`, r);
     const p = S.parseHttpGet(r.stdout);
     if ("error" in p) return { ok: false, status: 0, ms: ms(), error: p.error };

@@ -123,6 +123,8 @@ export async function runRemote(inputs: DeployInputs, ctx: RunContext, signal: A
     },
   }));
   const fleet = await runFleet(tasks, inputs.remote, ctx.reporter, signal);
+  // The hosts' remote shells end with the run; the masters stay for the post step.
+  await Promise.all(conn.hosts.map((h) => h.session.closeShells?.()));
   const version = inputs.version || [...reports.values()][0]?.result.version || fleet.hosts.find((h) => h.version)?.version || "";
   const report: FleetReport = { app, command, version, fleet, reports, ms: performance.now() - started };
   setFleetOutputs(report, ctx);
@@ -141,10 +143,11 @@ export async function runRemote(inputs: DeployInputs, ctx: RunContext, signal: A
  */
 export async function remotePost(ctx: RunContext, savedRun: SavedFleetRun | undefined, savedConn: SavedConnections | undefined): Promise<void> {
   if (!savedConn) return;
+  let hosts: SshHost[] = [];
   try {
     if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
     const { inputs } = savedRun;
-    const hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
+    hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
     const docs = await Promise.all(
       hosts.map(async (host) => {
         const run = savedRun.fleet[host.name];
@@ -178,6 +181,6 @@ export async function remotePost(ctx: RunContext, savedRun: SavedFleetRun | unde
       }
     }
   } finally {
-    await closeConnections(savedConn);
+    await closeConnections(savedConn, hosts);
   }
 }

@@ -121,6 +121,23 @@ out=$(wget -q -S -O /dev/null -U gantry-deploy -T "$2" "$1" 2>&1)
 code=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
 if [ -n "$code" ]; then echo "code $code"; else echo "error $(printf '%s\\n' "$out" | grep . | tail -n 1)"; fi`;
 
+/**
+ * HTTP_GET with curl's URL globbing off (issue 10): health-path may hold `[`, `]`, `{` or `}`,
+ * which curl would read as a range or a set without `-g`. Same arguments and output as HTTP_GET.
+ */
+export const HTTP_PROBE = `if [ "$3" = curl ]; then
+  out=$(curl -g -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
+  res=$(printf '%s\\n' "$out" | sed -n 's/^gantry-code //p' | tail -n 1)
+  case $res in
+    000*|'') echo "error $(printf '%s\\n' "$out" | grep -v '^gantry-code' | grep . | head -n 1)" ;;
+    *) echo "code $res" ;;
+  esac
+  exit 0
+fi
+out=$(wget -q -S -O /dev/null -U gantry-deploy -T "$2" "$1" 2>&1)
+code=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
+if [ -n "$code" ]; then echo "code $code"; else echo "error $(printf '%s\\n' "$out" | grep . | tail -n 1)"; fi`;
+
 /** $1 a folder that may not exist yet: the KiB free where it would be created, and whether the user may write there. */
 export const FREE = `d=$1; while [ ! -d "$d" ]; do d=$(dirname -- "$d"); done
 avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')

@@ -1,16 +1,19 @@
 /**
  * One SSH connection per host, reused by every command of a run: the system `ssh` client with
  * ControlMaster/ControlPersist sockets in the run's private folder (issue 7: "connections reused,
- * not one SSH connection per command"). Commands go through `exec` with argument arrays; the
- * remote command line comes from shell.ts. A connection failure becomes an SshError that names
+ * not one SSH connection per command"), and on it one long-lived remote shell that runs the
+ * commands (agent.ts; issue 10: not one login shell per command). ssh is started with argument
+ * arrays from argv.ts; the remote command line comes from shell.ts. A connection failure becomes an SshError that names
  * the host; once a host is unreachable, further commands fail at once instead of each waiting
  * for a connect timeout, and the fleet treats the host as lost for this run.
  */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
+import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, type AgentReply } from "./agent.js";
+import { sshArgv, sshBaseArgs } from "./argv.js";
 import type { HostSpec } from "./hosts.js";
-import { optionValue } from "./options.js";
+import { shCommand } from "./shell.js";
 
 /** How every session of a run connects (the same for all hosts). */
 export interface SshConfig {
@@ -83,6 +86,8 @@ export interface RunOptions {
   what?: string;
   /** A connection of its own instead of the shared one: only a direct client sees why sshd refused a channel. */
   ownConnection?: boolean;
+  /** An exec channel of its own instead of the host's long-lived shell (uploads stream their bytes on it). */
+  ownChannel?: boolean;
 }
 
 /** What SshHost runs its commands through: an SSH session, or a local shell in unit tests. */
@@ -94,16 +99,27 @@ export interface RemoteShell {
   /** A local unix socket path that reaches the given socket on the host. */
   forwardSocket(remotePath: string): Promise<string>;
   dropForward(remotePath: string): void;
+  /** Ends the long-lived shells on the host, if the transport keeps any. */
+  closeShells?(): Promise<void>;
 }
 
 /** The default time a remote command may take; a health probe or an upload sets its own. */
 export const COMMAND_TIMEOUT_MS = 60_000;
+/**
+ * Stdin larger than this, or holding a NUL byte, takes a channel of its own: the long-lived shell
+ * reads its input a byte at a time and holds it in a shell variable, which cannot hold NUL.
+ */
+export const AGENT_MAX_INPUT = 64 * 1024;
 
 /** One host's SSH connection: every command of a run goes through its master. */
 export class SshSession implements RemoteShell {
   private down?: SshError;
   private readonly forwards = new Map<string, string>();
   private forwardCount = 0;
+  /** Set when the host cannot run the long-lived shell. */
+  private noAgent = false;
+  /** The host's long-lived shells; each started with one exec request (and one login shell). */
+  readonly agents = new AgentPool(() => ["ssh", ...sshArgv(this.spec, this.cfg, { command: shCommand(["exec", "sh", "-c", AGENT]) })]);
   constructor(
     readonly spec: HostSpec,
     readonly cfg: SshConfig,
@@ -118,53 +134,81 @@ export class SshSession implements RemoteShell {
     return this.down;
   }
 
-  /** The ssh options every command shares (the inputs' options first: for ssh the first value given wins). */
+  /** The ssh options every command shares (argv.ts). */
   baseArgs(): string[] {
-    const o = this.cfg.options;
-    const args = ["-F", "none", ...o.flatMap((x) => ["-o", x])];
-    const def = (name: string, value: string) => {
-      if (optionValue(o, name) === undefined) args.push("-o", `${name}=${value}`);
-    };
-    def("ConnectTimeout", "15");
-    def("ServerAliveInterval", "15");
-    def("ServerAliveCountMax", "3");
-    args.push("-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "GlobalKnownHostsFile=/dev/null");
-    if (this.cfg.insecure || !this.cfg.knownHostsFile) args.push("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null");
-    else args.push("-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${this.cfg.knownHostsFile}`);
-    if (this.cfg.keyFile) args.push("-o", "IdentitiesOnly=yes", "-i", this.cfg.keyFile);
-    args.push(
-      "-o",
-      "ControlMaster=auto",
-      "-o",
-      `ControlPath=${join(this.cfg.controlDir, "%C")}`,
-      "-o",
-      `ControlPersist=${this.cfg.persistSeconds ?? 60}`,
-      "-l",
-      this.spec.user,
-      "-p",
-      String(this.spec.port),
-    );
-    return args;
+    return sshBaseArgs(this.spec, this.cfg);
   }
 
-  /** Runs one remote command line (built by shell.ts) over the shared connection. */
+  /**
+   * Runs one remote command line (built by shell.ts). Plain commands go through the host's
+   * long-lived shell (agent.ts); ssh-level requests (-W, -O), a connection of its own, and large
+   * stdin (an upload) take an exec channel of their own on the shared master.
+   */
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (this.down) throw this.down;
-    const base = o.ownConnection ? this.baseArgs().map(ownConnectionArg) : this.baseArgs();
-    const args = [...base, ...(o.sshArgs ?? []), "--", this.spec.host, ...(command ? [command] : [])];
+    const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
+    const own = this.noAgent || !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0);
+    return own ? this.runOwn(command, o) : this.runShared(command, input, o);
+  }
+
+  private async runOwn(command: string, o: RunOptions): Promise<ExecResult> {
+    const args = sshArgv(this.spec, this.cfg, { ownConnection: o.ownConnection, sshArgs: o.sshArgs, command });
     for (let attempt = 0; ; attempt++) {
       const r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
-      const what = o.what ?? "a command";
-      if (r.timedOut) throw new GantryError(`${this.label}: ${what} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1000)} s`);
+      if (r.timedOut) throw this.timeout(o);
       if (r.code === 0 || (r.code !== 255 && o.allowFailure)) return r;
       const failure = r.code === 255 ? classifySshFailure(r.stderr) : undefined;
       // The master went away (ControlPersist ran out, or it saw the link die): one retry makes a new one or shows why not.
       if (failure?.kind === "master-lost" && attempt === 0) continue;
       if (failure) throw await this.failure(failure.kind, failure.detail);
       if (o.allowFailure) return r;
-      const tail = lastLines(r.stderr || r.stdout, 5);
-      throw new GantryError(`${this.label}: ${what} failed (exit ${r.code})${tail ? `: ${tail}` : ""}`);
+      throw this.commandFailed(o, r.code, r.stderr || r.stdout);
     }
+  }
+
+  /** One command through the host's long-lived shell: no login shell started per command (issue 10). */
+  private async runShared(command: string, input: Buffer, o: RunOptions): Promise<ExecResult> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      let r: AgentReply;
+      try {
+        r = await this.agents.run(command, input, o.timeoutMs ?? COMMAND_TIMEOUT_MS);
+      } catch (err) {
+        if (!(err instanceof AgentLost)) throw err;
+        if (err.timedOut) throw this.timeout(o);
+        const failure = classifySshFailure(err.stderr);
+        if (failure && failure.kind !== "master-lost") throw await this.failure(failure.kind, failure.detail);
+        if (!err.acked && err.exitCode === AGENT_UNUSABLE) {
+          // A host without od or sed: every command pays its own login, as before issue 10.
+          this.noAgent = true;
+          return this.runOwn(command, o);
+        }
+        // Not taken by the shell, so not run: once more, on a new shell (and a new master if it went away).
+        if (!err.acked && attempt === 0) continue;
+        throw await this.lostDuring(o, err);
+      }
+      const result = { command: ["ssh", this.label, command], code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: false };
+      if (r.code === 0 || o.allowFailure) return { ...result, durationMs: performance.now() - started };
+      throw this.commandFailed(o, r.code, r.stderr || r.stdout);
+    }
+  }
+
+  /** The shell stopped while a command ran: an unreachable host says so; otherwise the command's outcome is unknown. */
+  private async lostDuring(o: RunOptions, err: AgentLost): Promise<Error> {
+    await this.runOwn("true", { what: "reconnecting", timeoutMs: 30_000 });
+    const why = lastLines(err.stderr, 2).trim();
+    return new GantryError(
+      `${this.label}: the remote shell stopped while ${o.what ?? "running a command"}${why ? ` (${why})` : ""}; it may or may not have finished`,
+    );
+  }
+
+  private timeout(o: RunOptions): GantryError {
+    return new GantryError(`${this.label}: ${o.what ?? "a command"} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1000)} s`);
+  }
+
+  private commandFailed(o: RunOptions, code: number | null, text: string): GantryError {
+    const tail = lastLines(text, 5);
+    return new GantryError(`${this.label}: ${o.what ?? "a command"} failed (exit ${code})${tail ? `: ${tail}` : ""}`);
   }
 
   private async failure(kind: SshFailure, detail: string): Promise<SshError> {
@@ -243,17 +287,15 @@ export class SshSession implements RemoteShell {
     this.forwards.delete(remotePath);
   }
 
+  /** Ends the host's long-lived shells; the master stays (for the post step). */
+  closeShells(): Promise<void> {
+    return this.agents.close();
+  }
+
   /** Closes the master connection (the post step; also at the end of a CLI run). */
   async close(): Promise<void> {
     this.forwards.clear();
-    await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 10_000, allowFailure: true });
+    await this.closeShells();
+    await exec("ssh", sshArgv(this.spec, this.cfg, { sshArgs: ["-O", "exit"] }), { timeoutMs: 10_000, allowFailure: true });
   }
-}
-
-/** A connection of its own, at INFO level: sshd's reason for refusing a channel is printed at INFO. */
-function ownConnectionArg(a: string): string {
-  if (a.startsWith("ControlMaster=")) return "ControlMaster=no";
-  if (a.startsWith("ControlPath=")) return "ControlPath=none";
-  if (a === "LogLevel=ERROR") return "LogLevel=INFO";
-  return a;
 }

@@ -36,7 +36,12 @@ export class SshHost implements Host {
   }
 
   /** Runs one of scripts.ts's constant scripts with its values; the caller reads the exit code. */
-  async runScript(script: string, args: readonly (string | number)[], what: string, o: { input?: string | Buffer; timeoutMs?: number } = {}) {
+  async runScript(
+    script: string,
+    args: readonly (string | number)[],
+    what: string,
+    o: { input?: string | Buffer; timeoutMs?: number; ownChannel?: boolean } = {},
+  ) {
     return this.session.run(shScript(script, args), { ...o, what, allowFailure: true });
   }
 
@@ -172,6 +177,8 @@ export class SshHost implements Host {
     const r = await this.runScript(S.UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
       input: await readFile(localPath),
       timeoutMs: 600_000,
+      // A release is megabytes: streamed on an exec channel of its own, not through the host's shell.
+      ownChannel: true,
     });
     if (r.code === S.NO_SPACE || /No space left on device/.test(r.stderr))
       throw new GantryError(

@@ -99,6 +99,6 @@ export async function remoteStatus(inputs: DeployInputs, ctx: RunContext): Promi
       ].join("\n"),
     );
   } finally {
-    await closeConnections(conn.saved);
+    await closeConnections(conn.saved, conn.hosts);
   }
 }

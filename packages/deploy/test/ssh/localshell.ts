@@ -1,6 +1,11 @@
-/** A RemoteShell that runs SshHost's command lines in a local bash, as sshd would hand them to a login shell. */
+/**
+ * A RemoteShell that runs SshHost's command lines locally: each in a bash of its own, as sshd would
+ * hand them to a login shell, or (longLived) through one long-lived `sh` running the agent as
+ * SshSession does (issue 10), with the same rule for what takes a channel of its own.
+ */
 import { type ExecResult, GantryError, exec } from "@gantry/core";
-import type { RemoteShell, RunOptions } from "../../src/ssh/session.js";
+import { AGENT, AgentPool } from "../../src/ssh/agent.js";
+import { AGENT_MAX_INPUT, type RemoteShell, type RunOptions } from "../../src/ssh/session.js";
 
 export class LocalShell implements RemoteShell {
   readonly label = "deploy@local-shell";
@@ -8,12 +13,19 @@ export class LocalShell implements RemoteShell {
   readonly lines: string[] = [];
   /** Stdin of every command, in order. */
   readonly inputs: string[] = [];
+  readonly agents = new AgentPool(() => ["sh", "-c", AGENT]);
+
+  constructor(readonly longLived = false) {}
 
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (o.sshArgs?.length) throw new GantryError("LocalShell cannot pass ssh arguments");
     this.lines.push(command);
     this.inputs.push(String(o.input ?? ""));
-    const r = await exec("/bin/bash", ["-c", command], { input: o.input ?? "", timeoutMs: o.timeoutMs ?? 30_000, allowFailure: true });
+    const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
+    const shared = this.longLived && !o.ownChannel && input.length <= AGENT_MAX_INPUT && !input.includes(0);
+    const r: ExecResult = shared
+      ? { command: ["sh", command], signal: null, durationMs: 0, timedOut: false, ...(await this.agents.run(command, input, o.timeoutMs ?? 30_000)) }
+      : await exec("/bin/bash", ["-c", command], { input, timeoutMs: o.timeoutMs ?? 30_000, allowFailure: true });
     if (r.code !== 0 && !o.allowFailure) throw new GantryError(`${this.label}: ${o.what ?? "a command"} failed (exit ${r.code}): ${r.stderr}`);
     return r;
   }
@@ -23,4 +35,8 @@ export class LocalShell implements RemoteShell {
   }
 
   dropForward(): void {}
+
+  closeShells(): Promise<void> {
+    return this.agents.close();
+  }
 }

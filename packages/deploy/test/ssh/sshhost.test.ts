@@ -14,19 +14,24 @@ import { LocalShell } from "./localshell.js";
  * SshHost's scripts run for real, in a local bash standing in for the remote login shell: every
  * Host operation, with file names that would break naive quoting.
  */
-let dir: string;
-const shell = new LocalShell();
-const host = new SshHost(shell);
 const WEIRD = "a b 'c' \"d\" $(touch pwned) `e` ;f* ~g";
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "gantry-sshhost-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("SshHost over a shell", () => {
+describe.each([
+  ["a login shell per command", false],
+  ["one long-lived shell (issue 10)", true],
+])("SshHost over %s", (_, longLived) => {
+  const shell = new LocalShell(longLived);
+  const host = new SshHost(shell);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "gantry-sshhost-"));
+  });
+  afterAll(async () => {
+    await shell.closeShells();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("probes the platform and the tools", async () => {
     const facts = await host.probe();
     expect(facts.platform.os).toBe("linux");
