@@ -1,23 +1,22 @@
 /**
  * The go-test action run as the runner runs it, on test/fixtures/go-test-module: passing,
  * failing, skipped, flaky, panicking, timing-out and racy tests, a build error, integration tests
- * against a service the action starts, e2e tests against a started binary, and the vuln and lint
- * layers through stand-ins for govulncheck and staticcheck (not installable here).
+ * against a service the action starts, and e2e tests against a started binary. The vuln and lint
+ * layers run the real govulncheck and staticcheck in vuln-lint.test.ts.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, REPO, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { freePort } from "@gantry/core";
 
 const ws = fixtureCopy("go-test-module");
 const bin = mkdtempSync(join(tmpdir(), "gantry-go-test-bin-"));
 const kvd = join(bin, "kvd");
-const STANDINS = resolve(REPO, "test/go-test/standins");
 
 beforeAll(() => {
   // The fixture's own service, built once for the tests that start it as a binary.
@@ -193,28 +192,6 @@ describe("go-test on the fixture module", () => {
     expect(results(stubborn).e2e).toMatchObject({ status: "failed", passed: 2, failed: 0 });
     expect(results(stubborn).e2e.reason).toBe("the binary did not exit within e2e-shutdown-timeout (1.0 s) after SIGTERM; it was killed");
     expect(stubborn.summary).toContain("e2e binary log");
-  });
-
-  it("vuln and lint report what govulncheck and staticcheck find, at file:line:col (stand-ins for both)", async () => {
-    const r = await runAction(
-      "go-test",
-      { packages: "./calc ./store", layers: "vuln,lint", "fail-fast": "false" },
-      { workspace: ws, env: { PATH: `${STANDINS}:${process.env.PATH}` } },
-    );
-    expect(r.code).toBe(1);
-    expect(where(r)).toEqual(["store/store.go:43:26 govulncheck", "calc/calc.go:29:6 lint"]);
-    expect(r.annotations[0]?.message).toBe("GO-2023-2102: HTTP/2 rapid reset can cause excessive work in net/http (store.Client.Get calls http.Client.Get)");
-    expect(r.log).toContain("govulncheck stand-in called with: ./calc ./store");
-    expect(results(r)).toMatchObject({ vuln: { status: "failed", failed: 1 }, lint: { status: "failed", failed: 1 } });
-  });
-
-  it("without govulncheck and staticcheck: a notice, vuln skipped, lint runs go vet only", async () => {
-    const r = await runAction("go-test", { packages: "./calc", layers: "vuln,lint" }, { workspace: ws, env: { GOPROXY: "off" } });
-    expect(r.code, r.log).toBe(0);
-    expect(results(r)).toMatchObject({ vuln: { status: "skipped" }, lint: { status: "passed", reason: "staticcheck not installed: go vet only" } });
-    const notices = r.annotations.filter((a) => a.level === "notice").map((a) => a.message);
-    expect(notices[0]).toContain("govulncheck is not installed and could not be installed (GOPROXY=off forbids downloading it)");
-    expect(notices[1]).toContain("lint: staticcheck is not installed");
   });
 
   it.each([

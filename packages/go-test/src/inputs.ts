@@ -5,6 +5,7 @@ import { InputError, type InputReader, nearest, parseDuration } from "@gantry/co
 import { parseGoTestArgs } from "./flags.js";
 import { argSecrets, envSecrets } from "./secrets.js";
 import { type ServiceSpec, parseServices } from "./services.js";
+import { parseVulnDb } from "./vulndb.js";
 import { type WordsError, splitWords } from "./words.js";
 
 /** Every go-test input with its default: the same table as actions/go-test/action.yml. */
@@ -33,6 +34,7 @@ export const GO_TEST_INPUTS = {
   count: "",
   args: "",
   junit: "dist/test-results.xml",
+  "vuln-db": "",
 } as const;
 
 export const LAYERS = ["vet", "unit", "race", "integration", "e2e", "vuln", "lint"] as const;
@@ -67,6 +69,8 @@ export interface GoTestInputs {
   count: number;
   args: string[];
   junit: string;
+  /** govulncheck's `-db` (a URL; a folder as file://), or undefined for its default database. */
+  vulnDb?: string;
   /** Every secret the services and the e2e settings carry (masked when parsed; cut from the summary, annotations and JUnit). */
   secrets: string[];
 }
@@ -180,6 +184,7 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     count,
     args: parseGoTestArgs(read.string("args")),
     junit: read.string("junit") ? abs(read.string("junit")) : "",
+    vulnDb: await parseVulnDb(read.string("vuln-db"), cwd),
     secrets,
   };
 }

@@ -11,18 +11,9 @@ import { writeJunit } from "./junit.js";
 import type { LayerResult } from "./results.js";
 import { type RunningProcess, logTail, stopProcess } from "./processes.js";
 import { startServices } from "./services.js";
-import {
-  type GoEnv,
-  findTool,
-  goVersionOf,
-  installGovulncheck,
-  raceProblem,
-  readGoEnv,
-  runGovulncheck,
-  runStaticcheck,
-  runVet,
-  skippedLayer,
-} from "./tools.js";
+import { runLintLayer } from "./lint.js";
+import { type GoEnv, findTool, goVersionOf, raceProblem, readGoEnv, runVet, skippedLayer } from "./tools.js";
+import { runVulnLayer } from "./vuln.js";
 
 export interface FailedTest {
   layer: LayerName;
@@ -181,9 +172,12 @@ async function runLayer(
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return runVulnLayer(inputs, p, tctx);
+      return runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
     case "lint":
-      return runLintLayer(inputs, p, tctx, done);
+      return runLintLayer(
+        { ...p, packages: inputs.packages, reporter },
+        done.some((l) => l.layer === "vet" && l.status !== "not-run"),
+      );
   }
 }
 
@@ -223,46 +217,6 @@ async function runE2eLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerCon
   if (!down.ok) result = { ...result, status: "failed", reason: down.reason };
   if (result.status === "failed") logs.push({ label: "e2e binary log", tail: logTail(service.proc, 50) });
   return { ...result, durationMs: performance.now() - started };
-}
-
-async function runVulnLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerContext): Promise<LayerResult> {
-  let bin = await findTool("govulncheck", p.env, await p.goEnv());
-  if (!bin) {
-    tctx.reporter.info("govulncheck is not installed; installing it");
-    const installed = await installGovulncheck(p.go, join(tctx.workDir, "bin"), p.cwd, p.env);
-    if (!installed.bin) {
-      const why = `govulncheck is not installed and could not be installed (${installed.why}); the vuln layer did not run`;
-      tctx.reporter.notice(why);
-      return skippedLayer("vuln", why);
-    }
-    bin = installed.bin;
-  }
-  return runGovulncheck(bin, inputs.packages, p.cwd, p.env);
-}
-
-/** lint = go vet's analyzers (unless the vet layer just ran them) plus staticcheck when present. */
-async function runLintLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerContext, done: readonly LayerResult[]): Promise<LayerResult> {
-  const started = performance.now();
-  const vetRan = done.some((l) => l.layer === "vet" && l.status !== "not-run");
-  const vet = vetRan ? undefined : await runVet(p.go, inputs.packages, p.cwd, p.env, "lint");
-  const bin = await findTool("staticcheck", p.env, await p.goEnv());
-  if (!bin)
-    tctx.reporter.notice(
-      `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install honnef.co/go/tools/cmd/staticcheck@latest`,
-    );
-  const sc = bin ? await runStaticcheck(bin, inputs.packages, p.cwd, p.env) : undefined;
-  if (!vet && !sc) return skippedLayer("lint", "staticcheck is not installed and the vet layer already ran go vet");
-  const parts = [vet, sc].filter((x): x is LayerResult => x !== undefined);
-  const failed = parts.some((x) => x.status === "failed");
-  return {
-    ...(parts[0] as LayerResult),
-    layer: "lint",
-    status: failed ? "failed" : "passed",
-    reason: parts.map((x) => x.reason).find(Boolean) ?? (sc ? undefined : "staticcheck not installed: go vet only"),
-    findings: parts.flatMap((x) => x.findings),
-    log: parts.map((x) => x.log ?? "").join(""),
-    durationMs: performance.now() - started,
-  };
 }
 
 /** The `failed-tests` output: each failure once, where it failed. */

@@ -1,8 +1,8 @@
 import { readFile, realpath } from "node:fs/promises";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
-import { exec, isExecutable, lastLines, which } from "@gantry/core";
+import { type Reporter, exec, isExecutable, lastLines, which } from "@gantry/core";
 import type { LayerName } from "./inputs.js";
-import { type Finding, parseFindings } from "./locate.js";
+import { type Finding, type ModuleRoot, parseFindings } from "./locate.js";
 import type { LayerResult } from "./results.js";
 
 /** What the action needs to know from `go env`: asked once, off the critical path. */
@@ -10,6 +10,18 @@ export interface GoEnv {
   version: string;
   gopath: string;
   gobin: string;
+}
+
+/** What the vuln and lint layers need of the prepared run. */
+export interface ToolLayerContext {
+  go: string;
+  packages: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** GOPATH and GOBIN, asked of go once when first needed. */
+  goEnv: () => Promise<GoEnv>;
+  modules: readonly ModuleRoot[];
+  reporter: Reporter;
 }
 
 /** GOVERSION, GOPATH and GOBIN from one `go env`. */
@@ -54,7 +66,7 @@ export async function raceProblem(env: NodeJS.ProcessEnv): Promise<string | unde
 }
 
 /** A layer result for a tool run (vet, lint, vuln). */
-function toolResult(layer: LayerName, ok: boolean, findings: Finding[], log: string, durationMs: number, reason?: string): LayerResult {
+export function toolResult(layer: LayerName, ok: boolean, findings: Finding[], log: string, durationMs: number, reason?: string): LayerResult {
   return { layer, status: ok ? "passed" : "failed", reason, durationMs, tests: [], packageFailures: [], packages: [], findings, runs: 1, log };
 }
 
@@ -74,89 +86,7 @@ export async function runVet(go: string, packages: readonly string[], cwd: strin
   );
 }
 
-/** staticcheck prints `file:line:col: message (SA1000)` and exits 1 when it finds something. */
-export async function runStaticcheck(bin: string, packages: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<LayerResult> {
-  const r = await exec(bin, [...packages], { cwd, env, allowFailure: true });
-  const log = `${r.stdout}${r.stderr}`;
-  const findings = parseFindings(log.split("\n"), cwd);
-  const ok = r.code === 0;
-  return toolResult(
-    "lint",
-    ok,
-    findings,
-    log,
-    r.durationMs,
-    ok || findings.length > 0 ? undefined : `staticcheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`,
-  );
-}
-
-/**
- * govulncheck's text output: `Vulnerability #1: GO-2023-2102`, its title on the next line, then
- * traces `#1: main.go:57:24: hello.serve calls http.Server.Serve`. Exit 3 means vulnerabilities
- * were found (https://pkg.go.dev/golang.org/x/vuln/cmd/govulncheck, "Exit codes").
- */
-export function parseGovulncheck(text: string, cwd: string): Finding[] {
-  const findings: Finding[] = [];
-  let id = "";
-  let title = "";
-  let traced = false;
-  const flush = () => {
-    if (id && !traced) findings.push({ file: "", line: 0, message: `${id}: ${title}` });
-  };
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const vuln = /^Vulnerability #\d+: (\S+)/.exec(line);
-    if (vuln) {
-      flush();
-      id = vuln[1] as string;
-      title = (lines[i + 1] ?? "").trim();
-      traced = false;
-      continue;
-    }
-    const trace = /^\s+#\d+: (\S+?\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line);
-    if (trace && id) {
-      const [f] = parseFindings([`${trace[1]}:${trace[2]}${trace[3] ? `:${trace[3]}` : ""}: ${trace[4]}`], cwd);
-      if (f) findings.push({ ...f, message: `${id}: ${title} (${trace[4]})` });
-      traced = true;
-    }
-  }
-  flush();
-  return findings;
-}
-
-export async function runGovulncheck(bin: string, packages: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<LayerResult> {
-  const r = await exec(bin, [...packages], { cwd, env, allowFailure: true });
-  const log = `${r.stdout}${r.stderr}`;
-  if (r.code === 0) return toolResult("vuln", true, [], log, r.durationMs);
-  const findings = r.code === 3 ? parseGovulncheck(log, cwd) : [];
-  return toolResult(
-    "vuln",
-    false,
-    findings,
-    log,
-    r.durationMs,
-    r.code === 3 ? undefined : `govulncheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`,
-  );
-}
-
-/**
- * Installs govulncheck into a folder of its own (not the user's GOPATH) when it is not already
- * there. Skipped when module downloads are off (GOPROXY=off, GOFLAGS=-mod=vendor).
- */
-export async function installGovulncheck(go: string, binDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ bin?: string; why?: string }> {
-  if ((env.GOPROXY ?? "").trim() === "off") return { why: "GOPROXY=off forbids downloading it" };
-  const r = await exec(go, ["install", "golang.org/x/vuln/cmd/govulncheck@latest"], {
-    cwd,
-    env: { ...env, GOBIN: binDir, GOFLAGS: "" },
-    allowFailure: true,
-    timeoutMs: 180_000,
-  });
-  if (r.code === 0 && (await isExecutable(join(binDir, "govulncheck")))) return { bin: join(binDir, "govulncheck") };
-  return { why: `go install golang.org/x/vuln/cmd/govulncheck@latest failed: ${lastLines(r.stderr || r.stdout, 1) || describeExit(r.code, r.signal)}` };
-}
-
-function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   return signal ? `was killed by ${signal}` : `exited with ${code}`;
 }
 
