@@ -37,6 +37,12 @@ describe("each action's src/ entry exports run() and runs nothing on import", ()
     expect(code).toBe(0);
   });
 
+  it.each(["action-main", "action-post"])("the root action's packages/pipeline/src/%s.ts", (entry) => {
+    const { out, code } = importOnly(join(REPO, "packages", "pipeline", "src", `${entry}.ts`));
+    expect(out.trim()).toBe("run is a function");
+    expect(code).toBe(0);
+  });
+
   it("the check can fail: the runner's entry (main.ts) does run on import", () => {
     const { out } = importOnly(join(REPO, "actions", "go-build", "main.ts"));
     expect(out).toMatch(/::error::|::info::/);
