@@ -7,7 +7,7 @@ import { sectionTable, tableProblems } from "./action-tables.js";
 
 interface ActionYml {
   inputs?: Record<string, { default?: unknown } | null>;
-  outputs?: Record<string, { description?: string } | null>;
+  outputs?: Record<string, { default?: unknown; description?: string } | null>;
 }
 
 // Issue 11: each action's README lists exactly its action.yml's inputs (with the same defaults) and outputs.

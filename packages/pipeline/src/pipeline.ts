@@ -73,7 +73,7 @@ export const pipelineStage: Stage<PipelineInputs> = {
     for (const name of chosen) {
       const stage = STAGES[name] as Stage<unknown>;
       const fixed: Record<string, string> = name !== "go-build" && manifest ? { manifest } : {};
-      const inputs = await asRootInput(name, () => stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx));
+      const inputs = await asRootInput(name, async () => stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx));
       if (name === "go-build") manifest = join((inputs as GoBuildInputs).outDir, MANIFEST_FILE);
       steps.push({ name, inputs });
     }
