@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { deployStage } from "@gantry/deploy";
+import { run } from "./src/main.js";
 
-await runActionMain(deployStage);
+await run();

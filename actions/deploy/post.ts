@@ -1,4 +1,3 @@
-import { runActionPost } from "@gantry/core";
-import { deployStage } from "@gantry/deploy";
+import { run } from "./src/post.js";
 
-await runActionPost(deployStage);
+await run();

@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { goBuildStage } from "@gantry/go-build";
+import { run } from "./src/main.js";
 
-await runActionMain(goBuildStage);
+await run();

@@ -1,4 +1,3 @@
-import { runActionPost } from "@gantry/core";
-import { goBuildStage } from "@gantry/go-build";
+import { run } from "./src/post.js";
 
-await runActionPost(goBuildStage);
+await run();

@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { goTestStage } from "@gantry/go-test";
+import { run } from "./src/main.js";
 
-await runActionMain(goTestStage);
+await run();

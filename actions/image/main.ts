@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { imageStage } from "@gantry/image";
+import { run } from "./src/main.js";
 
-await runActionMain(imageStage);
+await run();

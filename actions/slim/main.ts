@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { slimStage } from "@gantry/slim";
+import { run } from "./src/main.js";
 
-await runActionMain(slimStage);
+await run();

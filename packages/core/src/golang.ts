@@ -94,6 +94,18 @@ interface GoReleaseFile {
 
 const GO_ARCH: Record<string, string> = { x64: "amd64", arm64: "arm64", arm: "armv6l", ia32: "386", ppc64: "ppc64le", s390x: "s390x" };
 
+/** The go-build input that gives `downloadBase`; errors about the mirror name it. */
+export const GO_DOWNLOAD_INPUT = "go-download-base-url";
+
+/** installTool, its failure naming the input that chose the mirror. */
+async function installFromMirror(...args: Parameters<typeof installTool>): Promise<string> {
+  try {
+    return await installTool(...args);
+  } catch (err) {
+    throw new GantryError(`${(err as Error).message} (the mirror is ${GO_DOWNLOAD_INPUT})`);
+  }
+}
+
 /**
  * Uses the `go` on PATH when it satisfies the range; otherwise installs the newest matching
  * release from `downloadBase` (go.dev/dl's JSON index gives each file's sha256) into the tool cache.
@@ -123,7 +135,11 @@ export async function resolveGo(
     const releases = JSON.parse((await readBodyLimited(res, 64 * 1024 * 1024, "the index")).toString("utf8")) as { version: string; files: GoReleaseFile[] }[];
     files = releases.flatMap((r) => r.files);
   } catch (err) {
-    throw new GantryError(`the Go release index ${redactUrl(index)} could not be read: ${(err as Error).message}`);
+    // Name the input that chose the mirror, so an offline runner knows what to change (issue 11).
+    throw new GantryError(
+      `the Go release index ${redactUrl(index)} could not be read: ${(err as Error).message}; ` +
+        `set ${GO_DOWNLOAD_INPUT} to a mirror of go.dev/dl this runner can reach, or put a Go satisfying ${wanted} on PATH`,
+    );
   }
   const os = process.platform === "win32" ? "windows" : process.platform;
   const arch = GO_ARCH[process.arch] ?? process.arch;
@@ -131,9 +147,9 @@ export async function resolveGo(
   const best = candidates
     .filter((f) => semver.satisfies(normalizeGoVersion(f.version) as string, wanted, { includePrerelease: true }))
     .sort((a, b) => semver.rcompare(normalizeGoVersion(a.version) as string, normalizeGoVersion(b.version) as string))[0];
-  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)}`);
+  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)} (${GO_DOWNLOAD_INPUT})`);
   const version = normalizeGoVersion(best.version) as string;
-  const dir = await installTool(
+  const dir = await installFromMirror(
     {
       tool: "go",
       version,

@@ -46,10 +46,14 @@ export class InputReader {
     return v;
   }
 
+  /**
+   * true or false, spelt as YAML 1.2 and @actions/core's getBooleanInput accept them (true, True,
+   * TRUE …); `yes`, `on` or `1` are refused like any other text rather than guessed (issue 11).
+   */
   bool(name: string): boolean {
     const v = this.string(name);
-    if (/^(true|yes|on|1)$/i.test(v)) return true;
-    if (/^(false|no|off|0|)$/i.test(v)) return false;
+    if (/^(true|True|TRUE)$/.test(v)) return true;
+    if (/^(false|False|FALSE|)$/.test(v)) return false;
     throw new InputError(name, v, "accepted: true or false");
   }
 

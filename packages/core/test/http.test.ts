@@ -106,7 +106,7 @@ describe("tool downloads", () => {
 
   it("the Go release index that never answers fails naming its URL and the limit", async () => {
     await expect(resolveGo(">=999.0", `${base}/silent/dl`, new MemoryReporter(), 300)).rejects.toThrow(
-      `the Go release index ${base}/silent/dl/ could not be read: GET ${base}/silent/dl/ got no answer within the 300 ms limit`,
+      `the Go release index ${base}/silent/dl/ could not be read: GET ${base}/silent/dl/ got no answer within the 300 ms limit; set go-download-base-url to a mirror of go.dev/dl this runner can reach, or put a Go satisfying >=999.0 on PATH`,
     );
   });
 });

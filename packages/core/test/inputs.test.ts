@@ -26,6 +26,14 @@ describe("InputReader", () => {
     expect(() => reader({ e: "1BAD=x" }).keyValues("e")).toThrow(/KEY=value/);
   });
 
+  it("booleans are true or false as YAML spells them; yes, on, 1 and the like are refused (issue 11)", () => {
+    for (const t of ["true", "True", "TRUE"]) expect(reader({ b: t }).bool("b")).toBe(true);
+    for (const f of ["false", "False", "FALSE", ""]) expect(reader({ b: f }).bool("b")).toBe(false);
+    for (const v of ["yes", "no", "on", "off", "1", "0", "y", "tRUE"]) {
+      expect(() => reader({ cgo: v }).bool("cgo")).toThrow(`input 'cgo': ${JSON.stringify(v)} is not valid; accepted: true or false`);
+    }
+  });
+
   it("splits lists on commas and newlines, lines on newlines only", () => {
     expect(reader({ l: "a, b\nc,,\n" }).list("l")).toEqual(["a", "b", "c"]);
     expect(reader({ l: "a,b\n c \n" }).lines("l")).toEqual(["a,b", "c"]);

@@ -48,6 +48,8 @@ describe("parseGoBuildInputs", () => {
     ["parallel", "0"],
     ["go-download-base-url", "ftp://mirror"],
     ["mod-check", "tidy"],
+    ["cgo", "yes"],
+    ["strip", "on"],
   ])("refuses %s = %j, naming it", (input, value) => {
     expect(() => parse({ [input]: value })).toThrow(new RegExp(`input '${input}'`));
   });

@@ -1,4 +1,3 @@
-import { runActionMain } from "@gantry/core";
-import { pipelineStage } from "./pipeline.js";
+import { run } from "./action-main.js";
 
-await runActionMain(pipelineStage);
+await run();

@@ -23,6 +23,26 @@ function pipelineInputTable(): Record<string, string> {
   return table;
 }
 
+/**
+ * A stage's InputError renamed to the root action's own input (`max-size` → `slim-max-size`), so the
+ * error names what the user wrote in the root action's `with:` (issue 11). Other errors, and names the
+ * root action does not have (the manifest it passes along), are left as they are.
+ */
+export function rootInputError(err: unknown, stage: string, rootInputs: Readonly<Record<string, string>>): unknown {
+  const prefix = inputPrefix(stage);
+  if (!(err instanceof InputError) || !prefix || !(`${prefix}${err.input}` in rootInputs)) return err;
+  return new InputError(`${prefix}${err.input}`, err.value, err.accepted);
+}
+
+/** Runs one stage's step, its input errors named as the root action's inputs. */
+async function asRootInput<T>(stage: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    throw rootInputError(err, stage, pipelineStage.inputs);
+  }
+}
+
 interface PipelineInputs {
   steps: { name: string; inputs: unknown }[];
 }
@@ -53,7 +73,7 @@ export const pipelineStage: Stage<PipelineInputs> = {
     for (const name of chosen) {
       const stage = STAGES[name] as Stage<unknown>;
       const fixed: Record<string, string> = name !== "go-build" && manifest ? { manifest } : {};
-      const inputs = await stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx);
+      const inputs = await asRootInput(name, async () => stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx));
       if (name === "go-build") manifest = join((inputs as GoBuildInputs).outDir, MANIFEST_FILE);
       steps.push({ name, inputs });
     }
@@ -62,7 +82,8 @@ export const pipelineStage: Stage<PipelineInputs> = {
   async run({ steps }, ctx) {
     ctx.state.set(StateKey.PipelineSteps, steps.map((s) => s.name).join(","));
     for (const step of steps) {
-      await ctx.reporter.group(`gantry ${step.name}`, () => (STAGES[step.name] as Stage<unknown>).run(step.inputs, scopedContext(ctx, step.name)));
+      const stage = STAGES[step.name] as Stage<unknown>;
+      await ctx.reporter.group(`gantry ${step.name}`, () => asRootInput(step.name, () => stage.run(step.inputs, scopedContext(ctx, step.name))));
     }
   },
   async post(ctx) {

@@ -1,4 +1,3 @@
-import { runActionPost } from "@gantry/core";
-import { pipelineStage } from "./pipeline.js";
+import { run } from "./action-post.js";
 
-await runActionPost(pipelineStage);
+await run();
