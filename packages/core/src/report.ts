@@ -80,7 +80,10 @@ export class ActionsReporter extends QueueingReporter {
     if (secret) core.setSecret(secret);
   }
   protected emit(a: Annotation): void {
-    const props: core.AnnotationProperties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.col };
+    // Only the properties that are set: given an undefined one, @actions/core writes `::warning ::msg`,
+    // which GitHub's runner reads as an annotation but act (0.2.89) prints as plain text (issue 11).
+    const all = { title: a.title, file: a.file, startLine: a.line, startColumn: a.col };
+    const props: core.AnnotationProperties = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[a.level];
     emit(a.message, props);
   }
