@@ -166,10 +166,11 @@ describeNeeding(NEEDS, "SSH transport for a user whose login shell is slow", () 
       // Two shells for 23 commands: the one that hung was ended, the other one goes on.
       expect(execs()).toBe(2);
       // The server goes away in the middle of a command: the host is unreachable, said with its name.
-      const cut = session.run(shScript("sleep 30"), { timeoutMs: 40_000, what: "sleeping" });
+      // Caught from the start: the rejection may come while stop() still waits.
+      const cut = session.run(shScript("sleep 30"), { timeoutMs: 40_000, what: "sleeping" }).catch((e: unknown) => e);
       await new Promise((r) => setTimeout(r, 500));
       await other.stop();
-      const err = await cut.catch((e: unknown) => e);
+      const err = await cut;
       expect(err).toBeInstanceOf(SshError);
       expect((err as SshError).message).toMatch(new RegExp(`^${named} is unreachable: .*(refused|closed|reset)`, "i"));
       expect(session.unreachable).toBe(err);
