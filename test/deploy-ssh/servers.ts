@@ -6,102 +6,34 @@
  * and service. Everything is stopped by pid and removed in afterAll.
  *
  * The hosts are hermetic (issue 10): nobody logs in as one of this machine's accounts. Each sshd
- * runs in its own mount namespace (unshare -m) where the test binds copies of /etc/passwd,
- * /etc/group and /etc/shadow that add HOST_USER, a non-root user with its home in the test's
- * temp folder, /bin/sh as its shell and no start-up files. The machine's own files are never
- * changed, and a deploy killed halfway can leave state only in the temp folder (a first run of
- * issue 10 left a version manager's lock file in root's home, and every later SSH command then
- * took 60 s). The fleet's hosts also get their own /srv-like folder there, so three "servers" on
- * one filesystem each see their own state.
+ * runs in its own mount namespace (unshare -m; namespace.ts) where the test binds copies of
+ * /etc/passwd, /etc/group and /etc/shadow that add HOST_USER, a non-root user with its home in the
+ * test's temp folder, /bin/sh as its shell and no start-up files unless a test asks for others.
+ * The machine's own files are never changed, and a deploy killed halfway can leave state only in
+ * the temp folder (a first run of issue 10 left a version manager's lock file in root's home, and
+ * every later SSH command then took 60 s). The fleet's hosts also get their own /srv-like folder
+ * there, so three "servers" on one filesystem each see their own state.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@gantry/core";
+import { HOST_USER, accountMounts, giveToHostUser, hideCommands, hostFolder, recordCommands } from "./namespace.js";
+
+export { HOST_USER, type HostUser, giveToHostUser, hostFolder } from "./namespace.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The account every test host is logged in to; it exists only inside the sshd's mount namespaces. */
-export interface HostUser {
-  name: string;
-  uid: number;
-  gid: number;
-}
-
-const rows = (file: string) =>
-  readFileSync(file, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => l.split(":"));
-
-/** A name, uid and gid this machine's account files do not use (they are only read, never changed). */
-function pickHostUser(): HostUser {
-  const accounts = [...rows("/etc/passwd"), ...rows("/etc/group")];
-  const ids = new Set(accounts.map((r) => Number(r[2])));
-  let id = 4242;
-  while (ids.has(id)) id++;
-  const name = accounts.some((r) => r[0] === "gantry") ? `gantry${id}` : "gantry";
-  return { name, uid: id, gid: id };
-}
-
-export const HOST_USER: HostUser = pickHostUser();
-
-/** A folder on the hosts' side owned by HOST_USER (a state-dir's parent, HAProxy's state file). */
-export function hostFolder(path: string): string {
-  mkdirSync(path, { recursive: true });
-  chownSync(path, HOST_USER.uid, HOST_USER.gid);
-  chmodSync(path, 0o755);
-  return path;
-}
-
-/** Gives HOST_USER something root made for it on the host, e.g. HAProxy's admin socket (connecting needs write access). */
-export function giveToHostUser(path: string): void {
-  chownSync(path, HOST_USER.uid, HOST_USER.gid);
-}
 
 /** Lets other users pass through a folder of the test's (mkdtemp makes them 0700) without listing it. */
 function traversable(dir: string): void {
   chmodSync(dir, (statSync(dir).mode & 0o7777) | 0o011);
 }
 
-/**
- * The account files one sshd's mount namespace sees: the machine's passwd and group plus
- * HOST_USER, a shadow file holding only HOST_USER ("*": no password; sshd without PAM refuses a
- * locked "!" account) so no password hash of the machine is copied, and an nsswitch.conf that
- * answers accounts from these files only (no LDAP or userdb user can stand in). Returns the mounts.
- */
-function accountMounts(dir: string, home: string, shell: string): string[] {
-  const u = HOST_USER;
-  const etc = (name: string) => readFileSync(`/etc/${name}`, "utf8").trimEnd();
-  const files: [string, string, number][] = [
-    ["passwd", `${etc("passwd")}\n${u.name}:x:${u.uid}:${u.gid}:gantry test host:${home}:${shell}\n`, 0o644],
-    ["group", `${etc("group")}\n${u.name}:x:${u.gid}:\n`, 0o644],
-    ["shadow", `${u.name}:*:20000:0:99999:7:::\n`, 0o600],
-    ["nsswitch.conf", `${etc("nsswitch.conf").replace(/^(passwd|group|shadow|gshadow):.*$/gm, "$1: files")}\n`, 0o644],
-  ];
-  const lines: string[] = [];
-  for (const [name, text, mode] of files) {
-    const copy = join(dir, `etc-${name}`);
-    writeFileSync(copy, text, { mode });
-    lines.push(`mount --bind ${copy} /etc/${name}`);
-  }
-  // A running nscd would answer from the machine's own files: hide its socket in this namespace.
-  lines.push("if [ -d /run/nscd ]; then mount -t tmpfs tmpfs /run/nscd; fi");
-  return lines;
-}
-
-/**
- * Hides commands from one sshd's mount namespace: an empty, non-executable file is bound over
- * each copy on the PATH, so `command -v` in sh finds none, as on a host without them.
- */
-function hideCommands(dir: string, commands: readonly string[]): string[] {
-  if (!commands.length) return [];
-  const empty = join(dir, "not-installed");
-  writeFileSync(empty, "", { mode: 0o644 });
-  const dirs = "/usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin";
-  return [`for c in ${commands.join(" ")}; do for d in ${dirs}; do if [ -e "$d/$c" ]; then mount --bind ${empty} "$d/$c"; fi; done; done`];
+/** Exec requests in an sshd log at LogLevel DEBUG1: each one starts the login user's shell. */
+export function execRequests(log: string): number {
+  return (log.match(/server_input_channel_req: channel \d+ request exec /g) ?? []).length;
 }
 
 export interface KeyPair {
@@ -133,8 +65,10 @@ export interface Sshd {
   /** known_hosts line for this server. */
   knownHosts: string;
   pid: number;
-  /** sshd's log (LogLevel INFO): one "Accepted publickey" per connection. */
+  /** sshd's log: one "Accepted publickey" per connection; at DEBUG1 also each exec request (execRequests). */
   log(): string;
+  /** The argument lines of each run of a `record`ed command, in order. */
+  calls(command: string): string[];
   stop(): Promise<void>;
 }
 
@@ -158,6 +92,10 @@ export interface SshdOptions {
   homeFiles?: Record<string, string>;
   /** Commands this host does not have, whatever this machine has installed (e.g. socat). */
   without?: string[];
+  /** Commands whose every run on this host is recorded (Sshd.calls), e.g. curl for the health probes. */
+  record?: string[];
+  /** sshd's LogLevel: INFO unless said; DEBUG1 logs each exec request. */
+  logLevel?: "INFO" | "DEBUG1";
 }
 
 function descendants(pid: number): number[] {
@@ -232,7 +170,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "KbdInteractiveAuthentication no",
       "PermitRootLogin no",
       `AllowUsers ${HOST_USER.name}`,
-      "LogLevel INFO",
+      `LogLevel ${o.logLevel ?? "INFO"}`,
       "MaxStartups 50",
       "MaxSessions 50",
       ...(o.config ?? []),
@@ -240,7 +178,12 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     ].join("\n"),
   );
   mkdirSync("/run/sshd", { recursive: true });
-  const lines = [...accountMounts(dir, home, o.shell ?? "/bin/sh"), ...hideCommands(dir, o.without ?? []), ...(o.setup ?? [])];
+  const lines = [
+    ...accountMounts(dir, home, o.shell ?? "/bin/sh"),
+    ...hideCommands(dir, o.without ?? []),
+    ...recordCommands(dir, home, o.record ?? []),
+    ...(o.setup ?? []),
+  ];
   const script = `set -e\n${lines.join("\n")}\nexec /usr/sbin/sshd -D -E "$1" -f "$2"`;
   const argv = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", join(dir, "sshd.log"), config];
   const child: ChildProcess = o.netns
@@ -265,6 +208,12 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     pid,
     knownHosts: `${hostPart} ${hostKey.public.split(" ").slice(0, 2).join(" ")}`,
     log: () => (existsSync(join(dir, "sshd.log")) ? readFileSync(join(dir, "sshd.log"), "utf8") : ""),
+    calls: (c) =>
+      existsSync(join(home, `calls-${c}`))
+        ? readFileSync(join(home, `calls-${c}`), "utf8")
+            .split("\n")
+            .filter(Boolean)
+        : [],
     stop: async () => {
       killTree(pid);
       await sleep(50);

@@ -3,14 +3,12 @@
  * loopback port with its own host key and authorized_keys, HAProxy on loopback, the example
  * service. One SSH connection for a whole deploy, the engine's files on the host, the key removed
  * by the post step, secrets kept out of logs and command lines, and every bad input or broken
- * host refused with an error that names the host, before it is changed.
+ * host refused with an error that names the host, before it is changed. SshHost against a real
+ * sshd is in sshhost.test.ts; a login shell that is slow to start, in transport.test.ts.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256File } from "@gantry/core";
-import { SshHost, SshSession, parseHost } from "@gantry/deploy";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
@@ -208,135 +206,5 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
     expect(r.code, r.log).toBe(0);
     expect(r.outputs).toMatchObject({ outcome: "rolled-back", version: "v1", "active-color": "blue" });
     expect(await servedVersion(hp.url)).toBe("v1");
-  });
-});
-
-describeNeeding(NEEDS, "SshHost against the real sshd", () => {
-  it("logs in as the test's own user with its own home and /bin/sh, never as this machine's root (issue 10)", async () => {
-    const control = tempDir("gantry-ssh-unit-");
-    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
-    const cfg = { controlDir: control, keyFile: user.path, knownHostsFile: join(control, "known_hosts"), insecure: false, options: [] };
-    const session = new SshSession(parseHost(sshd.target), cfg);
-    const asRoot = new SshSession(parseHost(`root@127.0.0.1:${sshd.port}`), cfg);
-    try {
-      const r = await session.run('id -u; id -g; printf "%s\\n" "$HOME" "$SHELL"; ls -A "$HOME"');
-      expect(r.stdout.trim().split("\n")).toEqual([String(HOST_USER.uid), String(HOST_USER.gid), sshd.home, "/bin/sh"]);
-      await expect(asRoot.run("true")).rejects.toThrow(/Permission denied/);
-    } finally {
-      await session.close();
-      await asRoot.close();
-      removeDir(control);
-    }
-  });
-
-  it("says clearly when a host's sshd refuses forwarding and it has no curl, wget or socat", async () => {
-    const locked = await startSshd({
-      dir,
-      userKey: user,
-      config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"],
-      without: ["curl", "wget", "socat"],
-    });
-    const control = tempDir("gantry-ssh-unit-");
-    writeFileSync(join(control, "known_hosts"), `${locked.knownHosts}\n`);
-    const session = new SshSession(parseHost(locked.target), {
-      controlDir: control,
-      keyFile: user.path,
-      knownHostsFile: join(control, "known_hosts"),
-      insecure: false,
-      options: [],
-    });
-    try {
-      const host = new SshHost(session, { probe: "channel" });
-      expect(await host.channelAllowed(ports.blue)).toBe(false);
-      // The host has no socat (hidden in its mount namespace): the error says what to change on the host.
-      await expect(host.checkSocket(hp.socket, "show cli level")).rejects.toThrow(/refuse stream-local forwarding and there is no socat on the host/);
-    } finally {
-      await session.close();
-      await locked.stop();
-      removeDir(control);
-    }
-  });
-
-  it("probes through sshd's TCP channel when the host has no curl or wget, and survives a lost master", async () => {
-    const control = tempDir("gantry-ssh-unit-");
-    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
-    const session = new SshSession(parseHost(sshd.target), {
-      controlDir: control,
-      keyFile: user.path,
-      knownHostsFile: join(control, "known_hosts"),
-      insecure: false,
-      options: [],
-    });
-    const host = new SshHost(session, { probe: "channel" });
-    const srv = http.createServer((req, res) => {
-      res.statusCode = req.url === "/healthz" ? 200 : 503;
-      res.end();
-    });
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-    const port = (srv.address() as AddressInfo).port;
-    try {
-      expect(await host.httpGet(port, "/healthz", 3000)).toMatchObject({ ok: true, status: 200 });
-      expect(await host.httpGet(port, "/nope", 3000)).toMatchObject({ ok: false, status: 503 });
-      await new Promise<void>((r) => srv.close(() => r()));
-      // Nothing listens: the channel is refused, the connection itself is fine.
-      expect(await host.httpGet(port, "/healthz", 3000)).toMatchObject({
-        ok: false,
-        status: 0,
-        error: expect.stringMatching(/refused/),
-      });
-      expect(await host.channelAllowed(port)).toBe(true);
-      expect(session.unreachable).toBeUndefined();
-      expect((await host.checkSocket(hp.socket, "show cli level")).trim()).toBe("admin");
-      // The master goes away (ControlPersist ran out, say): the next request forwards again on a new one.
-      await session.close();
-      expect((await host.socketRequest(hp.socket, "show cli level", 3000)).trim()).toBe("admin");
-    } finally {
-      srv.close();
-      await session.close();
-      removeDir(control);
-    }
-  });
-});
-
-describeNeeding([...NEEDS, "bash"], "deploy over SSH to a host whose login shell is slow to start", () => {
-  // Issue 10: a login user's start-up files (a version manager's init in .bashrc) run whenever
-  // sshd starts the user's shell; here 2 s each. A deploy with the default timeouts must not pay
-  // that per command or per health probe: it must still pass.
-  it("deploys v1 with the default timeouts when the user's .bashrc sleeps 2 s", { timeout: 280_000 }, async () => {
-    const host = hostFolder(join(dir, "slow-host"));
-    const slowPorts = { blue: await freePort(), green: await freePort() };
-    const slowHp = await startHaproxy(host, slowPorts);
-    giveToHostUser(slowHp.socket);
-    // The marker shows bash really read .bashrc (so this test cannot pass on a shell that skips it).
-    const slow = await startSshd({ dir, userKey: user, shell: "/bin/bash", homeFiles: { ".bashrc": "echo started >> ~/shell-starts\nsleep 2\n" } });
-    const slowState = join(host, "state");
-    try {
-      const r = await runAction(
-        "deploy",
-        {
-          hosts: slow.target,
-          "ssh-key": user.private,
-          "known-hosts": slow.knownHosts,
-          app: "hello",
-          manifest: manifests.v1 as string,
-          "haproxy-socket": slowHp.socket,
-          "haproxy-server-state-file": slowHp.stateFile,
-          ports: `${slowPorts.blue},${slowPorts.green}`,
-          "state-dir": slowState,
-          env: "HOST=127.0.0.1",
-        },
-        { workspace: ws, timeoutMs: 250_000 },
-      );
-      const starts = readFileSync(join(slow.home, "shell-starts"), "utf8").split("\n").filter(Boolean).length;
-      console.info(`ssh, login shell with a 2 s .bashrc: ${starts} shell start(s) on the host for one deploy and its post step`);
-      expect(starts, "bash read the user's .bashrc").toBeGreaterThan(0);
-      expect(r.code, r.log).toBe(0);
-      expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
-      expect(await servedVersion(slowHp.url)).toBe("v1");
-    } finally {
-      stopServices(slowState);
-      await slow.stop();
-      await slowHp.stop();
-    }
   });
 });

@@ -15,6 +15,21 @@ export function isImageReference(ref: string): boolean {
   return ref.length <= 512 && IMAGE_REF.test(ref);
 }
 
+/**
+ * Checks the `artifact` input of runtime: docker, in parse and again before docker sees it: a
+ * reference beginning with `-` would be read as an option (issue 10).
+ */
+export function checkImageReference(ref: string): string {
+  if (ref.startsWith("-"))
+    throw new InputError(
+      "artifact",
+      ref,
+      "an image reference cannot begin with '-' (docker would read it as an option); accepted: e.g. ghcr.io/acme/hello:v1.2.3",
+    );
+  if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
+  return ref;
+}
+
 /** The `docker` argv prefix, with `-H` when a daemon was named. */
 export function dockerArgv(dockerHost: string): string[] {
   return dockerHost ? ["docker", "-H", dockerHost] : ["docker"];
@@ -38,13 +53,7 @@ export async function resolveImage(host: Host, dockerHost: string, ref: string):
       "",
       "it is required with runtime: docker; accepted: an image reference the daemon has, e.g. the image stage's image output",
     );
-  if (ref.startsWith("-"))
-    throw new InputError(
-      "artifact",
-      ref,
-      "an image reference cannot begin with '-' (docker would read it as an option); accepted: e.g. ghcr.io/acme/hello:v1.2.3",
-    );
-  if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
+  checkImageReference(ref);
   const r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", "--", ref], { allowFailure: true, timeoutMs: 30_000 });
   const id = r.stdout.trim();
   if (r.code !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {

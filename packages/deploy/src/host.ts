@@ -24,8 +24,6 @@ export interface Host {
   writeFile(path: string, data: string, mode?: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   mkdirp(path: string, mode?: number): Promise<void>;
-  /** Creates a directory atomically; false when it exists already (the deploy lock, like Kamal's `mkdir`). */
-  mkdirExclusive(path: string): Promise<boolean>;
   /** Removes a file or a folder tree; no error when missing. */
   remove(path: string): Promise<void>;
   /** Names in a folder ([] when missing). */

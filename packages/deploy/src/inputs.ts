@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader } from "@gantry/core";
 import { splitCommandLine } from "./cmdline.js";
-import { DOCKER_HOST } from "./docker.js";
+import { DOCKER_HOST, checkImageReference } from "./docker.js";
 import { HAPROXY_NAME } from "./haproxy.js";
-import type { Command } from "./model.js";
+import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model.js";
 import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
@@ -79,9 +79,6 @@ export type RouterInputs =
   | { kind: "haproxy"; socket: string; backend: string; stateFile: string }
   | { kind: "nginx"; upstreamFile: string; reloadCommand: string[]; pidFile: string; accessLog: string };
 
-export const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
-
 /** `5,25,50,100`: whole percentages from 1 to 100, strictly increasing, ending at 100. */
 export function parseSteps(text: string, input = "canary-steps"): number[] {
   const parts = text
@@ -143,6 +140,12 @@ function routerInputs(read: InputReader, cwd: string): RouterInputs {
   return { kind, upstreamFile, reloadCommand: reload, pidFile: path(read, "nginx-pid-file", cwd), accessLog: path(read, "nginx-access-log", cwd) };
 }
 
+/** runtime: docker's artifact: empty (required only by command: deploy, at run) or an image reference. */
+function imageArtifact(read: InputReader): string {
+  const ref = read.string("artifact");
+  return ref ? checkImageReference(ref) : ref;
+}
+
 function duration(read: InputReader, name: string, min: number): number {
   const ms = read.duration(name);
   if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
@@ -153,9 +156,9 @@ function duration(read: InputReader, name: string, min: number): number {
 export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs {
   const command = read.choice("command", ["deploy", "rollback", "status"] as const);
   const app = read.string("app");
-  if (app && !NAME.test(app)) throw new InputError("app", app, "accepted: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit");
+  if (app && !APP_NAME.test(app)) throw new InputError("app", app, `accepted: ${ACCEPTED_APP}`);
   const version = read.string("version");
-  if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
+  if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   const runtime = read.string("runtime");
   if (runtime !== "process" && runtime !== "docker")
     throw new InputError(
@@ -194,7 +197,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     app,
     manifest: path(read, "manifest", cwd),
     // runtime: docker takes an image reference, not a path.
-    artifact: runtime === "docker" ? read.string("artifact") : path(read, "artifact", cwd),
+    artifact: runtime === "docker" ? imageArtifact(read) : path(read, "artifact", cwd),
     version,
     env,
     ports: parsePorts(read.string("ports")),

@@ -140,16 +140,6 @@ export class LocalHost implements Host {
     await mkdir(path, { recursive: true, mode });
   }
 
-  async mkdirExclusive(path: string): Promise<boolean> {
-    try {
-      await mkdir(path);
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw err;
-    }
-  }
-
   remove(path: string) {
     return rm(path, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { GantryError, type Reporter, formatDuration } from "@gantry/core";
 import type { DeployerId, Host } from "./host.js";
 import { localProcessInfo } from "./localhost.js";
+import { lockTempName, removeLockLeftovers } from "./locktemp.js";
 
 /** `state-dir/lock/owner.json`. */
 export interface LockOwner extends DeployerId {
@@ -86,13 +87,15 @@ export class DeployLock {
   private timer?: NodeJS.Timeout;
   private readonly dir: string;
   private readonly breaking: string;
+  /** The clock temp names are dated by (LockOptions.now). */
+  private now: () => number = Date.now;
   private owner?: LockOwner;
   private lost?: LockLostError;
   private readonly abort = new AbortController();
 
   constructor(
     private readonly host: Host,
-    stateDir: string,
+    private readonly stateDir: string,
   ) {
     this.dir = join(stateDir, "lock");
     this.breaking = join(stateDir, "lock.breaking");
@@ -107,7 +110,10 @@ export class DeployLock {
   async acquire(opts: LockOptions): Promise<void> {
     const me = this.host.deployer();
     const now = opts.now ?? Date.now;
+    this.now = now;
     const deadline = now() + opts.timeoutMs;
+    const swept = await removeLockLeftovers(this.host, this.stateDir, now(), STALE_AFTER_MS).catch(() => []);
+    if (swept.length) opts.reporter.debug(`deploy lock on ${this.host.name}: removed what killed deployers left: ${swept.join(", ")}`);
     let waitingSaid = false;
     let ownerMissingSince: number | undefined;
     for (;;) {
@@ -150,7 +156,7 @@ export class DeployLock {
    * record (SshHost's `mv` moves into an existing folder instead of failing: the re-read catches it).
    */
   private async take(path: string, record: LockOwner): Promise<boolean> {
-    const tmp = `${path}.new-${record.token}`;
+    const tmp = lockTempName(path, "new", record.token as string, this.now());
     try {
       await this.host.mkdirp(tmp, 0o750);
       await this.host.writeFile(join(tmp, OWNER_FILE), JSON.stringify(record), 0o640);
@@ -189,7 +195,7 @@ export class DeployLock {
    * meanwhile, the moved lock's owner finds out at its next check (LockLostError) and stops.
    */
   private async removeIf(path: string, expected: LockOwner | undefined): Promise<boolean> {
-    const aside = `${path}.gone-${newToken()}`;
+    const aside = lockTempName(path, "gone", newToken(), this.now());
     try {
       await this.host.rename(path, aside);
     } catch {
@@ -258,7 +264,7 @@ export class DeployLock {
     if (!this.owner || this.beating) return;
     this.beating = true;
     const token = this.owner.token as string;
-    const tmp = `${this.dir}.beat-${token}`;
+    const tmp = lockTempName(this.dir, "beat", token, this.now());
     try {
       await this.verify();
       // Written beside the lock and renamed in: a rename never re-creates a lock folder another

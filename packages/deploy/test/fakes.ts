@@ -45,9 +45,6 @@ export class MemoryHost implements Host {
     this.files.delete(from);
   }
   async mkdirp() {}
-  async mkdirExclusive() {
-    return true;
-  }
   async remove(path: string) {
     this.files.delete(path);
   }

@@ -46,6 +46,13 @@ describe("deploy inputs", () => {
     [{ runtime: "docker", "docker-host": "tcp://10.0.0.5:2375" }, "docker-host", /unix:\/\/\/path/],
     [{ runtime: "docker", "docker-host": "ssh://web-1" }, "docker-host", /tcp:\/\/127\.0\.0\.1/],
     [{ runtime: "docker", hosts: "deploy@web-1", "ssh-insecure-skip-host-key-check": "true" }, "runtime", /not offered with hosts/],
+    [
+      { runtime: "docker", artifact: "--privileged" },
+      "artifact",
+      /"--privileged" is not valid; an image reference cannot begin with '-' .*accepted: e\.g\. ghcr\.io/,
+    ],
+    [{ runtime: "docker", artifact: "-v/:/host" }, "artifact", /cannot begin with '-'/],
+    [{ runtime: "docker", artifact: "Hello World" }, "artifact", /accepted: an image reference/],
     [{ command: "undo" }, "command", /accepted: deploy, rollback, status/],
     [{ strategy: "canary", "canary-steps": "5,25,50" }, "canary-steps", /the last step must be 100/],
     [{ strategy: "canary", "canary-steps": "50,25,100" }, "canary-steps", /steps must increase \(50 then 25\)/],

@@ -1,5 +1,5 @@
 import { MemoryReporter } from "@gantry/core";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import type { DeployerId } from "../src/host.js";
 import { emptyJournal } from "../src/journal.js";
 import { LocalHost } from "../src/localhost.js";
 import { DeployLock, LockLostError, STALE_AFTER_MS } from "../src/lock.js";
+import { lockTempName } from "../src/locktemp.js";
 import { release, rig } from "./fakes.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,5 +109,45 @@ describe("deploy lock under contention (issue 10)", () => {
     expect(r.events).toEqual(["journal:staging", "journal:starting", "isolate:blue", "start:blue:v1", "journal:gating"]);
     expect(doc.cutover?.phase).toBe("gating");
     expect(doc.history).toEqual([]);
+  });
+
+  it("the next acquisition removes the temp names a killed deployer left, older than the stale limit, never a newer one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-leftovers-"));
+    const now = Date.now();
+    const token = (i: number) => i.toString(16).padStart(24, "0");
+    const folder = (name: string) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "owner.json"), "{}");
+      return name;
+    };
+    const file = (name: string) => {
+      writeFileSync(join(dir, name), new Date().toISOString());
+      return name;
+    };
+    const old = now - STALE_AFTER_MS - 5_000;
+    // A deployer killed inside take(), removeIf() and beat(), for the lock and for lock.breaking.
+    const dead = [
+      folder(lockTempName("lock", "new", token(1), old)),
+      folder(lockTempName("lock", "gone", token(2), old)),
+      file(lockTempName("lock", "beat", token(3), old)),
+      file(`${lockTempName("lock", "beat", token(4), old)}.tmp-4242-a1b2c3`),
+      folder(lockTempName("lock.breaking", "new", token(5), old)),
+      folder(lockTempName("lock.breaking", "gone", token(6), old)),
+    ];
+    // Another deployer's, in the middle of those same steps right now (and one a second old): live.
+    const live = [
+      folder(lockTempName("lock", "new", token(7), now - 1_000)),
+      folder(lockTempName("lock", "gone", token(8), now)),
+      file(lockTempName("lock", "beat", token(9), now)),
+      folder(lockTempName("lock.breaking", "new", token(10), now - STALE_AFTER_MS + 5_000)),
+    ];
+    // Names the lock never makes are not its to remove, however old.
+    const others = [folder("lock.new-x"), file(`lock.gone-${old}-not-a-token`), file("journal.json"), folder("releases")];
+    const lock = new DeployLock(new SlowHost(3001), dir);
+    await lock.acquire({ timeoutMs: 0, runId: "next", reporter: new MemoryReporter(), now: () => now });
+    const left = readdirSync(dir);
+    for (const name of dead) expect(left, `${name} is left over`).not.toContain(name);
+    for (const name of [...live, ...others, "lock"]) expect(left).toContain(name);
+    await lock.release();
   });
 });

@@ -49,7 +49,7 @@ export class Loopback {
     const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
     const r = await this.h.runScript(S.HTTP_PROBE, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15_000 });
     if (r.code !== 0) this.h.fail(`probing ${url} with ${method}`, r);
-    const p = S.parseHttpGet(r.stdout);
+    const p = S.parseHttpProbe(r.stdout);
     if ("error" in p) return { ok: false, status: 0, ms: ms(), error: p.error };
     return { ok: p.status >= 200 && p.status < 300, status: p.status, ms: p.ms ?? ms() };
   }

@@ -45,12 +45,6 @@ mv -f -- "$1" "$2"`;
 
 export const MKDIRP = `mkdir -p -- "$1" && chmod "$2" "$1"`;
 
-/** Exit 0 when created, ${MISSING} when it existed already (the lock's atomic mkdir, like Kamal's). */
-export const MKDIR_EXCLUSIVE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
-mkdir -- "$1" 2>/dev/null && exit 0
-[ -d "$1" ] && exit ${MISSING}
-mkdir -- "$1"`;
-
 export const REMOVE = `rm -rf -- "$1"`;
 export const LIST = `[ -d "$1" ] || exit 0; ls -A -- "$1"`;
 export const EXISTS = `[ -e "$1" ] || [ -L "$1" ] || exit ${MISSING}`;
@@ -107,23 +101,10 @@ export const SIGNAL = `kill -s "$2" "$1" 2>/dev/null || ! kill -0 "$1" 2>/dev/nu
 /** The host's listening TCP sockets: /proc/net/tcp{,6} where there is /proc, else `ss`. */
 export const LISTENING = `if [ -r /proc/net/tcp ]; then echo proc; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; else echo ss; ss -Hltn; fi`;
 
-/** $1 URL, $2 seconds, $3 curl or wget: one GET on the host. Prints `code <status> [seconds]` or `error <text>`. */
-export const HTTP_GET = `if [ "$3" = curl ]; then
-  out=$(curl -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
-  res=$(printf '%s\\n' "$out" | sed -n 's/^gantry-code //p' | tail -n 1)
-  case $res in
-    000*|'') echo "error $(printf '%s\\n' "$out" | grep -v '^gantry-code' | grep . | head -n 1)" ;;
-    *) echo "code $res" ;;
-  esac
-  exit 0
-fi
-out=$(wget -q -S -O /dev/null -U gantry-deploy -T "$2" "$1" 2>&1)
-code=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
-if [ -n "$code" ]; then echo "code $code"; else echo "error $(printf '%s\\n' "$out" | grep . | tail -n 1)"; fi`;
-
 /**
- * HTTP_GET with curl's URL globbing off (issue 10): health-path may hold `[`, `]`, `{` or `}`,
- * which curl would read as a range or a set without `-g`. Same arguments and output as HTTP_GET.
+ * $1 URL, $2 seconds, $3 curl or wget: one GET on the host. Prints `code <status> [seconds]` or
+ * `error <text>`. curl runs with -g (URL globbing off, issue 10): health-path may hold `[`, `]`,
+ * `{` or `}`, which curl would otherwise read as a range or a set.
  */
 export const HTTP_PROBE = `if [ "$3" = curl ]; then
   out=$(curl -g -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
@@ -209,8 +190,8 @@ export function isListening(text: string, port: number): boolean {
   });
 }
 
-/** Parses HTTP_GET's output. */
-export function parseHttpGet(text: string): { status: number; ms?: number } | { error: string } {
+/** Parses HTTP_PROBE's output. */
+export function parseHttpProbe(text: string): { status: number; ms?: number } | { error: string } {
   const line = text.trim().split("\n")[0] ?? "";
   const m = /^code (\d{3})(?: ([\d.]+))?/.exec(line);
   if (m) return { status: Number(m[1]), ...(m[2] ? { ms: Number(m[2]) * 1000 } : {}) };

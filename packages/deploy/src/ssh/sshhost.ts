@@ -137,13 +137,6 @@ export class SshHost implements Host {
     if (r.code !== 0) this.fail(`creating ${path}`, r);
   }
 
-  async mkdirExclusive(path: string): Promise<boolean> {
-    const r = await this.runScript(S.MKDIR_EXCLUSIVE, [path], `creating ${path}`);
-    if (r.code === S.MISSING) return false;
-    if (r.code !== 0) this.fail(`creating ${path}`, r);
-    return true;
-  }
-
   async remove(path: string): Promise<void> {
     const r = await this.runScript(S.REMOVE, [path], `removing ${path}`);
     if (r.code !== 0) this.fail(`removing ${path}`, r);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isListening, parseHttpGet, parseProbe, parseProcess, parseSha } from "../../src/ssh/scripts.js";
+import { isListening, parseHttpProbe, parseProbe, parseProcess, parseSha } from "../../src/ssh/scripts.js";
 
 describe("remote script output", () => {
   it("maps uname to Go's platforms", () => {
@@ -40,12 +40,12 @@ describe("remote script output", () => {
   });
 
   it("reads probe answers and hashes", () => {
-    expect(parseHttpGet("code 200 0.004\n")).toEqual({ status: 200, ms: 4 });
-    expect(parseHttpGet("code 503\n")).toEqual({ status: 503 });
-    expect(parseHttpGet("error curl: (7) Failed to connect to 127.0.0.1 port 8082 after 0 ms: Couldn't connect to server\n")).toEqual({
+    expect(parseHttpProbe("code 200 0.004\n")).toEqual({ status: 200, ms: 4 });
+    expect(parseHttpProbe("code 503\n")).toEqual({ status: 503 });
+    expect(parseHttpProbe("error curl: (7) Failed to connect to 127.0.0.1 port 8082 after 0 ms: Couldn't connect to server\n")).toEqual({
       error: "Failed to connect to 127.0.0.1 port 8082 after 0 ms: Couldn't connect to server",
     });
-    expect(parseHttpGet("error \n")).toEqual({ error: "no answer" });
+    expect(parseHttpProbe("error \n")).toEqual({ error: "no answer" });
     const sha = "a".repeat(64);
     expect(parseSha(`${sha}  -\n`)).toBe(sha);
     expect(parseSha(`${sha} *stdin\n`)).toBe(sha);
