@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
 import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, type AgentReply } from "./agent.js";
 import { sshArgv, sshBaseArgs } from "./argv.js";
+import { localProcessInfo } from "../localhost.js";
 import type { HostSpec } from "./hosts.js";
 import { shCommand } from "./shell.js";
 
@@ -292,10 +293,18 @@ export class SshSession implements RemoteShell {
     return this.agents.close();
   }
 
-  /** Closes the master connection (the post step; also at the end of a CLI run). */
+  /**
+   * Closes the master connection (the post step; also at the end of a CLI run) and waits for it
+   * to exit: `ssh -O exit` answers before the master has gone, and the post step then removes
+   * the folder holding its socket.
+   */
   async close(): Promise<void> {
     this.forwards.clear();
     await this.closeShells();
+    const check = await exec("ssh", sshArgv(this.spec, this.cfg, { sshArgs: ["-O", "check"] }), { timeoutMs: 10_000, allowFailure: true });
+    const pid = Number(/\(pid=(\d+)\)/.exec(check.stderr)?.[1]);
     await exec("ssh", sshArgv(this.spec, this.cfg, { sshArgs: ["-O", "exit"] }), { timeoutMs: 10_000, allowFailure: true });
+    for (const until = Date.now() + 5000; pid && Date.now() < until && (await localProcessInfo(pid)).state === "running"; )
+      await new Promise((r) => setTimeout(r, 50));
   }
 }
