@@ -7,11 +7,14 @@
  * and the README's table is generated from that file.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { REPO } from "../demo/lib.js";
 import { type BenchRow, RESULTS_FILE, readResults, serializeResults, thisCommit, thisMachine, withTable } from "./results.js";
 
 export type { BenchRow } from "./results.js";
+
+// The Go tools pinned in tools/ are built by scripts/bootstrap.sh into .tools/bin: found there first (issue 11).
+process.env.PATH = [join(REPO, ".tools", "bin"), process.env.PATH].join(delimiter);
 
 const filter = process.argv.slice(2);
 const files = readdirSync(join(REPO, "bench"))

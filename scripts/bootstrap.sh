@@ -3,6 +3,7 @@
 # npm dependencies, then (on Debian/Ubuntu, as root) the Debian packages of every tool in
 # scripts/tools.txt. Go: the machine's own when it is 1.22 or newer, else Debian's golang-go.
 # As non-root it installs nothing from Debian and prints the exact command to run.
+# Last, the Go tools pinned under tools/ (scripts/go-tools.sh); `--bench` adds goreleaser and ko.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x /usr/local/go/bin/go && ":$PATH:" != *:/usr/local/go/bin:* ]] && export PATH=$PATH:/usr/local/go/bin
@@ -24,11 +25,11 @@ go_ok() {
 
 missing=()
 while read -r cmd pkg; do
-  [[ -z $cmd || $cmd == \#* ]] && continue
+  [[ -z $cmd || $cmd == \#* || $pkg == tools/* ]] && continue
   if [[ $cmd == go ]]; then go_ok || missing+=("$pkg"); continue; fi
   command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd || -x /sbin/$cmd ]] || missing+=("$pkg")
 done < scripts/tools.txt
-((${#missing[@]})) || exit 0
+((${#missing[@]})) || exec bash scripts/go-tools.sh "$@"
 mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" ca-certificates | sort -u)
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
   echo "bootstrap: installing Debian packages: ${pkgs[*]}" >&2
@@ -40,3 +41,4 @@ else
   echo "  apt-get update && apt-get install -y --no-install-recommends ${pkgs[*]}" >&2
   echo "bootstrap: tests that need them are skipped here, and fail under CI=true." >&2
 fi
+bash scripts/go-tools.sh "$@"

@@ -5,8 +5,11 @@
  */
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { type DemoContext, EXAMPLE, REPO, banner } from "../demo/lib.js";
+
+// The Go tools pinned in tools/ are built by scripts/bootstrap.sh into .tools/bin: found there first (issue 11).
+process.env.PATH = [join(REPO, ".tools", "bin"), process.env.PATH].join(delimiter);
 
 const ctx: DemoContext = { work: mkdtempSync(join(tmpdir(), "gantry-demo-")), args: process.argv.slice(2), shared: {} };
 cpSync(EXAMPLE, ctx.work, { recursive: true });

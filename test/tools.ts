@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 
-/** command → the Debian package that brings it, from scripts/tools.txt (bootstrap installs the same list). */
+/**
+ * command → what brings it, from scripts/tools.txt (bootstrap installs the same list): a Debian
+ * package, or for a Go tool the folder under tools/ whose go.mod pins it (issue 11).
+ */
 export const PACKAGES: ReadonlyMap<string, string> = new Map(
   readFileSync(join(import.meta.dirname, "..", "scripts", "tools.txt"), "utf8")
     .split("\n")
@@ -31,10 +34,17 @@ export function lacking(needs: readonly Need[]): string[] {
     if (n === "root") {
       if (process.getuid?.() !== 0) out.push("root (run the tests as root)");
     } else if (!has(n)) {
-      out.push(`\`${n}\` (Debian package ${PACKAGES.get(n) ?? "unknown: add it to scripts/tools.txt"})`);
+      out.push(`\`${n}\` (${source(PACKAGES.get(n))})`);
     }
   }
   return out;
+}
+
+/** Where a command comes from, said for a person who must install it. */
+function source(pkg: string | undefined): string {
+  if (!pkg) return "unknown: add it to scripts/tools.txt";
+  if (pkg.startsWith("tools/")) return `Go tool pinned in ${pkg}/go.mod, built into .tools/bin`;
+  return `Debian package ${pkg}`;
 }
 
 /** Under CI=true a missing tool is a failure, never a skip (issue 10). */
@@ -47,7 +57,7 @@ const strict = () => process.env.CI === "true" || process.env.CI === "1";
 export function describeNeeding(needs: readonly Need[], name: string, fn: () => void): void {
   const missing = lacking(needs);
   if (!missing.length) return void describe(name, fn);
-  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them as root on Debian/Ubuntu`;
+  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them (Debian packages as root on Debian/Ubuntu)`;
   if (strict()) describe(name, () => it(`is not run: ${why}`, () => void failMissing(why)));
   else describe.skip(`${name} (skipped: ${why})`, fn);
 }
@@ -56,7 +66,7 @@ export function describeNeeding(needs: readonly Need[], name: string, fn: () => 
 export function itNeeding(needs: readonly Need[], name: string, fn: () => unknown, timeout?: number): void {
   const missing = lacking(needs);
   if (!missing.length) return void it(name, fn, timeout);
-  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them as root on Debian/Ubuntu`;
+  const why = `needs ${missing.join(", ")}; scripts/bootstrap.sh installs them (Debian packages as root on Debian/Ubuntu)`;
   if (strict()) it(`${name} (not run: ${why})`, () => void failMissing(why));
   else it.skip(`${name} (skipped: ${why})`, fn);
 }
