@@ -84,11 +84,17 @@ export function thisMachine(): Machine {
   };
 }
 
-/** HEAD's commit, with `+dirty` when tracked files differ from it. */
+/** What a bench run writes or rebuilds itself: not a change to the code it measures. */
+const GENERATED = ["dist", "action.yml", "README.md", RESULTS_FILE];
+
+/** HEAD's commit, with `+dirty` when tracked files (other than generated ones) differ from it. */
 export function thisCommit(repo: string): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: repo, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ...GENERATED.map((p) => `:!${p}`)], {
+      cwd: repo,
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return "unknown";
