@@ -26,6 +26,7 @@ missing=()
 while read -r cmd pkg; do
   [[ -z $cmd || $cmd == \#* ]] && continue
   if [[ $cmd == go ]]; then go_ok || missing+=("$pkg"); continue; fi
+  if [[ $cmd == /* ]]; then [[ -e $cmd ]] || missing+=("$pkg"); continue; fi
   command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd || -x /sbin/$cmd ]] || missing+=("$pkg")
 done < scripts/tools.txt
 ((${#missing[@]})) || exit 0
