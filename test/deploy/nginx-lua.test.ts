@@ -174,6 +174,15 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect((await get(`${nx.url}/api/hello`)).status).toBe(200);
   });
 
+  it("nginx-mode: auto uses the Lua balancer once its admin endpoint answers", async () => {
+    const workers = nx.workers();
+    const r = await deploy({ manifest: manifests.v1 as string, "nginx-mode": "auto", "nginx-upstream-file": nx.upstreamFile });
+    expect(r.code, r.log).toBe(0);
+    expect(r.annotations.filter((a) => a.message.includes("nginx-mode: auto"))).toEqual([]);
+    expect(nx.workers()).toEqual(workers);
+    expect(await servedVersion(nx.url)).toBe("v1");
+  });
+
   it("an include nginx -t rejects is put back and nginx is not reloaded", async () => {
     const before = readFileSync(include, "utf8");
     const workers = nx.workers();
@@ -183,6 +192,6 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect(readFileSync(include, "utf8")).toBe(before);
     expect(nx.workers()).toEqual(workers);
     expect(existsSync(join(dir, "clash-state", "run", "blue.pid"))).toBe(false);
-    expect(await servedVersion(nx.url)).toBe("v2");
+    expect(await servedVersion(nx.url)).toBe("v1");
   });
 });
