@@ -124,7 +124,9 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     for (const r of runs) expect(r.outputs.outcome, r.log).toBe("promoted");
     const phases = (JSON.parse(runs[10]?.outputs.timeline as string) as { phase: string }[]).map((e) => e.phase).filter((p) => p.startsWith("switch"));
     expect(phases).toEqual(["switch 5%", "switch 25%", "switch 100%"]);
-    console.info(`nginx-mode lua: ${load.failed} of ${load.total} requests failed over 10 cutovers and a canary (${load.non2xx} non-2xx, ${load.errors} errors)`);
+    console.info(
+      `nginx-mode lua: ${load.failed} of ${load.total} requests failed over 10 cutovers and a canary (${load.non2xx} non-2xx, ${load.errors} errors)`,
+    );
     expect(load.total).toBeGreaterThan(2000);
     expect(load.failed).toBe(0);
     expect(nx.workers()).toEqual(workers);
@@ -188,7 +190,9 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     const workers = nx.workers();
     const r = await deploy({ app: "clash", manifest: manifests.v1 as string, "state-dir": join(dir, "clash-state") });
     expect(r.code).toBe(1);
-    expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(/-t` failed on local with gantry's Lua include[\s\S]*gantry_clash[\s\S]*restored the previous/);
+    expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(
+      /-t` failed on local with gantry's Lua include[\s\S]*gantry_clash[\s\S]*restored the previous/,
+    );
     expect(readFileSync(include, "utf8")).toBe(before);
     expect(nx.workers()).toEqual(workers);
     expect(existsSync(join(dir, "clash-state", "run", "blue.pid"))).toBe(false);

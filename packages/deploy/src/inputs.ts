@@ -174,17 +174,25 @@ function routerInputs(read: InputReader, cwd: string): RouterInputs {
 function luaInputs(read: InputReader, cwd: string, mode: "reload" | "lua" | "auto"): { luaInclude: string; adminSocket: string; adminToken: string } {
   const luaInclude = path(read, "nginx-lua-include", cwd);
   if (!luaInclude && mode === "lua")
-    throw new InputError("nginx-lua-include", "", "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes");
+    throw new InputError(
+      "nginx-lua-include",
+      "",
+      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes",
+    );
   const adminSocket = path(read, "nginx-admin-socket", cwd);
   if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
-    throw new InputError("nginx-admin-socket", adminSocket, "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock");
+    throw new InputError(
+      "nginx-admin-socket",
+      adminSocket,
+      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock",
+    );
   const adminToken = read.string("nginx-admin-token");
   // The token travels in an HTTP header: printable, no spaces; long enough that its SHA-1 in the include gives nothing away.
   if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
     throw new InputError(
       "nginx-admin-token",
       adminToken ? "(hidden)" : "",
-      "accepted: a secret of at least 16 printable characters without spaces, e.g. ${{ secrets.NGINX_ADMIN_TOKEN }} (required with nginx-mode: lua)",
+      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)",
     );
   return { luaInclude, adminSocket, adminToken };
 }

@@ -57,7 +57,7 @@ const STATE_LINE = /^(\s*local FALLBACK = )"[^"\n]*"( -- gantry state)$/gm;
 
 /** The include without its state lines: when this part changes, nginx must load the file again. */
 export function setupPart(text: string): string {
-  return text.replace(STATE_LINE, "$1\"\"$2");
+  return text.replace(STATE_LINE, '$1""$2');
 }
 
 /** The include with another state (no other change: no `nginx -t` or reload needed). */
@@ -72,7 +72,8 @@ export function includedState(text: string): LuaState | undefined {
 }
 
 export function renderLuaInclude(o: LuaIncludeOptions, state: LuaState): string {
-  if (/[\s;{}"'\\]/.test(o.socket)) throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
+  if (/[\s;{}"'\\]/.test(o.socket))
+    throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
   const dict = upstreamName(o.app);
   const tokenHash = createHash("sha1").update(o.token).digest("base64");
   const fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;

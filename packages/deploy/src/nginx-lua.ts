@@ -117,7 +117,9 @@ export class NginxLuaRouter implements Router {
       const hint = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/.test(messageOf(err))
         ? " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)"
         : "";
-      throw new GantryError(`${messageOf(err)}${hint}; ${previous === undefined ? "removed" : "restored the previous"} ${this.o.include}, nginx was not reloaded`);
+      throw new GantryError(
+        `${messageOf(err)}${hint}; ${previous === undefined ? "removed" : "restored the previous"} ${this.o.include}, nginx was not reloaded`,
+      );
     }
     return previous === undefined ? "created" : "updated";
   }

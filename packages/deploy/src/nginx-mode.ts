@@ -15,8 +15,7 @@ export const RELOAD_COST =
 
 /** The nginx router for `nginx-mode`; `notice` tells the user what auto chose and why. */
 export function makeNginxRouter(r: NginxInputs, host: Host, app: string, notice?: (message: string) => void): Router {
-  const reload = () =>
-    new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+  const reload = () => new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
   const lua = () =>
     new NginxLuaRouter({
       host,
