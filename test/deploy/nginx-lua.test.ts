@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { describeNeeding } from "../tools.js";
+import { runPost, spawnAction } from "./spawn.js";
 import { startSteadyLoad } from "./steady-load.js";
 import { LUA_MODULES, type LoadResult, type Nginx, buildReleases, freePort, get, runningServices, servedVersion, startNginx, stopServices } from "./support.js";
 
@@ -183,6 +184,22 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect(r.annotations.filter((a) => a.message.includes("nginx-mode: auto"))).toEqual([]);
     expect(nx.workers()).toEqual(workers);
     expect(await servedVersion(nx.url)).toBe("v1");
+  });
+
+  it("killed (SIGKILL) while verifying: the post step rolls back through the admin socket, the token read again, never stored", async () => {
+    const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
+    const main = spawnAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws, env: { GANTRY_DEPLOY_PAUSE_AT: "verifying" } });
+    await main.waitForLine(/paused at phase verifying\b/);
+    await main.kill();
+    expect(JSON.stringify(main.state())).not.toContain(TOKEN);
+    const post = await runPost("deploy", main, ws);
+    const seen = await load.stop();
+    expect(post.code, post.log).toBe(0);
+    expect(post.log).toMatch(/the main step stopped during verifying; finishing the cutover now/);
+    expect(runningServices(stateDir)).toEqual(["blue"]);
+    expect((await admin(bearer)).body).toContain(`blue=127.0.0.1:${ports.blue}:100,green=127.0.0.1:${ports.green}:0`);
+    expect(await servedVersion(nx.url)).toBe("v1");
+    expect(seen.failed).toBe(0);
   });
 
   it("an include nginx -t rejects is put back and nginx is not reloaded", async () => {
