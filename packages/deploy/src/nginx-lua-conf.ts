@@ -38,7 +38,7 @@ export function stateFor(weights: Weights, ports: Ports, address: string): LuaSt
   };
 }
 
-/** No color takes traffic (before the first deploy): the balancer answers 502. */
+/** No color takes traffic (before the first deploy): the balancer fails each request (nginx answers 500) and logs why. */
 export const EMPTY_STATE: LuaState = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } };
 
 export interface LuaIncludeOptions {
