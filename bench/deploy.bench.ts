@@ -5,11 +5,14 @@
  *   gantry side by side with the naive rewrite-upstream + reload + stop-old;
  * - health gate passed → all traffic on the new version (target < 100 ms with HAProxy);
  * - failure detected → traffic back on the old version (target < 1 s);
- * - requests users saw fail before a release answering 500 was rolled back: blue-green vs canary.
+ * - requests users saw fail before a release answering 500 was rolled back: blue-green vs canary;
+ * - issue 16: nginx-mode reload vs lua (the Lua balancer, no reload), 10 cutovers each under the
+ *   same load, plus a canary 5 → 25 → 100 through lua.
  * Verify windows are 1 s (not the 30 s default) so the bench ends in minutes; the windows do not
  * change what is measured.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -37,10 +40,14 @@ export default async function deployBench(): Promise<BenchRow[]> {
   const nxPorts = { blue: await freePort(), green: await freePort() };
   const hpDir = join(dir, "haproxy");
   const nxDir = join(dir, "nginx");
+  const luaDir = join(dir, "nginx-lua");
   mkdirSync(hpDir);
   mkdirSync(nxDir);
+  mkdirSync(luaDir);
   const hp = await startHaproxy(hpDir, hpPorts);
   const nx = await startNginx(nxDir, nxPorts.blue);
+  const luaPorts = { blue: await freePort(), green: await freePort() };
+  const lx = await startNginx(luaDir, luaPorts.blue, { lua: true });
   const naiveProcs: number[] = [];
   const common = { app: "hello", env: "HOST=127.0.0.1", "health-interval": "100ms", "verify-window": "1s", "drain-timeout": "5s" };
   const hpInputs = { ...common, "haproxy-socket": hp.socket, ports: `${hpPorts.blue},${hpPorts.green}`, "state-dir": join(hpDir, "state") };
@@ -53,6 +60,19 @@ export default async function deployBench(): Promise<BenchRow[]> {
     "nginx-access-log": nx.accessLog,
     ports: `${nxPorts.blue},${nxPorts.green}`,
     "state-dir": join(nxDir, "state"),
+  };
+  const luaInputs = {
+    ...common,
+    router: "nginx",
+    "nginx-mode": "lua",
+    "nginx-lua-include": join(luaDir, "gantry-hello.conf"),
+    "nginx-admin-socket": join(luaDir, "admin.sock"),
+    // A throwaway token for this bench (the CLI takes inputs as arguments).
+    "nginx-admin-token": randomBytes(16).toString("hex"),
+    "nginx-reload-command": lx.reloadCommand,
+    "nginx-access-log": lx.accessLog,
+    ports: `${luaPorts.blue},${luaPorts.green}`,
+    "state-dir": join(luaDir, "state"),
   };
   const deploy = (inputs: Record<string, string>) => gantry("deploy", inputs, { cwd: ws, quiet: true });
   try {
@@ -121,7 +141,7 @@ export default async function deployBench(): Promise<BenchRow[]> {
     const naive = await naiveCutovers(nx, nxPorts, m, naiveProcs);
     log(`nginx: gantry ${viaGantry.failed}/${viaGantry.total}, naive ${naive.failed}/${naive.total}`);
     rows.push({
-      metric: `nginx through gantry: requests failed across ${CUTOVERS} cutovers (${Math.round(viaGantry.rps)} req/s)`,
+      metric: `nginx through gantry (nginx-mode reload): requests failed across ${CUTOVERS} cutovers (${Math.round(viaGantry.rps)} req/s)`,
       value: `${viaGantry.failed} of ${viaGantry.total} (${viaGantry.non2xx} non-2xx, ${viaGantry.errors} connection errors)`,
       verdict: "info",
     });
@@ -130,9 +150,39 @@ export default async function deployBench(): Promise<BenchRow[]> {
       value: `${naive.failed} of ${naive.total} (${naive.non2xx} non-2xx, ${naive.errors} connection errors)`,
       verdict: "info",
     });
+
+    // 4. Issue 16: nginx-mode lua, the same 10 cutovers under the same load, then a canary.
+    await deploy({ ...luaInputs, manifest: m.v1 as string }); // writes the include and names the two lines
+    await lx.useLuaInclude(luaInputs["nginx-lua-include"], "hello");
+    const first = await deploy({ ...luaInputs, manifest: m.v1 as string });
+    if (first.outputs.outcome !== "promoted") throw new Error(`nginx lua: v1 was not promoted: ${first.stderr.slice(-500)}`);
+    load = startLoad(`${lx.url}/api/hello`, LOAD);
+    for (let i = 0; i < CUTOVERS; i++) {
+      const r = await deploy({ ...luaInputs, manifest: m[i % 2 === 0 ? "v2" : "v1"] as string });
+      if (r.outputs.outcome !== "promoted") throw new Error(`nginx lua cutover ${i + 1} was not promoted: ${r.stderr.slice(-500)}`);
+    }
+    const viaLua = await load.stop();
+    load = startLoad(`${lx.url}/api/hello`, LOAD);
+    const canary = await deploy({ ...luaInputs, manifest: m.v2 as string, strategy: "canary", "canary-steps": "5,25,100" });
+    if (canary.outputs.outcome !== "promoted") throw new Error(`nginx lua canary was not promoted: ${canary.stderr.slice(-500)}`);
+    const luaCanary = await load.stop();
+    log(`nginx: reload ${viaGantry.failed}/${viaGantry.total}, lua ${viaLua.failed}/${viaLua.total}, lua canary ${luaCanary.failed}/${luaCanary.total}`);
+    rows.push({
+      metric: `nginx-mode lua (issue 16): requests failed across ${CUTOVERS} cutovers (${Math.round(viaLua.rps)} req/s; nginx-mode reload above: ${viaGantry.failed})`,
+      value: `${viaLua.failed} of ${viaLua.total} (${viaLua.non2xx} non-2xx, ${viaLua.errors} connection errors)`,
+      target: "0",
+      verdict: viaLua.failed === 0 ? "ok" : "MISSED",
+    });
+    rows.push({
+      metric: `nginx-mode lua: requests failed across a canary 5 → 25 → 100 (${Math.round(luaCanary.rps)} req/s)`,
+      value: `${luaCanary.failed} of ${luaCanary.total}`,
+      target: "0",
+      verdict: luaCanary.failed === 0 ? "ok" : "MISSED",
+    });
   } finally {
     stopServices(hpInputs["state-dir"]);
     stopServices(nxInputs["state-dir"]);
+    stopServices(luaInputs["state-dir"]);
     for (const pid of naiveProcs) {
       try {
         process.kill(pid, "SIGKILL");
@@ -140,6 +190,7 @@ export default async function deployBench(): Promise<BenchRow[]> {
     }
     await hp.stop();
     await nx.stop();
+    await lx.stop();
   }
   return rows;
 }

@@ -27,6 +27,7 @@ missing=()
 while read -r cmd pkg; do
   [[ -z $cmd || $cmd == \#* || $pkg == tools/* ]] && continue
   if [[ $cmd == go ]]; then go_ok || missing+=("$pkg"); continue; fi
+  if [[ $cmd == /* ]]; then [[ -e $cmd ]] || missing+=("$pkg"); continue; fi
   command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd || -x /sbin/$cmd ]] || missing+=("$pkg")
 done < scripts/tools.txt
 ((${#missing[@]})) || exec bash scripts/go-tools.sh "$@"

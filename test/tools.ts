@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 
@@ -14,8 +14,9 @@ export const PACKAGES: ReadonlyMap<string, string> = new Map(
     .map((l) => l.trim().split(/\s+/) as [string, string]),
 );
 
-/** True when a command is on PATH (or in /usr/sbin). */
+/** True when a command is on PATH (or in /usr/sbin), or, for a path (`/usr/lib/…`, a module with no command), when the file exists. */
 export function has(command: string): boolean {
+  if (command.startsWith("/")) return existsSync(command);
   try {
     execFileSync("sh", ["-c", 'command -v "$1" || test -x "/usr/sbin/$1"', "sh", command], { stdio: "ignore" });
     return true;

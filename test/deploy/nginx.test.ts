@@ -133,4 +133,20 @@ describeNeeding(NEEDS, "deploy with nginx", () => {
     expect(switched).toEqual(["switch 20%", "switch 100%"]);
     expect(await servedVersion(nx.url)).toBe("v1");
   });
+
+  it("nginx-mode: auto on nginx without the Lua module reloads, with a notice saying what that costs (issue 16)", async () => {
+    const include = join(dir, "gantry-lua.conf");
+    const r = await runAction(
+      "deploy",
+      inputs({ manifest: manifests.v2 as string, "nginx-mode": "auto", "nginx-lua-include": include, "nginx-admin-token": "auto-test-token-0123456789" }),
+      { workspace: ws },
+    );
+    expect(r.code, r.log).toBe(0);
+    const notice = r.annotations.find((a) => a.level === "notice" && a.message.includes("nginx-mode: auto"))?.message;
+    expect(notice).toMatch(/nginx-mode: auto chose reload: the Lua admin endpoint did not answer/);
+    expect(notice).toMatch(/closes idle client keep-alive connections/);
+    expect(notice).toContain("libnginx-mod-http-lua");
+    expect(upstream()).toEqual([`server 127.0.0.1:${ports.green} weight=100 max_fails=0; # green`]);
+    expect(await servedVersion(nx.url)).toBe("v2");
+  });
 });

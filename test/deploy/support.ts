@@ -4,7 +4,7 @@
  * ports the OS picked, a load generator that counts every failed request, and cleanup by pid.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { join } from "node:path";
@@ -159,32 +159,44 @@ export interface Nginx {
   pidFile: string;
   accessLog: string;
   reloadCommand: string;
+  /** The master's pid (a reload keeps it; a restart changes it). */
+  master: number;
   stop(): Promise<void>;
+  /** Stops and starts it again from the same config. */
+  restart(): Promise<void>;
+  /** lua: includes gantry's Lua include in http {} and proxies to its upstream (the README's two lines), then reloads. */
+  useLuaInclude(include: string, app: string): Promise<void>;
+  /** Pids of the master's workers. */
+  workers(): number[];
 }
 
-/** nginx with an upstream block that includes gantry's file and an access log gantry can read. */
-export async function startNginx(dir: string, firstPort: number): Promise<Nginx> {
+/** Debian's Lua module for nginx (libnginx-mod-http-lua) and the NDK it needs, loaded by path (issue 16). */
+export const LUA_MODULES = ["/usr/lib/nginx/modules/ndk_http_module.so", "/usr/lib/nginx/modules/ngx_http_lua_module.so"];
+
+/**
+ * nginx with an upstream block that includes gantry's file and an access log gantry can read.
+ * `lua` loads the Lua module (nginx-mode: lua); `extraHttp` is added to the http block as is.
+ */
+export async function startNginx(dir: string, firstPort: number, o: { lua?: boolean; extraHttp?: string } = {}): Promise<Nginx> {
   const port = await freePort();
   const conf = join(dir, "nginx.conf");
-  const n: Nginx = {
+  const n = {
     url: `http://127.0.0.1:${port}`,
     upstreamFile: join(dir, "upstream.conf"),
     pidFile: join(dir, "nginx.pid"),
     accessLog: join(dir, "access.log"),
     reloadCommand: `nginx -p ${dir} -c ${conf} -s reload`,
-    stop: async () => {},
-  };
-  writeFileSync(n.upstreamFile, `server 127.0.0.1:${firstPort};\n`);
-  writeFileSync(n.accessLog, "");
-  writeFileSync(
-    conf,
-    `worker_processes 1;
+  } as Nginx;
+  const render = (lua?: { include: string; app: string }) =>
+    `${o.lua ? LUA_MODULES.map((m) => `load_module ${m};\n`).join("") : ""}worker_processes 1;
 pid ${n.pidFile};
 error_log ${join(dir, "error.log")};
 events { worker_connections 4096; }
 http {
   access_log off;
   log_format gantry '$remote_addr [$time_local] "$request" $upstream_addr $status $upstream_response_time';
+  ${lua ? `include ${lua.include};` : ""}
+  ${o.extraHttp ?? ""}
   upstream app {
     include ${n.upstreamFile};
     keepalive 32;
@@ -193,28 +205,60 @@ http {
     listen 127.0.0.1:${port};
     access_log ${n.accessLog} gantry;
     location / {
-      proxy_pass http://app;
+      proxy_pass http://${lua ? `gantry_${lua.app}` : "app"};
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_next_upstream error timeout;
     }
   }
 }
-`,
-  );
-  await new Promise<void>((res, rej) =>
-    spawn("nginx", ["-p", dir, "-c", conf], { stdio: "ignore" }).on("exit", (code) => (code === 0 ? res() : rej(new Error(`nginx exited ${code}`)))),
-  );
-  const master = Number(readFileSync(n.pidFile, "utf8"));
+`;
+  writeFileSync(n.upstreamFile, `server 127.0.0.1:${firstPort};\n`);
+  writeFileSync(n.accessLog, "");
+  writeFileSync(conf, render());
+  const start = async () => {
+    await new Promise<void>((res, rej) =>
+      spawn("nginx", ["-p", dir, "-c", conf], { stdio: "ignore" }).on("exit", (code) => (code === 0 ? res() : rej(new Error(`nginx exited ${code}`)))),
+    );
+    n.master = Number(readFileSync(n.pidFile, "utf8"));
+  };
+  n.workers = () => childrenOf(n.master);
   n.stop = async () => {
     try {
-      process.kill(master, "SIGTERM");
+      process.kill(n.master, "SIGTERM");
     } catch {
       return;
     }
-    await waitFor("nginx to stop", () => !isRunning(master));
+    await waitFor("nginx to stop", () => !isRunning(n.master));
   };
+  n.restart = async () => {
+    await n.stop();
+    await start();
+  };
+  n.useLuaInclude = async (include, app) => {
+    const before = n.workers();
+    writeFileSync(conf, render({ include, app }));
+    process.kill(n.master, "SIGHUP");
+    await waitFor("nginx to reload", () => n.workers().some((w) => !before.includes(w)) && before.every((w) => !isRunning(w)));
+  };
+  await start();
   return n;
+}
+
+/** Pids whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[1]) === pid && fields[0] !== "Z") out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
 }
 
 function isRunning(pid: number): boolean {

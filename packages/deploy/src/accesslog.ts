@@ -1,3 +1,6 @@
+import type { Host } from "./host.js";
+import type { Traffic } from "./model.js";
+
 /**
  * nginx access-log lines, as far as the verify window needs them: the upstream(s) that answered,
  * the status and the upstream response time(s). The log format must contain
@@ -61,4 +64,41 @@ export function percentile(values: readonly number[], p: number): number | undef
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1];
+}
+
+/**
+ * A color's traffic read from the access log since a mark: each mark remembers the log's size
+ * and tallies the lines after it (both nginx modes read the verify window this way).
+ */
+export class AccessLogTraffic<K extends object> {
+  private readonly tallies = new Map<K, { offset: number; tally: UpstreamTally; partial: string }>();
+  constructor(
+    private readonly host: Host,
+    private readonly path: string,
+  ) {}
+
+  /** Starts counting lines for `address` (`127.0.0.1:8082`) from the log's end. */
+  async mark(key: K, address: string): Promise<void> {
+    const offset = (await this.host.fileSize(this.path)) ?? 0;
+    this.tallies.set(key, { offset, tally: new UpstreamTally(address), partial: "" });
+  }
+
+  async since(key: K): Promise<Traffic | undefined> {
+    const t = this.tallies.get(key);
+    if (!t) return undefined;
+    for (;;) {
+      const chunk = await this.host.readFrom(this.path, t.offset, 4 * 1024 * 1024);
+      if (!chunk || chunk.size < t.offset) break; // rotated: keep what was counted
+      const text = t.partial + chunk.text;
+      t.offset += Buffer.byteLength(chunk.text);
+      const lines = text.split("\n");
+      t.partial = lines.pop() ?? "";
+      for (const line of lines) {
+        const e = parseLogLine(line);
+        if (e) t.tally.add(e);
+      }
+      if (t.offset >= chunk.size) break;
+    }
+    return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+  }
 }

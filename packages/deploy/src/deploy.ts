@@ -8,7 +8,7 @@ import type { DeployInputs, RouterInputs } from "./inputs.js";
 import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
 import { DeployLock, LockLostError } from "./lock.js";
 import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model.js";
-import { NginxRouter } from "./nginx.js";
+import { makeNginxRouter } from "./nginx-mode.js";
 import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
 import type { Router } from "./router.js";
@@ -43,10 +43,11 @@ export interface DeployOptions {
   who?: string;
 }
 
-export function makeRouter(r: RouterInputs, host: Host, app: string): Router {
+/** `notice` carries what nginx-mode: auto chose (issue 16). */
+export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (message: string) => void): Router {
   return r.kind === "haproxy"
     ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile })
-    : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+    : makeNginxRouter(r, host, app, notice);
 }
 
 /** The runtime the inputs choose, for one app's state dir on a host. */
@@ -125,7 +126,7 @@ async function prepare(inputs: DeployInputs, o: DeployOptions) {
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
   const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "";
   const stateDir = stateDirFor(inputs, app);
-  const router = makeRouter(inputs.router, o.host, app);
+  const router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   const runtime = makeRuntime(inputs, o.host, stateDir, app);
   const journal = new Journal(o.host, stateDir);
@@ -209,7 +210,7 @@ export async function recoverOnly(inputs: DeployInputs, stateDir: string, o: Dep
   const first = await journal.read("");
   if (!first.cutover) return undefined;
   const app = first.app;
-  const router = makeRouter(inputs.router, o.host, app);
+  const router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   const timeline = new Timeline();
   const runId = newRunId();

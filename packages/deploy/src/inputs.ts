@@ -25,6 +25,10 @@ export const DEPLOY_INPUTS = {
   "nginx-reload-command": "nginx -s reload",
   "nginx-pid-file": "/run/nginx.pid",
   "nginx-access-log": "",
+  "nginx-mode": "reload",
+  "nginx-lua-include": "",
+  "nginx-admin-socket": "/run/gantry/{app}-nginx.sock",
+  "nginx-admin-token": "",
   strategy: "blue-green",
   "canary-steps": "5,25,50,100",
   "step-pause": "0s",
@@ -77,7 +81,21 @@ export interface DeployInputs {
 
 export type RouterInputs =
   | { kind: "haproxy"; socket: string; backend: string; stateFile: string }
-  | { kind: "nginx"; upstreamFile: string; reloadCommand: string[]; pidFile: string; accessLog: string };
+  | {
+      kind: "nginx";
+      upstreamFile: string;
+      reloadCommand: string[];
+      pidFile: string;
+      accessLog: string;
+      /** reload: rewrite the upstream file and reload; lua: weights through the Lua balancer's admin socket (issue 16). */
+      mode: "reload" | "lua" | "auto";
+      /** The include file gantry writes for lua (it goes in the user's `http {}`); "" = none. */
+      luaInclude: string;
+      /** May hold `{app}`, filled in run. */
+      adminSocket: string;
+      /** A secret: masked, sent on stdin or a forwarded socket, never stored (the post step reads it again). */
+      adminToken: string;
+    };
 
 /** `5,25,50,100`: whole percentages from 1 to 100, strictly increasing, ending at 100. */
 export function parseSteps(text: string, input = "canary-steps"): number[] {
@@ -127,17 +145,53 @@ function routerInputs(read: InputReader, cwd: string): RouterInputs {
       );
     return { kind, socket, backend, stateFile: path(read, "haproxy-server-state-file", cwd) };
   }
+  const mode = read.choice("nginx-mode", ["reload", "lua", "auto"] as const);
   const upstreamFile = path(read, "nginx-upstream-file", cwd);
-  if (!upstreamFile)
+  if (!upstreamFile && mode !== "lua")
     throw new InputError(
       "nginx-upstream-file",
       "",
-      "it is required with router: nginx; accepted: the path of a file your upstream block includes (gantry rewrites it)",
+      `it is required with router: nginx and nginx-mode: ${mode}; accepted: the path of a file your upstream block includes (gantry rewrites it)`,
     );
   const reload = splitCommandLine(read.string("nginx-reload-command"));
   if ("error" in reload)
     throw new InputError("nginx-reload-command", read.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
-  return { kind, upstreamFile, reloadCommand: reload, pidFile: path(read, "nginx-pid-file", cwd), accessLog: path(read, "nginx-access-log", cwd) };
+  return {
+    kind,
+    upstreamFile,
+    reloadCommand: reload,
+    pidFile: path(read, "nginx-pid-file", cwd),
+    accessLog: path(read, "nginx-access-log", cwd),
+    mode,
+    ...luaInputs(read, cwd, mode),
+  };
+}
+
+/** nginx-mode: lua needs the include file, the admin socket and a token (issue 16); auto uses them when given. */
+function luaInputs(read: InputReader, cwd: string, mode: "reload" | "lua" | "auto"): { luaInclude: string; adminSocket: string; adminToken: string } {
+  const luaInclude = path(read, "nginx-lua-include", cwd);
+  if (!luaInclude && mode === "lua")
+    throw new InputError(
+      "nginx-lua-include",
+      "",
+      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes",
+    );
+  const adminSocket = path(read, "nginx-admin-socket", cwd);
+  if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
+    throw new InputError(
+      "nginx-admin-socket",
+      adminSocket,
+      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock",
+    );
+  const adminToken = read.string("nginx-admin-token");
+  // The token travels in an HTTP header: printable, no spaces; long enough that its SHA-1 in the include gives nothing away.
+  if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
+    throw new InputError(
+      "nginx-admin-token",
+      adminToken ? "(hidden)" : "",
+      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)",
+    );
+  return { luaInclude, adminSocket, adminToken };
 }
 
 /** runtime: docker's artifact: empty (required only by command: deploy, at run) or an image reference. */

@@ -1,5 +1,5 @@
 import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
-import { UpstreamTally, parseLogLine, percentile } from "./accesslog.js";
+import { AccessLogTraffic } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
 import type { Host } from "./host.js";
 import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
@@ -50,8 +50,10 @@ export class NginxRouter implements Router {
   private oldWorkers: number[] = [];
   /** Server lines `nginx -t` accepted in this run: going back to one of them (a rollback) skips the test, for speed. */
   private readonly tested = new Set<string>();
-  private readonly tallies = new Map<TrafficMark, { offset: number; tally: UpstreamTally; partial: string }>();
-  constructor(private readonly o: NginxOptions) {}
+  private readonly log?: AccessLogTraffic<TrafficMark>;
+  constructor(private readonly o: NginxOptions) {
+    if (o.accessLog) this.log = new AccessLogTraffic(o.host, o.accessLog);
+  }
 
   private get host(): Host {
     return this.o.host;
@@ -181,30 +183,12 @@ export class NginxRouter implements Router {
 
   async mark(color: Color, ports: Ports): Promise<TrafficMark> {
     const mark: TrafficMark = { color, port: ports[color], data: {} };
-    if (this.o.accessLog) {
-      const offset = (await this.host.fileSize(this.o.accessLog)) ?? 0;
-      this.tallies.set(mark, { offset, tally: new UpstreamTally(`${this.o.address ?? "127.0.0.1"}:${ports[color]}`), partial: "" });
-    }
+    await this.log?.mark(mark, `${this.o.address ?? "127.0.0.1"}:${ports[color]}`);
     return mark;
   }
 
-  async trafficSince(mark: TrafficMark): Promise<Traffic | undefined> {
-    const t = this.tallies.get(mark);
-    if (!t) return undefined;
-    for (;;) {
-      const chunk = await this.host.readFrom(this.o.accessLog, t.offset, 4 * 1024 * 1024);
-      if (!chunk || chunk.size < t.offset) break; // rotated: keep what was counted
-      const text = t.partial + chunk.text;
-      t.offset += Buffer.byteLength(chunk.text);
-      const lines = text.split("\n");
-      t.partial = lines.pop() ?? "";
-      for (const line of lines) {
-        const e = parseLogLine(line);
-        if (e) t.tally.add(e);
-      }
-      if (t.offset >= chunk.size) break;
-    }
-    return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+  trafficSince(mark: TrafficMark): Promise<Traffic | undefined> {
+    return this.log?.since(mark) ?? Promise.resolve(undefined);
   }
 
   async describe(): Promise<string> {

@@ -4,6 +4,7 @@ import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js
 import { Journal } from "./journal.js";
 import { LocalHost } from "./localhost.js";
 import { errorRate } from "./model.js";
+import { storableRouter, withAdminToken } from "./nginx-mode.js";
 import { auditWho } from "./ssh/audit.js";
 import { savedConnections } from "./ssh/connect.js";
 import { type SavedFleetRun, remotePost, runRemote } from "./ssh/remote.js";
@@ -72,7 +73,8 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       signal: cancel.signal,
       who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {} } })),
+      onLocked: (runId, stateDir) =>
+        ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {}, router: storableRouter(inputs.router) } })),
     });
   } catch (err) {
     ctx.setOutput("outcome", "failed");
@@ -99,7 +101,8 @@ async function post(ctx: RunContext): Promise<void> {
   // A fleet run (issue 7): recover what main left on the hosts, close the connections, remove the key.
   if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, connections);
   if (!saved) return;
-  const { runId, stateDir, inputs } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
+  const { runId, stateDir, inputs: stored } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
+  const inputs = { ...stored, router: withAdminToken(stored.router, ctx.env) };
   const host = new LocalHost();
   const doc = await new Journal(host, stateDir).read("");
   if (doc.cutover?.id !== runId) return;
@@ -116,7 +119,7 @@ export const deployStage: Stage<DeployInputs> = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key"],
+  secrets: ["env", "ssh-key", "nginx-admin-token"],
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
     // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret

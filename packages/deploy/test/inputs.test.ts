@@ -69,6 +69,15 @@ describe("deploy inputs", () => {
     [{ "haproxy-backend": "app; disable server x" }, "haproxy-backend", /HAProxy backend name/],
     [{ router: "nginx" }, "nginx-upstream-file", /required with router: nginx/],
     [{ router: "nginx", "nginx-upstream-file": "/u.conf", "nginx-reload-command": "nginx -s 'reload" }, "nginx-reload-command", /quote is not closed/],
+    [{ router: "nginx", "nginx-upstream-file": "/u.conf", "nginx-mode": "reloadless" }, "nginx-mode", /accepted: reload, lua, auto/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-admin-token": "0123456789abcdef" }, "nginx-lua-include", /required with nginx-mode: lua/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf" }, "nginx-admin-token", /at least 16 printable/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "short" }, "nginx-admin-token", /at least 16/],
+    [
+      { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "0123456789abcdef", "nginx-admin-socket": "/run/a b.sock" },
+      "nginx-admin-socket",
+      /without spaces/,
+    ],
     [{ env: "PORT=1" }, "env", /PORT is set by gantry/],
     [{ env: "1X=1" }, "env", /KEY made of letters/],
     [{ app: "../etc" }, "app", /letters, digits/],
@@ -94,7 +103,18 @@ describe("deploy inputs", () => {
       reloadCommand: ["nginx", "-p", "/srv/x", "-g", "pid /run/x.pid;", "-s", "reload"],
       pidFile: "/run/nginx.pid",
       accessLog: "",
+      mode: "reload",
+      luaInclude: "",
+      adminSocket: "/run/gantry/{app}-nginx.sock",
+      adminToken: "",
     });
+  });
+
+  it("reads nginx-mode: lua without an upstream file, and never echoes a bad token", () => {
+    const i = parse({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "g.conf", "nginx-admin-token": "0123456789abcdef" });
+    expect(i.router).toMatchObject({ mode: "lua", upstreamFile: "", luaInclude: "/work/g.conf", adminToken: "0123456789abcdef" });
+    const err = errorOf({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "secret with spaces" });
+    expect(err?.message).not.toContain("secret with spaces");
   });
 
   const inputNames = Object.keys(DEPLOY_INPUTS);

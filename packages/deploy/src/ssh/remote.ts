@@ -7,6 +7,7 @@ import { GantryError, InputError, type Reporter, type RunContext, StateKey, exis
 import { type DeployReport, recoverOnly, runDeploy } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
 import { COMMITTED_PHASES } from "../model.js";
+import { storableRouter, withAdminToken } from "../nginx-mode.js";
 import { Journal } from "../journal.js";
 import { auditWho } from "./audit.js";
 import { type SavedConnections, closeConnections, openConnections } from "./connect.js";
@@ -46,7 +47,7 @@ export async function fleetApp(inputs: DeployInputs): Promise<string> {
 
 /** The inputs as they may be stored in the runner's state file: no environment values, no key. */
 export function storableInputs(inputs: DeployInputs): DeployInputs {
-  return { ...inputs, env: {}, remote: { ...inputs.remote, sshKey: "" } };
+  return { ...inputs, env: {}, router: storableRouter(inputs.router), remote: { ...inputs.remote, sshKey: "" } };
 }
 
 function outcomeOf(host: string, d: DeployReport): HostOutcome {
@@ -146,7 +147,7 @@ export async function remotePost(ctx: RunContext, savedRun: SavedFleetRun | unde
   let hosts: SshHost[] = [];
   try {
     if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
-    const { inputs } = savedRun;
+    const inputs = { ...savedRun.inputs, router: withAdminToken(savedRun.inputs.router, ctx.env) };
     hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
     const docs = await Promise.all(
       hosts.map(async (host) => {

@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { GantryError } from "@gantry/core";
+import type { Color, Weights } from "./model.js";
+import type { Ports } from "./router.js";
+
+/**
+ * The include file of `nginx-mode: lua` (issue 16): a `balancer_by_lua_block` upstream that picks
+ * blue or green by weight from an `ngx.shared` dictionary, and an admin `server` on a unix socket
+ * that changes the weights without a reload (ingress-nginx's approach for endpoint changes).
+ * The user's config includes it in `http {}` and proxies to `gantry_<app>`.
+ */
+
+/** What the balancer routes: per color, its address, port and weight. */
+export type LuaState = Record<Color, { address: string; port: number; weight: number }>;
+
+/** `blue=127.0.0.1:8081:100,green=127.0.0.1:8082:0`: the one value the dictionary holds, set atomically. */
+const STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/;
+/** The same pattern in Lua, which the admin endpoint checks before it stores a state. */
+const LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
+
+export function encodeState(s: LuaState): string {
+  return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
+}
+
+export function parseState(text: string): LuaState | undefined {
+  const m = STATE.exec(text.trim());
+  if (!m) return undefined;
+  return {
+    blue: { address: m[1] as string, port: Number(m[2]), weight: Number(m[3]) },
+    green: { address: m[4] as string, port: Number(m[5]), weight: Number(m[6]) },
+  };
+}
+
+export function stateFor(weights: Weights, ports: Ports, address: string): LuaState {
+  return {
+    blue: { address, port: ports.blue, weight: weights.blue },
+    green: { address, port: ports.green, weight: weights.green },
+  };
+}
+
+/** No color takes traffic (before the first deploy): the balancer fails each request (nginx answers 500) and logs why. */
+export const EMPTY_STATE: LuaState = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } };
+
+export interface LuaIncludeOptions {
+  app: string;
+  /** The admin endpoint's unix socket. */
+  socket: string;
+  /** The admin token; only its SHA-1 goes into the file, so the file holds no secret. */
+  token: string;
+}
+
+/** The upstream (and dictionary) name the user's `proxy_pass` points at. */
+export const upstreamName = (app: string) => `gantry_${app}`;
+
+/** The line that carries the state in the file: rewritten at every traffic change so a restarted nginx starts from it. */
+const STATE_LINE = /^(\s*local FALLBACK = )"[^"\n]*"( -- gantry state)$/gm;
+
+/** The include without its state lines: when this part changes, nginx must load the file again. */
+export function setupPart(text: string): string {
+  return text.replace(STATE_LINE, '$1""$2');
+}
+
+/** The include with another state (no other change: no `nginx -t` or reload needed). */
+export function withState(text: string, state: LuaState): string {
+  return text.replace(STATE_LINE, `$1"${encodeState(state)}"$2`);
+}
+
+/** The state the include carries, for a restart (undefined when it has none). */
+export function includedState(text: string): LuaState | undefined {
+  const m = /local FALLBACK = "([^"\n]*)" -- gantry state/.exec(text);
+  return m ? parseState(m[1] as string) : undefined;
+}
+
+export function renderLuaInclude(o: LuaIncludeOptions, state: LuaState): string {
+  if (/[\s;{}"'\\]/.test(o.socket))
+    throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
+  const dict = upstreamName(o.app);
+  const tokenHash = createHash("sha1").update(o.token).digest("base64");
+  const fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
+  return `# Written by gantry deploy for ${o.app} (nginx-mode: lua, issue 16); the next deploy rewrites it.
+# Include it once in your http {} block and send a location to it with: proxy_pass http://${dict};
+# Weights change through the admin socket below, without a reload; the state line is what a
+# restarted nginx starts from (the dictionary survives a reload).
+lua_shared_dict ${dict} 1m;
+
+upstream ${dict} {
+  server 0.0.0.1; # never used: the balancer picks every peer
+  balancer_by_lua_block {
+    local balancer = require "ngx.balancer"
+    local dict = ngx.shared["${dict}"]
+${fallback}
+    local state = dict:get("state") or FALLBACK
+    local ctx = ngx.ctx
+    -- A retry (proxy_next_upstream): the earlier try is no longer in flight.
+    if ctx.gantry_color then dict:incr("inflight:" .. ctx.gantry_color, -1, 0) end
+    local peers, total = {}, 0
+    for color, addr, port, weight in string.gmatch(state, "(%a+)=([%d%.]+):(%d+):(%d+)") do
+      weight = tonumber(weight)
+      if weight > 0 then
+        peers[#peers + 1] = { color, addr, tonumber(port), weight }
+        total = total + weight
+      end
+    end
+    if total == 0 then
+      ngx.log(ngx.ERR, "gantry: no release of ${o.app} takes traffic")
+      return ngx.exit(502)
+    end
+    -- One counter for all workers: each color gets exactly its share, in order.
+    local n = (dict:incr("rr", 1, 0) or 0) % total
+    local pick = peers[#peers]
+    for _, p in ipairs(peers) do
+      if n < p[4] then pick = p break end
+      n = n - p[4]
+    end
+    local ok, err = balancer.set_current_peer(pick[2], pick[3])
+    if not ok then
+      ngx.log(ngx.ERR, "gantry: ", err)
+      return ngx.exit(502)
+    end
+    if not ctx.gantry_color then balancer.set_more_tries(1) end
+    ctx.gantry_color = pick[1]
+    ctx.gantry_dict = "${dict}"
+    dict:incr("inflight:" .. pick[1], 1, 0)
+  }
+  keepalive 32;
+}
+
+# Counts requests in flight per color, so a drain knows when the old version has finished its work.
+log_by_lua_block {
+  local ctx = ngx.ctx
+  if ctx.gantry_color then ngx.shared[ctx.gantry_dict]:incr("inflight:" .. ctx.gantry_color, -1, 0) end
+}
+
+# The admin endpoint: a unix socket, never the public listener; every request needs the token.
+server {
+  listen unix:${o.socket};
+  access_log off;
+  client_max_body_size 1k;
+  client_body_buffer_size 1k;
+  location / {
+    content_by_lua_block {
+      local dict = ngx.shared["${dict}"]
+${fallback}
+      -- SHA-1 of the token, compared in constant time (the file holds no secret).
+      local want = ngx.decode_base64("${tokenHash}")
+      local token = string.match(ngx.var.http_authorization or "", "^Bearer (.+)$")
+      local got = ngx.sha1_bin(token or "")
+      local diff = token and 0 or 1
+      for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
+      if diff ~= 0 then return ngx.exit(401) end
+      if ngx.var.uri ~= "/state" then return ngx.exit(404) end
+      local method = ngx.req.get_method()
+      if method == "PUT" then
+        ngx.req.read_body()
+        local body = string.gsub(ngx.req.get_body_data() or "", "%s+$", "")
+        if not string.match(body, "${LUA_STATE}") then return ngx.exit(400) end
+        local ok, err = dict:set("state", body)
+        if not ok then
+          ngx.log(ngx.ERR, "gantry: ", err)
+          return ngx.exit(500)
+        end
+      elseif method ~= "GET" then
+        return ngx.exit(405)
+      end
+      ngx.say(dict:get("state") or FALLBACK)
+      ngx.say("inflight blue=", dict:get("inflight:blue") or 0, ",green=", dict:get("inflight:green") or 0)
+    }
+  }
+}
+`;
+}

@@ -1,0 +1,101 @@
+import { envInputSource, messageOf } from "@gantry/core";
+import type { Host } from "./host.js";
+import type { RouterInputs } from "./inputs.js";
+import type { Color, Traffic, Weights } from "./model.js";
+import { NginxLuaRouter } from "./nginx-lua.js";
+import { NginxRouter } from "./nginx.js";
+import type { DrainResult, Ports, Router, TrafficMark } from "./router.js";
+
+type NginxInputs = Extract<RouterInputs, { kind: "nginx" }>;
+
+/** What `nginx-mode: auto` says when it falls back to reloads (issue 16). */
+export const RELOAD_COST =
+  "every traffic change reloads nginx, which closes idle client keep-alive connections: a client that sends its next request on one gets an error " +
+  "(issue 16 measured 38 failed requests in 4 cutovers). For cutovers without reloads install libnginx-mod-http-lua and set up nginx-mode: lua (see the deploy README)";
+
+/** The nginx router for `nginx-mode`; `notice` tells the user what auto chose and why. */
+export function makeNginxRouter(r: NginxInputs, host: Host, app: string, notice?: (message: string) => void): Router {
+  const reload = () => new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+  const lua = () =>
+    new NginxLuaRouter({
+      host,
+      include: r.luaInclude,
+      socket: r.adminSocket.split("{app}").join(app),
+      token: r.adminToken,
+      reloadCommand: r.reloadCommand,
+      accessLog: r.accessLog,
+      app,
+      notice,
+    });
+  if (r.mode === "reload") return reload();
+  if (r.mode === "lua") return lua();
+  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : undefined, notice);
+}
+
+/**
+ * `nginx-mode: auto`: lua when the Lua balancer's admin endpoint answers (nginx has the module
+ * and loads gantry's include), else reload with a notice saying what reloads cost.
+ */
+class AutoNginxRouter implements Router {
+  readonly name = "nginx";
+  private chosen?: Router;
+  constructor(
+    private readonly reload: () => Router,
+    private readonly lua: (() => NginxLuaRouter) | undefined,
+    private readonly notice?: (message: string) => void,
+  ) {}
+
+  private async choose(): Promise<Router> {
+    if (this.chosen) return this.chosen;
+    let why = "nginx-lua-include and nginx-admin-token are not both set";
+    if (this.lua) {
+      const lua = this.lua();
+      try {
+        await lua.admin("GET");
+        this.chosen = lua;
+        return lua;
+      } catch (err) {
+        why = `the Lua admin endpoint did not answer (${messageOf(err)}); nginx without the Lua module, or without gantry's include (${lua.setupLines()})`;
+      }
+    }
+    this.notice?.(`nginx-mode: auto chose reload: ${why}. With reload, ${RELOAD_COST}.`);
+    this.chosen = this.reload();
+    return this.chosen;
+  }
+
+  async preflight(): Promise<void> {
+    return (await this.choose()).preflight();
+  }
+  async isolate(color: Color, ports: Ports): Promise<void> {
+    return (await this.choose()).isolate(color, ports);
+  }
+  async route(weights: Weights, ports: Ports): Promise<number> {
+    return (await this.choose()).route(weights, ports);
+  }
+  async drain(color: Color, timeoutMs: number): Promise<DrainResult> {
+    return (await this.choose()).drain(color, timeoutMs);
+  }
+  async retire(color: Color, ports: Ports): Promise<void> {
+    return (await this.choose()).retire(color, ports);
+  }
+  async mark(color: Color, ports: Ports): Promise<TrafficMark> {
+    return (await this.choose()).mark(color, ports);
+  }
+  async trafficSince(mark: TrafficMark): Promise<Traffic | undefined> {
+    return (await this.choose()).trafficSince(mark);
+  }
+  async describe(ports: Ports): Promise<string> {
+    return (await this.choose()).describe(ports);
+  }
+}
+
+/** The router inputs as the runner's state file may hold them: without the admin token (a secret). */
+export function storableRouter(r: RouterInputs): RouterInputs {
+  return r.kind === "nginx" ? { ...r, adminToken: "" } : r;
+}
+
+/** The admin token again for the post step, from the runner's INPUT_ variable (a post step gets the inputs too). */
+export function withAdminToken(r: RouterInputs, env: NodeJS.ProcessEnv): RouterInputs {
+  const token = envInputSource(env)("nginx-admin-token")?.trim();
+  return r.kind === "nginx" && token ? { ...r, adminToken: token } : r;
+}

@@ -1,0 +1,109 @@
+/**
+ * Issue 16 over SSH: nginx-mode lua on a host reached through a real sshd on loopback. The include
+ * is written and checked with `nginx -t` as the host's deploy user, and the weights change through
+ * the admin socket forwarded over the SSH connection, the token on that socket only: no reload and
+ * no failed request under a non-retrying keep-alive load.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { startSteadyLoad } from "../deploy/steady-load.js";
+import { LUA_MODULES, type Nginx, buildReleases, freePort, servedVersion, startNginx, stopServices } from "../deploy/support.js";
+import { describeNeeding, lacking } from "../tools.js";
+import { type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+
+const NEEDS = ["sshd", "ssh", "ssh-keygen", "nginx", ...LUA_MODULES, "root"];
+const HAVE = !lacking(NEEDS).length;
+const TOKEN = "ssh-admin-token-0123456789";
+const ws = fixtureCopy("example-service");
+const dir = tempDir("gantry-deploy-ssh-lua-");
+const srv = join(dir, "srv");
+const nxDir = join(srv, "nginx");
+const stateDir = join(srv, "state");
+const include = join(nxDir, "gantry", "hello.conf");
+const socket = join(nxDir, "admin.sock");
+let sshd: Sshd;
+let nx: Nginx;
+let user: KeyPair;
+let ports: { blue: number; green: number };
+let manifests: Record<string, string>;
+
+beforeAll(async () => {
+  if (!HAVE) return;
+  user = keyPair(dir, "deploy_key");
+  manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }]);
+  ports = { blue: await freePort(), green: await freePort() };
+  hostFolder(srv);
+  hostFolder(nxDir);
+  nx = await startNginx(nxDir, ports.blue, { lua: true });
+  // The deploy user runs `nginx -t`, which opens the logs and the pid file.
+  for (const f of ["error.log", "access.log", "nginx.pid"]) giveToHostUser(join(nxDir, f));
+  sshd = await startSshd({ dir, userKey: user });
+}, 120_000);
+
+afterAll(async () => {
+  stopServices(stateDir);
+  await sshd?.stop();
+  await nx?.stop();
+  removeDir(dir);
+});
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    hosts: sshd.target,
+    "ssh-key": user.private,
+    "known-hosts": sshd.knownHosts,
+    app: "hello",
+    router: "nginx",
+    "nginx-mode": "lua",
+    "nginx-lua-include": include,
+    "nginx-admin-socket": socket,
+    "nginx-admin-token": TOKEN,
+    // The deploy user's PATH has no /usr/sbin.
+    "nginx-reload-command": nx.reloadCommand.replace(/^nginx /, "/usr/sbin/nginx "),
+    "nginx-access-log": nx.accessLog,
+    ports: `${ports.blue},${ports.green}`,
+    "state-dir": stateDir,
+    env: "HOST=127.0.0.1",
+    "health-interval": "100ms",
+    "health-timeout": "5s",
+    "verify-window": "1s",
+    "drain-timeout": "2s",
+    "stop-timeout": "5s",
+    ...extra,
+  };
+}
+
+const visible = (r: ActionRun) => r.log.replace(/^::add-mask::.*$/gm, "");
+
+describeNeeding(NEEDS, "deploy over SSH with nginx-mode: lua", () => {
+  it("writes the include on the host as its deploy user and names the two lines", async () => {
+    const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
+    expect(r.code, r.log).toBe(1);
+    expect(r.annotations.find((a) => a.level === "error")?.message).toContain(`include ${include};`);
+    expect(readFileSync(include, "utf8")).toMatch(/balancer_by_lua_block/);
+    await nx.useLuaInclude(include, "hello");
+    // nginx (root) made the socket; the deploy user must be able to write to it, as with HAProxy's.
+    giveToHostUser(socket);
+  });
+
+  it("cuts over v1 → v2 through the forwarded admin socket: no reload, no failed request, no token in the log", async () => {
+    const first = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
+    expect(first.code, first.log).toBe(0);
+    const workers = nx.workers();
+    const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await runAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws });
+    await new Promise((res) => setTimeout(res, 300));
+    const seen = await load.stop();
+    expect(r.code, r.log).toBe(0);
+    expect(r.outputs.outcome).toBe("promoted");
+    expect(seen.total).toBeGreaterThan(500);
+    expect(seen.failed).toBe(0);
+    expect(nx.workers()).toEqual(workers);
+    expect(await servedVersion(nx.url)).toBe("v2");
+    expect(visible(r)).not.toContain(TOKEN);
+    expect(sshd.log()).not.toContain(TOKEN);
+  });
+});

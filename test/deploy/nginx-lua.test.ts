@@ -1,0 +1,218 @@
+/**
+ * Issue 16: router: nginx with nginx-mode: lua against Debian's nginx and its Lua module, on
+ * loopback: the one-time setup (include written, checked with nginx -t, the two lines the user
+ * adds), cutovers and a canary under a non-retrying keep-alive load of 100 connections with no
+ * reload and no failed request, rollbacks, the admin endpoint's token, and restarts and reloads
+ * by others that keep the weights.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { describeNeeding } from "../tools.js";
+import { runPost, spawnAction } from "./spawn.js";
+import { startSteadyLoad } from "./steady-load.js";
+import { LUA_MODULES, type LoadResult, type Nginx, buildReleases, freePort, get, runningServices, servedVersion, startNginx, stopServices } from "./support.js";
+
+const NEEDS = ["nginx", ...LUA_MODULES, "/usr/share/lua/5.1/resty/core.lua"];
+const TOKEN = "test-admin-token-0123456789";
+
+const ws = fixtureCopy("example-service");
+const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-nginx-lua-"));
+const stateDir = join(dir, "state");
+const include = join(dir, "gantry", "hello.conf");
+const socket = join(dir, "run", "hello-admin.sock");
+let nx: Nginx;
+let ports: { blue: number; green: number };
+let manifests: Record<string, string>;
+
+/** One request to the admin endpoint on its unix socket. */
+function admin(headers: Record<string, string> = {}, method = "GET", body = ""): Promise<{ status: number; body: string }> {
+  return new Promise((res, rej) => {
+    const req = http.request({ socketPath: socket, path: "/state", method, headers }, (r) => {
+      let text = "";
+      r.on("data", (d) => (text += d));
+      r.on("end", () => res({ status: r.statusCode ?? 0, body: text }));
+    });
+    req.on("error", rej);
+    req.end(body);
+  });
+}
+const bearer = { Authorization: `Bearer ${TOKEN}` };
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    app: "hello",
+    router: "nginx",
+    "nginx-mode": "lua",
+    "nginx-lua-include": include,
+    "nginx-admin-socket": socket,
+    "nginx-admin-token": TOKEN,
+    "nginx-reload-command": nx.reloadCommand,
+    "nginx-access-log": nx.accessLog,
+    ports: `${ports.blue},${ports.green}`,
+    "state-dir": stateDir,
+    env: "HOST=127.0.0.1",
+    "health-interval": "100ms",
+    "health-timeout": "5s",
+    "verify-window": "1s",
+    "drain-timeout": "5s",
+    "stop-timeout": "5s",
+    ...extra,
+  };
+}
+
+const deploy = (extra: Record<string, string>) => runAction("deploy", inputs(extra), { workspace: ws });
+
+/** Runs deploys under a steady keep-alive load (no retries) and returns what the load saw. */
+async function underLoad(deploys: Record<string, string>[]): Promise<{ runs: ActionRun[]; load: LoadResult }> {
+  const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const runs: ActionRun[] = [];
+  for (const d of deploys) runs.push(await deploy(d));
+  await new Promise((r) => setTimeout(r, 300));
+  return { runs, load: await load.stop() };
+}
+
+beforeAll(async () => {
+  manifests = await buildReleases(ws, [
+    { version: "v1" },
+    { version: "v2" },
+    { version: "v3-unhealthy", fault: "unhealthy" },
+    { version: "v4-500", fault: "500" },
+  ]);
+  ports = { blue: await freePort(), green: await freePort() };
+  // The user's own dictionary that clashes with the include gantry would write for an app named `clash`.
+  nx = await startNginx(dir, ports.blue, { lua: true, extraHttp: "lua_shared_dict gantry_clash 2m;" });
+}, 120_000);
+
+afterAll(async () => {
+  stopServices(stateDir);
+  await nx?.stop();
+});
+
+describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
+  it("writes the include, checks it with nginx -t and says the two lines to add", async () => {
+    const r = await deploy({ manifest: manifests.v1 as string });
+    expect(r.code).toBe(1);
+    const error = r.annotations.find((a) => a.level === "error")?.message ?? "";
+    expect(error).toContain(`gantry wrote ${include}`);
+    expect(error).toContain(`include ${include};`);
+    expect(error).toContain("proxy_pass http://gantry_hello;");
+    expect(readFileSync(include, "utf8")).toMatch(/balancer_by_lua_block/);
+    expect(readFileSync(include, "utf8")).not.toContain(TOKEN);
+    // Masked (the runner hides every later occurrence), and said nowhere else.
+    expect(r.log).toContain(`::add-mask::${TOKEN}`);
+    expect(r.log.replaceAll(`::add-mask::${TOKEN}`, "")).not.toContain(TOKEN);
+    await nx.useLuaInclude(include, "hello");
+  });
+
+  it("deploys v1 through the Lua balancer", async () => {
+    const r = await deploy({ manifest: manifests.v1 as string });
+    expect(r.code, r.log).toBe(0);
+    expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
+    expect(await servedVersion(nx.url)).toBe("v1");
+    expect((await admin(bearer)).body).toContain(`blue=127.0.0.1:${ports.blue}:100,green=127.0.0.1:${ports.green}:0`);
+  });
+
+  it("10 blue-green cutovers and a canary 5 → 25 → 100 under 100 keep-alive connections: no reload, no failed request", async () => {
+    const workers = nx.workers();
+    const cutovers = Array.from({ length: 10 }, (_, i) => ({ manifest: manifests[i % 2 === 0 ? "v2" : "v1"] as string }));
+    const canary = { manifest: manifests.v2 as string, strategy: "canary", "canary-steps": "5,25,100", "verify-window": "500ms" };
+    const { runs, load } = await underLoad([...cutovers, canary]);
+    for (const r of runs) expect(r.outputs.outcome, r.log).toBe("promoted");
+    const phases = (JSON.parse(runs[10]?.outputs.timeline as string) as { phase: string }[]).map((e) => e.phase).filter((p) => p.startsWith("switch"));
+    expect(phases).toEqual(["switch 5%", "switch 25%", "switch 100%"]);
+    console.info(
+      `nginx-mode lua: ${load.failed} of ${load.total} requests failed over 10 cutovers and a canary (${load.non2xx} non-2xx, ${load.errors} errors)`,
+    );
+    expect(load.total).toBeGreaterThan(2000);
+    expect(load.failed).toBe(0);
+    expect(nx.workers()).toEqual(workers);
+    expect(await servedVersion(nx.url)).toBe("v2");
+    expect(runningServices(stateDir)).toEqual(["green"]);
+  });
+
+  it("a release that fails its gate goes back with no failed request", async () => {
+    const { runs, load } = await underLoad([{ manifest: manifests["v3-unhealthy"] as string }]);
+    expect(runs[0]?.outputs.outcome).toBe("rolled-back");
+    expect(load.failed).toBe(0);
+    expect(await servedVersion(nx.url)).toBe("v2");
+  });
+
+  it("a release that fails its verify window goes back: only its own 500s fail, no connection error", async () => {
+    const { runs, load } = await underLoad([{ manifest: manifests["v4-500"] as string }]);
+    const r = runs[0] as ActionRun;
+    expect(r.outputs.outcome).toBe("rolled-back");
+    expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(/verify window at 100% failed: error rate/);
+    console.info(`nginx-mode lua, 500 release: ${load.non2xx} answers 500 from it before the rollback, ${load.errors} connection errors`);
+    expect(load.errors).toBe(0);
+    expect(await servedVersion(nx.url)).toBe("v2");
+    expect(runningServices(stateDir)).toEqual(["green"]);
+  });
+
+  it("the admin endpoint needs the token and is not on the public listener", async () => {
+    expect((await admin()).status).toBe(401);
+    expect((await admin({ Authorization: "Bearer wrong-token-0123456789" })).status).toBe(401);
+    expect((await admin({ Authorization: `Bearer ${TOKEN}x` }, "PUT", `blue=127.0.0.1:1:100,green=127.0.0.1:2:0`)).status).toBe(401);
+    const pub = await new Promise<{ status: number; body: string }>((res) =>
+      http.get(`${nx.url}/state`, { headers: bearer, agent: false }, (r) => {
+        let body = "";
+        r.on("data", (d) => (body += d));
+        r.on("end", () => res({ status: r.statusCode ?? 0, body }));
+      }),
+    );
+    expect(pub.body).not.toMatch(/blue=|inflight/);
+    expect(await servedVersion(nx.url)).toBe("v2");
+  });
+
+  it("a reload and a restart by others keep the weights", async () => {
+    process.kill(nx.master, "SIGHUP");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await servedVersion(nx.url)).toBe("v2");
+    await nx.restart();
+    expect(await servedVersion(nx.url)).toBe("v2");
+    expect((await get(`${nx.url}/api/hello`)).status).toBe(200);
+  });
+
+  it("nginx-mode: auto uses the Lua balancer once its admin endpoint answers", async () => {
+    const workers = nx.workers();
+    const r = await deploy({ manifest: manifests.v1 as string, "nginx-mode": "auto", "nginx-upstream-file": nx.upstreamFile });
+    expect(r.code, r.log).toBe(0);
+    expect(r.annotations.filter((a) => a.message.includes("nginx-mode: auto"))).toEqual([]);
+    expect(nx.workers()).toEqual(workers);
+    expect(await servedVersion(nx.url)).toBe("v1");
+  });
+
+  it("killed (SIGKILL) while verifying: the post step rolls back through the admin socket, the token read again, never stored", async () => {
+    const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
+    const main = spawnAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws, env: { GANTRY_DEPLOY_PAUSE_AT: "verifying" } });
+    await main.waitForLine(/paused at phase verifying\b/);
+    await main.kill();
+    expect(JSON.stringify(main.state())).not.toContain(TOKEN);
+    const post = await runPost("deploy", main, ws);
+    const seen = await load.stop();
+    expect(post.code, post.log).toBe(0);
+    expect(post.log).toMatch(/the main step stopped during verifying; finishing the cutover now/);
+    expect(runningServices(stateDir)).toEqual(["blue"]);
+    expect((await admin(bearer)).body).toContain(`blue=127.0.0.1:${ports.blue}:100,green=127.0.0.1:${ports.green}:0`);
+    expect(await servedVersion(nx.url)).toBe("v1");
+    expect(seen.failed).toBe(0);
+  });
+
+  it("an include nginx -t rejects is put back and nginx is not reloaded", async () => {
+    const before = readFileSync(include, "utf8");
+    const workers = nx.workers();
+    const r = await deploy({ app: "clash", manifest: manifests.v1 as string, "state-dir": join(dir, "clash-state") });
+    expect(r.code).toBe(1);
+    expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(
+      /-t` failed on local with gantry's Lua include[\s\S]*gantry_clash[\s\S]*restored the previous/,
+    );
+    expect(readFileSync(include, "utf8")).toBe(before);
+    expect(nx.workers()).toEqual(workers);
+    expect(existsSync(join(dir, "clash-state", "run", "blue.pid"))).toBe(false);
+    expect(await servedVersion(nx.url)).toBe("v1");
+  });
+});
