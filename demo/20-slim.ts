@@ -15,7 +15,9 @@ const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
  */
 export default async function slimDemo(ctx: DemoContext): Promise<void> {
   const manifest = ctx.shared.manifest ?? join(ctx.work, "dist", "artifacts.json");
-  const budget = { "max-size": "linux/amd64=8MB, linux/arm64=8MB, linux/arm=8MB, windows/amd64=8MB, darwin/arm64=8MB" };
+  // The Gin service (issue 11) linked with -s -w is about 22 MB on linux/amd64 (the standard-library
+  // service was under 8 MB): a budget with room for the next dependency, not for the next framework.
+  const budget = { "max-size": "linux/amd64=32MB, linux/arm64=32MB, linux/arm=32MB, windows/amd64=32MB, darwin/arm64=32MB" };
   const main = await gantry("slim", { manifest, ...budget }, { cwd: ctx.work });
   if (main.code !== 0) throw new Error("slim failed on go-build's output");
 

@@ -1,8 +1,9 @@
 /**
- * GOCACHE/GOMODCACHE restore and save through the real @actions/cache client, against a local
- * server that stands in for act's built-in cache server (same protocol).
+ * GOCACHE and GOMODCACHE (the Gin service's modules, keyed by go.sum) restore and save through
+ * the real @actions/cache client, against a local server that stands in for act's built-in cache
+ * server (same protocol).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +26,8 @@ function runner() {
   return {
     GOCACHE: join(home, "go-build"),
     GOMODCACHE: join(home, "mod"),
+    // Go makes the module cache read-only; writable, rmSync can empty it for the next runner.
+    GOFLAGS: "-modcacherw",
     ACTIONS_CACHE_URL: server.url,
     ACTIONS_RUNTIME_TOKEN: "test-token",
     SOURCE_DATE_EPOCH: "1764028800",
@@ -45,9 +48,11 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
     expect(server.entries.filter((e) => e.committed)).toHaveLength(1);
   });
 
-  it("a new runner restores the exact key, reuses the link, and saves nothing", async () => {
-    const r = await runAction("go-build", inputs, { workspace: ws, env: runner() });
+  it("a new runner restores the exact key, modules included (GOPROXY=off), reuses the link, and saves nothing", async () => {
+    // The modules can only come from the restored GOMODCACHE: the proxy is off.
+    const r = await runAction("go-build", inputs, { workspace: ws, env: { ...runner(), GOPROXY: "off" } });
     expect(r.code, r.log).toBe(0);
+    expect(existsSync(join(home, "mod", "github.com", "gin-gonic", "gin@v1.11.0", "gin.go"))).toBe(true);
     expect(r.outputs["cache-hit"]).toBe("true");
     expect(r.log).toMatch(/cache: restored .* \(exact\)/);
     expect(r.log).toContain("linux/amd64: unchanged, linked binary reused");
@@ -56,9 +61,11 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
   });
 
   it("a changed go.sum restores through the restore-keys and saves under the new key", async () => {
-    writeFileSync(join(ws, "go.sum"), "");
+    const sum = readFileSync(join(ws, "go.sum"), "utf8");
+    // A checksum nothing needs: the build is the same, go.sum (and so the key) is not.
+    writeFileSync(join(ws, "go.sum"), `${sum}example.com/unused v1.0.0/go.mod h1:${"A".repeat(43)}=\n`);
     const r = await runAction("go-build", { ...inputs, "mod-check": "off" }, { workspace: ws, env: runner() });
-    rmSync(join(ws, "go.sum"));
+    writeFileSync(join(ws, "go.sum"), sum);
     expect(r.code, r.log).toBe(0);
     expect(r.outputs["cache-hit"]).toBe("false");
     expect(r.log).toMatch(/cache: restored .* \(partial\)/);

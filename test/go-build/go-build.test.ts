@@ -21,11 +21,14 @@ const artifactsOf = (r: ActionRun) => JSON.parse(r.outputs.artifacts ?? "[]") as
 const byTarget = (r: ActionRun, t: string) => artifactsOf(r).find((a) => a.target === t) as OutputArtifact;
 const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { cwd, encoding: "utf8" });
 
-describe("go-build on the example service, five targets", () => {
+// The standard-library-only service: a cold build of the Gin service for five targets takes
+// minutes on a loaded 2-core runner. The Gin service is built in modules.test.ts, cache.test.ts,
+// the warm rebuilds and upx below, and by the slim, image, go-test and deploy tests.
+describe("go-build on the standard-library service, five targets", () => {
   let ws: string;
   let r: ActionRun;
   beforeAll(async () => {
-    ws = fixtureCopy("example-service");
+    ws = fixtureCopy("stdlib-service");
     r = await runAction("go-build", { targets: FIVE, version: "v1.2.3", files: "static/index.html" }, { workspace: ws, env: EPOCH });
   });
 
@@ -91,7 +94,7 @@ describe("go-build on the example service, five targets", () => {
   });
 
   it("gives identical bytes from another folder with an empty GOCACHE: binaries, archives and checksums.txt come from the compiler and the archive writer, not from reuse", async () => {
-    const other = fixtureCopy("example-service");
+    const other = fixtureCopy("stdlib-service");
     // An empty GOCACHE holds no compiled package, no kept link and no kept archive (they live in GOCACHE/gantry).
     const gocache = mkdtempSync(join(tmpdir(), "gantry-gocache-empty-"));
     // Two targets, a tar.gz and a zip: a cold build of all five takes minutes on a loaded 2-core runner.
@@ -136,6 +139,7 @@ describe("go-build on a multi-package module", () => {
   });
 });
 
+// Parser and failure cases run on the standard-library-only service: nothing to download.
 describe("go-build refuses bad input before building anything", () => {
   it.each([
     ["linux/amd65", /"linux\/amd65".*nearest valid: linux\/amd64/],
@@ -143,7 +147,7 @@ describe("go-build refuses bad input before building anything", () => {
     // linux/arm, not windows/arm: Go 1.26 removed the windows/arm port.
     ["linux/arm/v9", /"linux\/arm\/v9".*arm takes the variants v5, v6, v7/],
   ])("target %s", async (target, message) => {
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const r = await runAction("go-build", { targets: `linux/amd64,${target}` }, { workspace: ws, post: false });
     expect(r.code).toBe(1);
     expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(message);
@@ -157,13 +161,13 @@ describe("go-build refuses bad input before building anything", () => {
     ["x", "version=1", /input 'x'/],
     ["version", `a'b"c`, /input 'version'.*not both/],
   ])("%s: %s", async (input, value, message) => {
-    const r = await runAction("go-build", { targets: "linux/amd64", [input]: value }, { workspace: fixtureCopy("example-service"), post: false });
+    const r = await runAction("go-build", { targets: "linux/amd64", [input]: value }, { workspace: fixtureCopy("stdlib-service"), post: false });
     expect(r.code).toBe(1);
     expect(r.log).toMatch(message);
   });
 
   it("a missing go.mod, and a go.mod asking for a newer Go, each in one sentence", async () => {
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const sub = await runAction("go-build", { "working-directory": "static" }, { workspace: ws, post: false });
     expect(sub.log).toMatch(/no go\.mod in .*static: go-build needs a Go module there/);
     writeFileSync(join(ws, "go.mod"), "module example.com/hello\n\ngo 1.99\n");
@@ -172,7 +176,7 @@ describe("go-build refuses bad input before building anything", () => {
   });
 
   it("mod-check fails with a diff when go mod tidy would change go.mod, without changing it", async () => {
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     // A required module nothing imports, replaced by a local folder: no download needed offline.
     mkdirSync(join(ws, "unused"));
     writeFileSync(join(ws, "unused", "go.mod"), "module example.com/unused\n\ngo 1.19\n");
@@ -190,7 +194,7 @@ describe("go-build refuses bad input before building anything", () => {
 
 describe("go-build failures", () => {
   it("a compile error fails the step with an annotation at its file:line, and no stale output is left looking current", async () => {
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const first = await runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, post: false });
     expect(first.code, first.log).toBe(0);
     const src = readFileSync(join(ws, "config.go"), "utf8").replace('greeting: "Hello"', "greeting: undefinedGreeting");
@@ -207,7 +211,7 @@ describe("go-build failures", () => {
   });
 
   it("passes a version with spaces, quotes and $(…) literally into the binary", async () => {
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const version = `1.0 "beta" $(id)`;
     const r = await runAction("go-build", { targets: "linux/amd64", version, archive: "none" }, { workspace: ws, post: false });
     expect(r.code, r.log).toBe(0);
@@ -215,7 +219,7 @@ describe("go-build failures", () => {
   });
 
   it("refuses a version that would make an unsafe archive name", async () => {
-    const r = await runAction("go-build", { targets: "linux/amd64", version: "../../etc" }, { workspace: fixtureCopy("example-service"), post: false });
+    const r = await runAction("go-build", { targets: "linux/amd64", version: "../../etc" }, { workspace: fixtureCopy("stdlib-service"), post: false });
     expect(r.code).toBe(1);
     expect(r.log).toMatch(/input 'version': "\.\.\/\.\.\/etc" .* archive name/);
   });
@@ -304,7 +308,7 @@ describe("go-build's upx input (UPX through the slim stage; stand-in for UPX, wh
   });
 
   it("refuses an unknown upx value before building", async () => {
-    const r = await runAction("go-build", { upx: "yes please" }, { workspace: fixtureCopy("example-service"), post: false });
+    const r = await runAction("go-build", { upx: "yes please" }, { workspace: fixtureCopy("stdlib-service"), post: false });
     expect(r.code).toBe(1);
     expect(r.log).toMatch(/input 'upx': "yes please" .* accepted: auto, true, false/);
   });

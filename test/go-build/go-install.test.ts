@@ -83,7 +83,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
 
   it("downloads, checks the sha256, caches, and builds with it", async () => {
     requests = [];
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const r = await runAction(
       "go-build",
       { "go-version": minor, "go-download-base-url": base, targets: "linux/amd64", archive: "none", version: "v9" },
@@ -101,7 +101,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
     const r = await runAction(
       "go-build",
       { "go-version": minor, "go-download-base-url": base, targets: "linux/amd64", archive: "none" },
-      { workspace: fixtureCopy("example-service"), toolCache, env: { PATH: pathDir }, post: false },
+      { workspace: fixtureCopy("stdlib-service"), toolCache, env: { PATH: pathDir }, post: false },
     );
     expect(r.code, r.log).toBe(0);
     expect(r.log).toMatch(/go \d+\.\d+\.\d+ \(x64\) found in the tool cache/);
@@ -114,7 +114,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
     const r = await runAction(
       "go-build",
       { "go-version": minor, "go-download-base-url": base, targets: "linux/amd64" },
-      { workspace: fixtureCopy("example-service"), toolCache: fresh, env: { PATH: pathDir }, post: false },
+      { workspace: fixtureCopy("stdlib-service"), toolCache: fresh, env: { PATH: pathDir }, post: false },
     );
     advertisedSha = sha256(archive);
     expect(r.code).toBe(1);
@@ -128,7 +128,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
     const r = await runAction(
       "go-build",
       { "go-version": "1.17", "go-download-base-url": base, targets: "linux/amd64" },
-      { workspace: fixtureCopy("example-service"), toolCache, env: { PATH: pathDir }, post: false },
+      { workspace: fixtureCopy("stdlib-service"), toolCache, env: { PATH: pathDir }, post: false },
     );
     expect(r.code).toBe(1);
     expect(r.log).toContain("no Go release for linux/amd64 satisfies 1.17.x");
@@ -136,7 +136,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
 
   it("uses the go on PATH when it satisfies go-version-file, without asking the mirror", async () => {
     requests = [];
-    const ws = fixtureCopy("example-service");
+    const ws = fixtureCopy("stdlib-service");
     const r = await runAction(
       "go-build",
       { "go-version-file": "go.mod", "go-download-base-url": base, targets: "linux/amd64", archive: "none" },

@@ -1,5 +1,5 @@
 /**
- * go-build then go-test on the example service, the way a workflow chains them: every layer that
+ * go-build then go-test on the example service (Gin, real modules), the way a workflow chains them: every layer that
  * can run here, the e2e layer against the binary go-build wrote (dist/artifacts.json, the runner's
  * own target), with the service's graceful shutdown checked.
  */
@@ -32,11 +32,11 @@ describe("go-test on the example service after go-build", () => {
     expect(Object.keys(results)).toEqual(["vet", "unit", "race", "integration", "e2e"]);
     expect(results).toMatchObject({
       vet: { status: "passed" },
-      unit: { status: "passed", passed: 3, failed: 0 },
-      race: { status: "passed", passed: 3 },
-      integration: { status: "passed", passed: 4 },
-      // -tags e2e runs the whole package: its 3 unit tests and the 3 e2e tests.
-      e2e: { status: "passed", passed: 6, failed: 0 },
+      unit: { status: "passed", passed: 6, failed: 0 },
+      race: { status: "passed", passed: 6 },
+      integration: { status: "passed", passed: 7 },
+      // -tags e2e runs the whole package: its 6 unit tests and the 4 e2e tests.
+      e2e: { status: "passed", passed: 10, failed: 0 },
     });
     expect(r.log).toMatch(new RegExp(`e2e: ${ws}/dist/hello_linux_\\w+/hello is up at http://127\\.0\\.0\\.1:\\d+`));
     expect(r.log).toMatch(/e2e: the binary shut down gracefully in \d+ ms/);
@@ -49,7 +49,7 @@ describe("go-test on the example service after go-build", () => {
       "integration: example.com/hello",
       "e2e: example.com/hello",
     ]);
-    expect(r.summary).toMatch(/\| e2e \| ✅ passed \| 6 \| 0 \| 0 \| 0 \|/);
+    expect(r.summary).toMatch(/\| e2e \| ✅ passed \| 10 \| 0 \| 0 \| 0 \|/);
   });
 
   it("fails before any test when the manifest has no binary for this runner", async () => {

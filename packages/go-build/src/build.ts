@@ -28,6 +28,7 @@ import { type CompileJob, type CompiledBinary, compileAll, compileAnnotations } 
 import type { GoBuildInputs } from "./inputs.js";
 import { buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
 import { checkModule } from "./modcheck.js";
+import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
 import { type BuildTarget, resolveTargets } from "./targets.js";
 import { type BuildInfo, detectBuildInfo } from "./version.js";
@@ -73,7 +74,13 @@ async function moduleInfo(go: GoToolchain, inputs: GoBuildInputs, env: NodeJS.Pr
       `go.mod asks for go ${wants} but the go in use is ${go.version}; set go-version: ${wants.replace(/\.0$/, "")} (or go-version-file: go.mod) to install it`,
     );
   }
-  const r = await exec(go.go, ["list", "-f", "{{.Module.Path}}\t{{.Name}}", inputs.main], { cwd: inputs.workingDirectory, env, allowFailure: true });
+  // -find: the package alone, without loading its imports, so nothing is downloaded before the
+  // inputs are checked and the module cache restored.
+  const r = await exec(go.go, ["list", "-find", "-f", "{{.Module.Path}}\t{{.Name}}", inputs.main], {
+    cwd: inputs.workingDirectory,
+    env,
+    allowFailure: true,
+  });
   if (r.code !== 0)
     throw new InputError("main", inputs.main, `it is not a package of the module in ${inputs.workingDirectory}: ${r.stderr.trim().split("\n")[0]}`);
   const [modulePath = "", packageName = ""] = r.stdout.trim().split("\t");
@@ -152,11 +159,12 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     archiveNames.set(t, file);
   }
 
-  if (inputs.modCheck === "verify") await checkModule(go.go, inputs.workingDirectory, env);
-
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
+  // GOCACHE and GOMODCACHE first, then the modules once for every target, then the checks that read them.
   let cacheHit = false;
   if (inputs.cache) cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit;
+  await downloadModules(go.go, inputs.workingDirectory, env, reporter);
+  if (inputs.modCheck === "verify") await checkModule(go.go, go.version, inputs.workingDirectory, env, reporter);
 
   const out = await OutDir.open(inputs.outDir);
   try {

@@ -6,6 +6,7 @@ export * from "./inputs.js";
 export * from "./ldflags.js";
 export * from "./linkcache.js";
 export * from "./modcheck.js";
+export * from "./modules.js";
 export * from "./outdir.js";
 export * from "./stage.js";
 export * from "./targets.js";

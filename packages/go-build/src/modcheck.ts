@@ -1,25 +1,29 @@
 import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ExecError, GantryError, exec, exists, lastLines } from "@gantry/core";
+import { ExecError, GantryError, type Reporter, exec, exists } from "@gantry/core";
 import { createTwoFilesPatch } from "diff";
+import * as semver from "semver";
+import { moduleCommandError } from "./modules.js";
 
 async function readOr(path: string, fallback: string): Promise<string> {
   return (await exists(path)) ? readFile(path, "utf8") : fallback;
 }
 
-/**
- * `go mod verify`, then whether `go mod tidy` would change go.mod or go.sum — run against
- * copies through -modfile, so the user's files are never touched (`go mod tidy -diff` only
- * exists from Go 1.23). Throws with a unified diff when they drift.
- */
-export async function checkModule(go: string, moduleDir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  try {
-    await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 300_000 });
-  } catch (err) {
-    if (err instanceof ExecError) throw new GantryError(`go mod verify failed in ${moduleDir}:\n${lastLines(err.result.stdout + err.result.stderr, 15)}`);
-    throw err;
-  }
+function untidy(patches: string): GantryError {
+  return new GantryError(`go.mod/go.sum are not tidy: \`go mod tidy\` would make these changes (commit them, or set mod-check: off):\n${patches}`);
+}
+
+/** `go mod tidy -diff` (Go ≥ 1.23): prints the changes tidy would make and changes nothing. */
+async function tidyDiff(go: string, moduleDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const r = await exec(go, ["mod", "tidy", "-diff"], { cwd: moduleDir, env, timeoutMs: 300_000, allowFailure: true });
+  if (r.code === 0) return;
+  if (r.stdout.trim() !== "") throw untidy(r.stdout.trimEnd());
+  throw moduleCommandError("go mod tidy -diff (mod-check: verify; set mod-check: off to skip)", new ExecError(r), env);
+}
+
+/** Before Go 1.23: `go mod tidy` on copies through -modfile, then a diff of the copies. */
+async function tidyOnCopies(go: string, moduleDir: string, env: NodeJS.ProcessEnv): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), "gantry-tidy-"));
   try {
     const modPath = join(moduleDir, "go.mod");
@@ -29,9 +33,7 @@ export async function checkModule(go: string, moduleDir: string, env: NodeJS.Pro
     try {
       await exec(go, ["mod", "tidy", `-modfile=${join(tmp, "go.mod")}`], { cwd: moduleDir, env, timeoutMs: 300_000 });
     } catch (err) {
-      if (err instanceof ExecError)
-        throw new GantryError(`go mod tidy could not run (mod-check: verify; set mod-check: off to skip):\n${lastLines(err.result.stderr, 15)}`);
-      throw err;
+      throw moduleCommandError("go mod tidy (mod-check: verify; set mod-check: off to skip)", err, env);
     }
     const patches: string[] = [];
     for (const [name, path] of [
@@ -42,12 +44,24 @@ export async function checkModule(go: string, moduleDir: string, env: NodeJS.Pro
       const after = await readOr(join(tmp, name), "");
       if (before !== after) patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, "", "", { context: 2 }));
     }
-    if (patches.length > 0) {
-      throw new GantryError(
-        `go.mod/go.sum are not tidy: \`go mod tidy\` would make these changes (commit them, or set mod-check: off):\n${patches.join("\n")}`,
-      );
-    }
+    if (patches.length > 0) throw untidy(patches.join("\n"));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * `go mod verify`, then whether `go mod tidy` would change go.mod or go.sum, never touching the
+ * user's files. Throws with a unified diff when they drift, and names what to set when the
+ * module proxy or the checksum database cannot be reached (issue 11).
+ */
+export async function checkModule(go: string, goVersion: string, moduleDir: string, env: NodeJS.ProcessEnv, reporter?: Reporter): Promise<void> {
+  try {
+    await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 300_000 });
+  } catch (err) {
+    throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
+  }
+  const diff = semver.gte(semver.coerce(goVersion) ?? "0.0.0", "1.23.0");
+  await (diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env));
+  reporter?.info(`mod-check: go mod verify passed and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
 }

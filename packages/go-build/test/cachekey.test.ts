@@ -29,4 +29,18 @@ describe("goCachePlan", () => {
     expect((await goCachePlan(go, [t("linux", "amd64"), t("linux", "arm64")], true, dir, env)).key).not.toBe(base);
     expect((await goCachePlan({ ...go, version: "1.23.0" }, [t("linux", "amd64"), t("linux", "arm64")], false, dir, env)).key).not.toBe(base);
   });
+
+  it("caches GOMODCACHE beside GOCACHE, keyed by go.sum: a changed go.sum gets a new key that falls back to the same toolchain and targets", async () => {
+    const mod = mkdtempSync(join(tmpdir(), "gantry-key-"));
+    writeFileSync(join(mod, "go.mod"), "module x\n");
+    writeFileSync(join(mod, "go.sum"), "a v1 h1:x\n");
+    const before = await goCachePlan(go, [t("linux", "amd64")], false, mod, env);
+    expect(before.paths).toContain(go.gomodcache);
+    writeFileSync(join(mod, "go.mod"), "module x\n\ngo 1.23\n");
+    expect((await goCachePlan(go, [t("linux", "amd64")], false, mod, env)).key, "go.mod alone does not change the modules").toBe(before.key);
+    writeFileSync(join(mod, "go.sum"), "a v1 h1:x\nb v2 h1:y\n");
+    const after = await goCachePlan(go, [t("linux", "amd64")], false, mod, env);
+    expect(after.key).not.toBe(before.key);
+    expect(after.restoreKeys[0]).toBe(before.restoreKeys[0]);
+  });
 });
