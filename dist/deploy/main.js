@@ -1,11 +1,17 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-QLGTPHME.js";
+} from "../chunks/chunk-C52IC7VE.js";
 import {
   runActionMain
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// actions/deploy/src/main.ts
+async function run() {
+  await runActionMain(deployStage);
+}
 
 // actions/deploy/main.ts
-await runActionMain(deployStage);
+await run();

@@ -1,13 +1,19 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-GSJ6ZAUS.js";
-import "../chunks/chunk-4MPRL5FE.js";
+} from "../chunks/chunk-CKVLIE3F.js";
+import "../chunks/chunk-YK3FYRBA.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionPost
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// actions/go-build/src/post.ts
+async function run() {
+  await runActionPost(goBuildStage);
+}
 
 // actions/go-build/post.ts
-await runActionPost(goBuildStage);
+await run();

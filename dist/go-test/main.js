@@ -1,11 +1,17 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-JED6VDEG.js";
+} from "../chunks/chunk-IKDGB3OF.js";
 import {
   runActionMain
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// actions/go-test/src/main.ts
+async function run() {
+  await runActionMain(goTestStage);
+}
 
 // actions/go-test/main.ts
-await runActionMain(goTestStage);
+await run();

@@ -1,12 +1,18 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-B2U626LK.js";
+} from "../chunks/chunk-HLENGWAF.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// actions/image/src/main.ts
+async function run() {
+  await runActionMain(imageStage);
+}
 
 // actions/image/main.ts
-await runActionMain(imageStage);
+await run();

@@ -1,17 +1,23 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-CKHQMPC2.js";
-import "../chunks/chunk-QLGTPHME.js";
-import "../chunks/chunk-GSJ6ZAUS.js";
-import "../chunks/chunk-JED6VDEG.js";
-import "../chunks/chunk-B2U626LK.js";
-import "../chunks/chunk-4MPRL5FE.js";
+} from "../chunks/chunk-BMSG5NSW.js";
+import "../chunks/chunk-C52IC7VE.js";
+import "../chunks/chunk-CKVLIE3F.js";
+import "../chunks/chunk-IKDGB3OF.js";
+import "../chunks/chunk-HLENGWAF.js";
+import "../chunks/chunk-YK3FYRBA.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionPost
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// packages/pipeline/src/action-post.ts
+async function run() {
+  await runActionPost(pipelineStage);
+}
 
 // packages/pipeline/src/post.ts
-await runActionPost(pipelineStage);
+await run();

@@ -1,12 +1,18 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   slimStage
-} from "../chunks/chunk-4MPRL5FE.js";
+} from "../chunks/chunk-YK3FYRBA.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-FOPOCMDV.js";
-import "../chunks/chunk-3XP43NWD.js";
+} from "../chunks/chunk-3YOZM5HC.js";
+import "../chunks/chunk-SDIGK4BL.js";
+import "../chunks/chunk-6LYVYBIT.js";
+
+// actions/slim/src/main.ts
+async function run() {
+  await runActionMain(slimStage);
+}
 
 // actions/slim/main.ts
-await runActionMain(slimStage);
+await run();

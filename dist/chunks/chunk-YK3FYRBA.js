@@ -30,12 +30,11 @@ import {
   splitList,
   table,
   which,
-  writeFileAtomic,
   writeManifest
-} from "./chunk-FOPOCMDV.js";
+} from "./chunk-3YOZM5HC.js";
 import {
   __toESM
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-6LYVYBIT.js";
 
 // packages/slim/src/stage.ts
 import { dirname as dirname3, join as join4 } from "node:path";
@@ -516,9 +515,80 @@ function updateChecksums(text, sums) {
 `);
 }
 
+// packages/slim/src/replace.ts
+import { chmod, copyFile, link, mkdir, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
+var Replacements = class {
+  items = [];
+  tag = `${process.pid}-${Date.now().toString(36)}`;
+  /** A temporary path beside `target`, so the rename that replaces it is atomic. */
+  tempFor(target, step) {
+    return join2(dirname2(target), `.${basename(target)}.slim-${this.tag}-${step}`);
+  }
+  /** Stages an existing file `source` (beside `target`) to replace it. */
+  add(target, source, keepAs) {
+    if (this.items.some((r) => r.target === target)) throw new Error(`${target} is staged twice`);
+    this.items.push({ target, source, ...keepAs ? { keepAs } : {} });
+  }
+  /** Stages new contents for `target` (a file that may not exist yet), with the original's mode. */
+  async write(target, data) {
+    let source = this.tempFor(target, "new");
+    try {
+      await mkdir(dirname2(target), { recursive: !0 }), await writeFile(source, data);
+      let mode = await stat2(target).then(
+        (s) => s.mode & 4095,
+        () => {
+        }
+      );
+      mode !== void 0 && await chmod(source, mode);
+    } catch (err) {
+      throw await rm(source, { force: !0 }), err;
+    }
+    this.add(target, source);
+  }
+  /** The staged replacement of `target`, if there is one. */
+  staged(target) {
+    return this.items.find((r) => r.target === target)?.source;
+  }
+  get size() {
+    return this.items.length;
+  }
+  /** Puts every replacement in place, or none: a failure part-way undoes the ones done. */
+  async commit() {
+    let done = [];
+    try {
+      for (let item of this.items) {
+        let backup = this.tempFor(item.target, "was"), hadOriginal = await keepCopy(item.target, backup);
+        done.push({ item, ...hadOriginal ? { backup } : {} }), await rename(item.source, item.target);
+      }
+    } catch (err) {
+      for (let { item, backup } of done.reverse())
+        backup ? await rename(backup, item.target) : await rm(item.target, { force: !0 });
+      throw await this.discard(), err;
+    }
+    for (let { item, backup } of done)
+      backup && (item.keepAs ? await rename(backup, item.keepAs) : await rm(backup, { force: !0 }));
+    this.items.length = 0;
+  }
+  /** Drops every staged file; the targets are untouched. Safe to call after commit. */
+  async discard() {
+    await Promise.all(this.items.map((r) => rm(r.source, { force: !0 }))), this.items.length = 0;
+  }
+};
+async function keepCopy(target, backup) {
+  try {
+    return await link(target, backup), !0;
+  } catch (err) {
+    let code = err.code;
+    if (code === "ENOENT") return !1;
+    if (code !== "EPERM" && code !== "EXDEV" && code !== "ENOTSUP" && code !== "EMLINK") throw err;
+  }
+  return await copyFile(target, backup), !0;
+}
+
 // packages/slim/src/slim.ts
-import { chmod, readFile as readFile3, rename, rm, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3, relative as relative3 } from "node:path";
+import { chmod as chmod2, rm as rm3 } from "node:fs/promises";
+import { relative as relative4 } from "node:path";
 
 // packages/slim/src/packages.ts
 function parseNm(text) {
@@ -574,6 +644,10 @@ async function packageSizes(file, sections, env = process.env) {
   let r = await exec(go, ["tool", "nm", "-size", "-sort", "size", file], { allowFailure: !0, timeoutMs: 12e4, env, maxBuffer: 256 * 1024 * 1024 });
   return r.code !== 0 ? { reason: r.stderr.includes("no symbol") ? "the binary has no symbols (built with -s -w; build with go-build strip: false and let slim strip it)" : r.stderr.trim() } : { packages: groupByPackage(parseNm(r.stdout), sections) };
 }
+
+// packages/slim/src/steps.ts
+import { readFile as readFile3, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { relative as relative3 } from "node:path";
 
 // packages/slim/src/striptool.ts
 var BFD = {
@@ -648,7 +722,7 @@ async function runStrip(tool, input, output, env) {
 }
 
 // packages/slim/src/upx.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var UPX_RELEASES = {
   "5.2.0": {
     "linux-x64": "3db5d3294707439db97866feab8d75d800f028f48481a40547411824da4288a1",
@@ -670,7 +744,7 @@ function upxRelease(version, baseUrl, sha256Override, platform = process.platfor
   };
 }
 function upxInDir(dir) {
-  return join2(dir, process.platform === "win32" ? "upx.exe" : "upx");
+  return join3(dir, process.platform === "win32" ? "upx.exe" : "upx");
 }
 async function upxVersionOf(path) {
   let r = await exec(path, ["-V"], { allowFailure: !0, timeoutMs: 1e4 }), m = /^upx (\S+)/m.exec(r.stdout);
@@ -781,13 +855,116 @@ async function smokeRun(file, runner, args, timeoutMs, env) {
   return { ok: !0, firstLine, ms: r.durationMs };
 }
 
-// packages/slim/src/slim.ts
+// packages/slim/src/steps.ts
 var VerifyFailure = class extends Error {
 };
-function tempPath(file, step) {
-  return join3(dirname2(file), `.${basename(file)}.slim-${process.pid}-${step}`);
+async function settleTools(files, options, senv, timed) {
+  let { reporter, env } = senv, tools = { strip: /* @__PURE__ */ new Map() };
+  if (options.strip !== "false")
+    for (let f of files) {
+      let key = `${f.info.format}/${f.info.arch}`;
+      if (tools.strip.has(key) || tools.strip.set(key, await timed(() => stripCandidates(f.info, env))), options.strip === "true" && !stripNotApplicable(f.info) && (tools.strip.get(key) ?? []).length === 0)
+        throw new GantryError(
+          `strip: true, but no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch} (${relative3(senv.cwd, f.path)}); install binutils for it (e.g. binutils-aarch64-linux-gnu, binutils-mingw-w64-x86-64) or llvm`
+        );
+    }
+  if (!(options.upx !== "false" && files.some((f) => !f.info.upxPacked && !upxUnsafeReason(f.info)))) return tools;
+  let found = await timed(
+    () => resolveUpx({ version: options.upxVersion, baseUrl: options.upxDownloadBaseUrl, sha256: options.upxSha256, install: options.upx === "true", env }, reporter)
+  );
+  if ("reason" in found) {
+    if (options.upx === "true") throw new GantryError(`upx: true, but UPX cannot be had: ${found.reason}`);
+    tools.upxMissing = found.reason, reporter.info(`upx: not packing: ${found.reason}`);
+  } else
+    tools.upx = found, reporter.info(`upx ${found.version} from ${found.source}: ${found.path}`);
+  return tools;
 }
-async function slimFiles(files, options, senv) {
+async function stripStep(w, c) {
+  let { file: f, shown } = w, na = stripNotApplicable(f.info);
+  if (na) {
+    w.skipped.push(`strip: ${na}`);
+    return;
+  }
+  let problems = [];
+  for (let tool of c.tools.strip.get(`${f.info.format}/${f.info.arch}`) ?? []) {
+    let out = c.tempFor(f.path, "strip");
+    c.temps.push(out);
+    let err = await c.timed(() => runStrip(tool, f.path, out, c.senv.env));
+    if (err) {
+      problems.push(`${tool.name}: ${err}`);
+      continue;
+    }
+    let bytes = await readFile3(out), info;
+    try {
+      info = parseExecutable(bytes);
+    } catch (e) {
+      problems.push(`${tool.name} wrote an unreadable file: ${e.message}`);
+      continue;
+    }
+    let diff = loadedSectionsDiffer(f.bytes, f.info, bytes, info);
+    if (diff) {
+      problems.push(`${tool.name} changed what the program loads: ${diff}`);
+      continue;
+    }
+    w.current = out, w.currentInfo = info, w.currentSize = bytes.length, w.steps.push(`strip (${tool.name})`), w.verified.push("loaded sections unchanged");
+    return;
+  }
+  let why = problems.length ? problems.join(" · ") : `no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch}`;
+  if (c.options.strip === "true") throw new GantryError(`${shown}: strip failed: ${why}`);
+  w.skipped.push(`strip: ${why}`), problems.length && c.senv.reporter.warning(`${shown}: not stripped: ${why}`);
+}
+async function upxStep(w, c) {
+  let { file: f, shown } = w, { reporter, env } = c.senv, upx = c.tools.upx, unsafe = f.info.upxPacked ? "already packed by UPX" : upxUnsafeReason(f.info);
+  if (unsafe) {
+    w.skipped.push(`upx: ${unsafe}`), f.info.upxPacked || reporter.notice(`${shown}: not packed with UPX: ${unsafe}`);
+    return;
+  }
+  if (!upx) {
+    w.skipped.push(`upx: ${c.tools.upxMissing ?? "not available"}`);
+    return;
+  }
+  let out = c.tempFor(f.path, "upx");
+  c.temps.push(out), await rm2(out, { force: !0 });
+  let r = await c.timed(() => upxPack(upx, w.current, out, c.options.upxArgs, env));
+  if (!r.packed) {
+    let what = `UPX ${r.exception}${r.message ? `: ${r.message}` : ""}`;
+    if (w.skipped.push(`upx: ${what}`), r.skip) reporter.notice(`${shown}: left unpacked: ${what}`);
+    else {
+      if (c.options.upx === "true") throw new GantryError(`${shown}: ${what}`);
+      reporter.warning(`${shown}: left unpacked: ${what}`);
+    }
+    return;
+  }
+  let packedSize = (await stat3(out)).size;
+  if (packedSize >= w.currentSize) {
+    w.skipped.push(`upx: the packed file (${packedSize} B) is not smaller than ${w.currentSize} B`);
+    return;
+  }
+  if (c.options.verify) {
+    let bad = await c.timed(() => upxTest(upx, out, env));
+    if (bad) throw new VerifyFailure(`upx -t failed: ${bad}`);
+    w.verified.push("upx -t");
+  }
+  w.current = out, w.currentSize = packedSize, w.steps.push(`upx ${c.options.upxArgs.join(" ")} (${upx.version})`.replace("  ", " "));
+}
+async function smokeStep(w, c) {
+  let { file: f, shown } = w, { options, senv } = c, runner = await c.timed(() => runnerFor(w.currentInfo, senv.env));
+  if ("reason" in runner) {
+    w.verified.push(`not run: ${runner.reason}`);
+    return;
+  }
+  let before = await c.timed(() => smokeRun(f.path, runner, options.smokeArgs, options.smokeTimeoutMs, senv.env));
+  if (!before.ok) {
+    senv.reporter.warning(`${shown}: smoke test not judged: the original itself fails: ${before.problem}`), w.verified.push("not run: the original fails the smoke test too");
+    return;
+  }
+  let after = await c.timed(() => smokeRun(w.current, runner, options.smokeArgs, options.smokeTimeoutMs, senv.env));
+  if (!after.ok) throw new VerifyFailure(`the slimmed binary fails its smoke test: ${after.problem?.replace(w.current, shown)}`);
+  w.verified.push(`ran ${runner.label}: ${after.firstLine}`);
+}
+
+// packages/slim/src/slim.ts
+async function prepareSlim(files, options, senv, changes = new Replacements()) {
   let started = performance.now(), toolMs = 0, timed = async (fn) => {
     let t = performance.now();
     try {
@@ -795,165 +972,86 @@ async function slimFiles(files, options, senv) {
     } finally {
       toolMs += performance.now() - t;
     }
-  }, { reporter, env } = senv, temps = [], stripTools = /* @__PURE__ */ new Map();
-  if (options.strip !== "false")
-    for (let f of files) {
-      let key = `${f.info.format}/${f.info.arch}`;
-      if (stripTools.has(key) || stripTools.set(key, await timed(() => stripCandidates(f.info, env))), options.strip === "true" && !stripNotApplicable(f.info) && (stripTools.get(key) ?? []).length === 0)
-        throw new GantryError(
-          `strip: true, but no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch} (${relative3(senv.cwd, f.path)}); install binutils for it (e.g. binutils-aarch64-linux-gnu, binutils-mingw-w64-x86-64) or llvm`
-        );
-    }
-  let upx, upxMissing;
-  if (options.upx !== "false" && files.some((f) => !f.info.upxPacked && !upxUnsafeReason(f.info))) {
-    let found = await timed(
-      () => resolveUpx(
-        { version: options.upxVersion, baseUrl: options.upxDownloadBaseUrl, sha256: options.upxSha256, install: options.upx === "true", env },
-        reporter
-      )
-    );
-    if ("reason" in found) {
-      if (options.upx === "true") throw new GantryError(`upx: true, but UPX cannot be had: ${found.reason}`);
-      upxMissing = found.reason, reporter.info(`upx: not packing: ${found.reason}`);
-    } else
-      upx = found, reporter.info(`upx ${upx.version} from ${upx.source}: ${upx.path}`);
-  }
-  let results = [], failures = [];
+  }, c = {
+    options,
+    senv,
+    tools: await settleTools(files, options, senv, timed),
+    temps: [],
+    tempFor: (file, step) => changes.tempFor(file, step),
+    timed
+  }, results = [], failures = [];
   try {
-    for (let f of files) {
-      let shown = relative3(senv.cwd, f.path) || f.path, steps = [], skipped = [], verified = [], report = { path: shown.split("\\").join("/"), target: f.target, before: f.size, after: f.size, ratio: 1, steps, sha256: "" }, current = f.path, currentInfo = f.info, currentSize = f.size;
-      if (options.reportPackages && f.info.go) {
-        let sizes = await timed(() => packageSizes(f.path, f.info.sections, env));
-        "packages" in sizes ? report.packages = sizes.packages.slice(0, 15) : report["packages-reason"] = sizes.reason;
-      }
-      try {
-        if (options.strip !== "false") {
-          let na = stripNotApplicable(f.info);
-          if (na) skipped.push(`strip: ${na}`);
-          else {
-            let problems = [];
-            for (let tool of stripTools.get(`${f.info.format}/${f.info.arch}`) ?? []) {
-              let out = tempPath(f.path, "strip");
-              temps.push(out);
-              let err = await timed(() => runStrip(tool, f.path, out, env));
-              if (err) {
-                problems.push(`${tool.name}: ${err}`);
-                continue;
-              }
-              let bytes = await readFile3(out), info;
-              try {
-                info = parseExecutable(bytes);
-              } catch (e) {
-                problems.push(`${tool.name} wrote an unreadable file: ${e.message}`);
-                continue;
-              }
-              let diff = loadedSectionsDiffer(f.bytes, f.info, bytes, info);
-              if (diff) {
-                problems.push(`${tool.name} changed what the program loads: ${diff}`);
-                continue;
-              }
-              current = out, currentInfo = info, currentSize = bytes.length, steps.push(`strip (${tool.name})`), verified.push("loaded sections unchanged");
-              break;
-            }
-            if (current === f.path) {
-              let why = problems.length ? problems.join(" · ") : `no installed strip understands ${f.info.format.toUpperCase()} ${f.info.arch}`;
-              if (options.strip === "true") throw new GantryError(`${shown}: strip failed: ${why}`);
-              skipped.push(`strip: ${why}`), problems.length && reporter.warning(`${shown}: not stripped: ${why}`);
-            }
-          }
-        }
-        if (options.upx !== "false") {
-          let unsafe = f.info.upxPacked ? "already packed by UPX" : upxUnsafeReason(f.info);
-          if (unsafe)
-            skipped.push(`upx: ${unsafe}`), f.info.upxPacked || reporter.notice(`${shown}: not packed with UPX: ${unsafe}`);
-          else if (!upx)
-            skipped.push(`upx: ${upxMissing ?? "not available"}`);
-          else {
-            let out = tempPath(f.path, "upx");
-            temps.push(out), await rm(out, { force: !0 });
-            let r = await timed(() => upxPack(upx, current, out, options.upxArgs, env));
-            if (r.packed) {
-              let packedSize = (await stat2(out)).size;
-              if (packedSize >= currentSize)
-                skipped.push(`upx: the packed file (${packedSize} B) is not smaller than ${currentSize} B`);
-              else {
-                if (options.verify) {
-                  let bad = await timed(() => upxTest(upx, out, env));
-                  if (bad) throw new VerifyFailure(`upx -t failed: ${bad}`);
-                  verified.push("upx -t");
-                }
-                current = out, currentSize = packedSize, steps.push(`upx ${options.upxArgs.join(" ")} (${upx.version})`.replace("  ", " "));
-              }
-            } else {
-              let what = `UPX ${r.exception}${r.message ? `: ${r.message}` : ""}`;
-              if (skipped.push(`upx: ${what}`), r.skip) reporter.notice(`${shown}: left unpacked: ${what}`);
-              else {
-                if (options.upx === "true") throw new GantryError(`${shown}: ${what}`);
-                reporter.warning(`${shown}: left unpacked: ${what}`);
-              }
-            }
-          }
-        }
-        if (options.verify && options.smokeArgs.length > 0 && current !== f.path) {
-          let runner = await timed(() => runnerFor(currentInfo, env));
-          if ("reason" in runner)
-            verified.push(`not run: ${runner.reason}`);
-          else {
-            let before = await timed(() => smokeRun(f.path, runner, options.smokeArgs, options.smokeTimeoutMs, env));
-            if (!before.ok)
-              reporter.warning(`${shown}: smoke test not judged: the original itself fails: ${before.problem}`), verified.push("not run: the original fails the smoke test too");
-            else {
-              let after = await timed(() => smokeRun(current, runner, options.smokeArgs, options.smokeTimeoutMs, env));
-              if (!after.ok) throw new VerifyFailure(`the slimmed binary fails its smoke test: ${after.problem?.replace(current, shown)}`);
-              verified.push(`ran ${runner.label}: ${after.firstLine}`);
-            }
-          }
-        }
-      } catch (err) {
-        if (!(err instanceof VerifyFailure)) throw err;
-        let msg = `${shown}: ${err.message}; the original is kept`;
-        failures.push(msg), skipped.push(`verify: ${err.message}`), steps.length = 0, current = f.path, currentSize = f.size, options.onVerifyFailure === "restore-and-warn" && reporter.warning(msg);
-      }
-      skipped.length && (report["skipped-reason"] = skipped.join("; ")), verified.length && (report.verified = verified), report.after = currentSize, report.ratio = Math.round(currentSize / f.size * 1e4) / 1e4, results.push({ file: f, final: current, report });
-    }
+    for (let f of files) results.push(await slimOne(f, c, failures));
     if (failures.length > 0 && options.onVerifyFailure === "fail")
       throw new GantryError(`verification failed; no file was changed:
 ${failures.map((m) => `- ${m}`).join(`
 `)}`);
     for (let { file, final, report } of results)
-      final !== file.path && (await chmod(final, file.mode), options.keepOriginal && await rename(file.path, `${file.path}.orig`), await rename(final, file.path)), report.sha256 = final === file.path ? sha256(file.bytes) : await sha256File(file.path);
+      final !== file.path ? (await chmod2(final, file.mode), report.sha256 = await sha256File(final), changes.add(file.path, final, options.keepOriginal ? `${file.path}.orig` : void 0)) : report.sha256 = sha256(file.bytes);
+  } catch (err) {
+    throw await changes.discard(), err;
   } finally {
-    await Promise.all(temps.map((t) => rm(t, { force: !0 })));
+    let staged = (t) => results.some((r) => r.final === t && changes.staged(r.file.path) === t);
+    await Promise.all(c.temps.filter((t) => !staged(t)).map((t) => rm3(t, { force: !0 })));
   }
-  return { files: results.map((r) => r.report), upx, timing: { totalMs: performance.now() - started, toolMs } };
+  return { files: results.map((r) => r.report), upx: c.tools.upx, timing: { totalMs: performance.now() - started, toolMs }, changes };
+}
+async function slimOne(f, c, failures) {
+  let { options, senv } = c, shown = relative4(senv.cwd, f.path) || f.path, w = { file: f, shown, current: f.path, currentInfo: f.info, currentSize: f.size, steps: [], skipped: [], verified: [] }, report = { path: shown.split("\\").join("/"), target: f.target, before: f.size, after: f.size, ratio: 1, steps: w.steps, sha256: "" };
+  if (options.reportPackages && f.info.go) {
+    let sizes = await c.timed(() => packageSizes(f.path, f.info.sections, senv.env));
+    "packages" in sizes ? report.packages = sizes.packages.slice(0, 15) : report["packages-reason"] = sizes.reason;
+  }
+  try {
+    options.strip !== "false" && await stripStep(w, c), options.upx !== "false" && await upxStep(w, c), options.verify && options.smokeArgs.length > 0 && w.current !== f.path && await smokeStep(w, c);
+  } catch (err) {
+    if (!(err instanceof VerifyFailure)) throw err;
+    let msg = `${shown}: ${err.message}; the original is kept`;
+    failures.push(msg), w.skipped.push(`verify: ${err.message}`), w.steps.length = 0, w.current = f.path, w.currentSize = f.size, options.onVerifyFailure === "restore-and-warn" && senv.reporter.warning(msg);
+  }
+  return w.skipped.length && (report["skipped-reason"] = w.skipped.join("; ")), w.verified.length && (report.verified = w.verified), report.after = w.currentSize, report.ratio = Math.round(w.currentSize / f.size * 1e4) / 1e4, { file: f, final: w.current, report };
 }
 
 // packages/slim/src/artifacts.ts
 async function slimArtifacts(manifestPath, options, senv) {
+  let prepared = await prepareArtifacts(manifestPath, options, senv);
+  return await prepared.changes.commit(), prepared;
+}
+async function prepareArtifacts(manifestPath, options, senv) {
   let manifest = await readManifest(manifestPath), entries = manifest.artifacts.map((a) => ({ a, path: resolveInManifest(manifestPath, a.path) })), planned = await planFiles(
     entries.map((e) => ({ path: e.path, target: e.a.target, input: "manifest", named: `${manifestPath} (${e.a.target}: ${e.a.path})` })),
     senv.cwd
-  ), result = await slimFiles(planned, options, senv), sums = /* @__PURE__ */ new Map(), rearchived = [];
-  for (let [i, { a, path }] of entries.entries()) {
-    let r = result.files[i], changed = r.sha256 !== a.sha256;
-    if (a.size = r.after, a.sha256 = r.sha256, a.slim = { before: r.before, after: r.after, steps: r.steps, ...r["skipped-reason"] ? { "skipped-reason": r["skipped-reason"] } : {} }, sums.set(a.path, r.sha256), a.archive && changed) {
-      let archivePath = resolveInManifest(manifestPath, a.archive);
-      try {
-        let { bytes, reproducible } = await rearchive(archivePath, basename2(path), path);
-        reproducible || senv.reporter.warning(`${a.archive}: rewritten with the slimmed binary, but its original compression settings could not be reproduced`), await writeFileAtomic(archivePath, bytes), a["archive-sha256"] = sha256(bytes), sums.set(a.archive, a["archive-sha256"]), rearchived.push(a.archive);
-      } catch (err) {
-        throw new GantryError(
-          `${a.archive} could not be rewritten with the slimmed ${a.path} (${err.message}); the binaries are slimmed but the archive still holds the originals`
-        );
+  ), changes = new Replacements();
+  try {
+    let result = await prepareSlim(planned, options, senv, changes), sums = /* @__PURE__ */ new Map(), rearchived = [];
+    for (let [i, { a, path }] of entries.entries()) {
+      let r = result.files[i];
+      a.size = r.after, a.sha256 = r.sha256, a.slim = { before: r.before, after: r.after, steps: r.steps, ...r["skipped-reason"] ? { "skipped-reason": r["skipped-reason"] } : {} }, sums.set(a.path, r.sha256);
+      let slimmed = changes.staged(path);
+      if (a.archive && slimmed) {
+        let archive = await stageArchive(resolveInManifest(manifestPath, a.archive), basename2(path), slimmed, changes, a.archive, a.path);
+        archive.reproducible || senv.reporter.warning(`${a.archive}: rewritten with the slimmed binary, but its original compression settings could not be reproduced`), a["archive-sha256"] = archive.sha256, sums.set(a.archive, archive.sha256), rearchived.push(a.archive);
       }
     }
+    if (typeof manifest.checksums == "string") {
+      let file = resolveInManifest(manifestPath, manifest.checksums), text = await readFile4(file, "utf8").catch(() => {
+      });
+      text !== void 0 && await changes.write(file, updateChecksums(text, sums));
+    }
+    let staged = changes.tempFor(manifestPath, "manifest");
+    return await writeManifest(staged, manifest), changes.add(manifestPath, staged), { ...result, changes, manifest, manifestPath, rearchived };
+  } catch (err) {
+    throw await changes.discard(), err;
   }
-  if (typeof manifest.checksums == "string") {
-    let file = resolveInManifest(manifestPath, manifest.checksums), text = await readFile4(file, "utf8").catch(() => {
-    });
-    text !== void 0 && await writeFileAtomic(file, updateChecksums(text, sums));
+}
+async function stageArchive(archivePath, member, slimmed, changes, shownArchive, shownBinary) {
+  let bytes, reproducible;
+  try {
+    ({ bytes, reproducible } = await rearchive(archivePath, member, slimmed));
+  } catch (err) {
+    throw new GantryError(`${shownArchive} could not be rewritten with the slimmed ${shownBinary} (${err.message}); no file was changed`);
   }
-  return await writeManifest(manifestPath, manifest), { ...result, manifest, manifestPath, rearchived };
+  return await changes.write(archivePath, bytes), { sha256: sha256(bytes), reproducible };
 }
 function slimOptions(overrides = {}) {
   return { ...parseSlimInputs(new InputReader(() => {
@@ -1081,28 +1179,33 @@ These ${f.packages.length} rows hold ${formatBytes(total)} of the unslimmed file
 // packages/slim/src/stage.ts
 var REPORT_FILE = "slim-report.json";
 async function runSlim(inputs, ctx) {
-  let senv = { reporter: ctx.reporter, env: ctx.env, cwd: inputs.cwd }, result, manifest = "";
+  let senv = { reporter: ctx.reporter, env: ctx.env, cwd: inputs.cwd }, prepared, manifest = "";
   if (inputs.files.length > 0)
-    result = await slimFiles(await planFiles(await filesFromGlobs(inputs.files, inputs.cwd), inputs.cwd), inputs, senv);
+    prepared = await prepareSlim(await planFiles(await filesFromGlobs(inputs.files, inputs.cwd), inputs.cwd), inputs, senv);
   else {
     if (!await exists(inputs.manifest))
       throw new GantryError(`no manifest at ${inputs.manifest}: run go-build first, set manifest to its artifacts.json, or list executables in files`);
-    result = await slimArtifacts(inputs.manifest, inputs, senv), manifest = inputs.manifest;
+    prepared = await prepareArtifacts(inputs.manifest, inputs, senv), manifest = inputs.manifest;
   }
-  let baseline;
-  if (inputs.baseline) {
-    let b = await readBaseline(inputs.baseline);
-    "missing" in b ? ctx.reporter.warning(`${b.missing}: max-growth is not checked this time (the first run on a branch has none)`) : baseline = b;
-  }
-  let budget = checkBudget(result.files, inputs.maxSize, inputs.maxGrowth, baseline), reportFile = inputs.reportFile || (manifest ? join4(dirname3(manifest), REPORT_FILE) : ""), report = sizeReport(result.files);
-  if (reportFile && await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
-`), ctx.setOutput("report", reportOutput(result.files)), ctx.setOutput("total-before", report["total-before"]), ctx.setOutput("total-after", report["total-after"]), ctx.setOutput("manifest", manifest), ctx.setOutput("report-file", reportFile), ctx.summary(slimSummary(result.files, budget)), ctx.reporter.debug(`slim: ${formatDuration(result.timing.totalMs)} in all, ${formatDuration(result.timing.toolMs)} in the tools it ran`), budget.failed.length > 0) {
-    let lines = budget.failed.map((r) => `- ${r.path} (${r.target}, ${formatBytes(r.size)}): ${r.over.join("; ")}`);
-    throw new GantryError(`over the size budget:
+  try {
+    let budget = checkBudget(prepared.files, inputs.maxSize, inputs.maxGrowth, await baselineOf(inputs, ctx)), reportFile = inputs.reportFile || (manifest ? join4(dirname3(manifest), REPORT_FILE) : ""), report = sizeReport(prepared.files);
+    if (ctx.setOutput("report", reportOutput(prepared.files)), ctx.setOutput("total-before", report["total-before"]), ctx.setOutput("total-after", report["total-after"]), ctx.setOutput("manifest", manifest), ctx.setOutput("report-file", reportFile), ctx.summary(slimSummary(prepared.files, budget)), ctx.reporter.debug(`slim: ${formatDuration(prepared.timing.totalMs)} in all, ${formatDuration(prepared.timing.toolMs)} in the tools it ran`), budget.failed.length > 0) {
+      let lines = budget.failed.map((r) => `- ${r.path} (${r.target}, ${formatBytes(r.size)}): ${r.over.join("; ")}`);
+      throw new GantryError(`over the size budget; no file was changed:
 ${lines.join(`
 `)}`);
+    }
+    return reportFile && await prepared.changes.write(reportFile, `${JSON.stringify(report, null, 2)}
+`), await prepared.changes.commit(), { result: prepared, budget, manifest, reportFile };
+  } finally {
+    await prepared.changes.discard();
   }
-  return { result, budget, manifest, reportFile };
+}
+async function baselineOf(inputs, ctx) {
+  if (!inputs.baseline) return;
+  let b = await readBaseline(inputs.baseline);
+  if (!("missing" in b)) return b;
+  ctx.reporter.warning(`${b.missing}: max-growth is not checked this time (the first run on a branch has none)`);
 }
 var slimStage = {
   name: "slim",

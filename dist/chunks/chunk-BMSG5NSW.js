@@ -1,31 +1,25 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-QLGTPHME.js";
+} from "./chunk-C52IC7VE.js";
 import {
   goBuildStage
-} from "./chunk-GSJ6ZAUS.js";
+} from "./chunk-CKVLIE3F.js";
 import {
   goTestStage
-} from "./chunk-JED6VDEG.js";
+} from "./chunk-IKDGB3OF.js";
 import {
   imageStage
-} from "./chunk-B2U626LK.js";
+} from "./chunk-HLENGWAF.js";
 import {
   slimStage
-} from "./chunk-4MPRL5FE.js";
+} from "./chunk-YK3FYRBA.js";
 import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-FOPOCMDV.js";
-
-// packages/pipeline/src/pipeline.ts
-import { join } from "node:path";
-
-// packages/pipeline/stages.json
-var stages_default = { stages: ["go-build", "slim", "image"] };
+} from "./chunk-3YOZM5HC.js";
 
 // packages/pipeline/src/registry.ts
 var STAGES = {
@@ -35,6 +29,12 @@ var STAGES = {
   image: imageStage,
   slim: slimStage
 };
+
+// packages/pipeline/src/pipeline.ts
+import { join } from "node:path";
+
+// packages/pipeline/stages.json
+var stages_default = { stages: ["go-build", "slim", "image"] };
 
 // packages/pipeline/src/pipeline.ts
 var PIPELINE = stages_default.stages.filter((s) => s in STAGES);
@@ -47,6 +47,17 @@ function pipelineInputTable() {
     for (let [input, value] of Object.entries(STAGES[name].inputs))
       name !== "go-build" && input === "manifest" || (table[`${inputPrefix(name)}${input}`] = value);
   return table;
+}
+function rootInputError(err, stage, rootInputs) {
+  let prefix = inputPrefix(stage);
+  return !(err instanceof InputError) || !prefix || !(`${prefix}${err.input}` in rootInputs) ? err : new InputError(`${prefix}${err.input}`, err.value, err.accepted);
+}
+async function asRootInput(stage, step) {
+  try {
+    return await step();
+  } catch (err) {
+    throw rootInputError(err, stage, pipelineStage.inputs);
+  }
 }
 function scopedContext(ctx, stage) {
   let prefix = inputPrefix(stage);
@@ -65,15 +76,17 @@ var pipelineStage = {
       if (!PIPELINE.includes(s)) throw new InputError("stages", s, `accepted: ${PIPELINE.join(", ")}`);
     let chosen = PIPELINE.filter((s) => wanted.includes(s)), steps = [], manifest = "";
     for (let name of chosen) {
-      let stage = STAGES[name], fixed = name !== "go-build" && manifest ? { manifest } : {}, inputs = await stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx);
+      let stage = STAGES[name], fixed = name !== "go-build" && manifest ? { manifest } : {}, inputs = await asRootInput(name, async () => stage.parse(read.scoped(inputPrefix(name), stage.inputs, fixed), ctx));
       name === "go-build" && (manifest = join(inputs.outDir, MANIFEST_FILE)), steps.push({ name, inputs });
     }
     return { steps };
   },
   async run({ steps }, ctx) {
     ctx.state.set(StateKey.PipelineSteps, steps.map((s) => s.name).join(","));
-    for (let step of steps)
-      await ctx.reporter.group(`gantry ${step.name}`, () => STAGES[step.name].run(step.inputs, scopedContext(ctx, step.name)));
+    for (let step of steps) {
+      let stage = STAGES[step.name];
+      await ctx.reporter.group(`gantry ${step.name}`, () => asRootInput(step.name, () => stage.run(step.inputs, scopedContext(ctx, step.name))));
+    }
   },
   async post(ctx) {
     for (let name of splitList(ctx.state.get(StateKey.PipelineSteps)))

@@ -22,7 +22,7 @@ import {
   table,
   which,
   writeFileAtomic
-} from "./chunk-FOPOCMDV.js";
+} from "./chunk-3YOZM5HC.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -50,8 +50,8 @@ function annotations(layers, workspace) {
         for (let e of f.buildErrors.slice(0, 10))
           errors.push({ level: "error", title: `build failed: ${f.package} (${l.layer})`, message: e.message, ...at(e, workspace) });
       else {
-        let kind = f.located.kind === "panic" ? "panicked" : f.located.kind === "timeout" ? "timed out" : "failed", title = f.located.kind === "build" ? `build failed: ${f.package} (${l.layer})` : `${f.package} ${kind} (${l.layer})`;
-        errors.push({ level: "error", title, message: clip(f.located.message), ...at(f.located.ref, workspace) });
+        let kind = f.located.kind === "panic" ? "panicked" : f.located.kind === "timeout" ? "timed out" : "failed", title2 = f.located.kind === "build" ? `build failed: ${f.package} (${l.layer})` : `${f.package} ${kind} (${l.layer})`;
+        errors.push({ level: "error", title: title2, message: clip(f.located.message), ...at(f.located.ref, workspace) });
       }
     for (let t of l.tests) {
       if (!t.failure) continue;
@@ -138,8 +138,8 @@ function formatPercent(p) {
 
 // packages/go-test/src/inputs.ts
 import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, resolve } from "node:path";
+import { access, stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {
@@ -224,6 +224,63 @@ function parseGoTestArgs(text, input = "args") {
   return words;
 }
 
+// packages/go-test/src/secrets.ts
+var SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|AUTH)/i, SECRET_FLAG = /^--?[A-Za-z0-9_-]*(pass|secret|token|api-?key|auth|credential|private)[A-Za-z0-9_-]*$/i, URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/g;
+function urlPasswords(text) {
+  let out = [];
+  for (let m of text.matchAll(URL_PASSWORD)) {
+    let raw = m[1];
+    out.push(raw);
+    try {
+      let decoded = decodeURIComponent(raw);
+      decoded !== raw && out.push(decoded);
+    } catch {
+    }
+  }
+  return out;
+}
+function envSecrets(env) {
+  let out = [];
+  for (let [k, v] of Object.entries(env))
+    SECRET_KEY.test(k) && v.length > 0 && out.push(v), out.push(...urlPasswords(v));
+  return unique(out);
+}
+function argSecrets(args) {
+  let out = [];
+  for (let [i, arg] of args.entries()) {
+    out.push(...urlPasswords(arg));
+    let flag = /^(--?[A-Za-z0-9_-]+)(?:=([\s\S]*))?$/.exec(arg);
+    if (flag && SECRET_FLAG.test(flag[1])) {
+      let value = flag[2] ?? args[i + 1];
+      value && (flag[2] !== void 0 || !value.startsWith("-")) && out.push(value);
+      continue;
+    }
+    let kv = /^(?:--?[A-Za-z0-9-]+=|-e)?([A-Za-z_][A-Za-z0-9_]*)=([\s\S]+)$/.exec(arg);
+    kv && SECRET_KEY.test(kv[1]) && out.push(kv[2]);
+  }
+  return unique(out);
+}
+function unique(values) {
+  return [...new Set(values.filter((v) => v.length > 0))];
+}
+function redactor(secrets) {
+  let sorted = unique([...secrets]).sort((a, b) => b.length - a.length);
+  return sorted.length === 0 ? (text) => text : (text) => sorted.reduce((t, s) => t.split(s).join("***"), text);
+}
+function redactingReporter(inner, redact) {
+  let where2 = (w) => w?.title ? { ...w, title: redact(w.title) } : w;
+  return {
+    info: (m) => inner.info(redact(m)),
+    debug: (m) => inner.debug(redact(m)),
+    annotate: (a) => inner.annotate({ ...a, message: redact(a.message), ...a.title ? { title: redact(a.title) } : {} }),
+    warning: (m, w) => inner.warning(redact(m), where2(w)),
+    notice: (m, w) => inner.notice(redact(m), where2(w)),
+    group: (title2, fn) => inner.group(redact(title2), fn),
+    mask: (s) => inner.mask(s),
+    flush: () => inner.flush()
+  };
+}
+
 // packages/go-test/src/services.ts
 import { connect } from "node:net";
 
@@ -287,7 +344,7 @@ function groupAlive(pgid) {
       for (let entry of readdirSync("/proc"))
         if (/^\d+$/.test(entry))
           try {
-            let stat2 = readFileSync(`/proc/${entry}/stat`, "utf8"), [state, , pgrp] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+            let stat3 = readFileSync(`/proc/${entry}/stat`, "utf8"), [state, , pgrp] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
             if (Number(pgrp) === pgid && state !== "Z" && state !== "X") return !0;
           } catch {
           }
@@ -332,37 +389,46 @@ function parseReadiness(text, line) {
 }
 function parseServices(lines) {
   return lines.map((line, i) => {
-    let words;
     try {
-      words = splitWords(line);
+      return parseService(line, i);
     } catch (err) {
-      throw new InputError("services", line, `${err.message}; ${ACCEPTED}`);
+      if (!(err instanceof InputError)) throw err;
+      let redact = redactor(argSecrets(line.split(/\s+/)));
+      throw new InputError(err.input, redact(err.value), redact(err.accepted));
     }
-    let parts = [[]];
-    for (let w of words)
-      !w.quoted && w.text === "|" ? parts.push([]) : parts[parts.length - 1].push(w);
-    if (parts.length > 3) throw new InputError("services", line, `it has more than two | separators; ${ACCEPTED}`);
-    let [cmdWords = [], readyWords = [], timeoutWords = []] = parts, shell = shellOnlyWord(cmdWords);
-    if (shell) throw new InputError("services", line, `${JSON.stringify(shell)} needs a shell, and services start without one; ${ACCEPTED}`);
-    let env = {}, k = 0;
-    for (; k < cmdWords.length; k++) {
-      let m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(cmdWords[k].text);
-      if (!m) break;
-      env[m[1]] = m[2];
-    }
-    let [command, ...args] = cmdWords.slice(k).map((w) => w.text);
-    if (!command) throw new InputError("services", line, `it names no command; ${ACCEPTED}`);
-    if (readyWords.length > 1 || timeoutWords.length > 1) throw new InputError("services", line, ACCEPTED);
-    let ready = readyWords[0] ? parseReadiness(readyWords[0].text, line) : void 0, timeoutMs = DEFAULT_SERVICE_TIMEOUT_MS;
-    if (timeoutWords[0]) {
-      let ms = parseDuration(timeoutWords[0].text);
-      if (ms === void 0 || ms <= 0)
-        throw new InputError("services", line, `timeout ${JSON.stringify(timeoutWords[0].text)} is not a duration such as 30s or 2m`);
-      timeoutMs = ms;
-    }
-    let shown = [command, ...args].join(" ");
-    return { label: `services[${i + 1}] (${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown})`, command, args, env, ready, timeoutMs };
   });
+}
+function parseService(line, i) {
+  let words;
+  try {
+    words = splitWords(line);
+  } catch (err) {
+    throw new InputError("services", line, `${err.message}; ${ACCEPTED}`);
+  }
+  let parts = [[]];
+  for (let w of words)
+    !w.quoted && w.text === "|" ? parts.push([]) : parts[parts.length - 1].push(w);
+  if (parts.length > 3) throw new InputError("services", line, `it has more than two | separators; ${ACCEPTED}`);
+  let [cmdWords = [], readyWords = [], timeoutWords = []] = parts, shell = shellOnlyWord(cmdWords);
+  if (shell) throw new InputError("services", line, `${JSON.stringify(shell)} needs a shell, and services start without one; ${ACCEPTED}`);
+  let env = {}, k = 0;
+  for (; k < cmdWords.length; k++) {
+    let m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(cmdWords[k].text);
+    if (!m) break;
+    env[m[1]] = m[2];
+  }
+  let [command, ...args] = cmdWords.slice(k).map((w) => w.text);
+  if (!command) throw new InputError("services", line, `it names no command; ${ACCEPTED}`);
+  if (readyWords.length > 1 || timeoutWords.length > 1) throw new InputError("services", line, ACCEPTED);
+  let ready = readyWords[0] ? parseReadiness(readyWords[0].text, line) : void 0, timeoutMs = DEFAULT_SERVICE_TIMEOUT_MS;
+  if (timeoutWords[0]) {
+    let ms = parseDuration(timeoutWords[0].text);
+    if (ms === void 0 || ms <= 0)
+      throw new InputError("services", line, `timeout ${JSON.stringify(timeoutWords[0].text)} is not a duration such as 30s or 2m`);
+    timeoutMs = ms;
+  }
+  let secrets = [.../* @__PURE__ */ new Set([...envSecrets(env), ...argSecrets([command, ...args]), ...argSecrets(ready ? [ready.text] : [])])], shown = redactor(secrets)([command, ...args].join(" "));
+  return { label: `services[${i + 1}] (${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown})`, command, args, env, ready, timeoutMs, secrets };
 }
 async function probe(ready) {
   if (ready.kind === "tcp")
@@ -410,6 +476,51 @@ ${tail || "(no output)"}`);
   return started;
 }
 
+// packages/go-test/src/vulndb.ts
+import { stat } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+var ACCEPTED2 = "accepted: a vulnerability database in govulncheck's format (https://go.dev/security/vuln/database#api): an https:// or http:// URL, a file:// URL or a folder holding index/modules.json; empty: govulncheck's own, https://vuln.go.dev";
+async function parseVulnDb(value, cwd) {
+  if (value === "") return;
+  let scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https") return checkWebUrl(value);
+  if (scheme !== void 0 && scheme !== "file") throw new InputError("vuln-db", value, `the scheme ${scheme}:// is not one govulncheck reads; ${ACCEPTED2}`);
+  let dir;
+  try {
+    dir = scheme === "file" ? resolve(fileURLToPath(value)) : resolve(cwd, value);
+  } catch (err) {
+    throw new InputError("vuln-db", value, `it is not a file:// URL of a local folder (${err.message}); ${ACCEPTED2}`);
+  }
+  if (!await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => !1
+  )) throw new InputError("vuln-db", value, `the folder ${dir} does not exist; ${ACCEPTED2}`);
+  if (!await exists(join2(dir, "index", "modules.json")))
+    throw new InputError(
+      "vuln-db",
+      value,
+      `${join2(dir, "index", "modules.json")} is missing, so the folder is not a database in govulncheck's v1 layout; ${ACCEPTED2}`
+    );
+  return pathToFileURL(dir).href;
+}
+function checkWebUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError("vuln-db", value, `it is not a valid URL; ${ACCEPTED2}`);
+  }
+  if (url.username || url.password)
+    throw new InputError(
+      "vuln-db",
+      `${url.protocol}//***@${url.host}${url.pathname}`,
+      `credentials in the URL are refused (they would be on govulncheck's command line); serve the database without them, or copy it to a folder; ${ACCEPTED2}`
+    );
+  if (url.search || url.hash) throw new InputError("vuln-db", value, `govulncheck adds paths to the URL, so it cannot have a ?query or #fragment; ${ACCEPTED2}`);
+  return value.replace(/\/+$/, "");
+}
+
 // packages/go-test/src/inputs.ts
 var GO_TEST_INPUTS = {
   "working-directory": ".",
@@ -435,8 +546,9 @@ var GO_TEST_INPUTS = {
   timeout: "",
   count: "",
   args: "",
-  junit: "dist/test-results.xml"
-}, LAYERS = ["vet", "unit", "race", "integration", "e2e", "vuln", "lint"], SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|AUTH)/i;
+  junit: "dist/test-results.xml",
+  "vuln-db": ""
+}, LAYERS = ["vet", "unit", "race", "integration", "e2e", "vuln", "lint"];
 function parseLayers(read) {
   let raw = read.list("layers");
   if (raw.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
@@ -468,9 +580,9 @@ function parseWordsInput(read, name) {
 }
 async function parseGoTestInputs(read, cwd, mask = () => {
 }) {
-  let abs = (p) => isAbsolute2(p) ? p : resolve(cwd, p), workingDirectory = abs(read.string("working-directory") || ".");
+  let abs = (p) => isAbsolute2(p) ? p : resolve2(cwd, p), workingDirectory = abs(read.string("working-directory") || ".");
   try {
-    if (!(await stat(workingDirectory)).isDirectory()) throw new Error("not a folder");
+    if (!(await stat2(workingDirectory)).isDirectory()) throw new Error("not a folder");
     await access(workingDirectory, constants.R_OK | constants.X_OK);
   } catch (err) {
     let why = err.code === "ENOENT" ? "the folder does not exist" : `the folder cannot be read (${err.message})`;
@@ -484,7 +596,6 @@ async function parseGoTestInputs(read, cwd, mask = () => {
   let e2eHealth = read.string("e2e-health");
   if (!e2eHealth.startsWith("/") || /\s/.test(e2eHealth)) throw new InputError("e2e-health", e2eHealth, "accepted: a URL path starting with /, e.g. /healthz");
   let e2ePort = read.string("e2e-port") === "" ? 0 : read.int("e2e-port", 1, 65535), e2eEnv = read.keyValues("e2e-env");
-  for (let [k, v] of Object.entries(e2eEnv)) SECRET_KEY.test(k) && v.length > 0 && mask(v);
   for (let k of ["PORT", "BASE_URL"]) if (k in e2eEnv) throw new InputError("e2e-env", k, `${k} is set by the action (use e2e-port)`);
   let positiveDuration = (name) => {
     let ms = read.duration(name);
@@ -495,14 +606,8 @@ async function parseGoTestInputs(read, cwd, mask = () => {
   let timeout = read.string("timeout");
   if (timeout !== "" && (parseDuration(timeout) ?? 0) <= 0)
     throw new InputError("timeout", timeout, "accepted: a Go duration such as 10m or 90s (empty: go's default, 10m)");
-  let count = read.string("count") === "" ? 0 : read.int("count", 1, 1e4), services = parseServices(read.lines("services"));
-  for (let s of services) {
-    for (let [k, v] of Object.entries(s.env)) SECRET_KEY.test(k) && v.length > 0 && mask(v);
-    for (let a of s.args) {
-      let m = /^-*[A-Za-z_][A-Za-z0-9_]*=(.+)$/.exec(a);
-      m && SECRET_KEY.test(a.slice(0, a.indexOf("="))) && m[1] && mask(m[1]);
-    }
-  }
+  let count = read.string("count") === "" ? 0 : read.int("count", 1, 1e4), services = parseServices(read.lines("services")), e2eArgs = parseWordsInput(read, "e2e-args"), secrets = [.../* @__PURE__ */ new Set([...services.flatMap((s) => s.secrets), ...envSecrets(e2eEnv), ...argSecrets(e2eArgs)])];
+  for (let s of secrets) mask(s);
   return {
     workingDirectory,
     packages,
@@ -513,7 +618,7 @@ async function parseGoTestInputs(read, cwd, mask = () => {
     e2eTags: parseTags(read, "e2e-tags"),
     manifest: abs(read.string("manifest") || "dist/artifacts.json"),
     e2eBinary: read.string("e2e-binary") ? abs(read.string("e2e-binary")) : "",
-    e2eArgs: parseWordsInput(read, "e2e-args"),
+    e2eArgs,
     e2eEnv,
     e2ePort,
     e2eHealth,
@@ -527,13 +632,15 @@ async function parseGoTestInputs(read, cwd, mask = () => {
     timeout,
     count,
     args: parseGoTestArgs(read.string("args")),
-    junit: read.string("junit") ? abs(read.string("junit")) : ""
+    junit: read.string("junit") ? abs(read.string("junit")) : "",
+    vulnDb: await parseVulnDb(read.string("vuln-db"), cwd),
+    secrets
   };
 }
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3, sep } from "node:path";
 var MESSAGE = /^(\s+)([^\s:]+\.go):(\d+): (.*)$/, FRAME_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/, BUILD_ERROR = /^(?:vet: )?(\S+?\.go):(\d+)(?::(\d+))?: (.+)$/;
 function stackFrames(lines) {
   let frames = [], block = 0;
@@ -551,7 +658,7 @@ function stackFrames(lines) {
 function moduleFile(file, modules) {
   for (let m of modules) {
     let abs;
-    if (isAbsolute3(file) ? abs = file : file.startsWith(`${m.path}/`) && (abs = join2(m.dir, file.slice(m.path.length + 1))), !abs) continue;
+    if (isAbsolute3(file) ? abs = file : file.startsWith(`${m.path}/`) && (abs = join3(m.dir, file.slice(m.path.length + 1))), !abs) continue;
     let rel = relative2(m.dir, abs);
     if (!rel.startsWith("..") && !isAbsolute3(rel) && !rel.startsWith(`vendor${sep}`)) return abs;
   }
@@ -573,7 +680,7 @@ function escapeRegExp(text) {
 function messageFile(file, pkgDir) {
   if (isAbsolute3(file)) return existsSync(file) ? file : void 0;
   if (!pkgDir) return;
-  let abs = resolve2(pkgDir, file);
+  let abs = resolve3(pkgDir, file);
   return existsSync(abs) ? abs : void 0;
 }
 function firstMessage(lines, pkgDir) {
@@ -601,8 +708,8 @@ function testDeclaration(testName, pkgDir) {
     return;
   }
   for (let f of files.sort()) {
-    let text = readFileSync2(join2(pkgDir, f), "utf8"), m = decl.exec(text);
-    if (m) return { file: join2(pkgDir, f), line: text.slice(0, m.index).split(`
+    let text = readFileSync2(join3(pkgDir, f), "utf8"), m = decl.exec(text);
+    if (m) return { file: join3(pkgDir, f), line: text.slice(0, m.index).split(`
 `).length };
   }
 }
@@ -647,7 +754,7 @@ function parseFindings(lines, cwd) {
   let found = [];
   for (let line of lines) {
     let m = BUILD_ERROR.exec(line.trim());
-    m && found.push({ file: resolve2(cwd, m[1]), line: Number(m[2]), col: m[3] ? Number(m[3]) : void 0, message: m[4] });
+    m && found.push({ file: resolve3(cwd, m[1]), line: Number(m[2]), col: m[3] ? Number(m[3]) : void 0, message: m[4] });
   }
   return found;
 }
@@ -658,8 +765,8 @@ function failedLeaves(failed) {
   return failed.filter((name) => ![...set].some((other) => other !== name && other.startsWith(`${name}/`)));
 }
 function level(names) {
-  let unique = [...new Set(names)].map(escapeRegExp);
-  return unique.length === 1 ? `^${unique[0]}$` : `^(${unique.join("|")})$`;
+  let unique2 = [...new Set(names)].map(escapeRegExp);
+  return unique2.length === 1 ? `^${unique2[0]}$` : `^(${unique2.join("|")})$`;
 }
 function rerunPatterns(failed) {
   let roots = [], nested = /* @__PURE__ */ new Map();
@@ -773,7 +880,7 @@ function layerCounts(r) {
 // packages/go-test/src/run.ts
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 
 // packages/go-test/src/e2e.ts
 import { constants as constants2 } from "node:fs";
@@ -829,7 +936,7 @@ async function shutdownE2e(s, timeoutMs) {
 }
 
 // packages/go-test/src/layers.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // packages/go-test/src/capped.ts
 var CappedText = class {
@@ -889,8 +996,13 @@ function shorten(text, max) {
 }
 
 // packages/go-test/src/events.ts
-var NOT_JSON_BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(build|setup) failed\]/, COVERAGE = /^coverage: (\d+(?:\.\d+)?%)/, MAX_BUILD_LINES = 200, GoTestStream = class {
+var NOT_JSON_BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(build|setup) failed\]/, COVERAGE = /^coverage: (\d+(?:\.\d+)?%)/, MAX_BUILD_LINES = 200, UNNAMED_PACKAGE = "(test binary)", GoTestStream = class {
   packages = /* @__PURE__ */ new Map();
+  /**
+   * The package of events that carry no `Package`: `go tool test2json -t ./x.test` on a compiled
+   * test binary writes none (issue 10), and its events are the one package the binary tests.
+   */
+  unnamedPackage;
   /** Lines that were neither JSON nor understood (kept bounded, for the log). */
   other = new CappedText(4 * 1024, 12 * 1024);
   events = 0;
@@ -899,6 +1011,9 @@ var NOT_JSON_BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(build|setup) failed\]/, COVERAGE
   builds = [];
   currentBuild;
   lastTime;
+  constructor(options = {}) {
+    this.unnamedPackage = options.package || UNNAMED_PACKAGE;
+  }
   /** One line of stdout. */
   stdoutLine(line) {
     if (line.length === 0) return;
@@ -935,11 +1050,7 @@ var NOT_JSON_BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(build|setup) failed\]/, COVERAGE
       return;
     }
     if (e.Action === "build-fail") return;
-    if (!e.Package) {
-      e.Output && this.other.append(e.Output);
-      return;
-    }
-    let pkg = this.pkg(e.Package);
+    let pkg = this.pkg(e.Package || this.unnamedPackage);
     e.Test ? this.testEvent(pkg, e.Test, e) : this.packageEvent(pkg, e);
   }
   testEvent(pkg, name, e) {
@@ -1043,7 +1154,7 @@ async function runGoTest(run) {
 
 // packages/go-test/src/layers.ts
 function layerProfile(workDir, layer) {
-  return join3(workDir, `${layer}.coverprofile`);
+  return join4(workDir, `${layer}.coverprofile`);
 }
 function layerFlags(ctx, layer) {
   let i = ctx.inputs, flags = [...layer.flags];
@@ -1084,7 +1195,7 @@ async function runTestLayer(ctx, layer) {
 
 // packages/go-test/src/packages.ts
 import { readFile } from "node:fs/promises";
-import { dirname, join as join4 } from "node:path";
+import { dirname, join as join5 } from "node:path";
 var FORMAT = '{{.ImportPath}}	{{.Dir}}	{{join .GoFiles ","}},{{join .TestGoFiles ","}},{{join .XTestGoFiles ","}}';
 async function listPackages(go, patterns, tags, cwd, env) {
   let args = ["list", "-e", ...tags.length > 0 ? [`-tags=${tags.join(",")}`] : [], "-f", FORMAT, ...patterns], r = await exec(go, args, { cwd, env, allowFailure: !0 });
@@ -1113,9 +1224,9 @@ async function findModules(go, cwd, env) {
   let gowork = env.GOWORK?.trim();
   if (gowork && gowork !== "off") return listModules(go, cwd, env);
   for (let dir = cwd; ; dir = dirname(dir)) {
-    if (gowork !== "off" && await exists(join4(dir, "go.work"))) return listModules(go, cwd, env);
-    if (await exists(join4(dir, "go.mod"))) {
-      let path = /^module\s+"?([^"\s]+)"?/m.exec(await readFile(join4(dir, "go.mod"), "utf8"))?.[1];
+    if (gowork !== "off" && await exists(join5(dir, "go.work"))) return listModules(go, cwd, env);
+    if (await exists(join5(dir, "go.mod"))) {
+      let path = /^module\s+"?([^"\s]+)"?/m.exec(await readFile(join5(dir, "go.mod"), "utf8"))?.[1];
       return path ? [{ path, dir }] : listModules(go, cwd, env);
     }
     if (dirname(dir) === dir) return listModules(go, cwd, env);
@@ -1135,7 +1246,7 @@ var PackageDirs = class {
     if (known) return known;
     for (let m of this.modules) {
       if (importPath === m.path) return m.dir;
-      if (importPath.startsWith(`${m.path}/`)) return join4(m.dir, importPath.slice(m.path.length + 1));
+      if (importPath.startsWith(`${m.path}/`)) return join5(m.dir, importPath.slice(m.path.length + 1));
     }
   }
 };
@@ -1225,13 +1336,17 @@ ${suites.join(`
 </testsuites>
 `;
 }
-async function writeJunit(path, layers, workspace) {
-  await writeFileAtomic(path, junitXml(layers, workspace));
+async function writeJunit(path, layers, workspace, secrets = []) {
+  let redact = redactor(secrets.flatMap((s) => [s, xmlText(s), attr(s)]));
+  await writeFileAtomic(path, redact(junitXml(layers, workspace)));
 }
+
+// packages/go-test/src/lint.ts
+import { resolve as resolve4 } from "node:path";
 
 // packages/go-test/src/tools.ts
 import { readFile as readFile2, realpath } from "node:fs/promises";
-import { delimiter, dirname as dirname2, isAbsolute as isAbsolute4, join as join5 } from "node:path";
+import { delimiter, dirname as dirname2, isAbsolute as isAbsolute4, join as join6 } from "node:path";
 async function readGoEnv(go, cwd, env) {
   let { stdout } = await exec(go, ["env", "GOVERSION", "GOPATH", "GOBIN"], { cwd, env }), [version = "", gopath = "", gobin = ""] = stdout.split(`
 `).map((s) => s.trim());
@@ -1239,7 +1354,7 @@ async function readGoEnv(go, cwd, env) {
 }
 async function goVersionOf(go) {
   try {
-    let root = dirname2(dirname2(await realpath(go))), first = (await readFile2(join5(root, "VERSION"), "utf8")).split(`
+    let root = dirname2(dirname2(await realpath(go))), first = (await readFile2(join6(root, "VERSION"), "utf8")).split(`
 `)[0]?.trim();
     return first?.startsWith("go") ? first : void 0;
   } catch {
@@ -1249,8 +1364,8 @@ async function goVersionOf(go) {
 async function findTool(name, env, goEnv) {
   let onPath = await which(name, env);
   if (onPath || isAbsolute4(name)) return onPath;
-  let dirs = [goEnv?.gobin, ...(goEnv?.gopath ?? "").split(delimiter).map((p) => p ? join5(p, "bin") : void 0)];
-  for (let d of dirs) if (d && await isExecutable(join5(d, name))) return join5(d, name);
+  let dirs = [goEnv?.gobin, ...(goEnv?.gopath ?? "").split(delimiter).map((p) => p ? join6(p, "bin") : void 0)];
+  for (let d of dirs) if (d && await isExecutable(join6(d, name))) return join6(d, name);
 }
 async function raceProblem(env) {
   let cc = env.CC?.trim().split(/\s+/)[0] || (/^(darwin|freebsd|openbsd)$/.test(process.platform) ? "clang" : "gcc");
@@ -1272,65 +1387,143 @@ async function runVet(go, packages, cwd, env, layer = "vet") {
     ok || findings.length > 0 ? void 0 : `go vet ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`
   );
 }
-async function runStaticcheck(bin, packages, cwd, env) {
-  let r = await exec(bin, [...packages], { cwd, env, allowFailure: !0 }), log = `${r.stdout}${r.stderr}`, findings = parseFindings(log.split(`
-`), cwd), ok = r.code === 0;
-  return toolResult(
-    "lint",
-    ok,
-    findings,
-    log,
-    r.durationMs,
-    ok || findings.length > 0 ? void 0 : `staticcheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`
-  );
-}
-function parseGovulncheck(text, cwd) {
-  let findings = [], id = "", title = "", traced = !1, flush = () => {
-    id && !traced && findings.push({ file: "", line: 0, message: `${id}: ${title}` });
-  }, lines = text.split(`
-`);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i], vuln = /^Vulnerability #\d+: (\S+)/.exec(line);
-    if (vuln) {
-      flush(), id = vuln[1], title = (lines[i + 1] ?? "").trim(), traced = !1;
-      continue;
-    }
-    let trace = /^\s+#\d+: (\S+?\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line);
-    if (trace && id) {
-      let [f] = parseFindings([`${trace[1]}:${trace[2]}${trace[3] ? `:${trace[3]}` : ""}: ${trace[4]}`], cwd);
-      f && findings.push({ ...f, message: `${id}: ${title} (${trace[4]})` }), traced = !0;
-    }
-  }
-  return flush(), findings;
-}
-async function runGovulncheck(bin, packages, cwd, env) {
-  let r = await exec(bin, [...packages], { cwd, env, allowFailure: !0 }), log = `${r.stdout}${r.stderr}`;
-  if (r.code === 0) return toolResult("vuln", !0, [], log, r.durationMs);
-  let findings = r.code === 3 ? parseGovulncheck(log, cwd) : [];
-  return toolResult(
-    "vuln",
-    !1,
-    findings,
-    log,
-    r.durationMs,
-    r.code === 3 ? void 0 : `govulncheck ${describeExit(r.code, r.signal)}: ${lastLines(log, 3)}`
-  );
-}
-async function installGovulncheck(go, binDir, cwd, env) {
-  if ((env.GOPROXY ?? "").trim() === "off") return { why: "GOPROXY=off forbids downloading it" };
-  let r = await exec(go, ["install", "golang.org/x/vuln/cmd/govulncheck@latest"], {
-    cwd,
-    env: { ...env, GOBIN: binDir, GOFLAGS: "" },
-    allowFailure: !0,
-    timeoutMs: 18e4
-  });
-  return r.code === 0 && await isExecutable(join5(binDir, "govulncheck")) ? { bin: join5(binDir, "govulncheck") } : { why: `go install golang.org/x/vuln/cmd/govulncheck@latest failed: ${lastLines(r.stderr || r.stdout, 1) || describeExit(r.code, r.signal)}` };
-}
 function describeExit(code, signal) {
   return signal ? `was killed by ${signal}` : `exited with ${code}`;
 }
 function skippedLayer(layer, reason) {
   return { layer, status: "skipped", reason, durationMs: 0, tests: [], packageFailures: [], packages: [], findings: [], runs: 0 };
+}
+
+// packages/go-test/src/lint.ts
+var STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2";
+function parseStaticcheck(stdout, cwd) {
+  let findings = [];
+  for (let line of stdout.split(`
+`)) {
+    let p;
+    try {
+      p = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    !p?.location || typeof p.message != "string" || findings.push({
+      file: p.location.file ? resolve4(cwd, p.location.file) : "",
+      line: p.location.line,
+      col: p.location.column || void 0,
+      message: `${p.message} (${p.code})`
+    });
+  }
+  return findings;
+}
+async function runStaticcheck(bin, packages, cwd, env) {
+  let r = await exec(bin, ["-f", "json", ...packages], { cwd, env, allowFailure: !0 }), findings = parseStaticcheck(r.stdout, cwd), ok = r.code === 0, log = `${findings.map((f) => `${f.file}:${f.line}:${f.col ?? 0}: ${f.message}`).join(`
+`)}
+${r.stderr}`, reason = ok || findings.length > 0 ? void 0 : `staticcheck ${describeExit(r.code, r.signal)}: ${lastLines(r.stderr || r.stdout, 3)}`;
+  return toolResult("lint", ok, findings, log, r.durationMs, reason);
+}
+async function runLintLayer(ctx, vetRan) {
+  let started = performance.now(), vet = vetRan ? void 0 : await runVet(ctx.go, ctx.packages, ctx.cwd, ctx.env, "lint"), bin = await findTool("staticcheck", ctx.env, await ctx.goEnv());
+  bin || ctx.reporter.notice(
+    `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install ${STATICCHECK}`
+  );
+  let sc = bin ? await runStaticcheck(bin, ctx.packages, ctx.cwd, ctx.env) : void 0;
+  if (!vet && !sc) return skippedLayer("lint", "staticcheck is not installed and the vet layer already ran go vet");
+  let parts = [vet, sc].filter((x) => x !== void 0), failed = parts.some((x) => x.status === "failed");
+  return {
+    ...parts[0],
+    layer: "lint",
+    status: failed ? "failed" : "passed",
+    reason: parts.map((x) => x.reason).find(Boolean) ?? (sc ? void 0 : "staticcheck not installed: go vet only"),
+    findings: parts.flatMap((x) => x.findings),
+    log: parts.map((x) => x.log ?? "").join(""),
+    durationMs: performance.now() - started
+  };
+}
+
+// packages/go-test/src/vuln.ts
+import { join as join7 } from "node:path";
+var GOVULNCHECK = "golang.org/x/vuln/cmd/govulncheck@v1.9.0";
+function jsonValues(text) {
+  let out = [], depth = 0, start = -1, inString = !1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text[i];
+    inString ? c === "\\" ? i++ : c === '"' && (inString = !1) : c === '"' ? inString = !0 : c === "{" || c === "[" ? depth++ === 0 && (start = i) : (c === "}" || c === "]") && --depth === 0 && out.push(JSON.parse(text.slice(start, i + 1)));
+  }
+  return out;
+}
+function parseVulnReport(text) {
+  let report = { osv: /* @__PURE__ */ new Map(), findings: [] };
+  for (let v of jsonValues(text))
+    v.osv && report.osv.set(v.osv.id, v.osv), v.finding && report.findings.push(v.finding);
+  return report;
+}
+function frameName(f) {
+  return [(f.package ?? f.module).split("/").pop(), f.receiver?.replace(/^\*/, ""), f.function].filter(Boolean).join(".");
+}
+function title(e) {
+  if (e?.summary) return e.summary;
+  let details2 = (e?.details ?? "").replace(/\s+/g, " ").trim();
+  return /^.*?[.!?](?=\s|$)/.exec(details2)?.[0] ?? details2;
+}
+function vulnFindings(report, modules, cwd) {
+  let findings = [], seen = /* @__PURE__ */ new Set(), called = /* @__PURE__ */ new Set(), all = /* @__PURE__ */ new Set();
+  for (let f of report.findings) {
+    all.add(f.osv);
+    let [sink, ...callers] = f.trace;
+    if (!sink?.function) continue;
+    called.add(f.osv);
+    let at2 = callers.find((c) => c.position && modules.some((m) => m.path === c.module)), root = modules.find((m) => m.path === at2?.module)?.dir ?? cwd, file = at2?.position ? join7(root, at2.position.filename) : "", key2 = `${f.osv} ${file}:${at2?.position?.line}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    let found = sink.version ? `${sink.module}@${sink.version}` : sink.module, fixed = f.fixed_version ? `fixed in ${f.fixed_version}` : "no fixed version yet", call = at2 ? `${frameName(at2)} calls ${frameName(sink)}` : `calls ${frameName(sink)}`;
+    findings.push({
+      file,
+      line: at2?.position?.line ?? 0,
+      col: at2?.position?.column,
+      message: `${f.osv}: ${title(report.osv.get(f.osv))} (${call}; ${found}, ${fixed})`
+    });
+  }
+  return { findings, uncalled: new Set([...all].filter((id) => !called.has(id))) };
+}
+async function runGovulncheck(bin, packages, opts) {
+  let args = ["-format", "json", ...opts.db ? ["-db", opts.db] : [], ...packages], r = await exec(bin, args, { cwd: opts.cwd, env: opts.env, allowFailure: !0 });
+  if (r.code !== 0) {
+    let dbWhy = /fetching vulnerabilities|vuln\.go\.dev|unrecognized vulndb format|dial tcp|no such host/i.test(r.stderr) ? `; could it reach the vulnerability database ${opts.db ?? "https://vuln.go.dev"}? Set vuln-db to a mirror (a URL or a folder in govulncheck's format)` : "";
+    return toolResult(
+      "vuln",
+      !1,
+      [],
+      r.stderr,
+      r.durationMs,
+      `govulncheck ${describeExit(r.code, r.signal)}: ${lastLines(r.stderr || r.stdout, 3)}${dbWhy}`
+    );
+  }
+  let report = parseVulnReport(r.stdout), { findings, uncalled } = vulnFindings(report, opts.modules, opts.cwd), log = [
+    ...findings.map((f) => `${f.file ? `${f.file}:${f.line}:${f.col ?? 0}: ` : ""}${f.message}`),
+    ...uncalled.size > 0 ? [`${uncalled.size} more in required modules or imported packages, never called: ${[...uncalled].join(", ")}`] : [],
+    `govulncheck: ${findings.length} vulnerable call(s) found`
+  ].join(`
+`);
+  return toolResult("vuln", findings.length === 0, findings, `${log}
+${r.stderr}`, r.durationMs);
+}
+async function installGovulncheck(go, binDir, cwd, env) {
+  if ((env.GOPROXY ?? "").trim() === "off") return { why: "GOPROXY=off forbids downloading it" };
+  let r = await exec(go, ["install", GOVULNCHECK], { cwd, env: { ...env, GOBIN: binDir, GOFLAGS: "" }, allowFailure: !0, timeoutMs: 18e4 });
+  return r.code === 0 && await isExecutable(join7(binDir, "govulncheck")) ? { bin: join7(binDir, "govulncheck") } : { why: `go install ${GOVULNCHECK} failed: ${lastLines(r.stderr || r.stdout, 1) || describeExit(r.code, r.signal)}` };
+}
+async function runVulnLayer(ctx) {
+  let bin = await findTool("govulncheck", ctx.env, await ctx.goEnv());
+  if (!bin) {
+    ctx.reporter.info(`govulncheck is not installed; installing ${GOVULNCHECK}`);
+    let installed = await installGovulncheck(ctx.go, join7(ctx.workDir, "bin"), ctx.cwd, ctx.env);
+    if (!installed.bin) {
+      let why = `govulncheck is not installed and could not be installed (${installed.why}); the vuln layer did not run. Install it with go install ${GOVULNCHECK}`;
+      return ctx.reporter.notice(why), skippedLayer("vuln", why);
+    }
+    bin = installed.bin;
+  }
+  return ctx.reporter.info(`govulncheck ${ctx.db ? `-db ${ctx.db} ` : ""}${ctx.packages.join(" ")}`), runGovulncheck(bin, ctx.packages, { cwd: ctx.cwd, env: ctx.env, db: ctx.db, modules: ctx.modules });
 }
 
 // packages/go-test/src/run.ts
@@ -1351,7 +1544,7 @@ async function goTest(inputs, ctx) {
   reporter.info(`go-test: layers ${inputs.layers.join(" → ")} on ${inputs.packages.join(" ")} in ${p.cwd}`);
   let temp = ctx.env.RUNNER_TEMP || tmpdir();
   await mkdir(temp, { recursive: !0 });
-  let workDir = await mkdtemp(join6(temp, "gantry-go-test-")), tctx = {
+  let workDir = await mkdtemp(join8(temp, "gantry-go-test-")), tctx = {
     go: p.go,
     inputs,
     env: p.env,
@@ -1381,7 +1574,7 @@ async function goTest(inputs, ctx) {
     let coverage = merger.percent();
     coverage !== void 0 && await merger.write(inputs.coverageProfile);
     let coverageFailure;
-    return inputs.minCoverage !== void 0 && (coverage === void 0 ? coverageFailure = `min-coverage is ${inputs.minCoverage}% but no coverage was measured (no go test layer ran)` : coverage + 1e-9 < inputs.minCoverage && (coverageFailure = `coverage ${formatPercent(coverage)}% is below min-coverage ${inputs.minCoverage}%`)), await writeJunit(inputs.junit, layers, ctx.cwd), {
+    return inputs.minCoverage !== void 0 && (coverage === void 0 ? coverageFailure = `min-coverage is ${inputs.minCoverage}% but no coverage was measured (no go test layer ran)` : coverage + 1e-9 < inputs.minCoverage && (coverageFailure = `coverage ${formatPercent(coverage)}% is below min-coverage ${inputs.minCoverage}%`)), await writeJunit(inputs.junit, layers, ctx.cwd, inputs.secrets), {
       layers,
       passed: !layers.some((l) => l.status === "failed") && !coverageFailure,
       goVersion: p.goVersion ?? "",
@@ -1410,9 +1603,12 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return runVulnLayer(inputs, p, tctx);
+      return runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
     case "lint":
-      return runLintLayer(inputs, p, tctx, done);
+      return runLintLayer(
+        { ...p, packages: inputs.packages, reporter },
+        done.some((l) => l.layer === "vet" && l.status !== "not-run")
+      );
   }
 }
 async function runE2eLayer(inputs, p, tctx, logs) {
@@ -1444,37 +1640,6 @@ async function runE2eLayer(inputs, p, tctx, logs) {
   let down = await shutdownE2e(service, inputs.e2eShutdownTimeoutMs);
   if (tctx.reporter.info(down.ok ? `e2e: the binary shut down gracefully in ${formatDuration(down.ms)}` : `e2e: ${down.reason}`), error || !result) throw error;
   return down.ok || (result = { ...result, status: "failed", reason: down.reason }), result.status === "failed" && logs.push({ label: "e2e binary log", tail: logTail(service.proc, 50) }), { ...result, durationMs: performance.now() - started };
-}
-async function runVulnLayer(inputs, p, tctx) {
-  let bin = await findTool("govulncheck", p.env, await p.goEnv());
-  if (!bin) {
-    tctx.reporter.info("govulncheck is not installed; installing it");
-    let installed = await installGovulncheck(p.go, join6(tctx.workDir, "bin"), p.cwd, p.env);
-    if (!installed.bin) {
-      let why = `govulncheck is not installed and could not be installed (${installed.why}); the vuln layer did not run`;
-      return tctx.reporter.notice(why), skippedLayer("vuln", why);
-    }
-    bin = installed.bin;
-  }
-  return runGovulncheck(bin, inputs.packages, p.cwd, p.env);
-}
-async function runLintLayer(inputs, p, tctx, done) {
-  let started = performance.now(), vet = done.some((l) => l.layer === "vet" && l.status !== "not-run") ? void 0 : await runVet(p.go, inputs.packages, p.cwd, p.env, "lint"), bin = await findTool("staticcheck", p.env, await p.goEnv());
-  bin || tctx.reporter.notice(
-    `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install honnef.co/go/tools/cmd/staticcheck@latest`
-  );
-  let sc = bin ? await runStaticcheck(bin, inputs.packages, p.cwd, p.env) : void 0;
-  if (!vet && !sc) return skippedLayer("lint", "staticcheck is not installed and the vet layer already ran go vet");
-  let parts = [vet, sc].filter((x) => x !== void 0), failed = parts.some((x) => x.status === "failed");
-  return {
-    ...parts[0],
-    layer: "lint",
-    status: failed ? "failed" : "passed",
-    reason: parts.map((x) => x.reason).find(Boolean) ?? (sc ? void 0 : "staticcheck not installed: go vet only"),
-    findings: parts.flatMap((x) => x.findings),
-    log: parts.map((x) => x.log ?? "").join(""),
-    durationMs: performance.now() - started
-  };
 }
 function failedTests(r, workspacePath2) {
   let out = [];
@@ -1614,22 +1779,30 @@ var goTestStage = {
   inputs: GO_TEST_INPUTS,
   parse: (read, ctx) => parseGoTestInputs(read, ctx.cwd, (s) => ctx.reporter.mask(s)),
   async run(inputs, ctx) {
-    let r = await goTest(inputs, ctx);
-    if (annotate(r.layers, ctx.cwd, ctx.reporter), setGoTestOutputs(r, ctx), ctx.summary(
-      goTestSummary({
-        layers: r.layers,
-        passed: r.passed,
-        coverage: r.coverage,
-        minCoverage: inputs.minCoverage,
-        coverageProfile: r.coverageProfile,
-        junit: r.junit,
-        logs: r.logs,
-        workspace: ctx.cwd,
-        goVersion: r.goVersion
-      })
-    ), ctx.reporter.debug(`go-test: ${formatDuration(r.durationMs)} in all`), !r.passed) throw new GantryError(failureSentence(r));
+    let redact = redactor(inputs.secrets);
+    try {
+      await runGoTest2(inputs, { ...ctx, reporter: redactingReporter(ctx.reporter, redact), summary: (md) => ctx.summary(redact(md)) });
+    } catch (err) {
+      throw err instanceof GantryError ? new GantryError(redact(err.message)) : err;
+    }
   }
 };
+async function runGoTest2(inputs, ctx) {
+  let r = await goTest(inputs, ctx);
+  if (annotate(r.layers, ctx.cwd, ctx.reporter), setGoTestOutputs(r, ctx), ctx.summary(
+    goTestSummary({
+      layers: r.layers,
+      passed: r.passed,
+      coverage: r.coverage,
+      minCoverage: inputs.minCoverage,
+      coverageProfile: r.coverageProfile,
+      junit: r.junit,
+      logs: r.logs,
+      workspace: ctx.cwd,
+      goVersion: r.goVersion
+    })
+  ), ctx.reporter.debug(`go-test: ${formatDuration(r.durationMs)} in all`), !r.passed) throw new GantryError(failureSentence(r));
+}
 
 export {
   goTestStage

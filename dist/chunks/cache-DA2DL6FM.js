@@ -3,12 +3,8 @@ import {
   HttpClient,
   HttpClientError,
   HttpCodes
-} from "./chunk-6ACLL26A.js";
+} from "./chunk-H4BMFTLY.js";
 import {
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   debug,
   error,
   exec,
@@ -20,7 +16,13 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-SDIGK4BL.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./chunk-6LYVYBIT.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -123,8 +125,8 @@ var require_common = __commonJS({
         function debug2(...args) {
           if (!debug2.enabled)
             return;
-          let self2 = debug2, curr = Number(/* @__PURE__ */ new Date()), ms = curr - (prevTime || curr);
-          self2.diff = ms, self2.prev = prevTime, self2.curr = curr, prevTime = curr, args[0] = createDebug.coerce(args[0]), typeof args[0] != "string" && args.unshift("%O");
+          let self = debug2, curr = Number(/* @__PURE__ */ new Date()), ms = curr - (prevTime || curr);
+          self.diff = ms, self.prev = prevTime, self.curr = curr, prevTime = curr, args[0] = createDebug.coerce(args[0]), typeof args[0] != "string" && args.unshift("%O");
           let index = 0;
           args[0] = args[0].replace(/%([a-zA-Z%])/g, (match3, format) => {
             if (match3 === "%%")
@@ -133,10 +135,10 @@ var require_common = __commonJS({
             let formatter = createDebug.formatters[format];
             if (typeof formatter == "function") {
               let val = args[index];
-              match3 = formatter.call(self2, val), args.splice(index, 1), index--;
+              match3 = formatter.call(self, val), args.splice(index, 1), index--;
             }
             return match3;
-          }), createDebug.formatArgs.call(self2, args), (self2.log || createDebug.log).apply(self2, args);
+          }), createDebug.formatArgs.call(self, args), (self.log || createDebug.log).apply(self, args);
         }
         return debug2.namespace = namespace, debug2.useColors = createDebug.useColors(), debug2.color = createDebug.selectColor(namespace), debug2.extend = extend2, debug2.destroy = createDebug.destroy, Object.defineProperty(debug2, "enabled", {
           enumerable: !0,
@@ -745,12 +747,12 @@ var require_parse_proxy_response = __commonJS({
     function parseProxyResponse(socket) {
       return new Promise((resolve2, reject) => {
         let buffersLength = 0, buffers = [];
-        function read2() {
+        function read() {
           let b = socket.read();
-          b ? ondata(b) : socket.once("readable", read2);
+          b ? ondata(b) : socket.once("readable", read);
         }
         function cleanup() {
-          socket.removeListener("end", onend), socket.removeListener("error", onerror), socket.removeListener("readable", read2);
+          socket.removeListener("end", onend), socket.removeListener("error", onerror), socket.removeListener("readable", read);
         }
         function onend() {
           cleanup(), debug2("onend"), reject(new Error("Proxy connection ended before receiving CONNECT response"));
@@ -764,7 +766,7 @@ var require_parse_proxy_response = __commonJS({
 \r
 `);
           if (endOfHeaders === -1) {
-            debug2("have not received end of HTTP headers yet..."), read2();
+            debug2("have not received end of HTTP headers yet..."), read();
             return;
           }
           let headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split(`\r
@@ -790,7 +792,7 @@ var require_parse_proxy_response = __commonJS({
             buffered
           });
         }
-        socket.on("error", onerror), socket.on("end", onend), read2();
+        socket.on("error", onerror), socket.on("end", onend), read();
       });
     }
     exports2.parseProxyResponse = parseProxyResponse;
@@ -6332,7 +6334,7 @@ function create(patterns, options) {
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver = __toESM(require_semver(), 1);
-import * as crypto2 from "crypto";
+import * as crypto from "crypto";
 import * as fs2 from "fs";
 import * as path6 from "path";
 import * as util from "util";
@@ -6405,7 +6407,7 @@ function createTempDirectory() {
       let baseLocation;
       IS_WINDOWS7 ? baseLocation = process.env.USERPROFILE || "C:\\" : process.platform === "darwin" ? baseLocation = "/Users" : baseLocation = "/home", tempDirectory = path6.join(baseLocation, "actions", "temp");
     }
-    let dest = path6.join(tempDirectory, crypto2.randomUUID());
+    let dest = path6.join(tempDirectory, crypto.randomUUID());
     return yield mkdirP(dest), dest;
   });
 }
@@ -6482,7 +6484,7 @@ function assertDefined(name, value) {
 }
 function getCacheVersion(paths, compressionMethod, enableCrossOsArchive = !1) {
   let components = paths.slice();
-  return compressionMethod && components.push(compressionMethod), process.platform === "win32" && !enableCrossOsArchive && components.push("windows-only"), components.push(versionSalt), crypto2.createHash("sha256").update(components.join("|")).digest("hex");
+  return compressionMethod && components.push(compressionMethod), process.platform === "win32" && !enableCrossOsArchive && components.push("windows-only"), components.push(versionSalt), crypto.createHash("sha256").update(components.join("|")).digest("hex");
 }
 function getRuntimeToken() {
   let token = process.env.ACTIONS_RUNTIME_TOKEN;
@@ -6808,7 +6810,7 @@ function createHttpHeaders(rawHeaders) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
 function randomUUID2() {
-  return crypto.randomUUID();
+  return globalThis.crypto.randomUUID();
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/pipelineRequest.js
@@ -6977,6 +6979,7 @@ var RedactedString = "REDACTED", defaultAllowedHeaderNames = [
   "ms-cv",
   "return-client-request-id",
   "traceparent",
+  "azure-deprecating",
   "Access-Control-Allow-Credentials",
   "Access-Control-Allow-Headers",
   "Access-Control-Allow-Methods",
@@ -7146,15 +7149,262 @@ function stringToUint8Array(value, format) {
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
-import { Transform } from "node:stream";
+import { finished, Transform } from "node:stream";
+import { types as types2 } from "node:util";
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger = createClientLogger("ts-http-runtime");
 
+// node_modules/@typespec/ts-http-runtime/dist/esm/util/requestBodyHeaders.js
+function getHeaderPairs(headers) {
+  return Array.isArray(headers[0]) ? headers : Array.from({ length: Math.ceil(headers.length / 2) }, (_, index) => [
+    headers[index * 2],
+    headers[index * 2 + 1]
+  ]);
+}
+function isIterable(value) {
+  return Symbol.iterator in value && typeof value[Symbol.iterator] == "function";
+}
+function removeContinueToken(value) {
+  if (typeof value == "string") {
+    let tokens = value.split(","), remaining = tokens.filter((token) => token.trim().toLowerCase() !== "100-continue");
+    return remaining.length === tokens.length ? value : remaining.map((token) => token.trim()).filter(Boolean).join(", ") || void 0;
+  }
+  if (Array.isArray(value)) {
+    let remaining = value.map(removeContinueToken).filter((entry) => entry !== void 0);
+    return remaining.length > 0 ? remaining : void 0;
+  }
+  return value;
+}
+function stripRequestBodyHeaders(request, removeFraming) {
+  let stripHeaderValue = (name, value) => {
+    let lowerName = name.toLowerCase();
+    if (!(removeFraming && (lowerName === "content-length" || lowerName === "transfer-encoding" || lowerName === "trailer")))
+      return lowerName === "expect" ? removeContinueToken(value) : value;
+  }, stripHeaderPairs = (pairs) => pairs.flatMap(([name, value]) => {
+    let updated = typeof name == "string" ? stripHeaderValue(name, value) : value;
+    return updated === void 0 ? [] : [[name, updated]];
+  });
+  for (let [name, value] of request.headers) {
+    let updated = stripHeaderValue(name, value);
+    updated === void 0 ? request.headers.delete(name) : typeof updated == "string" && updated !== value && request.headers.set(name, updated);
+  }
+  let overrides = request.requestOverrides;
+  if (!overrides || !("headers" in overrides))
+    return;
+  let headers = overrides.headers;
+  if (Array.isArray(headers)) {
+    let updatedPairs = stripHeaderPairs(getHeaderPairs(headers));
+    request.requestOverrides = {
+      ...overrides,
+      headers: Array.isArray(headers[0]) ? updatedPairs : updatedPairs.flat()
+    };
+  } else if (headers && typeof headers == "object" && isIterable(headers)) {
+    let pairs = Array.from(headers, (entry) => {
+      if (!Array.isArray(entry) || entry.length !== 2)
+        throw new TypeError("Header entry must be a name/value pair");
+      return entry;
+    });
+    request.requestOverrides = { ...overrides, headers: stripHeaderPairs(pairs) };
+  } else if (headers && typeof headers == "object") {
+    let updatedHeaders = {};
+    for (let [name, value] of Object.entries(headers)) {
+      let updated = stripHeaderValue(name, value);
+      updated !== void 0 && (updatedHeaders[name] = updated);
+    }
+    request.requestOverrides = { ...overrides, headers: updatedHeaders };
+  }
+}
+function removeExpectContinueHeader(request) {
+  stripRequestBodyHeaders(request, !1);
+}
+function removeRequestBodyHeaders(request) {
+  stripRequestBodyHeaders(request, !0);
+}
+
+// node_modules/@typespec/ts-http-runtime/dist/esm/util/nodeExpectContinue.js
+var EXPECT_CONTINUE_TIMEOUT_IN_MS = 1e3;
+function getHeaderValues(headers, name) {
+  if (Array.isArray(headers))
+    return getHeaderPairs(headers).filter(([key]) => typeof key == "string" && key.toLowerCase() === name).flatMap(([, value]) => Array.isArray(value) ? value : [value]);
+  if (headers && typeof headers == "object") {
+    if ("get" in headers && typeof headers.get == "function") {
+      let value2 = headers.get(name);
+      return value2 == null ? [] : [value2];
+    }
+    let value;
+    for (let [key, entry] of Object.entries(headers))
+      key.toLowerCase() === name && (value = entry);
+    return value === void 0 ? [] : Array.isArray(value) ? value : [value];
+  }
+  return [];
+}
+function getEffectiveHeaderValues(request, name) {
+  let headers = request.requestOverrides && "headers" in request.requestOverrides ? request.requestOverrides.headers : request.headers;
+  return getHeaderValues(headers, name.toLowerCase());
+}
+function hasExpectContinue(request) {
+  return getEffectiveHeaderValues(request, "expect").some((value) => typeof value == "string" && value.split(",").some((token) => token.trim().toLowerCase() === "100-continue"));
+}
+function addHeader(headers, name, value) {
+  return Array.isArray(headers) ? Array.isArray(headers[0]) ? [...headers, [name, value]] : [...headers, name, value] : { ...headers, [name]: value };
+}
+function hasHeader(headers, name) {
+  return Array.isArray(headers) ? getHeaderPairs(headers).some(([key]) => typeof key == "string" && key.toLowerCase() === name) : Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
+}
+function addExpectContinueFraming(options, bodyLength) {
+  hasHeader(options.headers, "content-length") || hasHeader(options.headers, "transfer-encoding") || (options.headers = addHeader(options.headers, bodyLength === null ? "Transfer-Encoding" : "Content-Length", bodyLength === null ? "chunked" : String(bodyLength)));
+}
+function createExpectContinueRequest(options) {
+  let fallback, waiting = !0, bodyStarted = !1, errorReported = !1, request, bodyError, bodyStream = options.bodyStream;
+  if (bodyStream?.once("error", onBodyError), bodyStream && "errored" in bodyStream && bodyStream.errored instanceof Error) {
+    process.nextTick(onBodyError, bodyStream.errored);
+    return;
+  }
+  try {
+    request = options.createRequest(onResponse);
+  } catch (error2) {
+    onError(error2);
+    return;
+  }
+  function stopWaiting(keepBodyObserved = !1) {
+    waiting = !1, fallback !== void 0 && (clearTimeout(fallback), fallback = void 0), request?.removeListener("continue", sendBody), request?.removeListener("socket", onSocket), keepBodyObserved || bodyStream?.removeListener("error", onBodyError);
+  }
+  function onError(error2) {
+    let requestError = error2 instanceof Error ? error2 : new Error(String(error2));
+    return errorReported || (errorReported = !0, stopWaiting(), options.onError(requestError)), requestError;
+  }
+  function onBodyError(error2) {
+    errorReported || !waiting && !bodyStarted || (errorReported = !0, bodyError = error2 instanceof Error ? error2 : new Error(String(error2)), stopWaiting(), options.onBodyError(error2), request?.destroy(bodyError));
+  }
+  function sendBody() {
+    if (waiting) {
+      bodyStarted = !0, stopWaiting(!0);
+      try {
+        options.sendBody(request);
+      } catch (error2) {
+        onBodyError(error2);
+      } finally {
+        bodyStream?.removeListener("error", onBodyError);
+      }
+    }
+  }
+  function onAbort() {
+    stopWaiting(), options.onAbort(request);
+  }
+  function onSocket() {
+    if (waiting)
+      try {
+        if (request.flushHeaders(), !waiting)
+          return;
+        request.write("", (error2) => {
+          error2 ? request.destroy(onError(error2)) : waiting && (fallback = setTimeout(sendBody, EXPECT_CONTINUE_TIMEOUT_IN_MS));
+        });
+      } catch (error2) {
+        request.destroy(onError(error2));
+      }
+  }
+  function onResponse(response) {
+    if (stopWaiting(), !bodyStarted) {
+      request.shouldKeepAlive = !1;
+      let destroyRequest = () => {
+        response.removeListener("end", destroyRequest), response.removeListener("close", destroyRequest), request.destroy();
+      };
+      response.once("end", destroyRequest), response.once("close", destroyRequest), (response.readableEnded || response.destroyed) && destroyRequest();
+    }
+    options.onResponse(response);
+  }
+  if (request.once("error", onError), bodyError) {
+    request.destroy(bodyError);
+    return;
+  }
+  if (options.abortSignal.aborted) {
+    onAbort();
+    return;
+  }
+  options.abortSignal.addEventListener("abort", onAbort, { once: !0 }), request.once("close", () => stopWaiting()), (request.destroyed || request.closed) && stopWaiting(), waiting && (request.once("continue", sendBody), request.socket ? onSocket() : request.once("socket", onSocket));
+}
+
+// node_modules/@typespec/ts-http-runtime/dist/esm/util/responseBody.js
+var responseBodySources = /* @__PURE__ */ new WeakMap(), responseBodyDisposers = /* @__PURE__ */ new WeakMap(), requestCompletions = /* @__PURE__ */ new WeakMap();
+function setRequestCompletion(response, completion) {
+  requestCompletions.set(response, completion), completion.then(() => requestCompletions.get(response) === completion && requestCompletions.delete(response)).catch((error2) => {
+    logger.warning("Error tracking request completion", error2);
+  });
+}
+function isNodeResponseBody(value) {
+  return typeof value == "object" && value !== null && "resume" in value && typeof value.resume == "function";
+}
+function isNodeEventEmitterBody(value) {
+  return "on" in value && typeof value.on == "function" && "once" in value && typeof value.once == "function" && "removeListener" in value && typeof value.removeListener == "function";
+}
+function isBrowserResponseBody(value) {
+  return typeof value == "object" && value !== null && "cancel" in value && typeof value.cancel == "function";
+}
+function setResponseBodySource(body2, source) {
+  isNodeResponseBody(body2) && isNodeResponseBody(source) && responseBodySources.set(body2, source);
+}
+function setResponseBodyDisposer(response, dispose) {
+  return responseBodyDisposers.set(response, dispose), () => {
+    responseBodyDisposers.get(response) === dispose && responseBodyDisposers.delete(response);
+  };
+}
+function disposeNodeResponseBody(readableStream, disposed = /* @__PURE__ */ new Set()) {
+  if (disposed.has(readableStream))
+    return;
+  disposed.add(readableStream);
+  let source = responseBodySources.get(readableStream);
+  if (responseBodySources.delete(readableStream), readableStream.closed !== !0)
+    if (readableStream.destroy)
+      if (isNodeEventEmitterBody(readableStream)) {
+        let onError = (error2) => {
+          logger.warning("Error disposing Node stream", error2);
+        }, onClose = () => {
+          readableStream.removeListener("error", onError);
+        };
+        readableStream.on("error", onError), readableStream.once("close", onClose);
+        try {
+          readableStream.destroy();
+        } catch (error2) {
+          throw readableStream.removeListener("error", onError), readableStream.removeListener("close", onClose), error2;
+        }
+      } else
+        readableStream.destroy();
+    else
+      readableStream.resume();
+  source && disposeNodeResponseBody(source, disposed);
+}
+function disposeNodeStream(stream2) {
+  try {
+    disposeNodeResponseBody(stream2);
+  } catch (error2) {
+    logger.warning("Error disposing Node stream", error2);
+  }
+}
+async function disposeResponseBody(response) {
+  try {
+    let dispose = responseBodyDisposers.get(response);
+    responseBodyDisposers.delete(response);
+    try {
+      let readableStream = response.readableStreamBody;
+      if (isNodeResponseBody(readableStream)) {
+        disposeNodeStream(readableStream);
+        return;
+      }
+      let browserStream = response.browserStreamBody;
+      isBrowserResponseBody(browserStream) && await browserStream.cancel();
+    } finally {
+      dispose?.();
+    }
+  } catch (error2) {
+    logger.warning("Error disposing response body", error2);
+  }
+}
+
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 var DEFAULT_TLS_SETTINGS = {};
 function isReadableStream(body2) {
-  return body2 && typeof body2.pipe == "function";
+  return typeof body2 == "object" && body2 !== null && "pipe" in body2 && typeof body2.pipe == "function";
 }
 function isStreamComplete(stream2) {
   return stream2.readable === !1 ? Promise.resolve() : new Promise((resolve2) => {
@@ -7165,7 +7415,10 @@ function isStreamComplete(stream2) {
   });
 }
 function isArrayBuffer(body2) {
-  return body2 && typeof body2.byteLength == "number";
+  return types2.isArrayBuffer(body2) || ArrayBuffer.isView(body2);
+}
+function arrayBufferToBuffer(body2) {
+  return Buffer.isBuffer(body2) ? body2 : ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2);
 }
 var ReportTransform = class extends Transform {
   loadedBytes = 0;
@@ -7182,7 +7435,68 @@ var ReportTransform = class extends Transform {
   constructor(progressCallback) {
     super(), this.progressCallback = progressCallback;
   }
-}, NodeHttpClient = class {
+};
+function createRequestLifecycle(request, options, isInsecure, resolve2, reject) {
+  let clientRequest, response, requestDone = !1, resolveRequestComplete, requestComplete = new Promise((_resolve) => {
+    resolveRequestComplete = _resolve;
+  }), onComplete = () => {
+    requestDone = !0, clientRequest.removeListener("finish", onComplete), clientRequest.removeListener("close", onComplete), resolveRequestComplete();
+  }, onResponse = (incomingResponse) => {
+    response = incomingResponse, resolve2({
+      response: incomingResponse,
+      requestComplete,
+      isRequestComplete: () => requestDone,
+      disposeRequest: () => {
+        requestDone || clientRequest.destroy();
+      }
+    });
+  };
+  return {
+    createRequest: (onResponseCallback = onResponse) => (clientRequest = isInsecure ? http.request(options, onResponseCallback) : https.request(options, onResponseCallback), clientRequest.once("finish", onComplete), clientRequest.once("close", onComplete), clientRequest),
+    onResponse,
+    rejectRequest: (error2) => {
+      reject(toRequestSendError(error2, request));
+    },
+    abortRequest: (req) => {
+      let abortError = new AbortError("The operation was aborted. Rejecting from abort signal callback while making request.");
+      response?.destroy(abortError), req.destroy(abortError), reject(abortError);
+    }
+  };
+}
+function toRequestSendError(error2, request) {
+  if (isRestError(error2))
+    return error2;
+  let prematureClose = error2.code === "ERR_STREAM_PREMATURE_CLOSE";
+  return new RestError(prematureClose ? "Request body stream closed before ending" : error2.message, {
+    code: prematureClose ? RestError.REQUEST_SEND_ERROR : error2.code ?? RestError.REQUEST_SEND_ERROR,
+    request
+  });
+}
+function sendRequestBody(clientRequest, body2, request, onError) {
+  if (body2 && isReadableStream(body2))
+    pipeUploadStream(body2, clientRequest, request, onError);
+  else if (body2)
+    if (typeof body2 == "string" || Buffer.isBuffer(body2))
+      clientRequest.end(body2);
+    else
+      throw logger.error("Unrecognized body type", body2), new RestError("Unrecognized body type", { request });
+  else
+    clientRequest.end();
+}
+function prepareRequestBody(request, useExpectContinue) {
+  let requestBody = request.body, resolvedBody = typeof requestBody == "function" ? requestBody() : requestBody, body2 = resolvedBody && isArrayBuffer(resolvedBody) ? arrayBufferToBuffer(resolvedBody) : resolvedBody;
+  if (!useExpectContinue && body2 && !request.headers.has("Content-Length")) {
+    let bodyLength = getBodyLength(body2);
+    bodyLength !== null && request.headers.set("Content-Length", bodyLength);
+  }
+  if (!body2 || !request.onUploadProgress)
+    return body2;
+  let uploadReportStream = new ReportTransform(request.onUploadProgress);
+  return uploadReportStream.on("error", (e) => {
+    logger.error("Error in upload progress", e);
+  }), isReadableStream(body2) ? pipeUploadStream(body2, uploadReportStream, request) : uploadReportStream.end(body2), uploadReportStream;
+}
+var NodeHttpClient = class {
   cachedHttpAgent;
   cachedHttpsAgents = /* @__PURE__ */ new WeakMap();
   /**
@@ -7190,57 +7504,57 @@ var ReportTransform = class extends Transform {
    * @param request - The request to be made.
    */
   async sendRequest(request) {
-    let abortController = new AbortController(), abortListener;
-    if (request.abortSignal) {
-      if (request.abortSignal.aborted)
+    let requestBody = request.body, abortController = new AbortController(), abortListener, requestAbortSignal = request.abortSignal;
+    if (requestAbortSignal) {
+      if (requestAbortSignal.aborted)
         throw new AbortError("The operation was aborted. Request has already been canceled.");
       abortListener = (event) => {
         event.type === "abort" && abortController.abort();
-      }, request.abortSignal.addEventListener("abort", abortListener);
+      }, requestAbortSignal.addEventListener("abort", abortListener);
     }
     let timeoutId;
     request.timeout > 0 && (timeoutId = setTimeout(() => {
       let sanitizer = new Sanitizer();
       logger.info(`request to '${sanitizer.sanitizeUrl(request.url)}' timed out. canceling...`), abortController.abort();
     }, request.timeout));
-    let acceptEncoding = request.headers.get("Accept-Encoding"), shouldDecompress = acceptEncoding?.includes("gzip") || acceptEncoding?.includes("deflate"), body2 = typeof request.body == "function" ? request.body() : request.body;
-    if (body2 && !request.headers.has("Content-Length")) {
-      let bodyLength = getBodyLength(body2);
-      bodyLength !== null && request.headers.set("Content-Length", bodyLength);
-    }
-    let responseStream;
+    let acceptEncoding = request.headers.get("Accept-Encoding"), shouldDecompress = acceptEncoding?.includes("gzip") || acceptEncoding?.includes("deflate"), body2, responseStream, requestComplete = Promise.resolve();
     try {
-      if (body2 && request.onUploadProgress) {
-        let onUploadProgress = request.onUploadProgress, uploadReportStream = new ReportTransform(onUploadProgress);
-        uploadReportStream.on("error", (e) => {
-          logger.error("Error in upload progress", e);
-        }), isReadableStream(body2) ? body2.pipe(uploadReportStream) : uploadReportStream.end(body2), body2 = uploadReportStream;
-      }
-      let res = await this.makeRequest(request, abortController, body2);
-      timeoutId !== void 0 && clearTimeout(timeoutId);
-      let headers = getResponseHeaders(res), response = {
+      let useExpectContinue = hasExpectContinue(request), knownBodyLength = useExpectContinue && typeof requestBody != "function" ? getBodyLength(requestBody ?? null) : null;
+      knownBodyLength === 0 && (removeExpectContinueHeader(request), useExpectContinue = !1), useExpectContinue || (body2 = prepareRequestBody(request, !1));
+      let result = useExpectContinue ? await this.makeRequestWithExpectContinue(request, abortController, () => (body2 = prepareRequestBody(request, !0), body2), knownBodyLength) : await this.makeRequest(request, abortController, body2);
+      requestComplete = result.requestComplete;
+      let res = result.response, headers = getResponseHeaders(res), response = {
         status: res.statusCode ?? 0,
         headers,
         request
       };
-      if (request.method === "HEAD")
+      if (!result.isRequestComplete()) {
+        setRequestCompletion(response, result.requestComplete);
+        let clearDisposer = setResponseBodyDisposer(response, result.disposeRequest);
+        result.requestComplete.then(clearDisposer).catch((error2) => {
+          logger.warning("Error disposing request", error2);
+        });
+      }
+      if ((typeof request.requestOverrides?.method == "string" ? request.requestOverrides.method.toUpperCase() : request.method) === "HEAD")
         return res.resume(), response;
-      responseStream = shouldDecompress ? getDecodedResponseStream(res, headers) : res;
+      responseStream = shouldDecompress ? getDecodedResponseStream(res, headers, abortController.signal) : res;
       let onDownloadProgress = request.onDownloadProgress;
       if (onDownloadProgress) {
         let downloadReportStream = new ReportTransform(onDownloadProgress);
         downloadReportStream.on("error", (e) => {
           logger.error("Error in download progress", e);
-        }), responseStream.pipe(downloadReportStream), responseStream = downloadReportStream;
+        }), responseStream = pipeResponseStream(responseStream, downloadReportStream, abortController.signal);
       }
       return /* Value of POSITIVE_INFINITY in streamResponseStatusCodes is considered as any status code */ request.streamResponseStatusCodes?.has(Number.POSITIVE_INFINITY) || request.streamResponseStatusCodes?.has(response.status) ? response.readableStreamBody = responseStream : response.bodyAsText = await streamToText(responseStream), response;
+    } catch (error2) {
+      throw isReadableStream(body2) && disposeNodeStream(body2), responseStream && disposeNodeStream(responseStream), error2;
     } finally {
-      if (request.abortSignal && abortListener) {
+      if (timeoutId !== void 0 && clearTimeout(timeoutId), requestAbortSignal && abortListener) {
         let uploadStreamDone = Promise.resolve();
         isReadableStream(body2) && (uploadStreamDone = isStreamComplete(body2));
         let downloadStreamDone = Promise.resolve();
-        isReadableStream(responseStream) && (downloadStreamDone = isStreamComplete(responseStream)), Promise.all([uploadStreamDone, downloadStreamDone]).then(() => {
-          abortListener && request.abortSignal?.removeEventListener("abort", abortListener);
+        isReadableStream(responseStream) && (downloadStreamDone = isStreamComplete(responseStream)), Promise.all([requestComplete, uploadStreamDone, downloadStreamDone]).then(() => {
+          abortListener && requestAbortSignal.removeEventListener("abort", abortListener);
         }).catch((e) => {
           logger.warning("Error when cleaning up abortListener on httpRequest", e);
         });
@@ -7248,27 +7562,48 @@ var ReportTransform = class extends Transform {
     }
   }
   makeRequest(request, abortController, body2) {
+    let { options, isInsecure } = this.getRequestOptions(request);
+    return new Promise((resolve2, reject) => {
+      let { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve2, reject), req = createRequest();
+      req.once("error", rejectRequest), abortController.signal.addEventListener("abort", () => abortRequest(req)), sendRequestBody(req, body2, request, rejectRequest);
+    });
+  }
+  makeRequestWithExpectContinue(request, abortController, prepareBody, knownBodyLength) {
+    let { options, isInsecure } = this.getRequestOptions(request);
+    return addExpectContinueFraming(options, knownBodyLength), new Promise((resolve2, reject) => {
+      let { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve2, reject);
+      createExpectContinueRequest({
+        abortSignal: abortController.signal,
+        bodyStream: isReadableStream(request.body) ? request.body : void 0,
+        createRequest,
+        onAbort: abortRequest,
+        onError: rejectRequest,
+        onBodyError: reject,
+        onResponse,
+        sendBody: (clientRequest) => {
+          let body2 = prepareBody();
+          sendRequestBody(clientRequest, body2, request, rejectRequest);
+        }
+      });
+    });
+  }
+  getRequestOptions(request) {
     let url2 = new URL(request.url), isInsecure = url2.protocol !== "https:";
     if (isInsecure && !request.allowInsecureConnection)
       throw new Error(`Cannot connect to ${request.url} while allowInsecureConnection is false.`);
-    let options = {
-      agent: request.agent ?? this.getOrCreateAgent(request, isInsecure),
-      hostname: url2.hostname,
-      path: `${url2.pathname}${url2.search}`,
-      port: url2.port,
-      method: request.method,
-      headers: request.headers.toJSON({ preserveCase: !0 }),
-      ...request.requestOverrides
+    let agent = request.agent ?? this.getOrCreateAgent(request, isInsecure);
+    return {
+      isInsecure,
+      options: {
+        agent,
+        hostname: url2.hostname,
+        path: `${url2.pathname}${url2.search}`,
+        port: url2.port,
+        method: request.method,
+        headers: request.headers.toJSON({ preserveCase: !0 }),
+        ...request.requestOverrides
+      }
     };
-    return new Promise((resolve2, reject) => {
-      let req = isInsecure ? http.request(options, resolve2) : https.request(options, resolve2);
-      req.once("error", (err) => {
-        reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
-      }), abortController.signal.addEventListener("abort", () => {
-        let abortError = new AbortError("The operation was aborted. Rejecting from abort signal callback while making request.");
-        req.destroy(abortError), reject(abortError);
-      }), body2 && isReadableStream(body2) ? body2.pipe(req) : body2 ? typeof body2 == "string" || Buffer.isBuffer(body2) ? req.end(body2) : isArrayBuffer(body2) ? req.end(ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2)) : (logger.error("Unrecognized body type", body2), reject(new RestError("Unrecognized body type"))) : req.end();
-    });
   }
   getOrCreateAgent(request, isInsecure) {
     let disableKeepAlive = request.disableKeepAlive;
@@ -7295,33 +7630,50 @@ function getResponseHeaders(res) {
   }
   return headers;
 }
-function getDecodedResponseStream(stream2, headers) {
+function getDecodedResponseStream(stream2, headers, abortSignal) {
   let contentEncoding = headers.get("Content-Encoding");
-  if (contentEncoding === "gzip") {
-    let unzip = zlib.createGunzip();
-    return stream2.pipe(unzip), unzip;
-  } else if (contentEncoding === "deflate") {
-    let inflate = zlib.createInflate();
-    return stream2.pipe(inflate), inflate;
+  return contentEncoding === "gzip" ? pipeResponseStream(stream2, zlib.createGunzip(), abortSignal) : contentEncoding === "deflate" ? pipeResponseStream(stream2, zlib.createInflate(), abortSignal) : stream2;
+}
+function pipeUploadStream(source, destination, request, onError) {
+  let tearingDown = !1, cleanupFinished = finished(source, { writable: !1 }, onSourceComplete);
+  function onSourceComplete(error2) {
+    if (cleanupFinished(), destination.removeListener("close", onDestinationClose), error2 && !tearingDown) {
+      let requestError = toRequestSendError(error2, request);
+      destination.destroy(requestError), onError?.(requestError);
+    }
   }
-  return stream2;
+  function onDestinationClose() {
+    tearingDown = !0, source.unpipe(destination), disposeNodeStream(source);
+  }
+  destination.once("close", onDestinationClose), source.pipe(destination);
+}
+function pipeResponseStream(source, destination, abortSignal) {
+  setResponseBodySource(destination, source);
+  let cleanupSource = () => {
+  }, cleanupDestination = () => {
+  };
+  return cleanupSource = finished(source, { writable: !1 }, (error2) => {
+    cleanupSource(), error2 && destination.destroy(abortSignal.aborted ? new AbortError() : error2);
+  }), cleanupDestination = finished(destination, { writable: !1 }, () => {
+    cleanupDestination(), source.unpipe(destination), source.readable && disposeNodeStream(source);
+  }), source.pipe(destination);
 }
 function streamToText(stream2) {
   return new Promise((resolve2, reject) => {
-    let buffer3 = [];
-    stream2.on("data", (chunk) => {
+    let buffer3 = [], cleanupFinished = finished(stream2, { writable: !1 }, onComplete);
+    function onData(chunk) {
       Buffer.isBuffer(chunk) ? buffer3.push(chunk) : buffer3.push(Buffer.from(chunk));
-    }), stream2.on("end", () => {
-      resolve2(Buffer.concat(buffer3).toString("utf8"));
-    }), stream2.on("error", (e) => {
-      e && e?.name === "AbortError" ? reject(e) : reject(new RestError(`Error reading response as text: ${e.message}`, {
+    }
+    function onComplete(error2) {
+      cleanupFinished(), stream2.removeListener("data", onData), error2?.name === "AbortError" ? reject(error2) : error2 ? reject(new RestError(`Error reading response as text: ${error2.message}`, {
         code: RestError.PARSE_ERROR
-      }));
-    });
+      })) : resolve2(Buffer.concat(buffer3).toString("utf8"));
+    }
+    stream2.on("data", onData);
   });
 }
 function getBodyLength(body2) {
-  return body2 ? Buffer.isBuffer(body2) ? body2.length : isReadableStream(body2) ? null : isArrayBuffer(body2) ? body2.byteLength : typeof body2 == "string" ? Buffer.from(body2).length : null : 0;
+  return body2 ? Buffer.isBuffer(body2) ? body2.length : isReadableStream(body2) ? null : isArrayBuffer(body2) ? body2.byteLength : typeof body2 == "string" ? Buffer.byteLength(body2) : null : 0;
 }
 function createNodeHttpClient() {
   return new NodeHttpClient();
@@ -7346,7 +7698,7 @@ function logPolicy(options = {}) {
         return next(request);
       logger8(`Request: ${sanitizer.sanitize(request)}`);
       let response = await next(request);
-      return logger8(`Response status code: ${response.status}`), logger8(`Headers: ${sanitizer.sanitize(response.headers)}`), response;
+      return logger8(`Response status code: ${response.status}`), logger8(`Headers: ${sanitizer.sanitize({ headers: response.headers })}`), response;
     }
   };
 }
@@ -7463,7 +7815,7 @@ function retryPolicy(strategies, options = { maxRetries: 3 }) {
     async sendRequest(request, next) {
       let response, responseError, retryCount = -1;
       retryRequest: for (; ; ) {
-        retryCount += 1, response = void 0, responseError = void 0;
+        retryCount += 1, responseError = void 0;
         try {
           logger8.info(`Retry ${retryCount}: Attempting to send request`, request.requestId), response = await next(request), logger8.info(`Retry ${retryCount}: Received a response from request`, request.requestId);
         } catch (e) {
@@ -7497,11 +7849,11 @@ function retryPolicy(strategies, options = { maxRetries: 3 }) {
           if (errorToThrow)
             throw strategyLogger.error(`Retry ${retryCount}: Retry strategy ${strategy.name} throws error:`, errorToThrow), errorToThrow;
           if (retryAfterInMs || retryAfterInMs === 0) {
-            strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} retries after ${retryAfterInMs}`), await delay(retryAfterInMs, void 0, { abortSignal: request.abortSignal });
+            strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} retries after ${retryAfterInMs}`), response && await disposeResponseBody(response), await delay(retryAfterInMs, void 0, { abortSignal: request.abortSignal });
             continue retryRequest;
           }
           if (redirectTo) {
-            strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} redirects to ${redirectTo}`), request.url = redirectTo;
+            strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} redirects to ${redirectTo}`), response && await disposeResponseBody(response), request.url = redirectTo;
             continue retryRequest;
           }
         }
@@ -7712,7 +8064,7 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
       if (url2.origin !== originalUrl.origin)
         return logger.verbose(`Skipping cross-origin redirect from ${originalUrl.origin} to ${url2.origin}.`), response;
     }
-    request.url = url2.toString(), status === 303 && (request.method = "GET", request.headers.delete("Content-Length"), delete request.body), request.headers.delete("Authorization");
+    request.url = url2.toString(), status === 303 && (request.method = "GET", request.requestOverrides && "method" in request.requestOverrides && (request.requestOverrides = { ...request.requestOverrides, method: "GET" }), removeRequestBodyHeaders(request), delete request.body), request.headers.delete("Authorization"), await disposeResponseBody(response);
     let res = await next(request);
     return handleRedirect(next, res, maxRetries, allowCrossOriginRedirects, currentRetries + 1);
   }
@@ -14020,14 +14372,9 @@ var BufferScheduler = class {
 };
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
-import { createRequire } from "node:module";
-import { dirname as dirname3 } from "node:path";
-import { fileURLToPath } from "node:url";
-var __isNode__ = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string", require2, __filename, __dirname;
-__isNode__ && (require2 = createRequire(import.meta.url), __filename = fileURLToPath(import.meta.url), __dirname = dirname3(__filename));
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document < "u" && document.currentScript ? document.currentScript.src : void 0;
-  return typeof __filename < "u" && (_scriptDir = _scriptDir || __filename), (function(NativeCRC642) {
+  return (function(NativeCRC642) {
     NativeCRC642 = NativeCRC642 || {};
     var Module = typeof NativeCRC642 < "u" ? NativeCRC642 : {}, readyPromiseResolve, readyPromiseReject;
     Module.ready = new Promise(function(resolve2, reject) {
@@ -14055,15 +14402,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process > "u" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs6 = require2("fs"), nodePath = require2("path");
-      ENVIRONMENT_IS_WORKER ? scriptDirectory = nodePath.dirname(scriptDirectory) + "/" : scriptDirectory = __dirname + "/", read_ = (filename, binary) => (filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename), fs6.readFileSync(filename, binary ? void 0 : "utf8")), readBinary = (filename) => {
-        var ret = read_(filename, !0);
-        return ret.buffer || (ret = new Uint8Array(ret)), assert4(ret.buffer), ret;
-      }, readAsync = (filename, onload, onerror) => {
-        filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename), fs6.readFile(filename, function(err2, data) {
-          err2 ? onerror(err2) : onload(data.buffer);
-        });
-      }, process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), arguments_ = process.argv.slice(2), process.on("uncaughtException", function(ex) {
+      process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), arguments_ = process.argv.slice(2), process.on("uncaughtException", function(ex) {
         if (!(ex instanceof ExitStatus))
           throw ex;
       }), process.on("unhandledRejection", function(reason) {
@@ -14076,41 +14415,15 @@ var NativeCRC64 = (() => {
         return "[Emscripten Module object]";
       };
     } else if (ENVIRONMENT_IS_SHELL) {
-      if (typeof process == "object" && typeof require2 == "function" || typeof window == "object" || typeof importScripts == "function") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      typeof read < "u" && (read_ = function(f) {
-        return read(f);
-      }), readBinary = function(f) {
-        let data;
-        return typeof readbuffer == "function" ? new Uint8Array(readbuffer(f)) : (data = read(f, "binary"), assert4(typeof data == "object"), data);
-      }, readAsync = function(f, onload, onerror) {
-        setTimeout(() => onload(readBinary(f)), 0);
-      }, typeof scriptArgs < "u" ? arguments_ = scriptArgs : typeof arguments < "u" && (arguments_ = arguments), typeof quit == "function" && (quit_ = (status, toThrow) => {
+      if (typeof process == "object" && typeof __require == "function" || typeof window == "object" || typeof importScripts == "function") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
+      typeof scriptArgs < "u" ? arguments_ = scriptArgs : typeof arguments < "u" && (arguments_ = arguments), typeof quit == "function" && (quit_ = (status, toThrow) => {
         logExceptionOnExit(toThrow), quit(status);
       }), typeof print < "u" && (typeof console > "u" && (console = /** @type{!Console} */
       {}), console.log = /** @type{!function(this:Console, ...*): undefined} */
       print, console.warn = console.error = /** @type{!function(this:Console, ...*): undefined} */
       typeof printErr < "u" ? printErr : print);
     } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-      if (ENVIRONMENT_IS_WORKER ? scriptDirectory = self.location.href : typeof document < "u" && document.currentScript && (scriptDirectory = document.currentScript.src), _scriptDir && (scriptDirectory = _scriptDir), scriptDirectory.indexOf("blob:") !== 0 ? scriptDirectory = scriptDirectory.substr(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1) : scriptDirectory = "", !(typeof window == "object" || typeof importScripts == "function")) throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      read_ = (url2) => {
-        var xhr = new XMLHttpRequest();
-        return xhr.open("GET", url2, !1), xhr.send(null), xhr.responseText;
-      }, ENVIRONMENT_IS_WORKER && (readBinary = (url2) => {
-        var xhr = new XMLHttpRequest();
-        return xhr.open("GET", url2, !1), xhr.responseType = "arraybuffer", xhr.send(null), new Uint8Array(
-          /** @type{!ArrayBuffer} */
-          xhr.response
-        );
-      }), readAsync = (url2, onload, onerror) => {
-        var xhr = new XMLHttpRequest();
-        xhr.open("GET", url2, !0), xhr.responseType = "arraybuffer", xhr.onload = () => {
-          if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-            onload(xhr.response);
-            return;
-          }
-          onerror();
-        }, xhr.onerror = onerror, xhr.send(null);
-      }, setWindowTitle = (title) => document.title = title;
+      if (!(typeof window == "object" || typeof importScripts == "function")) throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
     } else
       throw new Error("environment detection error");
     var out = Module.print || console.log.bind(console), err = Module.printErr || console.warn.bind(console);
@@ -15777,24 +16090,24 @@ var NativeCRC64 = (() => {
     }
     VoidPtr.prototype = Object.create(WrapperObject.prototype), VoidPtr.prototype.constructor = VoidPtr, VoidPtr.prototype.__class__ = VoidPtr, VoidPtr.__cache__ = {}, Module.VoidPtr = VoidPtr, VoidPtr.prototype.__destroy__ = VoidPtr.prototype.__destroy__ = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function() {
-      var self2 = this.ptr;
-      _emscripten_bind_VoidPtr___destroy___0(self2);
+      var self = this.ptr;
+      _emscripten_bind_VoidPtr___destroy___0(self);
     };
     function Crc64Hash() {
       this.ptr = _emscripten_bind_Crc64Hash_Crc64Hash_0(), getCache(Crc64Hash)[this.ptr] = this;
     }
     return Crc64Hash.prototype = Object.create(WrapperObject.prototype), Crc64Hash.prototype.constructor = Crc64Hash, Crc64Hash.prototype.__class__ = Crc64Hash, Crc64Hash.__cache__ = {}, Module.Crc64Hash = Crc64Hash, Crc64Hash.prototype.OnAppend = Crc64Hash.prototype.OnAppend = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function(data, length) {
-      var self2 = this.ptr;
-      data && typeof data == "object" && (data = data.ptr), length && typeof length == "object" && (length = length.ptr), _emscripten_bind_Crc64Hash_OnAppend_2(self2, data, length);
+      var self = this.ptr;
+      data && typeof data == "object" && (data = data.ptr), length && typeof length == "object" && (length = length.ptr), _emscripten_bind_Crc64Hash_OnAppend_2(self, data, length);
     }, Crc64Hash.prototype.OnFinal = Crc64Hash.prototype.OnFinal = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function(data, length, result) {
-      var self2 = this.ptr;
-      data && typeof data == "object" && (data = data.ptr), length && typeof length == "object" && (length = length.ptr), result && typeof result == "object" && (result = result.ptr), _emscripten_bind_Crc64Hash_OnFinal_3(self2, data, length, result);
+      var self = this.ptr;
+      data && typeof data == "object" && (data = data.ptr), length && typeof length == "object" && (length = length.ptr), result && typeof result == "object" && (result = result.ptr), _emscripten_bind_Crc64Hash_OnFinal_3(self, data, length, result);
     }, Crc64Hash.prototype.__destroy__ = Crc64Hash.prototype.__destroy__ = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function() {
-      var self2 = this.ptr;
-      _emscripten_bind_Crc64Hash___destroy___0(self2);
+      var self = this.ptr;
+      _emscripten_bind_Crc64Hash___destroy___0(self);
     }, NativeCRC642.ready;
   });
 })();
@@ -16997,7 +17310,8 @@ function storageRequestFailureDetailsParserPolicy() {
     name: storageRequestFailureDetailsParserPolicyName,
     async sendRequest(request, next) {
       try {
-        return await next(request);
+        let response = await next(request);
+        return response.status === 400 && response.bodyAsText?.includes("<Error><Code>InvalidHeaderValue</Code>") && response.bodyAsText.includes("<HeaderName>x-ms-version</HeaderName>") && (response.bodyAsText = response.bodyAsText.replace(/<Message>.*<\/Message>/s, "<Message>The provided service version is not enabled on this storage account. Please see https://learn.microsoft.com/rest/api/storageservices/versioning-for-the-azure-storage-services for additional information.</Message>")), response;
       } catch (err) {
         throw typeof err == "object" && err !== null && err.response && err.response.parsedBody && err.response.parsedBody.code === "InvalidHeaderValue" && err.response.parsedBody.HeaderName === "x-ms-version" && (err.message = `The provided service version is not enabled on this storage account. Please see https://learn.microsoft.com/rest/api/storageservices/versioning-for-the-azure-storage-services for additional information.
 `), err;
@@ -32295,8 +32609,8 @@ var AvroType = class _AvroType {
   }
 }, AvroUnionType = class extends AvroType {
   _types;
-  constructor(types2) {
-    super(), this._types = types2;
+  constructor(types3) {
+    super(), this._types = types3;
   }
   async read(stream2, options = {}) {
     let typeIndex = await AvroParser.readInt(stream2, options);
@@ -36469,13 +36783,13 @@ function saveCache(cacheId, archivePath, signedUploadURL, options) {
 }
 
 // node_modules/@actions/cache/lib/generated/results/api/v1/cache.js
-var import_runtime_rpc = __toESM(require_commonjs2(), 1), import_runtime11 = __toESM(require_commonjs(), 1), import_runtime12 = __toESM(require_commonjs(), 1), import_runtime13 = __toESM(require_commonjs(), 1), import_runtime14 = __toESM(require_commonjs(), 1), import_runtime15 = __toESM(require_commonjs(), 1);
+var import_runtime_rpc = __toESM(require_commonjs2(), 1), import_runtime12 = __toESM(require_commonjs(), 1), import_runtime13 = __toESM(require_commonjs(), 1), import_runtime14 = __toESM(require_commonjs(), 1), import_runtime15 = __toESM(require_commonjs(), 1), import_runtime16 = __toESM(require_commonjs(), 1);
 
 // node_modules/@actions/cache/lib/generated/results/entities/v1/cachemetadata.js
-var import_runtime6 = __toESM(require_commonjs(), 1), import_runtime7 = __toESM(require_commonjs(), 1), import_runtime8 = __toESM(require_commonjs(), 1), import_runtime9 = __toESM(require_commonjs(), 1), import_runtime10 = __toESM(require_commonjs(), 1);
+var import_runtime7 = __toESM(require_commonjs(), 1), import_runtime8 = __toESM(require_commonjs(), 1), import_runtime9 = __toESM(require_commonjs(), 1), import_runtime10 = __toESM(require_commonjs(), 1), import_runtime11 = __toESM(require_commonjs(), 1);
 
 // node_modules/@actions/cache/lib/generated/results/entities/v1/cachescope.js
-var import_runtime = __toESM(require_commonjs(), 1), import_runtime2 = __toESM(require_commonjs(), 1), import_runtime3 = __toESM(require_commonjs(), 1), import_runtime4 = __toESM(require_commonjs(), 1), import_runtime5 = __toESM(require_commonjs(), 1), CacheScope$Type = class extends import_runtime5.MessageType {
+var import_runtime2 = __toESM(require_commonjs(), 1), import_runtime3 = __toESM(require_commonjs(), 1), import_runtime4 = __toESM(require_commonjs(), 1), import_runtime5 = __toESM(require_commonjs(), 1), import_runtime6 = __toESM(require_commonjs(), 1), CacheScope$Type = class extends import_runtime6.MessageType {
   constructor() {
     super("github.actions.results.entities.v1.CacheScope", [
       {
@@ -36496,7 +36810,7 @@ var import_runtime = __toESM(require_commonjs(), 1), import_runtime2 = __toESM(r
   }
   create(value) {
     let message = { scope: "", permission: "0" };
-    return globalThis.Object.defineProperty(message, import_runtime4.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime3.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime5.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime4.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36516,20 +36830,20 @@ var import_runtime = __toESM(require_commonjs(), 1), import_runtime2 = __toESM(r
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime2.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime3.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.scope !== "" && writer.tag(1, import_runtime.WireType.LengthDelimited).string(message.scope), message.permission !== "0" && writer.tag(2, import_runtime.WireType.Varint).int64(message.permission);
+    message.scope !== "" && writer.tag(1, import_runtime2.WireType.LengthDelimited).string(message.scope), message.permission !== "0" && writer.tag(2, import_runtime2.WireType.Varint).int64(message.permission);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime2.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime3.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
 }, CacheScope = new CacheScope$Type();
 
 // node_modules/@actions/cache/lib/generated/results/entities/v1/cachemetadata.js
-var CacheMetadata$Type = class extends import_runtime10.MessageType {
+var CacheMetadata$Type = class extends import_runtime11.MessageType {
   constructor() {
     super("github.actions.results.entities.v1.CacheMetadata", [
       {
@@ -36544,7 +36858,7 @@ var CacheMetadata$Type = class extends import_runtime10.MessageType {
   }
   create(value) {
     let message = { repositoryId: "0", scope: [] };
-    return globalThis.Object.defineProperty(message, import_runtime9.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime8.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime10.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime9.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36564,22 +36878,22 @@ var CacheMetadata$Type = class extends import_runtime10.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime7.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime8.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.repositoryId !== "0" && writer.tag(1, import_runtime6.WireType.Varint).int64(message.repositoryId);
+    message.repositoryId !== "0" && writer.tag(1, import_runtime7.WireType.Varint).int64(message.repositoryId);
     for (let i = 0; i < message.scope.length; i++)
-      CacheScope.internalBinaryWrite(message.scope[i], writer.tag(2, import_runtime6.WireType.LengthDelimited).fork(), options).join();
+      CacheScope.internalBinaryWrite(message.scope[i], writer.tag(2, import_runtime7.WireType.LengthDelimited).fork(), options).join();
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime7.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime8.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
 }, CacheMetadata = new CacheMetadata$Type();
 
 // node_modules/@actions/cache/lib/generated/results/api/v1/cache.js
-var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
+var CreateCacheEntryRequest$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.CreateCacheEntryRequest", [
       { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
@@ -36601,7 +36915,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { key: "", version: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36625,17 +36939,17 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key), message.version !== "" && writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.version);
+    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime12.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime12.WireType.LengthDelimited).string(message.key), message.version !== "" && writer.tag(3, import_runtime12.WireType.LengthDelimited).string(message.version);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
-}, CreateCacheEntryRequest = new CreateCacheEntryRequest$Type(), CreateCacheEntryResponse$Type = class extends import_runtime15.MessageType {
+}, CreateCacheEntryRequest = new CreateCacheEntryRequest$Type(), CreateCacheEntryResponse$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.CreateCacheEntryResponse", [
       {
@@ -36663,7 +36977,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { ok: !1, signedUploadUrl: "", message: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36687,17 +37001,17 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.ok !== !1 && writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok), message.signedUploadUrl !== "" && writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedUploadUrl), message.message !== "" && writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
+    message.ok !== !1 && writer.tag(1, import_runtime12.WireType.Varint).bool(message.ok), message.signedUploadUrl !== "" && writer.tag(2, import_runtime12.WireType.LengthDelimited).string(message.signedUploadUrl), message.message !== "" && writer.tag(3, import_runtime12.WireType.LengthDelimited).string(message.message);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
-}, CreateCacheEntryResponse = new CreateCacheEntryResponse$Type(), FinalizeCacheEntryUploadRequest$Type = class extends import_runtime15.MessageType {
+}, CreateCacheEntryResponse = new CreateCacheEntryResponse$Type(), FinalizeCacheEntryUploadRequest$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.FinalizeCacheEntryUploadRequest", [
       { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
@@ -36726,7 +37040,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { key: "", sizeBytes: "0", version: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36754,17 +37068,17 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key), message.sizeBytes !== "0" && writer.tag(3, import_runtime11.WireType.Varint).int64(message.sizeBytes), message.version !== "" && writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
+    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime12.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime12.WireType.LengthDelimited).string(message.key), message.sizeBytes !== "0" && writer.tag(3, import_runtime12.WireType.Varint).int64(message.sizeBytes), message.version !== "" && writer.tag(4, import_runtime12.WireType.LengthDelimited).string(message.version);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
-}, FinalizeCacheEntryUploadRequest = new FinalizeCacheEntryUploadRequest$Type(), FinalizeCacheEntryUploadResponse$Type = class extends import_runtime15.MessageType {
+}, FinalizeCacheEntryUploadRequest = new FinalizeCacheEntryUploadRequest$Type(), FinalizeCacheEntryUploadResponse$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.FinalizeCacheEntryUploadResponse", [
       {
@@ -36792,7 +37106,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { ok: !1, entryId: "0", message: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36816,17 +37130,17 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.ok !== !1 && writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok), message.entryId !== "0" && writer.tag(2, import_runtime11.WireType.Varint).int64(message.entryId), message.message !== "" && writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
+    message.ok !== !1 && writer.tag(1, import_runtime12.WireType.Varint).bool(message.ok), message.entryId !== "0" && writer.tag(2, import_runtime12.WireType.Varint).int64(message.entryId), message.message !== "" && writer.tag(3, import_runtime12.WireType.LengthDelimited).string(message.message);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
-}, FinalizeCacheEntryUploadResponse = new FinalizeCacheEntryUploadResponse$Type(), GetCacheEntryDownloadURLRequest$Type = class extends import_runtime15.MessageType {
+}, FinalizeCacheEntryUploadResponse = new FinalizeCacheEntryUploadResponse$Type(), GetCacheEntryDownloadURLRequest$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.GetCacheEntryDownloadURLRequest", [
       { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
@@ -36856,7 +37170,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { key: "", restoreKeys: [], version: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36884,20 +37198,20 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key);
+    message.metadata && CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime12.WireType.LengthDelimited).fork(), options).join(), message.key !== "" && writer.tag(2, import_runtime12.WireType.LengthDelimited).string(message.key);
     for (let i = 0; i < message.restoreKeys.length; i++)
-      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.restoreKeys[i]);
-    message.version !== "" && writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
+      writer.tag(3, import_runtime12.WireType.LengthDelimited).string(message.restoreKeys[i]);
+    message.version !== "" && writer.tag(4, import_runtime12.WireType.LengthDelimited).string(message.version);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
-}, GetCacheEntryDownloadURLRequest = new GetCacheEntryDownloadURLRequest$Type(), GetCacheEntryDownloadURLResponse$Type = class extends import_runtime15.MessageType {
+}, GetCacheEntryDownloadURLRequest = new GetCacheEntryDownloadURLRequest$Type(), GetCacheEntryDownloadURLResponse$Type = class extends import_runtime16.MessageType {
   constructor() {
     super("github.actions.results.api.v1.GetCacheEntryDownloadURLResponse", [
       {
@@ -36925,7 +37239,7 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
   }
   create(value) {
     let message = { ok: !1, signedDownloadUrl: "", matchedKey: "" };
-    return globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime13.reflectionMergePartial)(this, message, value), message;
+    return globalThis.Object.defineProperty(message, import_runtime15.MESSAGE_TYPE, { enumerable: !1, value: this }), value !== void 0 && (0, import_runtime14.reflectionMergePartial)(this, message, value), message;
   }
   internalBinaryRead(reader, length, options, target) {
     let message = target ?? this.create(), end = reader.pos + length;
@@ -36949,15 +37263,15 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
           if (u === "throw")
             throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
           let d = reader.skip(wireType);
-          u !== !1 && (u === !0 ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+          u !== !1 && (u === !0 ? import_runtime13.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
       }
     }
     return message;
   }
   internalBinaryWrite(message, writer, options) {
-    message.ok !== !1 && writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok), message.signedDownloadUrl !== "" && writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedDownloadUrl), message.matchedKey !== "" && writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.matchedKey);
+    message.ok !== !1 && writer.tag(1, import_runtime12.WireType.Varint).bool(message.ok), message.signedDownloadUrl !== "" && writer.tag(2, import_runtime12.WireType.LengthDelimited).string(message.signedDownloadUrl), message.matchedKey !== "" && writer.tag(3, import_runtime12.WireType.LengthDelimited).string(message.matchedKey);
     let u = options.writeUnknownFields;
-    return u !== !1 && (u == !0 ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
+    return u !== !1 && (u == !0 ? import_runtime13.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer), writer;
   }
 }, GetCacheEntryDownloadURLResponse = new GetCacheEntryDownloadURLResponse$Type(), CacheService = new import_runtime_rpc.ServiceType("github.actions.results.api.v1.CacheService", [
   { name: "CreateCacheEntry", options: {}, I: CreateCacheEntryRequest, O: CreateCacheEntryResponse },

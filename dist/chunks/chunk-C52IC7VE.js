@@ -6,6 +6,7 @@ import {
   StateKey,
   codeBlock,
   details,
+  envInputSource,
   exec,
   exists,
   formatBytes,
@@ -19,10 +20,10 @@ import {
   sha256,
   sha256File,
   table
-} from "./chunk-FOPOCMDV.js";
+} from "./chunk-3YOZM5HC.js";
 
 // packages/deploy/src/deploy.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // packages/deploy/src/model.ts
 var COLORS = ["blue", "green"];
@@ -36,7 +37,12 @@ function splitWeights(to, percent, hasFrom) {
 function errorRate(t) {
   return t.requests > 0 ? 100 * t.errors / t.requests : void 0;
 }
-var PHASES = ["staging", "starting", "gating", "switching", "verifying", "promoting", "stopping-old", "rolling-back"], COMMITTED_PHASES = ["promoting", "stopping-old"];
+var PHASES = ["staging", "starting", "gating", "switching", "verifying", "promoting", "stopping-old", "rolling-back"], COMMITTED_PHASES = ["promoting", "stopping-old"], APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, RELEASE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, FILE_NAME = /^[^/\\\0\r\n]{1,255}$/, ACCEPTED_FILE_NAME = "a file name on one line, without / or \\, not . or ..", TARGET_NAME = /^[a-z0-9]{1,32}\/[a-z0-9]{1,32}(\/[a-z0-9.]{1,16})?$/;
+function checkName(value, rule, where, accepted) {
+  if (typeof value == "string" && rule.test(value) && value !== "." && value !== "..") return value;
+  throw new GantryError(`${where} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
+}
+var ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit", ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";
 
 // packages/deploy/src/health.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -90,8 +96,406 @@ async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
   }
 }
 
+// packages/deploy/src/lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { basename, join as join2 } from "node:path";
+
+// packages/deploy/src/localhost.ts
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
+import { mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import { hostname } from "node:os";
+import { dirname } from "node:path";
+var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+function tempPath(path2) {
+  return `${path2}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+async function writeNew(tmp, data, mode) {
+  let fh = await open(tmp, EXCLUSIVE, mode ?? 438);
+  try {
+    if (typeof data == "string") await fh.writeFile(data);
+    else for await (let chunk of data) await fh.write(chunk);
+    mode !== void 0 && await fh.chmod(mode);
+  } finally {
+    await fh.close();
+  }
+}
+async function localProcessInfo(pid) {
+  if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
+  try {
+    let stat4 = await readFile(`/proc/${pid}/stat`, "utf8"), state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3), command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
+    return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
+  } catch {
+    if (process.platform === "linux") return { state: "gone" };
+    try {
+      return process.kill(pid, 0), { state: "running" };
+    } catch (err) {
+      return { state: err.code === "EPERM" ? "running" : "gone" };
+    }
+  }
+}
+var LocalHost = class {
+  name = "local";
+  async platform() {
+    return hostTarget();
+  }
+  exec(argv, options = {}) {
+    let [file, ...args] = argv;
+    if (!file) throw new GantryError("internal: empty command");
+    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
+  }
+  async readFile(path2) {
+    try {
+      return await readFile(path2, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+  }
+  async readFrom(path2, offset, maxBytes) {
+    let fh;
+    try {
+      fh = await open(path2, "r");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+    try {
+      let { size } = await fh.stat(), start = Math.min(offset, size), length = Math.min(size - start, maxBytes), buf = Buffer.alloc(length);
+      return await fh.read(buf, 0, length, start), { text: buf.toString("utf8"), size };
+    } finally {
+      await fh.close();
+    }
+  }
+  async fileSize(path2) {
+    try {
+      return (await stat(path2)).size;
+    } catch {
+      return;
+    }
+  }
+  /** The temp name a write goes through (a method so a test can plant a symlink at it). */
+  tempFor(path2) {
+    return tempPath(path2);
+  }
+  async writeFile(path2, data, mode) {
+    let tmp = this.tempFor(path2);
+    try {
+      await writeNew(tmp, data, mode).catch(async (err) => {
+        if (err.code !== "ENOENT") throw err;
+        await mkdir(dirname(path2), { recursive: !0 }), await writeNew(tmp, data, mode);
+      }), await rename(tmp, path2);
+    } catch (err) {
+      throw await rm(tmp, { force: !0 }), err;
+    }
+  }
+  rename(from, to) {
+    return rename(from, to);
+  }
+  async mkdirp(path2, mode) {
+    await mkdir(path2, { recursive: !0, mode });
+  }
+  remove(path2) {
+    return rm(path2, { recursive: !0, force: !0 });
+  }
+  async list(dir) {
+    try {
+      return await readdir(dir);
+    } catch {
+      return [];
+    }
+  }
+  exists(path2) {
+    return exists(path2);
+  }
+  async sha256(path2) {
+    return await exists(path2) ? sha256File(path2) : void 0;
+  }
+  async upload(localPath, hostPath, mode) {
+    await mkdir(dirname(hostPath), { recursive: !0 });
+    let tmp = this.tempFor(hostPath);
+    try {
+      await writeNew(tmp, createReadStream(localPath), mode), await rename(tmp, hostPath);
+    } catch (err) {
+      throw await rm(tmp, { force: !0 }), err;
+    }
+    return sha256File(hostPath);
+  }
+  async spawnDetached(spec) {
+    await mkdir(dirname(spec.logFile), { recursive: !0 }), await mkdir(dirname(spec.pidFile), { recursive: !0 });
+    let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
+    try {
+      fchmodSync(fd, LOG_MODE);
+      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
+        cwd: spec.cwd,
+        env: spec.env,
+        detached: !0,
+        stdio: ["ignore", fd, fd]
+      }), pid = await new Promise((res, rej) => {
+        child.once("error", (e) => rej(new GantryError(`could not start ${spec.argv[0]}: ${e.message}`))), child.once("spawn", () => res(child.pid));
+      });
+      child.unref();
+      for (let i = 0; i < 200 && (await this.readFile(spec.pidFile))?.trim() !== String(pid) && (await localProcessInfo(pid)).state === "running"; i++)
+        await new Promise((r) => setTimeout(r, 5));
+      return pid;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  processInfo(pid) {
+    return localProcessInfo(pid);
+  }
+  async signal(pid, signal) {
+    try {
+      process.kill(pid, signal);
+    } catch (err) {
+      if (err.code !== "ESRCH") throw err;
+    }
+  }
+  portFree(port) {
+    return new Promise((res) => {
+      let srv = net.createServer();
+      srv.once("error", () => res(!1)), srv.listen({ port, host: "127.0.0.1", exclusive: !0 }, () => srv.close(() => res(!0)));
+    });
+  }
+  httpGet(port, path2, timeoutMs) {
+    let started = performance.now();
+    return new Promise((res) => {
+      let req = http.get({ host: "127.0.0.1", port, path: path2, agent: !1, timeout: timeoutMs, headers: { "user-agent": "gantry-deploy" } }, (r) => {
+        r.resume(), r.on("end", () => {
+          let status = r.statusCode ?? 0;
+          res({ ok: status >= 200 && status < 300, status, ms: performance.now() - started });
+        }), r.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.message }));
+      });
+      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`))), req.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.code ?? e.message }));
+    });
+  }
+  socketRequest(socketPath, text, timeoutMs) {
+    return new Promise((res, rej) => {
+      let sock = net.connect(socketPath), out = "", timer = setTimeout(() => sock.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text.endsWith(`
+`) ? text : `${text}
+`)), sock.on("data", (d) => out += d), sock.on("close", () => {
+        clearTimeout(timer), res(out);
+      }), sock.on("error", (e) => {
+        clearTimeout(timer), rej(new GantryError(`${socketPath}: ${e.code ?? e.message}`));
+      });
+    });
+  }
+  deployer() {
+    return { machine: hostname(), pid: process.pid };
+  }
+};
+
+// packages/deploy/src/locktemp.ts
+import { join } from "node:path";
+function lockTempName(path2, kind, token, now) {
+  return `${path2}.${kind}-${Math.floor(now)}-${token}`;
+}
+var LEFTOVER = /^lock(?:\.breaking)?\.(?:new|gone|beat)-(\d{1,16})-[0-9a-f]{24}(?:\.tmp-[A-Za-z0-9-]+)?$/;
+async function removeLockLeftovers(host, stateDir, now, maxAgeMs) {
+  let old = (await host.list(stateDir)).filter((name) => {
+    let made = LEFTOVER.exec(name)?.[1];
+    return made !== void 0 && now - Number(made) > maxAgeMs;
+  }), removed = [];
+  for (let name of old)
+    try {
+      await host.remove(join(stateDir, name)), removed.push(name);
+    } catch {
+    }
+  return removed;
+}
+
+// packages/deploy/src/lock.ts
+var HEARTBEAT_MS = 5e3, STALE_AFTER_MS = 3e4, OWNER_GRACE_MS = 2e3, BREAK_STALE_MS = 1e4, OWNER_FILE = "owner.json", LockLostError = class extends GantryError {
+  name = "LockLostError";
+};
+async function staleReason(owner, me, opts) {
+  let now = (opts.now ?? Date.now)();
+  if (!owner) return "the lock has no readable owner record (its deployer died while taking it)";
+  if (owner.machine === me.machine && owner.pid !== me.pid && !await (opts.pidAlive ?? (async (pid) => (await localProcessInfo(pid)).state === "running"))(owner.pid))
+    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), is no longer running`;
+  let silent = now - Date.parse(owner.heartbeat);
+  if (Number.isFinite(silent) && silent > STALE_AFTER_MS)
+    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), has not refreshed it for ${formatDuration(silent)}`;
+}
+function sameOwner(a, b) {
+  return !a || !b ? a === b : a.token === b.token && a.runId === b.runId && a.acquired === b.acquired && a.pid === b.pid && a.machine === b.machine;
+}
+var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, beatFile = (token) => `beat-${token}`, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), DeployLock = class {
+  constructor(host, stateDir) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.dir = join2(stateDir, "lock"), this.breaking = join2(stateDir, "lock.breaking");
+  }
+  host;
+  stateDir;
+  timer;
+  dir;
+  breaking;
+  /** The clock temp names are dated by (LockOptions.now). */
+  now = Date.now;
+  owner;
+  lost;
+  abort = new AbortController();
+  /** Aborted when the lock is lost (its reason is the LockLostError). */
+  get signal() {
+    return this.abort.signal;
+  }
+  /** Takes the lock, breaking a stale one with a notice; waits up to timeoutMs for a live owner. */
+  async acquire(opts) {
+    let me = this.host.deployer(), now = opts.now ?? Date.now;
+    this.now = now;
+    let deadline = now() + opts.timeoutMs, swept = await removeLockLeftovers(this.host, this.stateDir, now(), STALE_AFTER_MS).catch(() => []);
+    swept.length && opts.reporter.debug(`deploy lock on ${this.host.name}: removed what killed deployers left: ${swept.join(", ")}`);
+    let waitingSaid = !1, ownerMissingSince;
+    for (; ; ) {
+      let at = new Date(now()).toISOString(), mine = { ...me, runId: opts.runId, acquired: at, heartbeat: at, token: newToken() };
+      if (await this.take(this.dir, mine)) {
+        this.owner = mine, this.timer = setInterval(() => {
+          this.beat();
+        }, opts.heartbeatMs ?? HEARTBEAT_MS), this.timer.unref();
+        return;
+      }
+      let owner = await this.read(this.dir).catch(() => {
+      });
+      owner ? ownerMissingSince = void 0 : ownerMissingSince ??= now();
+      let stale = owner || now() - (ownerMissingSince ?? now()) > OWNER_GRACE_MS ? await staleReason(owner, me, opts) : void 0;
+      if (stale && await this.breakStale(owner, mine, now)) {
+        opts.reporter.notice(`deploy lock on ${this.host.name}: broke a stale lock: ${stale}`);
+        continue;
+      }
+      if (stale) {
+        await sleep2(10 + Math.random() * 40);
+        continue;
+      }
+      if (now() >= deadline)
+        throw new GantryError(
+          `the deploy lock ${this.dir} on ${this.host.name} is held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}, since ${owner?.acquired}); waited ${formatDuration(opts.timeoutMs)} (lock-timeout)`
+        );
+      waitingSaid || opts.reporter.info(`deploy lock held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}); waiting up to ${formatDuration(opts.timeoutMs)}`), waitingSaid = !0, await sleep2(opts.pollMs ?? 500);
+    }
+  }
+  /**
+   * Puts a folder holding `record` at `path` by one rename; true when `path` then holds this very
+   * record (SshHost's `mv` moves into an existing folder instead of failing: the re-read catches it).
+   */
+  async take(path2, record) {
+    let tmp = lockTempName(path2, "new", record.token, this.now());
+    try {
+      await this.host.mkdirp(tmp, 488), await this.host.writeFile(join2(tmp, OWNER_FILE), JSON.stringify(record), 416), await this.host.rename(tmp, path2);
+    } catch {
+      return !1;
+    } finally {
+      await this.host.remove(tmp).catch(() => {
+      });
+    }
+    let now = await this.read(path2).catch(() => {
+    });
+    return sameOwner(now, record) ? !0 : (await this.host.remove(join2(path2, basename(tmp))).catch(() => {
+    }), !1);
+  }
+  /** The owner record at `path` with its latest heartbeat; undefined when missing or unreadable; throws when the host cannot be asked. */
+  async read(path2) {
+    let text = await this.host.readFile(join2(path2, OWNER_FILE)), owner;
+    try {
+      if (!text) return;
+      owner = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof owner.token == "string" && TOKEN.test(owner.token)) {
+      let beat = (await this.host.readFile(join2(path2, beatFile(owner.token))))?.trim();
+      beat && Number.isFinite(Date.parse(beat)) && (owner.heartbeat = beat);
+    }
+    return owner;
+  }
+  /**
+   * Removes the folder at `path` only if it holds `expected`: it is moved to a unique name, its
+   * record checked, and put back when it is another one. Should another deployer have taken `path`
+   * meanwhile, the moved lock's owner finds out at its next check (LockLostError) and stops.
+   */
+  async removeIf(path2, expected) {
+    let aside = lockTempName(path2, "gone", newToken(), this.now());
+    try {
+      await this.host.rename(path2, aside);
+    } catch {
+      return !1;
+    }
+    let moved = await this.read(aside).catch(() => {
+    });
+    if (sameOwner(moved, expected))
+      return await this.host.remove(aside), !0;
+    try {
+      await this.host.rename(aside, path2);
+    } catch {
+      await this.host.remove(aside).catch(() => {
+      });
+    }
+    return !1;
+  }
+  /**
+   * Breaks the lock whose record was judged stale, one breaker at a time: of the deployers that
+   * read the same stale record, the first breaks it and the others find it changed.
+   */
+  async breakStale(judged, me, now) {
+    let mutex = { ...me, token: newToken() };
+    if (!await this.take(this.breaking, mutex)) {
+      let holder = await this.read(this.breaking).catch(() => {
+      });
+      return (holder ? now() - Date.parse(holder.acquired) : Number.POSITIVE_INFINITY) <= BREAK_STALE_MS || await this.removeIf(this.breaking, holder), !1;
+    }
+    try {
+      let current = await this.read(this.dir);
+      return sameOwner(current, judged) && await this.removeIf(this.dir, judged);
+    } catch {
+      return !1;
+    } finally {
+      await this.removeIf(this.breaking, mutex);
+    }
+  }
+  /** Throws LockLostError when another deployer holds the lock now; a host that cannot be asked is not a loss. */
+  async verify() {
+    if (this.lost) throw this.lost;
+    if (!this.owner) return;
+    let current;
+    try {
+      current = await this.read(this.dir);
+    } catch {
+      return;
+    }
+    if (sameOwner(current, this.owner)) return;
+    let by = current ? `is now held by pid ${current.pid} on ${current.machine} (run ${current.runId})` : "is gone";
+    throw this.lost = new LockLostError(
+      `the deploy lock ${this.dir} on ${this.host.name} was taken from this run (${this.owner.runId}) and ${by}; the run stopped before its next step and changed nothing more (the next run recovers what the journal shows)`
+    ), this.owner = void 0, clearInterval(this.timer), this.abort.abort(this.lost), this.lost;
+  }
+  beating = !1;
+  /** The heartbeat: checks the lock is still this run's, then refreshes its record. */
+  async beat() {
+    if (!this.owner || this.beating) return;
+    this.beating = !0;
+    let token = this.owner.token, tmp = lockTempName(this.dir, "beat", token, this.now());
+    try {
+      await this.verify(), await this.host.writeFile(tmp, (/* @__PURE__ */ new Date()).toISOString(), 416), await this.host.rename(tmp, join2(this.dir, beatFile(token))), await this.verify();
+    } catch {
+      await this.host.remove(tmp).catch(() => {
+      });
+    } finally {
+      this.beating = !1;
+    }
+  }
+  /** Releases the lock if this run still holds it. */
+  async release() {
+    clearInterval(this.timer), this.owner && (await this.removeIf(this.dir, this.owner), this.owner = void 0);
+  }
+};
+
 // packages/deploy/src/release.ts
-import { basename, join } from "node:path";
+import { basename as basename2, join as join3 } from "node:path";
 async function resolveArtifact(artifact, manifestPath, platform) {
   if (artifact) {
     if (!await exists(artifact))
@@ -105,15 +509,21 @@ async function resolveArtifact(artifact, manifestPath, platform) {
     throw new GantryError(
       `manifest ${manifestPath} has no artifact for the host's platform ${want} (it has ${m.artifacts.map((a) => a.target).join(", ") || "none"}); add ${want} to go-build's targets`
     );
+  let field = (name) => `manifest ${manifestPath}: ${name}`, version = m.version ? checkName(m.version, RELEASE_VERSION, field("version"), ACCEPTED_VERSION) : void 0, project = m.project ? checkName(m.project, APP_NAME, field("project"), ACCEPTED_APP) : void 0, target = checkName(match.target, TARGET_NAME, field("artifacts[].target"), "a Go target such as linux/amd64 or linux/arm/v7"), file = basename2(match.path);
+  if (/[\0\r\n]/.test(match.path) || !FILE_NAME.test(file) || file === "." || file === "..")
+    throw new GantryError(`${field(`path of ${target}`)} ${JSON.stringify(match.path)} is not valid; accepted: a file path on one line ending in a file name`);
   let path2 = resolveInManifest(manifestPath, match.path);
   if (!await exists(path2)) throw new GantryError(`manifest ${manifestPath} names ${match.path}, which does not exist`);
   let actual = await sha256File(path2);
   if (actual !== match.sha256)
     throw new GantryError(`${path2} has sha256 ${actual} but the manifest says ${match.sha256}; it changed after go-build and is not deployed`);
-  return { path: path2, sha256: actual, version: m.version, project: m.project };
+  return { path: path2, sha256: actual, version, project };
 }
 function releasesDir(stateDir) {
-  return join(stateDir, "releases");
+  return join3(stateDir, "releases");
+}
+function releaseDir(stateDir, version) {
+  return join3(releasesDir(stateDir), checkName(version, RELEASE_VERSION, "version", ACCEPTED_VERSION));
 }
 var BASE_ENV = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
 function renderEnvFile(env) {
@@ -130,21 +540,21 @@ function parseEnvFile(text) {
   return env;
 }
 async function findRelease(host, stateDir, version) {
-  let dir = join(releasesDir(stateDir), version), text = await host.readFile(join(dir, "release.json"));
+  let dir = releaseDir(stateDir, version), text = await host.readFile(join3(dir, "release.json"));
   if (!text) return;
   let meta = JSON.parse(text);
-  return meta.image ? { version, dir, binary: "", sha256: meta.sha256, image: meta.image } : { version, dir, binary: join(dir, meta.binary), sha256: meta.sha256 };
+  return meta.image ? { version, dir, binary: "", sha256: meta.sha256, image: meta.image } : { version, dir, binary: join3(dir, meta.binary), sha256: meta.sha256 };
 }
 async function releaseEnv(host, release) {
-  return parseEnvFile(await host.readFile(join(release.dir, "service.env")) ?? "");
+  return parseEnvFile(await host.readFile(join3(release.dir, "service.env")) ?? "");
 }
 async function stageRelease(host, stateDir, version, artifact, env, running, runId2) {
-  let name = basename(artifact.path);
+  let name = checkName(basename2(artifact.path), FILE_NAME, "the binary's file name", ACCEPTED_FILE_NAME);
   return stage(host, stateDir, version, { sha256: artifact.sha256, what: "binary" }, env, running, runId2, async (tmp, dir) => {
-    let sha = await host.upload(artifact.path, join(tmp, name), 493);
+    let sha = await host.upload(artifact.path, join3(tmp, name), 493);
     if (sha !== artifact.sha256)
       throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
-    return { meta: { binary: name }, release: { binary: join(dir, name) } };
+    return { meta: { binary: name }, release: { binary: join3(dir, name) } };
   });
 }
 function stageImageRelease(host, stateDir, version, image, env, running, runId2) {
@@ -154,9 +564,9 @@ function stageImageRelease(host, stateDir, version, image, env, running, runId2)
   }));
 }
 async function stage(host, stateDir, version, identity, env, running, runId2, fill) {
-  let dir = join(releasesDir(stateDir), version), existing = await findRelease(host, stateDir, version);
+  let dir = releaseDir(stateDir, version), existing = await findRelease(host, stateDir, version);
   if (existing && existing.sha256 === identity.sha256)
-    return await host.writeFile(join(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
+    return await host.writeFile(join3(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
   if (existing && running.includes(version))
     throw new InputError(
       "version",
@@ -166,29 +576,29 @@ async function stage(host, stateDir, version, identity, env, running, runId2, fi
   let tmp = `${dir}.tmp-${runId2}`;
   await host.remove(tmp), await host.mkdirp(tmp, 493);
   let { meta, release } = await fill(tmp, dir);
-  await host.writeFile(join(tmp, "service.env"), renderEnvFile(env), 384);
+  await host.writeFile(join3(tmp, "service.env"), renderEnvFile(env), 384);
   let full = { version, sha256: identity.sha256, staged: (/* @__PURE__ */ new Date()).toISOString(), ...meta };
-  return await host.writeFile(join(tmp, "release.json"), `${JSON.stringify(full, null, 2)}
+  return await host.writeFile(join3(tmp, "release.json"), `${JSON.stringify(full, null, 2)}
 `), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, sha256: identity.sha256, ...release }, reused: !1 };
 }
 async function pruneReleases(host, stateDir, keep, protect) {
   let root = releasesDir(stateDir), names = await host.list(root), removed = [], metas = [];
   for (let name of names) {
     if (/\.(tmp|replaced)-/.test(name)) {
-      await host.remove(join(root, name));
+      await host.remove(join3(root, name));
       continue;
     }
-    let text = await host.readFile(join(root, name, "release.json"));
+    let text = await host.readFile(join3(root, name, "release.json"));
     metas.push({ name, staged: text ? JSON.parse(text).staged : "" });
   }
   metas.sort((a, b) => b.staged.localeCompare(a.staged));
   for (let m of metas.slice(keep))
-    protect.includes(m.name) || (await host.remove(join(root, m.name)), removed.push(m.name));
+    protect.includes(m.name) || (await host.remove(join3(root, m.name)), removed.push(m.name));
   return removed;
 }
 
 // packages/deploy/src/cutover.ts
-var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), CutoverEngine = class {
+var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), CutoverEngine = class {
   constructor(d, doc) {
     this.d = d;
     this.doc = doc;
@@ -196,7 +606,7 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep2 =
   d;
   doc;
   async transition(c, phase, patch = {}, note) {
-    Object.assign(c, patch), c.phase = phase, c.transitions.push({ phase, at: (/* @__PURE__ */ new Date()).toISOString(), ...note ? { note } : {} }), this.doc.cutover = c, await this.d.journal.write(this.doc), this.d.pauseAt === phase && (this.d.reporter.info(`gantry deploy: paused at phase ${phase} (GANTRY_DEPLOY_PAUSE_AT)`), this.d.reporter.flush(), await new Promise(() => setInterval(() => {
+    await this.d.ownsLock?.(), Object.assign(c, patch), c.phase = phase, c.transitions.push({ phase, at: (/* @__PURE__ */ new Date()).toISOString(), ...note ? { note } : {} }), this.doc.cutover = c, await this.d.journal.write(this.doc), this.d.pauseAt === phase && (this.d.reporter.info(`gantry deploy: paused at phase ${phase} (GANTRY_DEPLOY_PAUSE_AT)`), this.d.reporter.flush(), await new Promise(() => setInterval(() => {
     }, 6e4)));
   }
   /** The active slot from the journal, with a warning when its process is gone. */
@@ -252,7 +662,7 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep2 =
           return Object.assign(f, { passed: r.ok, ...r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" } }), r;
         });
         if (result.verify.push({ weight, result: v }), v.traffic && verifyTraffic.push(v.traffic), result.traffic = sumTraffic(verifyTraffic), !v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
-        i < plan.steps.length - 1 && d.stepPauseMs > 0 && await sleep2(d.stepPauseMs);
+        i < plan.steps.length - 1 && d.stepPauseMs > 0 && await sleep3(d.stepPauseMs);
       }
       if (d.beforePromote) {
         await this.transition(c, "verifying", {}, HELD_NOTE);
@@ -261,6 +671,7 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep2 =
       }
       return await this.promote(c, result);
     } catch (err) {
+      if (err instanceof LockLostError) throw err;
       if (c.phase === "staging")
         throw await this.settle(c, "failed", messageOf(err), this.doc.active), err;
       if (c.phase === "rolling-back" || c.phase === "promoting" || c.phase === "stopping-old") throw err;
@@ -338,10 +749,20 @@ function trafficFigures(t) {
 }
 
 // packages/deploy/src/docker.ts
-import { join as join2 } from "node:path";
-var DOCKER_HOST = /^(unix:\/\/\/[^\0\s]+|tcp:\/\/127\.0\.0\.1(:\d{1,5})?)$/, IMAGE_REF = /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+import { join as join4 } from "node:path";
+var DOCKER_HOST = /^(unix:\/\/\/[^\0\s]+|tcp:\/\/127\.0\.0\.1(:\d{1,5})?)$/, IMAGE_REF = /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9][a-zA-Z0-9.-]*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
 function isImageReference(ref) {
   return ref.length <= 512 && IMAGE_REF.test(ref);
+}
+function checkImageReference(ref) {
+  if (ref.startsWith("-"))
+    throw new InputError(
+      "artifact",
+      ref,
+      "an image reference cannot begin with '-' (docker would read it as an option); accepted: e.g. ghcr.io/acme/hello:v1.2.3"
+    );
+  if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
+  return ref;
 }
 function dockerArgv(dockerHost) {
   return dockerHost ? ["docker", "-H", dockerHost] : ["docker"];
@@ -353,8 +774,8 @@ async function resolveImage(host, dockerHost, ref) {
       "",
       "it is required with runtime: docker; accepted: an image reference the daemon has, e.g. the image stage's image output"
     );
-  if (!isImageReference(ref)) throw new InputError("artifact", ref, "accepted: an image reference, e.g. ghcr.io/acme/hello:v1.2.3 or hello@sha256:…");
-  let r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", ref], { allowFailure: !0, timeoutMs: 3e4 }), id = r.stdout.trim();
+  checkImageReference(ref);
+  let r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", "--", ref], { allowFailure: !0, timeoutMs: 3e4 }), id = r.stdout.trim();
   if (r.code !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
     let why = `${r.stderr}${r.stdout}`.trim();
     throw /no such image/i.test(why) ? new GantryError(
@@ -377,18 +798,19 @@ var DockerRuntime = class {
   dockerHost;
   stopTimeoutMs;
   name = "docker";
+  /** `<app>-<color>`; the app is checked like the app input, so the name never starts with `-`. */
   containerName(color) {
-    return `${this.app}-${color}`;
+    return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
   }
   envFile(color) {
-    return join2(this.stateDir, "run", `${color}.env`);
+    return join4(this.stateDir, "run", `${color}.env`);
   }
   docker(args, allowFailure = !1) {
     return this.host.exec([...dockerArgv(this.dockerHost), ...args], { allowFailure, timeoutMs: 6e4 });
   }
   /** The container of a color, or undefined when there is none. */
   async inspect(color) {
-    let r = await this.docker(["container", "inspect", "-f", '{{json .State.Running}} {{json .State.Pid}} {{json .State.ExitCode}} {{json (index .Config.Labels "gantry.app")}} {{json (index .Config.Labels "gantry.version")}} {{json .Image}}', this.containerName(color)], !0);
+    let r = await this.docker(["container", "inspect", "-f", '{{json .State.Running}} {{json .State.Pid}} {{json .State.ExitCode}} {{json (index .Config.Labels "gantry.app")}} {{json (index .Config.Labels "gantry.version")}} {{json .Image}}', "--", this.containerName(color)], !0);
     if (r.code !== 0) {
       if (/no such (container|object)/i.test(r.stderr)) return;
       throw new GantryError(`docker container inspect ${this.containerName(color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
@@ -414,10 +836,10 @@ var DockerRuntime = class {
     if (existing && existing.app !== this.app)
       throw new GantryError(`a container named ${name} that is not gantry's ${this.app} exists on ${this.host.name}; rename or remove it`);
     if (existing?.running) throw new GantryError(`the container ${name} (pid ${existing.pid}) still runs on the ${slot.color} slot; stop it first`);
-    existing && await this.docker(["rm", name]);
+    existing && await this.docker(["rm", "--", name]);
     for (let [k, v] of Object.entries(env))
       if (/[\r\n]/.test(v)) throw new InputError("env", `${k}=…`, "runtime: docker passes env through an env file: a value cannot span lines");
-    await this.host.mkdirp(join2(this.stateDir, "run"), 488), await this.host.writeFile(
+    await this.host.mkdirp(join4(this.stateDir, "run"), 488), await this.host.writeFile(
       this.envFile(slot.color),
       Object.entries(env).map(([k, v]) => `${k}=${v}
 `).join(""),
@@ -439,6 +861,7 @@ var DockerRuntime = class {
         this.envFile(slot.color),
         "--stop-timeout",
         seconds,
+        "--",
         release.image
       ],
       !0
@@ -464,12 +887,12 @@ var DockerRuntime = class {
   async stop(slot, stopTimeoutMs) {
     let started = performance.now();
     if (!(await this.ours(slot.color))?.running) return { signal: "none", ms: 0 };
-    let seconds = Math.ceil(stopTimeoutMs / 1e3), r = await this.docker(["stop", "-t", String(seconds), this.containerName(slot.color)], !0), ms = performance.now() - started;
+    let seconds = Math.ceil(stopTimeoutMs / 1e3), r = await this.docker(["stop", "-t", String(seconds), "--", this.containerName(slot.color)], !0), ms = performance.now() - started;
     if (r.code !== 0) throw new GantryError(`docker stop ${this.containerName(slot.color)} failed on ${this.host.name}: ${lastLines(r.stderr.trim(), 5)}`);
     return { signal: (await this.inspect(slot.color))?.exitCode === 137 || ms >= seconds * 1e3 ? "SIGKILL" : "SIGTERM", ms };
   }
   async logTail(color, lines) {
-    let r = await this.docker(["logs", "--tail", String(lines), this.containerName(color)], !0);
+    let r = await this.docker(["logs", "--tail", String(lines), "--", this.containerName(color)], !0);
     return r.code === 0 ? lastLines(`${r.stdout}${r.stderr}`, lines) : "";
   }
 };
@@ -611,7 +1034,7 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
 };
 
 // packages/deploy/src/journal.ts
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 var HISTORY_LIMIT = 50, JOURNAL_FILE = "journal.json";
 function emptyJournal(app) {
   return { schema: 1, app, history: [] };
@@ -620,7 +1043,7 @@ var Journal = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
-    this.path = join3(stateDir, JOURNAL_FILE);
+    this.path = join5(stateDir, JOURNAL_FILE);
   }
   host;
   stateDir;
@@ -653,257 +1076,8 @@ function runId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[:.]/g, "")}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-// packages/deploy/src/lock.ts
-import { join as join4 } from "node:path";
-
-// packages/deploy/src/localhost.ts
-import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
-import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import http from "node:http";
-import net from "node:net";
-import { hostname } from "node:os";
-import { dirname } from "node:path";
-var PIDFILE_WRAPPER = 'echo $$ > "$0.tmp" && mv -f "$0.tmp" "$0" && exec "$@"';
-async function localProcessInfo(pid) {
-  if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
-  try {
-    let stat4 = await readFile(`/proc/${pid}/stat`, "utf8"), state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3), command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
-    return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
-  } catch {
-    if (process.platform === "linux") return { state: "gone" };
-    try {
-      return process.kill(pid, 0), { state: "running" };
-    } catch (err) {
-      return { state: err.code === "EPERM" ? "running" : "gone" };
-    }
-  }
-}
-var LocalHost = class {
-  name = "local";
-  async platform() {
-    return hostTarget();
-  }
-  exec(argv, options = {}) {
-    let [file, ...args] = argv;
-    if (!file) throw new GantryError("internal: empty command");
-    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
-  }
-  async readFile(path2) {
-    try {
-      return await readFile(path2, "utf8");
-    } catch (err) {
-      if (err.code === "ENOENT") return;
-      throw err;
-    }
-  }
-  async readFrom(path2, offset, maxBytes) {
-    let fh;
-    try {
-      fh = await open(path2, "r");
-    } catch (err) {
-      if (err.code === "ENOENT") return;
-      throw err;
-    }
-    try {
-      let { size } = await fh.stat(), start = Math.min(offset, size), length = Math.min(size - start, maxBytes), buf = Buffer.alloc(length);
-      return await fh.read(buf, 0, length, start), { text: buf.toString("utf8"), size };
-    } finally {
-      await fh.close();
-    }
-  }
-  async fileSize(path2) {
-    try {
-      return (await stat(path2)).size;
-    } catch {
-      return;
-    }
-  }
-  async writeFile(path2, data, mode) {
-    let tmp = `${path2}.tmp-${process.pid}-${Date.now()}`, options = mode === void 0 ? void 0 : { mode };
-    try {
-      await writeFile(tmp, data, options).catch(async (err) => {
-        if (err.code !== "ENOENT") throw err;
-        await mkdir(dirname(path2), { recursive: !0 }), await writeFile(tmp, data, options);
-      }), await rename(tmp, path2);
-    } catch (err) {
-      throw await rm(tmp, { force: !0 }), err;
-    }
-  }
-  rename(from, to) {
-    return rename(from, to);
-  }
-  async mkdirp(path2, mode) {
-    await mkdir(path2, { recursive: !0, mode });
-  }
-  async mkdirExclusive(path2) {
-    try {
-      return await mkdir(path2), !0;
-    } catch (err) {
-      if (err.code === "EEXIST") return !1;
-      throw err;
-    }
-  }
-  remove(path2) {
-    return rm(path2, { recursive: !0, force: !0 });
-  }
-  async list(dir) {
-    try {
-      return await readdir(dir);
-    } catch {
-      return [];
-    }
-  }
-  exists(path2) {
-    return exists(path2);
-  }
-  async sha256(path2) {
-    return await exists(path2) ? sha256File(path2) : void 0;
-  }
-  async upload(localPath, hostPath, mode) {
-    await mkdir(dirname(hostPath), { recursive: !0 });
-    let tmp = `${hostPath}.tmp-${process.pid}`;
-    return await copyFile(localPath, tmp), await chmod(tmp, mode), await rename(tmp, hostPath), sha256File(hostPath);
-  }
-  async spawnDetached(spec) {
-    await mkdir(dirname(spec.logFile), { recursive: !0 }), await mkdir(dirname(spec.pidFile), { recursive: !0 });
-    let fd = openSync(spec.logFile, "a");
-    try {
-      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
-        cwd: spec.cwd,
-        env: spec.env,
-        detached: !0,
-        stdio: ["ignore", fd, fd]
-      }), pid = await new Promise((res, rej) => {
-        child.once("error", (e) => rej(new GantryError(`could not start ${spec.argv[0]}: ${e.message}`))), child.once("spawn", () => res(child.pid));
-      });
-      child.unref();
-      for (let i = 0; i < 200 && (await this.readFile(spec.pidFile))?.trim() !== String(pid) && (await localProcessInfo(pid)).state === "running"; i++)
-        await new Promise((r) => setTimeout(r, 5));
-      return pid;
-    } finally {
-      closeSync(fd);
-    }
-  }
-  processInfo(pid) {
-    return localProcessInfo(pid);
-  }
-  async signal(pid, signal) {
-    try {
-      process.kill(pid, signal);
-    } catch (err) {
-      if (err.code !== "ESRCH") throw err;
-    }
-  }
-  portFree(port) {
-    return new Promise((res) => {
-      let srv = net.createServer();
-      srv.once("error", () => res(!1)), srv.listen({ port, host: "127.0.0.1", exclusive: !0 }, () => srv.close(() => res(!0)));
-    });
-  }
-  httpGet(port, path2, timeoutMs) {
-    let started = performance.now();
-    return new Promise((res) => {
-      let req = http.get({ host: "127.0.0.1", port, path: path2, agent: !1, timeout: timeoutMs, headers: { "user-agent": "gantry-deploy" } }, (r) => {
-        r.resume(), r.on("end", () => {
-          let status = r.statusCode ?? 0;
-          res({ ok: status >= 200 && status < 300, status, ms: performance.now() - started });
-        }), r.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.message }));
-      });
-      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`))), req.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.code ?? e.message }));
-    });
-  }
-  socketRequest(socketPath, text, timeoutMs) {
-    return new Promise((res, rej) => {
-      let sock = net.connect(socketPath), out = "", timer = setTimeout(() => sock.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text.endsWith(`
-`) ? text : `${text}
-`)), sock.on("data", (d) => out += d), sock.on("close", () => {
-        clearTimeout(timer), res(out);
-      }), sock.on("error", (e) => {
-        clearTimeout(timer), rej(new GantryError(`${socketPath}: ${e.code ?? e.message}`));
-      });
-    });
-  }
-  deployer() {
-    return { machine: hostname(), pid: process.pid };
-  }
-};
-
-// packages/deploy/src/lock.ts
-var HEARTBEAT_MS = 5e3, STALE_AFTER_MS = 3e4, OWNER_GRACE_MS = 2e3;
-async function staleReason(owner, me, opts) {
-  let now = (opts.now ?? Date.now)();
-  if (!owner) return "the lock has no readable owner record (its deployer died while taking it)";
-  if (owner.machine === me.machine && owner.pid !== me.pid && !await (opts.pidAlive ?? (async (pid) => (await localProcessInfo(pid)).state === "running"))(owner.pid))
-    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), is no longer running`;
-  let silent = now - Date.parse(owner.heartbeat);
-  if (Number.isFinite(silent) && silent > STALE_AFTER_MS)
-    return `its owner, pid ${owner.pid} on ${owner.machine} (run ${owner.runId}), has not refreshed it for ${formatDuration(silent)}`;
-}
-var DeployLock = class {
-  constructor(host, stateDir) {
-    this.host = host;
-    this.dir = join4(stateDir, "lock"), this.ownerFile = join4(this.dir, "owner.json");
-  }
-  host;
-  timer;
-  dir;
-  ownerFile;
-  owner;
-  /** Takes the lock, breaking a stale one with a notice; waits up to timeoutMs for a live owner. */
-  async acquire(opts) {
-    let me = this.host.deployer(), now = opts.now ?? Date.now, deadline = now() + opts.timeoutMs, waitingSaid = !1, ownerMissingSince;
-    for (; ; ) {
-      if (await this.host.mkdirExclusive(this.dir)) {
-        let at = new Date(now()).toISOString();
-        this.owner = { ...me, runId: opts.runId, acquired: at, heartbeat: at }, await this.host.writeFile(this.ownerFile, JSON.stringify(this.owner)), this.timer = setInterval(() => {
-          this.beat();
-        }, HEARTBEAT_MS), this.timer.unref();
-        return;
-      }
-      let owner = await this.readOwner();
-      owner ? ownerMissingSince = void 0 : ownerMissingSince ??= now();
-      let stale = owner || now() - (ownerMissingSince ?? now()) > OWNER_GRACE_MS ? await staleReason(owner, me, opts) : void 0;
-      if (stale) {
-        opts.reporter.notice(`deploy lock on ${this.host.name}: broke a stale lock: ${stale}`);
-        let aside = `${this.dir}.stale-${opts.runId}`;
-        try {
-          await this.host.rename(this.dir, aside), await this.host.remove(aside);
-        } catch {
-        }
-        continue;
-      }
-      if (now() >= deadline)
-        throw new GantryError(
-          `the deploy lock ${this.dir} on ${this.host.name} is held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}, since ${owner?.acquired}); waited ${formatDuration(opts.timeoutMs)} (lock-timeout)`
-        );
-      waitingSaid || opts.reporter.info(`deploy lock held by pid ${owner?.pid} on ${owner?.machine} (run ${owner?.runId}); waiting up to ${formatDuration(opts.timeoutMs)}`), waitingSaid = !0, await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  async readOwner() {
-    try {
-      let text = await this.host.readFile(this.ownerFile);
-      return text ? JSON.parse(text) : void 0;
-    } catch {
-      return;
-    }
-  }
-  async beat() {
-    if (this.owner) {
-      this.owner.heartbeat = (/* @__PURE__ */ new Date()).toISOString();
-      try {
-        await this.host.writeFile(this.ownerFile, JSON.stringify(this.owner));
-      } catch {
-      }
-    }
-  }
-  /** Releases the lock if this run still holds it. */
-  async release() {
-    if (clearInterval(this.timer), !this.owner) return;
-    (await this.readOwner())?.runId === this.owner.runId && await this.host.remove(this.dir), this.owner = void 0;
-  }
-};
+// packages/deploy/src/nginx-lua.ts
+import { dirname as dirname2 } from "node:path";
 
 // packages/deploy/src/accesslog.ts
 var ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`, TIME = String.raw`(?:\d+\.\d+|-)`, ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
@@ -941,6 +1115,40 @@ function percentile(values, p) {
   let sorted = [...values].sort((a, b) => a - b), rank = Math.min(sorted.length, Math.max(1, Math.ceil(p / 100 * sorted.length)));
   return sorted[rank - 1];
 }
+var AccessLogTraffic = class {
+  constructor(host, path2) {
+    this.host = host;
+    this.path = path2;
+  }
+  host;
+  path;
+  tallies = /* @__PURE__ */ new Map();
+  /** Starts counting lines for `address` (`127.0.0.1:8082`) from the log's end. */
+  async mark(key, address) {
+    let offset = await this.host.fileSize(this.path) ?? 0;
+    this.tallies.set(key, { offset, tally: new UpstreamTally(address), partial: "" });
+  }
+  async since(key) {
+    let t = this.tallies.get(key);
+    if (t) {
+      for (; ; ) {
+        let chunk = await this.host.readFrom(this.path, t.offset, 4194304);
+        if (!chunk || chunk.size < t.offset) break;
+        let text = t.partial + chunk.text;
+        t.offset += Buffer.byteLength(chunk.text);
+        let lines = text.split(`
+`);
+        t.partial = lines.pop() ?? "";
+        for (let line of lines) {
+          let e = parseLogLine(line);
+          e && t.tally.add(e);
+        }
+        if (t.offset >= chunk.size) break;
+      }
+      return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+    }
+  }
+};
 
 // packages/deploy/src/cmdline.ts
 function splitCommandLine(text) {
@@ -953,6 +1161,268 @@ function nginxTestCommand(reload) {
   let i = reload.findIndex((a, k) => a === "-s" && reload[k + 1] === "reload");
   return i >= 0 && /(^|\/)nginx$/.test(reload[0] ?? "") ? [...reload.slice(0, i), ...reload.slice(i + 2), "-t"] : ["nginx", "-t"];
 }
+
+// packages/deploy/src/nginx-lua-conf.ts
+import { createHash } from "node:crypto";
+var STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/, LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
+function encodeState(s) {
+  return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
+}
+function parseState(text) {
+  let m = STATE.exec(text.trim());
+  if (m)
+    return {
+      blue: { address: m[1], port: Number(m[2]), weight: Number(m[3]) },
+      green: { address: m[4], port: Number(m[5]), weight: Number(m[6]) }
+    };
+}
+function stateFor(weights, ports, address) {
+  return {
+    blue: { address, port: ports.blue, weight: weights.blue },
+    green: { address, port: ports.green, weight: weights.green }
+  };
+}
+var EMPTY_STATE = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } }, upstreamName = (app) => `gantry_${app}`, STATE_LINE = /^(\s*local FALLBACK = )"[^"\n]*"( -- gantry state)$/gm;
+function setupPart(text) {
+  return text.replace(STATE_LINE, '$1""$2');
+}
+function withState(text, state) {
+  return text.replace(STATE_LINE, `$1"${encodeState(state)}"$2`);
+}
+function includedState(text) {
+  let m = /local FALLBACK = "([^"\n]*)" -- gantry state/.exec(text);
+  return m ? parseState(m[1]) : void 0;
+}
+function renderLuaInclude(o, state) {
+  if (/[\s;{}"'\\]/.test(o.socket))
+    throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
+  let dict = upstreamName(o.app), tokenHash = createHash("sha1").update(o.token).digest("base64"), fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
+  return `# Written by gantry deploy for ${o.app} (nginx-mode: lua, issue 16); the next deploy rewrites it.
+# Include it once in your http {} block and send a location to it with: proxy_pass http://${dict};
+# Weights change through the admin socket below, without a reload; the state line is what a
+# restarted nginx starts from (the dictionary survives a reload).
+lua_shared_dict ${dict} 1m;
+
+upstream ${dict} {
+  server 0.0.0.1; # never used: the balancer picks every peer
+  balancer_by_lua_block {
+    local balancer = require "ngx.balancer"
+    local dict = ngx.shared["${dict}"]
+${fallback}
+    local state = dict:get("state") or FALLBACK
+    local ctx = ngx.ctx
+    -- A retry (proxy_next_upstream): the earlier try is no longer in flight.
+    if ctx.gantry_color then dict:incr("inflight:" .. ctx.gantry_color, -1, 0) end
+    local peers, total = {}, 0
+    for color, addr, port, weight in string.gmatch(state, "(%a+)=([%d%.]+):(%d+):(%d+)") do
+      weight = tonumber(weight)
+      if weight > 0 then
+        peers[#peers + 1] = { color, addr, tonumber(port), weight }
+        total = total + weight
+      end
+    end
+    if total == 0 then
+      ngx.log(ngx.ERR, "gantry: no release of ${o.app} takes traffic")
+      return ngx.exit(502)
+    end
+    -- One counter for all workers: each color gets exactly its share, in order.
+    local n = (dict:incr("rr", 1, 0) or 0) % total
+    local pick = peers[#peers]
+    for _, p in ipairs(peers) do
+      if n < p[4] then pick = p break end
+      n = n - p[4]
+    end
+    local ok, err = balancer.set_current_peer(pick[2], pick[3])
+    if not ok then
+      ngx.log(ngx.ERR, "gantry: ", err)
+      return ngx.exit(502)
+    end
+    if not ctx.gantry_color then balancer.set_more_tries(1) end
+    ctx.gantry_color = pick[1]
+    ctx.gantry_dict = "${dict}"
+    dict:incr("inflight:" .. pick[1], 1, 0)
+  }
+  keepalive 32;
+}
+
+# Counts requests in flight per color, so a drain knows when the old version has finished its work.
+log_by_lua_block {
+  local ctx = ngx.ctx
+  if ctx.gantry_color then ngx.shared[ctx.gantry_dict]:incr("inflight:" .. ctx.gantry_color, -1, 0) end
+}
+
+# The admin endpoint: a unix socket, never the public listener; every request needs the token.
+server {
+  listen unix:${o.socket};
+  access_log off;
+  client_max_body_size 1k;
+  client_body_buffer_size 1k;
+  location / {
+    content_by_lua_block {
+      local dict = ngx.shared["${dict}"]
+${fallback}
+      -- SHA-1 of the token, compared in constant time (the file holds no secret).
+      local want = ngx.decode_base64("${tokenHash}")
+      local token = string.match(ngx.var.http_authorization or "", "^Bearer (.+)$")
+      local got = ngx.sha1_bin(token or "")
+      local diff = token and 0 or 1
+      for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
+      if diff ~= 0 then return ngx.exit(401) end
+      if ngx.var.uri ~= "/state" then return ngx.exit(404) end
+      local method = ngx.req.get_method()
+      if method == "PUT" then
+        ngx.req.read_body()
+        local body = string.gsub(ngx.req.get_body_data() or "", "%s+$", "")
+        if not string.match(body, "${LUA_STATE}") then return ngx.exit(400) end
+        local ok, err = dict:set("state", body)
+        if not ok then
+          ngx.log(ngx.ERR, "gantry: ", err)
+          return ngx.exit(500)
+        end
+      elseif method ~= "GET" then
+        return ngx.exit(405)
+      end
+      ngx.say(dict:get("state") or FALLBACK)
+      ngx.say("inflight blue=", dict:get("inflight:blue") or 0, ",green=", dict:get("inflight:green") or 0)
+    }
+  }
+}
+`;
+}
+
+// packages/deploy/src/nginx-lua.ts
+var ADMIN_TIMEOUT_MS = 5e3, NginxLuaRouter = class {
+  constructor(o) {
+    this.o = o;
+    o.accessLog && (this.log = new AccessLogTraffic(o.host, o.accessLog));
+  }
+  o;
+  name = "nginx";
+  log;
+  get host() {
+    return this.o.host;
+  }
+  /** The two lines a user adds, for messages. */
+  setupLines() {
+    return `add \`include ${this.o.include};\` to your http {} block and \`proxy_pass http://${upstreamName(this.o.app)};\` to the location, then reload nginx once`;
+  }
+  async preflight() {
+    await this.test("before any change");
+    let changed = await this.writeInclude();
+    if (changed === "updated") {
+      this.o.notice?.(`nginx-mode: lua: ${this.o.include} changed (token, socket or gantry's balancer); reloading nginx once to load it`);
+      let r = await this.host.exec(this.o.reloadCommand, { allowFailure: !0, timeoutMs: 3e4 });
+      if (r.code !== 0) throw new GantryError(`nginx-reload-command: \`${this.o.reloadCommand.join(" ")}\` failed: ${lastLines(r.stderr || r.stdout, 5)}`);
+    }
+    let deadline = performance.now() + 1e4;
+    for (; ; )
+      try {
+        await this.admin("GET");
+        break;
+      } catch (err) {
+        if (changed !== "updated" || performance.now() > deadline)
+          throw new GantryError(
+            `nginx-mode: lua: the admin endpoint on ${this.host.name} (${this.o.socket}) did not answer: ${messageOf(err)}. ${changed === "created" ? `gantry wrote ${this.o.include}; ` : ""}${this.setupLines()}`
+          );
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    if (this.o.accessLog && await this.host.fileSize(this.o.accessLog) === void 0)
+      throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
+  }
+  async test(when) {
+    let test = nginxTestCommand(this.o.reloadCommand);
+    try {
+      await this.host.exec(test, { timeoutMs: 3e4 });
+    } catch (err) {
+      let detail = err instanceof ExecError ? lastLines(err.result.stderr, 5) : messageOf(err);
+      throw new GantryError(`nginx-reload-command: \`${test.join(" ")}\` failed on ${this.host.name} ${when}: ${detail}`);
+    }
+  }
+  /**
+   * Writes the include when its setup part (not the state line) differs, checked with `nginx -t`;
+   * the previous file comes back when the test fails, so the running config is untouched.
+   */
+  async writeInclude() {
+    let previous = await this.host.readFile(this.o.include), state = previous && includedState(previous) || EMPTY_STATE, next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token }, state);
+    if (previous !== void 0 && setupPart(previous) === setupPart(next)) return "same";
+    await this.host.mkdirp(dirname2(this.o.include)), await this.host.mkdirp(dirname2(this.o.socket)), await this.host.writeFile(this.o.include, next, 420);
+    try {
+      await this.test("with gantry's Lua include");
+    } catch (err) {
+      previous === void 0 ? await this.host.remove(this.o.include) : await this.host.writeFile(this.o.include, previous, 420);
+      let hint = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/.test(messageOf(err)) ? " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)" : "";
+      throw new GantryError(
+        `${messageOf(err)}${hint}; ${previous === void 0 ? "removed" : "restored the previous"} ${this.o.include}, nginx was not reloaded`
+      );
+    }
+    return previous === void 0 ? "created" : "updated";
+  }
+  /** One request to the admin endpoint; the token goes in a header on the socket, never on a command line. */
+  async admin(method, body = "") {
+    let payload = body ? `${body}
+` : "", request = `${method} /state HTTP/1.0\r
+Host: gantry\r
+Authorization: Bearer ${this.o.token}\r
+Content-Length: ${Buffer.byteLength(payload)}\r
+\r
+${payload}`, answer = await this.host.socketRequest(this.o.socket, request, ADMIN_TIMEOUT_MS), status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1] ?? 0);
+    if (status === 401) throw new RouterError(`the admin endpoint ${this.o.socket} refused nginx-admin-token (401)`);
+    let text = answer.slice(answer.indexOf(`\r
+\r
+`) + 4), [stateLine = "", inflightLine = ""] = text.split(`
+`), state = parseState(stateLine), inflight = /^inflight blue=(-?\d+),green=(-?\d+)/.exec(inflightLine);
+    if (status !== 200 || !state || !inflight)
+      throw new RouterError(`the admin endpoint ${this.o.socket} answered ${status ? `HTTP ${status}` : "no HTTP"}: ${JSON.stringify(answer.slice(0, 200))}`);
+    return { state, inflight: { blue: Number(inflight[1]), green: Number(inflight[2]) } };
+  }
+  /** Sets the state, then writes it into the include for a restarted nginx; returns when nginx routes by it. */
+  async apply(state) {
+    let { state: now } = await this.admin("PUT", encodeState(state)), at = performance.now();
+    if (encodeState(now) !== encodeState(state)) throw new RouterError(`the admin endpoint kept ${encodeState(now)} instead of ${encodeState(state)}`);
+    let text = await this.host.readFile(this.o.include);
+    return text !== void 0 && includedState(text) && encodeState(includedState(text)) !== encodeState(state) && await this.host.writeFile(this.o.include, withState(text, state), 420), at;
+  }
+  async isolate(color, ports) {
+    let { state } = await this.admin("GET");
+    if (state[color].weight === 0) return;
+    let weights = { blue: 0, green: 0 };
+    for (let c of COLORS) c !== color && state[c].weight > 0 && state[c].port === ports[c] && (weights[c] = 100);
+    await this.apply(stateFor(weights, ports, this.o.address ?? "127.0.0.1"));
+  }
+  route(weights, ports) {
+    return this.apply(stateFor(weights, ports, this.o.address ?? "127.0.0.1"));
+  }
+  /** The balancer counts requests in flight per color (log phase): wait until the old color has none. */
+  async drain(color, timeoutMs) {
+    let started = performance.now(), remaining = 0;
+    do {
+      if (remaining = Math.max(0, (await this.admin("GET")).inflight[color]), remaining === 0) return { drained: !0, ms: performance.now() - started };
+      await new Promise((res) => setTimeout(res, 50));
+    } while (performance.now() - started < timeoutMs);
+    return { drained: !1, ms: performance.now() - started, remaining };
+  }
+  async retire() {
+  }
+  async mark(color, ports) {
+    let mark = { color, port: ports[color], data: {} };
+    return await this.log?.mark(mark, `${this.o.address ?? "127.0.0.1"}:${ports[color]}`), mark;
+  }
+  trafficSince(mark) {
+    return this.log?.since(mark) ?? Promise.resolve(void 0);
+  }
+  async describe() {
+    let state, from = "";
+    try {
+      state = (await this.admin("GET")).state;
+    } catch (err) {
+      let text = await this.host.readFile(this.o.include);
+      state = text ? includedState(text) : void 0, from = ` (from ${this.o.include}; the admin endpoint did not answer: ${messageOf(err)})`;
+    }
+    if (!state) return "(no Lua state)";
+    let s = state;
+    return `${COLORS.map((c) => `${c} ${s[c].address}:${s[c].port} weight ${s[c].weight}`).join("; ")}${from}`;
+  }
+};
 
 // packages/deploy/src/nginx.ts
 function renderUpstream(weights, ports, app, address = "127.0.0.1") {
@@ -970,13 +1440,14 @@ function serverLines(text) {
 var NginxRouter = class {
   constructor(o) {
     this.o = o;
+    o.accessLog && (this.log = new AccessLogTraffic(o.host, o.accessLog));
   }
   o;
   name = "nginx";
   oldWorkers = [];
   /** Server lines `nginx -t` accepted in this run: going back to one of them (a rollback) skips the test, for speed. */
   tested = /* @__PURE__ */ new Set();
-  tallies = /* @__PURE__ */ new Map();
+  log;
   get host() {
     return this.o.host;
   }
@@ -1066,36 +1537,87 @@ var NginxRouter = class {
   }
   async mark(color, ports) {
     let mark = { color, port: ports[color], data: {} };
-    if (this.o.accessLog) {
-      let offset = await this.host.fileSize(this.o.accessLog) ?? 0;
-      this.tallies.set(mark, { offset, tally: new UpstreamTally(`${this.o.address ?? "127.0.0.1"}:${ports[color]}`), partial: "" });
-    }
-    return mark;
+    return await this.log?.mark(mark, `${this.o.address ?? "127.0.0.1"}:${ports[color]}`), mark;
   }
-  async trafficSince(mark) {
-    let t = this.tallies.get(mark);
-    if (t) {
-      for (; ; ) {
-        let chunk = await this.host.readFrom(this.o.accessLog, t.offset, 4194304);
-        if (!chunk || chunk.size < t.offset) break;
-        let text = t.partial + chunk.text;
-        t.offset += Buffer.byteLength(chunk.text);
-        let lines = text.split(`
-`);
-        t.partial = lines.pop() ?? "";
-        for (let line of lines) {
-          let e = parseLogLine(line);
-          e && t.tally.add(e);
-        }
-        if (t.offset >= chunk.size) break;
-      }
-      return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
-    }
+  trafficSince(mark) {
+    return this.log?.since(mark) ?? Promise.resolve(void 0);
   }
   async describe() {
     return serverLines(await this.host.readFile(this.o.upstreamFile)).replace(/\n/g, "; ") || "(empty upstream file)";
   }
 };
+
+// packages/deploy/src/nginx-mode.ts
+var RELOAD_COST = "every traffic change reloads nginx, which closes idle client keep-alive connections: a client that sends its next request on one gets an error (issue 16 measured 38 failed requests in 4 cutovers). For cutovers without reloads install libnginx-mod-http-lua and set up nginx-mode: lua (see the deploy README)";
+function makeNginxRouter(r, host, app, notice) {
+  let reload = () => new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app }), lua = () => new NginxLuaRouter({
+    host,
+    include: r.luaInclude,
+    socket: r.adminSocket.split("{app}").join(app),
+    token: r.adminToken,
+    reloadCommand: r.reloadCommand,
+    accessLog: r.accessLog,
+    app,
+    notice
+  });
+  return r.mode === "reload" ? reload() : r.mode === "lua" ? lua() : new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : void 0, notice);
+}
+var AutoNginxRouter = class {
+  constructor(reload, lua, notice) {
+    this.reload = reload;
+    this.lua = lua;
+    this.notice = notice;
+  }
+  reload;
+  lua;
+  notice;
+  name = "nginx";
+  chosen;
+  async choose() {
+    if (this.chosen) return this.chosen;
+    let why = "nginx-lua-include and nginx-admin-token are not both set";
+    if (this.lua) {
+      let lua = this.lua();
+      try {
+        return await lua.admin("GET"), this.chosen = lua, lua;
+      } catch (err) {
+        why = `the Lua admin endpoint did not answer (${messageOf(err)}); nginx without the Lua module, or without gantry's include (${lua.setupLines()})`;
+      }
+    }
+    return this.notice?.(`nginx-mode: auto chose reload: ${why}. With reload, ${RELOAD_COST}.`), this.chosen = this.reload(), this.chosen;
+  }
+  async preflight() {
+    return (await this.choose()).preflight();
+  }
+  async isolate(color, ports) {
+    return (await this.choose()).isolate(color, ports);
+  }
+  async route(weights, ports) {
+    return (await this.choose()).route(weights, ports);
+  }
+  async drain(color, timeoutMs) {
+    return (await this.choose()).drain(color, timeoutMs);
+  }
+  async retire(color, ports) {
+    return (await this.choose()).retire(color, ports);
+  }
+  async mark(color, ports) {
+    return (await this.choose()).mark(color, ports);
+  }
+  async trafficSince(mark) {
+    return (await this.choose()).trafficSince(mark);
+  }
+  async describe(ports) {
+    return (await this.choose()).describe(ports);
+  }
+};
+function storableRouter(r) {
+  return r.kind === "nginx" ? { ...r, adminToken: "" } : r;
+}
+function withAdminToken(r, env) {
+  let token = envInputSource(env)("nginx-admin-token")?.trim();
+  return r.kind === "nginx" && token ? { ...r, adminToken: token } : r;
+}
 
 // packages/deploy/src/recover.ts
 async function recoverCutover(d, doc, engine, o = {}) {
@@ -1114,8 +1636,8 @@ async function recoverCutover(d, doc, engine, o = {}) {
 }
 
 // packages/deploy/src/runtime.ts
-import { join as join5 } from "node:path";
-var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
+import { join as join6 } from "node:path";
+var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
@@ -1124,10 +1646,10 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   stateDir;
   name = "process";
   pidFile(color) {
-    return join5(this.stateDir, "run", `${color}.pid`);
+    return join6(this.stateDir, "run", `${color}.pid`);
   }
   logFile(color) {
-    return join5(this.stateDir, "logs", `${color}.log`);
+    return join6(this.stateDir, "logs", `${color}.log`);
   }
   async start(slot, release, env) {
     let leftover = await this.running(slot.color);
@@ -1143,7 +1665,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   }
   async ours(pid) {
     let info = await this.host.processInfo(pid);
-    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join5(this.stateDir, "releases")}/`);
+    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join6(this.stateDir, "releases")}/`);
   }
   async runsRelease(pid, release) {
     let info = await this.host.processInfo(pid);
@@ -1160,10 +1682,10 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
     let deadline = started + stopTimeoutMs;
     for (; performance.now() < deadline; ) {
       if ((await this.host.processInfo(pid)).state !== "running") return { signal: "SIGTERM", ms: performance.now() - started };
-      await sleep3(25);
+      await sleep4(25);
     }
     await this.host.signal(pid, "SIGKILL");
-    for (let i = 0; i < 200 && (await this.host.processInfo(pid)).state === "running"; i++) await sleep3(25);
+    for (let i = 0; i < 200 && (await this.host.processInfo(pid)).state === "running"; i++) await sleep4(25);
     return { signal: "SIGKILL", ms: performance.now() - started };
   }
   async logTail(color, lines) {
@@ -1173,7 +1695,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
 };
 
 // packages/deploy/src/ssh/audit.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var AUDIT_FILE = "audit.log";
 function auditWho(env) {
   if (env.GITHUB_ACTOR) {
@@ -1186,7 +1708,7 @@ var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
 async function appendAudit(host, stateDir, entry, warn) {
   let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
 `)[0] })}
-`, path2 = join6(stateDir, AUDIT_FILE);
+`, path2 = join7(stateDir, AUDIT_FILE);
   try {
     await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
   } catch (err) {
@@ -1229,18 +1751,19 @@ var Timeline = class {
 };
 
 // packages/deploy/src/deploy.ts
-function makeRouter(r, host, app) {
-  return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app });
+function makeRouter(r, host, app, notice) {
+  return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : makeNginxRouter(r, host, app, notice);
 }
 function makeRuntime(inputs, host, stateDir, app) {
   return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
 }
 function stateDirFor(inputs, app) {
-  return inputs.stateDir.split("{app}").join(app);
+  return inputs.stateDir.split("{app}").join(checkName(app, APP_NAME, "app", ACCEPTED_APP));
 }
-function engineDeps(inputs, o, parts) {
+function engineDeps(inputs, o, lock, parts) {
   return {
     ...parts,
+    ownsLock: () => lock.verify(),
     host: o.host,
     reporter: o.reporter,
     ports: inputs.ports,
@@ -1250,7 +1773,8 @@ function engineDeps(inputs, o, parts) {
     stopTimeoutMs: inputs.stopTimeoutMs,
     stepPauseMs: inputs.stepPauseMs,
     pauseAt: o.pauseAt,
-    signal: o.signal,
+    // A lost lock also ends the health gate's and the verify windows' waits.
+    signal: o.signal ? AbortSignal.any([o.signal, lock.signal]) : lock.signal,
     beforePromote: o.beforePromote
   };
 }
@@ -1280,7 +1804,7 @@ async function checkIdlePort(host, runtime, doc, inputs) {
 async function prepare(inputs, o) {
   let docker = inputs.runtime === "docker", image = inputs.command === "deploy" && docker ? await resolveImage(o.host, inputs.dockerHost, inputs.artifact) : void 0, artifact = inputs.command === "deploy" && !docker ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : void 0, app = inputs.app || artifact?.project;
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
-  let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app);
+  let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   let runtime = makeRuntime(inputs, o.host, stateDir, app), journal = new Journal(o.host, stateDir), doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
@@ -1296,7 +1820,7 @@ async function runDeploy(inputs, o) {
   let lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter })), o.onLocked?.(runId2, stateDir);
   try {
-    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime, router, journal, timeline, runId: runId2 }), engine = new CutoverEngine(deps, doc), recovery = await recoverCutover(deps, doc, engine);
+    let doc = await journal.read(app), deps = engineDeps(inputs, o, lock, { runtime, router, journal, timeline, runId: runId2 }), engine = new CutoverEngine(deps, doc), recovery = await recoverCutover(deps, doc, engine);
     await checkIdlePort(o.host, runtime, doc, inputs);
     let plan = command === "deploy" ? {
       command,
@@ -1313,7 +1837,7 @@ async function runDeploy(inputs, o) {
     try {
       result = await engine.run(plan);
     } catch (err) {
-      throw await audit(o, stateDir, runId2, { command, version: plan.version, from: doc.active?.version, outcome: "failed", reason: messageOf(err) }), err;
+      throw err instanceof LockLostError || await audit(o, stateDir, runId2, { command, version: plan.version, from: doc.active?.version, outcome: "failed", reason: messageOf(err) }), err;
     }
     await audit(o, stateDir, runId2, {
       command,
@@ -1331,12 +1855,12 @@ async function runDeploy(inputs, o) {
 async function recoverOnly(inputs, stateDir, o, ro = {}) {
   let journal = new Journal(o.host, stateDir), first = await journal.read("");
   if (!first.cutover) return;
-  let app = first.app, router = makeRouter(inputs.router, o.host, app);
+  let app = first.app, router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   let timeline = new Timeline(), runId2 = runId(), lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter }));
   try {
-    let doc = await journal.read(app), deps = engineDeps(inputs, o, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
+    let doc = await journal.read(app), deps = engineDeps(inputs, o, lock, { runtime: makeRuntime(inputs, o.host, stateDir, app), router, journal, timeline, runId: runId2 }), recovery = await recoverCutover(deps, doc, new CutoverEngine(deps, doc), ro);
     return recovery ? (await auditRecovery(o, stateDir, runId2, recovery), { app, command: recovery.found.command, stateDir, result: recovery.result, recovery, timeline, runId: runId2, pruned: [] }) : void 0;
   } finally {
     await lock.release();
@@ -1344,9 +1868,9 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
 }
 async function rollbackPlan(host, stateDir, doc, inputs) {
   let target = doc.previous;
-  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join7(stateDir, "journal.json")} to roll back to`);
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join8(stateDir, "journal.json")} to roll back to`);
   let release = await findRelease(host, stateDir, target.version);
-  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join7(stateDir, "releases")} (pruned past keep-releases?)`);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join8(stateDir, "releases")} (pruned past keep-releases?)`);
   return {
     command: "rollback",
     version: target.version,
@@ -1402,8 +1926,8 @@ function parseHosts(text, input = "hosts") {
 }
 
 // packages/deploy/src/ssh/keys.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join as join9 } from "node:path";
 var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
 function normalizeKey(text) {
   return `${text.replace(/\r\n?/g, `
@@ -1466,8 +1990,8 @@ function checkKnownHosts(text, input = "known-hosts") {
   return found;
 }
 async function writePrivateFile(dir, name, text) {
-  let path2 = join8(dir, name);
-  return await writeFile2(path2, text, { mode: 384, flag: "wx" }), path2;
+  let path2 = join9(dir, name);
+  return await writeFile(path2, text, { mode: 384, flag: "wx" }), path2;
 }
 async function verifyKeyFile(path2, input = "ssh-key") {
   try {
@@ -1609,6 +2133,10 @@ var DEPLOY_INPUTS = {
   "nginx-reload-command": "nginx -s reload",
   "nginx-pid-file": "/run/nginx.pid",
   "nginx-access-log": "",
+  "nginx-mode": "reload",
+  "nginx-lua-include": "",
+  "nginx-admin-socket": "/run/gantry/{app}-nginx.sock",
+  "nginx-admin-token": "",
   strategy: "blue-green",
   "canary-steps": "5,25,50,100",
   "step-pause": "0s",
@@ -1625,7 +2153,7 @@ var DEPLOY_INPUTS = {
   "keep-releases": "5",
   "lock-timeout": "2m",
   ...REMOTE_INPUTS
-}, NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+};
 function parseSteps(text, input = "canary-steps") {
   let parts = text.split(/[,\s]+/).map((s) => s.trim().replace(/%$/, "")).filter(Boolean), accepted = "accepted: increasing whole percentages that end at 100, e.g. 5,25,50,100";
   if (parts.length === 0) throw new InputError(input, text, accepted);
@@ -1664,17 +2192,53 @@ function routerInputs(read, cwd) {
       );
     return { kind, socket, backend, stateFile: path(read, "haproxy-server-state-file", cwd) };
   }
-  let upstreamFile = path(read, "nginx-upstream-file", cwd);
-  if (!upstreamFile)
+  let mode = read.choice("nginx-mode", ["reload", "lua", "auto"]), upstreamFile = path(read, "nginx-upstream-file", cwd);
+  if (!upstreamFile && mode !== "lua")
     throw new InputError(
       "nginx-upstream-file",
       "",
-      "it is required with router: nginx; accepted: the path of a file your upstream block includes (gantry rewrites it)"
+      `it is required with router: nginx and nginx-mode: ${mode}; accepted: the path of a file your upstream block includes (gantry rewrites it)`
     );
   let reload = splitCommandLine(read.string("nginx-reload-command"));
   if ("error" in reload)
     throw new InputError("nginx-reload-command", read.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
-  return { kind, upstreamFile, reloadCommand: reload, pidFile: path(read, "nginx-pid-file", cwd), accessLog: path(read, "nginx-access-log", cwd) };
+  return {
+    kind,
+    upstreamFile,
+    reloadCommand: reload,
+    pidFile: path(read, "nginx-pid-file", cwd),
+    accessLog: path(read, "nginx-access-log", cwd),
+    mode,
+    ...luaInputs(read, cwd, mode)
+  };
+}
+function luaInputs(read, cwd, mode) {
+  let luaInclude = path(read, "nginx-lua-include", cwd);
+  if (!luaInclude && mode === "lua")
+    throw new InputError(
+      "nginx-lua-include",
+      "",
+      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes"
+    );
+  let adminSocket = path(read, "nginx-admin-socket", cwd);
+  if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
+    throw new InputError(
+      "nginx-admin-socket",
+      adminSocket,
+      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock"
+    );
+  let adminToken = read.string("nginx-admin-token");
+  if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
+    throw new InputError(
+      "nginx-admin-token",
+      adminToken ? "(hidden)" : "",
+      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)"
+    );
+  return { luaInclude, adminSocket, adminToken };
+}
+function imageArtifact(read) {
+  let ref = read.string("artifact");
+  return ref && checkImageReference(ref);
 }
 function duration(read, name, min) {
   let ms = read.duration(name);
@@ -1683,9 +2247,9 @@ function duration(read, name, min) {
 }
 function parseDeployInputs(read, cwd) {
   let command = read.choice("command", ["deploy", "rollback", "status"]), app = read.string("app");
-  if (app && !NAME.test(app)) throw new InputError("app", app, "accepted: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit");
+  if (app && !APP_NAME.test(app)) throw new InputError("app", app, `accepted: ${ACCEPTED_APP}`);
   let version = read.string("version");
-  if (version && !VERSION.test(version)) throw new InputError("version", version, "accepted: letters, digits and . _ + - (it names a folder), e.g. v1.2.3");
+  if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   let runtime = read.string("runtime");
   if (runtime !== "process" && runtime !== "docker")
     throw new InputError(
@@ -1721,7 +2285,7 @@ function parseDeployInputs(read, cwd) {
     app,
     manifest: path(read, "manifest", cwd),
     // runtime: docker takes an image reference, not a path.
-    artifact: runtime === "docker" ? read.string("artifact") : path(read, "artifact", cwd),
+    artifact: runtime === "docker" ? imageArtifact(read) : path(read, "artifact", cwd),
     version,
     env,
     ports: parsePorts(read.string("ports")),
@@ -1752,11 +2316,241 @@ function parseDeployInputs(read, cwd) {
 // packages/deploy/src/ssh/connect.ts
 import { mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 
 // packages/deploy/src/ssh/session.ts
 import { rm as rm2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
+
+// packages/deploy/src/ssh/agent.ts
+import { spawn as spawn2 } from "node:child_process";
+var AGENT = `for t in od sed; do command -v $t >/dev/null 2>&1 || { echo "gantry-agent: $t is missing" >&2; exit 97; }; done
+dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
+exec 3>&1
+echo "gantry-agent-ready 1"
+while IFS=' ' read -r id nc ni; do
+  case "$id:$nc:$ni" in *[!0-9:]*|*::*|:*|*:) echo "gantry-agent: bad request header" >&2; exit 1 ;; esac
+  c=$(dec "$nc" && echo .) || exit 1
+  in=$(dec "$ni" && echo .) || exit 1
+  echo "gantry-ack $id"
+  e=$( { printf '%s' "\${in%.}" | { (eval "\${c%.}") 2>&4 3>&- 4>&-; printf '\\000gantry-rc %s\\n' "$?" >&4; } | od -An -v -tx1 | sed 's/^/o/' >&3; } 4>&1 | od -An -v -tx1 )
+  printf '%s\\n' "$e" | sed 's/^/e/'
+  echo "gantry-done $id"
+done`, READY = Buffer.from(`gantry-agent-ready 1
+`), AGENT_UNUSABLE = 97, LINE_BYTES = 1024, SAFE = new Uint8Array(256);
+for (let c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ,./:=@_+") SAFE[c.charCodeAt(0)] = 1;
+function printfLines(data) {
+  let lines = [];
+  for (let at = 0; at < data.length; at += LINE_BYTES) {
+    let line = "";
+    for (let b of data.subarray(at, at + LINE_BYTES)) line += SAFE[b] ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, "0")}`;
+    lines.push(line);
+  }
+  return lines;
+}
+function frameRequest(id, command, input) {
+  let c = printfLines(Buffer.from(command)), i = printfLines(input);
+  return `${id} ${c.length} ${i.length}
+${[...c, ...i].map((l) => `${l}
+`).join("")}`;
+}
+var AgentLost = class extends Error {
+  constructor(acked, stderr, exitCode, timedOut = !1) {
+    super(timedOut ? "the remote shell did not answer in time" : `the remote shell stopped (exit ${exitCode ?? "by signal"})`);
+    this.acked = acked;
+    this.stderr = stderr;
+    this.exitCode = exitCode;
+    this.timedOut = timedOut;
+  }
+  acked;
+  stderr;
+  exitCode;
+  timedOut;
+  name = "AgentLost";
+}, Agent = class {
+  child;
+  buf = Buffer.alloc(0);
+  ready = !1;
+  errTail = "";
+  pending;
+  nextId = 1;
+  ended = !1;
+  /** Settles when the process has exited. */
+  exited;
+  hasExited = !1;
+  constructor(argv) {
+    this.child = spawn2(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"] }), this.child.stdout.on("data", (d) => this.onData(d)), this.child.stderr.on("data", (d) => {
+      this.errTail = (this.errTail + d.toString("utf8")).slice(-8192);
+    }), this.child.stdin.on("error", () => {
+    }), this.child.on("error", (e) => {
+      this.errTail += `${e.message}
+`, this.stop(null);
+    }), this.exited = new Promise(
+      (r) => this.child.on("close", (code) => {
+        this.hasExited = !0, r(this.stop(code));
+      })
+    ), this.idle(!0);
+  }
+  /** An idle agent does not keep the deployer's process alive (the action's main must be able to end). */
+  idle(yes) {
+    let { child } = this;
+    for (let h of [child, child.stdin, child.stdout, child.stderr]) yes ? h.unref() : h.ref();
+  }
+  request(command, input, timeoutMs) {
+    return this.ended || this.pending ? Promise.reject(new AgentLost(!1, this.errTail, null)) : (this.idle(!1), new Promise((resolve3, reject) => {
+      let id = this.nextId++, timer = setTimeout(() => this.kill(!0), timeoutMs);
+      this.pending = { id, acked: !1, out: [], err: [], resolve: resolve3, reject, timer }, this.child.stdin.write(frameRequest(id, command, input));
+    }));
+  }
+  /** Ends the agent; `timedOut`: its request is failed as a timeout. */
+  kill(timedOut = !1) {
+    this.settle(new AgentLost(this.pending?.acked ?? !1, this.errTail, null, timedOut)), this.ended = !0, this.child.kill("SIGTERM"), setTimeout(() => this.child.kill("SIGKILL"), 2e3).unref();
+  }
+  /** Lets the agent finish: it reads the end of its input after its current command, and exits. */
+  close() {
+    this.ended = !0, this.child.stdin.end();
+  }
+  stop(code) {
+    this.ended = !0, this.settle(new AgentLost(this.pending?.acked ?? !1, this.errTail, code));
+  }
+  settle(result) {
+    let p = this.pending;
+    p && (this.pending = void 0, clearTimeout(p.timer), this.ended || this.idle(!0), result instanceof AgentLost ? p.reject(result) : p.resolve(result));
+  }
+  onData(d) {
+    if (this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d, !this.ready) {
+      let at = this.buf.indexOf(READY);
+      if (at < 0) return;
+      this.ready = !0, this.buf = this.buf.subarray(at + READY.length);
+    }
+    for (; ; ) {
+      let nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      let line = this.buf.subarray(0, nl).toString("latin1");
+      if (this.buf = this.buf.subarray(nl + 1), !this.onLine(line)) {
+        this.errTail += `gantry-agent: unexpected output ${JSON.stringify(line.slice(0, 200))}
+`, this.kill();
+        return;
+      }
+    }
+  }
+  /** One line of the answer stream; false when it breaks the framing. */
+  onLine(line) {
+    let p = this.pending;
+    if (!p) return !1;
+    let tag = line[0];
+    if (tag === "o" || tag === "e") {
+      let hex = line.slice(1).replace(/ /g, "");
+      return /^([0-9a-f]{2})*$/.test(hex) ? ((tag === "o" ? p.out : p.err).push(Buffer.from(hex, "hex")), !0) : !1;
+    }
+    let [word, id] = line.split(" ");
+    if (id !== String(p.id)) return !1;
+    if (word === "gantry-ack") p.acked = !0;
+    else if (word === "gantry-done") {
+      let err = Buffer.concat(p.err).toString("latin1"), m = /\0gantry-rc (\d+)\n$/.exec(err);
+      if (!m) return !1;
+      let stderr = Buffer.from(err.slice(0, m.index), "latin1").toString("utf8");
+      this.settle({ code: Number(m[1]), stdout: Buffer.concat(p.out).toString("utf8"), stderr });
+    } else return !1;
+    return !0;
+  }
+}, AgentPool = class {
+  constructor(argv, max = 4) {
+    this.argv = argv;
+    this.max = max;
+  }
+  argv;
+  max;
+  idle = [];
+  all = /* @__PURE__ */ new Set();
+  waiting = [];
+  /** How many agents were started (each one is one remote login). */
+  started = 0;
+  async run(command, input, timeoutMs) {
+    let agent = await this.acquire();
+    try {
+      return await agent.request(command, input, timeoutMs);
+    } finally {
+      this.release(agent);
+    }
+  }
+  async acquire() {
+    for (let a = this.idle.pop(); a; a = this.idle.pop()) {
+      if (!a.ended) return a;
+      this.all.delete(a);
+    }
+    return this.all.size < this.max ? this.spawn() : await new Promise((r) => this.waiting.push(r)) ?? this.spawn();
+  }
+  spawn() {
+    let a = new Agent(this.argv());
+    return this.all.add(a), this.started++, a;
+  }
+  release(agent) {
+    let next = this.waiting.shift();
+    agent.ended ? (this.all.delete(agent), next?.(void 0)) : next ? next(agent) : this.idle.push(agent);
+  }
+  /**
+   * Ends every agent and waits until they have exited: idle ones at once, busy ones after their
+   * command, or killed after `graceMs`.
+   */
+  async close(graceMs = 3e3) {
+    let agents = [...this.all];
+    this.all.clear(), this.idle.length = 0, await Promise.all(
+      agents.map(async (a) => {
+        a.close();
+        let timer;
+        await Promise.race([a.exited, new Promise((r) => timer = setTimeout(r, graceMs))]), clearTimeout(timer), a.hasExited || a.kill();
+      })
+    );
+  }
+};
+
+// packages/deploy/src/ssh/argv.ts
+import { join as join10 } from "node:path";
+function hostKeyArgs(cfg) {
+  if (cfg.insecure) return ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"];
+  if (!cfg.knownHostsFile) throw new GantryError("internal: no known-hosts file for an SSH connection, and host key checking is not switched off");
+  return ["-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${cfg.knownHostsFile}`];
+}
+function sshBaseArgs(spec, cfg) {
+  let o = cfg.options, args = ["-F", "none", ...o.flatMap((x) => ["-o", x])], def = (name, value) => {
+    optionValue(o, name) === void 0 && args.push("-o", `${name}=${value}`);
+  };
+  return def("ConnectTimeout", "15"), def("ServerAliveInterval", "15"), def("ServerAliveCountMax", "3"), args.push("-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "GlobalKnownHostsFile=/dev/null", ...hostKeyArgs(cfg)), cfg.keyFile && args.push("-o", "IdentitiesOnly=yes", "-i", cfg.keyFile), args.push(
+    "-o",
+    "ControlMaster=auto",
+    "-o",
+    `ControlPath=${join10(cfg.controlDir, "%C")}`,
+    "-o",
+    `ControlPersist=${cfg.persistSeconds ?? 60}`,
+    "-l",
+    spec.user,
+    "-p",
+    String(spec.port)
+  ), args;
+}
+function sshArgv(spec, cfg, use = {}) {
+  let base = sshBaseArgs(spec, cfg);
+  return [...use.ownConnection ? base.map(ownConnectionArg) : base, ...use.sshArgs ?? [], "--", spec.host, ...use.command ? [use.command] : []];
+}
+function ownConnectionArg(a) {
+  return a.startsWith("ControlMaster=") ? "ControlMaster=no" : a.startsWith("ControlPath=") ? "ControlPath=none" : a === "LogLevel=ERROR" ? "LogLevel=INFO" : a;
+}
+
+// packages/deploy/src/ssh/shell.ts
+function shQuote(word) {
+  if (word.includes("\0")) throw new GantryError("internal: a remote argument holds a NUL byte");
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) && !word.startsWith("=") ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function shCommand(argv) {
+  if (argv.length === 0) throw new GantryError("internal: empty remote command");
+  return argv.map(shQuote).join(" ");
+}
+function shScript(script, args = []) {
+  return shCommand(["sh", "-c", script, "sh", ...args.map(String)]);
+}
+
+// packages/deploy/src/ssh/session.ts
 var SshError = class extends GantryError {
   constructor(host, kind, message) {
     super(message);
@@ -1787,7 +2581,7 @@ function classifySshFailure(stderr) {
       return { kind: "unreachable", detail: lastLines(stderr, 1).trim() };
   }
 }
-var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
+var COMMAND_TIMEOUT_MS = 6e4, AGENT_MAX_INPUT = 64 * 1024, SshSession = class {
   constructor(spec, cfg) {
     this.spec = spec;
     this.cfg = cfg;
@@ -1797,6 +2591,10 @@ var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
   down;
   forwards = /* @__PURE__ */ new Map();
   forwardCount = 0;
+  /** Set when the host cannot run the long-lived shell. */
+  noAgent = !1;
+  /** The host's long-lived shells; each started with one exec request (and one login shell). */
+  agents = new AgentPool(() => ["ssh", ...sshArgv(this.spec, this.cfg, { command: shCommand(["exec", "sh", "-c", AGENT]) })]);
   get label() {
     return this.spec.label;
   }
@@ -1804,39 +2602,70 @@ var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
   get unreachable() {
     return this.down;
   }
-  /** The ssh options every command shares (the inputs' options first: for ssh the first value given wins). */
+  /** The ssh options every command shares (argv.ts). */
   baseArgs() {
-    let o = this.cfg.options, args = ["-F", "none", ...o.flatMap((x) => ["-o", x])], def = (name, value) => {
-      optionValue(o, name) === void 0 && args.push("-o", `${name}=${value}`);
-    };
-    return def("ConnectTimeout", "15"), def("ServerAliveInterval", "15"), def("ServerAliveCountMax", "3"), args.push("-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "GlobalKnownHostsFile=/dev/null"), this.cfg.insecure || !this.cfg.knownHostsFile ? args.push("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null") : args.push("-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${this.cfg.knownHostsFile}`), this.cfg.keyFile && args.push("-o", "IdentitiesOnly=yes", "-i", this.cfg.keyFile), args.push(
-      "-o",
-      "ControlMaster=auto",
-      "-o",
-      `ControlPath=${join9(this.cfg.controlDir, "%C")}`,
-      "-o",
-      `ControlPersist=${this.cfg.persistSeconds ?? 60}`,
-      "-l",
-      this.spec.user,
-      "-p",
-      String(this.spec.port)
-    ), args;
+    return sshBaseArgs(this.spec, this.cfg);
   }
-  /** Runs one remote command line (built by shell.ts) over the shared connection. */
+  /**
+   * Runs one remote command line (built by shell.ts). Plain commands go through the host's
+   * long-lived shell (agent.ts); ssh-level requests (-W, -O), a connection of its own, and large
+   * stdin (an upload) take an exec channel of their own on the shared master.
+   */
   async run(command, o = {}) {
     if (this.down) throw this.down;
-    let args = [...o.ownConnection ? this.baseArgs().map(ownConnectionArg) : this.baseArgs(), ...o.sshArgs ?? [], "--", this.spec.host, ...command ? [command] : []];
+    let input = typeof o.input == "string" ? Buffer.from(o.input) : o.input ?? Buffer.alloc(0);
+    return this.noAgent || !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0) ? this.runOwn(command, o) : this.runShared(command, input, o);
+  }
+  async runOwn(command, o) {
+    let args = sshArgv(this.spec, this.cfg, { ownConnection: o.ownConnection, sshArgs: o.sshArgs, command });
     for (let attempt = 0; ; attempt++) {
-      let r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: !0 }), what = o.what ?? "a command";
-      if (r.timedOut) throw new GantryError(`${this.label}: ${what} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1e3)} s`);
+      let r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: !0 });
+      if (r.timedOut) throw this.timeout(o);
       if (r.code === 0 || r.code !== 255 && o.allowFailure) return r;
       let failure = r.code === 255 ? classifySshFailure(r.stderr) : void 0;
-      if (failure?.kind === "master-lost" && attempt === 0) continue;
-      if (failure) throw await this.failure(failure.kind, failure.detail);
-      if (o.allowFailure) return r;
-      let tail = lastLines(r.stderr || r.stdout, 5);
-      throw new GantryError(`${this.label}: ${what} failed (exit ${r.code})${tail ? `: ${tail}` : ""}`);
+      if (!(failure?.kind === "master-lost" && attempt === 0)) {
+        if (failure) throw await this.failure(failure.kind, failure.detail);
+        if (o.allowFailure) return r;
+        throw this.commandFailed(o, r.code, r.stderr || r.stdout);
+      }
     }
+  }
+  /** One command through the host's long-lived shell: no login shell started per command (issue 10). */
+  async runShared(command, input, o) {
+    let started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      let r;
+      try {
+        r = await this.agents.run(command, input, o.timeoutMs ?? COMMAND_TIMEOUT_MS);
+      } catch (err) {
+        if (!(err instanceof AgentLost)) throw err;
+        if (err.timedOut) throw this.timeout(o);
+        let failure = classifySshFailure(err.stderr);
+        if (failure && failure.kind !== "master-lost") throw await this.failure(failure.kind, failure.detail);
+        if (!err.acked && err.exitCode === AGENT_UNUSABLE)
+          return this.noAgent = !0, this.runOwn(command, o);
+        if (!err.acked && attempt === 0) continue;
+        throw await this.lostDuring(o, err);
+      }
+      let result = { command: ["ssh", this.label, command], code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: !1 };
+      if (r.code === 0 || o.allowFailure) return { ...result, durationMs: performance.now() - started };
+      throw this.commandFailed(o, r.code, r.stderr || r.stdout);
+    }
+  }
+  /** The shell stopped while a command ran: an unreachable host says so; otherwise the command's outcome is unknown. */
+  async lostDuring(o, err) {
+    await this.runOwn("true", { what: "reconnecting", timeoutMs: 3e4 });
+    let why = lastLines(err.stderr, 2).trim();
+    return new GantryError(
+      `${this.label}: the remote shell stopped while ${o.what ?? "running a command"}${why ? ` (${why})` : ""}; it may or may not have finished`
+    );
+  }
+  timeout(o) {
+    return new GantryError(`${this.label}: ${o.what ?? "a command"} did not finish within ${Math.round((o.timeoutMs ?? COMMAND_TIMEOUT_MS) / 1e3)} s`);
+  }
+  commandFailed(o, code, text) {
+    let tail = lastLines(text, 5);
+    return new GantryError(`${this.label}: ${o.what ?? "a command"} failed (exit ${code})${tail ? `: ${tail}` : ""}`);
   }
   async failure(kind, detail) {
     let { label } = this;
@@ -1888,21 +2717,30 @@ var COMMAND_TIMEOUT_MS = 6e4, SshSession = class {
     let id = sha256(`${this.label}
 ${remotePath}
 ${process.pid}
-${this.forwardCount++}`).slice(0, 16), local = join9(this.cfg.controlDir, `fwd-${id}.sock`);
+${this.forwardCount++}`).slice(0, 16), local = join11(this.cfg.controlDir, `fwd-${id}.sock`);
     return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
   }
   /** Forgets a forward whose local socket stopped answering (its master was replaced). */
   dropForward(remotePath) {
     this.forwards.delete(remotePath);
   }
-  /** Closes the master connection (the post step; also at the end of a CLI run). */
+  /** Ends the host's long-lived shells; the master stays (for the post step). */
+  closeShells() {
+    return this.agents.close();
+  }
+  /**
+   * Closes the master connection (the post step; also at the end of a CLI run) and waits for it
+   * to exit: `ssh -O exit` answers before the master has gone, and the post step then removes
+   * the folder holding its socket.
+   */
   async close() {
-    this.forwards.clear(), await exec("ssh", [...this.baseArgs(), "-O", "exit", "--", this.spec.host], { timeoutMs: 1e4, allowFailure: !0 });
+    this.forwards.clear(), await this.closeShells();
+    let check = await exec("ssh", sshArgv(this.spec, this.cfg, { sshArgs: ["-O", "check"] }), { timeoutMs: 1e4, allowFailure: !0 }), pid = Number(/\(pid=(\d+)\)/.exec(check.stderr)?.[1]);
+    await exec("ssh", sshArgv(this.spec, this.cfg, { sshArgs: ["-O", "exit"] }), { timeoutMs: 1e4, allowFailure: !0 });
+    for (let until = Date.now() + 5e3; pid && Date.now() < until && (await localProcessInfo(pid)).state === "running"; )
+      await new Promise((r) => setTimeout(r, 50));
   }
 };
-function ownConnectionArg(a) {
-  return a.startsWith("ControlMaster=") ? "ControlMaster=no" : a.startsWith("ControlPath=") ? "ControlPath=none" : a === "LogLevel=ERROR" ? "LogLevel=INFO" : a;
-}
 
 // packages/deploy/src/ssh/sshhost.ts
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
@@ -1912,25 +2750,23 @@ import { hostname as hostname2 } from "node:os";
 var PROBE = `uname -s; uname -m; id -un
 for c in curl wget socat setsid nohup sha256sum shasum openssl ps ss "$@"; do command -v "$c" >/dev/null 2>&1 && printf '%s\\n' "has $c"; done
 [ -r /proc/self/stat ] && echo "has /proc"
-exit 0`, READ = '[ -f "$1" ] || exit 3; cat -- "$1"', READ_FROM = '[ -f "$1" ] || exit 3; wc -c < "$1"; tail -c +$(($2 + 1)) "$1" | head -c "$3"', SIZE = '[ -f "$1" ] || exit 3; wc -c < "$1"', WRITE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
-t="$1.tmp-$$"; umask 077
+exit 0`, READ = '[ -f "$1" ] || exit 3; cat -- "$1"', READ_FROM = '[ -f "$1" ] || exit 3; wc -c < "$1"; tail -c +$(($2 + 1)) "$1" | head -c "$3"', SIZE = '[ -f "$1" ] || exit 3; wc -c < "$1"', NEW_TEMP = (v) => `${v}=$(mktemp "$1.tmp-XXXXXX" 2>/dev/null) || { ${v}="$1.tmp-$$"; rm -f -- "$${v}"; set -C; : > "$${v}" || exit 1; set +C; }`, WRITE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
+umask 077; ${NEW_TEMP("t")}
 if cat > "$t" && chmod "$2" "$t" && mv -f -- "$t" "$1"; then exit 0; fi
 rm -f -- "$t"; exit 1`, RENAME = `if [ -d "$2" ] && [ ! -L "$2" ]; then rmdir -- "$2" 2>/dev/null || { echo "$2 exists and is not empty" >&2; exit 1; }; fi
-mv -f -- "$1" "$2"`, MKDIRP = 'mkdir -p -- "$1" && chmod "$2" "$1"', MKDIR_EXCLUSIVE = `umask 022; mkdir -p -- "$(dirname -- "$1")" || exit 1
-mkdir -- "$1" 2>/dev/null && exit 0
-[ -d "$1" ] && exit 3
-mkdir -- "$1"`, REMOVE = 'rm -rf -- "$1"', LIST = '[ -d "$1" ] || exit 0; ls -A -- "$1"', EXISTS = '[ -e "$1" ] || [ -L "$1" ] || exit 3', SHA = `if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$F"
+mv -f -- "$1" "$2"`, MKDIRP = 'mkdir -p -- "$1" && chmod "$2" "$1"', REMOVE = 'rm -rf -- "$1"', LIST = '[ -d "$1" ] || exit 0; ls -A -- "$1"', EXISTS = '[ -e "$1" ] || [ -L "$1" ] || exit 3', SHA = `if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$F"
 elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$F"
 else openssl dgst -sha256 -r < "$F"; fi`, SHA256 = `[ -f "$1" ] || exit 3; F=$1; ${SHA}`, UPLOAD = `umask 022; d=$(dirname -- "$1"); mkdir -p -- "$d" || exit 1
 avail=$(df -Pk -- "$d" 2>/dev/null | awk 'NR == 2 { print $4 }')
 if [ -n "$avail" ] && [ "$avail" -lt "$3" ]; then echo "only $avail KiB free in $d, $3 KiB needed" >&2; exit 28; fi
-F="$1.tmp-$$"; umask 077
+umask 077; ${NEW_TEMP("F")}
 if ! { cat > "$F" && chmod "$2" "$F"; }; then rm -f -- "$F"; exit 1; fi
 ${SHA} || { rm -f -- "$F"; exit 1; }
 mv -f -- "$F" "$1"`;
 function spawnScript(wrapper) {
   return `log=$1 pidf=$2 dir=$3; shift 3
 umask 022; mkdir -p -- "$(dirname -- "$log")" "$(dirname -- "$pidf")" || exit 1
+[ -L "$log" ] && rm -f -- "$log"; (umask 027; : >> "$log") && chmod 640 "$log" || exit 1
 rm -f -- "$pidf"; cd -- "$dir" || exit 1
 launch=$(command -v setsid || command -v nohup) || { echo "neither setsid nor nohup is installed" >&2; exit 1; }
 exec 3<&0
@@ -1943,8 +2779,8 @@ var PROCESS = `if [ -d /proc/self ]; then
   s=$(cat "/proc/$1/stat" 2>/dev/null) || { echo gone; exit 0; }
   s=\${s##*) }; echo "proc \${s%% *}"; tr '\\0' '\\n' < "/proc/$1/cmdline" 2>/dev/null; exit 0
 fi
-p=$(ps -o stat= -o args= -p "$1" 2>/dev/null) && [ -n "$p" ] && echo "ps $p" || echo gone`, SIGNAL = 'kill -s "$2" "$1" 2>/dev/null || ! kill -0 "$1" 2>/dev/null', LISTENING = "if [ -r /proc/net/tcp ]; then echo proc; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; else echo ss; ss -Hltn; fi", HTTP_GET = `if [ "$3" = curl ]; then
-  out=$(curl -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
+p=$(ps -o stat= -o args= -p "$1" 2>/dev/null) && [ -n "$p" ] && echo "ps $p" || echo gone`, SIGNAL = 'kill -s "$2" "$1" 2>/dev/null || ! kill -0 "$1" 2>/dev/null', LISTENING = "if [ -r /proc/net/tcp ]; then echo proc; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; else echo ss; ss -Hltn; fi", HTTP_PROBE = `if [ "$3" = curl ]; then
+  out=$(curl -g -sS -o /dev/null -A gantry-deploy --max-time "$2" -w '\\ngantry-code %{http_code} %{time_total}\\n' "$1" 2>&1)
   res=$(printf '%s\\n' "$out" | sed -n 's/^gantry-code //p' | tail -n 1)
   case $res in
     000*|'') echo "error $(printf '%s\\n' "$out" | grep -v '^gantry-code' | grep . | head -n 1)" ;;
@@ -2002,7 +2838,7 @@ function isListening(text, port) {
     return f[1]?.endsWith(`:${hex}`) === !0 && f[3] === "0A";
   });
 }
-function parseHttpGet(text) {
+function parseHttpProbe(text) {
   let line = text.trim().split(`
 `)[0] ?? "", m = /^code (\d{3})(?: ([\d.]+))?/.exec(line);
   return m ? { status: Number(m[1]), ...m[2] ? { ms: Number(m[2]) * 1e3 } : {} } : { error: line.replace(/^error\s*/, "").replace(/^curl: \(\d+\)\s*/, "") || "no answer" };
@@ -2032,9 +2868,9 @@ var Loopback = class {
   async httpGet(port, path2, timeoutMs) {
     let started = performance.now(), ms = () => performance.now() - started, method = await this.h.probeMethod();
     if (method === "channel") return this.channelGet(port, path2, timeoutMs, started);
-    let url = `http://127.0.0.1:${port}${path2}`, seconds = Math.max(1, Math.ceil(timeoutMs / 1e3)), r = await this.h.runScript(HTTP_GET, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15e3 });
+    let url = `http://127.0.0.1:${port}${path2}`, seconds = Math.max(1, Math.ceil(timeoutMs / 1e3)), r = await this.h.runScript(HTTP_PROBE, [url, seconds, method], `probing ${url}`, { timeoutMs: timeoutMs + 15e3 });
     r.code !== 0 && this.h.fail(`probing ${url} with ${method}`, r);
-    let p = parseHttpGet(r.stdout);
+    let p = parseHttpProbe(r.stdout);
     return "error" in p ? { ok: !1, status: 0, ms: ms(), error: p.error } : { ok: p.status >= 200 && p.status < 300, status: p.status, ms: p.ms ?? ms() };
   }
   /** One GET through a direct-tcpip channel (`ssh -W`): sshd connects to the host's loopback; nothing runs there. */
@@ -2140,19 +2976,6 @@ function localExchange(path2, text, timeoutMs) {
   });
 }
 
-// packages/deploy/src/ssh/shell.ts
-function shQuote(word) {
-  if (word.includes("\0")) throw new GantryError("internal: a remote argument holds a NUL byte");
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) && !word.startsWith("=") ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
-function shCommand(argv) {
-  if (argv.length === 0) throw new GantryError("internal: empty remote command");
-  return argv.map(shQuote).join(" ");
-}
-function shScript(script, args = []) {
-  return shCommand(["sh", "-c", script, "sh", ...args.map(String)]);
-}
-
 // packages/deploy/src/ssh/sshhost.ts
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toString(8), SshHost = class {
   constructor(session, o = {}) {
@@ -2246,10 +3069,6 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
     let r = await this.runScript(MKDIRP, [path2, octal(mode)], `creating ${path2}`);
     r.code !== 0 && this.fail(`creating ${path2}`, r);
   }
-  async mkdirExclusive(path2) {
-    let r = await this.runScript(MKDIR_EXCLUSIVE, [path2], `creating ${path2}`);
-    return r.code === 3 ? !1 : (r.code !== 0 && this.fail(`creating ${path2}`, r), !0);
-  }
   async remove(path2) {
     let r = await this.runScript(REMOVE, [path2], `removing ${path2}`);
     r.code !== 0 && this.fail(`removing ${path2}`, r);
@@ -2273,7 +3092,9 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
   async upload(localPath, hostPath, mode) {
     let size = (await stat2(localPath)).size, needKiB = Math.ceil(size * 1.1 / 1024) + 1024, r = await this.runScript(UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
       input: await readFile2(localPath),
-      timeoutMs: 6e5
+      timeoutMs: 6e5,
+      // A release is megabytes: streamed on an exec channel of its own, not through the host's shell.
+      ownChannel: !0
     });
     if (r.code === 28 || /No space left on device/.test(r.stderr))
       throw new GantryError(
@@ -2324,7 +3145,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
 // packages/deploy/src/ssh/connect.ts
 async function privateDir() {
   let root = tmpdir().length <= 40 ? tmpdir() : "/tmp";
-  return mkdtemp(join10(root, "gantry-ssh-"));
+  return mkdtemp(join12(root, "gantry-ssh-"));
 }
 async function openConnections(r, reporter, needs = []) {
   let dir = await privateDir();
@@ -2358,9 +3179,9 @@ function savedConnections(text) {
       return;
     }
 }
-async function closeConnections(saved) {
+async function closeConnections(saved, live = []) {
   if (!saved.dir.includes("gantry-ssh-")) throw new GantryError(`internal: refusing to remove ${saved.dir}`);
-  await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close())), await rm3(saved.dir, { recursive: !0, force: !0 });
+  await Promise.all(live.map((h) => h.session.closeShells?.())), await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close())), await rm3(saved.dir, { recursive: !0, force: !0 });
 }
 
 // packages/deploy/src/ssh/fleet.ts
@@ -2608,7 +3429,7 @@ async function fleetApp(inputs) {
   throw new InputError("app", "", "it is required when there is no manifest; accepted: the service's name, e.g. hello");
 }
 function storableInputs(inputs) {
-  return { ...inputs, env: {}, remote: { ...inputs.remote, sshKey: "" } };
+  return { ...inputs, env: {}, router: storableRouter(inputs.router), remote: { ...inputs.remote, sshKey: "" } };
 }
 function outcomeOf(host, d) {
   return {
@@ -2663,51 +3484,56 @@ async function runRemote(inputs, ctx, signal) {
         return failedOutcome(host, err);
       }
     }
-  })), fleet = await runFleet(tasks, inputs.remote, ctx.reporter, signal), version = inputs.version || [...reports.values()][0]?.result.version || fleet.hosts.find((h) => h.version)?.version || "", report = { app, command, version, fleet, reports, ms: performance.now() - started };
+  })), fleet = await runFleet(tasks, inputs.remote, ctx.reporter, signal);
+  await Promise.all(conn.hosts.map((h) => h.session.closeShells?.()));
+  let version = inputs.version || [...reports.values()][0]?.result.version || fleet.hosts.find((h) => h.version)?.version || "", report = { app, command, version, fleet, reports, ms: performance.now() - started };
   if (setFleetOutputs(report, ctx), ctx.summary(fleetSummary(report, inputs)), !(fleetOutcome(fleet) === "promoted")) throw new GantryError(fleetSentence(report));
   ctx.reporter.info(fleetSentence(report));
 }
 async function remotePost(ctx, savedRun, savedConn) {
-  if (savedConn)
-    try {
-      if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
-      let { inputs } = savedRun, hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) })), mine = (await Promise.all(
-        hosts.map(async (host) => {
-          let run2 = savedRun.fleet[host.name];
-          if (run2)
-            try {
-              return { host, run: run2, doc: await new Journal(host, run2.stateDir).read("") };
-            } catch (err) {
-              ctx.reporter.warning(`deploy post step: ${host.name}: ${messageOf(err)}; its next deploy will finish its cutover`);
-              return;
-            }
-        })
-      )).filter((d) => d !== void 0), committed = mine.some(
-        ({ run: run2, doc }) => doc.cutover?.id === run2.runId && COMMITTED_PHASES.includes(doc.cutover.phase) || doc.history.some((h) => h.id === run2.runId && h.outcome === "promoted")
-      ), who = auditWho(ctx.env);
-      for (let { host, run: run2, doc } of mine)
-        if (doc.cutover?.id === run2.runId) {
-          ctx.reporter.warning(`deploy post step: ${host.name} was left at ${doc.cutover.phase}; finishing its cutover now`);
+  if (!savedConn) return;
+  let hosts = [];
+  try {
+    if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
+    let inputs = { ...savedRun.inputs, router: withAdminToken(savedRun.inputs.router, ctx.env) };
+    hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
+    let mine = (await Promise.all(
+      hosts.map(async (host) => {
+        let run2 = savedRun.fleet[host.name];
+        if (run2)
           try {
-            let r = await recoverOnly(inputs, run2.stateDir, { host, reporter: hostReporter(ctx.reporter, host.name), who }, { completeHeld: committed });
-            r && ctx.reporter.info(
-              `${host.name}: ${r.recovery?.action ?? r.result.outcome}: ${r.result.active ? `${r.result.active.version} serves` : "nothing serves"}`
-            );
+            return { host, run: run2, doc: await new Journal(host, run2.stateDir).read("") };
           } catch (err) {
-            ctx.reporter.warning(`deploy post step: ${host.name}: recovery failed: ${messageOf(err)}; its next deploy will retry it`);
+            ctx.reporter.warning(`deploy post step: ${host.name}: ${messageOf(err)}; its next deploy will finish its cutover`);
+            return;
           }
+      })
+    )).filter((d) => d !== void 0), committed = mine.some(
+      ({ run: run2, doc }) => doc.cutover?.id === run2.runId && COMMITTED_PHASES.includes(doc.cutover.phase) || doc.history.some((h) => h.id === run2.runId && h.outcome === "promoted")
+    ), who = auditWho(ctx.env);
+    for (let { host, run: run2, doc } of mine)
+      if (doc.cutover?.id === run2.runId) {
+        ctx.reporter.warning(`deploy post step: ${host.name} was left at ${doc.cutover.phase}; finishing its cutover now`);
+        try {
+          let r = await recoverOnly(inputs, run2.stateDir, { host, reporter: hostReporter(ctx.reporter, host.name), who }, { completeHeld: committed });
+          r && ctx.reporter.info(
+            `${host.name}: ${r.recovery?.action ?? r.result.outcome}: ${r.result.active ? `${r.result.active.version} serves` : "nothing serves"}`
+          );
+        } catch (err) {
+          ctx.reporter.warning(`deploy post step: ${host.name}: recovery failed: ${messageOf(err)}; its next deploy will retry it`);
         }
-    } finally {
-      await closeConnections(savedConn);
-    }
+      }
+  } finally {
+    await closeConnections(savedConn, hosts);
+  }
 }
 
 // packages/deploy/src/ssh/status.ts
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 async function hostStatus(host, inputs, app) {
   let stateDir = stateDirFor(inputs, app);
   try {
-    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join11(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join13(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
     return {
       host: host.name,
       outcome: c ? "in-flight" : last?.outcome ?? "",
@@ -2745,14 +3571,18 @@ async function remoteStatus(inputs, ctx) {
 `)
     );
   } finally {
-    await closeConnections(conn.saved);
+    await closeConnections(conn.saved, conn.hosts);
   }
 }
 
 // packages/deploy/src/status.ts
 async function deployStatus(inputs, ctx, host) {
   let app = inputs.app;
-  if (!app && await exists(inputs.manifest) && (app = (await readManifest(inputs.manifest)).project), !app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
+  if (!app && await exists(inputs.manifest)) {
+    let project = (await readManifest(inputs.manifest)).project;
+    app = project ? checkName(project, APP_NAME, `manifest ${inputs.manifest}: project`, ACCEPTED_APP) : "";
+  }
+  if (!app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
   let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = makeRuntime(inputs, host, stateDir, app), active = doc.active, running = active ? await runtime.alive(active) : !1, routing;
   try {
     routing = await makeRouter(inputs.router, host, app).describe(inputs.ports);
@@ -2838,7 +3668,7 @@ async function run(inputs, ctx) {
       signal: cancel.signal,
       who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId2, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId: runId2, stateDir, inputs: { ...inputs, env: {} } }))
+      onLocked: (runId2, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId: runId2, stateDir, inputs: { ...inputs, env: {}, router: storableRouter(inputs.router) } }))
     });
   } catch (err) {
     throw ctx.setOutput("outcome", "failed"), err;
@@ -2854,7 +3684,7 @@ async function post(ctx) {
   let saved = ctx.state.get(StateKey.DeployRun), connections = savedConnections(ctx.state.get(StateKey.Cleanup));
   if (connections) return remotePost(ctx, saved ? JSON.parse(saved) : void 0, connections);
   if (!saved) return;
-  let { runId: runId2, stateDir, inputs } = JSON.parse(saved), host = new LocalHost(), doc = await new Journal(host, stateDir).read("");
+  let { runId: runId2, stateDir, inputs: stored } = JSON.parse(saved), inputs = { ...stored, router: withAdminToken(stored.router, ctx.env) }, host = new LocalHost(), doc = await new Journal(host, stateDir).read("");
   if (doc.cutover?.id === runId2) {
     ctx.reporter.warning(`deploy: the main step stopped during ${doc.cutover.phase}; finishing the cutover now`);
     try {
@@ -2869,7 +3699,7 @@ var deployStage = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key"],
+  secrets: ["env", "ssh-key", "nginx-admin-token"],
   parse(read, ctx) {
     let inputs = parseDeployInputs(read, ctx.cwd);
     for (let [key, value] of Object.entries(inputs.env)) SECRET_KEY.test(key) && value.length >= 3 && ctx.reporter.mask(value);

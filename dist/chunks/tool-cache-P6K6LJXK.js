@@ -1,9 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   HttpClient
-} from "./chunk-6ACLL26A.js";
+} from "./chunk-H4BMFTLY.js";
 import {
-  __toESM,
   cp,
   debug,
   exec,
@@ -13,7 +12,10 @@ import {
   require_semver,
   rmRF,
   which
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-SDIGK4BL.js";
+import {
+  __toESM
+} from "./chunk-6LYVYBIT.js";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto from "crypto";

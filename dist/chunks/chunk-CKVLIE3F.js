@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   slimArtifacts,
   slimOptions
-} from "./chunk-4MPRL5FE.js";
+} from "./chunk-YK3FYRBA.js";
 import {
   gzipSync,
   zipSync
@@ -26,6 +26,7 @@ import {
   nearest,
   parseTarget,
   readManifest,
+  redactUrl,
   reproducibleTar,
   resolveGo,
   resolveInManifest,
@@ -38,20 +39,22 @@ import {
   targetSlug,
   withParents,
   writeManifest
-} from "./chunk-FOPOCMDV.js";
+} from "./chunk-3YOZM5HC.js";
 import {
-  __toESM,
   require_semver
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-SDIGK4BL.js";
+import {
+  __toESM
+} from "./chunk-6LYVYBIT.js";
 
 // packages/go-build/src/stage.ts
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 
 // packages/go-build/src/build.ts
 import { availableParallelism } from "node:os";
-import { basename as basename2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve3 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve3 } from "node:path";
 import { writeFile } from "node:fs/promises";
-var semver2 = __toESM(require_semver(), 1);
+var semver3 = __toESM(require_semver(), 1);
 
 // packages/go-build/src/archive.ts
 import { readFile } from "node:fs/promises";
@@ -78,12 +81,14 @@ async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__
 }
 
 // packages/go-build/src/linkcache.ts
+import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
-var MAX_AGE_MS = 120 * 3600 * 1e3;
+var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive"];
 function dir(gocache, kind) {
   return join(gocache, "gantry", kind);
 }
+var isMissing = (err) => err.code === "ENOENT";
 async function linkKey(job) {
   let args = ["list", "-trimpath", "-export", "-deps", "-f", "{{if .Export}}{{.Export}}{{end}}"];
   job.tags.length > 0 && args.push(`-tags=${job.tags.join(",")}`), args.push(...job.flags, job.main);
@@ -97,24 +102,42 @@ async function linkKey(job) {
 }
 async function restoreKept(gocache, kind, key, dest) {
   let file = join(dir(gocache, kind), key.slice(0, 2), key);
-  if (!await exists(file)) return !1;
-  await copyFile(file, dest);
+  try {
+    await copyFile(file, dest);
+  } catch (err) {
+    if (isMissing(err)) return !1;
+    throw err;
+  }
   let now = /* @__PURE__ */ new Date();
-  return await utimes(file, now, now), !0;
+  return await utimes(file, now, now).catch(() => {
+  }), !0;
 }
 async function keep(gocache, kind, key, file) {
   let sub = join(dir(gocache, kind), key.slice(0, 2));
   await mkdir(sub, { recursive: !0 });
-  let tmp = join(sub, `${key}.tmp-${process.pid}`);
-  await copyFile(file, tmp), await rename(tmp, join(sub, key)), await prune(dir(gocache, kind));
+  let tmp = join(sub, `${key}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}`);
+  try {
+    await copyFile(file, tmp), await rename(tmp, join(sub, key));
+  } catch (err) {
+    throw await rm(tmp, { force: !0 }), err;
+  }
 }
-async function prune(root) {
-  let cutoff = Date.now() - MAX_AGE_MS;
-  for (let sub of await readdir(root).catch(() => []))
-    for (let f of await readdir(join(root, sub)).catch(() => [])) {
-      let p = join(root, sub, f);
-      (await stat(p)).mtimeMs < cutoff && await rm(p, { force: !0 });
-    }
+async function pruneKept(gocache, now = Date.now()) {
+  let removed = 0;
+  for (let kind of KINDS) {
+    let root = dir(gocache, kind);
+    for (let sub of await readdir(root).catch(() => []))
+      for (let f of await readdir(join(root, sub)).catch(() => [])) {
+        let p = join(root, sub, f), info = await stat(p).catch((err) => {
+          if (!isMissing(err))
+            throw err;
+        });
+        if (!info?.isFile()) continue;
+        let maxAge = f.includes(TEMP_MARK) ? TEMP_MAX_AGE_MS : MAX_AGE_MS;
+        info.mtimeMs >= now - maxAge || (await rm(p, { force: !0 }), removed++);
+      }
+  }
+  return removed;
 }
 
 // packages/go-build/src/cachekey.ts
@@ -294,7 +317,7 @@ function buildLdflags(o) {
 // packages/go-build/src/modcheck.ts
 import { copyFile as copyFile2, mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -590,50 +613,111 @@ function splitLines(text) {
 }
 
 // packages/go-build/src/modcheck.ts
+var semver2 = __toESM(require_semver(), 1);
+
+// packages/go-build/src/modules.ts
+import { join as join4 } from "node:path";
+var DEFAULT_GOPROXY = "https://proxy.golang.org,direct", DEFAULT_GOSUMDB = "sum.golang.org", NETWORK = /dial tcp|connection refused|no such host|i\/o timeout|TLS handshake|network is unreachable|Client\.Timeout/;
+function shownProxy(value) {
+  return value.split(/([,|])/).map((p) => /^[a-z]+:\/\//i.test(p) ? redactUrl(p).replace(/\/$/, p.endsWith("/") ? "/" : "") : p).join("");
+}
+function moduleIn(output) {
+  return /([\w.~-]+\.[\w.~-]+(?:\/[\w.~-]+)*)@(v[\w.+-]+)/.exec(output)?.slice(1, 3).join("@");
+}
+function explainModuleFailure(output, env) {
+  if (!NETWORK.test(output)) return;
+  let module = moduleIn(output), tail = lastLines(output, 3);
+  if (/verifying (module|go\.mod)|sumdb|checksum database/.test(output)) {
+    let prefix = module?.split("/").slice(0, 2).join("/") ?? "example.com/private";
+    return [
+      `the checksum database (GOSUMDB=${env.GOSUMDB || DEFAULT_GOSUMDB}) could not be reached to check ${module ?? "a module"}, whose checksum go.sum does not hold:`,
+      tail,
+      "go.sum is missing checksums: run `go mod tidy` where the database is reachable and commit go.sum (a complete go.sum needs no database).",
+      `For private modules set GONOSUMDB (or GOPRIVATE) to their path patterns, e.g. GONOSUMDB=${prefix}; GOSUMDB=off turns the check off for every module.`,
+      "GOFLAGS=-mod=mod does not help: it lets go change go.mod, it does not skip the checksum."
+    ].join(`
+`);
+  }
+  return [
+    `the module proxy (GOPROXY=${shownProxy(env.GOPROXY || DEFAULT_GOPROXY)}) could not be reached to download ${module ?? "a module"}:`,
+    tail,
+    "On a runner without the network: restore GOMODCACHE first (go-build's cache: true does, keyed by go.sum), vendor the modules (`go mod vendor`, then GOFLAGS=-mod=vendor), or set GOPROXY to a mirror this runner reaches."
+  ].join(`
+`);
+}
+function moduleCommandError(what, err, env) {
+  if (!(err instanceof ExecError)) return err;
+  let output = `${err.result.stderr}
+${err.result.stdout}`.trim(), why = explainModuleFailure(output, env);
+  return new GantryError(`${what} failed: ${why ?? lastLines(output, 15)}`);
+}
+async function vendored(moduleDir, env) {
+  return /(^|\s)-mod=vendor\b/.test(env.GOFLAGS ?? "") ? !0 : !/(^|\s)-mod=mod\b/.test(env.GOFLAGS ?? "") && await exists(join4(moduleDir, "vendor", "modules.txt"));
+}
+async function downloadModules(go, moduleDir, env, reporter) {
+  if (!await exists(join4(moduleDir, "go.sum"))) return reporter.info("modules: no go.sum, so no module to download");
+  if (await vendored(moduleDir, env)) return reporter.info("modules: vendored (vendor/modules.txt); nothing to download");
+  let started = performance.now();
+  try {
+    await exec(go, ["mod", "download"], { cwd: moduleDir, env, timeoutMs: 6e5 });
+  } catch (err) {
+    throw moduleCommandError("go mod download", err, env);
+  }
+  reporter.info(`modules: go mod download, once for every target, took ${formatDuration(performance.now() - started)}`);
+}
+
+// packages/go-build/src/modcheck.ts
 async function readOr(path, fallback) {
   return await exists(path) ? readFile3(path, "utf8") : fallback;
 }
-async function checkModule(go, moduleDir, env) {
+function untidy(patches) {
+  return new GantryError(`go.mod/go.sum are not tidy: \`go mod tidy\` would make these changes (commit them, or set mod-check: off):
+${patches}`);
+}
+async function tidyDiff(go, moduleDir, env) {
+  let r = await exec(go, ["mod", "tidy", "-diff"], { cwd: moduleDir, env, timeoutMs: 3e5, allowFailure: !0 });
+  if (r.code !== 0)
+    throw r.stdout.trim() !== "" ? untidy(r.stdout.trimEnd()) : moduleCommandError("go mod tidy -diff (mod-check: verify; set mod-check: off to skip)", new ExecError(r), env);
+}
+async function tidyOnCopies(go, moduleDir, env) {
+  let tmp = await mkdtemp(join5(tmpdir(), "gantry-tidy-"));
   try {
-    await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 3e5 });
-  } catch (err) {
-    throw err instanceof ExecError ? new GantryError(`go mod verify failed in ${moduleDir}:
-${lastLines(err.result.stdout + err.result.stderr, 15)}`) : err;
-  }
-  let tmp = await mkdtemp(join4(tmpdir(), "gantry-tidy-"));
-  try {
-    let modPath = join4(moduleDir, "go.mod"), sumPath = join4(moduleDir, "go.sum");
-    await copyFile2(modPath, join4(tmp, "go.mod")), await exists(sumPath) && await copyFile2(sumPath, join4(tmp, "go.sum"));
+    let modPath = join5(moduleDir, "go.mod"), sumPath = join5(moduleDir, "go.sum");
+    await copyFile2(modPath, join5(tmp, "go.mod")), await exists(sumPath) && await copyFile2(sumPath, join5(tmp, "go.sum"));
     try {
-      await exec(go, ["mod", "tidy", `-modfile=${join4(tmp, "go.mod")}`], { cwd: moduleDir, env, timeoutMs: 3e5 });
+      await exec(go, ["mod", "tidy", `-modfile=${join5(tmp, "go.mod")}`], { cwd: moduleDir, env, timeoutMs: 3e5 });
     } catch (err) {
-      throw err instanceof ExecError ? new GantryError(`go mod tidy could not run (mod-check: verify; set mod-check: off to skip):
-${lastLines(err.result.stderr, 15)}`) : err;
+      throw moduleCommandError("go mod tidy (mod-check: verify; set mod-check: off to skip)", err, env);
     }
     let patches = [];
     for (let [name, path] of [
       ["go.mod", modPath],
       ["go.sum", sumPath]
     ]) {
-      let before = await readOr(path, ""), after = await readOr(join4(tmp, name), "");
+      let before = await readOr(path, ""), after = await readOr(join5(tmp, name), "");
       before !== after && patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, "", "", { context: 2 }));
     }
-    if (patches.length > 0)
-      throw new GantryError(
-        `go.mod/go.sum are not tidy: \`go mod tidy\` would make these changes (commit them, or set mod-check: off):
-${patches.join(`
-`)}`
-      );
+    if (patches.length > 0) throw untidy(patches.join(`
+`));
   } finally {
     await rm2(tmp, { recursive: !0, force: !0 });
   }
 }
+async function checkModule(go, goVersion, moduleDir, env, reporter) {
+  try {
+    await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 3e5 });
+  } catch (err) {
+    throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
+  }
+  let diff = semver2.gte(semver2.coerce(goVersion) ?? "0.0.0", "1.23.0");
+  await (diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env)), reporter?.info(`mod-check: go mod verify passed and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
+}
 
 // packages/go-build/src/outdir.ts
 import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { dirname, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname, join as join6, relative as relative2, resolve as resolve2 } from "node:path";
 async function previousOutputs(outDir) {
-  let manifestPath = join5(outDir, MANIFEST_FILE);
+  let manifestPath = join6(outDir, MANIFEST_FILE);
   if (!await exists(manifestPath)) return [];
   try {
     let m = await readManifest(manifestPath), files = /* @__PURE__ */ new Set([manifestPath]);
@@ -655,18 +739,18 @@ var OutDir = class _OutDir {
   dir;
   staging;
   static async open(dir2) {
-    return await mkdir3(dir2, { recursive: !0 }), new _OutDir(dir2, await mkdtemp2(join5(dir2, ".gantry-staging-")));
+    return await mkdir3(dir2, { recursive: !0 }), new _OutDir(dir2, await mkdtemp2(join6(dir2, ".gantry-staging-")));
   }
   /** Path in the staging folder for a name relative to out-dir. */
   staged(name) {
-    return join5(this.staging, name);
+    return join6(this.staging, name);
   }
   async commit() {
     for (let f of await previousOutputs(this.dir)) await rm3(f, { recursive: !0, force: !0 });
     let names = await readdir2(this.staging);
     names.sort((a, b) => +(a === MANIFEST_FILE) - +(b === MANIFEST_FILE));
     for (let n of names)
-      await rm3(join5(this.dir, n), { recursive: !0, force: !0 }), await rename2(join5(this.staging, n), join5(this.dir, n));
+      await rm3(join6(this.dir, n), { recursive: !0, force: !0 }), await rename2(join6(this.staging, n), join6(this.dir, n));
     await rm3(this.staging, { recursive: !0, force: !0 });
   }
   async abandon() {
@@ -703,16 +787,20 @@ async function resolveToolchain(inputs, ctx) {
   return resolveGo(spec, inputs.goDownloadBaseUrl, ctx.reporter);
 }
 async function moduleInfo(go, inputs, env) {
-  let goMod = join6(inputs.workingDirectory, "go.mod");
+  let goMod = join7(inputs.workingDirectory, "go.mod");
   if (!await exists(inputs.workingDirectory)) throw new InputError("working-directory", inputs.workingDirectory, "the folder does not exist");
   if (!await exists(goMod))
     throw new GantryError(`no go.mod in ${inputs.workingDirectory}: go-build needs a Go module there (run \`go mod init\`, or set working-directory)`);
   let wants = await moduleGoDirective(goMod);
-  if (wants && semver2.lt(go.version, wants))
+  if (wants && semver3.lt(go.version, wants))
     throw new GantryError(
       `go.mod asks for go ${wants} but the go in use is ${go.version}; set go-version: ${wants.replace(/\.0$/, "")} (or go-version-file: go.mod) to install it`
     );
-  let r = await exec(go.go, ["list", "-f", "{{.Module.Path}}	{{.Name}}", inputs.main], { cwd: inputs.workingDirectory, env, allowFailure: !0 });
+  let r = await exec(go.go, ["list", "-find", "-f", "{{.Module.Path}}	{{.Name}}", inputs.main], {
+    cwd: inputs.workingDirectory,
+    env,
+    allowFailure: !0
+  });
   if (r.code !== 0)
     throw new InputError("main", inputs.main, `it is not a package of the module in ${inputs.workingDirectory}: ${r.stderr.trim().split(`
 `)[0]}`);
@@ -772,9 +860,9 @@ async function goBuild(inputs, ctx) {
       throw new InputError("archive-name", inputs.archiveName, `two targets get the same archive name ${file}; include {os}, {arch} and {variant}`);
     archiveNames.set(t, file);
   }
-  inputs.modCheck === "verify" && await checkModule(go.go, inputs.workingDirectory, env), reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
+  reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   let cacheHit = !1;
-  inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit);
+  inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit), await downloadModules(go.go, inputs.workingDirectory, env, reporter), inputs.modCheck === "verify" && await checkModule(go.go, go.version, inputs.workingDirectory, env, reporter);
   let out = await OutDir.open(inputs.outDir);
   try {
     let jobs = targets.map((target) => ({
@@ -801,7 +889,9 @@ async function goBuild(inputs, ctx) {
       throw new GantryError(failed.map((f) => f.message).join(`
 `));
     }
-    let goMs = built.reduce((s, b) => s + b.durationMs, 0), manifestStaged = out.staged(MANIFEST_FILE), rel = (p) => relative3(out.staging, p).split("\\").join("/"), artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache))), checksumsName;
+    let goMs = built.reduce((s, b) => s + b.durationMs, 0), manifestStaged = out.staged(MANIFEST_FILE), rel = (p) => relative3(out.staging, p).split("\\").join("/"), artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache)));
+    await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
+    let checksumsName;
     if (inputs.checksums) {
       checksumsName = "checksums.txt";
       let lines = artifacts.map((a) => a.archive ? `${a["archive-sha256"]}  ${a.archive}` : `${a.sha256}  ${a.path}`).sort((x, y) => x.slice(66) < y.slice(66) ? -1 : 1);
@@ -820,10 +910,10 @@ async function goBuild(inputs, ctx) {
       ...checksumsName ? { checksums: checksumsName } : {}
     };
     return await writeManifest(manifestStaged, manifest), await out.commit(), {
-      manifestPath: join6(inputs.outDir, MANIFEST_FILE),
+      manifestPath: join7(inputs.outDir, MANIFEST_FILE),
       manifest,
-      checksumsPath: checksumsName ? join6(inputs.outDir, checksumsName) : void 0,
-      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join6(inputs.outDir, a.path), buildMs: built[i].durationMs })),
+      checksumsPath: checksumsName ? join7(inputs.outDir, checksumsName) : void 0,
+      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join7(inputs.outDir, a.path), buildMs: built[i].durationMs })),
       info,
       go,
       cacheHit,
@@ -963,7 +1053,7 @@ function setGoBuildOutputs(r, ctx) {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? join7(dirname2(r.manifestPath), a.archive) : "",
+      archive: a.archive ? join8(dirname2(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? ""
     }))
   ), ctx.setOutput("manifest", r.manifestPath), ctx.setOutput("checksums", r.checksumsPath ?? ""), ctx.setOutput("version", r.info.version), ctx.setOutput("cache-hit", r.cacheHit);

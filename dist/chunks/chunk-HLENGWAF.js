@@ -5,26 +5,34 @@ import {
 import {
   ExecError,
   GantryError,
+  HttpTimeoutError,
   InputError,
   MANIFEST_FILE,
+  discardBody,
   exec,
   exists,
+  fetchWithTimeout,
   formatBytes,
   formatDuration,
   hostTarget,
   lastLines,
+  readBodyLimited,
+  readErrorBody,
   readManifest,
+  redactUrl,
   reproducibleTar,
   require_tar_stream,
   resolveInManifest,
   sha256,
   table,
   writeFileAtomic
-} from "./chunk-FOPOCMDV.js";
+} from "./chunk-3YOZM5HC.js";
 import {
-  __toESM,
   require_semver
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-SDIGK4BL.js";
+import {
+  __toESM
+} from "./chunk-6LYVYBIT.js";
 
 // packages/image/src/image.ts
 import { readFile as readFile5, readdir as readdir4, rm as rm4, stat as stat4 } from "node:fs/promises";
@@ -191,7 +199,7 @@ function parseReference(text, input, allow) {
   let fail = (why) => {
     throw new InputError(input, text, `${why}; ${ACCEPTED_REPO}${allow.tag ? ", optionally :tag" : ""}${allow.digest ? " and @sha256:<64 hex>" : ""}`);
   }, rest = text.trim();
-  (rest === "" || /\s/.test(rest)) && fail("it is empty or has spaces");
+  (rest === "" || /\s/.test(rest)) && fail("it is empty or has spaces"), rest.startsWith("-") && fail('it begins with "-", which a command would read as an option');
   let digest, at = rest.indexOf("@");
   at >= 0 && (digest = rest.slice(at + 1), rest = rest.slice(0, at), allow.digest || fail("a digest is not accepted here"), DIGEST.test(digest) || fail(`the digest ${JSON.stringify(digest)} is not sha256: followed by 64 lower-case hex digits`));
   let tag, lastSlash = rest.lastIndexOf("/"), colon = rest.lastIndexOf(":");
@@ -226,6 +234,54 @@ function parseChallenge(header) {
     found.push({ scheme: m[1].toLowerCase(), params });
   }
   return found.find((c) => c.scheme === "bearer") ?? found[0];
+}
+function realmMayGetCredentials(registryBase, realm) {
+  return realm.origin === registryBase.origin ? !0 : registryBase.origin === "https://registry-1.docker.io" && realm.origin === "https://auth.docker.io";
+}
+async function fetchToken(t) {
+  let url = new URL(t.realm);
+  t.service && url.searchParams.set("service", t.service);
+  for (let s of t.scopes) url.searchParams.append("scope", s);
+  let headers = { "User-Agent": "gantry-image" }, creds = t.credentials;
+  creds && (headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`);
+  let res = await fetchWithTimeout(url, { headers, redirect: "manual" }, t.timeoutMs);
+  if (!res.ok) return { status: res.status, body: await readErrorBody(res, 300) };
+  let body = {};
+  try {
+    body = JSON.parse((await readBodyLimited(res, 1024 * 1024, "the token answer")).toString("utf8"));
+  } catch (err) {
+    if (err instanceof GantryError) throw err;
+  }
+  let token = body.token ?? body.access_token;
+  return token ? { token } : { status: res.status, body: "no token in the answer" };
+}
+async function bearerAuthorization(b) {
+  let realm;
+  try {
+    realm = new URL(b.challenge.params.realm ?? "");
+  } catch {
+    throw new GantryError(`registry ${b.registry} sent a Bearer challenge without a usable realm`);
+  }
+  let creds = b.credentials, trusted = realmMayGetCredentials(b.base, realm), withheldFrom = creds && !trusted && !b.authForce ? redactUrl(realm) : void 0;
+  withheldFrom && b.reporter.warning(
+    `registry ${b.registry} sends gantry to the token service ${withheldFrom}, ${realm.protocol === "http:" && b.base.protocol === "https:" ? "over plain HTTP" : "on another origin"}: the credentials from ${creds?.source} were not sent there (set auth-force: true if you trust it); asking for an anonymous token`
+  );
+  let send = withheldFrom ? void 0 : creds, service = b.challenge.params.service, answer;
+  try {
+    answer = await fetchToken({ realm, ...service ? { service } : {}, scopes: b.scopes, credentials: send, timeoutMs: b.timeoutMs });
+  } catch (err) {
+    throw new GantryError(`the token service ${realm.origin} of registry ${b.registry} did not answer: ${err.message}`);
+  }
+  let w = withheldFrom ? { withheldFrom } : {};
+  if ("token" in answer) return { authorization: `Bearer ${answer.token}`, ...w };
+  if (answer.status === 401 || answer.status === 403)
+    return {
+      denied: `its token service ${realm.origin} refused ${send ? `the credentials from ${send.source}` : "anonymous access"} (HTTP ${answer.status})`,
+      ...w
+    };
+  throw new GantryError(
+    `the token service ${realm.origin} of registry ${b.registry} answered HTTP ${answer.status} for scope ${b.scopes[0]}${answer.body ? `: ${answer.body}` : ""}`
+  );
 }
 function configKeys(registry) {
   return registry === DOCKER_HUB ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"] : [registry];
@@ -450,7 +506,7 @@ async function dockerServerVersion(env) {
   return r?.code === 0 && v ? v : void 0;
 }
 async function dockerLoad(file, env) {
-  return [...(await exec("docker", ["load", "-i", file], { env, timeoutMs: 3e5 })).stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1]);
+  return [...(await exec("docker", ["load", "--input", file], { env, timeoutMs: 3e5 })).stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1]);
 }
 async function readTar(bytes) {
   let files = /* @__PURE__ */ new Map(), ex = (0, import_tar_stream.extract)(), done = new Promise((res, rej) => {
@@ -463,6 +519,13 @@ async function readTar(bytes) {
   });
   return ex.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), await done, files;
 }
+var MIN_MASKED = 4;
+function dockerBuildCommand(o, iidfile) {
+  let args = ["build", "--iidfile", iidfile, "--file", o.dockerfile];
+  for (let k of Object.keys(o.buildArgs)) args.push("--build-arg", k);
+  for (let [k, v] of Object.entries(o.labels)) args.push("--label", `${k}=${v}`);
+  return o.target && args.push("--target", o.target), args.push("--", o.context), { args, extraEnv: { ...o.buildArgs } };
+}
 async function dockerBuild(o) {
   if (!await dockerServerVersion(o.env))
     throw new GantryError(
@@ -472,18 +535,22 @@ async function dockerBuild(o) {
   await mkdir2(parent, { recursive: !0 });
   let tmp = await mkdtemp(join4(parent, "gantry-docker-"));
   try {
-    let iid = join4(tmp, "iid"), args = ["build", "--iidfile", iid, "-f", o.dockerfile];
-    for (let [k, v] of Object.entries(o.buildArgs)) args.push("--build-arg", `${k}=${v}`);
-    for (let [k, v] of Object.entries(o.labels)) args.push("--label", `${k}=${v}`);
-    o.target && args.push("--target", o.target), args.push(o.context);
+    let iid = join4(tmp, "iid"), { args, extraEnv } = dockerBuildCommand(o, iid);
+    for (let v of Object.values(o.buildArgs)) v.length >= MIN_MASKED && o.reporter.mask(v);
     try {
-      await exec("docker", args, { env: o.env, timeoutMs: 36e5, onStdoutLine: (l) => o.reporter.info(l), onStderrLine: (l) => o.reporter.info(l) });
+      await exec("docker", args, {
+        env: o.env,
+        extraEnv,
+        timeoutMs: 36e5,
+        onStdoutLine: (l) => o.reporter.info(l),
+        onStderrLine: (l) => o.reporter.info(l)
+      });
     } catch (err) {
       throw err instanceof ExecError ? new GantryError(`docker build of ${o.dockerfile} failed (exit ${err.code}):
 ${lastLines(err.result.stdout + err.result.stderr, 15)}`) : err;
     }
     let id = (await readFile4(iid, "utf8")).trim(), saved = join4(tmp, "image.tar");
-    await exec("docker", ["save", "-o", saved, id], { env: o.env, timeoutMs: 6e5 });
+    await exec("docker", ["save", "--output", saved, "--", id], { env: o.env, timeoutMs: 6e5 });
     let files = await readTar(await readFile4(saved)), entry = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "[]")[0], configBytes = entry && files.get(entry.Config);
     if (!entry || !configBytes) throw new GantryError(`docker save of ${id} has no manifest.json entry or config gantry can read`);
     let config = JSON.parse(configBytes.toString("utf8")), layers = [];
@@ -508,7 +575,10 @@ ${lastLines(err.result.stdout + err.result.stderr, 15)}`) : err;
   }
 }
 async function dockerTag(id, names, env) {
-  for (let n of names) await exec("docker", ["tag", id, n], { env, timeoutMs: 6e4 });
+  for (let n of names) {
+    if (n.startsWith("-") || id.startsWith("-")) throw new GantryError(`docker tag ${id} ${n}: a reference cannot begin with "-"`);
+    await exec("docker", ["tag", "--", id, n], { env, timeoutMs: 6e4 });
+  }
 }
 
 // packages/image/src/inputs.ts
@@ -538,6 +608,7 @@ var IMAGE_INPUTS = {
   password: "",
   insecure: "false",
   force: "false",
+  "auth-force": "false",
   engine: "oci",
   dockerfile: "Dockerfile",
   context: ".",
@@ -616,7 +687,11 @@ function parseImageInputs(read, cwd) {
     throw new InputError(username ? "password" : "username", "", "username and password are given together, or neither (then ~/.docker/config.json is used)");
   let loadPlatformText = read.string("load-platform"), loadPlatform = loadPlatformText ? parsePlatform(loadPlatformText) : void 0;
   if (loadPlatformText && !loadPlatform) throw new InputError("load-platform", loadPlatformText, "accepted: os/arch[/variant], e.g. linux/amd64");
-  let buildArgs = read.keyValues("build-args"), target = read.string("target");
+  let buildArgs = read.keyValues("build-args");
+  for (let k of Object.keys(buildArgs))
+    if (/^(PATH|HOME|DOCKER_.*|BUILDX_.*)$/i.test(k))
+      throw new InputError("build-args", k, "PATH, HOME, DOCKER_* and BUILDX_* are the docker client's own settings; accepted: other KEY=value lines");
+  let target = read.string("target");
   if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
     throw new InputError("target", target, "accepted: a stage name of the Dockerfile (letters, digits, _ . -)");
   return {
@@ -645,6 +720,7 @@ function parseImageInputs(read, cwd) {
     password,
     insecure,
     force,
+    authForce: read.bool("auth-force"),
     engine: read.choice("engine", ["oci", "docker"]),
     dockerfile: abs(read.string("dockerfile") || "Dockerfile"),
     context: abs(read.string("context") || "."),
@@ -720,7 +796,10 @@ function parseJson(bytes, what) {
   }
 }
 async function pullBase(ref, platforms, client2) {
-  let name = formatReference(ref), top = await client2.getManifest(ref.digest ?? ref.tag ?? "latest"), isIndex = INDEX_TYPES.includes(top.mediaType) || Array.isArray(parseJson(top.bytes, name).manifests), blobs = /* @__PURE__ */ new Map(), blob = (digest) => (blobs.has(digest) || blobs.set(digest, client2.getBlob(digest)), blobs.get(digest)), parts = [];
+  let name = formatReference(ref), top = await client2.getManifest(ref.digest ?? ref.tag ?? "latest"), isIndex = INDEX_TYPES.includes(top.mediaType) || Array.isArray(parseJson(top.bytes, name).manifests), blobs = /* @__PURE__ */ new Map(), blob = (d) => {
+    let key = `${d.digest} ${d.size}`;
+    return blobs.has(key) || blobs.set(key, client2.getBlob(d)), blobs.get(key);
+  }, parts = [];
   for (let platform of platforms) {
     let manifestBytes = top.bytes;
     if (isIndex) {
@@ -731,12 +810,13 @@ async function pullBase(ref, platforms, client2) {
           `base image ${name} has no ${formatPlatform(platform)} (it has ${has.join(", ") || "no platforms"}); pick a multi-arch base or narrow platforms`
         );
       }
-      manifestBytes = (await client2.getManifest(entry.digest)).bytes;
+      if (manifestBytes = (await client2.getManifest(entry.digest)).bytes, manifestBytes.length !== entry.size)
+        throw new GantryError(`base image ${name}: manifest ${entry.digest} is ${manifestBytes.length} bytes, the index says ${entry.size}`);
     }
     let manifest = parseJson(manifestBytes, `${name} (${formatPlatform(platform)})`);
     if (!manifest.config?.digest || !Array.isArray(manifest.layers))
       throw new GantryError(`base image ${name} has a manifest gantry cannot read (no config or layers)`);
-    let config = parseJson(await blob(manifest.config.digest), `the config of ${name}`), own = { os: config.os, architecture: config.architecture, ...config.variant ? { variant: config.variant } : {} };
+    let config = parseJson(await blob(manifest.config), `the config of ${name}`), own = { os: config.os, architecture: config.architecture, ...config.variant ? { variant: config.variant } : {} };
     if (!samePlatform(own, platform))
       throw new GantryError(`base image ${name} is ${formatPlatform(own)} only, not ${formatPlatform(platform)}; pick a multi-arch base or narrow platforms`);
     let diffIds = config.rootfs?.diff_ids ?? [];
@@ -744,7 +824,7 @@ async function pullBase(ref, platforms, client2) {
       throw new GantryError(`base image ${name}: its config lists ${diffIds.length} diff_ids for ${manifest.layers.length} layers`);
     let layers = await Promise.all(
       manifest.layers.map(async (d, i) => ({
-        blob: { descriptor: { mediaType: d.mediaType === MediaType.dockerLayerGzip ? MediaType.layerGzip : d.mediaType, digest: d.digest, size: d.size }, bytes: await blob(d.digest) },
+        blob: { descriptor: { mediaType: d.mediaType === MediaType.dockerLayerGzip ? MediaType.layerGzip : d.mediaType, digest: d.digest, size: d.size }, bytes: await blob(d) },
         diffId: diffIds[i],
         uncompressedSize: 0,
         role: "base"
@@ -779,13 +859,47 @@ async function pushImage(client2, image, tags, reporter) {
   return { ...client2.stats };
 }
 
+// packages/image/src/transfer.ts
+import { createHash as createHash4 } from "node:crypto";
+import { constants } from "node:buffer";
+async function readBlob(res, d, what) {
+  if (!d.digest.startsWith("sha256:")) throw new GantryError(`${what}: digest ${d.digest} uses an algorithm gantry does not verify (only sha256)`);
+  if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > constants.MAX_LENGTH)
+    throw new GantryError(`${what}: its descriptor's size ${d.size} is not a size gantry can hold (0 to ${constants.MAX_LENGTH} bytes)`);
+  let declared = res.headers.get("content-length");
+  if (declared !== null && Number(declared) !== d.size)
+    throw new GantryError(`${what}: the registry announces ${declared} bytes, the descriptor says ${d.size}; refusing to use it`);
+  let out = Buffer.allocUnsafe(d.size), hash = createHash4("sha256"), received = 0;
+  for await (let chunk of res.body ?? []) {
+    if (received + chunk.length > d.size) throw new GantryError(`${what}: the registry sent more than the descriptor's ${d.size} bytes; refusing to use it`);
+    out.set(chunk, received), hash.update(chunk), received += chunk.length;
+  }
+  if (received !== d.size) throw new GantryError(`${what}: the registry sent ${received} of the descriptor's ${d.size} bytes; refusing to use it`);
+  let actual = `sha256:${hash.digest("hex")}`;
+  if (actual !== d.digest) throw new GantryError(`${what}: content has digest ${actual}, expected ${d.digest}; refusing to use it`);
+  return out;
+}
+function uploadUrl(location, base, what) {
+  let origin = new URL(base), url;
+  try {
+    url = new URL(location, origin);
+  } catch {
+    throw new GantryError(`${what} with a Location that is not a URL`);
+  }
+  if (url.origin !== origin.origin) {
+    let how = url.protocol !== origin.protocol ? `over ${url.protocol === "http:" ? "plain HTTP" : url.protocol}` : "on another origin";
+    throw new GantryError(`${what} at ${redactUrl(url)}, ${how} than ${origin.origin}; refusing to send the blob there`);
+  }
+  return url.toString();
+}
+
 // packages/image/src/registry.ts
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = class {
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), MAX_MANIFEST = 4 * 1024 * 1024, MAX_REDIRECTS = 5, RegistryClient = class {
   constructor(registry, repository, options) {
     this.registry = registry;
     this.repository = repository;
     this.options = options;
-    this.base = `${options.http ? "http" : "https"}://${apiHost(registry)}`, this.scope = `repository:${repository}:${options.actions}`;
+    this.base = `${options.http ? "http" : "https"}://${apiHost(registry)}`, this.origin = new URL(this.base).origin, this.timeoutMs = options.timeoutMs ?? 6e4, this.scope = `repository:${repository}:${options.actions}`;
   }
   registry;
   repository;
@@ -794,21 +908,24 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
   /** The first challenge is answered once, even when four uploads start at the same moment. */
   firstAuth;
   base;
+  origin;
+  timeoutMs;
+  /** The token service the credentials were withheld from, for the hint when access is then denied. */
+  withheldFrom;
   scope;
   /** Counters for the summary and the metadata output. */
   stats = { uploaded: 0, skipped: 0, mounted: 0, uploadedBytes: 0 };
-  /** One HTTP request with retries on connection errors, 5xx and 429. */
+  /** One HTTP request with retries on connection errors, 5xx and 429; a timeout is not retried. */
   async send(method, url, init = {}) {
     let delays = this.options.retryDelaysMs ?? [500, 1e3, 2e3], started = performance.now(), lastError = "";
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       attempt > 0 && await sleep(delays[attempt - 1]);
-      let headers = { "User-Agent": "gantry-image", ...init.headers };
-      this.authorization && new URL(url).host === new URL(this.base).host && (headers.Authorization = this.authorization);
       try {
-        let res = await fetch(url, { method, headers, body: init.body, redirect: "follow" });
+        let res = await this.follow(method, new URL(url), init);
         if (res.status < 500 && res.status !== 429) return res;
-        lastError = `HTTP ${res.status} ${await res.text().catch(() => "")}`.trim().slice(0, 300);
+        lastError = `HTTP ${res.status} ${await readErrorBody(res, 300)}`.trim();
       } catch (err) {
+        if (err instanceof GantryError) throw new GantryError(`registry ${this.registry}: ${err.message}`);
         let cause = err.cause;
         lastError = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ""}` : err.message;
       }
@@ -818,47 +935,47 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
       `registry ${this.registry} did not answer ${method} ${new URL(url).pathname} (${lastError}) after ${delays.length + 1} attempts over ${formatDuration(performance.now() - started)}; is it up${this.options.http ? "" : ", and does it speak HTTPS (set insecure for a plain-HTTP registry on loopback)"}?`
     );
   }
+  /**
+   * Follows redirects itself: the Authorization header goes only to the registry's own origin
+   * (a blob redirect to a CDN gets none), and an HTTPS request is never redirected to plain HTTP.
+   */
+  async follow(method, start, init) {
+    let target = start;
+    for (let hop = 0; ; hop++) {
+      let headers = { "User-Agent": "gantry-image", ...init.headers };
+      this.authorization && target.origin === this.origin && (headers.Authorization = this.authorization);
+      let res = await fetchWithTimeout(target, { method, headers, ...init.body ? { body: init.body } : {} }, this.timeoutMs), location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+      if (!location) return res;
+      await discardBody(res);
+      let next = new URL(location, target);
+      if (target.protocol === "https:" && next.protocol !== "https:")
+        throw new GantryError(`${method} ${redactUrl(target)} was redirected to plain HTTP (${redactUrl(next)}); refusing to follow it`);
+      if (hop >= MAX_REDIRECTS) throw new GantryError(`${method} ${redactUrl(start)} was redirected more than ${MAX_REDIRECTS} times`);
+      target = next;
+    }
+  }
   /** Answers the registry's challenge from `GET /v2/` once: Basic, or a Bearer token for this repository's scope. */
   async authenticate(challenge) {
     let c = challenge;
     if (!c) {
-      let res2 = await this.send("GET", `${this.base}/v2/`);
-      if (await res2.arrayBuffer().catch(() => {
-      }), res2.status !== 401) return;
-      if (c = parseChallenge(res2.headers.get("www-authenticate")), !c) throw new GantryError(`registry ${this.registry} answered 401 without a WWW-Authenticate challenge gantry understands`);
+      let res = await this.send("GET", `${this.base}/v2/`);
+      if (await discardBody(res), res.status !== 401) return;
+      if (c = parseChallenge(res.headers.get("www-authenticate")), !c) throw new GantryError(`registry ${this.registry} answered 401 without a WWW-Authenticate challenge gantry understands`);
     }
     let creds = this.options.credentials;
     if (c.scheme === "basic") {
       if (!creds) throw this.unauthorized("it asks for a username and password (Basic) and none were given");
       this.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
       let check = await this.send("GET", `${this.base}/v2/`);
-      if (await check.arrayBuffer().catch(() => {
-      }), check.status === 401) throw this.unauthorized(`it refused the credentials from ${creds.source} (HTTP 401)`);
+      if (await discardBody(check), check.status === 401) throw this.unauthorized(`it refused the credentials from ${creds.source} (HTTP 401)`);
       return;
     }
-    let realm = c.params.realm;
-    if (!realm) throw new GantryError(`registry ${this.registry} sent a Bearer challenge without a realm`);
-    let url = new URL(realm);
-    c.params.service && url.searchParams.set("service", c.params.service), url.searchParams.set("scope", this.scope), this.options.mountFrom && url.searchParams.append("scope", `repository:${this.options.mountFrom}:pull`);
-    let headers = { "User-Agent": "gantry-image" };
-    creds && (headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`);
-    let res;
-    try {
-      res = await fetch(url, { headers });
-    } catch (err) {
-      throw new GantryError(`the token service ${url.origin} of registry ${this.registry} did not answer: ${err.message}`);
-    }
-    if (res.status === 401 || res.status === 403)
-      throw this.unauthorized(
-        `its token service ${url.origin} refused ${creds ? `the credentials from ${creds.source}` : "anonymous access"} (HTTP ${res.status})`
-      );
-    if (!res.ok) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} answered HTTP ${res.status} for scope ${this.scope}`);
-    let body = await res.json().catch(() => ({})), token = body.token ?? body.access_token;
-    if (!token) throw new GantryError(`the token service ${url.origin} of registry ${this.registry} sent no token for scope ${this.scope}`);
-    this.authorization = `Bearer ${token}`;
+    let scopes = [this.scope, ...this.options.mountFrom ? [`repository:${this.options.mountFrom}:pull`] : []], o = this.options, r = await bearerAuthorization({ registry: this.registry, base: new URL(this.base), challenge: c, scopes, timeoutMs: this.timeoutMs, ...o });
+    if (r.withheldFrom && (this.withheldFrom = r.withheldFrom), r.denied) throw this.unauthorized(r.denied);
+    this.authorization = r.authorization;
   }
   unauthorized(why) {
-    let creds = this.options.credentials, hint = creds ? `check the credentials from ${creds.source} and that they may ${this.options.actions.replace(",", " and ")} ${this.repository}` : "set username and password, or log in (docker/login-action) first";
+    let creds = this.options.credentials, hint = this.withheldFrom ? `the credentials from ${creds?.source} were not sent to its token service ${this.withheldFrom} (another origin, or plain HTTP); set auth-force: true if you trust it` : creds ? `check the credentials from ${creds.source} and that they may ${this.options.actions.replace(",", " and ")} ${this.repository}` : "set username and password, or log in (docker/login-action) first";
     return new GantryError(`registry ${this.registry} denied access to scope ${this.scope}: ${why}; ${hint}`);
   }
   /** A request with auth: authenticates first, and once more on a 401 (an expired or narrower token). */
@@ -866,17 +983,18 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
     this.firstAuth ??= this.authenticate(), await this.firstAuth;
     let url = path.startsWith("http") ? path : `${this.base}${path}`, res = await this.send(method, url, init);
     if (res.status === 401) {
-      await res.arrayBuffer().catch(() => {
-      });
+      await discardBody(res);
       let hadAuth = !!this.authorization, c = parseChallenge(res.headers.get("www-authenticate"));
       if (!c || hadAuth && c.scheme === "basic") throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
       if (await this.authenticate(c), res = await this.send(method, url, init), res.status === 401) throw this.unauthorized(`HTTP 401 on ${method} ${new URL(url).pathname}`);
     }
-    if (res.status === 403) throw this.unauthorized(`HTTP 403 on ${method} ${new URL(url).pathname}`);
+    if (res.status === 403)
+      throw await discardBody(res), this.unauthorized(`HTTP 403 on ${method} ${new URL(url).pathname}`);
     return res;
   }
+  /** An unexpected answer: its status and at most a few hundred bytes of its body, as safe text. */
   async fail(res, what) {
-    let text = (await res.text().catch(() => "")).trim().slice(0, 500);
+    let text = await readErrorBody(res, 500);
     throw new GantryError(`registry ${this.registry}: ${what} failed with HTTP ${res.status}${text ? `: ${text}` : ""}`);
   }
   /** HEAD first: true when the registry already has the blob. */
@@ -895,19 +1013,16 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
       return this.stats.skipped++, !1;
     let from = mount && this.options.mountFrom, query = from ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}` : "", start = await this.request("POST", `/v2/${this.repository}/blobs/uploads/${query}`, { headers: { "Content-Length": "0" } });
     if (from && start.status === 201)
-      return await start.arrayBuffer().catch(() => {
-      }), this.stats.mounted++, !1;
+      return await discardBody(start), this.stats.mounted++, !1;
     if (start.status !== 202) return this.fail(start, `starting the upload of ${digest}`);
-    await start.arrayBuffer().catch(() => {
-    });
+    await discardBody(start);
     let location = start.headers.get("location");
     if (!location) throw new GantryError(`registry ${this.registry} started an upload without a Location header`);
-    let url = new URL(location, this.base).toString(), put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
+    let url = uploadUrl(location, this.base, `registry ${this.registry} started the upload of ${digest}`), put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
       headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size) },
       body: blob.bytes
     });
-    return put.status !== 201 ? this.fail(put, `uploading ${digest} (${size} bytes)`) : (await put.arrayBuffer().catch(() => {
-    }), this.stats.uploaded++, this.stats.uploadedBytes += size, !0);
+    return put.status !== 201 ? this.fail(put, `uploading ${digest} (${size} bytes)`) : (await discardBody(put), this.stats.uploaded++, this.stats.uploadedBytes += size, !0);
   }
   /** PUT a manifest or index by digest or tag; checks the digest the registry computed. */
   async putManifest(reference, blob) {
@@ -916,8 +1031,7 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
       body: blob.bytes
     });
     if (res.status !== 201 && res.status !== 200) return this.fail(res, `PUT manifest ${reference}`);
-    await res.arrayBuffer().catch(() => {
-    });
+    await discardBody(res);
     let echoed = res.headers.get("docker-content-digest");
     if (echoed && echoed !== blob.descriptor.digest)
       throw new GantryError(`registry ${this.registry} stored ${reference} as ${echoed}, not ${blob.descriptor.digest}`);
@@ -925,9 +1039,10 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
   /** GET a manifest or index (OCI and Docker types in Accept); verified when fetched by digest. */
   async getManifest(reference) {
     let res = await this.request("GET", `/v2/${this.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    if (res.status === 404)
+      throw await discardBody(res), new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
     if (!res.ok) return this.fail(res, `GET manifest ${reference}`);
-    let bytes = new Uint8Array(await res.arrayBuffer()), digest = digestOf(bytes);
+    let bytes = await this.readBody(res, () => readBodyLimited(res, MAX_MANIFEST, `manifest ${reference} of ${this.registry}/${this.repository}`)), digest = digestOf(bytes);
     reference.startsWith("sha256:") && verifyDigest(bytes, reference, `${this.registry}/${this.repository}@${reference}`);
     let mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
     if (!mediaType || mediaType === "application/json")
@@ -937,17 +1052,25 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), RegistryClient = clas
       }
     return { mediaType, bytes, digest };
   }
-  /** GET a blob and verify it against its digest. */
-  async getBlob(digest) {
-    let res = await this.request("GET", `/v2/${this.repository}/blobs/${digest}`);
-    if (!res.ok) return this.fail(res, `GET blob ${digest}`);
-    let bytes = new Uint8Array(await res.arrayBuffer());
-    return verifyDigest(bytes, digest, `blob ${digest} of ${this.registry}/${this.repository}`), bytes;
+  /**
+   * GET a blob, streamed and checked as it arrives against its descriptor: more bytes than its
+   * size fail at once, fewer or other bytes fail at the end, each naming the digest.
+   */
+  async getBlob(descriptor) {
+    let { digest } = descriptor, res = await this.request("GET", `/v2/${this.repository}/blobs/${digest}`);
+    return res.ok ? this.readBody(res, () => readBlob(res, descriptor, `blob ${digest} of ${this.registry}/${this.repository}`)) : this.fail(res, `GET blob ${digest}`);
+  }
+  /** Reads a body; a stalled one fails naming the registry. */
+  async readBody(res, read) {
+    try {
+      return await read();
+    } catch (err) {
+      throw await discardBody(res), err instanceof HttpTimeoutError ? new GantryError(`registry ${this.registry}: ${err.message}`) : err;
+    }
   }
 };
 
 // packages/image/src/image.ts
-var CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 async function onDefaultBranch(env) {
   let ref = env.GITHUB_REF ?? "";
   if (!ref.startsWith("refs/heads/") || !env.GITHUB_EVENT_PATH) return !1;
@@ -978,6 +1101,7 @@ async function client(ref, actions, inputs, ctx) {
   let base = inputs.base === "scratch" ? void 0 : inputs.base, mountFrom = actions === "pull,push" && base?.registry === ref.registry && base.repository !== ref.repository ? base.repository : void 0;
   return new RegistryClient(ref.registry, ref.repository, {
     http: usesHttp(inputs, ref.registry),
+    authForce: inputs.authForce,
     credentials: await credentialsFor(ref.registry, inputs, ctx),
     actions,
     reporter: ctx.reporter,
@@ -1001,9 +1125,8 @@ async function ociImages(inputs, set, labels, ctx, cache) {
   if (inputs.base === "scratch") {
     let ca;
     if (inputs.caCertificates) {
-      if (!await exists(CA_BUNDLE))
-        throw new GantryError(`ca-certificates: the runner has no CA bundle at ${CA_BUNDLE}; install ca-certificates, or set ca-certificates: false`);
-      ca = await readFile5(CA_BUNDLE);
+      let { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle-HPV4FA35.js");
+      ca = Buffer.from(CA_BUNDLE_PEM), ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
     }
     shared.push(await buildLayer(scratchEntries(inputs.user, ca), set.epoch, ca ? "ca-certificates" : "accounts", cache));
   } else

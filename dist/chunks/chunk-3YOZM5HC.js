@@ -1,8 +1,5 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  __commonJS,
-  __require,
-  __toESM,
   debug,
   error,
   getState,
@@ -15,7 +12,12 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-3XP43NWD.js";
+} from "./chunk-SDIGK4BL.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-6LYVYBIT.js";
 
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
@@ -697,7 +699,7 @@ var require_streamx = __commonJS({
       destroy(err) {
         (this._duplexState & DESTROY_STATUS) === 0 && (err || (err = StreamError.STREAM_DESTROYED()), this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY, this._readableState !== null && (this._readableState.highWaterMark = 0, this._readableState.error = err), this._writableState !== null && (this._writableState.highWaterMark = 0, this._writableState.error = err), this._duplexState |= PREDESTROYING, this._predestroy(), this._duplexState &= NOT_PREDESTROYING, this._readableState !== null && this._readableState.updateNextTick(), this._writableState !== null && this._writableState.updateNextTick());
       }
-    }, Readable = class _Readable extends Stream {
+    }, Readable2 = class _Readable extends Stream {
       constructor(opts) {
         super(opts), this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD, this._readableState = new ReadableState(this, opts), opts && (this._readableState.readAhead === !1 && (this._duplexState &= READ_NO_READ_AHEAD), opts.read && (this._read = opts.read), opts.eagerOpen && this._readableState.updateNextTick(), opts.encoding && this.setEncoding(opts.encoding));
       }
@@ -705,7 +707,7 @@ var require_streamx = __commonJS({
         let out = new PassThrough(opts);
         return fn().then((src) => {
           if (src === null) return out.end();
-          out.destroying || pipeline(src, out, noop);
+          out.destroying || pipeline2(src, out, noop);
         }).catch((err) => out.destroy(err)), out;
       }
       setEncoding(encoding) {
@@ -849,7 +851,7 @@ var require_streamx = __commonJS({
       end(data) {
         return this._writableState.updateNextTick(), this._writableState.end(data), this;
       }
-    }, Duplex = class extends Readable {
+    }, Duplex = class extends Readable2 {
       // and Writable
       constructor(opts) {
         super(opts), this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD, this._writableState = new WritableState(this, opts), opts && (opts.writev && (this._writev = opts.writev), opts.write && (this._write = opts.write), opts.final && (this._final = opts.final));
@@ -909,12 +911,12 @@ var require_streamx = __commonJS({
       data != null && this.push(data), this.push(null), cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve2, reject) => pipeline(...streams, (err) => {
+      return new Promise((resolve2, reject) => pipeline2(...streams, (err) => {
         if (err) return reject(err);
         resolve2();
       }));
     }
-    function pipeline(stream, ...streams) {
+    function pipeline2(stream, ...streams) {
       let all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams], done = all.length && typeof all[all.length - 1] == "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
       let src = all[0], dest = null, error2 = null;
@@ -990,7 +992,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline,
+      pipeline: pipeline2,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -1002,7 +1004,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable,
+      Readable: Readable2,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -1202,7 +1204,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable, getStreamError } = require_streamx(), FIFO = require_fast_fifo(), b4a = require_b4a(), headers = require_headers(), EMPTY = b4a.alloc(0), MAX_HEADER_SIZE = 4 * 1024 * 1024, BufferList = class {
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx(), FIFO = require_fast_fifo(), b4a = require_b4a(), headers = require_headers(), EMPTY = b4a.alloc(0), MAX_HEADER_SIZE = 4 * 1024 * 1024, BufferList = class {
       constructor() {
         this.buffered = 0, this.shifted = 0, this.queue = new FIFO(), this._offset = 0;
       }
@@ -1230,7 +1232,7 @@ var require_extract = __commonJS({
         }
         return this.buffered -= size, this.shifted += size, buf.subarray(this._offset, this._offset += size);
       }
-    }, Source = class extends Readable {
+    }, Source = class extends Readable2 {
       constructor(self, header, offset) {
         super(), this.header = header, this.offset = offset, this._parent = self;
       }
@@ -1433,7 +1435,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable, Writable, getStreamError } = require_streamx(), b4a = require_b4a(), constants2 = require_constants(), headers = require_headers(), DMODE = 493, FMODE = 420, END_OF_TAR = b4a.alloc(1024), Sink = class extends Writable {
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx(), b4a = require_b4a(), constants2 = require_constants(), headers = require_headers(), DMODE = 493, FMODE = 420, END_OF_TAR = b4a.alloc(1024), Sink = class extends Writable {
       constructor(pack2, header, callback) {
         super({ mapWritable, eagerOpen: !0 }), this.written = 0, this.header = header, this._callback = callback, this._linkname = null, this._isLinkname = header.type === "symlink" && !header.linkname, this._isVoid = header.type !== "file" && header.type !== "contiguous-file", this._finished = !1, this._pack = pack2, this._openCallback = null, this._pack._stream === null ? this._pack._stream = this : this._pack._pending.push(this);
       }
@@ -1479,7 +1481,7 @@ var require_pack = __commonJS({
       _destroy(cb) {
         this._pack._done(this), this._continuePack(this._finished ? null : this._getError()), cb();
       }
-    }, Pack = class extends Readable {
+    }, Pack = class extends Readable2 {
       constructor(opts) {
         super(opts), this._drain = noop, this._finalized = !1, this._finalizing = !1, this._pending = [], this._stream = null;
       }
@@ -1583,6 +1585,28 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// packages/core/src/state.ts
+var actionsState = {
+  get: (key) => getState(key),
+  set: (key, value) => saveState(key, value)
+};
+function memoryState() {
+  let values = /* @__PURE__ */ new Map();
+  return { get: (k) => values.get(k) ?? "", set: (k, v) => {
+    values.set(k, v);
+  } };
+}
+var StateKey = {
+  /** JSON of the cache entries to save in post (see cache.ts). */
+  CachePlan: "gantry-cache-plan",
+  /** Files to delete in post (e.g. an SSH key). */
+  Cleanup: "gantry-cleanup",
+  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
+  DeployRun: "gantry-deploy-run",
+  /** The pipeline's stages that ran, for their post steps. */
+  PipelineSteps: "gantry-pipeline-steps"
+};
+
 // packages/core/src/errors.ts
 var GantryError = class extends Error {
   name = "GantryError";
@@ -1675,10 +1699,14 @@ var InputReader = class _InputReader {
     if (v === "") throw new InputError(name, v, `it is required; ${accepted}`);
     return v;
   }
+  /**
+   * true or false, spelt as YAML 1.2 and @actions/core's getBooleanInput accept them (true, True,
+   * TRUE …); `yes`, `on` or `1` are refused like any other text rather than guessed (issue 11).
+   */
   bool(name) {
     let v = this.string(name);
-    if (/^(true|yes|on|1)$/i.test(v)) return !0;
-    if (/^(false|no|off|0|)$/i.test(v)) return !1;
+    if (/^(true|True|TRUE)$/.test(v)) return !0;
+    if (/^(false|False|FALSE|)$/.test(v)) return !1;
     throw new InputError(name, v, "accepted: true or false");
   }
   choice(name, options) {
@@ -1778,7 +1806,7 @@ var ActionsReporter = class extends QueueingReporter {
     secret && setSecret(secret);
   }
   emit(a) {
-    let props = { title: a.title, file: a.file, startLine: a.line, startColumn: a.col }, emit = { error, warning, notice }[a.level];
+    let all = { title: a.title, file: a.file, startLine: a.line, startColumn: a.col }, props = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== void 0)), emit = { error, warning, notice }[a.level];
     emit(a.message, props);
   }
 }, TerminalReporter = class extends QueueingReporter {
@@ -1809,28 +1837,6 @@ var ActionsReporter = class extends QueueingReporter {
   emit(a) {
     this.out(this.clean(`${a.level}: ${where(a)}${a.title ? `${a.title}: ` : ""}${a.message}`));
   }
-};
-
-// packages/core/src/state.ts
-var actionsState = {
-  get: (key) => getState(key),
-  set: (key, value) => saveState(key, value)
-};
-function memoryState() {
-  let values = /* @__PURE__ */ new Map();
-  return { get: (k) => values.get(k) ?? "", set: (k, v) => {
-    values.set(k, v);
-  } };
-}
-var StateKey = {
-  /** JSON of the cache entries to save in post (see cache.ts). */
-  CachePlan: "gantry-cache-plan",
-  /** Files to delete in post (e.g. an SSH key). */
-  Cleanup: "gantry-cleanup",
-  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
-  DeployRun: "gantry-deploy-run",
-  /** The pipeline's stages that ran, for their post steps. */
-  PipelineSteps: "gantry-pipeline-steps"
 };
 
 // packages/core/src/summary.ts
@@ -1927,12 +1933,231 @@ async function runActionPost(stage) {
   }
 }
 
+// packages/core/src/target.ts
+var PART = /^[a-z0-9][a-z0-9.]*$/;
+function parseTarget(text, input = "targets") {
+  let parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PART.test(p)))
+    throw new InputError(input, text, "accepted: os/arch or os/arch/variant in lower case, e.g. linux/amd64, linux/arm/v7");
+  return { os: parts[0], arch: parts[1], variant: parts[2] ?? "" };
+}
+function formatTarget(t) {
+  return t.variant ? `${t.os}/${t.arch}/${t.variant}` : `${t.os}/${t.arch}`;
+}
+function targetSlug(t) {
+  return `${t.os}_${t.arch}${t.variant}`;
+}
+function exeSuffix(t) {
+  return t.os === "windows" ? ".exe" : "";
+}
+function hostTarget() {
+  let arch = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" }[process.arch] ?? process.arch;
+  return { os: process.platform === "win32" ? "windows" : process.platform, arch, variant: "" };
+}
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      let tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1)), prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+function nearest(value, candidates, count = 5) {
+  return [...candidates].map((c) => ({ c, d: editDistance(value, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, count).map((x) => x.c);
+}
+
+// packages/core/src/tools.ts
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// packages/core/src/fsx.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+async function sha256File(path) {
+  let hash = createHash("sha256");
+  for await (let chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function exists(path) {
+  try {
+    return await access(path), !0;
+  } catch {
+    return !1;
+  }
+}
+async function writeFileAtomic(path, data, mode) {
+  await mkdir(dirname(path), { recursive: !0 });
+  let tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await writeFile(tmp, data, mode === void 0 ? void 0 : { mode }), await rename(tmp, path);
+  } catch (err) {
+    throw await rm(tmp, { force: !0 }), err;
+  }
+}
+
+// packages/core/src/http.ts
+function redactUrl(url) {
+  try {
+    let u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "(an unparsable URL)";
+  }
+}
+var HttpTimeoutError = class extends GantryError {
+  constructor(request, limitMs, phase) {
+    super(`${request} ${phase === "answer" ? "got no answer" : "sent no data"} within the ${formatDuration(limitMs)} limit`);
+    this.request = request;
+    this.limitMs = limitMs;
+  }
+  request;
+  limitMs;
+  name = "HttpTimeoutError";
+}, PIECE = 64 * 1024;
+async function fetchWithTimeout(url, init, timeoutMs) {
+  let what = `${init.method ?? "GET"} ${redactUrl(url)}`, ctrl = new AbortController(), timer, arm = (phase) => {
+    clearTimeout(timer), timer = setTimeout(() => ctrl.abort(new HttpTimeoutError(what, timeoutMs, phase)), timeoutMs), timer.unref();
+  };
+  arm("answer");
+  let bytes = init.body, offset = 0, body = bytes && bytes.length > PIECE ? new ReadableStream({
+    pull(c) {
+      if (arm("answer"), offset >= bytes.length) return c.close();
+      c.enqueue(bytes.subarray(offset, offset + PIECE)), offset += PIECE;
+    }
+  }) : bytes, res;
+  try {
+    res = await fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body,
+      redirect: init.redirect ?? "manual",
+      signal: ctrl.signal,
+      duplex: "half"
+    });
+  } catch (err) {
+    throw clearTimeout(timer), ctrl.signal.aborted ? ctrl.signal.reason : err;
+  }
+  if (!res.body)
+    return clearTimeout(timer), res;
+  arm("data");
+  let watched = res.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, c) {
+        arm("data"), c.enqueue(chunk);
+      },
+      flush: () => clearTimeout(timer)
+    }),
+    { signal: ctrl.signal }
+  );
+  return new Response(watched, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+async function readBodyLimited(res, max, what) {
+  let chunks = [], size = 0;
+  for await (let chunk of res.body ?? []) {
+    if (size += chunk.length, size > max)
+      throw await res.body?.cancel().catch(() => {
+      }), new GantryError(`${what} is larger than ${max} bytes; refusing to read more`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function discardBody(res) {
+  await res.body?.cancel().catch(() => {
+  });
+}
+function safeText(text) {
+  return text.trim().replace(/\r\n?/g, `
+`).replace(/\t/g, " ").replace(/%/g, "%25").replace(/\n/g, "%0A").replace(/[\p{Cc}\p{Cf}]/gu, "");
+}
+async function readErrorBody(res, max = 4096) {
+  let chunks = [], size = 0;
+  try {
+    for await (let chunk of res.body ?? [])
+      if (chunks.push(chunk), size += chunk.length, size >= max) break;
+  } catch {
+  }
+  await res.body?.cancel().catch(() => {
+  });
+  let text = Buffer.concat(chunks).subarray(0, max).toString("utf8").replace(/\uFFFD+$/, "");
+  return safeText(text) + (size > max ? " …" : "");
+}
+
+// packages/core/src/tools.ts
+function ensureRunnerDirs(env = process.env) {
+  let base = join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "gantry");
+  env.RUNNER_TOOL_CACHE ||= join(base, "tool-cache"), env.RUNNER_TEMP ||= join(base, "tmp");
+}
+function toolCache() {
+  return import("./tool-cache-P6K6LJXK.js");
+}
+async function findCachedTool(tool, version, arch) {
+  return ensureRunnerDirs(), (await toolCache()).find(tool, version, arch) || void 0;
+}
+var TOOL_DOWNLOAD_TIMEOUT_MS = 6e4;
+async function download(url, timeoutMs) {
+  let dir = process.env.RUNNER_TEMP;
+  await mkdir2(dir, { recursive: !0 });
+  let file = join(dir, `gantry-download-${randomUUID()}`);
+  try {
+    let res = await fetchWithTimeout(url, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
+    if (!res.ok || !res.body) {
+      let why = `HTTP ${res.status}${res.ok ? "" : ` ${await readErrorBody(res, 512)}`}`.trim();
+      throw Object.assign(new GantryError(why), { retryable: res.status >= 500 || res.status === 429 });
+    }
+    return await pipeline(Readable.fromWeb(res.body), createWriteStream(file, { mode: 384 })), file;
+  } catch (err) {
+    throw await rm2(file, { force: !0 }), err;
+  }
+}
+async function installTool(release, reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS) {
+  let cached = await findCachedTool(release.tool, release.version, release.arch), tc = await toolCache();
+  if (cached)
+    return reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`), cached;
+  let where2 = redactUrl(release.url);
+  reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${where2}`);
+  let file = "";
+  for (let attempt = 1; !file; attempt++)
+    try {
+      file = await download(release.url, timeoutMs);
+    } catch (err) {
+      if (!(err.retryable ?? !(err instanceof GantryError)) || attempt === 3)
+        throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${where2}: ${err.message}`);
+      reporter.info(`download of ${where2} failed (${err.message}); retrying`), await new Promise((r) => setTimeout(r, 1e3 * attempt));
+    }
+  try {
+    let actual = await sha256File(file);
+    if (actual !== release.sha256.toLowerCase())
+      throw new GantryError(`${release.tool} ${release.version} from ${where2} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
+    let extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, void 0, release.format === "tar.xz" ? "xJ" : "xz"), dir = release.root ? join(extracted, release.root) : extracted;
+    return await tc.cacheDir(dir, release.tool, release.version, release.arch);
+  } finally {
+    await rm2(file, { force: !0 });
+  }
+}
+function runnerArch() {
+  return process.arch;
+}
+
 // packages/core/src/cache.ts
 function cacheServiceConfigured(env = process.env) {
   return !!(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 async function restoreCache(plan, reporter, state) {
-  let cache = cacheServiceConfigured() ? await import("./cache-S7O6H5JA.js") : void 0;
+  let cache = cacheServiceConfigured() ? await import("./cache-DA2DL6FM.js") : void 0;
   if (!cache?.isFeatureAvailable())
     return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
   let matched;
@@ -1951,7 +2176,7 @@ async function saveCachePlan(reporter, state) {
     reporter.info(`cache: ${plan.key} was an exact hit; nothing to save`);
     return;
   }
-  let cache = await import("./cache-S7O6H5JA.js");
+  let cache = await import("./cache-DA2DL6FM.js");
   try {
     await cache.saveCache(plan.paths, plan.key), reporter.info(`cache: saved ${plan.key}`);
   } catch (err) {
@@ -2021,61 +2246,46 @@ function exec(file, args, options = {}) {
     }), child.stdin.end(options.input);
   });
 }
-var StreamCollector = class {
-  constructor(max, onLine) {
-    this.max = max;
+var LineSplitter = class {
+  constructor(onLine) {
     this.onLine = onLine;
   }
-  max;
   onLine;
-  chunks = [];
-  size = 0;
-  partial = "";
-  /** Keeps a UTF-8 character split across two chunks whole. */
+  pending = [];
   decoder = new StringDecoder("utf8");
   push(d) {
-    for (this.chunks.push(d), this.size += d.length; this.size > this.max && this.chunks.length > 1; ) this.size -= this.chunks.shift().length;
-    if (this.onLine) {
-      let lines = (this.partial + this.decoder.write(d)).split(`
-`);
-      this.partial = lines.pop() ?? "";
-      for (let l of lines) this.onLine(l);
+    let text = this.decoder.write(d), start = 0;
+    for (let nl = text.indexOf(`
+`); nl >= 0; nl = text.indexOf(`
+`, start)) {
+      this.pending.push(text.slice(start, nl));
+      let line = this.pending.join("");
+      this.pending = [], this.onLine(line), start = nl + 1;
     }
+    start < text.length && this.pending.push(text.slice(start));
+  }
+  /** Flushes the last, unterminated line. */
+  end() {
+    let rest = this.pending.join("") + this.decoder.end();
+    this.pending = [], rest !== "" && this.onLine(rest);
+  }
+}, StreamCollector = class {
+  constructor(max, onLine) {
+    this.max = max;
+    onLine && (this.lines = new LineSplitter(onLine));
+  }
+  max;
+  chunks = [];
+  size = 0;
+  lines;
+  push(d) {
+    for (this.chunks.push(d), this.size += d.length; this.size > this.max && this.chunks.length > 1; ) this.size -= this.chunks.shift().length;
+    this.lines?.push(d);
   }
   end() {
-    return this.onLine && (this.partial += this.decoder.end()), this.onLine && this.partial !== "" && this.onLine(this.partial), Buffer.concat(this.chunks).toString("utf8");
+    return this.lines?.end(), Buffer.concat(this.chunks).toString("utf8");
   }
 };
-
-// packages/core/src/fsx.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-async function sha256File(path) {
-  let hash = createHash("sha256");
-  for await (let chunk of createReadStream(path)) hash.update(chunk);
-  return hash.digest("hex");
-}
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-async function exists(path) {
-  try {
-    return await access(path), !0;
-  } catch {
-    return !1;
-  }
-}
-async function writeFileAtomic(path, data, mode) {
-  await mkdir(dirname(path), { recursive: !0 });
-  let tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    await writeFile(tmp, data, mode === void 0 ? void 0 : { mode }), await rename(tmp, path);
-  } catch (err) {
-    throw await rm(tmp, { force: !0 }), err;
-  }
-}
 
 // packages/core/src/manifest.ts
 import { readFile } from "node:fs/promises";
@@ -2108,77 +2318,6 @@ async function writeManifest(path, manifest) {
 }
 function resolveInManifest(manifestPath, file) {
   return isAbsolute(file) ? file : resolve(dirname2(manifestPath), file);
-}
-
-// packages/core/src/target.ts
-var PART = /^[a-z0-9][a-z0-9.]*$/;
-function parseTarget(text, input = "targets") {
-  let parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PART.test(p)))
-    throw new InputError(input, text, "accepted: os/arch or os/arch/variant in lower case, e.g. linux/amd64, linux/arm/v7");
-  return { os: parts[0], arch: parts[1], variant: parts[2] ?? "" };
-}
-function formatTarget(t) {
-  return t.variant ? `${t.os}/${t.arch}/${t.variant}` : `${t.os}/${t.arch}`;
-}
-function targetSlug(t) {
-  return `${t.os}_${t.arch}${t.variant}`;
-}
-function exeSuffix(t) {
-  return t.os === "windows" ? ".exe" : "";
-}
-function hostTarget() {
-  let arch = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" }[process.arch] ?? process.arch;
-  return { os: process.platform === "win32" ? "windows" : process.platform, arch, variant: "" };
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      let tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1)), prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-function nearest(value, candidates, count = 5) {
-  return [...candidates].map((c) => ({ c, d: editDistance(value, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, count).map((x) => x.c);
-}
-
-// packages/core/src/tools.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
-function ensureRunnerDirs(env = process.env) {
-  let base = join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "gantry");
-  env.RUNNER_TOOL_CACHE ||= join(base, "tool-cache"), env.RUNNER_TEMP ||= join(base, "tmp");
-}
-function toolCache() {
-  return import("./tool-cache-Y27KXBGW.js");
-}
-async function findCachedTool(tool, version, arch) {
-  return ensureRunnerDirs(), (await toolCache()).find(tool, version, arch) || void 0;
-}
-async function installTool(release, reporter) {
-  let cached = await findCachedTool(release.tool, release.version, release.arch), tc = await toolCache();
-  if (cached)
-    return reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`), cached;
-  reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${release.url}`);
-  let file;
-  try {
-    file = await tc.downloadTool(release.url);
-  } catch (err) {
-    throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${release.url}: ${err.message}`);
-  }
-  let actual = await sha256File(file);
-  if (actual !== release.sha256.toLowerCase())
-    throw new GantryError(`${release.tool} ${release.version} from ${release.url} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
-  let extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, void 0, release.format === "tar.xz" ? "xJ" : "xz"), dir = release.root ? join(extracted, release.root) : extracted;
-  return tc.cacheDir(dir, release.tool, release.version, release.arch);
-}
-function runnerArch() {
-  return process.arch;
 }
 
 // packages/core/src/golang.ts
@@ -2228,8 +2367,15 @@ async function moduleGoDirective(goModPath) {
   let text = await readFile2(goModPath, "utf8"), v = /^go\s+(\d+\.\d+(?:\.\d+)?)\s*$/m.exec(text)?.[1];
   return v ? normalizeGoVersion(v) : void 0;
 }
-var GO_ARCH = { x64: "amd64", arm64: "arm64", arm: "armv6l", ia32: "386", ppc64: "ppc64le", s390x: "s390x" };
-async function resolveGo(range, downloadBase, reporter) {
+var GO_ARCH = { x64: "amd64", arm64: "arm64", arm: "armv6l", ia32: "386", ppc64: "ppc64le", s390x: "s390x" }, GO_DOWNLOAD_INPUT = "go-download-base-url";
+async function installFromMirror(...args) {
+  try {
+    return await installTool(...args);
+  } catch (err) {
+    throw new GantryError(`${err.message} (the mirror is ${GO_DOWNLOAD_INPUT})`);
+  }
+}
+async function resolveGo(range, downloadBase, reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS) {
   let onPath;
   try {
     onPath = await describeGo("go");
@@ -2241,15 +2387,17 @@ async function resolveGo(range, downloadBase, reporter) {
   reporter.info(`go ${onPath?.version ?? "(none)"} on PATH does not satisfy ${wanted}; installing`);
   let index = `${downloadBase.replace(/\/$/, "")}/?mode=json&include=all`, files;
   try {
-    let res = await fetch(index);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    files = (await res.json()).flatMap((r) => r.files);
+    let res = await fetchWithTimeout(index, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${await readErrorBody(res, 512)}`.trim());
+    files = JSON.parse((await readBodyLimited(res, 64 * 1024 * 1024, "the index")).toString("utf8")).flatMap((r) => r.files);
   } catch (err) {
-    throw new GantryError(`the Go release index ${index} could not be read: ${err.message}`);
+    throw new GantryError(
+      `the Go release index ${redactUrl(index)} could not be read: ${err.message}; set ${GO_DOWNLOAD_INPUT} to a mirror of go.dev/dl this runner can reach, or put a Go satisfying ${wanted} on PATH`
+    );
   }
   let os = process.platform === "win32" ? "windows" : process.platform, arch = GO_ARCH[process.arch] ?? process.arch, best = files.filter((f) => f.os === os && f.arch === arch && f.kind === "archive" && normalizeGoVersion(f.version)).filter((f) => semver.satisfies(normalizeGoVersion(f.version), wanted, { includePrerelease: !0 })).sort((a, b) => semver.rcompare(normalizeGoVersion(a.version), normalizeGoVersion(b.version)))[0];
-  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${index}`);
-  let version = normalizeGoVersion(best.version), dir = await installTool(
+  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)} (${GO_DOWNLOAD_INPUT})`);
+  let version = normalizeGoVersion(best.version), dir = await installFromMirror(
     {
       tool: "go",
       version,
@@ -2259,7 +2407,8 @@ async function resolveGo(range, downloadBase, reporter) {
       format: best.filename.endsWith(".zip") ? "zip" : "tar.gz",
       root: "go"
     },
-    reporter
+    reporter,
+    timeoutMs
   );
   return describeGo(join2(dir, "bin", os === "windows" ? "go.exe" : "go"));
 }
@@ -2344,6 +2493,7 @@ export {
   parseDuration,
   formatBytes,
   formatDuration,
+  envInputSource,
   mapInputSource,
   InputReader,
   splitList,
@@ -2369,6 +2519,12 @@ export {
   exeSuffix,
   hostTarget,
   nearest,
+  redactUrl,
+  HttpTimeoutError,
+  fetchWithTimeout,
+  readBodyLimited,
+  discardBody,
+  readErrorBody,
   ensureRunnerDirs,
   findCachedTool,
   installTool,
