@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-C52IC7VE.js";
+} from "../chunks/chunk-R5A3G7Y5.js";
 import {
   runActionMain
 } from "../chunks/chunk-3YOZM5HC.js";

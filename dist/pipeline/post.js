@@ -1,8 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-BMSG5NSW.js";
-import "../chunks/chunk-C52IC7VE.js";
+} from "../chunks/chunk-CZTOW5Q2.js";
+import "../chunks/chunk-R5A3G7Y5.js";
 import "../chunks/chunk-CKVLIE3F.js";
 import "../chunks/chunk-IKDGB3OF.js";
 import "../chunks/chunk-HLENGWAF.js";

@@ -1,7 +1,7 @@
 import { GantryError, messageOf } from "@gantry/core";
 import type { Host } from "./host.js";
 import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
-import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark } from "./router.js";
+import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 /** One server row of `show stat`, by column name. */
 export type StatRow = Record<string, string>;
@@ -144,15 +144,8 @@ export class HaproxyRouter implements Router {
     return appliedAt;
   }
 
-  async drain(color: Color, timeoutMs: number): Promise<DrainResult> {
-    const started = performance.now();
-    let remaining = 0;
-    do {
-      remaining = serverCounters(this.server(await this.servers(), color)).inFlight;
-      if (remaining === 0) return { drained: true, ms: performance.now() - started };
-      await new Promise((r) => setTimeout(r, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: false, ms: performance.now() - started, remaining };
+  drain(color: Color, timeoutMs: number): Promise<DrainResult> {
+    return waitDrained(async () => serverCounters(this.server(await this.servers(), color)).inFlight, timeoutMs);
   }
 
   async retire(color: Color): Promise<void> {

@@ -16,7 +16,7 @@ import {
   upstreamName,
   withState,
 } from "./nginx-lua-conf.js";
-import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark } from "./router.js";
+import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 export interface NginxLuaOptions {
   host: Host;
@@ -164,15 +164,8 @@ export class NginxLuaRouter implements Router {
   }
 
   /** The balancer counts requests in flight per color (log phase): wait until the old color has none. */
-  async drain(color: Color, timeoutMs: number): Promise<DrainResult> {
-    const started = performance.now();
-    let remaining = 0;
-    do {
-      remaining = Math.max(0, (await this.admin("GET")).inflight[color]);
-      if (remaining === 0) return { drained: true, ms: performance.now() - started };
-      await new Promise((res) => setTimeout(res, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: false, ms: performance.now() - started, remaining };
+  drain(color: Color, timeoutMs: number): Promise<DrainResult> {
+    return waitDrained(async () => Math.max(0, (await this.admin("GET")).inflight[color]), timeoutMs);
   }
 
   async retire(): Promise<void> {

@@ -3,7 +3,7 @@ import { AccessLogTraffic } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
 import type { Host } from "./host.js";
 import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
-import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark } from "./router.js";
+import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 export interface NginxOptions {
   host: Host;
@@ -165,16 +165,9 @@ export class NginxRouter implements Router {
 
   /** In-flight requests on the old workers finish before they exit: wait for that. */
   async drain(_color: Color, timeoutMs: number): Promise<DrainResult> {
-    const started = performance.now();
     const master = await this.master();
-    let remaining = 0;
-    do {
-      const alive = master === undefined ? [] : (await this.workers(master)).filter((w) => this.oldWorkers.includes(w.pid));
-      remaining = alive.length;
-      if (remaining === 0) return { drained: true, ms: performance.now() - started };
-      await new Promise((res) => setTimeout(res, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: false, ms: performance.now() - started, remaining };
+    if (master === undefined) return { drained: true, ms: 0 };
+    return waitDrained(async () => (await this.workers(master)).filter((w) => this.oldWorkers.includes(w.pid)).length, timeoutMs);
   }
 
   async retire(): Promise<void> {

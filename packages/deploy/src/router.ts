@@ -40,6 +40,18 @@ export interface DrainResult {
   remaining?: number;
 }
 
+/** Polls what is still in flight (every 50 ms) until it reaches zero or timeoutMs passes: every router's drain. */
+export async function waitDrained(inFlight: () => Promise<number>, timeoutMs: number): Promise<DrainResult> {
+  const started = performance.now();
+  let remaining = 0;
+  do {
+    remaining = await inFlight();
+    if (remaining === 0) return { drained: true, ms: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 50));
+  } while (performance.now() - started < timeoutMs);
+  return { drained: false, ms: performance.now() - started, remaining };
+}
+
 /** Opaque to the engine: each router keeps what it needs to compute a delta. */
 export interface TrafficMark {
   color: Color;

@@ -898,6 +898,14 @@ var DockerRuntime = class {
 };
 
 // packages/deploy/src/router.ts
+async function waitDrained(inFlight, timeoutMs) {
+  let started = performance.now(), remaining = 0;
+  do {
+    if (remaining = await inFlight(), remaining === 0) return { drained: !0, ms: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 50));
+  } while (performance.now() - started < timeoutMs);
+  return { drained: !1, ms: performance.now() - started, remaining };
+}
 var RouterError = class extends GantryError {
   name = "RouterError";
 };
@@ -991,13 +999,8 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
     }
     return await this.saveState(), appliedAt;
   }
-  async drain(color, timeoutMs) {
-    let started = performance.now(), remaining = 0;
-    do {
-      if (remaining = serverCounters(this.server(await this.servers(), color)).inFlight, remaining === 0) return { drained: !0, ms: performance.now() - started };
-      await new Promise((r) => setTimeout(r, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: !1, ms: performance.now() - started, remaining };
+  drain(color, timeoutMs) {
+    return waitDrained(async () => serverCounters(this.server(await this.servers(), color)).inFlight, timeoutMs);
   }
   async retire(color) {
     await this.send([`set server ${this.o.backend}/${color} state maint`]), await this.saveState();
@@ -1393,13 +1396,8 @@ ${payload}`, answer = await this.host.socketRequest(this.o.socket, request, ADMI
     return this.apply(stateFor(weights, ports, this.o.address ?? "127.0.0.1"));
   }
   /** The balancer counts requests in flight per color (log phase): wait until the old color has none. */
-  async drain(color, timeoutMs) {
-    let started = performance.now(), remaining = 0;
-    do {
-      if (remaining = Math.max(0, (await this.admin("GET")).inflight[color]), remaining === 0) return { drained: !0, ms: performance.now() - started };
-      await new Promise((res) => setTimeout(res, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: !1, ms: performance.now() - started, remaining };
+  drain(color, timeoutMs) {
+    return waitDrained(async () => Math.max(0, (await this.admin("GET")).inflight[color]), timeoutMs);
   }
   async retire() {
   }
@@ -1526,12 +1524,8 @@ var NginxRouter = class {
   }
   /** In-flight requests on the old workers finish before they exit: wait for that. */
   async drain(_color, timeoutMs) {
-    let started = performance.now(), master = await this.master(), remaining = 0;
-    do {
-      if (remaining = (master === void 0 ? [] : (await this.workers(master)).filter((w) => this.oldWorkers.includes(w.pid))).length, remaining === 0) return { drained: !0, ms: performance.now() - started };
-      await new Promise((res) => setTimeout(res, 50));
-    } while (performance.now() - started < timeoutMs);
-    return { drained: !1, ms: performance.now() - started, remaining };
+    let master = await this.master();
+    return master === void 0 ? { drained: !0, ms: 0 } : waitDrained(async () => (await this.workers(master)).filter((w) => this.oldWorkers.includes(w.pid)).length, timeoutMs);
   }
   async retire() {
   }

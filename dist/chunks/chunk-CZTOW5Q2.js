@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-C52IC7VE.js";
+} from "./chunk-R5A3G7Y5.js";
 import {
   goBuildStage
 } from "./chunk-CKVLIE3F.js";
