@@ -136,6 +136,7 @@ describeNeeding(
       await fleet?.destroy();
       if (root) removeDir(root);
       await ex?.ghcr.stop();
+      if (ex) removeDir(ex.dir);
     });
 
     it("runs every job and step to success, post steps included", () => {
@@ -196,6 +197,7 @@ describeNeeding(["act", "go", "git", "unshare", "docker-registry", "openssl", "r
 
   afterAll(async () => {
     await ex?.ghcr.stop();
+    if (ex) removeDir(ex.dir);
   });
 
   it("runs go-test and the root action to success, post steps included", () => {
