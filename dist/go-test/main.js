@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-IKDGB3OF.js";
+} from "../chunks/chunk-SVSS7P2X.js";
 import {
   runActionMain
 } from "../chunks/chunk-3YOZM5HC.js";

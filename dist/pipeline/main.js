@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-CZTOW5Q2.js";
+} from "../chunks/chunk-O6JJLPCD.js";
 import "../chunks/chunk-R5A3G7Y5.js";
 import "../chunks/chunk-CKVLIE3F.js";
-import "../chunks/chunk-IKDGB3OF.js";
+import "../chunks/chunk-SVSS7P2X.js";
 import "../chunks/chunk-HLENGWAF.js";
 import "../chunks/chunk-YK3FYRBA.js";
 import "../chunks/chunk-ZGRA7STY.js";

@@ -28,6 +28,8 @@ export interface ActEntry {
   kvPairs?: Record<string, string>;
   raw_output?: boolean;
   stepResult?: string;
+  /** On a job's last line: success or failure. */
+  jobResult?: string;
 }
 
 export interface ActRun {
@@ -56,7 +58,7 @@ export function actWorkspace(workflow: string): string {
 }
 
 /** git with no user config: the identity given here, nothing read from the machine's home. */
-function gitEnv(home: string): NodeJS.ProcessEnv {
+export function gitEnv(home: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     HOME: home,
@@ -75,6 +77,13 @@ export interface ActOptions {
   /** The process environment of act and so of every step in host mode (e.g. GOCACHE). */
   processEnv?: Record<string, string>;
   timeoutMs?: number;
+  /** More act arguments (--local-repository, --artifact-server-path, --var, --secret-file …). */
+  args?: string[];
+  /**
+   * A file act and its steps see as /etc/hosts: act runs in its own mount namespace with the file
+   * bound there (the machine's /etc/hosts is never changed), e.g. to point a registry's name at loopback.
+   */
+  etcHosts?: string;
 }
 
 /** `act push -W .github/workflows/<workflow>` in host mode; resolves when act exits. */
@@ -99,6 +108,7 @@ export function runAct(ws: string, workflow: string, options: ActOptions = {}): 
     join(home, "actcache"),
     "--cache-server-port",
     "0",
+    ...(options.args ?? []),
   ];
   for (const [k, v] of Object.entries({ SOURCE_REPO: ws, ...options.env })) args.push("--env", `${k}=${v}`);
   // ACT_DISABLE_VERSION_CHECK: act would otherwise ask api.nektosact.com for notices on every run.
@@ -107,7 +117,10 @@ export function runAct(ws: string, workflow: string, options: ActOptions = {}): 
   for (const k of ["XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "DOCKER_HOST", "GITHUB_TOKEN"]) delete env[k];
   for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("ACTIONS_") || k.startsWith("RUNNER_")) delete env[k];
   return new Promise((resolve, reject) => {
-    const child = spawn("act", args, { cwd: ws, env, stdio: ["ignore", "pipe", "pipe"] });
+    const argv = options.etcHosts
+      ? ["unshare", "-m", "--propagation", "private", "sh", "-c", 'mount --bind "$1" /etc/hosts && shift && exec "$@"', "sh", options.etcHosts, "act", ...args]
+      : ["act", ...args];
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd: ws, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

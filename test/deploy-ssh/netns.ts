@@ -79,8 +79,11 @@ backend app
 `;
 }
 
-/** Creates `count` namespace hosts with sshd and HAProxy each. */
-export async function createFleet(root: string, userKey: KeyPair, count = 3): Promise<Fleet> {
+/**
+ * Creates `count` namespace hosts with sshd and HAProxy each. `extraSetup` lines run in each host's
+ * mount namespace after HAProxy started (e.g. a host laid out at an action's default paths).
+ */
+export async function createFleet(root: string, userKey: KeyPair, count = 3, extraSetup: readonly string[] = []): Promise<Fleet> {
   const x = pickSubnet();
   const subnet = `10.213.${x}.0/24`;
   const mount = join(root, "srv");
@@ -144,7 +147,7 @@ export async function createFleet(root: string, userKey: KeyPair, count = 3): Pr
         address,
         port: 22,
         netns: ns,
-        setup: [`mount --bind ${dir} ${mount}`, `haproxy -D -q -f ${mount}/haproxy.cfg`],
+        setup: [`mount --bind ${dir} ${mount}`, `haproxy -D -q -f ${mount}/haproxy.cfg`, ...extraSetup],
       });
       Object.assign(partial, { dir, sshd, url: `http://${address}:${FRONT_PORT}` });
     }

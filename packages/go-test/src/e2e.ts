@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, chmod, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { GantryError, formatDuration, formatTarget, hostTarget, readManifest, resolveInManifest, freePort } from "@gantry/core";
+import { GantryError, formatDuration, formatTarget, hostTarget, readManifest, resolveInManifest, freePort, sha256File } from "@gantry/core";
 import { type RunningProcess, howExited, logTail, startProcess, waitExit } from "./processes.js";
 import { awaitReady } from "./services.js";
 
@@ -23,6 +23,7 @@ export async function resolveE2eBinary(e2eBinary: string, manifestPath: string):
       );
     }
     path = resolveInManifest(manifestPath, pick.path);
+    await restoreExecutable(path, pick.sha256);
   }
   try {
     await access(path, constants.X_OK);
@@ -30,6 +31,22 @@ export async function resolveE2eBinary(e2eBinary: string, manifestPath: string):
     throw new GantryError(`the e2e binary ${path} ${e2eBinary ? "(e2e-binary)" : `(from ${manifestPath})`} does not exist or is not executable`);
   }
   return path;
+}
+
+/**
+ * actions/upload-artifact does not keep file permissions ("Permission Loss" in its README), so a
+ * dist/ passed to a later job arrives with its binaries not executable (found running
+ * examples/workflows/pipeline.yml under act, issue 11). The manifest's own artifact, checked
+ * against its sha256, gets its exec bits back; any other file is left as it is.
+ */
+async function restoreExecutable(path: string, sha256: string): Promise<void> {
+  const mode = await stat(path).then(
+    (s) => s.mode,
+    () => undefined,
+  );
+  if (mode === undefined || (mode & 0o111) !== 0) return;
+  if ((await sha256File(path)) !== sha256) return;
+  await chmod(path, (mode & 0o7777) | 0o111);
 }
 
 /** A free TCP port on the loopback interface, as the OS hands one out. */

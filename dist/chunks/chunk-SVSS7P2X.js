@@ -19,6 +19,7 @@ import {
   parseDuration,
   readManifest,
   resolveInManifest,
+  sha256File,
   table,
   which,
   writeFileAtomic
@@ -344,7 +345,7 @@ function groupAlive(pgid) {
       for (let entry of readdirSync("/proc"))
         if (/^\d+$/.test(entry))
           try {
-            let stat3 = readFileSync(`/proc/${entry}/stat`, "utf8"), [state, , pgrp] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+            let stat4 = readFileSync(`/proc/${entry}/stat`, "utf8"), [state, , pgrp] = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
             if (Number(pgrp) === pgid && state !== "Z" && state !== "X") return !0;
           } catch {
           }
@@ -884,7 +885,7 @@ import { join as join8 } from "node:path";
 
 // packages/go-test/src/e2e.ts
 import { constants as constants2 } from "node:fs";
-import { access as access2 } from "node:fs/promises";
+import { access as access2, chmod, stat as stat3 } from "node:fs/promises";
 import { basename } from "node:path";
 async function resolveE2eBinary(e2eBinary, manifestPath) {
   let path = e2eBinary;
@@ -894,7 +895,7 @@ async function resolveE2eBinary(e2eBinary, manifestPath) {
       throw new GantryError(
         `the e2e layer needs a ${formatTarget(host)} binary to run on this runner, and ${manifestPath} lists only ${manifest.artifacts.map((a) => a.target).join(", ") || "nothing"}; add ${formatTarget(host)} to go-build's targets or set e2e-binary`
       );
-    path = resolveInManifest(manifestPath, pick.path);
+    path = resolveInManifest(manifestPath, pick.path), await restoreExecutable(path, pick.sha256);
   }
   try {
     await access2(path, constants2.X_OK);
@@ -902,6 +903,14 @@ async function resolveE2eBinary(e2eBinary, manifestPath) {
     throw new GantryError(`the e2e binary ${path} ${e2eBinary ? "(e2e-binary)" : `(from ${manifestPath})`} does not exist or is not executable`);
   }
   return path;
+}
+async function restoreExecutable(path, sha256) {
+  let mode = await stat3(path).then(
+    (s) => s.mode,
+    () => {
+    }
+  );
+  mode === void 0 || (mode & 73) !== 0 || await sha256File(path) === sha256 && await chmod(path, mode & 4095 | 73);
 }
 async function startE2e(o) {
   let port = o.port || await freePort(), baseUrl = `http://127.0.0.1:${port}`, proc = startProcess(`e2e binary ${basename(o.binary)}`, o.binary, o.args, {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-CKVLIE3F.js";
 import {
   goTestStage
-} from "./chunk-IKDGB3OF.js";
+} from "./chunk-SVSS7P2X.js";
 import {
   imageStage
 } from "./chunk-HLENGWAF.js";
