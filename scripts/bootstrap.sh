@@ -30,8 +30,9 @@ while read -r cmd pkg; do
   if [[ $cmd == /* ]]; then [[ -e $cmd ]] || missing+=("$pkg"); continue; fi
   command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd || -x /sbin/$cmd ]] || missing+=("$pkg")
 done < scripts/tools.txt
-((${#missing[@]})) || exec # The demo drives none of the pinned Go tools: a new user's first `npm run demo` does not wait for them.
-[[ ${1:-} == --demo ]] || bash scripts/go-tools.sh "$@"
+# The demo drives none of the pinned Go tools: a new user's first `npm run demo` does not wait for them.
+go_tools() { [[ ${1:-} == --demo ]] || bash scripts/go-tools.sh "$@"; }
+((${#missing[@]})) || { go_tools "$@"; exit; }
 mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" ca-certificates | sort -u)
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
   echo "bootstrap: installing Debian packages: ${pkgs[*]}" >&2
@@ -44,4 +45,4 @@ else
   echo "bootstrap: tests that need them are skipped here, and fail under CI=true." >&2
 fi
 # The demo drives none of the pinned Go tools: a new user's first `npm run demo` does not wait for them.
-[[ ${1:-} == --demo ]] || bash scripts/go-tools.sh "$@"
+[[ ${1:-} == --demo ]] || go_tools "$@"
