@@ -44,5 +44,4 @@ else
   echo "  apt-get update && apt-get install -y --no-install-recommends ${pkgs[*]}" >&2
   echo "bootstrap: tests that need them are skipped here, and fail under CI=true." >&2
 fi
-# The demo drives none of the pinned Go tools: a new user's first `npm run demo` does not wait for them.
-[[ ${1:-} == --demo ]] || go_tools "$@"
+go_tools "$@"
