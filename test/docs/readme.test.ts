@@ -20,7 +20,7 @@ it("README names every Debian package bootstrap installs (scripts/tools.txt)", (
 // Issue 11: and names every Go tool it builds from tools/ (the rest of scripts/tools.txt).
 it("README names every Go tool bootstrap builds into .tools/bin (scripts/tools.txt)", () => {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
-  const said = readme.slice(readme.indexOf("Then it builds the Go tools")).split("\n")[0] ?? "";
+  const said = readme.slice(readme.indexOf("it then builds the Go tools")).split("\n")[0] ?? "";
   const tools = [...PACKAGES].filter(([, p]) => p.startsWith("tools/")).map(([cmd]) => cmd);
   expect(tools.length).toBeGreaterThan(0);
   expect(tools.filter((cmd) => !said.includes(cmd))).toEqual([]);
