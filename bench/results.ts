@@ -60,6 +60,11 @@ export function serializeResults(results: Results): string {
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
+/** The stage a bench file measures, as the tables name it. */
+export function stageOf(file: string): string {
+  return STAGES[file] ?? file.replace(/\.bench\.ts$/, "");
+}
+
 function order(file: string): number {
   const i = Object.keys(STAGES).indexOf(file);
   return i < 0 ? 99 : i;
@@ -84,8 +89,8 @@ export function thisMachine(): Machine {
   };
 }
 
-/** What a bench run writes or rebuilds itself: not a change to the code it measures. */
-const GENERATED = ["dist", "action.yml", "README.md", RESULTS_FILE];
+/** What a bench run writes or rebuilds itself: not a change to the code it measures (the docs hold generated blocks). */
+const GENERATED = ["dist", "action.yml", "README.md", "actions/*/README.md", "docs/*.md", RESULTS_FILE];
 
 /** HEAD's commit, with `+dirty` when tracked files (other than generated ones) differ from it. */
 export function thisCommit(repo: string): string {
@@ -101,18 +106,25 @@ export function thisCommit(repo: string): string {
   }
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const mark = (r: BenchRow) => (r.verdict === "ok" ? " ✓" : r.verdict === "MISSED" ? " ✗" : "");
+/** A Markdown table cell: pipes escaped, one line. */
+export const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** ✓ for a met target, ✗ for a missed one. */
+export const mark = (r: BenchRow) => (r.verdict === "ok" ? " ✓" : r.verdict === "MISSED" ? " ✗" : "");
+
+/** When, at which commit and on what a bench file's last run measured: `2026-11-30, commit …, 2 × CPU, …`. */
+export function describeRun(run: BenchRun): string {
+  const m = run.machine;
+  return `${run.date.slice(0, 10)}, commit ${run.commit}, ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.go}`;
+}
 
 /** The README's table: every row with a target, per stage, and where and when it was measured. */
 export function renderTable(results: Results): string {
   const lines = ["| stage | what | measured | target |", "|---|---|---|---|"];
   const runs: string[] = [];
   for (const [file, run] of Object.entries(results).sort(([a], [b]) => order(a) - order(b))) {
-    const stage = STAGES[file] ?? file.replace(/\.bench\.ts$/, "");
+    const stage = stageOf(file);
     for (const r of run.rows.filter((x) => x.target)) lines.push(`| ${stage} | ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target ?? "")}${mark(r)} |`);
-    const m = run.machine;
-    runs.push(`- ${stage}: ${run.date.slice(0, 10)}, commit ${run.commit}, ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.go}`);
+    runs.push(`- ${stage}: ${describeRun(run)}`);
   }
   return [README_START, "", ...lines, "", "Measured (bench file, date, commit, machine):", "", ...runs, "", README_END].join("\n");
 }

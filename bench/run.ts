@@ -4,11 +4,12 @@
  * thing it competes with side by side in the same run, so ratios hold on any machine.
  * `npm run bench -- go-build` runs only the benches whose file name contains a given word.
  * Each bench's rows go into the committed bench/results.json (with the machine, date and commit),
- * and the README's table is generated from that file.
+ * and the README's table and every bench-rows block in the docs (bench/blocks.ts) are generated from that file.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { REPO } from "../demo/lib.js";
+import { regenerateDocs } from "./blocks.js";
 import { type BenchRow, RESULTS_FILE, readResults, serializeResults, thisCommit, thisMachine, withTable } from "./results.js";
 
 export type { BenchRow } from "./results.js";
@@ -35,5 +36,6 @@ for (const f of files) {
   writeFileSync(join(REPO, RESULTS_FILE), serializeResults(results));
   const readme = join(REPO, "README.md");
   writeFileSync(readme, withTable(readFileSync(readme, "utf8"), results));
+  regenerateDocs(REPO, results);
 }
-process.stderr.write(`\nresults: ${RESULTS_FILE}; README.md's table regenerated from it\n`);
+process.stderr.write(`\nresults: ${RESULTS_FILE}; README.md's table and the docs' bench-rows blocks regenerated from it\n`);
