@@ -6,7 +6,8 @@ import net from "node:net";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { GantryError, exec, exists, hostTarget, sha256File, tempPathBeside, writeFileAtomic } from "@gantry/core";
-import type { DeployerId, Host, HostExecOptions, HttpProbe, ProcessInfo, SpawnSpec } from "./host.js";
+import type { DeployerId, Host, HostExecOptions, HttpProbe, SpawnSpec } from "./host.js";
+import { localProcessInfo } from "./proc.js";
 
 /**
  * The wrapper every detached process starts through: it writes its own pid ($$) to the pid file
@@ -18,25 +19,6 @@ export const PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" &
 
 /** Service logs are readable by the owner and its group only (issue 10: they may print secrets). */
 export const LOG_MODE = 0o640;
-
-/** Reads /proc/<pid>/stat: a zombie counts as exited (this machine's PID 1 does not reap orphans). */
-export async function localProcessInfo(pid: number): Promise<ProcessInfo> {
-  if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    const command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
-    return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
-  } catch {
-    if (process.platform === "linux") return { state: "gone" };
-    try {
-      process.kill(pid, 0);
-      return { state: "running" };
-    } catch (err) {
-      return { state: (err as NodeJS.ErrnoException).code === "EPERM" ? "running" : "gone" };
-    }
-  }
-}
 
 /** The machine the deployer runs on, as a Host. */
 export class LocalHost implements Host {
