@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { constants, createReadStream } from "node:fs";
+import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** sha256 of a file, hex. */
@@ -31,12 +31,65 @@ export async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** Writes through a temp file and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+/**
+ * A temp name beside `path` (same folder, so the rename onto `path` is atomic) that another user
+ * cannot guess: `<path>.tmp-<pid>-<12 hex>` (issue 10; deploy's lock cleanup and go-build's link
+ * cache recognise this form).
+ */
+export function tempPathBeside(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+
+/** Create-only, never through a symlink: a name planted at the temp path makes the write fail (issue 10). */
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/** What a new file is written from: its contents, or chunks read as they are written. */
+export type FileData = string | Uint8Array | AsyncIterable<Uint8Array>;
+
+/**
+ * Writes `data` to a new file at `path`, exclusively and not through a symlink, with exactly
+ * `mode` (the umask does not take bits off; no mode: the umask's choice, as writeFile makes it).
+ */
+export async function writeNewFile(path: string, data: FileData, mode?: number): Promise<void> {
+  const fh = await open(path, EXCLUSIVE, mode ?? 0o666);
   try {
-    await writeFile(tmp, data, mode === undefined ? undefined : { mode });
+    if (typeof data === "string" || data instanceof Uint8Array) await fh.writeFile(data);
+    else for await (const chunk of data) await fh.write(chunk);
+    if (mode !== undefined) await fh.chmod(mode);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Writes through a new temp file beside `path` and a rename, so a reader never sees half a file
+ * and nothing planted at the temp name is followed; the temp file is removed on any error. The
+ * folder is made only when missing (most writes go to one that exists). `tmp` is for a caller
+ * whose temp names must carry more (a test planting a symlink there); it must be beside `path`.
+ */
+export async function writeFileAtomic(path: string, data: FileData, mode?: number, tmp = tempPathBeside(path)): Promise<void> {
+  try {
+    await writeNewFile(tmp, data, mode).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== "ENOENT") throw err;
+      await mkdir(dirname(path), { recursive: true });
+      await writeNewFile(tmp, data, mode);
+    });
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Copies `source` to `path` through a new temp file beside it and a rename (a copy, not a stream
+ * through JS, so the kernel may clone or copy_file_range it); the temp file is created exclusively
+ * (COPYFILE_EXCL: an existing name, a planted symlink included, fails the copy).
+ */
+export async function copyFileAtomic(source: string, path: string): Promise<void> {
+  const tmp = tempPathBeside(path);
+  try {
+    await copyFile(source, tmp, constants.COPYFILE_EXCL);
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -89,6 +89,8 @@ interface GoReleaseFile {
   arch: string;
   version: string;
   sha256: string;
+  /** Bytes; bounds the download (issue 10: every request has a size limit). */
+  size?: number;
   kind: string;
 }
 
@@ -158,6 +160,7 @@ export async function resolveGo(
       sha256: best.sha256,
       format: best.filename.endsWith(".zip") ? "zip" : "tar.gz",
       root: "go",
+      ...(typeof best.size === "number" && best.size > 0 ? { size: best.size } : {}),
     },
     reporter,
     timeoutMs,

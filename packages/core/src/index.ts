@@ -16,3 +16,4 @@ export * from "./tarball.js";
 export * from "./which.js";
 export * from "./net.js";
 export * from "./http.js";
+export * from "./secrets.js";

@@ -21,6 +21,8 @@ export interface ToolRelease {
   format: "tar.gz" | "tar.xz" | "zip";
   /** Folder inside the archive that holds the tool (e.g. `go`, `upx-4.2.4-amd64_linux`). */
   root?: string;
+  /** The archive's size in bytes where the release list gives it (go.dev/dl's `size`). */
+  size?: number;
 }
 
 /** Outside a runner (CLI, tests) the tool cache lives under ~/.cache/gantry. */
@@ -48,10 +50,30 @@ export async function findCachedTool(tool: string, version: string, arch: string
 export const TOOL_DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /**
- * Streams a release archive into RUNNER_TEMP with a timeout (@actions/tool-cache's downloadTool
- * has none, so a stalled server hung the step until the job's own limit).
+ * A download whose size the release does not give stops past this: the sha256 is checked only
+ * once the file is whole, so without a bound a wrong or hostile server could fill the runner's disk.
+ * Go's archives are about 75 MiB, UPX's under 1 MiB.
  */
-async function download(url: string, timeoutMs: number): Promise<string> {
+export const TOOL_DOWNLOAD_MAX_BYTES = 512 * 1024 * 1024;
+
+/** Passes a body through, failing (which stops the download) once it is past `limit` bytes. */
+function sizeLimit(limit: number, what: string) {
+  return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    let size = 0;
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (size > limit) throw new GantryError(`the download is larger than ${what} (${limit} bytes); it was stopped`);
+      yield chunk;
+    }
+  };
+}
+
+/**
+ * Streams a release archive into RUNNER_TEMP with a timeout (@actions/tool-cache's downloadTool
+ * has none, so a stalled server hung the step until the job's own limit) and a size limit: the
+ * release's own size where known, else TOOL_DOWNLOAD_MAX_BYTES.
+ */
+async function download(url: string, timeoutMs: number, size: number | undefined): Promise<string> {
   const dir = process.env.RUNNER_TEMP as string;
   await mkdir(dir, { recursive: true });
   const file = join(dir, `gantry-download-${randomUUID()}`);
@@ -61,7 +83,15 @@ async function download(url: string, timeoutMs: number): Promise<string> {
       const why = `HTTP ${res.status}${res.ok ? "" : ` ${await readErrorBody(res, 512)}`}`.trim();
       throw Object.assign(new GantryError(why), { retryable: res.status >= 500 || res.status === 429 });
     }
-    await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createWriteStream(file, { mode: 0o600 }));
+    const limit = size ?? TOOL_DOWNLOAD_MAX_BYTES;
+    const what = size === undefined ? "the limit for a tool download, TOOL_DOWNLOAD_MAX_BYTES" : "the size the release list gives";
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (declared > limit) {
+      await res.body.cancel().catch(() => undefined);
+      throw new GantryError(`the server announces ${declared} bytes, more than ${what} (${limit} bytes); it was not downloaded`);
+    }
+    const body = Readable.fromWeb(res.body as import("node:stream/web").ReadableStream);
+    await pipeline(body, sizeLimit(limit, what), createWriteStream(file, { mode: 0o600 }));
     return file;
   } catch (err) {
     await rm(file, { force: true });
@@ -86,7 +116,7 @@ export async function installTool(release: ToolRelease, reporter: Reporter, time
   // Like tool-cache's downloadTool: retry a refused connection or a 5xx, but not a timeout or a 4xx.
   for (let attempt = 1; !file; attempt++) {
     try {
-      file = await download(release.url, timeoutMs);
+      file = await download(release.url, timeoutMs, release.size);
     } catch (err) {
       const retryable = (err as { retryable?: boolean }).retryable ?? !(err instanceof GantryError);
       if (!retryable || attempt === 3)

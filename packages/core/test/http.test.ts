@@ -18,6 +18,7 @@ let base: string;
 const hanging: ServerResponse[] = [];
 const work = mkdtempSync(join(tmpdir(), "gantry-http-"));
 const archive = join(work, "tool.tar.gz");
+const GO_ARCH = ({ x64: "amd64", arm64: "arm64" } as Record<string, string>)[process.arch] ?? process.arch;
 
 beforeAll(async () => {
   writeFileSync(join(work, "hello"), "hi\n");
@@ -36,6 +37,28 @@ beforeAll(async () => {
     }
     if (path === "/big") return void res.end(Buffer.alloc(100_000));
     if (path === "/tool.tar.gz") return void res.end(readFileSync(archive));
+    if (path === "/chunked.tar.gz") {
+      // No Content-Length: 2 MiB in chunks, more than any size the tests declare.
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      for (let i = 0; i < 32; i++) res.write(Buffer.alloc(64 * 1024, 1));
+      return void res.end();
+    }
+    if (path === "/dl/") {
+      const file = {
+        filename: "go999.0.0.tar.gz",
+        os: process.platform,
+        arch: GO_ARCH,
+        version: "go999.0.0",
+        sha256: "0".repeat(64),
+        size: 64,
+        kind: "archive",
+      };
+      return void res.end(JSON.stringify([{ version: "go999.0.0", files: [file] }]));
+    }
+    if (path === "/dl/go999.0.0.tar.gz") {
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      return void res.end(Buffer.alloc(100_000));
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -102,6 +125,26 @@ describe("tool downloads", () => {
     await expect(installTool(release("/tool.tar.gz", "1".repeat(64)), new MemoryReporter(), 5000)).rejects.toThrow(/has sha256 .*it was not installed/);
     const dir = await installTool(release("/tool.tar.gz", sha), new MemoryReporter(), 5000);
     expect(readFileSync(join(dir, "hello"), "utf8")).toBe("hi\n");
+  });
+
+  it("a download past the release's size is stopped, whether the server announces its length or not", async () => {
+    const temp = () => readdirSync(process.env.RUNNER_TEMP as string).filter((f) => f.startsWith("gantry-download-"));
+    const announced = { ...release("/big", "0".repeat(64)), size: 1000 };
+    await expect(installTool(announced, new MemoryReporter(), 5000)).rejects.toThrow(
+      "could not be downloaded from " +
+        `${base}/big: the server announces 100000 bytes, more than the size the release list gives (1000 bytes); it was not downloaded`,
+    );
+    const chunked = { ...release("/chunked.tar.gz", "0".repeat(64)), size: 1000 };
+    await expect(installTool(chunked, new MemoryReporter(), 5000)).rejects.toThrow(
+      `${base}/chunked.tar.gz: the download is larger than the size the release list gives (1000 bytes); it was stopped`,
+    );
+    expect(temp()).toEqual([]);
+  });
+
+  it("go.dev/dl's size bounds the Go download", async () => {
+    await expect(resolveGo(">=999.0", `${base}/dl`, new MemoryReporter(), 5000)).rejects.toThrow(
+      /go 999\.0\.0 could not be downloaded from .*: the download is larger than the size the release list gives \(64 bytes\); it was stopped \(the mirror is go-download-base-url\)/,
+    );
   });
 
   it("the Go release index that never answers fails naming its URL and the limit", async () => {

@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { type ReadStream, closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
+import { closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
 import { mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import { GantryError, exec, exists, hostTarget, sha256File } from "@gantry/core";
-import type { DeployerId, Host, HostExecOptions, HttpProbe, ProcessInfo, SpawnSpec } from "./host.js";
+import { GantryError, exec, exists, hostTarget, sha256File, tempPathBeside, writeFileAtomic } from "@gantry/core";
+import type { DeployerId, Host, HostExecOptions, HttpProbe, SpawnSpec } from "./host.js";
+import { localProcessInfo } from "./proc.js";
 
 /**
  * The wrapper every detached process starts through: it writes its own pid ($$) to the pid file
@@ -19,46 +19,6 @@ export const PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" &
 
 /** Service logs are readable by the owner and its group only (issue 10: they may print secrets). */
 export const LOG_MODE = 0o640;
-
-/** Create-only, never through a symlink: for every temp file in the state dir (issue 10). */
-const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-
-/** A temp name beside `path` that another user cannot guess. */
-export function tempPath(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-
-/** Writes `data` to a new file at `tmp` (exclusively, not through a symlink) with exactly `mode`. */
-async function writeNew(tmp: string, data: string | ReadStream, mode?: number): Promise<void> {
-  const fh = await open(tmp, EXCLUSIVE, mode ?? 0o666);
-  try {
-    if (typeof data === "string") await fh.writeFile(data);
-    else for await (const chunk of data) await fh.write(chunk as Buffer);
-    // The umask may have taken bits off the mode open() was given; no mode: the umask's choice, as writeFile(2) makes it.
-    if (mode !== undefined) await fh.chmod(mode);
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Reads /proc/<pid>/stat: a zombie counts as exited (this machine's PID 1 does not reap orphans). */
-export async function localProcessInfo(pid: number): Promise<ProcessInfo> {
-  if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    const command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
-    return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
-  } catch {
-    if (process.platform === "linux") return { state: "gone" };
-    try {
-      process.kill(pid, 0);
-      return { state: "running" };
-    } catch (err) {
-      return { state: (err as NodeJS.ErrnoException).code === "EPERM" ? "running" : "gone" };
-    }
-  }
-}
 
 /** The machine the deployer runs on, as a Host. */
 export class LocalHost implements Host {
@@ -113,23 +73,12 @@ export class LocalHost implements Host {
 
   /** The temp name a write goes through (a method so a test can plant a symlink at it). */
   protected tempFor(path: string): string {
-    return tempPath(path);
+    return tempPathBeside(path);
   }
 
-  async writeFile(path: string, data: string, mode?: number): Promise<void> {
-    const tmp = this.tempFor(path);
-    try {
-      // The folder nearly always exists (the journal is written on every transition): mkdir only when missing.
-      await writeNew(tmp, data, mode).catch(async (err: NodeJS.ErrnoException) => {
-        if (err.code !== "ENOENT") throw err;
-        await mkdir(dirname(path), { recursive: true });
-        await writeNew(tmp, data, mode);
-      });
-      await rename(tmp, path);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+  /** Exclusive, no-follow temp file and a rename (core's writeFileAtomic; it makes the folder only when missing). */
+  writeFile(path: string, data: string, mode?: number): Promise<void> {
+    return writeFileAtomic(path, data, mode, this.tempFor(path));
   }
 
   rename(from: string, to: string) {
@@ -161,15 +110,11 @@ export class LocalHost implements Host {
   }
 
   async upload(localPath: string, hostPath: string, mode: number): Promise<string> {
-    await mkdir(dirname(hostPath), { recursive: true });
-    const tmp = this.tempFor(hostPath);
-    try {
-      await writeNew(tmp, createReadStream(localPath), mode);
-      await rename(tmp, hostPath);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    // Opened only once the temp file is made, so a failed create leaves no open stream behind.
+    const chunks = (async function* () {
+      yield* createReadStream(localPath);
+    })();
+    await writeFileAtomic(hostPath, chunks, mode, this.tempFor(hostPath));
     return sha256File(hostPath);
   }
 

@@ -1,4 +1,4 @@
-import { GantryError, type RunContext, type Stage, StateKey, messageOf } from "@gantry/core";
+import { GantryError, type RunContext, type Stage, StateKey, envSecrets, messageOf } from "@gantry/core";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
 import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
 import { Journal } from "./journal.js";
@@ -11,9 +11,6 @@ import { type SavedFleetRun, remotePost, runRemote } from "./ssh/remote.js";
 import { remoteStatus } from "./ssh/status.js";
 import { deployStatus } from "./status.js";
 import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
-
-/** env keys whose values are masked in logs. */
-export const SECRET_KEY = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
 
 /** Sets the outputs named in action.yml. */
 export function setDeployOutputs(r: DeployReport, ctx: RunContext): void {
@@ -123,8 +120,9 @@ export const deployStage: Stage<DeployInputs> = {
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
     // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret
-    // too, but not every value (masking HOST=127.0.0.1 would hide every address in the log).
-    for (const [key, value] of Object.entries(inputs.env)) if (SECRET_KEY.test(key) && value.length >= 3) ctx.reporter.mask(value);
+    // (core's rule, the same as go-test's) and URL passwords too, but not every value (masking
+    // HOST=127.0.0.1 would hide every address in the log) nor one or two characters.
+    for (const value of envSecrets(inputs.env)) if (value.length >= 3) ctx.reporter.mask(value);
     return inputs;
   },
   run,

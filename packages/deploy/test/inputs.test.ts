@@ -1,8 +1,9 @@
-import { InputError, InputReader, mapInputSource } from "@gantry/core";
+import { InputError, InputReader, MemoryReporter, type RunContext, mapInputSource } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitCommandLine } from "../src/cmdline.js";
 import { DEPLOY_INPUTS, parseDeployInputs, parsePorts, parseSteps } from "../src/inputs.js";
+import { deployStage } from "../src/stage.js";
 
 const parse = (values: Record<string, string>) => parseDeployInputs(new InputReader(mapInputSource(values), DEPLOY_INPUTS), "/work");
 
@@ -170,5 +171,15 @@ describe("deploy inputs", () => {
         expect(splitCommandLine(words.map((w) => `'${w}'`).join(" "))).toEqual(words);
       }),
     );
+  });
+});
+
+describe("env masking", () => {
+  it("masks values by core's secret-name rule and URL passwords, not ordinary values", () => {
+    const masked: string[] = [];
+    const reporter = Object.assign(new MemoryReporter(), { mask: (v: string) => void masked.push(v) });
+    const env = "SENTRY_DSN=https://k@s.io/1\nGITHUB_TOKEN=ghp_x\nUPSTREAM=https://u:pw9@h\nHOST=127.0.0.1\nAPI_KEY=ab";
+    deployStage.parse(new InputReader(mapInputSource({ env }), DEPLOY_INPUTS), { reporter, cwd: "/work" } as unknown as RunContext);
+    expect(masked).toEqual(["https://k@s.io/1", "ghp_x", "pw9"]);
   });
 });

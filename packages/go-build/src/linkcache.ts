@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { exec, sha256 } from "@gantry/core";
+import { copyFileAtomic, exec, sha256 } from "@gantry/core";
 
 /**
  * Warm rebuilds without relinking. `-buildid=` (for identical bytes anywhere) blanks the build ID
@@ -35,7 +34,7 @@ const MAX_AGE_MS = 5 * 24 * 3600 * 1000;
 /** A temp file older than this is a crashed writer's (a copy takes seconds), and is removed. */
 const TEMP_MAX_AGE_MS = 3600 * 1000;
 
-/** Temp files are `<key>.tmp-<pid>-<random>`: unique per write, even for one key written twice at once. */
+/** Temp files are core's tempPathBeside, `<key>.tmp-<pid>-<random>`: unique per write, even for one key written twice at once. */
 const TEMP_MARK = ".tmp-";
 
 /** What is kept: linked binaries, and archives (whose bytes depend only on their entries and mtime). */
@@ -80,18 +79,11 @@ export async function restoreKept(gocache: string, kind: ReuseKind, key: string,
   return true;
 }
 
-/** Keeps a file for the next run: copied to a temp name of this write's own, then renamed into place. */
+/** Keeps a file for the next run: copied to a temp name of this write's own (created exclusively), then renamed into place. */
 export async function keep(gocache: string, kind: ReuseKind, key: string, file: string): Promise<void> {
   const sub = join(dir(gocache, kind), key.slice(0, 2));
   await mkdir(sub, { recursive: true });
-  const tmp = join(sub, `${key}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}`);
-  try {
-    await copyFile(file, tmp);
-    await rename(tmp, join(sub, key));
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await copyFileAtomic(file, join(sub, key));
 }
 
 /**

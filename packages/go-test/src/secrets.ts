@@ -1,4 +1,4 @@
-import type { Annotation, Reporter } from "@gantry/core";
+import { type Annotation, type Reporter, isSecretName, urlPasswords } from "@gantry/core";
 
 /**
  * The secrets a service definition or the e2e environment carries, so they are masked before
@@ -7,38 +7,11 @@ import type { Annotation, Reporter } from "@gantry/core";
  * as redis' `--requirepass …`, and the password of any `scheme://user:password@host` URL.
  */
 
-/** Variable names whose values are secrets. */
-export const SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|AUTH)/i;
 /** Flag names whose value (`--flag=value` or the next word) is a secret: `--requirepass`, `--auth-token`. */
 const SECRET_FLAG = /^--?[A-Za-z0-9_-]*(pass|secret|token|api-?key|auth|credential|private)[A-Za-z0-9_-]*$/i;
-/** `scheme://user:password@`; the password is the first group. */
-const URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/g;
 
-/** The password of each `scheme://user:password@` in a text, as written and URL-decoded. */
-function urlPasswords(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(URL_PASSWORD)) {
-    const raw = m[1] as string;
-    out.push(raw);
-    try {
-      const decoded = decodeURIComponent(raw);
-      if (decoded !== raw) out.push(decoded);
-    } catch {
-      // Not valid percent-encoding: the raw form is what will be printed.
-    }
-  }
-  return out;
-}
-
-/** Secrets in an environment: values of secret-looking names, and URL passwords in any value. */
-export function envSecrets(env: Readonly<Record<string, string>>): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(env)) {
-    if (SECRET_KEY.test(k) && v.length > 0) out.push(v);
-    out.push(...urlPasswords(v));
-  }
-  return unique(out);
-}
+// Which names hold secrets, and the env-lines extraction, are core's (shared with deploy).
+export { envSecrets } from "@gantry/core";
 
 /** Secrets in a command's arguments: `KEY=value` (bare or after `-e`/`--env=`), secret flags' values, URL passwords. */
 export function argSecrets(args: readonly string[]): string[] {
@@ -53,7 +26,7 @@ export function argSecrets(args: readonly string[]): string[] {
     }
     // `POSTGRES_PASSWORD=x`, `--env=DB_PASSWORD=x`, `-eDB_PASSWORD=x`.
     const kv = /^(?:--?[A-Za-z0-9-]+=|-e)?([A-Za-z_][A-Za-z0-9_]*)=([\s\S]+)$/.exec(arg);
-    if (kv && SECRET_KEY.test(kv[1] as string)) out.push(kv[2] as string);
+    if (kv && isSecretName(kv[1] as string)) out.push(kv[2] as string);
   }
   return unique(out);
 }

@@ -21,7 +21,16 @@ describe("the secrets a service definition carries", () => {
   });
 
   it("takes env values by their names, and URL passwords in any value", () => {
-    expect(envSecrets({ PGPASSWORD: "x1", PORT: "5432", DATABASE_URL: "postgres://u:x2@h/db", EMPTY_SECRET: "" })).toEqual(["x1", "x2"]);
+    expect(envSecrets({ PGPASSWORD: "x1", PORT: "5432", CACHE_URL: "redis://u:x2@h/0", EMPTY_SECRET: "" })).toEqual(["x1", "x2"]);
+    // The names deploy masked and go-test did not (one rule in core now).
+    expect(envSecrets({ DATABASE_URL: "postgres://h/db", SENTRY_DSN: "d1", GPG_PASSPHRASE: "p1", AWS_ACCESS_KEY_ID: "a1", SIGNING_KEY: "k1" })).toEqual([
+      "postgres://h/db",
+      "d1",
+      "p1",
+      "a1",
+      "k1",
+    ]);
+    expect(argSecrets(["-e", "SENTRY_DSN=d2", "--env=DATABASE_URL=postgres://h/db2", "AWS_ACCESS_KEY_ID=a2"])).toEqual(["d2", "postgres://h/db2", "a2"]);
   });
 
   it("a services line: its secrets are listed and cut from its label", () => {

@@ -37,6 +37,14 @@ export const IMAGE_INPUTS = {
   target: "",
 } as const;
 
+/**
+ * Build-arg values travel in the docker client's own environment (never on its command line,
+ * issue 10), so names the client (a Go program) or its dynamic loader and TLS stack read there
+ * would change how it runs. Proxy variables stay allowed: docker treats them as predefined build
+ * args, and they apply to the client too (actions/image/README.md says so).
+ */
+const DOCKER_CLIENT_ENV = /^(PATH|HOME|TMPDIR|DOCKER_.*|BUILDX_.*|LD_.*|SSL_CERT_.*|XDG_.*|GODEBUG|GOGC|GOMAXPROCS|GOMEMLIMIT|GOTRACEBACK)$/i;
+
 /** An extra file for the image (`files: src:dest[:mode]`). */
 export interface FileSpec {
   /** Absolute path on the runner: a file or a folder (copied whole). */
@@ -188,11 +196,13 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
   const loadPlatform = loadPlatformText ? parsePlatform(loadPlatformText) : undefined;
   if (loadPlatformText && !loadPlatform) throw new InputError("load-platform", loadPlatformText, "accepted: os/arch[/variant], e.g. linux/amd64");
   const buildArgs = read.keyValues("build-args");
-  // Values travel in docker's own environment (never on its command line, issue 10): names the
-  // docker client itself reads there would change how it runs.
   for (const k of Object.keys(buildArgs))
-    if (/^(PATH|HOME|DOCKER_.*|BUILDX_.*)$/i.test(k))
-      throw new InputError("build-args", k, "PATH, HOME, DOCKER_* and BUILDX_* are the docker client's own settings; accepted: other KEY=value lines");
+    if (DOCKER_CLIENT_ENV.test(k))
+      throw new InputError(
+        "build-args",
+        k,
+        "PATH, HOME, TMPDIR, DOCKER_*, BUILDX_*, LD_*, SSL_CERT_*, XDG_* and the Go runtime's GODEBUG, GOGC, GOMAXPROCS, GOMEMLIMIT, GOTRACEBACK set how the docker client itself runs; accepted: other KEY=value lines (HTTP_PROXY, HTTPS_PROXY, NO_PROXY are allowed)",
+      );
   const target = read.string("target");
   if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
     throw new InputError("target", target, "accepted: a stage name of the Dockerfile (letters, digits, _ . -)");

@@ -116,8 +116,27 @@ describe("parseImageInputs", () => {
   });
 
   it("refuses build-args the docker client reads from its own environment, and reads auth-force", () => {
-    expect(() => parse({ "build-args": "DOCKER_HOST=tcp://evil:2375" })).toThrow(/input 'build-args': "DOCKER_HOST".*docker client's own settings/);
+    expect(() => parse({ "build-args": "DOCKER_HOST=tcp://evil:2375" })).toThrow(/input 'build-args': "DOCKER_HOST".*docker client itself/);
     expect(() => parse({ "build-args": "path=/tmp" })).toThrow(/input 'build-args': "path"/);
+    for (const name of [
+      "LD_PRELOAD",
+      "LD_LIBRARY_PATH",
+      "ld_preload",
+      "SSL_CERT_FILE",
+      "SSL_CERT_DIR",
+      "GODEBUG",
+      "TMPDIR",
+      "XDG_CONFIG_HOME",
+      "XDG_RUNTIME_DIR",
+    ])
+      expect(() => parse({ "build-args": `${name}=x` }), name).toThrow(
+        new RegExp(`input 'build-args': "${name}".*docker client itself.*accepted: other KEY=value`),
+      );
+    // Proxies are docker's predefined build args: allowed (they reach the client too, README).
+    const proxies =
+      "HTTP_PROXY=http://p:3128\nHTTPS_PROXY=http://p:3128\nNO_PROXY=localhost\nhttp_proxy=http://p:3128\nhttps_proxy=http://p:3128\nno_proxy=localhost";
+    expect(Object.keys(parse({ "build-args": proxies }).buildArgs)).toEqual(["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"]);
+    expect(parse({ "build-args": "GOOS=linux\nGOPROXY=off\nLDFLAGS=-s" }).buildArgs).toEqual({ GOOS: "linux", GOPROXY: "off", LDFLAGS: "-s" });
     expect(parse({ "build-args": "TOKEN=a=b c\nGREETING=Hej" }).buildArgs).toEqual({ TOKEN: "a=b c", GREETING: "Hej" });
     expect(parse({}).authForce).toBe(false);
     expect(parse({ "auth-force": "true" }).authForce).toBe(true);

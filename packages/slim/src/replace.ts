@@ -1,5 +1,8 @@
-import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { writeNewFile } from "@gantry/core";
 
 /** One file to replace: `source` (a staged file beside `target`) takes its place. */
 interface Replacement {
@@ -18,9 +21,14 @@ interface Replacement {
  */
 export class Replacements {
   private readonly items: Replacement[] = [];
-  private readonly tag = `${process.pid}-${Date.now().toString(36)}`;
+  /** Random, so another user cannot plant a name this run will write to (issue 10). */
+  private readonly tag = `${process.pid}-${randomBytes(6).toString("hex")}`;
 
-  /** A temporary path beside `target`, so the rename that replaces it is atomic. */
+  /**
+   * A temporary path beside `target`, so the rename that replaces it is atomic. Not core's
+   * tempPathBeside: the steps of one target (strip, upx, new, was) need names of their own that
+   * the glob of binaries skips (a leading dot) and that say which run and step made them.
+   */
   tempFor(target: string, step: string): string {
     return join(dirname(target), `.${basename(target)}.slim-${this.tag}-${step}`);
   }
@@ -33,15 +41,18 @@ export class Replacements {
 
   /** Stages new contents for `target` (a file that may not exist yet), with the original's mode. */
   async write(target: string, data: string | Uint8Array): Promise<void> {
+    // Before the exclusive create, whose failure would remove the file staged first.
+    if (this.staged(target)) throw new Error(`${target} is staged twice`);
     const source = this.tempFor(target, "new");
     try {
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(source, data);
       const mode = await stat(target).then(
         (s) => s.mode & 0o7777,
         () => undefined,
       );
-      if (mode !== undefined) await chmod(source, mode);
+      // Staged, not renamed in yet (commit renames every file together): core's exclusive,
+      // no-follow create, not its writeFileAtomic.
+      await writeNewFile(source, data, mode);
     } catch (err) {
       await rm(source, { force: true });
       throw err;
@@ -101,6 +112,6 @@ async function keepCopy(target: string, backup: string): Promise<boolean> {
     if (code === "ENOENT") return false;
     if (code !== "EPERM" && code !== "EXDEV" && code !== "ENOTSUP" && code !== "EMLINK") throw err;
   }
-  await copyFile(target, backup);
+  await copyFile(target, backup, constants.COPYFILE_EXCL);
   return true;
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
 import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, type AgentReply } from "./agent.js";
 import { sshArgv, sshBaseArgs } from "./argv.js";
-import { localProcessInfo } from "../localhost.js";
+import { localProcessInfo } from "../proc.js";
 import type { HostSpec } from "./hosts.js";
 import { shCommand } from "./shell.js";
 

@@ -1,0 +1,65 @@
+/** Temp-file writing shared by every stage (issue 10): random names, exclusive no-follow creates, write then rename. */
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyFileAtomic, tempPathBeside, writeFileAtomic, writeNewFile } from "../src/fsx.js";
+
+const work = mkdtempSync(join(tmpdir(), "gantry-fsx-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("temp files", () => {
+  it("tempPathBeside gives a name beside the target that differs on every call", () => {
+    const a = tempPathBeside("/x/state.json");
+    expect(a).toMatch(new RegExp(`^/x/state\\.json\\.tmp-${process.pid}-[0-9a-f]{12}$`));
+    expect(tempPathBeside("/x/state.json")).not.toBe(a);
+  });
+
+  it("writeNewFile refuses an existing name and a planted symlink, and sets the mode exactly", async () => {
+    const victim = join(work, "victim");
+    writeFileSync(victim, "keep");
+    symlinkSync(victim, join(work, "planted"));
+    await expect(writeNewFile(join(work, "planted"), "evil")).rejects.toMatchObject({ code: "EEXIST" });
+    await expect(writeNewFile(victim, "evil")).rejects.toMatchObject({ code: "EEXIST" });
+    expect(readFileSync(victim, "utf8")).toBe("keep");
+    const old = process.umask(0o077);
+    try {
+      await writeNewFile(join(work, "mode"), "x", 0o644);
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(join(work, "mode")).mode & 0o777).toBe(0o644);
+  });
+
+  it("writeFileAtomic makes a missing folder, writes chunks, and fails on a planted temp name leaving the target as it was", async () => {
+    const target = join(work, "new", "deep", "file");
+    await writeFileAtomic(
+      target,
+      (async function* () {
+        yield Buffer.from("a");
+        yield Buffer.from("b");
+      })(),
+    );
+    expect(readFileSync(target, "utf8")).toBe("ab");
+    const victim = join(work, "victim2");
+    writeFileSync(victim, "keep");
+    const tmp = join(work, "new", "deep", "file.tmp-planted");
+    symlinkSync(victim, tmp);
+    await expect(writeFileAtomic(target, "evil", undefined, tmp)).rejects.toMatchObject({ code: "EEXIST" });
+    expect(readFileSync(victim, "utf8")).toBe("keep");
+    expect(readFileSync(target, "utf8")).toBe("ab");
+    expect(() => lstatSync(tmp)).toThrow(/ENOENT/);
+  });
+
+  it("copyFileAtomic copies through a temp name of its own and leaves none behind", async () => {
+    const src = join(work, "src");
+    writeFileSync(src, "bin", { mode: 0o755 });
+    const dir = join(work, "copies");
+    await writeFileAtomic(join(dir, "old"), "old");
+    await copyFileAtomic(src, join(dir, "old"));
+    expect(readFileSync(join(dir, "old"), "utf8")).toBe("bin");
+    expect(statSync(join(dir, "old")).mode & 0o777).toBe(0o755);
+    await expect(copyFileAtomic(join(work, "missing"), join(dir, "x"))).rejects.toMatchObject({ code: "ENOENT" });
+    expect(readdirSync(dir)).toEqual(["old"]);
+  });
+});
