@@ -46,7 +46,8 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
     expect(r.post?.code, r.post?.log).toBe(0);
     expect(r.post?.log).toMatch(/cache: saved gantry-go-linux-x64/);
     expect(server.entries.filter((e) => e.committed)).toHaveLength(1);
-  });
+    // A cold build of the Gin service and the standard library: minutes on two busy cores.
+  }, 600_000);
 
   it("a new runner restores the exact key, modules included (GOPROXY=off), reuses the link, and saves nothing", async () => {
     // The modules can only come from the restored GOMODCACHE: the proxy is off.
