@@ -5,7 +5,8 @@
  * reload and no failed request, rollbacks, the admin endpoint's token, and restarts and reloads
  * by others that keep the weights.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,10 +15,24 @@ import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { runPost, spawnAction } from "./spawn.js";
 import { startSteadyLoad } from "./steady-load.js";
-import { LUA_MODULES, type LoadResult, type Nginx, buildReleases, freePort, get, runningServices, servedVersion, startNginx, stopServices } from "./support.js";
+import {
+  LUA_MODULES,
+  type LoadResult,
+  type Nginx,
+  buildReleases,
+  freePort,
+  get,
+  runningServices,
+  servedVersion,
+  startNginx,
+  stopServices,
+  waitFor,
+} from "./support.js";
 
 const NEEDS = ["nginx", ...LUA_MODULES, "/usr/share/lua/5.1/resty/core.lua"];
 const TOKEN = "test-admin-token-0123456789";
+/** Requests a load must make while a deploy runs (a load that made none proves nothing; see MIN_REQUESTS in steady-load.ts). */
+const MIN_REQUESTS = 300;
 
 const ws = fixtureCopy("example-service");
 const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-nginx-lua-"));
@@ -28,10 +43,10 @@ let nx: Nginx;
 let ports: { blue: number; green: number };
 let manifests: Record<string, string>;
 
-/** One request to the admin endpoint on its unix socket. */
+/** One request to the admin endpoint on its unix socket, on a new connection (a kept-alive one nginx closed would fail with EPIPE). */
 function admin(headers: Record<string, string> = {}, method = "GET", body = ""): Promise<{ status: number; body: string }> {
   return new Promise((res, rej) => {
-    const req = http.request({ socketPath: socket, path: "/state", method, headers }, (r) => {
+    const req = http.request({ socketPath: socket, path: "/state", method, headers, agent: false }, (r) => {
       let text = "";
       r.on("data", (d) => (text += d));
       r.on("end", () => res({ status: r.statusCode ?? 0, body: text }));
@@ -66,15 +81,20 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 
 const deploy = (extra: Record<string, string>) => runAction("deploy", inputs(extra), { workspace: ws });
 
-/** Runs deploys under a steady keep-alive load (no retries) and returns what the load saw. */
-async function underLoad(deploys: Record<string, string>[]): Promise<{ runs: ActionRun[]; load: LoadResult }> {
+/** Runs deploys under a steady keep-alive load (no retries); returns what the load saw, and the requests it made while the deploys ran. */
+async function underLoad(deploys: Record<string, string>[]): Promise<{ runs: ActionRun[]; load: LoadResult; during: number }> {
   const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
   await new Promise((r) => setTimeout(r, 300));
   const runs: ActionRun[] = [];
+  const before = load.made();
   for (const d of deploys) runs.push(await deploy(d));
+  const during = load.made() - before;
   await new Promise((r) => setTimeout(r, 300));
-  return { runs, load: await load.stop() };
+  return { runs, load: await load.stop(), during };
 }
+
+/** The state the include's fallback line holds (what a restarted nginx starts from). */
+const includedLine = () => /local FALLBACK = "([^"]*)" -- gantry state/.exec(readFileSync(include, "utf8"))?.[1];
 
 beforeAll(async () => {
   manifests = await buildReleases(ws, [
@@ -103,6 +123,10 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect(error).toContain("proxy_pass http://gantry_hello;");
     expect(readFileSync(include, "utf8")).toMatch(/balancer_by_lua_block/);
     expect(readFileSync(include, "utf8")).not.toContain(TOKEN);
+    // Only a salted HMAC of the token, in a file not everyone can read (review of issue 16).
+    expect(readFileSync(include, "utf8")).not.toContain(createHash("sha1").update(TOKEN).digest("base64"));
+    expect(readFileSync(include, "utf8")).toMatch(/local SALT = "[0-9a-f]{32}"/);
+    expect(statSync(include).mode & 0o777).toBe(0o640);
     // Masked (the runner hides every later occurrence), and said nowhere else.
     expect(r.log).toContain(`::add-mask::${TOKEN}`);
     expect(r.log.replaceAll(`::add-mask::${TOKEN}`, "")).not.toContain(TOKEN);
@@ -136,15 +160,17 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
   });
 
   it("a release that fails its gate goes back with no failed request", async () => {
-    const { runs, load } = await underLoad([{ manifest: manifests["v3-unhealthy"] as string }]);
+    const { runs, load, during } = await underLoad([{ manifest: manifests["v3-unhealthy"] as string }]);
     expect(runs[0]?.outputs.outcome).toBe("rolled-back");
+    expect(during, "requests the load made during the deploy").toBeGreaterThanOrEqual(MIN_REQUESTS);
     expect(load.failed).toBe(0);
     expect(await servedVersion(nx.url)).toBe("v2");
   });
 
   it("a release that fails its verify window goes back: only its own 500s fail, no connection error", async () => {
-    const { runs, load } = await underLoad([{ manifest: manifests["v4-500"] as string }]);
+    const { runs, load, during } = await underLoad([{ manifest: manifests["v4-500"] as string }]);
     const r = runs[0] as ActionRun;
+    expect(during, "requests the load made during the deploy").toBeGreaterThanOrEqual(MIN_REQUESTS);
     expect(r.outputs.outcome).toBe("rolled-back");
     expect(r.annotations.find((a) => a.level === "error")?.message).toMatch(/verify window at 100% failed: error rate/);
     console.info(`nginx-mode lua, 500 release: ${load.non2xx} answers 500 from it before the rollback, ${load.errors} connection errors`);
@@ -168,11 +194,22 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect(await servedVersion(nx.url)).toBe("v2");
   });
 
-  it("a reload and a restart by others keep the weights", async () => {
+  it("a reload by others keeps the dictionary's weights; a restart starts from the include's", async () => {
+    // A dictionary state the include's fallback line does not hold (the same running release on
+    // both colors' addresses), so what the admin endpoint answers after the reload tells them apart.
+    const inFile = includedLine() as string;
+    const [, blue, green] = /^blue=([^,]+),green=(.+)$/.exec(inFile) ?? [];
+    const swapped = `blue=${green},green=${blue}`;
+    expect(swapped).not.toBe(inFile);
+    expect((await admin(bearer, "PUT", swapped)).status).toBe(200);
+    const workers = nx.workers();
     process.kill(nx.master, "SIGHUP");
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor("nginx's workers to be replaced", () => nx.workers().length > 0 && nx.workers().every((w) => !workers.includes(w)), 20_000);
+    expect((await admin(bearer)).body.split("\n")[0]).toBe(swapped);
     expect(await servedVersion(nx.url)).toBe("v2");
+    expect(includedLine()).toBe(inFile);
     await nx.restart();
+    expect((await admin(bearer)).body.split("\n")[0]).toBe(inFile);
     expect(await servedVersion(nx.url)).toBe("v2");
     expect((await get(`${nx.url}/api/hello`)).status).toBe(200);
   });
@@ -186,14 +223,62 @@ describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {
     expect(await servedVersion(nx.url)).toBe("v1");
   });
 
+  it("nginx-mode: auto with a token the endpoint refuses fails, naming the input, and never falls back to reloads", async () => {
+    const workers = nx.workers();
+    const upstream = readFileSync(nx.upstreamFile, "utf8");
+    const r = await deploy({
+      manifest: manifests.v2 as string,
+      "nginx-mode": "auto",
+      "nginx-upstream-file": nx.upstreamFile,
+      "nginx-admin-token": `${TOKEN}-changed`,
+    });
+    expect(r.code).toBe(1);
+    const error = r.annotations.find((a) => a.level === "error")?.message ?? "";
+    expect(error).toMatch(/nginx-mode: auto: the Lua admin endpoint answers but not as expected: .*\(401\)\. Check nginx-admin-token/);
+    expect(r.annotations.filter((a) => a.message.includes("chose reload"))).toEqual([]);
+    expect(readFileSync(nx.upstreamFile, "utf8")).toBe(upstream);
+    expect(nx.workers()).toEqual(workers);
+    expect(await servedVersion(nx.url)).toBe("v1");
+    expect(runningServices(stateDir)).toEqual(["blue"]);
+  });
+
+  it("nginx-mode: auto on a first run with the Lua module sets up lua (issue 16), without a reload", async () => {
+    const fresh = join(dir, "gantry", "fresh.conf");
+    const workers = nx.workers();
+    const r = await deploy({
+      app: "fresh",
+      manifest: manifests.v1 as string,
+      "nginx-mode": "auto",
+      "nginx-lua-include": fresh,
+      "nginx-admin-socket": join(dir, "run", "fresh-admin.sock"),
+      "nginx-upstream-file": join(dir, "fresh-upstream.conf"),
+      "state-dir": join(dir, "fresh-state"),
+    });
+    expect(r.code).toBe(1);
+    expect(r.annotations.find((a) => a.level === "notice" && a.message.includes("nginx-mode: auto"))?.message).toMatch(/chose lua: nginx has the Lua module/);
+    const error = r.annotations.find((a) => a.level === "error")?.message ?? "";
+    expect(error).toContain(`gantry wrote ${fresh}`);
+    expect(error).toContain(`include ${fresh};`);
+    expect(error).toContain("proxy_pass http://gantry_fresh;");
+    expect(readFileSync(fresh, "utf8")).toMatch(/balancer_by_lua_block/);
+    expect(existsSync(join(dir, "fresh-upstream.conf"))).toBe(false);
+    expect(nx.workers()).toEqual(workers);
+  });
+
   it("killed (SIGKILL) while verifying: the post step rolls back through the admin socket, the token read again, never stored", async () => {
     const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
     const main = spawnAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws, env: { GANTRY_DEPLOY_PAUSE_AT: "verifying" } });
     await main.waitForLine(/paused at phase verifying\b/);
+    const atKill = load.made();
     await main.kill();
     expect(JSON.stringify(main.state())).not.toContain(TOKEN);
     const post = await runPost("deploy", main, ws);
+    const duringRecovery = load.made() - atKill;
+    // Not a timing assertion: the load runs on, on the recovered version, until it has made enough.
+    await waitFor(`${MIN_REQUESTS} requests after the kill`, () => load.made() - atKill >= MIN_REQUESTS, 20_000).catch(() => {});
     const seen = await load.stop();
+    expect(duringRecovery, "requests made while the deployer lay dead and the post step recovered").toBeGreaterThan(0);
+    expect(load.made() - atKill, "requests made after the kill").toBeGreaterThanOrEqual(MIN_REQUESTS);
     expect(post.code, post.log).toBe(0);
     expect(post.log).toMatch(/the main step stopped during verifying; finishing the cutover now/);
     expect(runningServices(stateDir)).toEqual(["blue"]);

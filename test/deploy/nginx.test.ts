@@ -3,9 +3,9 @@
  * owns, one reload per traffic change, the error rate read from the access log, and the requests
  * a reload costs counted under load.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
@@ -143,10 +143,35 @@ describeNeeding(NEEDS, "deploy with nginx", () => {
     );
     expect(r.code, r.log).toBe(0);
     const notice = r.annotations.find((a) => a.level === "notice" && a.message.includes("nginx-mode: auto"))?.message;
-    expect(notice).toMatch(/nginx-mode: auto chose reload: the Lua admin endpoint did not answer/);
+    expect(notice).toMatch(/nginx-mode: auto chose reload: nginx has no Lua module/);
     expect(notice).toMatch(/closes idle client keep-alive connections/);
     expect(notice).toContain("libnginx-mod-http-lua");
     expect(upstream()).toEqual([`server 127.0.0.1:${ports.green} weight=100 max_fails=0; # green`]);
+    expect(await servedVersion(nx.url)).toBe("v2");
+  });
+
+  it("nginx-mode: lua on nginx without the Lua module: the include fails nginx -t alone and is never written (first run)", async () => {
+    const include = join(dir, "lua-first", "hello.conf");
+    const workers = nx.workers();
+    const r = await runAction(
+      "deploy",
+      inputs({
+        manifest: manifests.v1 as string,
+        "nginx-mode": "lua",
+        "nginx-lua-include": include,
+        "nginx-admin-socket": join(dir, "lua-first", "admin.sock"),
+        "nginx-admin-token": "lua-test-token-0123456789",
+      }),
+      { workspace: ws },
+    );
+    expect(r.code).toBe(1);
+    const error = r.annotations.find((a) => a.level === "error")?.message ?? "";
+    expect(error).toMatch(/nginx -t of gantry's Lua include alone failed on local: [\s\S]*unknown directive "lua_shared_dict"/);
+    expect(error).toContain("apt-get install libnginx-mod-http-lua");
+    expect(error).toContain(`${include} was not written`);
+    expect(existsSync(include)).toBe(false);
+    expect(readdirSync(dirname(include))).toEqual([]);
+    expect(nx.workers()).toEqual(workers);
     expect(await servedVersion(nx.url)).toBe("v2");
   });
 });

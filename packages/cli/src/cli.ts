@@ -41,12 +41,42 @@ function usage(): string {
 
 function stageHelp(stage: Stage<unknown>): string {
   const width = Math.max(...Object.keys(stage.inputs).map((k) => k.length));
+  const secrets = stage.secrets ?? [];
   return [
     `gantry ${stage.name}: ${stage.description}`,
     "",
     "inputs (default):",
-    ...Object.entries(stage.inputs).map(([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}`),
+    ...Object.entries(stage.inputs).map(
+      ([k, v]) =>
+        `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}${secrets.includes(k) ? `${v === "" ? "" : "  "}(secret: better from $${secretEnvName(k)})` : ""}`,
+    ),
   ].join("\n");
+}
+
+/** `nginx-admin-token` → `GANTRY_NGINX_ADMIN_TOKEN`: where the CLI reads a secret input, so it is not on argv (visible in ps). */
+export function secretEnvName(input: string): string {
+  return `GANTRY_${input.replace(/[^A-Za-z0-9]/g, "_").toUpperCase()}`;
+}
+
+/**
+ * The stage's secret inputs not given as flags, from GANTRY_<NAME> (secretEnvName). Returned
+ * with the runner's INPUT_<NAME> names too: a stage's post step reads its secrets again from
+ * INPUT_ variables as on the runner (deploy's nginx-admin-token), since state never holds them.
+ */
+function secretInputs(
+  stage: Stage<unknown>,
+  flags: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): { values: Record<string, string>; inputEnv: Record<string, string> } {
+  const values: Record<string, string> = {};
+  const inputEnv: Record<string, string> = {};
+  for (const name of stage.secrets ?? []) {
+    const value = flags[name] ?? env[secretEnvName(name)];
+    if (value === undefined || value === "") continue;
+    if (!(name in flags)) values[name] = value;
+    inputEnv[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
+  }
+  return { values, inputEnv };
 }
 
 /** `--targets a,b --cgo=true` → { targets: "a,b", cgo: "true" }; a repeated input joins with newlines. */
@@ -74,16 +104,16 @@ export function parseFlags(args: readonly string[], known: readonly string[]): R
   return values;
 }
 
-/** Runs `gantry <stage> …`; returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+/** Runs `gantry <stage> …`; returns the exit code. `stages` is for tests. */
+export async function runCli(argv: readonly string[], io: CliIO, stages: Record<string, Stage<unknown>> = ALL): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stderr(usage());
     return name ? 0 : 2;
   }
-  const stage = ALL[name];
+  const stage = stages[name];
   if (!stage) {
-    io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(ALL).join(", ")}`);
+    io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(stages).join(", ")}`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -102,9 +132,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     summary: (md) => io.stderr(`\n${md}`),
   };
   let code = 0;
+  let inputEnv: Record<string, string> = {};
   try {
-    const values = parseFlags(rest, Object.keys(stage.inputs));
-    const inputs = await parseStageInputs(stage, mapInputSource(values), ctx);
+    const flags = parseFlags(rest, Object.keys(stage.inputs));
+    const secrets = secretInputs(stage, flags, io.env);
+    inputEnv = secrets.inputEnv;
+    const inputs = await parseStageInputs(stage, mapInputSource({ ...secrets.values, ...flags }), ctx);
+    for (const s of stage.secrets ?? [])
+      if (s in flags) reporter.warning(`--${s} on the command line is visible to every user of this machine (ps); set $${secretEnvName(s)} instead`);
     await stage.run(inputs, ctx);
   } catch (err) {
     reporter.flush();
@@ -112,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     code = 1;
   }
   try {
-    await stage.post?.(ctx);
+    await stage.post?.({ ...ctx, env: { ...io.env, ...inputEnv } });
   } catch (err) {
     io.stderr(`gantry ${name} (post): ${failureMessage(err, reporter)}`);
   }

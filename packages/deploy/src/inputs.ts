@@ -184,7 +184,7 @@ function luaInputs(read: InputReader, cwd: string, mode: "reload" | "lua" | "aut
       "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock",
     );
   const adminToken = read.string("nginx-admin-token");
-  // The token travels in an HTTP header: printable, no spaces; long enough that its SHA-1 in the include gives nothing away.
+  // The token travels in an HTTP header: printable, no spaces; long enough that its salted HMAC in the include gives nothing away.
   if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
     throw new InputError(
       "nginx-admin-token",

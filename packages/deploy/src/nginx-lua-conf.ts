@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { GantryError } from "@gantry/core";
 import type { Color, Weights } from "./model.js";
 import type { Ports } from "./router.js";
@@ -38,15 +38,29 @@ export function stateFor(weights: Weights, ports: Ports, address: string): LuaSt
   };
 }
 
-/** No color takes traffic (before the first deploy): the balancer fails each request (nginx answers 500) and logs why. */
+/**
+ * No color takes traffic (before the first deploy): the balancer fails each request and logs why.
+ * The client gets 500: inside balancer_by_lua nginx ends a failed peer choice with 500 whatever
+ * status is passed to ngx.exit (checked with Debian's nginx 1.22 and its Lua module).
+ */
 export const EMPTY_STATE: LuaState = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } };
 
 export interface LuaIncludeOptions {
   app: string;
   /** The admin endpoint's unix socket. */
   socket: string;
-  /** The admin token; only its SHA-1 goes into the file, so the file holds no secret. */
+  /** The admin token; only its HMAC-SHA1 keyed with `salt` goes into the file, so the file holds no secret. */
   token: string;
+  /** Random hex, kept from one include to the next (tokenSalt) so an unchanged token leaves the file unchanged. */
+  salt: string;
+}
+
+/** A new salt for the token's HMAC (review of issue 16: an unsalted hash of a short token is a lookup away). */
+export const newSalt = () => randomBytes(16).toString("hex");
+
+/** The salt an include carries (undefined for none, e.g. one written before salts). */
+export function tokenSalt(text: string): string | undefined {
+  return /local SALT = "([0-9a-f]{32})"/.exec(text)?.[1];
 }
 
 /** The upstream (and dictionary) name the user's `proxy_pass` points at. */
@@ -75,7 +89,8 @@ export function renderLuaInclude(o: LuaIncludeOptions, state: LuaState): string 
   if (/[\s;{}"'\\]/.test(o.socket))
     throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
   const dict = upstreamName(o.app);
-  const tokenHash = createHash("sha1").update(o.token).digest("base64");
+  if (!/^[0-9a-f]{32}$/.test(o.salt)) throw new GantryError(`the admin token's salt must be 32 hex digits, not ${JSON.stringify(o.salt)}`);
+  const tokenHash = createHmac("sha1", o.salt).update(o.token).digest("base64");
   const fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
   return `# Written by gantry deploy for ${o.app} (nginx-mode: lua, issue 16); the next deploy rewrites it.
 # Include it once in your http {} block and send a location to it with: proxy_pass http://${dict};
@@ -103,7 +118,8 @@ ${fallback}
     end
     if total == 0 then
       ngx.log(ngx.ERR, "gantry: no release of ${o.app} takes traffic")
-      return ngx.exit(502)
+      -- The client gets 500: nginx answers any failure of this phase with 500.
+      return ngx.exit(ngx.ERROR)
     end
     -- One counter for all workers: each color gets exactly its share, in order.
     local n = (dict:incr("rr", 1, 0) or 0) % total
@@ -115,7 +131,7 @@ ${fallback}
     local ok, err = balancer.set_current_peer(pick[2], pick[3])
     if not ok then
       ngx.log(ngx.ERR, "gantry: ", err)
-      return ngx.exit(502)
+      return ngx.exit(ngx.ERROR)
     end
     if not ctx.gantry_color then balancer.set_more_tries(1) end
     ctx.gantry_color = pick[1]
@@ -141,10 +157,11 @@ server {
     content_by_lua_block {
       local dict = ngx.shared["${dict}"]
 ${fallback}
-      -- SHA-1 of the token, compared in constant time (the file holds no secret).
+      -- HMAC-SHA1 of the token keyed with a random salt, compared in constant time (the file holds no secret).
+      local SALT = "${o.salt}"
       local want = ngx.decode_base64("${tokenHash}")
       local token = string.match(ngx.var.http_authorization or "", "^Bearer (.+)$")
-      local got = ngx.sha1_bin(token or "")
+      local got = ngx.hmac_sha1(SALT, token or "")
       local diff = token and 0 or 1
       for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
       if diff ~= 0 then return ngx.exit(401) end

@@ -3,6 +3,7 @@ import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
 import { AccessLogTraffic } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
 import type { Host } from "./host.js";
+import { testIncludeAlone } from "./nginx-lua-check.js";
 import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
 import {
   EMPTY_STATE,
@@ -10,9 +11,11 @@ import {
   encodeState,
   includedState,
   parseState,
+  newSalt,
   renderLuaInclude,
   setupPart,
   stateFor,
+  tokenSalt,
   upstreamName,
   withState,
 } from "./nginx-lua-conf.js";
@@ -40,6 +43,10 @@ export interface AdminAnswer {
 }
 
 const ADMIN_TIMEOUT_MS = 5_000;
+/** The include holds the token's keyed hash and the admin socket: readable by nginx's group, not by everyone. */
+const INCLUDE_MODE = 0o640;
+const NO_LUA_HINT = " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)";
+const NO_LUA = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/;
 
 /**
  * Routes through the Lua balancer of `nginx-mode: lua` (issue 16): weights change in nginx's
@@ -98,30 +105,42 @@ export class NginxLuaRouter implements Router {
   }
 
   /**
-   * Writes the include when its setup part (not the state line) differs, checked with `nginx -t`;
-   * the previous file comes back when the test fails, so the running config is untouched.
+   * Writes the include when its setup part (not the state line) differs. It is checked alone with
+   * `nginx -t` of a throwaway config first (on a first run the user's config does not include it
+   * yet), then in place with the user's config; the previous file comes back when that fails, so
+   * the running config is untouched.
    */
   private async writeInclude(): Promise<"same" | "created" | "updated"> {
     const previous = await this.host.readFile(this.o.include);
     const state = (previous && includedState(previous)) || EMPTY_STATE;
-    const next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token }, state);
+    const salt = (previous && tokenSalt(previous)) || newSalt();
+    const next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token, salt }, state);
     if (previous !== undefined && setupPart(previous) === setupPart(next)) return "same";
     await this.host.mkdirp(dirname(this.o.include));
+    // nginx -t binds the admin socket (then removes it): its folder must be there for either test.
     await this.host.mkdirp(dirname(this.o.socket));
-    await this.host.writeFile(this.o.include, next, 0o644);
+    const alone = await testIncludeAlone(this.host, this.o.reloadCommand, this.o.include, next);
+    if (alone !== undefined)
+      throw new GantryError(
+        `nginx -t of gantry's Lua include alone failed on ${this.host.name}: ${alone}${NO_LUA.test(alone) ? NO_LUA_HINT : ""}; ${this.o.include} was not ${previous === undefined ? "written" : "changed"}, nginx was not reloaded`,
+      );
+    await this.host.writeFile(this.o.include, next, INCLUDE_MODE);
     try {
       await this.test("with gantry's Lua include");
     } catch (err) {
       if (previous === undefined) await this.host.remove(this.o.include);
-      else await this.host.writeFile(this.o.include, previous, 0o644);
-      const hint = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/.test(messageOf(err))
-        ? " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)"
-        : "";
+      else await this.host.writeFile(this.o.include, previous, INCLUDE_MODE);
+      const hint = NO_LUA.test(messageOf(err)) ? NO_LUA_HINT : "";
       throw new GantryError(
         `${messageOf(err)}${hint}; ${previous === undefined ? "removed" : "restored the previous"} ${this.o.include}, nginx was not reloaded`,
       );
     }
     return previous === undefined ? "created" : "updated";
+  }
+
+  /** Whether the admin socket's file is there (nginx-mode: auto tells "nobody listens" from "answers otherwise"). */
+  socketExists(): Promise<boolean> {
+    return this.host.exists(this.o.socket);
   }
 
   /** One request to the admin endpoint; the token goes in a header on the socket, never on a command line. */
@@ -147,7 +166,7 @@ export class NginxLuaRouter implements Router {
     if (encodeState(now) !== encodeState(state)) throw new RouterError(`the admin endpoint kept ${encodeState(now)} instead of ${encodeState(state)}`);
     const text = await this.host.readFile(this.o.include);
     if (text !== undefined && includedState(text) && encodeState(includedState(text) as LuaState) !== encodeState(state))
-      await this.host.writeFile(this.o.include, withState(text, state), 0o644);
+      await this.host.writeFile(this.o.include, withState(text, state), INCLUDE_MODE);
     return at;
   }
 

@@ -1,7 +1,8 @@
-import { envInputSource, messageOf } from "@gantry/core";
+import { GantryError, envInputSource, messageOf } from "@gantry/core";
 import type { Host } from "./host.js";
 import type { RouterInputs } from "./inputs.js";
 import type { Color, Traffic, Weights } from "./model.js";
+import { luaModule } from "./nginx-lua-check.js";
 import { NginxLuaRouter } from "./nginx-lua.js";
 import { NginxRouter } from "./nginx.js";
 import type { DrainResult, Ports, Router, TrafficMark } from "./router.js";
@@ -29,12 +30,19 @@ export function makeNginxRouter(r: NginxInputs, host: Host, app: string, notice?
     });
   if (r.mode === "reload") return reload();
   if (r.mode === "lua") return lua();
-  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : undefined, notice);
+  const hasLua = async () => (await luaModule(host, r.reloadCommand)) !== undefined;
+  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : undefined, hasLua, notice);
 }
 
+/** An admin request that failed because nothing listens on the socket (no file, or a stale one). */
+const NOT_LISTENING = /ENOENT|ECONNREFUSED|no such file|connection refused|no socket at/i;
+
 /**
- * `nginx-mode: auto`: lua when the Lua balancer's admin endpoint answers (nginx has the module
- * and loads gantry's include), else reload with a notice saying what reloads cost.
+ * `nginx-mode: auto` (issue 16): lua when nginx has the Lua module (the first run sets it up as
+ * `nginx-mode: lua` does), else reload with a notice saying what reloads cost. Only an admin
+ * socket nobody listens on can mean reload: an endpoint that answers otherwise (a 401 for a
+ * changed token, a timeout) is gantry's balancer routing traffic, and reloads would then rewrite
+ * an upstream nginx no longer uses while the old color is stopped (review of issue 16).
  */
 class AutoNginxRouter implements Router {
   readonly name = "nginx";
@@ -42,6 +50,7 @@ class AutoNginxRouter implements Router {
   constructor(
     private readonly reload: () => Router,
     private readonly lua: (() => NginxLuaRouter) | undefined,
+    private readonly hasLua: () => Promise<boolean>,
     private readonly notice?: (message: string) => void,
   ) {}
 
@@ -55,8 +64,17 @@ class AutoNginxRouter implements Router {
         this.chosen = lua;
         return lua;
       } catch (err) {
-        why = `the Lua admin endpoint did not answer (${messageOf(err)}); nginx without the Lua module, or without gantry's include (${lua.setupLines()})`;
+        if (!NOT_LISTENING.test(messageOf(err)) && (await lua.socketExists()))
+          throw new GantryError(
+            `nginx-mode: auto: the Lua admin endpoint answers but not as expected: ${messageOf(err)}. Check nginx-admin-token (it must be the token the include was written with) and nginx-admin-socket; gantry does not fall back to reloads while the Lua balancer may be routing`,
+          );
       }
+      if (await this.hasLua()) {
+        this.notice?.("nginx-mode: auto chose lua: nginx has the Lua module; setting up gantry's include as nginx-mode: lua does");
+        this.chosen = lua;
+        return lua;
+      }
+      why = "nginx has no Lua module (none compiled in, and no load_module of ngx_http_lua_module.so in `nginx -T`)";
     }
     this.notice?.(`nginx-mode: auto chose reload: ${why}. With reload, ${RELOAD_COST}.`);
     this.chosen = this.reload();
