@@ -15,6 +15,8 @@ import { describeNeeding } from "../tools.js";
 import { type ActRun, actWorkspace, annotationsOf, logOf, printed, printedVars, resultOf, runAct, summaryOf } from "./act.js";
 
 const TARGET = formatTarget(hostTarget());
+/** Each act run builds Go from an empty cache: more than the default hook time on two busy cores. */
+const ACT_RUN_MS = 480_000;
 // One Go build cache for the runs of this file (not the machine's own): the runs build the same service.
 const goEnv = () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-act-go-"));
@@ -32,7 +34,7 @@ describeNeeding(["act", "go", "git", "haproxy"], "every stage as its own action 
     hp = await startHaproxy(dir, ports);
     const env = { TARGET, HAPROXY_SOCKET: hp.socket, HAPROXY_STATE: hp.stateFile, PORTS: `${ports.blue},${ports.green}`, STATE_DIR: stateDir };
     run = await runAct(actWorkspace("stages.yml"), "stages.yml", { env, processEnv: goEnv() });
-  });
+  }, ACT_RUN_MS);
 
   afterAll(async () => {
     stopServices(stateDir);
@@ -79,7 +81,7 @@ describeNeeding(["act", "go", "git"], "the root action under act (host mode)", (
   let run: ActRun;
   beforeAll(async () => {
     run = await runAct(actWorkspace("root.yml"), "root.yml", { env: { TARGET }, processEnv: goEnv() });
-  });
+  }, ACT_RUN_MS);
 
   it("runs go-build, slim and image in one step and gives their outputs to the next", () => {
     expect(run.code, logOf(run)).toBe(0);
@@ -102,7 +104,7 @@ describeNeeding(["act", "git"], "a bad input under act (host mode)", () => {
   let run: ActRun;
   beforeAll(async () => {
     run = await runAct(actWorkspace("bad-input.yml"), "bad-input.yml");
-  });
+  }, ACT_RUN_MS);
 
   it("fails the step with an error annotation naming the input, the value and what is accepted", () => {
     expect(run.code, logOf(run)).not.toBe(0);

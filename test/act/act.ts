@@ -47,7 +47,9 @@ export interface ActRun {
 export function actWorkspace(workflow: string): string {
   const ws = mkdtempSync(join(tmpdir(), "gantry-act-ws-"));
   for (const entry of ["action.yml", "actions", "dist"]) cpSync(join(REPO, entry), join(ws, entry), { recursive: true });
-  cpSync(join(FIXTURES, "example-service"), join(ws, "service"), { recursive: true });
+  // The standard-library service: these runs test act's plumbing, and a cold Gin build under act takes minutes
+  // (examples.test.ts runs the Gin service through the examples users copy).
+  cpSync(join(FIXTURES, "stdlib-service"), join(ws, "service"), { recursive: true });
   mkdirSync(join(ws, ".github", "workflows"), { recursive: true });
   cpSync(join(REPO, "test", "act", "workflows", workflow), join(ws, ".github", "workflows", workflow));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: ws, stdio: "ignore", env: gitEnv(ws) });
@@ -125,7 +127,7 @@ export function runAct(ws: string, workflow: string, options: ActOptions = {}): 
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
-    const timer = setTimeout(() => child.kill("SIGTERM"), options.timeoutMs ?? 240_000);
+    const timer = setTimeout(() => child.kill("SIGTERM"), options.timeoutMs ?? 420_000);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);

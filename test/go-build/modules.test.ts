@@ -55,7 +55,8 @@ describe("go-build downloads the modules once, and mod-check reads them without 
     const env = { ...emptyModCache(), GOPROXY: proxy, PATH: `${bin}:${process.env.PATH}`, SOURCE_DATE_EPOCH: "1764028800" };
     const r = await runAction(
       "go-build",
-      { targets: "linux/amd64,linux/arm64", parallel: "2", archive: "none", version: "v1", cache: "false" },
+      // A version no earlier run used: a link kept in the shared GOCACHE by another test cannot stand in for a build.
+      { targets: "linux/amd64,linux/arm64", parallel: "2", archive: "none", version: `v1.0.0-t${Date.now()}`, cache: "false" },
       { workspace: ws, env, post: false },
     );
     expect(r.code, r.log).toBe(0);
