@@ -3,12 +3,12 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-O6JJLPCD.js";
-import "../chunks/chunk-R5A3G7Y5.js";
-import "../chunks/chunk-CKVLIE3F.js";
-import "../chunks/chunk-SVSS7P2X.js";
-import "../chunks/chunk-HLENGWAF.js";
-import "../chunks/chunk-YK3FYRBA.js";
+} from "../chunks/chunk-WASYCHRE.js";
+import "../chunks/chunk-4OMI4EOH.js";
+import "../chunks/chunk-N6BNK2XZ.js";
+import "../chunks/chunk-B5JWF5MQ.js";
+import "../chunks/chunk-FCVOLFCC.js";
+import "../chunks/chunk-JQ54427M.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   GantryError,
@@ -20,7 +20,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-3YOZM5HC.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
@@ -41,14 +41,27 @@ function usage() {
 `);
 }
 function stageHelp(stage) {
-  let width = Math.max(...Object.keys(stage.inputs).map((k) => k.length));
+  let width = Math.max(...Object.keys(stage.inputs).map((k) => k.length)), secrets = stage.secrets ?? [];
   return [
     `gantry ${stage.name}: ${stage.description}`,
     "",
     "inputs (default):",
-    ...Object.entries(stage.inputs).map(([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}`)
+    ...Object.entries(stage.inputs).map(
+      ([k, v]) => `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}${secrets.includes(k) ? `${v === "" ? "" : "  "}(secret: better from $${secretEnvName(k)})` : ""}`
+    )
   ].join(`
 `);
+}
+function secretEnvName(input) {
+  return `GANTRY_${input.replace(/[^A-Za-z0-9]/g, "_").toUpperCase()}`;
+}
+function secretInputs(stage, flags, env) {
+  let values = {}, inputEnv = {};
+  for (let name of stage.secrets ?? []) {
+    let value = flags[name] ?? env[secretEnvName(name)];
+    value === void 0 || value === "" || (name in flags || (values[name] = value), inputEnv[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value);
+  }
+  return { values, inputEnv };
 }
 function parseFlags(args, known) {
   let values = {};
@@ -70,13 +83,13 @@ ${value}` : value;
   }
   return values;
 }
-async function runCli(argv, io) {
+async function runCli(argv, io, stages = ALL) {
   let [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help")
     return io.stderr(usage()), name ? 0 : 2;
-  let stage = ALL[name];
+  let stage = stages[name];
   if (!stage)
-    return io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(ALL).join(", ")}`), 2;
+    return io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(stages).join(", ")}`), 2;
   if (rest.includes("--help") || rest.includes("-h"))
     return io.stderr(stageHelp(stage)), 0;
   ensureRunnerDirs(io.env);
@@ -90,15 +103,19 @@ async function runCli(argv, io) {
     },
     summary: (md) => io.stderr(`
 ${md}`)
-  }, code = 0;
+  }, code = 0, inputEnv = {};
   try {
-    let values = parseFlags(rest, Object.keys(stage.inputs)), inputs = await parseStageInputs(stage, mapInputSource(values), ctx);
+    let flags = parseFlags(rest, Object.keys(stage.inputs)), secrets = secretInputs(stage, flags, io.env);
+    inputEnv = secrets.inputEnv;
+    let inputs = await parseStageInputs(stage, mapInputSource({ ...secrets.values, ...flags }), ctx);
+    for (let s of stage.secrets ?? [])
+      s in flags && reporter.warning(`--${s} on the command line is visible to every user of this machine (ps); set $${secretEnvName(s)} instead`);
     await stage.run(inputs, ctx);
   } catch (err) {
     reporter.flush(), io.stderr(`gantry ${name}: ${failureMessage(err, reporter)}`), code = 1;
   }
   try {
-    await stage.post?.(ctx);
+    await stage.post?.({ ...ctx, env: { ...io.env, ...inputEnv } });
   } catch (err) {
     io.stderr(`gantry ${name} (post): ${failureMessage(err, reporter)}`);
   }

@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-R5A3G7Y5.js";
+} from "../chunks/chunk-4OMI4EOH.js";
 import {
   runActionMain
-} from "../chunks/chunk-3YOZM5HC.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-SVSS7P2X.js";
+} from "../chunks/chunk-B5JWF5MQ.js";
 import {
   runActionMain
-} from "../chunks/chunk-3YOZM5HC.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,11 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-HLENGWAF.js";
+} from "../chunks/chunk-FCVOLFCC.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-3YOZM5HC.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

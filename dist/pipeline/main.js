@@ -1,16 +1,16 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-O6JJLPCD.js";
-import "../chunks/chunk-R5A3G7Y5.js";
-import "../chunks/chunk-CKVLIE3F.js";
-import "../chunks/chunk-SVSS7P2X.js";
-import "../chunks/chunk-HLENGWAF.js";
-import "../chunks/chunk-YK3FYRBA.js";
+} from "../chunks/chunk-WASYCHRE.js";
+import "../chunks/chunk-4OMI4EOH.js";
+import "../chunks/chunk-N6BNK2XZ.js";
+import "../chunks/chunk-B5JWF5MQ.js";
+import "../chunks/chunk-FCVOLFCC.js";
+import "../chunks/chunk-JQ54427M.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-3YOZM5HC.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

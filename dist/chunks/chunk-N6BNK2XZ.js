@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   slimArtifacts,
   slimOptions
-} from "./chunk-YK3FYRBA.js";
+} from "./chunk-JQ54427M.js";
 import {
   gzipSync,
   zipSync
@@ -13,6 +13,7 @@ import {
   InputError,
   MANIFEST_FILE,
   childProcessTime,
+  copyFileAtomic,
   exeSuffix,
   exec,
   exists,
@@ -39,7 +40,7 @@ import {
   targetSlug,
   withParents,
   writeManifest
-} from "./chunk-3YOZM5HC.js";
+} from "./chunk-RALLUDFT.js";
 import {
   require_semver
 } from "./chunk-SDIGK4BL.js";
@@ -81,8 +82,7 @@ async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__
 }
 
 // packages/go-build/src/linkcache.ts
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
 var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive"];
 function dir(gocache, kind) {
@@ -114,13 +114,7 @@ async function restoreKept(gocache, kind, key, dest) {
 }
 async function keep(gocache, kind, key, file) {
   let sub = join(dir(gocache, kind), key.slice(0, 2));
-  await mkdir(sub, { recursive: !0 });
-  let tmp = join(sub, `${key}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}`);
-  try {
-    await copyFile(file, tmp), await rename(tmp, join(sub, key));
-  } catch (err) {
-    throw await rm(tmp, { force: !0 }), err;
-  }
+  await mkdir(sub, { recursive: !0 }), await copyFileAtomic(file, join(sub, key));
 }
 async function pruneKept(gocache, now = Date.now()) {
   let removed = 0;
@@ -714,7 +708,7 @@ async function checkModule(go, goVersion, moduleDir, env, reporter) {
 }
 
 // packages/go-build/src/outdir.ts
-import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rename, rm as rm3 } from "node:fs/promises";
 import { dirname, join as join6, relative as relative2, resolve as resolve2 } from "node:path";
 async function previousOutputs(outDir) {
   let manifestPath = join6(outDir, MANIFEST_FILE);
@@ -750,7 +744,7 @@ var OutDir = class _OutDir {
     let names = await readdir2(this.staging);
     names.sort((a, b) => +(a === MANIFEST_FILE) - +(b === MANIFEST_FILE));
     for (let n of names)
-      await rm3(join6(this.dir, n), { recursive: !0, force: !0 }), await rename2(join6(this.staging, n), join6(this.dir, n));
+      await rm3(join6(this.dir, n), { recursive: !0, force: !0 }), await rename(join6(this.staging, n), join6(this.dir, n));
     await rm3(this.staging, { recursive: !0, force: !0 });
   }
   async abandon() {

@@ -30,8 +30,9 @@ import {
   splitList,
   table,
   which,
-  writeManifest
-} from "./chunk-3YOZM5HC.js";
+  writeManifest,
+  writeNewFile
+} from "./chunk-RALLUDFT.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
@@ -516,12 +517,19 @@ function updateChecksums(text, sums) {
 }
 
 // packages/slim/src/replace.ts
-import { chmod, copyFile, link, mkdir, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants as constants2 } from "node:fs";
+import { copyFile, link, mkdir, rename, rm, stat as stat2 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join2 } from "node:path";
 var Replacements = class {
   items = [];
-  tag = `${process.pid}-${Date.now().toString(36)}`;
-  /** A temporary path beside `target`, so the rename that replaces it is atomic. */
+  /** Random, so another user cannot plant a name this run will write to (issue 10). */
+  tag = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  /**
+   * A temporary path beside `target`, so the rename that replaces it is atomic. Not core's
+   * tempPathBeside: the steps of one target (strip, upx, new, was) need names of their own that
+   * the glob of binaries skips (a leading dot) and that say which run and step made them.
+   */
   tempFor(target, step) {
     return join2(dirname2(target), `.${basename(target)}.slim-${this.tag}-${step}`);
   }
@@ -532,15 +540,16 @@ var Replacements = class {
   }
   /** Stages new contents for `target` (a file that may not exist yet), with the original's mode. */
   async write(target, data) {
+    if (this.staged(target)) throw new Error(`${target} is staged twice`);
     let source = this.tempFor(target, "new");
     try {
-      await mkdir(dirname2(target), { recursive: !0 }), await writeFile(source, data);
+      await mkdir(dirname2(target), { recursive: !0 });
       let mode = await stat2(target).then(
         (s) => s.mode & 4095,
         () => {
         }
       );
-      mode !== void 0 && await chmod(source, mode);
+      await writeNewFile(source, data, mode);
     } catch (err) {
       throw await rm(source, { force: !0 }), err;
     }
@@ -583,11 +592,11 @@ async function keepCopy(target, backup) {
     if (code === "ENOENT") return !1;
     if (code !== "EPERM" && code !== "EXDEV" && code !== "ENOTSUP" && code !== "EMLINK") throw err;
   }
-  return await copyFile(target, backup), !0;
+  return await copyFile(target, backup, constants2.COPYFILE_EXCL), !0;
 }
 
 // packages/slim/src/slim.ts
-import { chmod as chmod2, rm as rm3 } from "node:fs/promises";
+import { chmod, rm as rm3 } from "node:fs/promises";
 import { relative as relative4 } from "node:path";
 
 // packages/slim/src/packages.ts
@@ -987,7 +996,7 @@ async function prepareSlim(files, options, senv, changes = new Replacements()) {
 ${failures.map((m) => `- ${m}`).join(`
 `)}`);
     for (let { file, final, report } of results)
-      final !== file.path ? (await chmod2(final, file.mode), report.sha256 = await sha256File(final), changes.add(file.path, final, options.keepOriginal ? `${file.path}.orig` : void 0)) : report.sha256 = sha256(file.bytes);
+      final !== file.path ? (await chmod(final, file.mode), report.sha256 = await sha256File(final), changes.add(file.path, final, options.keepOriginal ? `${file.path}.orig` : void 0)) : report.sha256 = sha256(file.bytes);
   } catch (err) {
     throw await changes.discard(), err;
   } finally {

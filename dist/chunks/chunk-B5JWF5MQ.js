@@ -7,6 +7,7 @@ import {
   cell,
   codeBlock,
   details,
+  envSecrets,
   exec,
   exists,
   formatDuration,
@@ -14,6 +15,7 @@ import {
   freePort,
   hostTarget,
   isExecutable,
+  isSecretName,
   lastLines,
   nearest,
   parseDuration,
@@ -21,9 +23,10 @@ import {
   resolveInManifest,
   sha256File,
   table,
+  urlPasswords,
   which,
   writeFileAtomic
-} from "./chunk-3YOZM5HC.js";
+} from "./chunk-RALLUDFT.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -226,26 +229,7 @@ function parseGoTestArgs(text, input = "args") {
 }
 
 // packages/go-test/src/secrets.ts
-var SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|AUTH)/i, SECRET_FLAG = /^--?[A-Za-z0-9_-]*(pass|secret|token|api-?key|auth|credential|private)[A-Za-z0-9_-]*$/i, URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/g;
-function urlPasswords(text) {
-  let out = [];
-  for (let m of text.matchAll(URL_PASSWORD)) {
-    let raw = m[1];
-    out.push(raw);
-    try {
-      let decoded = decodeURIComponent(raw);
-      decoded !== raw && out.push(decoded);
-    } catch {
-    }
-  }
-  return out;
-}
-function envSecrets(env) {
-  let out = [];
-  for (let [k, v] of Object.entries(env))
-    SECRET_KEY.test(k) && v.length > 0 && out.push(v), out.push(...urlPasswords(v));
-  return unique(out);
-}
+var SECRET_FLAG = /^--?[A-Za-z0-9_-]*(pass|secret|token|api-?key|auth|credential|private)[A-Za-z0-9_-]*$/i;
 function argSecrets(args) {
   let out = [];
   for (let [i, arg] of args.entries()) {
@@ -257,7 +241,7 @@ function argSecrets(args) {
       continue;
     }
     let kv = /^(?:--?[A-Za-z0-9-]+=|-e)?([A-Za-z_][A-Za-z0-9_]*)=([\s\S]+)$/.exec(arg);
-    kv && SECRET_KEY.test(kv[1]) && out.push(kv[2]);
+    kv && isSecretName(kv[1]) && out.push(kv[2]);
   }
   return unique(out);
 }

@@ -7,6 +7,7 @@ import {
   codeBlock,
   details,
   envInputSource,
+  envSecrets,
   exec,
   exists,
   formatBytes,
@@ -19,11 +20,13 @@ import {
   resolveInManifest,
   sha256,
   sha256File,
-  table
-} from "./chunk-3YOZM5HC.js";
+  table,
+  tempPathBeside,
+  writeFileAtomic
+} from "./chunk-RALLUDFT.js";
 
 // packages/deploy/src/deploy.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // packages/deploy/src/model.ts
 var COLORS = ["blue", "green"];
@@ -97,32 +100,11 @@ async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
 }
 
 // packages/deploy/src/lock.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { basename, join as join2 } from "node:path";
 
-// packages/deploy/src/localhost.ts
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
-import { mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
-import http from "node:http";
-import net from "node:net";
-import { hostname } from "node:os";
-import { dirname } from "node:path";
-var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-function tempPath(path2) {
-  return `${path2}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-async function writeNew(tmp, data, mode) {
-  let fh = await open(tmp, EXCLUSIVE, mode ?? 438);
-  try {
-    if (typeof data == "string") await fh.writeFile(data);
-    else for await (let chunk of data) await fh.write(chunk);
-    mode !== void 0 && await fh.chmod(mode);
-  } finally {
-    await fh.close();
-  }
-}
+// packages/deploy/src/proc.ts
+import { readFile } from "node:fs/promises";
 async function localProcessInfo(pid) {
   if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
   try {
@@ -137,158 +119,6 @@ async function localProcessInfo(pid) {
     }
   }
 }
-var LocalHost = class {
-  name = "local";
-  async platform() {
-    return hostTarget();
-  }
-  exec(argv, options = {}) {
-    let [file, ...args] = argv;
-    if (!file) throw new GantryError("internal: empty command");
-    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
-  }
-  async readFile(path2) {
-    try {
-      return await readFile(path2, "utf8");
-    } catch (err) {
-      if (err.code === "ENOENT") return;
-      throw err;
-    }
-  }
-  async readFrom(path2, offset, maxBytes) {
-    let fh;
-    try {
-      fh = await open(path2, "r");
-    } catch (err) {
-      if (err.code === "ENOENT") return;
-      throw err;
-    }
-    try {
-      let { size } = await fh.stat(), start = Math.min(offset, size), length = Math.min(size - start, maxBytes), buf = Buffer.alloc(length);
-      return await fh.read(buf, 0, length, start), { text: buf.toString("utf8"), size };
-    } finally {
-      await fh.close();
-    }
-  }
-  async fileSize(path2) {
-    try {
-      return (await stat(path2)).size;
-    } catch {
-      return;
-    }
-  }
-  /** The temp name a write goes through (a method so a test can plant a symlink at it). */
-  tempFor(path2) {
-    return tempPath(path2);
-  }
-  async writeFile(path2, data, mode) {
-    let tmp = this.tempFor(path2);
-    try {
-      await writeNew(tmp, data, mode).catch(async (err) => {
-        if (err.code !== "ENOENT") throw err;
-        await mkdir(dirname(path2), { recursive: !0 }), await writeNew(tmp, data, mode);
-      }), await rename(tmp, path2);
-    } catch (err) {
-      throw await rm(tmp, { force: !0 }), err;
-    }
-  }
-  rename(from, to) {
-    return rename(from, to);
-  }
-  async mkdirp(path2, mode) {
-    await mkdir(path2, { recursive: !0, mode });
-  }
-  remove(path2) {
-    return rm(path2, { recursive: !0, force: !0 });
-  }
-  async list(dir) {
-    try {
-      return await readdir(dir);
-    } catch {
-      return [];
-    }
-  }
-  exists(path2) {
-    return exists(path2);
-  }
-  async sha256(path2) {
-    return await exists(path2) ? sha256File(path2) : void 0;
-  }
-  async upload(localPath, hostPath, mode) {
-    await mkdir(dirname(hostPath), { recursive: !0 });
-    let tmp = this.tempFor(hostPath);
-    try {
-      await writeNew(tmp, createReadStream(localPath), mode), await rename(tmp, hostPath);
-    } catch (err) {
-      throw await rm(tmp, { force: !0 }), err;
-    }
-    return sha256File(hostPath);
-  }
-  async spawnDetached(spec) {
-    await mkdir(dirname(spec.logFile), { recursive: !0 }), await mkdir(dirname(spec.pidFile), { recursive: !0 });
-    let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
-    try {
-      fchmodSync(fd, LOG_MODE);
-      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
-        cwd: spec.cwd,
-        env: spec.env,
-        detached: !0,
-        stdio: ["ignore", fd, fd]
-      }), pid = await new Promise((res, rej) => {
-        child.once("error", (e) => rej(new GantryError(`could not start ${spec.argv[0]}: ${e.message}`))), child.once("spawn", () => res(child.pid));
-      });
-      child.unref();
-      for (let i = 0; i < 200 && (await this.readFile(spec.pidFile))?.trim() !== String(pid) && (await localProcessInfo(pid)).state === "running"; i++)
-        await new Promise((r) => setTimeout(r, 5));
-      return pid;
-    } finally {
-      closeSync(fd);
-    }
-  }
-  processInfo(pid) {
-    return localProcessInfo(pid);
-  }
-  async signal(pid, signal) {
-    try {
-      process.kill(pid, signal);
-    } catch (err) {
-      if (err.code !== "ESRCH") throw err;
-    }
-  }
-  portFree(port) {
-    return new Promise((res) => {
-      let srv = net.createServer();
-      srv.once("error", () => res(!1)), srv.listen({ port, host: "127.0.0.1", exclusive: !0 }, () => srv.close(() => res(!0)));
-    });
-  }
-  httpGet(port, path2, timeoutMs) {
-    let started = performance.now();
-    return new Promise((res) => {
-      let req = http.get({ host: "127.0.0.1", port, path: path2, agent: !1, timeout: timeoutMs, headers: { "user-agent": "gantry-deploy" } }, (r) => {
-        r.resume(), r.on("end", () => {
-          let status = r.statusCode ?? 0;
-          res({ ok: status >= 200 && status < 300, status, ms: performance.now() - started });
-        }), r.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.message }));
-      });
-      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`))), req.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.code ?? e.message }));
-    });
-  }
-  socketRequest(socketPath, text, timeoutMs) {
-    return new Promise((res, rej) => {
-      let sock = net.connect(socketPath), out = "", timer = setTimeout(() => sock.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text.endsWith(`
-`) ? text : `${text}
-`)), sock.on("data", (d) => out += d), sock.on("close", () => {
-        clearTimeout(timer), res(out);
-      }), sock.on("error", (e) => {
-        clearTimeout(timer), rej(new GantryError(`${socketPath}: ${e.code ?? e.message}`));
-      });
-    });
-  }
-  deployer() {
-    return { machine: hostname(), pid: process.pid };
-  }
-};
 
 // packages/deploy/src/locktemp.ts
 import { join } from "node:path";
@@ -325,7 +155,7 @@ async function staleReason(owner, me, opts) {
 function sameOwner(a, b) {
   return !a || !b ? a === b : a.token === b.token && a.runId === b.runId && a.acquired === b.acquired && a.pid === b.pid && a.machine === b.machine;
 }
-var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, beatFile = (token) => `beat-${token}`, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), DeployLock = class {
+var newToken = () => randomBytes(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, beatFile = (token) => `beat-${token}`, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), DeployLock = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
@@ -1079,6 +909,52 @@ function runId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[:.]/g, "")}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+// packages/deploy/src/nginx-lua-check.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { dirname, join as join6 } from "node:path";
+function nginxBase(reloadCommand) {
+  if (!/(^|\/)nginx$/.test(reloadCommand[0] ?? "")) return ["nginx"];
+  let i = reloadCommand.indexOf("-p");
+  return i > 0 && reloadCommand[i + 1] ? [reloadCommand[0], "-p", reloadCommand[i + 1]] : [reloadCommand[0]];
+}
+function dumpCommand(reloadCommand) {
+  let i = reloadCommand.findIndex((a, k) => a === "-s" && reloadCommand[k + 1] === "reload");
+  return i >= 0 && /(^|\/)nginx$/.test(reloadCommand[0] ?? "") ? [...reloadCommand.slice(0, i), ...reloadCommand.slice(i + 2), "-T"] : ["nginx", "-T"];
+}
+async function luaModule(host, reloadCommand) {
+  let version = await host.exec([...nginxBase(reloadCommand).slice(0, 1), "-V"], { allowFailure: !0, timeoutMs: 3e4 });
+  if (/lua-nginx-module|ngx_lua|ngx_http_lua|openresty/i.test(`${version.stdout}
+${version.stderr}`)) return { loadLines: [] };
+  let dump = await host.exec(dumpCommand(reloadCommand), { allowFailure: !0, timeoutMs: 3e4 });
+  if (dump.code !== 0) return;
+  let loadLines = [...dump.stdout.matchAll(/^\s*(load_module\s+[^;#\n]+;)/gm)].map((m) => m[1]);
+  return loadLines.some((l) => /ngx_http_lua_module\.so/.test(l)) ? { loadLines } : void 0;
+}
+async function testIncludeAlone(host, reloadCommand, include, text) {
+  let loadLines = (await luaModule(host, reloadCommand))?.loadLines ?? [], tmp = join6(dirname(include), `.gantry-check-${randomBytes2(6).toString("hex")}`);
+  await host.mkdirp(tmp, 448);
+  try {
+    let candidate = join6(tmp, "include.conf"), conf = join6(tmp, "nginx.conf");
+    await host.writeFile(candidate, text, 416), await host.writeFile(
+      conf,
+      `${loadLines.join(`
+`)}
+pid ${join6(tmp, "nginx.pid")};
+error_log ${join6(tmp, "error.log")};
+events {}
+http {
+  include ${candidate};
+}
+`,
+      416
+    );
+    let r = await host.exec([...nginxBase(reloadCommand), "-e", join6(tmp, "error.log"), "-c", conf, "-t"], { allowFailure: !0, timeoutMs: 3e4 });
+    return r.code === 0 ? void 0 : lastLines(r.stderr || r.stdout, 5);
+  } finally {
+    await host.remove(tmp);
+  }
+}
+
 // packages/deploy/src/nginx-lua.ts
 import { dirname as dirname2 } from "node:path";
 
@@ -1166,7 +1042,7 @@ function nginxTestCommand(reload) {
 }
 
 // packages/deploy/src/nginx-lua-conf.ts
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes as randomBytes3 } from "node:crypto";
 var STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/, LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
 function encodeState(s) {
   return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
@@ -1185,7 +1061,11 @@ function stateFor(weights, ports, address) {
     green: { address, port: ports.green, weight: weights.green }
   };
 }
-var EMPTY_STATE = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } }, upstreamName = (app) => `gantry_${app}`, STATE_LINE = /^(\s*local FALLBACK = )"[^"\n]*"( -- gantry state)$/gm;
+var EMPTY_STATE = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } }, newSalt = () => randomBytes3(16).toString("hex");
+function tokenSalt(text) {
+  return /local SALT = "([0-9a-f]{32})"/.exec(text)?.[1];
+}
+var upstreamName = (app) => `gantry_${app}`, STATE_LINE = /^(\s*local FALLBACK = )"[^"\n]*"( -- gantry state)$/gm;
 function setupPart(text) {
   return text.replace(STATE_LINE, '$1""$2');
 }
@@ -1199,7 +1079,9 @@ function includedState(text) {
 function renderLuaInclude(o, state) {
   if (/[\s;{}"'\\]/.test(o.socket))
     throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
-  let dict = upstreamName(o.app), tokenHash = createHash("sha1").update(o.token).digest("base64"), fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
+  let dict = upstreamName(o.app);
+  if (!/^[0-9a-f]{32}$/.test(o.salt)) throw new GantryError(`the admin token's salt must be 32 hex digits, not ${JSON.stringify(o.salt)}`);
+  let tokenHash = createHmac("sha1", o.salt).update(o.token).digest("base64"), fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
   return `# Written by gantry deploy for ${o.app} (nginx-mode: lua, issue 16); the next deploy rewrites it.
 # Include it once in your http {} block and send a location to it with: proxy_pass http://${dict};
 # Weights change through the admin socket below, without a reload; the state line is what a
@@ -1226,7 +1108,8 @@ ${fallback}
     end
     if total == 0 then
       ngx.log(ngx.ERR, "gantry: no release of ${o.app} takes traffic")
-      return ngx.exit(502)
+      -- The client gets 500: nginx answers any failure of this phase with 500.
+      return ngx.exit(ngx.ERROR)
     end
     -- One counter for all workers: each color gets exactly its share, in order.
     local n = (dict:incr("rr", 1, 0) or 0) % total
@@ -1238,7 +1121,7 @@ ${fallback}
     local ok, err = balancer.set_current_peer(pick[2], pick[3])
     if not ok then
       ngx.log(ngx.ERR, "gantry: ", err)
-      return ngx.exit(502)
+      return ngx.exit(ngx.ERROR)
     end
     if not ctx.gantry_color then balancer.set_more_tries(1) end
     ctx.gantry_color = pick[1]
@@ -1264,10 +1147,11 @@ server {
     content_by_lua_block {
       local dict = ngx.shared["${dict}"]
 ${fallback}
-      -- SHA-1 of the token, compared in constant time (the file holds no secret).
+      -- HMAC-SHA1 of the token keyed with a random salt, compared in constant time (the file holds no secret).
+      local SALT = "${o.salt}"
       local want = ngx.decode_base64("${tokenHash}")
       local token = string.match(ngx.var.http_authorization or "", "^Bearer (.+)$")
-      local got = ngx.sha1_bin(token or "")
+      local got = ngx.hmac_sha1(SALT, token or "")
       local diff = token and 0 or 1
       for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
       if diff ~= 0 then return ngx.exit(401) end
@@ -1294,7 +1178,7 @@ ${fallback}
 }
 
 // packages/deploy/src/nginx-lua.ts
-var ADMIN_TIMEOUT_MS = 5e3, NginxLuaRouter = class {
+var ADMIN_TIMEOUT_MS = 5e3, INCLUDE_MODE = 416, NO_LUA_HINT = " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)", NO_LUA = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/, NginxLuaRouter = class {
   constructor(o) {
     this.o = o;
     o.accessLog && (this.log = new AccessLogTraffic(o.host, o.accessLog));
@@ -1342,23 +1226,35 @@ var ADMIN_TIMEOUT_MS = 5e3, NginxLuaRouter = class {
     }
   }
   /**
-   * Writes the include when its setup part (not the state line) differs, checked with `nginx -t`;
-   * the previous file comes back when the test fails, so the running config is untouched.
+   * Writes the include when its setup part (not the state line) differs. It is checked alone with
+   * `nginx -t` of a throwaway config first (on a first run the user's config does not include it
+   * yet), then in place with the user's config; the previous file comes back when that fails, so
+   * the running config is untouched.
    */
   async writeInclude() {
-    let previous = await this.host.readFile(this.o.include), state = previous && includedState(previous) || EMPTY_STATE, next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token }, state);
+    let previous = await this.host.readFile(this.o.include), state = previous && includedState(previous) || EMPTY_STATE, salt = previous && tokenSalt(previous) || newSalt(), next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token, salt }, state);
     if (previous !== void 0 && setupPart(previous) === setupPart(next)) return "same";
-    await this.host.mkdirp(dirname2(this.o.include)), await this.host.mkdirp(dirname2(this.o.socket)), await this.host.writeFile(this.o.include, next, 420);
+    await this.host.mkdirp(dirname2(this.o.include)), await this.host.mkdirp(dirname2(this.o.socket));
+    let alone = await testIncludeAlone(this.host, this.o.reloadCommand, this.o.include, next);
+    if (alone !== void 0)
+      throw new GantryError(
+        `nginx -t of gantry's Lua include alone failed on ${this.host.name}: ${alone}${NO_LUA.test(alone) ? NO_LUA_HINT : ""}; ${this.o.include} was not ${previous === void 0 ? "written" : "changed"}, nginx was not reloaded`
+      );
+    await this.host.writeFile(this.o.include, next, INCLUDE_MODE);
     try {
       await this.test("with gantry's Lua include");
     } catch (err) {
-      previous === void 0 ? await this.host.remove(this.o.include) : await this.host.writeFile(this.o.include, previous, 420);
-      let hint = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by_lua_block)"/.test(messageOf(err)) ? " (the Lua module is not loaded: apt-get install libnginx-mod-http-lua)" : "";
+      previous === void 0 ? await this.host.remove(this.o.include) : await this.host.writeFile(this.o.include, previous, INCLUDE_MODE);
+      let hint = NO_LUA.test(messageOf(err)) ? NO_LUA_HINT : "";
       throw new GantryError(
         `${messageOf(err)}${hint}; ${previous === void 0 ? "removed" : "restored the previous"} ${this.o.include}, nginx was not reloaded`
       );
     }
     return previous === void 0 ? "created" : "updated";
+  }
+  /** Whether the admin socket's file is there (nginx-mode: auto tells "nobody listens" from "answers otherwise"). */
+  socketExists() {
+    return this.host.exists(this.o.socket);
   }
   /** One request to the admin endpoint; the token goes in a header on the socket, never on a command line. */
   async admin(method, body = "") {
@@ -1383,7 +1279,7 @@ ${payload}`, answer = await this.host.socketRequest(this.o.socket, request, ADMI
     let { state: now } = await this.admin("PUT", encodeState(state)), at = performance.now();
     if (encodeState(now) !== encodeState(state)) throw new RouterError(`the admin endpoint kept ${encodeState(now)} instead of ${encodeState(state)}`);
     let text = await this.host.readFile(this.o.include);
-    return text !== void 0 && includedState(text) && encodeState(includedState(text)) !== encodeState(state) && await this.host.writeFile(this.o.include, withState(text, state), 420), at;
+    return text !== void 0 && includedState(text) && encodeState(includedState(text)) !== encodeState(state) && await this.host.writeFile(this.o.include, withState(text, state), INCLUDE_MODE), at;
   }
   async isolate(color, ports) {
     let { state } = await this.admin("GET");
@@ -1554,16 +1450,21 @@ function makeNginxRouter(r, host, app, notice) {
     app,
     notice
   });
-  return r.mode === "reload" ? reload() : r.mode === "lua" ? lua() : new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : void 0, notice);
+  if (r.mode === "reload") return reload();
+  if (r.mode === "lua") return lua();
+  let hasLua = async () => await luaModule(host, r.reloadCommand) !== void 0;
+  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : void 0, hasLua, notice);
 }
-var AutoNginxRouter = class {
-  constructor(reload, lua, notice) {
+var NOT_LISTENING = /ENOENT|ECONNREFUSED|no such file|connection refused|no socket at/i, AutoNginxRouter = class {
+  constructor(reload, lua, hasLua, notice) {
     this.reload = reload;
     this.lua = lua;
+    this.hasLua = hasLua;
     this.notice = notice;
   }
   reload;
   lua;
+  hasLua;
   notice;
   name = "nginx";
   chosen;
@@ -1575,8 +1476,14 @@ var AutoNginxRouter = class {
       try {
         return await lua.admin("GET"), this.chosen = lua, lua;
       } catch (err) {
-        why = `the Lua admin endpoint did not answer (${messageOf(err)}); nginx without the Lua module, or without gantry's include (${lua.setupLines()})`;
+        if (!NOT_LISTENING.test(messageOf(err)) && await lua.socketExists())
+          throw new GantryError(
+            `nginx-mode: auto: the Lua admin endpoint answers but not as expected: ${messageOf(err)}. Check nginx-admin-token (it must be the token the include was written with) and nginx-admin-socket; gantry does not fall back to reloads while the Lua balancer may be routing`
+          );
       }
+      if (await this.hasLua())
+        return this.notice?.("nginx-mode: auto chose lua: nginx has the Lua module; setting up gantry's include as nginx-mode: lua does"), this.chosen = lua, lua;
+      why = "nginx has no Lua module (none compiled in, and no load_module of ngx_http_lua_module.so in `nginx -T`)";
     }
     return this.notice?.(`nginx-mode: auto chose reload: ${why}. With reload, ${RELOAD_COST}.`), this.chosen = this.reload(), this.chosen;
   }
@@ -1630,7 +1537,7 @@ async function recoverCutover(d, doc, engine, o = {}) {
 }
 
 // packages/deploy/src/runtime.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
   constructor(host, stateDir) {
     this.host = host;
@@ -1640,10 +1547,10 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   stateDir;
   name = "process";
   pidFile(color) {
-    return join6(this.stateDir, "run", `${color}.pid`);
+    return join7(this.stateDir, "run", `${color}.pid`);
   }
   logFile(color) {
-    return join6(this.stateDir, "logs", `${color}.log`);
+    return join7(this.stateDir, "logs", `${color}.log`);
   }
   async start(slot, release, env) {
     let leftover = await this.running(slot.color);
@@ -1659,7 +1566,7 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   }
   async ours(pid) {
     let info = await this.host.processInfo(pid);
-    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join6(this.stateDir, "releases")}/`);
+    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join7(this.stateDir, "releases")}/`);
   }
   async runsRelease(pid, release) {
     let info = await this.host.processInfo(pid);
@@ -1689,7 +1596,7 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
 };
 
 // packages/deploy/src/ssh/audit.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var AUDIT_FILE = "audit.log";
 function auditWho(env) {
   if (env.GITHUB_ACTOR) {
@@ -1702,7 +1609,7 @@ var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
 async function appendAudit(host, stateDir, entry, warn) {
   let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
 `)[0] })}
-`, path2 = join7(stateDir, AUDIT_FILE);
+`, path2 = join8(stateDir, AUDIT_FILE);
   try {
     await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
   } catch (err) {
@@ -1862,9 +1769,9 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
 }
 async function rollbackPlan(host, stateDir, doc, inputs) {
   let target = doc.previous;
-  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join8(stateDir, "journal.json")} to roll back to`);
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join9(stateDir, "journal.json")} to roll back to`);
   let release = await findRelease(host, stateDir, target.version);
-  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join8(stateDir, "releases")} (pruned past keep-releases?)`);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join9(stateDir, "releases")} (pruned past keep-releases?)`);
   return {
     command: "rollback",
     version: target.version,
@@ -1921,7 +1828,7 @@ function parseHosts(text, input = "hosts") {
 
 // packages/deploy/src/ssh/keys.ts
 import { writeFile } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
 function normalizeKey(text) {
   return `${text.replace(/\r\n?/g, `
@@ -1984,7 +1891,7 @@ function checkKnownHosts(text, input = "known-hosts") {
   return found;
 }
 async function writePrivateFile(dir, name, text) {
-  let path2 = join9(dir, name);
+  let path2 = join10(dir, name);
   return await writeFile(path2, text, { mode: 384, flag: "wx" }), path2;
 }
 async function verifyKeyFile(path2, input = "ssh-key") {
@@ -2307,14 +2214,164 @@ function parseDeployInputs(read, cwd) {
   };
 }
 
+// packages/deploy/src/localhost.ts
+import { spawn } from "node:child_process";
+import { closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
+import { mkdir, open, readFile as readFile2, readdir, rename, rm, stat } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import { hostname } from "node:os";
+import { dirname as dirname3 } from "node:path";
+var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, LocalHost = class {
+  name = "local";
+  async platform() {
+    return hostTarget();
+  }
+  exec(argv, options = {}) {
+    let [file, ...args] = argv;
+    if (!file) throw new GantryError("internal: empty command");
+    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
+  }
+  async readFile(path2) {
+    try {
+      return await readFile2(path2, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+  }
+  async readFrom(path2, offset, maxBytes) {
+    let fh;
+    try {
+      fh = await open(path2, "r");
+    } catch (err) {
+      if (err.code === "ENOENT") return;
+      throw err;
+    }
+    try {
+      let { size } = await fh.stat(), start = Math.min(offset, size), length = Math.min(size - start, maxBytes), buf = Buffer.alloc(length);
+      return await fh.read(buf, 0, length, start), { text: buf.toString("utf8"), size };
+    } finally {
+      await fh.close();
+    }
+  }
+  async fileSize(path2) {
+    try {
+      return (await stat(path2)).size;
+    } catch {
+      return;
+    }
+  }
+  /** The temp name a write goes through (a method so a test can plant a symlink at it). */
+  tempFor(path2) {
+    return tempPathBeside(path2);
+  }
+  /** Exclusive, no-follow temp file and a rename (core's writeFileAtomic; it makes the folder only when missing). */
+  writeFile(path2, data, mode) {
+    return writeFileAtomic(path2, data, mode, this.tempFor(path2));
+  }
+  rename(from, to) {
+    return rename(from, to);
+  }
+  async mkdirp(path2, mode) {
+    await mkdir(path2, { recursive: !0, mode });
+  }
+  remove(path2) {
+    return rm(path2, { recursive: !0, force: !0 });
+  }
+  async list(dir) {
+    try {
+      return await readdir(dir);
+    } catch {
+      return [];
+    }
+  }
+  exists(path2) {
+    return exists(path2);
+  }
+  async sha256(path2) {
+    return await exists(path2) ? sha256File(path2) : void 0;
+  }
+  async upload(localPath, hostPath, mode) {
+    let chunks = (async function* () {
+      yield* createReadStream(localPath);
+    })();
+    return await writeFileAtomic(hostPath, chunks, mode, this.tempFor(hostPath)), sha256File(hostPath);
+  }
+  async spawnDetached(spec) {
+    await mkdir(dirname3(spec.logFile), { recursive: !0 }), await mkdir(dirname3(spec.pidFile), { recursive: !0 });
+    let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
+    try {
+      fchmodSync(fd, LOG_MODE);
+      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
+        cwd: spec.cwd,
+        env: spec.env,
+        detached: !0,
+        stdio: ["ignore", fd, fd]
+      }), pid = await new Promise((res, rej) => {
+        child.once("error", (e) => rej(new GantryError(`could not start ${spec.argv[0]}: ${e.message}`))), child.once("spawn", () => res(child.pid));
+      });
+      child.unref();
+      for (let i = 0; i < 200 && (await this.readFile(spec.pidFile))?.trim() !== String(pid) && (await localProcessInfo(pid)).state === "running"; i++)
+        await new Promise((r) => setTimeout(r, 5));
+      return pid;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  processInfo(pid) {
+    return localProcessInfo(pid);
+  }
+  async signal(pid, signal) {
+    try {
+      process.kill(pid, signal);
+    } catch (err) {
+      if (err.code !== "ESRCH") throw err;
+    }
+  }
+  portFree(port) {
+    return new Promise((res) => {
+      let srv = net.createServer();
+      srv.once("error", () => res(!1)), srv.listen({ port, host: "127.0.0.1", exclusive: !0 }, () => srv.close(() => res(!0)));
+    });
+  }
+  httpGet(port, path2, timeoutMs) {
+    let started = performance.now();
+    return new Promise((res) => {
+      let req = http.get({ host: "127.0.0.1", port, path: path2, agent: !1, timeout: timeoutMs, headers: { "user-agent": "gantry-deploy" } }, (r) => {
+        r.resume(), r.on("end", () => {
+          let status = r.statusCode ?? 0;
+          res({ ok: status >= 200 && status < 300, status, ms: performance.now() - started });
+        }), r.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.message }));
+      });
+      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`))), req.on("error", (e) => res({ ok: !1, status: 0, ms: performance.now() - started, error: e.code ?? e.message }));
+    });
+  }
+  socketRequest(socketPath, text, timeoutMs) {
+    return new Promise((res, rej) => {
+      let sock = net.connect(socketPath), out = "", timer = setTimeout(() => sock.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      sock.setEncoding("utf8"), sock.on("connect", () => sock.end(text.endsWith(`
+`) ? text : `${text}
+`)), sock.on("data", (d) => out += d), sock.on("close", () => {
+        clearTimeout(timer), res(out);
+      }), sock.on("error", (e) => {
+        clearTimeout(timer), rej(new GantryError(`${socketPath}: ${e.code ?? e.message}`));
+      });
+    });
+  }
+  deployer() {
+    return { machine: hostname(), pid: process.pid };
+  }
+};
+
 // packages/deploy/src/ssh/connect.ts
-import { mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile4, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // packages/deploy/src/ssh/session.ts
 import { rm as rm2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // packages/deploy/src/ssh/agent.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -2500,7 +2557,7 @@ var AgentLost = class extends Error {
 };
 
 // packages/deploy/src/ssh/argv.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 function hostKeyArgs(cfg) {
   if (cfg.insecure) return ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"];
   if (!cfg.knownHostsFile) throw new GantryError("internal: no known-hosts file for an SSH connection, and host key checking is not switched off");
@@ -2514,7 +2571,7 @@ function sshBaseArgs(spec, cfg) {
     "-o",
     "ControlMaster=auto",
     "-o",
-    `ControlPath=${join10(cfg.controlDir, "%C")}`,
+    `ControlPath=${join11(cfg.controlDir, "%C")}`,
     "-o",
     `ControlPersist=${cfg.persistSeconds ?? 60}`,
     "-l",
@@ -2711,7 +2768,7 @@ var COMMAND_TIMEOUT_MS = 6e4, AGENT_MAX_INPUT = 64 * 1024, SshSession = class {
     let id = sha256(`${this.label}
 ${remotePath}
 ${process.pid}
-${this.forwardCount++}`).slice(0, 16), local = join11(this.cfg.controlDir, `fwd-${id}.sock`);
+${this.forwardCount++}`).slice(0, 16), local = join12(this.cfg.controlDir, `fwd-${id}.sock`);
     return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
   }
   /** Forgets a forward whose local socket stopped answering (its master was replaced). */
@@ -2737,7 +2794,7 @@ ${this.forwardCount++}`).slice(0, 16), local = join11(this.cfg.controlDir, `fwd-
 };
 
 // packages/deploy/src/ssh/sshhost.ts
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { hostname as hostname2 } from "node:os";
 
 // packages/deploy/src/ssh/scripts.ts
@@ -3085,7 +3142,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
   /** Streams the file over the connection after checking the free space; returns the sha256 computed on the host. */
   async upload(localPath, hostPath, mode) {
     let size = (await stat2(localPath)).size, needKiB = Math.ceil(size * 1.1 / 1024) + 1024, r = await this.runScript(UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
-      input: await readFile2(localPath),
+      input: await readFile3(localPath),
       timeoutMs: 6e5,
       // A release is megabytes: streamed on an exec channel of its own, not through the host's shell.
       ownChannel: !0
@@ -3139,7 +3196,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
 // packages/deploy/src/ssh/connect.ts
 async function privateDir() {
   let root = tmpdir().length <= 40 ? tmpdir() : "/tmp";
-  return mkdtemp(join12(root, "gantry-ssh-"));
+  return mkdtemp(join13(root, "gantry-ssh-"));
 }
 async function openConnections(r, reporter, needs = []) {
   let dir = await privateDir();
@@ -3149,7 +3206,7 @@ async function openConnections(r, reporter, needs = []) {
       let text;
       if ("path" in r.knownHosts) {
         let path2 = r.knownHosts.path;
-        text = await readFile3(path2, "utf8").catch(() => {
+        text = await readFile4(path2, "utf8").catch(() => {
           throw new InputError("known-hosts", path2, "no such file; give known_hosts lines or the path of a known_hosts file");
         });
       } else text = r.knownHosts.text;
@@ -3523,11 +3580,11 @@ async function remotePost(ctx, savedRun, savedConn) {
 }
 
 // packages/deploy/src/ssh/status.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function hostStatus(host, inputs, app) {
   let stateDir = stateDirFor(inputs, app);
   try {
-    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join13(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join14(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
     return {
       host: host.name,
       outcome: c ? "in-flight" : last?.outcome ?? "",
@@ -3617,7 +3674,6 @@ async function deployStatus(inputs, ctx, host) {
 }
 
 // packages/deploy/src/stage.ts
-var SECRET_KEY = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
 function setDeployOutputs(r, ctx) {
   let rate = r.result.traffic ? errorRate(r.result.traffic) : void 0;
   ctx.setOutput("outcome", reportedOutcome(r)), ctx.setOutput("active-color", r.result.active?.color ?? ""), ctx.setOutput("version", r.result.version), ctx.setOutput("previous-version", r.result.previousVersion ?? ""), ctx.setOutput("timeline", r.timeline.entries), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("hosts", [
@@ -3696,7 +3752,7 @@ var deployStage = {
   secrets: ["env", "ssh-key", "nginx-admin-token"],
   parse(read, ctx) {
     let inputs = parseDeployInputs(read, ctx.cwd);
-    for (let [key, value] of Object.entries(inputs.env)) SECRET_KEY.test(key) && value.length >= 3 && ctx.reporter.mask(value);
+    for (let value of envSecrets(inputs.env)) value.length >= 3 && ctx.reporter.mask(value);
     return inputs;
   },
   run,

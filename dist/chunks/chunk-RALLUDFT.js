@@ -1415,7 +1415,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants2 = {
+    var constants3 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -1425,9 +1425,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants2;
+      module.exports = __require("fs").constants || constants3;
     } catch {
-      module.exports = constants2;
+      module.exports = constants3;
     }
   }
 });
@@ -1435,7 +1435,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx(), b4a = require_b4a(), constants2 = require_constants(), headers = require_headers(), DMODE = 493, FMODE = 420, END_OF_TAR = b4a.alloc(1024), Sink = class extends Writable {
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx(), b4a = require_b4a(), constants3 = require_constants(), headers = require_headers(), DMODE = 493, FMODE = 420, END_OF_TAR = b4a.alloc(1024), Sink = class extends Writable {
       constructor(pack2, header, callback) {
         super({ mapWritable, eagerOpen: !0 }), this.written = 0, this.header = header, this._callback = callback, this._linkname = null, this._isLinkname = header.type === "symlink" && !header.linkname, this._isVoid = header.type !== "file" && header.type !== "contiguous-file", this._finished = !1, this._pack = pack2, this._openCallback = null, this._pack._stream === null ? this._pack._stream = this : this._pack._pending.push(this);
       }
@@ -1552,16 +1552,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants2.S_IFMT) {
-        case constants2.S_IFBLK:
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
           return "block-device";
-        case constants2.S_IFCHR:
+        case constants3.S_IFCHR:
           return "character-device";
-        case constants2.S_IFDIR:
+        case constants3.S_IFDIR:
           return "directory";
-        case constants2.S_IFIFO:
+        case constants3.S_IFIFO:
           return "fifo";
-        case constants2.S_IFLNK:
+        case constants3.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -1980,9 +1980,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 // packages/core/src/fsx.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { constants, createReadStream } from "node:fs";
+import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 async function sha256File(path) {
   let hash = createHash("sha256");
@@ -1999,11 +1999,34 @@ async function exists(path) {
     return !1;
   }
 }
-async function writeFileAtomic(path, data, mode) {
-  await mkdir(dirname(path), { recursive: !0 });
-  let tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+function tempPathBeside(path) {
+  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+var EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+async function writeNewFile(path, data, mode) {
+  let fh = await open(path, EXCLUSIVE, mode ?? 438);
   try {
-    await writeFile(tmp, data, mode === void 0 ? void 0 : { mode }), await rename(tmp, path);
+    if (typeof data == "string" || data instanceof Uint8Array) await fh.writeFile(data);
+    else for await (let chunk of data) await fh.write(chunk);
+    mode !== void 0 && await fh.chmod(mode);
+  } finally {
+    await fh.close();
+  }
+}
+async function writeFileAtomic(path, data, mode, tmp = tempPathBeside(path)) {
+  try {
+    await writeNewFile(tmp, data, mode).catch(async (err) => {
+      if (err.code !== "ENOENT") throw err;
+      await mkdir(dirname(path), { recursive: !0 }), await writeNewFile(tmp, data, mode);
+    }), await rename(tmp, path);
+  } catch (err) {
+    throw await rm(tmp, { force: !0 }), err;
+  }
+}
+async function copyFileAtomic(source, path) {
+  let tmp = tempPathBeside(path);
+  try {
+    await copyFile(source, tmp, constants.COPYFILE_EXCL), await rename(tmp, path);
   } catch (err) {
     throw await rm(tmp, { force: !0 }), err;
   }
@@ -2107,8 +2130,17 @@ function toolCache() {
 async function findCachedTool(tool, version, arch) {
   return ensureRunnerDirs(), (await toolCache()).find(tool, version, arch) || void 0;
 }
-var TOOL_DOWNLOAD_TIMEOUT_MS = 6e4;
-async function download(url, timeoutMs) {
+var TOOL_DOWNLOAD_TIMEOUT_MS = 6e4, TOOL_DOWNLOAD_MAX_BYTES = 512 * 1024 * 1024;
+function sizeLimit(limit, what) {
+  return async function* (source) {
+    let size = 0;
+    for await (let chunk of source) {
+      if (size += chunk.length, size > limit) throw new GantryError(`the download is larger than ${what} (${limit} bytes); it was stopped`);
+      yield chunk;
+    }
+  };
+}
+async function download(url, timeoutMs, size) {
   let dir = process.env.RUNNER_TEMP;
   await mkdir2(dir, { recursive: !0 });
   let file = join(dir, `gantry-download-${randomUUID()}`);
@@ -2118,7 +2150,12 @@ async function download(url, timeoutMs) {
       let why = `HTTP ${res.status}${res.ok ? "" : ` ${await readErrorBody(res, 512)}`}`.trim();
       throw Object.assign(new GantryError(why), { retryable: res.status >= 500 || res.status === 429 });
     }
-    return await pipeline(Readable.fromWeb(res.body), createWriteStream(file, { mode: 384 })), file;
+    let limit = size ?? TOOL_DOWNLOAD_MAX_BYTES, what = size === void 0 ? "the limit for a tool download, TOOL_DOWNLOAD_MAX_BYTES" : "the size the release list gives", declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (declared > limit)
+      throw await res.body.cancel().catch(() => {
+      }), new GantryError(`the server announces ${declared} bytes, more than ${what} (${limit} bytes); it was not downloaded`);
+    let body = Readable.fromWeb(res.body);
+    return await pipeline(body, sizeLimit(limit, what), createWriteStream(file, { mode: 384 })), file;
   } catch (err) {
     throw await rm2(file, { force: !0 }), err;
   }
@@ -2132,7 +2169,7 @@ async function installTool(release, reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_
   let file = "";
   for (let attempt = 1; !file; attempt++)
     try {
-      file = await download(release.url, timeoutMs);
+      file = await download(release.url, timeoutMs, release.size);
     } catch (err) {
       if (!(err.retryable ?? !(err instanceof GantryError)) || attempt === 3)
         throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${where2}: ${err.message}`);
@@ -2405,7 +2442,8 @@ async function resolveGo(range, downloadBase, reporter, timeoutMs = TOOL_DOWNLOA
       url: `${downloadBase.replace(/\/$/, "")}/${best.filename}`,
       sha256: best.sha256,
       format: best.filename.endsWith(".zip") ? "zip" : "tar.gz",
-      root: "go"
+      root: "go",
+      ...typeof best.size == "number" && best.size > 0 ? { size: best.size } : {}
     },
     reporter,
     timeoutMs
@@ -2441,7 +2479,7 @@ async function reproducibleTar(entries, mtimeSeconds) {
 }
 
 // packages/core/src/which.ts
-import { constants } from "node:fs";
+import { constants as constants2 } from "node:fs";
 import { access as access2 } from "node:fs/promises";
 import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
 async function which(command, env = process.env) {
@@ -2454,7 +2492,7 @@ async function which(command, env = process.env) {
 }
 async function isExecutable(path) {
   try {
-    return await access2(path, constants.X_OK), !0;
+    return await access2(path, constants2.X_OK), !0;
   } catch {
     return !1;
   }
@@ -2472,6 +2510,32 @@ function freePort() {
   });
 }
 
+// packages/core/src/secrets.ts
+var SECRET_NAME = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
+function isSecretName(name) {
+  return SECRET_NAME.test(name);
+}
+var URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/g;
+function urlPasswords(text) {
+  let out = [];
+  for (let m of text.matchAll(URL_PASSWORD)) {
+    let raw = m[1];
+    out.push(raw);
+    try {
+      let decoded = decodeURIComponent(raw);
+      decoded !== raw && out.push(decoded);
+    } catch {
+    }
+  }
+  return out;
+}
+function envSecrets(env) {
+  let out = [];
+  for (let [k, v] of Object.entries(env))
+    isSecretName(k) && out.push(v), out.push(...urlPasswords(v));
+  return [...new Set(out.filter((v) => v.length > 0))];
+}
+
 export {
   memoryState,
   StateKey,
@@ -2487,7 +2551,10 @@ export {
   sha256File,
   sha256,
   exists,
+  tempPathBeside,
+  writeNewFile,
   writeFileAtomic,
+  copyFileAtomic,
   parseSize,
   SIZE_ACCEPTED,
   parseDuration,
@@ -2538,5 +2605,8 @@ export {
   reproducibleTar,
   which,
   isExecutable,
-  freePort
+  freePort,
+  isSecretName,
+  urlPasswords,
+  envSecrets
 };

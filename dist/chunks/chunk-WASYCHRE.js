@@ -1,25 +1,25 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-R5A3G7Y5.js";
+} from "./chunk-4OMI4EOH.js";
 import {
   goBuildStage
-} from "./chunk-CKVLIE3F.js";
+} from "./chunk-N6BNK2XZ.js";
 import {
   goTestStage
-} from "./chunk-SVSS7P2X.js";
+} from "./chunk-B5JWF5MQ.js";
 import {
   imageStage
-} from "./chunk-HLENGWAF.js";
+} from "./chunk-FCVOLFCC.js";
 import {
   slimStage
-} from "./chunk-YK3FYRBA.js";
+} from "./chunk-JQ54427M.js";
 import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-3YOZM5HC.js";
+} from "./chunk-RALLUDFT.js";
 
 // packages/pipeline/src/registry.ts
 var STAGES = {

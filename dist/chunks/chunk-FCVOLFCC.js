@@ -26,7 +26,7 @@ import {
   sha256,
   table,
   writeFileAtomic
-} from "./chunk-3YOZM5HC.js";
+} from "./chunk-RALLUDFT.js";
 import {
   require_semver
 } from "./chunk-SDIGK4BL.js";
@@ -614,7 +614,7 @@ var IMAGE_INPUTS = {
   context: ".",
   "build-args": "",
   target: ""
-}, KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+}, DOCKER_CLIENT_ENV = /^(PATH|HOME|TMPDIR|DOCKER_.*|BUILDX_.*|LD_.*|SSL_CERT_.*|XDG_.*|GODEBUG|GOGC|GOMAXPROCS|GOMEMLIMIT|GOTRACEBACK)$/i, KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 function pairs(read, name) {
   let out = {};
   for (let line of read.lines(name)) {
@@ -689,8 +689,12 @@ function parseImageInputs(read, cwd) {
   if (loadPlatformText && !loadPlatform) throw new InputError("load-platform", loadPlatformText, "accepted: os/arch[/variant], e.g. linux/amd64");
   let buildArgs = read.keyValues("build-args");
   for (let k of Object.keys(buildArgs))
-    if (/^(PATH|HOME|DOCKER_.*|BUILDX_.*)$/i.test(k))
-      throw new InputError("build-args", k, "PATH, HOME, DOCKER_* and BUILDX_* are the docker client's own settings; accepted: other KEY=value lines");
+    if (DOCKER_CLIENT_ENV.test(k))
+      throw new InputError(
+        "build-args",
+        k,
+        "PATH, HOME, TMPDIR, DOCKER_*, BUILDX_*, LD_*, SSL_CERT_*, XDG_* and the Go runtime's GODEBUG, GOGC, GOMAXPROCS, GOMEMLIMIT, GOTRACEBACK set how the docker client itself runs; accepted: other KEY=value lines (HTTP_PROXY, HTTPS_PROXY, NO_PROXY are allowed)"
+      );
   let target = read.string("target");
   if (target && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
     throw new InputError("target", target, "accepted: a stage name of the Dockerfile (letters, digits, _ . -)");
