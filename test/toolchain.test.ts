@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
+import { STATICCHECK, STATICCHECK_VERSION } from "../packages/go-test/src/lint.js";
+import { GOVULNCHECK, GOVULNCHECK_VERSION } from "../packages/go-test/src/vuln.js";
 import { PACKAGES, describeNeeding, itNeeding } from "./tools.js";
 
 const REPO = join(import.meta.dirname, "..");
@@ -69,6 +71,32 @@ describe("scripts/tools.txt lists the pinned Go tools", () => {
   });
   itNeeding(["go"], "pins act 0.2.81 or newer, the first release that runs node24 actions", () => {
     expect(semver.gte(pinned("tools/act").version, "0.2.81")).toBe(true);
+  });
+});
+
+/** go-test installs govulncheck and names staticcheck at a version of its own: it must be the one tools/ pins. */
+const GO_TEST_PINS = [
+  { dir: "tools/govulncheck", constant: GOVULNCHECK, version: GOVULNCHECK_VERSION },
+  { dir: "tools/staticcheck", constant: STATICCHECK, version: STATICCHECK_VERSION },
+];
+
+describeNeeding(["go"], "go-test's tool versions are the ones tools/ pins", () => {
+  const readme = readFileSync(join(REPO, "actions", "go-test", "README.md"), "utf8");
+  for (const { dir, constant, version } of GO_TEST_PINS) {
+    it(`${constant} (packages/go-test/src) and actions/go-test/README.md match ${dir}/go.mod`, () => {
+      const pin = pinned(dir);
+      expect(version, `${dir}/go.mod`).toBe(pin.version);
+      expect(constant).toBe(`${pin.tool}@${pin.version}`);
+      // Every `<tool>@<version>` the README names (none is fine: it may name the tool without one).
+      const named = readme.match(new RegExp(`${pin.tool.replace(/\./g, "\\.")}@v[\\w.+-]+`, "g")) ?? [];
+      expect(
+        named.filter((n) => n !== `${pin.tool}@${pin.version}`),
+        "actions/go-test/README.md",
+      ).toEqual([]);
+    });
+  }
+  it("the README names the govulncheck version the vuln layer installs", () => {
+    expect(readme.includes(GOVULNCHECK), `actions/go-test/README.md names ${GOVULNCHECK}`).toBe(true);
   });
 });
 
