@@ -201,9 +201,9 @@ export async function runAction(name: string, inputs: Record<string, string>, op
   };
 }
 
-/** Copies a fixture to a fresh temp folder (tests never build inside the repository). */
+/** Copies a fixture to a fresh temp folder (tests never build inside the repository), removed when the file ends. */
 export function fixtureCopy(name: string): string {
-  const dest = mkdtempSync(join(tmpdir(), `gantry-${name}-`));
+  const dest = scratchDir(`gantry-${name}-`);
   cpSync(join(FIXTURES, name), dest, { recursive: true });
   return dest;
 }
