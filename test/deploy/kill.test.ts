@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Color } from "@gantry/deploy";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, removeTree, runAction, scratchDir } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { AdminProxy, haproxyServers, serverStates } from "./admin-proxy.js";
 import { heldOrExit, holdRequests, journal, phase, sigtermPending, transitions } from "./kill-points.js";
@@ -49,7 +49,6 @@ afterAll(async () => {
   stopServices(stateDir);
   await proxy?.close();
   await hp?.stop();
-  removeTree(ws); // the releases built into it
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
