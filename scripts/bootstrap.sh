@@ -36,11 +36,13 @@ debian_go_ok() {
   go_new_enough "$(apt-cache policy golang-go 2>/dev/null | sed -n 's/^ *Candidate: *//p')"
 }
 go_needed() {
-  local have; have=$(go env GOVERSION 2>/dev/null || echo none)
+  local have debian
+  have=$(go env GOVERSION 2>/dev/null || echo none)
+  debian=$(apt-cache policy golang-go 2>/dev/null | sed -n 's/^ *Candidate: *//p' || true)
   echo "bootstrap: gantry needs Go $GO_MIN or newer, at /usr/local/go/bin/go or on PATH (found: $have)." >&2
   echo "bootstrap: install it from https://go.dev/dl/ into /usr/local/go; Debian's golang-go is used only" >&2
-  echo "bootstrap: when it is new enough (here: $(apt-cache policy golang-go 2>/dev/null | sed -n 's/^ *Candidate: *//p' || true))." >&2
-  echo "bootstrap: the Go tools in tools/ are not built; tests that need Go are skipped, and fail under CI=true." >&2
+  echo "bootstrap: when it is new enough (here: ${debian:-none})." >&2
+  echo "bootstrap: the Go tools in tools/ are not built; the tests that need them are skipped, and fail under CI=true." >&2
 }
 
 missing=()
