@@ -21,7 +21,8 @@ fi
 # only when a tool needs building, so that a warm run stays instant.
 proxy_only() {
   local proxy
-  proxy=$(go env GOPROXY | tr ',|' '\n\n' | grep -vx direct | paste -sd, -)
+  # (grep finds nothing when GOPROXY is `direct` alone: not an error, the default proxy is used.)
+  proxy=$(go env GOPROXY | tr ',|' '\n\n' | { grep -vx direct || true; } | paste -sd, -)
   export GOPROXY=${proxy:-https://proxy.golang.org}
 }
 
@@ -30,7 +31,8 @@ failed=()
 while read -r cmd dir group; do
   [[ -z $cmd || $cmd == \#* || $dir != tools/* ]] && continue
   [[ -z ${group:-} || $bench == 1 ]] || continue
-  sum=$(cat "$dir/go.mod" "$dir/go.sum" 2>/dev/null | sha256sum | cut -d' ' -f1)
+  # A missing go.sum is go install's error to report (below), not a silent exit under pipefail.
+  sum=$({ cat "$dir/go.mod" "$dir/go.sum" 2>/dev/null || true; } | sha256sum | cut -d' ' -f1)
   [[ -x .tools/bin/$cmd && $(cat ".tools/stamps/$cmd" 2>/dev/null) == "$sum" ]] && continue
   [[ -v GOPROXY_ONLY ]] || { proxy_only; GOPROXY_ONLY=1; }
   echo "bootstrap: building $cmd from $dir/go.mod into .tools/bin" >&2

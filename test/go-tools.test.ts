@@ -99,5 +99,14 @@ describeNeeding(["go"], "scripts/go-tools.sh builds the pinned tools into .tools
       Object.assign(env, saved);
     }
     expect(readFileSync(join(repo, "go.log"), "utf8")).toContain("https://proxy.example.invalid install");
+    // GOPROXY=direct alone: the default proxy instead (the script used to exit 1 here, silently).
+    tool("hello", "five");
+    Object.assign(env, { PATH: `${fake}:${env.PATH}`, GOPROXY: "direct" });
+    try {
+      expect(run()).toContain("building hello");
+    } finally {
+      Object.assign(env, saved);
+    }
+    expect(readFileSync(join(repo, "go.log"), "utf8")).toContain("https://proxy.golang.org install");
   });
 });

@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
+import { STATICCHECK, STATICCHECK_VERSION } from "../packages/go-test/src/lint.js";
+import { GOVULNCHECK, GOVULNCHECK_VERSION } from "../packages/go-test/src/vuln.js";
 import { PACKAGES, describeNeeding, itNeeding } from "./tools.js";
 
 const REPO = join(import.meta.dirname, "..");
@@ -65,16 +67,42 @@ function reportedVersion(cmd: string): string {
 describe("scripts/tools.txt lists the pinned Go tools", () => {
   it("names every tool the suite and the bench need, each with a version command", () => {
     expect(GO_TOOLS.map(([cmd]) => cmd).sort()).toEqual(Object.keys(VERSION_ARGS).sort());
-    expect([...BENCH_ONLY].sort()).toEqual(["goreleaser", "ko"]);
+    expect([...BENCH_ONLY].sort()).toEqual(["goreleaser", "gotestsum", "ko"]);
   });
   itNeeding(["go"], "pins act 0.2.81 or newer, the first release that runs node24 actions", () => {
     expect(semver.gte(pinned("tools/act").version, "0.2.81")).toBe(true);
   });
 });
 
+/** go-test installs govulncheck and names staticcheck at a version of its own: it must be the one tools/ pins. */
+const GO_TEST_PINS = [
+  { dir: "tools/govulncheck", constant: GOVULNCHECK, version: GOVULNCHECK_VERSION },
+  { dir: "tools/staticcheck", constant: STATICCHECK, version: STATICCHECK_VERSION },
+];
+
+describeNeeding(["go"], "go-test's tool versions are the ones tools/ pins", () => {
+  const readme = readFileSync(join(REPO, "actions", "go-test", "README.md"), "utf8");
+  for (const { dir, constant, version } of GO_TEST_PINS) {
+    it(`${constant} (packages/go-test/src) and actions/go-test/README.md match ${dir}/go.mod`, () => {
+      const pin = pinned(dir);
+      expect(version, `${dir}/go.mod`).toBe(pin.version);
+      expect(constant).toBe(`${pin.tool}@${pin.version}`);
+      // Every `<tool>@<version>` the README names (none is fine: it may name the tool without one).
+      const named = readme.match(new RegExp(`${pin.tool.replace(/\./g, "\\.")}@v[\\w.+-]+`, "g")) ?? [];
+      expect(
+        named.filter((n) => n !== `${pin.tool}@${pin.version}`),
+        "actions/go-test/README.md",
+      ).toEqual([]);
+    });
+  }
+  it("the README names the govulncheck version the vuln layer installs", () => {
+    expect(readme.includes(GOVULNCHECK), `actions/go-test/README.md names ${GOVULNCHECK}`).toBe(true);
+  });
+});
+
 for (const [cmd, dir] of GO_TOOLS) {
   if (BENCH_ONLY.has(cmd)) {
-    // goreleaser and ko cost minutes to build and only `npm run bench` uses them: CI does not
+    // goreleaser, ko and gotestsum cost minutes to build and only `npm run bench` uses them: CI does not
     // build them, so their version is checked once `bootstrap.sh --bench` has built them.
     describeNeeding(["go"], `${cmd} (bench only, ${dir}/go.mod)`, () => {
       it(`is pinned by ${dir}/go.mod and, when bootstrap --bench has built it, reports that version`, () => {

@@ -5,26 +5,26 @@
  * outputs read by a later step, the job summary act reads back from GITHUB_STEP_SUMMARY,
  * annotations, and post steps (go-build's saves the module and build caches to act's cache server).
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatTarget, hostTarget } from "@gantry/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Haproxy, freePort, servedVersion, startHaproxy, stopServices } from "../deploy/support.js";
+import { scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { type ActRun, actWorkspace, annotationsOf, logOf, printed, printedVars, resultOf, runAct, summaryOf } from "./act.js";
 
 const TARGET = formatTarget(hostTarget());
 /** Each act run builds Go from an empty cache: more than the default hook time on two busy cores. */
 const ACT_RUN_MS = 480_000;
-// One Go build cache for the runs of this file (not the machine's own): the runs build the same service.
+// A Go build and module cache per run (not the machine's own), removed (read-only module cache
+// included) when the file ends, like the workspaces and act homes of act.ts.
 const goEnv = () => {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-act-go-"));
+  const dir = scratchDir("gantry-act-go-");
   return { GOCACHE: join(dir, "cache"), GOMODCACHE: join(dir, "mod"), GOTOOLCHAIN: "local" };
 };
 
 describeNeeding(["act", "go", "git", "haproxy"], "every stage as its own action under act (host mode)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-act-deploy-"));
+  const dir = scratchDir("gantry-act-deploy-");
   const stateDir = join(dir, "state");
   let hp: Haproxy;
   let run: ActRun;

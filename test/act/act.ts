@@ -7,10 +7,9 @@
  * workflow commands (annotations) and each step's result, main and post alike.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, REPO } from "../harness.js";
+import { FIXTURES, REPO, scratchDir } from "../harness.js";
 
 /** One line of act's --json log (the fields the tests read). */
 export interface ActEntry {
@@ -45,7 +44,7 @@ export interface ActRun {
  * git commit (act reads the sha and ref from git).
  */
 export function actWorkspace(workflow: string): string {
-  const ws = mkdtempSync(join(tmpdir(), "gantry-act-ws-"));
+  const ws = scratchDir("gantry-act-ws-"); // removed when the test file ends
   for (const entry of ["action.yml", "actions", "dist"]) cpSync(join(REPO, entry), join(ws, entry), { recursive: true });
   // The standard-library service: these runs test act's plumbing, and a cold Gin build under act takes minutes
   // (examples.test.ts runs the Gin service through the examples users copy).
@@ -90,7 +89,7 @@ export interface ActOptions {
 
 /** `act push -W .github/workflows/<workflow>` in host mode; resolves when act exits. */
 export function runAct(ws: string, workflow: string, options: ActOptions = {}): Promise<ActRun> {
-  const home = mkdtempSync(join(tmpdir(), "gantry-act-home-"));
+  const home = scratchDir("gantry-act-home-"); // removed when the test file ends
   const args = [
     "push",
     "-W",

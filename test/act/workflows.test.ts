@@ -2,9 +2,8 @@
  * The workflows users copy (examples/workflows) and gantry's own (.github/workflows), checked
  * without a network (issue 11): every gantry `uses:` names an action of this repository, every
  * `with:` key is one of its inputs, every `steps.<id>.outputs.<name>` one of its outputs; and
- * actionlint finds nothing. The examples cannot run under act here: actions/checkout and
- * upload/download-artifact would be cloned from GitHub; test/act/act.test.ts runs the same
- * actions from local paths instead.
+ * actionlint finds nothing. test/act/examples.test.ts runs the examples themselves under act,
+ * with the remote actions mapped to local folders.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";

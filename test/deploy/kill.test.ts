@@ -9,12 +9,11 @@
  * promotion had begun), then deploys, leaving exactly one version up. The load made hundreds of
  * requests across each kill and recovery, and not one of them failed.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Color } from "@gantry/deploy";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { AdminProxy, haproxyServers, serverStates } from "./admin-proxy.js";
 import { heldOrExit, holdRequests, journal, phase, sigtermPending, transitions } from "./kill-points.js";
@@ -26,7 +25,7 @@ const NEEDS = ["haproxy", "curl"];
 const HAVE = !lacking(NEEDS).length;
 
 const ws = fixtureCopy("example-service");
-const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-kill-"));
+const dir = scratchDir("gantry-deploy-kill-"); // removed when the file ends
 const stateDir = join(dir, "state");
 let hp: Haproxy;
 /** Every run talks to HAProxy through it: only the commands a test traps are held. */

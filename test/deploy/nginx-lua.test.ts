@@ -11,7 +11,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, removeTree, runAction } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { runPost, spawnAction } from "./spawn.js";
 import { startSteadyLoad } from "./steady-load.js";
@@ -111,6 +111,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stopServices(stateDir);
   await nx?.stop();
+  removeTree(dir); // ws, a fixtureCopy, goes when the file ends
 });
 
 describeNeeding(NEEDS, "deploy with nginx-mode: lua", () => {

@@ -1,9 +1,8 @@
 /** Runs an action's main step as a child the test can SIGKILL mid-way, and its post step afterwards. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadAction, parseFileCommands } from "../harness.js";
+import { loadAction, parseFileCommands, scratchDir } from "../harness.js";
 
 export interface RunningAction {
   child: ChildProcess;
@@ -24,7 +23,7 @@ export interface RunningAction {
  */
 export function spawnAction(name: string, inputs: Record<string, string>, o: { workspace: string; env?: Record<string, string> }): RunningAction {
   const { dir, spec } = loadAction(name);
-  const home = mkdtempSync(join(tmpdir(), `gantry-runner-${name}-`));
+  const home = scratchDir(`gantry-runner-${name}-`);
   const files = {
     GITHUB_OUTPUT: join(home, "output"),
     GITHUB_ENV: join(home, "env"),

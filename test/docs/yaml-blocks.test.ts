@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -63,15 +63,6 @@ describeNeeding(["actionlint"], "workflow examples in the docs under actionlint"
     // The top-level README, go-build's steps and the workflows of go-test, image and slim at least.
     expect(items.length).toBeGreaterThanOrEqual(6);
     expect(actionlint(dir, items)).toEqual([]);
-  });
-
-  it("the example workflows users copy (examples/**/*.yml) pass, if there are any", () => {
-    const examples = existsSync(join(REPO, "examples"))
-      ? readdirSync(join(REPO, "examples"), { recursive: true, encoding: "utf8" }).filter((f) => /\.ya?ml$/.test(f))
-      : [];
-    if (!examples.length) return;
-    const args = ["-shellcheck=", "-pyflakes=", ...examples.map((f) => join(REPO, "examples", f))];
-    expect(() => execFileSync("actionlint", args, { encoding: "utf8" })).not.toThrow();
   });
 
   it("the check can fail: a misspelt input of a known action, on the doc's own line", () => {

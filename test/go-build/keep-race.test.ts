@@ -4,11 +4,10 @@
  * Two real processes share one GOCACHE; each keeps many entries at once and prunes meanwhile.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "../harness.js";
+import { REPO, scratchDir } from "../harness.js";
 import { entriesFor } from "./keep-entries.js";
 
 const COUNT = 300;
@@ -40,7 +39,7 @@ function seed(gocache: string, kind: string, name: string, ageSeconds: number): 
 
 describe("kept links and archives with two processes on one GOCACHE", () => {
   it("every entry is kept whole, nothing fails, and only stale files are pruned", async () => {
-    const gocache = mkdtempSync(join(tmpdir(), "gantry-keep-race-"));
+    const gocache = scratchDir("gantry-keep-race-"); // removed when the file ends
     const unused = seed(gocache, "archive", `55${"0".repeat(62)}`, 6 * DAY);
     const crashed = seed(gocache, "link", `55${"1".repeat(62)}.tmp-1-abc`, 2 * 3600);
     const recent = seed(gocache, "link", `55${"2".repeat(62)}`, 4 * DAY);

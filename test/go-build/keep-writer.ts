@@ -4,7 +4,7 @@
  * pruning the shared folder in between, as runs on one GOCACHE do.
  * Usage: node --import tsx keep-writer.ts <gocache> <writer> <count>
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { keep, pruneKept } from "../../packages/go-build/src/linkcache.js";
@@ -20,5 +20,10 @@ entries.forEach((e, i) => {
   jobs.push(keep(gocache, e.kind, e.key, source), keep(gocache, e.kind, e.key, source));
   if (i % 10 === 0) jobs.push(pruneKept(gocache));
 });
-await Promise.all(jobs);
-await pruneKept(gocache);
+try {
+  await Promise.all(jobs);
+  await pruneKept(gocache);
+} finally {
+  // The sources were copied or linked into gocache: this writer's own folder goes.
+  rmSync(work, { recursive: true, force: true });
+}

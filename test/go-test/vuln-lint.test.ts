@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { freePort } from "@gantry/core";
-import { describe, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { describeNeeding, itNeeding } from "../tools.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ActionRun, fixtureCopy, removeTree, runAction } from "../harness.js";
+import { describeNeeding } from "../tools.js";
 
 /** The annotations at a place, as `file:line[:col] title`. */
 const where = (r: ActionRun) =>
@@ -69,24 +69,38 @@ describe("go-test vuln and lint without the tools", () => {
     expect(r.log).not.toContain("go-test: layers");
   });
 
-  itNeeding(["go"], "vuln is skipped and lint runs go vet only, each with a notice saying how to install the tool", async () => {
-    const ws = fixtureCopy("go-tools-module");
-    // No govulncheck or staticcheck anywhere the action looks: not on PATH (.tools/bin is first
-    // there), not in GOBIN or GOPATH/bin; GOPROXY=off keeps it from installing govulncheck.
-    const PATH = (process.env.PATH ?? "")
-      .split(delimiter)
-      .filter((d) => !existsSync(join(d, "govulncheck")) && !existsSync(join(d, "staticcheck")))
-      .join(delimiter);
-    const GOMODCACHE = execFileSync("go", ["env", "GOMODCACHE"]).toString().trim();
-    const env = { PATH, GOPATH: mkdtempSync(join(tmpdir(), "gantry-gopath-")), GOMODCACHE, GOBIN: undefined, GOPROXY: "off" };
-    const r = await runAction("go-test", { packages: "./greet", layers: "vuln,lint", "vuln-db": "vulndb" }, { workspace: ws, env });
-    expect(r.code, r.log).toBe(0);
-    expect(results(r)).toMatchObject({ vuln: { status: "skipped" }, lint: { status: "passed", reason: "staticcheck not installed: go vet only" } });
-    const notices = r.annotations.filter((a) => a.level === "notice").map((a) => a.message);
-    expect(notices[0]).toContain(
-      "govulncheck is not installed and could not be installed (GOPROXY=off forbids downloading it); the vuln layer did not run. Install it with go install golang.org/x/vuln/cmd/govulncheck@v1.9.0",
-    );
-    expect(notices[1]).toContain("lint: staticcheck is not installed");
-    expect(notices[1]).toContain("install it with go install honnef.co/go/tools/cmd/staticcheck@v0.8.2");
+  describeNeeding(["go"], "without govulncheck and staticcheck, offline", () => {
+    // A module cache of the test's own (never the machine's, which may hold govulncheck or not
+    // hold golang.org/x/text): filled once from the Go module proxy, then read with GOPROXY=off.
+    let cache: string;
+    let ws: string;
+    beforeAll(() => {
+      cache = mkdtempSync(join(tmpdir(), "gantry-vuln-offline-"));
+      ws = fixtureCopy("go-tools-module");
+      const goEnv = { ...process.env, GOPATH: join(cache, "gopath"), GOMODCACHE: join(cache, "mod"), GOFLAGS: "", GOTOOLCHAIN: "local" };
+      execFileSync("go", ["mod", "download"], { cwd: ws, env: goEnv, stdio: "pipe" });
+    });
+    afterAll(() => {
+      for (const d of [cache, ws]) removeTree(d);
+    });
+
+    it("vuln is skipped and lint runs go vet only, each with a notice saying how to install the tool", async () => {
+      // No govulncheck or staticcheck anywhere the action looks: not on PATH (.tools/bin is first
+      // there), not in GOBIN or GOPATH/bin; GOPROXY=off keeps it from installing govulncheck.
+      const PATH = (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter((d) => !existsSync(join(d, "govulncheck")) && !existsSync(join(d, "staticcheck")))
+        .join(delimiter);
+      const env = { PATH, GOPATH: join(cache, "gopath"), GOMODCACHE: join(cache, "mod"), GOBIN: undefined, GOFLAGS: "", GOTOOLCHAIN: "local", GOPROXY: "off" };
+      const r = await runAction("go-test", { packages: "./greet", layers: "vuln,lint", "vuln-db": "vulndb" }, { workspace: ws, env });
+      expect(r.code, r.log).toBe(0);
+      expect(results(r)).toMatchObject({ vuln: { status: "skipped" }, lint: { status: "passed", reason: "staticcheck not installed: go vet only" } });
+      const notices = r.annotations.filter((a) => a.level === "notice").map((a) => a.message);
+      expect(notices[0]).toContain(
+        "govulncheck is not installed and could not be installed (GOPROXY=off forbids downloading it); the vuln layer did not run. Install it with go install golang.org/x/vuln/cmd/govulncheck@v1.9.0",
+      );
+      expect(notices[1]).toContain("lint: staticcheck is not installed");
+      expect(notices[1]).toContain("install it with go install honnef.co/go/tools/cmd/staticcheck@v0.8.2");
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { MemoryReporter } from "@gantry/core";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CutoverEngine } from "../src/cutover.js";
 import type { DeployerId } from "../src/host.js";
 import { emptyJournal } from "../src/journal.js";
@@ -13,6 +13,17 @@ import { release, rig } from "./fakes.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DEAD_PID = 999_999;
+
+/** The state folders these tests made: removed when the file ends. */
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * The real file system, as one deployer among many on the same machine (its own pid), with
@@ -46,7 +57,7 @@ function plantDeadLock(stateDir: string) {
 
 describe("deploy lock under contention (issue 10)", () => {
   it("20 deployers racing to break one stale lock: never two holders at once", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-race-"));
+    const dir = tempDir("gantry-lock-race-");
     plantDeadLock(dir);
     let holders = 0;
     let most = 0;
@@ -72,7 +83,7 @@ describe("deploy lock under contention (issue 10)", () => {
   }, 60_000);
 
   it("a deployer whose lock was broken and taken stops: its check fails, its signal aborts, its release leaves the new lock", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-stolen-"));
+    const dir = tempDir("gantry-lock-stolen-");
     const a = new DeployLock(new SlowHost(2001), dir);
     await a.acquire({ timeoutMs: 0, runId: "a", reporter: new MemoryReporter(), heartbeatMs: 20 });
     await a.verify();
@@ -112,7 +123,7 @@ describe("deploy lock under contention (issue 10)", () => {
   });
 
   it("the next acquisition removes the temp names a killed deployer left, older than the stale limit, never a newer one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gantry-lock-leftovers-"));
+    const dir = tempDir("gantry-lock-leftovers-");
     const now = Date.now();
     const token = (i: number) => i.toString(16).padStart(24, "0");
     const folder = (name: string) => {

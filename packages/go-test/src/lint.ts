@@ -4,8 +4,9 @@ import type { Finding } from "./locate.js";
 import type { LayerResult } from "./results.js";
 import { type ToolLayerContext, describeExit, findTool, runVet, skippedLayer, toolResult } from "./tools.js";
 
-/** The staticcheck to install for the lint layer: the version tools/go.mod pins. */
-export const STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2";
+/** The staticcheck version the lint layer's notice says to install: tools/staticcheck/go.mod's (test/toolchain.test.ts checks). */
+export const STATICCHECK_VERSION = "v0.8.2";
+export const STATICCHECK = `honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}`;
 
 /** One line of `staticcheck -f json` (https://staticcheck.dev/docs/running-staticcheck/cli/formatters/). */
 interface Problem {

@@ -4,8 +4,9 @@ import type { Finding, ModuleRoot } from "./locate.js";
 import type { LayerResult } from "./results.js";
 import { type ToolLayerContext, describeExit, findTool, skippedLayer, toolResult } from "./tools.js";
 
-/** The govulncheck the action installs when none is found: the version tools/go.mod pins. */
-export const GOVULNCHECK = "golang.org/x/vuln/cmd/govulncheck@v1.9.0";
+/** The govulncheck version the action installs when none is found: tools/govulncheck/go.mod's (test/toolchain.test.ts checks). */
+export const GOVULNCHECK_VERSION = "v1.9.0";
+export const GOVULNCHECK = `golang.org/x/vuln/cmd/govulncheck@${GOVULNCHECK_VERSION}`;
 
 /** One frame of a govulncheck trace (https://pkg.go.dev/golang.org/x/vuln/internal/govulncheck, protocol v1.0.0). */
 interface Frame {
