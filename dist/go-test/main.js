@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-B5JWF5MQ.js";
+} from "../chunks/chunk-RLQN3Z5J.js";
 import {
   runActionMain
 } from "../chunks/chunk-RALLUDFT.js";

@@ -1388,7 +1388,7 @@ function skippedLayer(layer, reason) {
 }
 
 // packages/go-test/src/lint.ts
-var STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2";
+var STATICCHECK_VERSION = "v0.8.2", STATICCHECK = `honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}`;
 function parseStaticcheck(stdout, cwd) {
   let findings = [];
   for (let line of stdout.split(`
@@ -1435,7 +1435,7 @@ async function runLintLayer(ctx, vetRan) {
 
 // packages/go-test/src/vuln.ts
 import { join as join7 } from "node:path";
-var GOVULNCHECK = "golang.org/x/vuln/cmd/govulncheck@v1.9.0";
+var GOVULNCHECK_VERSION = "v1.9.0", GOVULNCHECK = `golang.org/x/vuln/cmd/govulncheck@${GOVULNCHECK_VERSION}`;
 function jsonValues(text) {
   let out = [], depth = 0, start = -1, inString = !1;
   for (let i = 0; i < text.length; i++) {

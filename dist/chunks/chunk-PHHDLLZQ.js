@@ -7,7 +7,7 @@ import {
 } from "./chunk-N6BNK2XZ.js";
 import {
   goTestStage
-} from "./chunk-B5JWF5MQ.js";
+} from "./chunk-RLQN3Z5J.js";
 import {
   imageStage
 } from "./chunk-FCVOLFCC.js";
