@@ -22,7 +22,7 @@ import { type ActRun, logOf, printed, runAct } from "./act.js";
 import { type FakeGhcr, exampleRepository, gantryCopy, localRepositoryArgs, standinsCopy, startFakeGhcr, zipEntries } from "./examples.js";
 
 const TAG = "v1.4.0";
-const RUN_TIMEOUT = 540_000;
+const RUN_TIMEOUT = 900_000;
 
 /** The Go caches of one run (not the machine's own). */
 const goEnv = (dir: string) => ({ GOCACHE: join(dir, "gocache"), GOMODCACHE: join(dir, "gomod"), GOTOOLCHAIN: "local" });
