@@ -3,7 +3,7 @@
  * one work folder; each step is one stage's part of the story. Flags after `--` reach every step
  * (e.g. `npm run demo -- --remote`).
  */
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { type DemoContext, EXAMPLE, REPO, banner } from "../demo/lib.js";
@@ -23,3 +23,12 @@ for (const step of steps) {
   await mod.default(ctx);
 }
 banner("demo finished");
+// The work folder holds the run's Go caches (some 400 MB): kept only when asked (`-- --keep`);
+// a failed step exits above and leaves it for a look.
+if (ctx.args.includes("--keep")) process.stderr.write(`kept ${ctx.work}\n`);
+else
+  try {
+    rmSync(ctx.work, { recursive: true, force: true });
+  } catch (err) {
+    process.stderr.write(`could not remove ${ctx.work}: ${(err as Error).message}\n`);
+  }

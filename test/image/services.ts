@@ -107,8 +107,9 @@ export async function startDockerd(): Promise<Dockerd> {
     docker,
     async stop() {
       await stop(child);
-      // A container with --network host leaves the daemon's own network namespace bind-mounted.
-      for (const mount of [join(dir, "exec", "netns", "default"), join(dir, "exec")])
+      // A container with --network host leaves the daemon's own network namespace bind-mounted,
+      // and dockerd binds its data-root onto itself: a mount left there makes the folder busy.
+      for (const mount of [join(dir, "exec", "netns", "default"), join(dir, "exec"), join(dir, "data")])
         try {
           execFileSync("umount", ["-R", mount], { stdio: "ignore" });
         } catch {}
