@@ -8,6 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 # Short: unix socket paths under it must stay within 108 bytes.
 root=$(mktemp -d "${TMPDIR:-/tmp}/gt-XXXXXX") || exit 1
+# Like /tmp: the test hosts' own user (uid 4242) reaches its home and sockets under it.
+chmod 1777 "$root"
 
 cleanup() {
   # Processes a test left running in the folder (a test stops what it starts by its pid).

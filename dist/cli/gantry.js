@@ -3,13 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-PHHDLLZQ.js";
-import "../chunks/chunk-4OMI4EOH.js";
-import "../chunks/chunk-N6BNK2XZ.js";
-import "../chunks/chunk-RLQN3Z5J.js";
-import "../chunks/chunk-FCVOLFCC.js";
-import "../chunks/chunk-JQ54427M.js";
-import "../chunks/chunk-ZGRA7STY.js";
+} from "../chunks/chunk-XQNPYEBF.js";
 import {
   GantryError,
   TerminalReporter,
@@ -20,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-RALLUDFT.js";
+} from "../chunks/chunk-JG3GFB7A.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

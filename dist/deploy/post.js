@@ -1,10 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  deployStage
-} from "../chunks/chunk-4OMI4EOH.js";
-import {
+  deployStage,
   runActionPost
-} from "../chunks/chunk-RALLUDFT.js";
+} from "../chunks/chunk-JG3GFB7A.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -11,11 +11,11 @@
  * sleeps, curl records each run, and sshd logs at DEBUG1 so each exec request shows.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SshError, SshHost, SshSession, parseHost, shScript } from "@gantry/deploy";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, stopServices } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { HOST_USER, type KeyPair, type Sshd, execRequests, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
@@ -77,7 +77,8 @@ function inputs(manifest: string): Record<string, string> {
 
 /** A session to a server as the deploy makes one (its own private folder, known_hosts, the key). */
 function sessionTo(s: Sshd): { session: SshSession; host: SshHost } {
-  const control = mkdtempSync(join(dir, "gantry-ssh-"));
+  // Short, as the deploy's own (CONTROL_ROOT_MAX): ssh's socket path must stay within 107 bytes.
+  const control = scratchDir("gs-");
   writeFileSync(join(control, "known_hosts"), `${s.knownHosts}\n`);
   const session = new SshSession(parseHost(s.target), {
     controlDir: control,

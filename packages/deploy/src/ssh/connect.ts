@@ -27,11 +27,15 @@ export interface Connections {
 }
 
 /**
- * The folder for control sockets: a unix socket path holds at most 108 bytes and `%C` takes 40,
- * so a long RUNNER_TEMP is not used; the folder is created 0700 by mkdtemp either way.
+ * The longest temp folder the control sockets can live under: a unix socket path holds at most
+ * 107 bytes, and ssh's is `<root>/gantry-ssh-XXXXXX/` (19) + `%C` (40) + the `.` and 16 random
+ * characters ssh adds while it sets the master up (17).
  */
+export const CONTROL_ROOT_MAX = 107 - 19 - 40 - 17;
+
+/** The folder for control sockets, 0700 by mkdtemp: under /tmp when TMPDIR (RUNNER_TEMP) is too long. */
 async function privateDir(): Promise<string> {
-  const root = tmpdir().length <= 40 ? tmpdir() : "/tmp";
+  const root = tmpdir().length <= CONTROL_ROOT_MAX ? tmpdir() : "/tmp";
   return mkdtemp(join(root, "gantry-ssh-"));
 }
 
