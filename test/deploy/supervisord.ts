@@ -13,6 +13,8 @@ export interface Supervisord {
   config: string;
   /** For `supervisor-conf-dir`. */
   confDir: string;
+  /** Its unix socket (the `[supervisorctl] serverurl`). */
+  socket: string;
   child: ChildProcess;
   /** `supervisorctl -c config …`'s output (its exit code is not an error). */
   ctl(...args: string[]): string;
@@ -53,7 +55,7 @@ files = ${confDir}/*.conf
       return String((err as { stdout?: string }).stdout ?? "");
     }
   };
-  const s = { config, confDir, ctl } as Supervisord;
+  const s = { config, confDir, socket, ctl } as Supervisord;
   s.status = (program) => {
     const line = ctl("status", program);
     return { state: /^\S+\s+([A-Z]+)/.exec(line)?.[1] ?? "MISSING", pid: Number(/pid (\d+)/.exec(line)?.[1] ?? 0) };

@@ -133,10 +133,14 @@ export class SupervisorRuntime implements Runtime {
     }
   }
 
+  /**
+   * The slot's own process still runs: a pid supervisord replaced is a crash it restarted, not the
+   * process that passed the gate. Read from the process table, not supervisorctl (a Python start
+   * per health check would slow the gate down).
+   */
   async alive(slot: Slot): Promise<boolean> {
-    const s = await this.status(slot.color);
-    // A pid that changed is a crash supervisord restarted: not the process that passed the gate.
-    return s.state === "RUNNING" && (slot.pid === undefined || s.pid === slot.pid);
+    if (slot.pid !== undefined) return (await this.host.processInfo(slot.pid)).state === "running";
+    return (await this.status(slot.color)).state === "RUNNING";
   }
 
   async running(color: Color): Promise<number | undefined> {
