@@ -156,10 +156,14 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
     expect(sv.status("hello-green").state).toMatch(/^(STARTING|RUNNING)$/);
     expect(sv.status("hello-blue").state).toBe("STOPPED");
     expect(await servedVersion(`http://127.0.0.1:${ports.blue}`)).toBe("HTTP 0");
+    // The journal still has the pid of before the kill and the restart: status sees the release supervisord runs now.
+    await waitFor("hello-green to be RUNNING", () => sv.status("hello-green").state === "RUNNING");
+    const status = await runAction("deploy", inputs({ command: "status" }), { workspace: ws });
+    expect(status.code, status.log).toBe(0);
+    expect(status.summary).toMatch(/v2 is active on green \(port \d+, pid \d+, running\)/);
   });
 
   it("rolls an unhealthy v3 back with supervisor's lines in the error; v2 (restarted twice) is kept warm", async () => {
-    await waitFor("hello-green to be RUNNING", () => sv.status("hello-green").state === "RUNNING");
     const { run, load } = await deployUnderLoad({ manifest: manifests["v3-unhealthy"] as string });
     expect(run.code, run.log).toBe(1);
     expect(run.outputs).toMatchObject({ outcome: "rolled-back", "active-color": "green", version: "v3-unhealthy", "previous-version": "v2" });
