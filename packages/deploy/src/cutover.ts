@@ -106,9 +106,24 @@ export class CutoverEngine {
   async activeSlot(): Promise<Slot | undefined> {
     const a = this.doc.active;
     if (!a) return undefined;
-    if (!(await this.d.runtime.alive(a)))
-      this.d.reporter.warning(`the active version ${a.version} (${a.color}, pid ${a.pid}) is not running; a rollback would have to start it again`);
+    if (await this.d.runtime.alive(a)) return { ...a };
+    const restarted = await this.restartedPid(a);
+    if (restarted) {
+      this.d.reporter.info(
+        `the active version ${a.version} (${a.color}) was restarted by ${this.d.runtime.name} since the last run: pid ${a.pid} → ${restarted}`,
+      );
+      return { ...a, pid: restarted };
+    }
+    this.d.reporter.warning(`the active version ${a.version} (${a.color}, pid ${a.pid}) is not running; a rollback would have to start it again`);
     return { ...a };
+  }
+
+  /** The new pid of a slot whose process manager (supervisor's autorestart) started the same release again. */
+  private async restartedPid(slot: Slot): Promise<number | undefined> {
+    const pid = await this.d.runtime.running(slot.color);
+    if (!pid || pid === slot.pid) return undefined;
+    const release = await findRelease(this.d.host, this.d.journal.stateDir, slot.version);
+    return release && (await this.d.runtime.runsRelease(pid, release)) ? pid : undefined;
   }
 
   /** Runs a whole cutover to the plan's version. */

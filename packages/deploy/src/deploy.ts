@@ -13,6 +13,7 @@ import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
 import type { Router } from "./router.js";
 import { ProcessRuntime, type Runtime } from "./runtime.js";
+import { SupervisorRuntime } from "./supervisor.js";
 import { type AuditEntry, appendAudit } from "./ssh/audit.js";
 import { Timeline } from "./timeline.js";
 
@@ -51,8 +52,15 @@ export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (m
 }
 
 /** The runtime the inputs choose, for one app's state dir on a host. */
-export function makeRuntime(inputs: Pick<DeployInputs, "runtime" | "dockerHost" | "stopTimeoutMs">, host: Host, stateDir: string, app: string): Runtime {
-  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
+export function makeRuntime(
+  inputs: Pick<DeployInputs, "runtime" | "dockerHost" | "stopTimeoutMs" | "drainTimeoutMs" | "supervisor">,
+  host: Host,
+  stateDir: string,
+  app: string,
+): Runtime {
+  if (inputs.runtime === "docker") return new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs);
+  if (inputs.runtime === "supervisor") return new SupervisorRuntime(host, stateDir, app, { ...inputs.supervisor, stopWaitMs: inputs.drainTimeoutMs });
+  return new ProcessRuntime(host, stateDir);
 }
 
 /** `state-dir` with `{app}` filled in; the app names one folder, never `..` or a path (issue 10). */
@@ -129,6 +137,7 @@ async function prepare(inputs: DeployInputs, o: DeployOptions) {
   const router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   const runtime = makeRuntime(inputs, o.host, stateDir, app);
+  await runtime.preflight?.();
   const journal = new Journal(o.host, stateDir);
   const doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);

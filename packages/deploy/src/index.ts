@@ -19,4 +19,6 @@ export * from "./ssh/index.js";
 export * from "./stage.js";
 export * from "./status.js";
 export * from "./summary.js";
+export * from "./supervisor.js";
+export * from "./supervisor-conf.js";
 export * from "./timeline.js";

@@ -4,6 +4,7 @@ import { splitCommandLine } from "./cmdline.js";
 import { DOCKER_HOST, checkImageReference } from "./docker.js";
 import { HAPROXY_NAME } from "./haproxy.js";
 import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model.js";
+import { USER_NAME, unquotable, unwritable } from "./supervisor-conf.js";
 import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
@@ -17,6 +18,9 @@ export const DEPLOY_INPUTS = {
   ports: "8081,8082",
   runtime: "process",
   "docker-host": "",
+  "supervisor-conf-dir": "/etc/supervisor/conf.d",
+  "supervisor-config": "/etc/supervisor/supervisord.conf",
+  user: "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -57,9 +61,11 @@ export interface DeployInputs {
   version: string;
   env: Record<string, string>;
   ports: { blue: number; green: number };
-  runtime: "process" | "docker";
+  runtime: "process" | "docker" | "supervisor";
   /** runtime: docker: the daemon's address for `docker -H`; "" = DOCKER_HOST or the default socket. */
   dockerHost: string;
+  /** runtime: supervisor (issue 12): the include folder, supervisord's config for `supervisorctl -c`, and `user=` ("" = supervisord's). */
+  supervisor: { confDir: string; config: string; user: string };
   router: RouterInputs;
   strategy: "blue-green" | "canary";
   /** Percentages, increasing, ending at 100; [100] for blue-green. */
@@ -200,6 +206,27 @@ function imageArtifact(read: InputReader): string {
   return ref ? checkImageReference(ref) : ref;
 }
 
+/** runtime: supervisor's folder, config and user (issue 12); `user` is refused with the other runtimes, which have no such setting. */
+function supervisorInputs(read: InputReader, cwd: string, runtime: string): DeployInputs["supervisor"] {
+  const user = read.string("user");
+  if (user && runtime !== "supervisor") throw new InputError("user", user, "it applies to runtime: supervisor only; leave it empty");
+  if (user && !USER_NAME.test(user))
+    throw new InputError("user", user, "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user");
+  const confDir = path(read, "supervisor-conf-dir", cwd);
+  if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
+  const config = path(read, "supervisor-config", cwd);
+  if (!config) throw new InputError("supervisor-config", "", "accepted: supervisord's config file, e.g. /etc/supervisor/supervisord.conf");
+  return { confDir, config, user };
+}
+
+/** Every value must survive supervisor's `environment=` option; a value is never shown (it may be a secret). */
+function checkSupervisorEnv(env: Record<string, string>): void {
+  for (const [k, v] of Object.entries(env)) {
+    const why = unquotable(v);
+    if (why) throw new InputError("env", `${k}=…`, `runtime: supervisor passes env in its program file, and ${why}; accepted: a value without that`);
+  }
+}
+
 function duration(read: InputReader, name: string, min: number): number {
   const ms = read.duration(name);
   if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
@@ -214,11 +241,11 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
   const version = read.string("version");
   if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   const runtime = read.string("runtime");
-  if (runtime !== "process" && runtime !== "docker")
+  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor")
     throw new InputError(
       "runtime",
       runtime,
-      "accepted: process or docker (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)",
+      "accepted: process, docker or supervisor (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)",
     );
   const dockerHost = read.string("docker-host");
   if (dockerHost && !DOCKER_HOST.test(dockerHost))
@@ -236,6 +263,8 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     );
   const env = read.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
+  const supervisor = supervisorInputs(read, cwd, runtime);
+  if (runtime === "supervisor") checkSupervisorEnv(env);
   const strategy = read.choice("strategy", ["blue-green", "canary"] as const);
   const steps = strategy === "canary" ? parseSteps(read.string("canary-steps")) : [100];
   const healthPath = read.string("health-path");
@@ -246,6 +275,8 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
   const maxP95 = read.string("max-p95") ? duration(read, "max-p95", 1) : undefined;
   const stateDir = read.string("state-dir");
   if (!stateDir || /[\0\r\n]/.test(stateDir)) throw new InputError("state-dir", stateDir, "accepted: a folder path, e.g. /var/lib/gantry/{app}");
+  const unfit = runtime === "supervisor" ? unwritable(stateDir) : undefined;
+  if (unfit) throw new InputError("state-dir", stateDir, `runtime: supervisor names it in its program files, and ${unfit}; accepted: a plain folder path`);
   return {
     command,
     app,
@@ -257,6 +288,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     ports: parsePorts(read.string("ports")),
     runtime,
     dockerHost,
+    supervisor,
     router: routerInputs(read, cwd),
     strategy,
     steps,

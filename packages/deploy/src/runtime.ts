@@ -6,6 +6,8 @@ import type { Color, Release, Slot } from "./model.js";
 /** How a release runs on the host: started, watched and stopped per color. */
 export interface Runtime {
   readonly name: string;
+  /** Checks, before anything changes, that the runtime can be driven on the host (e.g. supervisord answers). */
+  preflight?(): Promise<void>;
   /** Starts the release on the slot with exactly this environment; returns its pid. */
   start(slot: Slot, release: Release, env: Record<string, string>): Promise<number>;
   alive(slot: Slot): Promise<boolean>;

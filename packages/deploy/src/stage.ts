@@ -81,10 +81,12 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
   }
   setDeployOutputs(report, ctx);
   ctx.summary(deploySummary(report, inputs));
-  if (report.result.logTail) ctx.reporter.info(`last output of ${report.result.version}:\n${report.result.logTail}`);
+  const tail = report.result.logTail ? `last output of ${report.result.version}:\n${report.result.logTail}` : "";
   if (reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back")) {
-    throw new GantryError(outcomeSentence(report));
+    // The release's last lines go in the error itself (issue 12: the journal's or supervisor's lines in the error).
+    throw new GantryError(tail ? `${outcomeSentence(report)}\n${tail}` : outcomeSentence(report));
   }
+  if (tail) ctx.reporter.info(tail);
   ctx.reporter.info(outcomeSentence(report));
 }
 

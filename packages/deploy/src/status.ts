@@ -22,7 +22,8 @@ export async function deployStatus(inputs: DeployInputs, ctx: RunContext, host: 
   const doc = await journal.read(app);
   const runtime = makeRuntime(inputs, host, stateDir, app);
   const active = doc.active;
-  const running = active ? await runtime.alive(active) : false;
+  // A process manager (supervisor) may have restarted it under a new pid since the journal was written.
+  const running = active ? (await runtime.alive(active)) || (await runtime.running(active.color)) !== undefined : false;
   let routing: string;
   try {
     routing = await makeRouter(inputs.router, host, app).describe(inputs.ports);

@@ -42,7 +42,7 @@ describe("deploy inputs", () => {
   it.each([
     [{ strategy: "rolling" }, "strategy", /accepted: blue-green, canary/],
     [{ router: "traefik" }, "router", /accepted: haproxy, nginx/],
-    [{ runtime: "kubernetes" }, "runtime", /accepted: process/],
+    [{ runtime: "kubernetes" }, "runtime", /accepted: process, docker or supervisor/],
     [{ runtime: "systemd" }, "runtime", /cannot be tested/],
     [{ runtime: "docker", "docker-host": "tcp://10.0.0.5:2375" }, "docker-host", /unix:\/\/\/path/],
     [{ runtime: "docker", "docker-host": "ssh://web-1" }, "docker-host", /tcp:\/\/127\.0\.0\.1/],

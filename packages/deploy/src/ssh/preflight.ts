@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import { GantryError, formatBytes, formatTarget, messageOf } from "@gantry/core";
 import { nginxTestCommand } from "../cmdline.js";
-import { stateDirFor } from "../deploy.js";
+import { makeRuntime, stateDirFor } from "../deploy.js";
 import type { DeployInputs, RouterInputs } from "../inputs.js";
 import { type ArtifactChoice, resolveArtifact } from "../release.js";
 import type { SshHost } from "./sshhost.js";
@@ -51,6 +51,12 @@ export async function preflightHost(host: SshHost, inputs: DeployInputs, app: st
     const { size } = await stat(artifact.path);
     const need = Math.ceil((size * 1.1) / 1024) + 1024;
     if (free.kib < need) problems.push(`the disk is full: ${formatBytes(free.kib * 1024)} free in ${free.at}, the release needs ${formatBytes(need * 1024)}`);
+  }
+  try {
+    // runtime: supervisor: supervisord answers and its include folder exists (issue 12).
+    await makeRuntime(inputs, host, stateDir, app).preflight?.();
+  } catch (err) {
+    problems.push(messageOf(err).replace(` on ${host.name}`, ""));
   }
   if (inputs.router.kind === "haproxy") {
     try {

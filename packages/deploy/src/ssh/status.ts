@@ -5,10 +5,9 @@
  */
 import { join } from "node:path";
 import { type RunContext, messageOf, table } from "@gantry/core";
-import { makeRouter, stateDirFor } from "../deploy.js";
+import { makeRouter, makeRuntime, stateDirFor } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
 import { Journal, planRecovery } from "../journal.js";
-import { ProcessRuntime } from "../runtime.js";
 import { AUDIT_FILE, parseAudit } from "./audit.js";
 import { closeConnections, openConnections } from "./connect.js";
 import { routerNeeds } from "./preflight.js";
@@ -32,7 +31,8 @@ async function hostStatus(host: SshHost, inputs: DeployInputs, app: string): Pro
   try {
     const doc = await new Journal(host, stateDir).read(app);
     const a = doc.active;
-    const running = a ? await new ProcessRuntime(host, stateDir).alive(a) : false;
+    const runtime = makeRuntime(inputs, host, stateDir, app);
+    const running = a ? (await runtime.alive(a)) || (await runtime.running(a.color)) !== undefined : false;
     const routing = await makeRouter(inputs.router, host, app)
       .describe(inputs.ports)
       .catch((err: unknown) => `unknown (${messageOf(err)})`);
