@@ -1,8 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  deployStage,
+  deployStage
+} from "../chunks/chunk-YSQNR3RS.js";
+import {
   runActionMain
-} from "../chunks/chunk-JG3GFB7A.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,10 +1,16 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-XQNPYEBF.js";
+} from "../chunks/chunk-UEGZQIID.js";
+import "../chunks/chunk-YSQNR3RS.js";
+import "../chunks/chunk-N6BNK2XZ.js";
+import "../chunks/chunk-RLQN3Z5J.js";
+import "../chunks/chunk-FCVOLFCC.js";
+import "../chunks/chunk-JQ54427M.js";
+import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-JG3GFB7A.js";
+} from "../chunks/chunk-RALLUDFT.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-4OMI4EOH.js";
+} from "./chunk-YSQNR3RS.js";
 import {
   goBuildStage
 } from "./chunk-N6BNK2XZ.js";

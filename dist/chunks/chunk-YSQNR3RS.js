@@ -1,2543 +1,32 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  debug,
-  error,
-  getState,
-  group,
-  info,
-  notice,
-  require_semver,
-  saveState,
-  setFailed,
-  setOutput,
-  setSecret,
-  warning
-} from "./chunk-SDIGK4BL.js";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-6LYVYBIT.js";
-
-// node_modules/events-universal/default.js
-var require_default = __commonJS({
-  "node_modules/events-universal/default.js"(exports, module) {
-    module.exports = __require("events");
-  }
-});
-
-// node_modules/fast-fifo/fixed-size.js
-var require_fixed_size = __commonJS({
-  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
-    module.exports = class {
-      constructor(hwm) {
-        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
-        this.buffer = new Array(hwm), this.mask = hwm - 1, this.top = 0, this.btm = 0, this.next = null;
-      }
-      clear() {
-        this.top = this.btm = 0, this.next = null, this.buffer.fill(void 0);
-      }
-      push(data) {
-        return this.buffer[this.top] !== void 0 ? !1 : (this.buffer[this.top] = data, this.top = this.top + 1 & this.mask, !0);
-      }
-      shift() {
-        let last = this.buffer[this.btm];
-        if (last !== void 0)
-          return this.buffer[this.btm] = void 0, this.btm = this.btm + 1 & this.mask, last;
-      }
-      peek() {
-        return this.buffer[this.btm];
-      }
-      isEmpty() {
-        return this.buffer[this.btm] === void 0;
-      }
-    };
-  }
-});
-
-// node_modules/fast-fifo/index.js
-var require_fast_fifo = __commonJS({
-  "node_modules/fast-fifo/index.js"(exports, module) {
-    var FixedFIFO = require_fixed_size();
-    module.exports = class {
-      constructor(hwm) {
-        this.hwm = hwm || 16, this.head = new FixedFIFO(this.hwm), this.tail = this.head, this.length = 0;
-      }
-      clear() {
-        this.head = this.tail, this.head.clear(), this.length = 0;
-      }
-      push(val) {
-        if (this.length++, !this.head.push(val)) {
-          let prev = this.head;
-          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length), this.head.push(val);
-        }
-      }
-      shift() {
-        this.length !== 0 && this.length--;
-        let val = this.tail.shift();
-        if (val === void 0 && this.tail.next) {
-          let next = this.tail.next;
-          return this.tail.next = null, this.tail = next, this.tail.shift();
-        }
-        return val;
-      }
-      peek() {
-        let val = this.tail.peek();
-        return val === void 0 && this.tail.next ? this.tail.next.peek() : val;
-      }
-      isEmpty() {
-        return this.length === 0;
-      }
-    };
-  }
-});
-
-// node_modules/b4a/index.js
-var require_b4a = __commonJS({
-  "node_modules/b4a/index.js"(exports, module) {
-    function isBuffer(value) {
-      return Buffer.isBuffer(value) || value instanceof Uint8Array;
-    }
-    function isEncoding(encoding) {
-      return Buffer.isEncoding(encoding);
-    }
-    function alloc(size, fill2, encoding) {
-      return Buffer.alloc(size, fill2, encoding);
-    }
-    function allocUnsafe(size) {
-      return Buffer.allocUnsafe(size);
-    }
-    function allocUnsafeSlow(size) {
-      return Buffer.allocUnsafeSlow(size);
-    }
-    function byteLength(string, encoding) {
-      return Buffer.byteLength(string, encoding);
-    }
-    function compare(a, b) {
-      return Buffer.compare(a, b);
-    }
-    function concat(buffers, totalLength) {
-      return Buffer.concat(buffers, totalLength);
-    }
-    function copy(source, target, targetStart, start, end) {
-      return toBuffer(source).copy(target, targetStart, start, end);
-    }
-    function equals(a, b) {
-      return toBuffer(a).equals(b);
-    }
-    function fill(buffer, value, offset, end, encoding) {
-      return toBuffer(buffer).fill(value, offset, end, encoding);
-    }
-    function from(value, encodingOrOffset, length) {
-      return Buffer.from(value, encodingOrOffset, length);
-    }
-    function includes(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).includes(value, byteOffset, encoding);
-    }
-    function indexOf(buffer, value, byfeOffset, encoding) {
-      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
-    }
-    function lastIndexOf(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
-    }
-    function swap16(buffer) {
-      return toBuffer(buffer).swap16();
-    }
-    function swap32(buffer) {
-      return toBuffer(buffer).swap32();
-    }
-    function swap64(buffer) {
-      return toBuffer(buffer).swap64();
-    }
-    function toBuffer(buffer) {
-      return Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    }
-    function toString(buffer, encoding, start, end) {
-      return toBuffer(buffer).toString(encoding, start, end);
-    }
-    function toHex(buffer, start, end) {
-      return toBuffer(buffer).toString("hex", start, end);
-    }
-    function write(buffer, string, offset, length, encoding) {
-      return toBuffer(buffer).write(string, offset, length, encoding);
-    }
-    function readDoubleBE(buffer, offset) {
-      return toBuffer(buffer).readDoubleBE(offset);
-    }
-    function readDoubleLE(buffer, offset) {
-      return toBuffer(buffer).readDoubleLE(offset);
-    }
-    function readFloatBE(buffer, offset) {
-      return toBuffer(buffer).readFloatBE(offset);
-    }
-    function readFloatLE(buffer, offset) {
-      return toBuffer(buffer).readFloatLE(offset);
-    }
-    function readInt32BE(buffer, offset) {
-      return toBuffer(buffer).readInt32BE(offset);
-    }
-    function readInt32LE(buffer, offset) {
-      return toBuffer(buffer).readInt32LE(offset);
-    }
-    function readUInt32BE(buffer, offset) {
-      return toBuffer(buffer).readUInt32BE(offset);
-    }
-    function readUInt32LE(buffer, offset) {
-      return toBuffer(buffer).readUInt32LE(offset);
-    }
-    function writeDoubleBE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleBE(value, offset);
-    }
-    function writeDoubleLE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleLE(value, offset);
-    }
-    function writeFloatBE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatBE(value, offset);
-    }
-    function writeFloatLE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatLE(value, offset);
-    }
-    function writeInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32BE(value, offset);
-    }
-    function writeInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32LE(value, offset);
-    }
-    function writeUInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32BE(value, offset);
-    }
-    function writeUInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32LE(value, offset);
-    }
-    module.exports = {
-      isBuffer,
-      isEncoding,
-      alloc,
-      allocUnsafe,
-      allocUnsafeSlow,
-      byteLength,
-      compare,
-      concat,
-      copy,
-      equals,
-      fill,
-      from,
-      includes,
-      indexOf,
-      lastIndexOf,
-      swap16,
-      swap32,
-      swap64,
-      toBuffer,
-      toString,
-      toHex,
-      write,
-      readDoubleBE,
-      readDoubleLE,
-      readFloatBE,
-      readFloatLE,
-      readInt32BE,
-      readInt32LE,
-      readUInt32BE,
-      readUInt32LE,
-      writeDoubleBE,
-      writeDoubleLE,
-      writeFloatBE,
-      writeFloatLE,
-      writeInt32BE,
-      writeInt32LE,
-      writeUInt32BE,
-      writeUInt32LE
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/pass-through-decoder.js
-var require_pass_through_decoder = __commonJS({
-  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
-    var b4a = require_b4a();
-    module.exports = class {
-      constructor(encoding) {
-        this.encoding = encoding;
-      }
-      get remaining() {
-        return 0;
-      }
-      decode(data) {
-        return b4a.toString(data, this.encoding);
-      }
-      flush() {
-        return "";
-      }
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/utf8-decoder.js
-var require_utf8_decoder = __commonJS({
-  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
-    var b4a = require_b4a();
-    module.exports = class {
-      constructor() {
-        this._reset();
-      }
-      get remaining() {
-        return this.bytesSeen;
-      }
-      decode(data) {
-        if (data.byteLength === 0) return "";
-        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0)
-          return this.bytesSeen = trailingBytesSeen(data), b4a.toString(data, "utf8");
-        let result = "", start = 0;
-        if (this.bytesNeeded > 0) {
-          for (; start < data.byteLength; ) {
-            let byte = data[start];
-            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-              result += "�", this._reset();
-              break;
-            }
-            if (this.lowerBoundary = 128, this.upperBoundary = 191, this.codePoint = this.codePoint << 6 | byte & 63, this.bytesSeen++, start++, this.bytesSeen === this.bytesNeeded) {
-              result += String.fromCodePoint(this.codePoint), this._reset();
-              break;
-            }
-          }
-          if (this.bytesNeeded > 0) return result;
-        }
-        let trailing = trailingIncomplete(data, start), end = data.byteLength - trailing;
-        end > start && (result += b4a.toString(data, "utf8", start, end));
-        for (let i = end; i < data.byteLength; i++) {
-          let byte = data[i];
-          if (this.bytesNeeded === 0) {
-            byte <= 127 ? (this.bytesSeen = 0, result += String.fromCharCode(byte)) : byte >= 194 && byte <= 223 ? (this.bytesNeeded = 2, this.bytesSeen = 1, this.codePoint = byte & 31) : byte >= 224 && byte <= 239 ? (byte === 224 ? this.lowerBoundary = 160 : byte === 237 && (this.upperBoundary = 159), this.bytesNeeded = 3, this.bytesSeen = 1, this.codePoint = byte & 15) : byte >= 240 && byte <= 244 ? (byte === 240 ? this.lowerBoundary = 144 : byte === 244 && (this.upperBoundary = 143), this.bytesNeeded = 4, this.bytesSeen = 1, this.codePoint = byte & 7) : (this.bytesSeen = 1, result += "�");
-            continue;
-          }
-          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-            result += "�", i--, this._reset();
-            continue;
-          }
-          this.lowerBoundary = 128, this.upperBoundary = 191, this.codePoint = this.codePoint << 6 | byte & 63, this.bytesSeen++, this.bytesSeen === this.bytesNeeded && (result += String.fromCodePoint(this.codePoint), this._reset());
-        }
-        return result;
-      }
-      flush() {
-        let result = this.bytesNeeded > 0 ? "�" : "";
-        return this._reset(), result;
-      }
-      _reset() {
-        this.codePoint = 0, this.bytesNeeded = 0, this.bytesSeen = 0, this.lowerBoundary = 128, this.upperBoundary = 191;
-      }
-    };
-    function trailingIncomplete(data, start) {
-      let len = data.byteLength;
-      if (len <= start) return 0;
-      let limit = Math.max(start, len - 4), i = len - 1;
-      for (; i > limit && (data[i] & 192) === 128; ) i--;
-      if (i < start) return 0;
-      let byte = data[i], needed;
-      if (byte <= 127) return 0;
-      if (byte >= 194 && byte <= 223) needed = 2;
-      else if (byte >= 224 && byte <= 239) needed = 3;
-      else if (byte >= 240 && byte <= 244) needed = 4;
-      else return 0;
-      let available = len - i;
-      return available < needed ? available : 0;
-    }
-    function trailingBytesSeen(data) {
-      let len = data.byteLength;
-      if (len === 0) return 0;
-      let last = data[len - 1];
-      if (last <= 127) return 0;
-      if ((last & 192) !== 128) return 1;
-      let limit = Math.max(0, len - 4), i = len - 2;
-      for (; i >= limit && (data[i] & 192) === 128; ) i--;
-      if (i < 0) return 1;
-      let first = data[i], needed;
-      if (first >= 194 && first <= 223) needed = 2;
-      else if (first >= 224 && first <= 239) needed = 3;
-      else if (first >= 240 && first <= 244) needed = 4;
-      else return 1;
-      if (len - i !== needed) return 1;
-      if (needed >= 3) {
-        let second = data[i + 1];
-        if (first === 224 && second < 160 || first === 237 && second > 159 || first === 240 && second < 144 || first === 244 && second > 143) return 1;
-      }
-      return 0;
-    }
-  }
-});
-
-// node_modules/text-decoder/index.js
-var require_text_decoder = __commonJS({
-  "node_modules/text-decoder/index.js"(exports, module) {
-    var PassThroughDecoder = require_pass_through_decoder(), UTF8Decoder = require_utf8_decoder();
-    module.exports = class {
-      constructor(encoding = "utf8") {
-        switch (this.encoding = normalizeEncoding(encoding), this.encoding) {
-          case "utf8":
-            this.decoder = new UTF8Decoder();
-            break;
-          case "utf16le":
-          case "base64":
-            throw new Error("Unsupported encoding: " + this.encoding);
-          default:
-            this.decoder = new PassThroughDecoder(this.encoding);
-        }
-      }
-      get remaining() {
-        return this.decoder.remaining;
-      }
-      push(data) {
-        return typeof data == "string" ? data : this.decoder.decode(data);
-      }
-      // For Node.js compatibility
-      write(data) {
-        return this.push(data);
-      }
-      end(data) {
-        let result = "";
-        return data && (result = this.push(data)), result += this.decoder.flush(), result;
-      }
-    };
-    function normalizeEncoding(encoding) {
-      switch (encoding = encoding.toLowerCase(), encoding) {
-        case "utf8":
-        case "utf-8":
-          return "utf8";
-        case "ucs2":
-        case "ucs-2":
-        case "utf16le":
-        case "utf-16le":
-          return "utf16le";
-        case "latin1":
-        case "binary":
-          return "latin1";
-        case "base64":
-        case "ascii":
-        case "hex":
-          return encoding;
-        default:
-          throw new Error("Unknown encoding: " + encoding);
-      }
-    }
-  }
-});
-
-// node_modules/streamx/lib/errors.js
-var require_errors = __commonJS({
-  "node_modules/streamx/lib/errors.js"(exports, module) {
-    module.exports = class StreamError extends Error {
-      constructor(msg, code, fn = StreamError) {
-        super(msg), this.code = code, Error.captureStackTrace && Error.captureStackTrace(this, fn);
-      }
-      static isStreamDestroyed(err) {
-        return err && err.code === "STREAM_DESTROYED";
-      }
-      static isPrematureClose(err) {
-        return err && err.code === "PREMATURE_CLOSE";
-      }
-      static isAborted(err) {
-        return err && err.code === "ABORTED";
-      }
-      static isBadArgument(err) {
-        return err && err.code === "BAD_ARGUMENT";
-      }
-      get name() {
-        return "StreamError";
-      }
-      static STREAM_DESTROYED() {
-        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
-      }
-      static PREMATURE_CLOSE(msg = "Premature close") {
-        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
-      }
-      static ABORTED() {
-        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
-      }
-      static BAD_ARGUMENT(msg = "Bad argument") {
-        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
-      }
-    };
-  }
-});
-
-// node_modules/streamx/index.js
-var require_streamx = __commonJS({
-  "node_modules/streamx/index.js"(exports, module) {
-    var { EventEmitter } = require_default(), FIFO = require_fast_fifo(), TextDecoder = require_text_decoder(), StreamError = require_errors(), qmt = typeof queueMicrotask > "u" ? (fn) => global.process.nextTick(fn) : queueMicrotask, MAX = (1 << 29) - 1, OPENING = 1, PREDESTROYING = 2, DESTROYING = 4, DESTROYED = 8, NOT_OPENING = MAX ^ OPENING, NOT_PREDESTROYING = MAX ^ PREDESTROYING, READ_ACTIVE = 16, READ_UPDATING = 32, READ_PRIMARY = 64, READ_QUEUED = 128, READ_RESUMED = 256, READ_PIPE_DRAINED = 512, READ_ENDING = 1024, READ_EMIT_DATA = 2048, READ_EMIT_READABLE = 4096, READ_EMITTED_READABLE = 8192, READ_DONE = 16384, READ_NEXT_TICK = 32768, READ_NEEDS_PUSH = 65536, READ_READ_AHEAD = 131072, READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED, READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH, READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE, READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED, READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD, READ_NOT_ACTIVE = MAX ^ READ_ACTIVE, READ_NON_PRIMARY = MAX ^ READ_PRIMARY, READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH), READ_PUSHED = MAX ^ READ_NEEDS_PUSH, READ_PAUSED = MAX ^ READ_RESUMED, READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE), READ_NOT_ENDING = MAX ^ READ_ENDING, READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING, READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK, READ_NOT_UPDATING = MAX ^ READ_UPDATING, READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD, READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD, WRITE_ACTIVE = 1 << 18, WRITE_UPDATING = 2 << 18, WRITE_PRIMARY = 4 << 18, WRITE_QUEUED = 8 << 18, WRITE_UNDRAINED = 16 << 18, WRITE_DONE = 32 << 18, WRITE_EMIT_DRAIN = 64 << 18, WRITE_NEXT_TICK = 128 << 18, WRITE_WRITING = 256 << 18, WRITE_FINISHING = 512 << 18, WRITE_CORKED = 1024 << 18, WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING), WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY, WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING), WRITE_DRAINED = MAX ^ WRITE_UNDRAINED, WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED, WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK, WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING, WRITE_NOT_CORKED = MAX ^ WRITE_CORKED, ACTIVE = READ_ACTIVE | WRITE_ACTIVE, NOT_ACTIVE = MAX ^ ACTIVE, DONE = READ_DONE | WRITE_DONE, DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING, OPEN_STATUS = DESTROY_STATUS | OPENING, AUTO_DESTROY = DESTROY_STATUS | DONE, NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY, ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK, TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE, IS_OPENING = OPEN_STATUS | TICKING, READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE, READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED, READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED, READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE, SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD, READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE, READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY, READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING, WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE, WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED, WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE, WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE, WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED, WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE, WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING, WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE, WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE, WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY, WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS, asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator"), WritableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
-        this.stream = stream, this.queue = new FIFO(), this.highWaterMark = highWaterMark, this.buffered = 0, this.error = null, this.pipeline = null, this.drains = null, this.byteLength = byteLengthWritable || byteLength || defaultByteLength, this.map = mapWritable || map, this.afterWrite = afterWrite.bind(this), this.afterUpdateNextTick = updateWriteNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & WRITE_DONE) !== 0;
-      }
-      push(data) {
-        return (this.stream._duplexState & WRITE_DROP_DATA) !== 0 ? !1 : (this.map !== null && (data = this.map(data)), this.buffered += this.byteLength(data), this.queue.push(data), this.buffered < this.highWaterMark ? (this.stream._duplexState |= WRITE_QUEUED, !0) : (this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED, !1));
-      }
-      shift() {
-        let data = this.queue.shift();
-        return this.buffered -= this.byteLength(data), this.buffered === 0 && (this.stream._duplexState &= WRITE_NOT_QUEUED), data;
-      }
-      end(data) {
-        typeof data == "function" ? this.stream.once("finish", data) : data != null && this.push(data), this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
-      }
-      autoBatch(data, cb) {
-        let buffer = [], stream = this.stream;
-        for (buffer.push(data); (stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE; )
-          buffer.push(stream._writableState.shift());
-        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
-        stream._writev(buffer, cb);
-      }
-      update() {
-        let stream = this.stream;
-        stream._duplexState |= WRITE_UPDATING;
-        do {
-          for (; (stream._duplexState & WRITE_STATUS) === WRITE_QUEUED; ) {
-            let data = this.shift();
-            stream._duplexState |= WRITE_ACTIVE_AND_WRITING, stream._write(data, this.afterWrite);
-          }
-          (stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
-        } while (this.continueUpdate() === !0);
-        stream._duplexState &= WRITE_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        let stream = this.stream;
-        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-          stream._duplexState = stream._duplexState | WRITE_ACTIVE, stream._final(afterFinal.bind(this));
-          return;
-        }
-        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-          (stream._duplexState & ACTIVE_OR_TICKING) === 0 && (stream._duplexState |= ACTIVE, stream._destroy(afterDestroy.bind(this)));
-          return;
-        }
-        (stream._duplexState & IS_OPENING) === OPENING && (stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING, stream._open(afterOpen.bind(this)));
-      }
-      continueUpdate() {
-        return (this.stream._duplexState & WRITE_NEXT_TICK) === 0 ? !1 : (this.stream._duplexState &= WRITE_NOT_NEXT_TICK, !0);
-      }
-      updateCallback() {
-        (this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY ? this.update() : this.updateNextTick();
-      }
-      updateNextTick() {
-        (this.stream._duplexState & WRITE_NEXT_TICK) === 0 && (this.stream._duplexState |= WRITE_NEXT_TICK, (this.stream._duplexState & WRITE_UPDATING) === 0 && qmt(this.afterUpdateNextTick));
-      }
-    }, ReadableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
-        this.stream = stream, this.queue = new FIFO(), this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark, this.buffered = 0, this.readAhead = highWaterMark > 0, this.error = null, this.pipeline = null, this.byteLength = byteLengthReadable || byteLength || defaultByteLength, this.map = mapReadable || map, this.pipeTo = null, this.afterRead = afterRead.bind(this), this.afterUpdateNextTick = updateReadNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & READ_ENDING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & READ_DONE) !== 0;
-      }
-      pipe(pipeTo, cb) {
-        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
-        if (typeof cb != "function" && (cb = null), this.stream._duplexState |= READ_PIPE_DRAINED, this.pipeTo = pipeTo, this.pipeline = new Pipeline(this.stream, pipeTo, cb), cb && this.stream.on("error", noop), isStreamx(pipeTo))
-          pipeTo._writableState.pipeline = this.pipeline, cb && pipeTo.on("error", noop), pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        else {
-          let onerror = this.pipeline.done.bind(this.pipeline, pipeTo), onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
-          pipeTo.on("error", onerror), pipeTo.on("close", onclose), pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        }
-        pipeTo.on("drain", afterDrain.bind(this)), this.stream.emit("piping", pipeTo), pipeTo.emit("pipe", this.stream);
-      }
-      push(data) {
-        let stream = this.stream;
-        return data === null ? (this.highWaterMark = 0, stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED, !1) : this.map !== null && (data = this.map(data), data === null) ? (stream._duplexState &= READ_PUSHED, this.buffered < this.highWaterMark) : (this.buffered += this.byteLength(data), this.queue.push(data), stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED, this.buffered < this.highWaterMark);
-      }
-      shift() {
-        let data = this.queue.shift();
-        return this.buffered -= this.byteLength(data), this.buffered === 0 && (this.stream._duplexState &= READ_NOT_QUEUED), data;
-      }
-      unshift(data) {
-        let pending = [this.map !== null ? this.map(data) : data];
-        for (; this.buffered > 0; ) pending.push(this.shift());
-        for (let i = 0; i < pending.length - 1; i++) {
-          let data2 = pending[i];
-          this.buffered += this.byteLength(data2), this.queue.push(data2);
-        }
-        this.push(pending[pending.length - 1]);
-      }
-      read() {
-        let stream = this.stream;
-        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-          let data = this.shift();
-          return this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream._duplexState &= READ_PIPE_NOT_DRAINED), (stream._duplexState & READ_EMIT_DATA) !== 0 && stream.emit("data", data), data;
-        }
-        return this.readAhead === !1 && (stream._duplexState |= READ_READ_AHEAD, this.updateNextTick()), null;
-      }
-      drain() {
-        let stream = this.stream;
-        for (; (stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0; ) {
-          let data = this.shift();
-          this.pipeTo !== null && this.pipeTo.write(data) === !1 && (stream._duplexState &= READ_PIPE_NOT_DRAINED), (stream._duplexState & READ_EMIT_DATA) !== 0 && stream.emit("data", data);
-        }
-      }
-      update() {
-        let stream = this.stream;
-        stream._duplexState |= READ_UPDATING;
-        do {
-          for (this.drain(); this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD; )
-            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH, stream._read(this.afterRead), this.drain();
-          (stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED && (stream._duplexState |= READ_EMITTED_READABLE, stream.emit("readable")), (stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0 && this.updateNonPrimary();
-        } while (this.continueUpdate() === !0);
-        stream._duplexState &= READ_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        let stream = this.stream;
-        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING && (stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING, stream.emit("end"), (stream._duplexState & AUTO_DESTROY) === DONE && (stream._duplexState |= DESTROYING), this.pipeTo !== null && this.pipeTo.end()), (stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-          (stream._duplexState & ACTIVE_OR_TICKING) === 0 && (stream._duplexState |= ACTIVE, stream._destroy(afterDestroy.bind(this)));
-          return;
-        }
-        (stream._duplexState & IS_OPENING) === OPENING && (stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING, stream._open(afterOpen.bind(this)));
-      }
-      continueUpdate() {
-        return (this.stream._duplexState & READ_NEXT_TICK) === 0 ? !1 : (this.stream._duplexState &= READ_NOT_NEXT_TICK, !0);
-      }
-      updateCallback() {
-        (this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY ? this.update() : this.updateNextTick();
-      }
-      updateNextTickIfOpen() {
-        (this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) === 0 && (this.stream._duplexState |= READ_NEXT_TICK, (this.stream._duplexState & READ_UPDATING) === 0 && qmt(this.afterUpdateNextTick));
-      }
-      updateNextTick() {
-        (this.stream._duplexState & READ_NEXT_TICK) === 0 && (this.stream._duplexState |= READ_NEXT_TICK, (this.stream._duplexState & READ_UPDATING) === 0 && qmt(this.afterUpdateNextTick));
-      }
-    }, TransformState = class {
-      constructor(stream) {
-        this.data = null, this.afterTransform = afterTransform.bind(stream), this.afterFinal = null;
-      }
-    }, Pipeline = class {
-      constructor(src, dst, cb) {
-        this.from = src, this.to = dst, this.afterPipe = cb, this.error = null, this.pipeToFinished = !1;
-      }
-      finished() {
-        this.pipeToFinished = !0;
-      }
-      done(stream, err) {
-        if (err && (this.error = err), stream === this.to && (this.to = null, this.from !== null)) {
-          ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) && this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
-          return;
-        }
-        if (stream === this.from && (this.from = null, this.to !== null)) {
-          (stream._duplexState & READ_DONE) === 0 && this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
-          return;
-        }
-        this.afterPipe !== null && this.afterPipe(this.error), this.to = this.from = this.afterPipe = null;
-      }
-    };
-    function afterDrain() {
-      this.stream._duplexState |= READ_PIPE_DRAINED, this.updateCallback();
-    }
-    function afterFinal(err) {
-      let stream = this.stream;
-      err && stream.destroy(err), (stream._duplexState & DESTROY_STATUS) === 0 && (stream._duplexState |= WRITE_DONE, stream.emit("finish")), (stream._duplexState & AUTO_DESTROY) === DONE && (stream._duplexState |= DESTROYING), stream._duplexState &= WRITE_NOT_FINISHING, (stream._duplexState & WRITE_UPDATING) === 0 ? this.update() : this.updateNextTick();
-    }
-    function afterDestroy(err) {
-      let stream = this.stream;
-      !err && !StreamError.isStreamDestroyed(this.error) && (err = this.error), err && stream.emit("error", err), stream._duplexState |= DESTROYED, stream.emit("close");
-      let rs = stream._readableState, ws = stream._writableState;
-      if (rs !== null && rs.pipeline !== null && rs.pipeline.done(stream, err), ws !== null) {
-        for (; ws.drains !== null && ws.drains.length > 0; )
-          ws.drains.shift().resolve(!1);
-        ws.pipeline !== null && ws.pipeline.done(stream, err);
-      }
-    }
-    function afterWrite(err) {
-      let stream = this.stream;
-      err && stream.destroy(err), stream._duplexState &= WRITE_NOT_ACTIVE, this.drains !== null && tickDrains(this.drains), (stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED && (stream._duplexState &= WRITE_DRAINED, (stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN && stream.emit("drain")), this.updateCallback();
-    }
-    function afterRead(err) {
-      err && this.stream.destroy(err), this.stream._duplexState &= READ_NOT_ACTIVE, this.readAhead === !1 && (this.stream._duplexState & READ_RESUMED) === 0 && (this.stream._duplexState &= READ_NO_READ_AHEAD), this.updateCallback();
-    }
-    function updateReadNT() {
-      (this.stream._duplexState & READ_UPDATING) === 0 && (this.stream._duplexState &= READ_NOT_NEXT_TICK, this.update());
-    }
-    function updateWriteNT() {
-      (this.stream._duplexState & WRITE_UPDATING) === 0 && (this.stream._duplexState &= WRITE_NOT_NEXT_TICK, this.update());
-    }
-    function tickDrains(drains) {
-      for (let i = 0; i < drains.length; i++)
-        --drains[i].writes === 0 && (drains.shift().resolve(!0), i--);
-    }
-    function afterOpen(err) {
-      let stream = this.stream;
-      err && stream.destroy(err), (stream._duplexState & DESTROYING) === 0 && ((stream._duplexState & READ_PRIMARY_STATUS) === 0 && (stream._duplexState |= READ_PRIMARY), (stream._duplexState & WRITE_PRIMARY_STATUS) === 0 && (stream._duplexState |= WRITE_PRIMARY), stream.emit("open")), stream._duplexState &= NOT_ACTIVE, stream._writableState !== null && stream._writableState.updateCallback(), stream._readableState !== null && stream._readableState.updateCallback();
-    }
-    function afterTransform(err, data) {
-      data != null && this.push(data), this._writableState.afterWrite(err);
-    }
-    function newListener(name) {
-      this._readableState !== null && (name === "data" && (this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD, this._readableState.updateNextTick()), name === "readable" && (this._duplexState |= READ_EMIT_READABLE, this._readableState.updateNextTick())), this._writableState !== null && name === "drain" && (this._duplexState |= WRITE_EMIT_DRAIN, this._writableState.updateNextTick());
-    }
-    var Stream = class extends EventEmitter {
-      constructor(opts) {
-        super(), this._duplexState = 0, this._readableState = null, this._writableState = null, opts && (opts.open && (this._open = opts.open), opts.destroy && (this._destroy = opts.destroy), opts.predestroy && (this._predestroy = opts.predestroy), opts.signal && opts.signal.addEventListener("abort", abort.bind(this))), this.on("newListener", newListener);
-      }
-      _open(cb) {
-        cb(null);
-      }
-      _destroy(cb) {
-        cb(null);
-      }
-      _predestroy() {
-      }
-      get readable() {
-        return this._readableState !== null ? !0 : void 0;
-      }
-      get writable() {
-        return this._writableState !== null ? !0 : void 0;
-      }
-      get destroyed() {
-        return (this._duplexState & DESTROYED) !== 0;
-      }
-      get destroying() {
-        return (this._duplexState & DESTROY_STATUS) !== 0;
-      }
-      destroy(err) {
-        (this._duplexState & DESTROY_STATUS) === 0 && (err || (err = StreamError.STREAM_DESTROYED()), this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY, this._readableState !== null && (this._readableState.highWaterMark = 0, this._readableState.error = err), this._writableState !== null && (this._writableState.highWaterMark = 0, this._writableState.error = err), this._duplexState |= PREDESTROYING, this._predestroy(), this._duplexState &= NOT_PREDESTROYING, this._readableState !== null && this._readableState.updateNextTick(), this._writableState !== null && this._writableState.updateNextTick());
-      }
-    }, Readable2 = class _Readable extends Stream {
-      constructor(opts) {
-        super(opts), this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD, this._readableState = new ReadableState(this, opts), opts && (this._readableState.readAhead === !1 && (this._duplexState &= READ_NO_READ_AHEAD), opts.read && (this._read = opts.read), opts.eagerOpen && this._readableState.updateNextTick(), opts.encoding && this.setEncoding(opts.encoding));
-      }
-      static deferred(fn, opts) {
-        let out = new PassThrough(opts);
-        return fn().then((src) => {
-          if (src === null) return out.end();
-          out.destroying || pipeline2(src, out, noop);
-        }).catch((err) => out.destroy(err)), out;
-      }
-      setEncoding(encoding) {
-        let dec = new TextDecoder(encoding), map = this._readableState.map || echo;
-        return this._readableState.map = mapOrSkip, this;
-        function mapOrSkip(data) {
-          let next = dec.push(data);
-          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
-        }
-      }
-      _read(cb) {
-        cb(null);
-      }
-      pipe(dest, cb) {
-        return this._readableState.updateNextTick(), this._readableState.pipe(dest, cb), dest;
-      }
-      read() {
-        return this._readableState.updateNextTick(), this._readableState.read();
-      }
-      push(data) {
-        return this._readableState.updateNextTickIfOpen(), this._readableState.push(data);
-      }
-      unshift(data) {
-        return this._readableState.updateNextTickIfOpen(), this._readableState.unshift(data);
-      }
-      resume() {
-        return this._duplexState |= READ_RESUMED_READ_AHEAD, this._readableState.updateNextTick(), this;
-      }
-      pause() {
-        return this._duplexState &= this._readableState.readAhead === !1 ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED, this;
-      }
-      static _fromAsyncIterator(ite, opts) {
-        let destroy, rs = new _Readable({
-          ...opts,
-          read(cb) {
-            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
-          },
-          predestroy() {
-            destroy = ite.return();
-          },
-          destroy(cb) {
-            if (!destroy) return cb(null);
-            destroy.then(cb.bind(null, null)).catch(cb);
-          }
-        });
-        return rs;
-        function push(data) {
-          data.done ? rs.push(null) : rs.push(data.value);
-        }
-      }
-      static from(data, opts) {
-        if (isReadStreamx(data)) return data;
-        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
-        Array.isArray(data) || (data = data === void 0 ? [] : [data]);
-        let i = 0;
-        return new _Readable({
-          ...opts,
-          read(cb) {
-            this.push(i === data.length ? null : data[i++]), cb(null);
-          }
-        });
-      }
-      static isBackpressured(rs) {
-        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
-      }
-      static isPaused(rs) {
-        return (rs._duplexState & READ_RESUMED) === 0;
-      }
-      [asyncIterator]() {
-        let stream = this, error2 = null, promiseResolve = null, promiseReject = null;
-        return this.on("error", (err) => {
-          error2 = err;
-        }), this.on("readable", onreadable), this.on("close", onclose), {
-          [asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(function(resolve4, reject) {
-              promiseResolve = resolve4, promiseReject = reject;
-              let data = stream.read();
-              data !== null ? ondata(data) : (stream._duplexState & DESTROYED) !== 0 && ondata(null);
-            });
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err) {
-            return destroy(err);
-          }
-        };
-        function onreadable() {
-          promiseResolve !== null && ondata(stream.read());
-        }
-        function onclose() {
-          promiseResolve !== null && ondata(null);
-        }
-        function ondata(data) {
-          promiseReject !== null && (error2 ? promiseReject(error2) : data === null && (stream._duplexState & READ_DONE) === 0 ? promiseReject(StreamError.STREAM_DESTROYED()) : promiseResolve({ value: data, done: data === null }), promiseReject = promiseResolve = null);
-        }
-        function destroy(err) {
-          return stream.destroy(err), new Promise((resolve4, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: !0 });
-            stream.once("close", function() {
-              err ? reject(err) : resolve4({ value: void 0, done: !0 });
-            });
-          });
-        }
-      }
-    }, Writable = class extends Stream {
-      constructor(opts) {
-        super(opts), this._duplexState |= OPENING | READ_DONE, this._writableState = new WritableState(this, opts), opts && (opts.writev && (this._writev = opts.writev), opts.write && (this._write = opts.write), opts.final && (this._final = opts.final), opts.eagerOpen && this._writableState.updateNextTick());
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED, this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      static isBackpressured(ws) {
-        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
-      }
-      static drained(ws) {
-        if (ws.destroyed) return Promise.resolve(!1);
-        let state = ws._writableState, writes = (isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length) + (ws._duplexState & WRITE_WRITING ? 1 : 0);
-        return writes === 0 ? Promise.resolve(!0) : (state.drains === null && (state.drains = []), new Promise((resolve4) => {
-          state.drains.push({ writes, resolve: resolve4 });
-        }));
-      }
-      write(data) {
-        return this._writableState.updateNextTick(), this._writableState.push(data);
-      }
-      end(data) {
-        return this._writableState.updateNextTick(), this._writableState.end(data), this;
-      }
-    }, Duplex = class extends Readable2 {
-      // and Writable
-      constructor(opts) {
-        super(opts), this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD, this._writableState = new WritableState(this, opts), opts && (opts.writev && (this._writev = opts.writev), opts.write && (this._write = opts.write), opts.final && (this._final = opts.final));
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED, this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      write(data) {
-        return this._writableState.updateNextTick(), this._writableState.push(data);
-      }
-      end(data) {
-        return this._writableState.updateNextTick(), this._writableState.end(data), this;
-      }
-    }, Transform = class extends Duplex {
-      constructor(opts) {
-        super(opts), this._transformState = new TransformState(this), opts && (opts.transform && (this._transform = opts.transform), opts.flush && (this._flush = opts.flush));
-      }
-      _write(data, cb) {
-        this._readableState.buffered >= this._readableState.highWaterMark ? this._transformState.data = data : this._transform(data, this._transformState.afterTransform);
-      }
-      _read(cb) {
-        if (this._transformState.data !== null) {
-          let data = this._transformState.data;
-          this._transformState.data = null, cb(null), this._transform(data, this._transformState.afterTransform);
-        } else
-          cb(null);
-      }
-      destroy(err) {
-        super.destroy(err), this._transformState.data !== null && (this._transformState.data = null, this._transformState.afterTransform());
-      }
-      _transform(data, cb) {
-        cb(null, data);
-      }
-      _flush(cb) {
-        cb(null);
-      }
-      _final(cb) {
-        this._transformState.afterFinal = cb, this._flush(transformAfterFlush.bind(this));
-      }
-    }, PassThrough = class extends Transform {
-    };
-    function transformAfterFlush(err, data) {
-      let cb = this._transformState.afterFinal;
-      if (err) return cb(err);
-      data != null && this.push(data), this.push(null), cb(null);
-    }
-    function pipelinePromise(...streams) {
-      return new Promise((resolve4, reject) => pipeline2(...streams, (err) => {
-        if (err) return reject(err);
-        resolve4();
-      }));
-    }
-    function pipeline2(stream, ...streams) {
-      let all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams], done = all.length && typeof all[all.length - 1] == "function" ? all.pop() : null;
-      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
-      let src = all[0], dest = null, error2 = null;
-      for (let i = 1; i < all.length; i++)
-        dest = all[i], isStreamx(src) ? src.pipe(dest, onerror) : (errorHandle(src, !0, i > 1, onerror), src.pipe(dest)), src = dest;
-      if (done) {
-        let fin = !1, autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
-        dest.on("error", (err) => {
-          error2 === null && (error2 = err);
-        }), dest.on("finish", () => {
-          fin = !0, autoDestroy || done(error2);
-        }), autoDestroy && dest.on("close", () => done(error2 || (fin ? null : StreamError.PREMATURE_CLOSE())));
-      }
-      return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2), s.on("close", onclose);
-        function onclose() {
-          if (rd && s._readableState && !s._readableState.ended || wr && s._writableState && !s._writableState.ended)
-            return onerror2(StreamError.PREMATURE_CLOSE());
-        }
-      }
-      function onerror(err) {
-        if (!(!err || error2)) {
-          error2 = err;
-          for (let s of all)
-            s.destroy(err);
-        }
-      }
-    }
-    function echo(s) {
-      return s;
-    }
-    function isStream(stream) {
-      return !!stream._readableState || !!stream._writableState;
-    }
-    function isStreamx(stream) {
-      return typeof stream._duplexState == "number" && isStream(stream);
-    }
-    function isEnding(stream) {
-      return !!stream._readableState && stream._readableState.ending;
-    }
-    function isEnded(stream) {
-      return !!stream._readableState && stream._readableState.ended;
-    }
-    function isFinishing(stream) {
-      return !!stream._writableState && stream._writableState.ending;
-    }
-    function isFinished(stream) {
-      return !!stream._writableState && stream._writableState.ended;
-    }
-    function getStreamError(stream, opts = {}) {
-      let err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
-      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
-    }
-    function isReadStreamx(stream) {
-      return isStreamx(stream) && stream.readable;
-    }
-    function isDisturbed(stream) {
-      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
-    }
-    function isTypedArray(data) {
-      return typeof data == "object" && data !== null && typeof data.byteLength == "number";
-    }
-    function defaultByteLength(data) {
-      return isTypedArray(data) ? data.byteLength : 1024;
-    }
-    function noop() {
-    }
-    function abort() {
-      this.destroy(StreamError.ABORTED());
-    }
-    function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
-    }
-    module.exports = {
-      pipeline: pipeline2,
-      pipelinePromise,
-      isStream,
-      isStreamx,
-      isEnding,
-      isEnded,
-      isFinishing,
-      isFinished,
-      isDisturbed,
-      getStreamError,
-      Stream,
-      Writable,
-      Readable: Readable2,
-      Duplex,
-      Transform,
-      // Export PassThrough for compatibility with Node.js core's stream module
-      PassThrough
-    };
-  }
-});
-
-// node_modules/tar-stream/headers.js
-var require_headers = __commonJS({
-  "node_modules/tar-stream/headers.js"(exports) {
-    var b4a = require_b4a(), ZEROS = "0000000000000000000", SEVENS = "7777777777777777777", ZERO_OFFSET = 48, USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]), USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]), GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]), GNU_VER = b4a.from([32, 0]), MASK = 4095, MAGIC_OFFSET = 257, VERSION_OFFSET = 263;
-    exports.decodeLongPath = function(buf, encoding) {
-      return decodeStr(buf, 0, buf.length, encoding);
-    };
-    exports.encodePax = function(opts) {
-      let result = "";
-      opts.name && (result += addLength(" path=" + opts.name + `
-`)), opts.linkname && (result += addLength(" linkpath=" + opts.linkname + `
-`));
-      let pax = opts.pax;
-      if (pax)
-        for (let key in pax)
-          result += addLength(" " + key + "=" + pax[key] + `
-`);
-      return b4a.from(result);
-    };
-    exports.decodePax = function(buf) {
-      let result = {};
-      for (; buf.length; ) {
-        let i = 0;
-        for (; i < buf.length && buf[i] !== 32; ) i++;
-        let len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
-        if (!len) return result;
-        let b = b4a.toString(buf.subarray(i + 1, len - 1)), keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result;
-        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1), buf = buf.subarray(len);
-      }
-      return result;
-    };
-    exports.encode = function(opts) {
-      let buf = b4a.alloc(512), name = opts.name, prefix = "";
-      if (opts.typeflag === 5 && name[name.length - 1] !== "/" && (name += "/"), b4a.byteLength(name) !== name.length) return null;
-      for (; b4a.byteLength(name) > 100; ) {
-        let i = name.indexOf("/");
-        if (i === -1) return null;
-        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i), name = name.slice(i + 1);
-      }
-      return b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155 || opts.linkname && b4a.byteLength(opts.linkname) > 100 ? null : (b4a.write(buf, name), b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100), b4a.write(buf, encodeOct(opts.uid, 6), 108), b4a.write(buf, encodeOct(opts.gid, 6), 116), encodeSize(opts.size, buf, 124), b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136), buf[156] = ZERO_OFFSET + toTypeflag(opts.type), opts.linkname && b4a.write(buf, opts.linkname, 157), b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET), b4a.copy(USTAR_VER, buf, VERSION_OFFSET), opts.uname && b4a.write(buf, opts.uname, 265), opts.gname && b4a.write(buf, opts.gname, 297), b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329), b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337), prefix && b4a.write(buf, prefix, 345), b4a.write(buf, encodeOct(cksum(buf), 6), 148), buf);
-    };
-    exports.decode = function(buf, filenameEncoding, allowUnknownFormat) {
-      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET, name = decodeStr(buf, 0, 100, filenameEncoding), mode = decodeOct(buf, 100, 8), uid = decodeOct(buf, 108, 8), gid = decodeOct(buf, 116, 8), size = decodeOct(buf, 124, 12), mtime = decodeOct(buf, 136, 12), type = toType(typeflag), linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding), uname = decodeStr(buf, 265, 32), gname = decodeStr(buf, 297, 32), devmajor = decodeOct(buf, 329, 8), devminor = decodeOct(buf, 337, 8), c = cksum(buf);
-      if (c === 256) return null;
-      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
-      if (isUSTAR(buf))
-        buf[345] && (name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name);
-      else if (!isGNU(buf)) {
-        if (!allowUnknownFormat)
-          throw new Error("Invalid tar header: unknown format.");
-      }
-      return typeflag === 0 && name && name[name.length - 1] === "/" && (typeflag = 5), {
-        name,
-        mode,
-        uid,
-        gid,
-        size,
-        byteOffset: 0,
-        mtime: new Date(1e3 * mtime),
-        type,
-        linkname,
-        uname,
-        gname,
-        devmajor,
-        devminor,
-        pax: null
-      };
-    };
-    function isUSTAR(buf) {
-      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
-    }
-    function isGNU(buf) {
-      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
-    }
-    function clamp(index, len, defaultValue) {
-      return typeof index != "number" ? defaultValue : (index = ~~index, index >= len ? len : index >= 0 || (index += len, index >= 0) ? index : 0);
-    }
-    function toType(flag) {
-      switch (flag) {
-        case 0:
-          return "file";
-        case 1:
-          return "link";
-        case 2:
-          return "symlink";
-        case 3:
-          return "character-device";
-        case 4:
-          return "block-device";
-        case 5:
-          return "directory";
-        case 6:
-          return "fifo";
-        case 7:
-          return "contiguous-file";
-        case 72:
-          return "pax-header";
-        case 55:
-          return "pax-global-header";
-        case 27:
-          return "gnu-long-link-path";
-        case 28:
-        case 30:
-          return "gnu-long-path";
-      }
-      return null;
-    }
-    function toTypeflag(flag) {
-      switch (flag) {
-        case "file":
-          return 0;
-        case "link":
-          return 1;
-        case "symlink":
-          return 2;
-        case "character-device":
-          return 3;
-        case "block-device":
-          return 4;
-        case "directory":
-          return 5;
-        case "fifo":
-          return 6;
-        case "contiguous-file":
-          return 7;
-        case "pax-header":
-          return 72;
-      }
-      return 0;
-    }
-    function indexOf(block, num2, offset, end) {
-      for (; offset < end; offset++)
-        if (block[offset] === num2) return offset;
-      return end;
-    }
-    function cksum(block) {
-      let sum = 256;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
-    }
-    function encodeOct(val, n) {
-      return val = val.toString(8), val.length > n ? SEVENS.slice(0, n) + " " : ZEROS.slice(0, n - val.length) + val + " ";
-    }
-    function encodeSizeBin(num2, buf, off) {
-      buf[off] = 128;
-      for (let i = 11; i > 0; i--)
-        buf[off + i] = num2 & 255, num2 = Math.floor(num2 / 256);
-    }
-    function encodeSize(num2, buf, off) {
-      num2.toString(8).length > 11 ? encodeSizeBin(num2, buf, off) : b4a.write(buf, encodeOct(num2, 11), off);
-    }
-    function parse256(buf) {
-      let positive;
-      if (buf[0] === 128) positive = !0;
-      else if (buf[0] === 255) positive = !1;
-      else return null;
-      let tuple = [], i;
-      for (i = buf.length - 1; i > 0; i--) {
-        let byte = buf[i];
-        positive ? tuple.push(byte) : tuple.push(255 - byte);
-      }
-      let sum = 0, l = tuple.length;
-      for (i = 0; i < l; i++)
-        sum += tuple[i] * Math.pow(256, i);
-      return positive ? sum : -1 * sum;
-    }
-    function decodeOct(val, offset, length) {
-      if (val = val.subarray(offset, offset + length), offset = 0, val[offset] & 128)
-        return parse256(val);
-      {
-        for (; offset < val.length && val[offset] === 32; ) offset++;
-        let end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-        for (; offset < end && val[offset] === 0; ) offset++;
-        return end === offset ? 0 : parseInt(b4a.toString(val.subarray(offset, end)), 8);
-      }
-    }
-    function decodeStr(val, offset, length, encoding) {
-      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
-    }
-    function addLength(str) {
-      let len = b4a.byteLength(str), digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
-      return len + digits >= Math.pow(10, digits) && digits++, len + digits + str;
-    }
-  }
-});
-
-// node_modules/tar-stream/extract.js
-var require_extract = __commonJS({
-  "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx(), FIFO = require_fast_fifo(), b4a = require_b4a(), headers = require_headers(), EMPTY = b4a.alloc(0), MAX_HEADER_SIZE = 4 * 1024 * 1024, BufferList = class {
-      constructor() {
-        this.buffered = 0, this.shifted = 0, this.queue = new FIFO(), this._offset = 0;
-      }
-      push(buffer) {
-        this.buffered += buffer.byteLength, this.queue.push(buffer);
-      }
-      shiftFirst(size) {
-        return this.buffered === 0 ? null : this._next(size);
-      }
-      shift(size) {
-        if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
-        let chunk = this._next(size);
-        if (size === chunk.byteLength) return chunk;
-        let chunks = [chunk];
-        for (; (size -= chunk.byteLength) > 0; )
-          chunk = this._next(size), chunks.push(chunk);
-        return b4a.concat(chunks);
-      }
-      _next(size) {
-        let buf = this.queue.peek(), rem = buf.byteLength - this._offset;
-        if (size >= rem) {
-          let sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
-          return this.queue.shift(), this._offset = 0, this.buffered -= rem, this.shifted += rem, sub;
-        }
-        return this.buffered -= size, this.shifted += size, buf.subarray(this._offset, this._offset += size);
-      }
-    }, Source = class extends Readable2 {
-      constructor(self, header, offset) {
-        super(), this.header = header, this.offset = offset, this._parent = self;
-      }
-      _read(cb) {
-        this.header.size === 0 && this.push(null), this._parent._stream === this && this._parent._update(), cb(null);
-      }
-      _predestroy() {
-        this._parent.destroy(getStreamError(this));
-      }
-      _detach() {
-        this._parent._stream === this && (this._parent._stream = null, this._parent._missing = overflow(this.header.size), this._parent._update());
-      }
-      _destroy(cb) {
-        this._detach(), cb(null);
-      }
-    }, Extract = class extends Writable {
-      constructor(opts) {
-        super(opts), opts || (opts = {}), this._buffer = new BufferList(), this._offset = 0, this._header = null, this._stream = null, this._missing = 0, this._longHeader = !1, this._callback = noop, this._locked = !1, this._finished = !1, this._pax = null, this._paxGlobal = null, this._gnuLongPath = null, this._gnuLongLinkPath = null, this._filenameEncoding = opts.filenameEncoding || "utf-8", this._allowUnknownFormat = !!opts.allowUnknownFormat, this._unlockBound = this._unlock.bind(this);
-      }
-      _unlock(err) {
-        if (this._locked = !1, err) {
-          this.destroy(err), this._continueWrite(err);
-          return;
-        }
-        this._update();
-      }
-      _consumeHeader() {
-        if (this._locked) return !1;
-        this._offset = this._buffer.shifted;
-        try {
-          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
-        } catch (err) {
-          return this._continueWrite(err), !1;
-        }
-        if (!this._header) return !0;
-        switch (this._header.byteOffset = this._buffer.shifted, this._header.type) {
-          case "gnu-long-path":
-          case "gnu-long-link-path":
-          case "pax-global-header":
-          case "pax-header":
-            return this._longHeader = !0, this._missing = this._header.size, this._missing > MAX_HEADER_SIZE ? (this._continueWrite(new Error("Header exceeds max size")), !1) : !0;
-        }
-        return this._locked = !0, this._applyLongHeaders(), this._header.size >= 0 ? this._header.size === 0 || this._header.type === "directory" ? (this.emit("entry", this._header, this._createStream(), this._unlockBound), !0) : (this._stream = this._createStream(), this._missing = this._header.size, this.emit("entry", this._header, this._stream, this._unlockBound), !0) : (this._continueWrite(new Error("Invalid header")), !1);
-      }
-      _applyLongHeaders() {
-        this._gnuLongPath && (this._header.name = this._gnuLongPath, this._gnuLongPath = null), this._gnuLongLinkPath && (this._header.linkname = this._gnuLongLinkPath, this._gnuLongLinkPath = null), this._pax && (this._pax.path && (this._header.name = this._pax.path), this._pax.linkpath && (this._header.linkname = this._pax.linkpath), this._pax.size && (this._header.size = parseInt(this._pax.size, 10)), this._header.pax = this._pax, this._pax = null);
-      }
-      _decodeLongHeader(buf) {
-        switch (this._header.type) {
-          case "gnu-long-path":
-            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "gnu-long-link-path":
-            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "pax-global-header":
-            this._paxGlobal = headers.decodePax(buf);
-            break;
-          case "pax-header":
-            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
-            break;
-        }
-      }
-      _consumeLongHeader() {
-        this._longHeader = !1, this._missing = overflow(this._header.size);
-        let buf = this._buffer.shift(this._header.size);
-        try {
-          this._decodeLongHeader(buf);
-        } catch (err) {
-          return this._continueWrite(err), !1;
-        }
-        return !0;
-      }
-      _consumeStream() {
-        let buf = this._buffer.shiftFirst(this._missing);
-        if (buf === null) return !1;
-        this._missing -= buf.byteLength;
-        let drained = this._stream.push(buf);
-        return this._missing === 0 ? (this._stream.push(null), drained && this._stream._detach(), drained && this._locked === !1) : drained;
-      }
-      _createStream() {
-        return new Source(this, this._header, this._offset);
-      }
-      _update() {
-        for (; this._buffer.buffered > 0 && !this.destroying; ) {
-          if (this._missing > 0) {
-            if (this._stream !== null) {
-              if (this._consumeStream() === !1) return;
-              continue;
-            }
-            if (this._longHeader === !0) {
-              if (this._missing > this._buffer.buffered) break;
-              if (this._consumeLongHeader() === !1) return !1;
-              continue;
-            }
-            let ignore = this._buffer.shiftFirst(this._missing);
-            ignore !== null && (this._missing -= ignore.byteLength);
-            continue;
-          }
-          if (this._buffer.buffered < 512) break;
-          if (this._stream !== null || this._consumeHeader() === !1) return;
-        }
-        this._continueWrite(null);
-      }
-      _continueWrite(err) {
-        let cb = this._callback;
-        this._callback = noop, cb(err);
-      }
-      _write(data, cb) {
-        this._callback = cb, this._buffer.push(data), this._update();
-      }
-      _final(cb) {
-        this._finished = this._missing === 0 && this._buffer.buffered === 0, cb(this._finished ? null : new Error("Unexpected end of data"));
-      }
-      _predestroy() {
-        this._continueWrite(null);
-      }
-      _destroy(cb) {
-        this._stream && this._stream.destroy(getStreamError(this)), cb(null);
-      }
-      [Symbol.asyncIterator]() {
-        let error2 = null, promiseResolve = null, promiseReject = null, entryStream = null, entryCallback = null, extract = this;
-        return this.on("entry", onentry), this.on("error", (err) => {
-          error2 = err;
-        }), this.on("close", onclose), {
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(onnext);
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err) {
-            return destroy(err);
-          }
-        };
-        function consumeCallback(err) {
-          if (!entryCallback) return;
-          let cb = entryCallback;
-          entryCallback = null, cb(err);
-        }
-        function onnext(resolve4, reject) {
-          if (error2)
-            return reject(error2);
-          if (entryStream) {
-            resolve4({ value: entryStream, done: !1 }), entryStream = null;
-            return;
-          }
-          promiseResolve = resolve4, promiseReject = reject, consumeCallback(null), extract._finished && promiseResolve && (promiseResolve({ value: void 0, done: !0 }), promiseResolve = promiseReject = null);
-        }
-        function onentry(header, stream, callback) {
-          entryCallback = callback, stream.on("error", noop), promiseResolve ? (promiseResolve({ value: stream, done: !1 }), promiseResolve = promiseReject = null) : entryStream = stream;
-        }
-        function onclose() {
-          consumeCallback(error2), promiseResolve && (error2 ? promiseReject(error2) : promiseResolve({ value: void 0, done: !0 }), promiseResolve = promiseReject = null);
-        }
-        function destroy(err) {
-          return extract.destroy(err), consumeCallback(err), new Promise((resolve4, reject) => {
-            if (extract.destroyed) return resolve4({ value: void 0, done: !0 });
-            extract.once("close", function() {
-              err ? reject(err) : resolve4({ value: void 0, done: !0 });
-            });
-          });
-        }
-      }
-    };
-    module.exports = function(opts) {
-      return new Extract(opts);
-    };
-    function noop() {
-    }
-    function overflow(size) {
-      return size &= 511, size && 512 - size;
-    }
-  }
-});
-
-// node_modules/tar-stream/constants.js
-var require_constants = __commonJS({
-  "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants4 = {
-      // just for envs without fs
-      S_IFMT: 61440,
-      S_IFDIR: 16384,
-      S_IFCHR: 8192,
-      S_IFBLK: 24576,
-      S_IFIFO: 4096,
-      S_IFLNK: 40960
-    };
-    try {
-      module.exports = __require("fs").constants || constants4;
-    } catch {
-      module.exports = constants4;
-    }
-  }
-});
-
-// node_modules/tar-stream/pack.js
-var require_pack = __commonJS({
-  "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx(), b4a = require_b4a(), constants4 = require_constants(), headers = require_headers(), DMODE = 493, FMODE = 420, END_OF_TAR = b4a.alloc(1024), Sink = class extends Writable {
-      constructor(pack2, header, callback) {
-        super({ mapWritable, eagerOpen: !0 }), this.written = 0, this.header = header, this._callback = callback, this._linkname = null, this._isLinkname = header.type === "symlink" && !header.linkname, this._isVoid = header.type !== "file" && header.type !== "contiguous-file", this._finished = !1, this._pack = pack2, this._openCallback = null, this._pack._stream === null ? this._pack._stream = this : this._pack._pending.push(this);
-      }
-      _open(cb) {
-        this._openCallback = cb, this._pack._stream === this && this._continueOpen();
-      }
-      _continuePack(err) {
-        if (this._callback === null) return;
-        let callback = this._callback;
-        this._callback = null, callback(err);
-      }
-      _continueOpen() {
-        this._pack._stream === null && (this._pack._stream = this);
-        let cb = this._openCallback;
-        if (this._openCallback = null, cb !== null) {
-          if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
-          if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
-          this._pack._stream = this, this._isLinkname || this._pack._encode(this.header), this._isVoid && (this._finish(), this._continuePack(null)), cb(null);
-        }
-      }
-      _write(data, cb) {
-        if (this._isLinkname)
-          return this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data, cb(null);
-        if (this._isVoid)
-          return data.byteLength > 0 ? cb(new Error("No body allowed for this entry")) : cb();
-        if (this.written += data.byteLength, this._pack.push(data)) return cb();
-        this._pack._drain = cb;
-      }
-      _finish() {
-        this._finished || (this._finished = !0, this._isLinkname && (this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "", this._pack._encode(this.header)), overflow(this._pack, this.header.size), this._pack._done(this));
-      }
-      _final(cb) {
-        if (this.written !== this.header.size)
-          return cb(new Error("Size mismatch"));
-        this._finish(), cb(null);
-      }
-      _getError() {
-        return getStreamError(this) || new Error("tar entry destroyed");
-      }
-      _predestroy() {
-        this._pack.destroy(this._getError());
-      }
-      _destroy(cb) {
-        this._pack._done(this), this._continuePack(this._finished ? null : this._getError()), cb();
-      }
-    }, Pack = class extends Readable2 {
-      constructor(opts) {
-        super(opts), this._drain = noop, this._finalized = !1, this._finalizing = !1, this._pending = [], this._stream = null;
-      }
-      entry(header, buffer, callback) {
-        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
-        typeof buffer == "function" && (callback = buffer, buffer = null), callback || (callback = noop), (!header.size || header.type === "symlink") && (header.size = 0), header.type || (header.type = modeToType(header.mode)), header.mode || (header.mode = header.type === "directory" ? DMODE : FMODE), header.uid || (header.uid = 0), header.gid || (header.gid = 0), header.mtime || (header.mtime = /* @__PURE__ */ new Date()), typeof buffer == "string" && (buffer = b4a.from(buffer));
-        let sink = new Sink(this, header, callback);
-        return b4a.isBuffer(buffer) ? (header.size = buffer.byteLength, sink.write(buffer), sink.end(), sink) : (sink._isVoid, sink);
-      }
-      finalize() {
-        if (this._stream || this._pending.length > 0) {
-          this._finalizing = !0;
-          return;
-        }
-        this._finalized || (this._finalized = !0, this.push(END_OF_TAR), this.push(null));
-      }
-      _done(stream) {
-        stream === this._stream && (this._stream = null, this._finalizing && this.finalize(), this._pending.length && this._pending.shift()._continueOpen());
-      }
-      _encode(header) {
-        if (!header.pax) {
-          let buf = headers.encode(header);
-          if (buf) {
-            this.push(buf);
-            return;
-          }
-        }
-        this._encodePax(header);
-      }
-      _encodePax(header) {
-        let paxHeader = headers.encodePax({
-          name: header.name,
-          linkname: header.linkname,
-          pax: header.pax
-        }), newHeader = {
-          name: "PaxHeader",
-          mode: header.mode,
-          uid: header.uid,
-          gid: header.gid,
-          size: paxHeader.byteLength,
-          mtime: header.mtime,
-          type: "pax-header",
-          linkname: header.linkname && "PaxHeader",
-          uname: header.uname,
-          gname: header.gname,
-          devmajor: header.devmajor,
-          devminor: header.devminor
-        };
-        this.push(headers.encode(newHeader)), this.push(paxHeader), overflow(this, paxHeader.byteLength), newHeader.size = header.size, newHeader.type = header.type, this.push(headers.encode(newHeader));
-      }
-      _doDrain() {
-        let drain = this._drain;
-        this._drain = noop, drain();
-      }
-      _predestroy() {
-        let err = getStreamError(this);
-        for (this._stream && this._stream.destroy(err); this._pending.length; ) {
-          let stream = this._pending.shift();
-          stream.destroy(err), stream._continueOpen();
-        }
-        this._doDrain();
-      }
-      _read(cb) {
-        this._doDrain(), cb();
-      }
-    };
-    module.exports = function(opts) {
-      return new Pack(opts);
-    };
-    function modeToType(mode) {
-      switch (mode & constants4.S_IFMT) {
-        case constants4.S_IFBLK:
-          return "block-device";
-        case constants4.S_IFCHR:
-          return "character-device";
-        case constants4.S_IFDIR:
-          return "directory";
-        case constants4.S_IFIFO:
-          return "fifo";
-        case constants4.S_IFLNK:
-          return "symlink";
-      }
-      return "file";
-    }
-    function noop() {
-    }
-    function overflow(self, size) {
-      size &= 511, size && self.push(END_OF_TAR.subarray(0, 512 - size));
-    }
-    function mapWritable(buf) {
-      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
-    }
-  }
-});
-
-// node_modules/tar-stream/index.js
-var require_tar_stream = __commonJS({
-  "node_modules/tar-stream/index.js"(exports) {
-    exports.extract = require_extract();
-    exports.pack = require_pack();
-  }
-});
-
-// packages/core/src/state.ts
-var actionsState = {
-  get: (key) => getState(key),
-  set: (key, value) => saveState(key, value)
-};
-function memoryState() {
-  let values = /* @__PURE__ */ new Map();
-  return { get: (k) => values.get(k) ?? "", set: (k, v) => {
-    values.set(k, v);
-  } };
-}
-var StateKey = {
-  /** JSON of the cache entries to save in post (see cache.ts). */
-  CachePlan: "gantry-cache-plan",
-  /** Files to delete in post (e.g. an SSH key). */
-  Cleanup: "gantry-cleanup",
-  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
-  DeployRun: "gantry-deploy-run",
-  /** The pipeline's stages that ran, for their post steps. */
-  PipelineSteps: "gantry-pipeline-steps"
-};
-
-// packages/core/src/errors.ts
-var GantryError = class extends Error {
-  name = "GantryError";
-}, InputError = class extends GantryError {
-  constructor(input, value, accepted) {
-    super(`input '${input}': ${JSON.stringify(value)} is not valid; ${accepted}`);
-    this.input = input;
-    this.value = value;
-    this.accepted = accepted;
-  }
-  input;
-  value;
-  accepted;
-  name = "InputError";
-};
-function messageOf(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// packages/core/src/units.ts
-var SIZE_UNITS = {
-  B: 1,
-  KB: 1e3,
-  MB: 1e6,
-  GB: 1e9,
-  KIB: 1024,
-  MIB: 1048576,
-  GIB: 1073741824
-};
-function parseSize(text) {
-  let m = /^(\d+(?:\.\d+)?)([A-Za-z]*)$/.exec(text.trim());
-  if (!m) return;
-  let unit = (m[2] || "B").toUpperCase(), factor = SIZE_UNITS[unit];
-  if (factor === void 0) return;
-  let bytes = Number(m[1]) * factor;
-  return Number.isFinite(bytes) ? Math.round(bytes) : void 0;
-}
-var SIZE_ACCEPTED = "accepted: a number with a unit and no space, e.g. 8MB, 512KiB, 1200000B", DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(text) {
-  let t = text.trim();
-  if (!/^(\d+(?:\.\d+)?(ms|s|m|h))+$/.test(t)) return;
-  let total = 0;
-  for (let m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * DURATION_UNITS[m[2]];
-  return Number.isFinite(total) ? Math.round(total) : void 0;
-}
-var DURATION_ACCEPTED = "accepted: a number with a unit (ms, s, m, h), e.g. 30s, 5m30s, 250ms";
-function parsePercent(text) {
-  let m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
-  return m ? Number(m[1]) : void 0;
-}
-function formatBytes(bytes) {
-  let units = ["B", "KiB", "MiB", "GiB"], v = bytes, i = 0;
-  for (; Math.abs(v) >= 1024 && i < units.length - 1; )
-    v /= 1024, i++;
-  return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
-// packages/core/src/inputs.ts
-function envInputSource(env = process.env) {
-  return (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
-}
-function mapInputSource(values) {
-  return (name) => values[name];
-}
-var InputReader = class _InputReader {
-  constructor(source, defaults = {}) {
-    this.source = source;
-    this.defaults = defaults;
-  }
-  source;
-  defaults;
-  /**
-   * A reader over another stage's inputs: `prefix + name` from the same source (the pipeline's
-   * `slim-max-size`), with that stage's defaults, and fixed values that win (the manifest).
-   */
-  scoped(prefix, defaults, fixed = {}) {
-    return new _InputReader((name) => fixed[name] ?? this.source(prefix + name), defaults);
-  }
-  /** Raw trimmed text, or the default, or "". */
-  string(name) {
-    let raw = this.source(name);
-    return (raw === void 0 || raw.trim() === "" ? this.defaults[name] ?? "" : raw).trim();
-  }
-  /** Like string() but fails when empty. */
-  required(name, accepted) {
-    let v = this.string(name);
-    if (v === "") throw new InputError(name, v, `it is required; ${accepted}`);
-    return v;
-  }
-  /**
-   * true or false, spelt as YAML 1.2 and @actions/core's getBooleanInput accept them (true, True,
-   * TRUE …); `yes`, `on` or `1` are refused like any other text rather than guessed (issue 11).
-   */
-  bool(name) {
-    let v = this.string(name);
-    if (/^(true|True|TRUE)$/.test(v)) return !0;
-    if (/^(false|False|FALSE|)$/.test(v)) return !1;
-    throw new InputError(name, v, "accepted: true or false");
-  }
-  choice(name, options) {
-    let v = this.string(name);
-    if (options.includes(v)) return v;
-    throw new InputError(name, v, `accepted: ${options.join(", ")}`);
-  }
-  /** Comma- or newline-separated values, trimmed, empty ones dropped. */
-  list(name) {
-    return splitList(this.string(name));
-  }
-  /** Newline-separated values only (for values that may contain commas). */
-  lines(name) {
-    return this.string(name).split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
-  }
-  int(name, min, max) {
-    let v = this.string(name);
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
-      throw new InputError(name, v, `accepted: a whole number from ${min} to ${max}`);
-    return Number(v);
-  }
-  /** Milliseconds; a unit is required. */
-  duration(name) {
-    let v = this.string(name), ms = parseDuration(v);
-    if (ms === void 0) throw new InputError(name, v, DURATION_ACCEPTED);
-    return ms;
-  }
-  /** Bytes, or undefined when empty. */
-  size(name) {
-    let v = this.string(name);
-    if (v === "") return;
-    let bytes = parseSize(v);
-    if (bytes === void 0) throw new InputError(name, v, SIZE_ACCEPTED);
-    return bytes;
-  }
-  /** A percentage from 0 to 100, or undefined when empty. */
-  percent(name) {
-    let v = this.string(name);
-    if (v === "") return;
-    let p = parsePercent(v) ?? (/^\d+(\.\d+)?$/.test(v) ? Number(v) : void 0);
-    if (p === void 0 || p < 0 || p > 100) throw new InputError(name, v, "accepted: a percentage from 0 to 100, e.g. 80 or 1.5%");
-    return p;
-  }
-  /** `KEY=value` lines; keys must be valid environment variable names. */
-  keyValues(name) {
-    let out = {};
-    for (let line of this.lines(name)) {
-      let eq = line.indexOf("="), key = eq > 0 ? line.slice(0, eq).trim() : "";
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-        throw new InputError(name, line, "accepted: one KEY=value per line, KEY made of letters, digits and _");
-      out[key] = line.slice(eq + 1);
-    }
-    return out;
-  }
-};
-function splitList(text) {
-  return text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-
-// packages/core/src/report.ts
-var MAX_ANNOTATIONS = 50, RANK = { error: 0, warning: 1, notice: 2 }, QueueingReporter = class {
-  queued = [];
-  annotate(annotation) {
-    this.queued.push(annotation);
-  }
-  warning(message, where2 = {}) {
-    this.annotate({ level: "warning", message, ...where2 });
-  }
-  notice(message, where2 = {}) {
-    this.annotate({ level: "notice", message, ...where2 });
-  }
-  flush() {
-    let ordered = this.queued.splice(0).map((a, i) => ({ a, i }));
-    ordered.sort((x, y) => RANK[x.a.level] - RANK[y.a.level] || x.i - y.i);
-    for (let { a } of ordered.slice(0, MAX_ANNOTATIONS)) this.emit(a);
-    let dropped = ordered.length - MAX_ANNOTATIONS;
-    if (dropped > 0) {
-      this.info(`${dropped} more annotation(s) not shown (GitHub keeps ${MAX_ANNOTATIONS} per step):`);
-      for (let { a } of ordered.slice(MAX_ANNOTATIONS)) this.info(`  ${a.level}: ${where(a)}${a.message}`);
-    }
-  }
-};
-function where(a) {
-  return a.file ? `${a.file}${a.line ? `:${a.line}${a.col ? `:${a.col}` : ""}` : ""}: ` : "";
-}
-var ActionsReporter = class extends QueueingReporter {
-  info(message) {
-    info(message);
-  }
-  debug(message) {
-    debug(message);
-  }
-  group(title, fn) {
-    return group(title, fn);
-  }
-  mask(secret) {
-    secret && setSecret(secret);
-  }
-  emit(a) {
-    let all = { title: a.title, file: a.file, startLine: a.line, startColumn: a.col }, props = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== void 0)), emit = { error, warning, notice }[a.level];
-    emit(a.message, props);
-  }
-}, TerminalReporter = class extends QueueingReporter {
-  constructor(out = (l) => process.stderr.write(`${l}
-`), verbose = !1) {
-    super();
-    this.out = out;
-    this.verbose = verbose;
-  }
-  out;
-  verbose;
-  secrets = [];
-  clean(text) {
-    return this.secrets.reduce((t, s) => t.split(s).join("***"), text);
-  }
-  info(message) {
-    this.out(this.clean(message));
-  }
-  debug(message) {
-    this.verbose && this.out(this.clean(`debug: ${message}`));
-  }
-  async group(title, fn) {
-    return this.out(this.clean(`▸ ${title}`)), fn();
-  }
-  mask(secret) {
-    secret && this.secrets.push(secret);
-  }
-  emit(a) {
-    this.out(this.clean(`${a.level}: ${where(a)}${a.title ? `${a.title}: ` : ""}${a.message}`));
-  }
-};
-
-// packages/core/src/summary.ts
-import { appendFileSync } from "node:fs";
-var MAX_SUMMARY_BYTES = 1024 * 1024 - 16 * 1024;
-function cell(text) {
-  return String(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function table(headers, rows) {
-  let head = `| ${headers.map(cell).join(" | ")} |`, sep = `| ${headers.map(() => "---").join(" | ")} |`;
-  return [head, sep, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join(`
-`);
-}
-function details(summary, body) {
-  return `<details><summary>${summary}</summary>
-
-${body}
-
-</details>`;
-}
-function codeBlock(text, lang = "") {
-  let longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)), fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${text}
-${fence}`;
-}
-function writeSummary(markdown, reporter, env = process.env) {
-  let text = markdown.endsWith(`
-`) ? markdown : `${markdown}
-`;
-  Buffer.byteLength(text) > MAX_SUMMARY_BYTES && (text = `${Buffer.from(text).subarray(0, MAX_SUMMARY_BYTES).toString("utf8")}
-
-… summary truncated at ${MAX_SUMMARY_BYTES} bytes
-`);
-  let file = env.GITHUB_STEP_SUMMARY;
-  if (!file) {
-    reporter.info(text);
-    return;
-  }
-  try {
-    appendFileSync(file, text);
-  } catch (err) {
-    reporter.warning(`could not write the job summary (${err.message}); it follows in the log`), reporter.info(text);
-  }
-}
-
-// packages/core/src/stage.ts
-async function parseStageInputs(stage2, source, ctx) {
-  let read = new InputReader(source, stage2.inputs);
-  for (let name of stage2.secrets ?? []) {
-    let value = read.string(name);
-    if (value) {
-      ctx.reporter.mask(value);
-      for (let line of value.split(/\r?\n/)) line.trim().length > 3 && ctx.reporter.mask(line.trim());
-    }
-  }
-  return stage2.parse(read, ctx);
-}
-function formatOutput(value) {
-  return value === void 0 ? "" : typeof value == "object" ? JSON.stringify(value) : String(value);
-}
-function actionsContext(reporter) {
-  return {
-    reporter,
-    state: actionsState,
-    env: process.env,
-    cwd: process.cwd(),
-    setOutput: (name, value) => setOutput(name, formatOutput(value)),
-    summary: (md) => writeSummary(md, reporter)
-  };
-}
-function failureMessage(err, reporter) {
-  return !(err instanceof GantryError) && err instanceof Error && err.stack && reporter.debug(err.stack), messageOf(err);
-}
-async function runActionMain(stage2) {
-  let reporter = new ActionsReporter(), ctx = actionsContext(reporter);
-  try {
-    let inputs = await parseStageInputs(stage2, envInputSource(), ctx);
-    await stage2.run(inputs, ctx);
-  } catch (err) {
-    reporter.flush(), setFailed(failureMessage(err, reporter));
-  } finally {
-    reporter.flush();
-  }
-}
-async function runActionPost(stage2) {
-  let reporter = new ActionsReporter();
-  try {
-    await stage2.post?.(actionsContext(reporter));
-  } catch (err) {
-    reporter.warning(`post step: ${failureMessage(err, reporter)}`);
-  } finally {
-    reporter.flush();
-  }
-}
-
-// packages/core/src/target.ts
-var PART = /^[a-z0-9][a-z0-9.]*$/;
-function parseTarget(text, input = "targets") {
-  let parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PART.test(p)))
-    throw new InputError(input, text, "accepted: os/arch or os/arch/variant in lower case, e.g. linux/amd64, linux/arm/v7");
-  return { os: parts[0], arch: parts[1], variant: parts[2] ?? "" };
-}
-function formatTarget(t) {
-  return t.variant ? `${t.os}/${t.arch}/${t.variant}` : `${t.os}/${t.arch}`;
-}
-function targetSlug(t) {
-  return `${t.os}_${t.arch}${t.variant}`;
-}
-function exeSuffix(t) {
-  return t.os === "windows" ? ".exe" : "";
-}
-function hostTarget() {
-  let arch = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" }[process.arch] ?? process.arch;
-  return { os: process.platform === "win32" ? "windows" : process.platform, arch, variant: "" };
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      let tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1)), prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-function nearest(value, candidates, count = 5) {
-  return [...candidates].map((c) => ({ c, d: editDistance(value, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, count).map((x) => x.c);
-}
-
-// packages/core/src/tools.ts
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// packages/core/src/fsx.ts
-import { createHash, randomBytes } from "node:crypto";
-import { constants, createReadStream } from "node:fs";
-import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
-async function sha256File(path2) {
-  let hash = createHash("sha256");
-  for await (let chunk of createReadStream(path2)) hash.update(chunk);
-  return hash.digest("hex");
-}
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-async function exists(path2) {
-  try {
-    return await access(path2), !0;
-  } catch {
-    return !1;
-  }
-}
-function tempPathBeside(path2) {
-  return `${path2}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-var EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-async function writeNewFile(path2, data, mode) {
-  let fh = await open(path2, EXCLUSIVE, mode ?? 438);
-  try {
-    if (typeof data == "string" || data instanceof Uint8Array) await fh.writeFile(data);
-    else for await (let chunk of data) await fh.write(chunk);
-    mode !== void 0 && await fh.chmod(mode);
-  } finally {
-    await fh.close();
-  }
-}
-async function writeFileAtomic(path2, data, mode, tmp = tempPathBeside(path2)) {
-  try {
-    await writeNewFile(tmp, data, mode).catch(async (err) => {
-      if (err.code !== "ENOENT") throw err;
-      await mkdir(dirname(path2), { recursive: !0 }), await writeNewFile(tmp, data, mode);
-    }), await rename(tmp, path2);
-  } catch (err) {
-    throw await rm(tmp, { force: !0 }), err;
-  }
-}
-async function copyFileAtomic(source, path2) {
-  let tmp = tempPathBeside(path2);
-  try {
-    await copyFile(source, tmp, constants.COPYFILE_EXCL), await rename(tmp, path2);
-  } catch (err) {
-    throw await rm(tmp, { force: !0 }), err;
-  }
-}
-
-// packages/core/src/http.ts
-function redactUrl(url) {
-  try {
-    let u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return "(an unparsable URL)";
-  }
-}
-var HttpTimeoutError = class extends GantryError {
-  constructor(request, limitMs, phase) {
-    super(`${request} ${phase === "answer" ? "got no answer" : "sent no data"} within the ${formatDuration(limitMs)} limit`);
-    this.request = request;
-    this.limitMs = limitMs;
-  }
-  request;
-  limitMs;
-  name = "HttpTimeoutError";
-}, PIECE = 64 * 1024;
-async function fetchWithTimeout(url, init, timeoutMs) {
-  let what = `${init.method ?? "GET"} ${redactUrl(url)}`, ctrl = new AbortController(), timer, arm = (phase) => {
-    clearTimeout(timer), timer = setTimeout(() => ctrl.abort(new HttpTimeoutError(what, timeoutMs, phase)), timeoutMs), timer.unref();
-  };
-  arm("answer");
-  let bytes = init.body, offset = 0, body = bytes && bytes.length > PIECE ? new ReadableStream({
-    pull(c) {
-      if (arm("answer"), offset >= bytes.length) return c.close();
-      c.enqueue(bytes.subarray(offset, offset + PIECE)), offset += PIECE;
-    }
-  }) : bytes, res;
-  try {
-    res = await fetch(url, {
-      method: init.method,
-      headers: init.headers,
-      body,
-      redirect: init.redirect ?? "manual",
-      signal: ctrl.signal,
-      duplex: "half"
-    });
-  } catch (err) {
-    throw clearTimeout(timer), ctrl.signal.aborted ? ctrl.signal.reason : err;
-  }
-  if (!res.body)
-    return clearTimeout(timer), res;
-  arm("data");
-  let watched = res.body.pipeThrough(
-    new TransformStream({
-      transform(chunk, c) {
-        arm("data"), c.enqueue(chunk);
-      },
-      flush: () => clearTimeout(timer)
-    }),
-    { signal: ctrl.signal }
-  );
-  return new Response(watched, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-async function readBodyLimited(res, max, what) {
-  let chunks = [], size = 0;
-  for await (let chunk of res.body ?? []) {
-    if (size += chunk.length, size > max)
-      throw await res.body?.cancel().catch(() => {
-      }), new GantryError(`${what} is larger than ${max} bytes; refusing to read more`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-async function discardBody(res) {
-  await res.body?.cancel().catch(() => {
-  });
-}
-function safeText(text) {
-  return text.trim().replace(/\r\n?/g, `
-`).replace(/\t/g, " ").replace(/%/g, "%25").replace(/\n/g, "%0A").replace(/[\p{Cc}\p{Cf}]/gu, "");
-}
-async function readErrorBody(res, max = 4096) {
-  let chunks = [], size = 0;
-  try {
-    for await (let chunk of res.body ?? [])
-      if (chunks.push(chunk), size += chunk.length, size >= max) break;
-  } catch {
-  }
-  await res.body?.cancel().catch(() => {
-  });
-  let text = Buffer.concat(chunks).subarray(0, max).toString("utf8").replace(/\uFFFD+$/, "");
-  return safeText(text) + (size > max ? " …" : "");
-}
-
-// packages/core/src/tools.ts
-function ensureRunnerDirs(env = process.env) {
-  let base = join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "gantry");
-  env.RUNNER_TOOL_CACHE ||= join(base, "tool-cache"), env.RUNNER_TEMP ||= join(base, "tmp");
-}
-function toolCache() {
-  return import("./tool-cache-P6K6LJXK.js");
-}
-async function findCachedTool(tool, version, arch) {
-  return ensureRunnerDirs(), (await toolCache()).find(tool, version, arch) || void 0;
-}
-var TOOL_DOWNLOAD_TIMEOUT_MS = 6e4, TOOL_DOWNLOAD_MAX_BYTES = 512 * 1024 * 1024;
-function sizeLimit(limit, what) {
-  return async function* (source) {
-    let size = 0;
-    for await (let chunk of source) {
-      if (size += chunk.length, size > limit) throw new GantryError(`the download is larger than ${what} (${limit} bytes); it was stopped`);
-      yield chunk;
-    }
-  };
-}
-async function download(url, timeoutMs, size) {
-  let dir = process.env.RUNNER_TEMP;
-  await mkdir2(dir, { recursive: !0 });
-  let file = join(dir, `gantry-download-${randomUUID()}`);
-  try {
-    let res = await fetchWithTimeout(url, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
-    if (!res.ok || !res.body) {
-      let why = `HTTP ${res.status}${res.ok ? "" : ` ${await readErrorBody(res, 512)}`}`.trim();
-      throw Object.assign(new GantryError(why), { retryable: res.status >= 500 || res.status === 429 });
-    }
-    let limit = size ?? TOOL_DOWNLOAD_MAX_BYTES, what = size === void 0 ? "the limit for a tool download, TOOL_DOWNLOAD_MAX_BYTES" : "the size the release list gives", declared = Number(res.headers.get("content-length") ?? Number.NaN);
-    if (declared > limit)
-      throw await res.body.cancel().catch(() => {
-      }), new GantryError(`the server announces ${declared} bytes, more than ${what} (${limit} bytes); it was not downloaded`);
-    let body = Readable.fromWeb(res.body);
-    return await pipeline(body, sizeLimit(limit, what), createWriteStream(file, { mode: 384 })), file;
-  } catch (err) {
-    throw await rm2(file, { force: !0 }), err;
-  }
-}
-async function installTool(release, reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS) {
-  let cached = await findCachedTool(release.tool, release.version, release.arch), tc = await toolCache();
-  if (cached)
-    return reporter.info(`${release.tool} ${release.version} (${release.arch}) found in the tool cache`), cached;
-  let where2 = redactUrl(release.url);
-  reporter.info(`downloading ${release.tool} ${release.version} (${release.arch}) from ${where2}`);
-  let file = "";
-  for (let attempt = 1; !file; attempt++)
-    try {
-      file = await download(release.url, timeoutMs, release.size);
-    } catch (err) {
-      if (!(err.retryable ?? !(err instanceof GantryError)) || attempt === 3)
-        throw new GantryError(`${release.tool} ${release.version} could not be downloaded from ${where2}: ${err.message}`);
-      reporter.info(`download of ${where2} failed (${err.message}); retrying`), await new Promise((r) => setTimeout(r, 1e3 * attempt));
-    }
-  try {
-    let actual = await sha256File(file);
-    if (actual !== release.sha256.toLowerCase())
-      throw new GantryError(`${release.tool} ${release.version} from ${where2} has sha256 ${actual}, expected ${release.sha256}; it was not installed`);
-    let extracted = release.format === "zip" ? await tc.extractZip(file) : await tc.extractTar(file, void 0, release.format === "tar.xz" ? "xJ" : "xz"), dir = release.root ? join(extracted, release.root) : extracted;
-    return await tc.cacheDir(dir, release.tool, release.version, release.arch);
-  } finally {
-    await rm2(file, { force: !0 });
-  }
-}
-function runnerArch() {
-  return process.arch;
-}
-
-// packages/core/src/cache.ts
-function cacheServiceConfigured(env = process.env) {
-  return !!(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
-}
-async function restoreCache(plan, reporter, state) {
-  let cache = cacheServiceConfigured() ? await import("./cache-DA2DL6FM.js") : void 0;
-  if (!cache?.isFeatureAvailable())
-    return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
-  let matched;
-  try {
-    matched = await cache.restoreCache(plan.paths, plan.key, plan.restoreKeys);
-  } catch (err) {
-    reporter.warning(`cache: restore failed, going on without it: ${err.message}`);
-  }
-  return state.set(StateKey.CachePlan, JSON.stringify({ ...plan, matched })), reporter.info(matched ? `cache: restored ${matched}${matched === plan.key ? " (exact)" : " (partial)"}` : `cache: no entry for ${plan.key}`), { available: !0, hit: matched === plan.key, matched };
-}
-async function saveCachePlan(reporter, state) {
-  let raw = state.get(StateKey.CachePlan);
-  if (!raw) return;
-  let plan = JSON.parse(raw);
-  if (plan.matched === plan.key) {
-    reporter.info(`cache: ${plan.key} was an exact hit; nothing to save`);
-    return;
-  }
-  let cache = await import("./cache-DA2DL6FM.js");
-  try {
-    await cache.saveCache(plan.paths, plan.key), reporter.info(`cache: saved ${plan.key}`);
-  } catch (err) {
-    err instanceof cache.ReserveCacheError ? reporter.info(`cache: ${plan.key} is being saved by another job; skipped`) : reporter.warning(`cache: save failed: ${err.message}`);
-  }
-}
-
-// packages/core/src/exec.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var ExecError = class extends GantryError {
-  constructor(result) {
-    let how = result.timedOut ? "timed out" : result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`, tail = lastLines(result.stderr || result.stdout, 10);
-    super(`\`${result.command.join(" ")}\` ${how}${tail ? `:
-${tail}` : ""}`);
-    this.result = result;
-  }
-  result;
-  name = "ExecError";
-  get code() {
-    return this.result.code;
-  }
-  get stderrTail() {
-    return lastLines(this.result.stderr, 10);
-  }
-}, intervals = [];
-function childProcessTime() {
-  let sorted = [...intervals].sort((a, b) => a[0] - b[0]), total = 0, end = Number.NEGATIVE_INFINITY;
-  for (let [s, e] of sorted)
-    e <= end || (total += e - Math.max(s, end), end = e);
-  return total;
-}
-function lastLines(text, n) {
-  return text.trimEnd().split(`
-`).slice(-n).join(`
-`);
-}
-function exec(file, args, options = {}) {
-  let started = performance.now(), maxBuffer = options.maxBuffer ?? 8 * 1024 * 1024, env = { ...options.env ?? process.env };
-  for (let [k, v] of Object.entries(options.extraEnv ?? {}))
-    v === void 0 ? delete env[k] : env[k] = v;
-  return new Promise((resolve4, reject) => {
-    let child = spawn(file, args, { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"] }), out = new StreamCollector(maxBuffer, options.onStdoutLine), err = new StreamCollector(maxBuffer, options.onStderrLine);
-    child.stdout.on("data", (d) => out.push(d)), child.stderr.on("data", (d) => err.push(d));
-    let timedOut = !1, killTimer, timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-      timedOut = !0, child.kill("SIGTERM"), killTimer = setTimeout(() => child.kill("SIGKILL"), 2e3);
-    }, options.timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer), clearTimeout(killTimer), reject(
-        new GantryError(
-          e.code === "ENOENT" ? `\`${file}\` was not found on PATH (or cwd ${options.cwd ?? "."} does not exist)` : `\`${file}\` could not start: ${e.message}`
-        )
-      );
-    }), child.on("close", (code, signal) => {
-      clearTimeout(timer), clearTimeout(killTimer), intervals.push([started, performance.now()]);
-      let result = {
-        command: [file, ...args],
-        code,
-        signal,
-        stdout: out.end(),
-        stderr: err.end(),
-        durationMs: performance.now() - started,
-        timedOut
-      };
-      code === 0 && !timedOut || options.allowFailure ? resolve4(result) : reject(new ExecError(result));
-    }), child.stdin.on("error", () => {
-    }), child.stdin.end(options.input);
-  });
-}
-var LineSplitter = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  pending = [];
-  decoder = new StringDecoder("utf8");
-  push(d) {
-    let text = this.decoder.write(d), start = 0;
-    for (let nl = text.indexOf(`
-`); nl >= 0; nl = text.indexOf(`
-`, start)) {
-      this.pending.push(text.slice(start, nl));
-      let line = this.pending.join("");
-      this.pending = [], this.onLine(line), start = nl + 1;
-    }
-    start < text.length && this.pending.push(text.slice(start));
-  }
-  /** Flushes the last, unterminated line. */
-  end() {
-    let rest = this.pending.join("") + this.decoder.end();
-    this.pending = [], rest !== "" && this.onLine(rest);
-  }
-}, StreamCollector = class {
-  constructor(max, onLine) {
-    this.max = max;
-    onLine && (this.lines = new LineSplitter(onLine));
-  }
-  max;
-  chunks = [];
-  size = 0;
-  lines;
-  push(d) {
-    for (this.chunks.push(d), this.size += d.length; this.size > this.max && this.chunks.length > 1; ) this.size -= this.chunks.shift().length;
-    this.lines?.push(d);
-  }
-  end() {
-    return this.lines?.end(), Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-
-// packages/core/src/manifest.ts
-import { readFile } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
-var MANIFEST_FILE = "artifacts.json";
-async function readManifest(path2) {
-  let text;
-  try {
-    text = await readFile(path2, "utf8");
-  } catch (err) {
-    throw new GantryError(`manifest ${path2} cannot be read (${err.code}); run go-build first or pass its path`);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new GantryError(`manifest ${path2} is not valid JSON: ${err.message}`);
-  }
-  let m = data;
-  if (m?.schema !== 1 || !Array.isArray(m.artifacts))
-    throw new GantryError(`manifest ${path2} is not a gantry artifacts manifest (expected schema 1 with an artifacts array)`);
-  for (let a of m.artifacts)
-    if (typeof a?.path != "string" || typeof a.target != "string" || typeof a.sha256 != "string")
-      throw new GantryError(`manifest ${path2} has an artifact without path, target or sha256: ${JSON.stringify(a)}`);
-  return m;
-}
-async function writeManifest(path2, manifest) {
-  await writeFileAtomic(path2, `${JSON.stringify(manifest, null, 2)}
-`);
-}
-function resolveInManifest(manifestPath, file) {
-  return isAbsolute(file) ? file : resolve(dirname2(manifestPath), file);
-}
-
-// packages/core/src/golang.ts
-var semver = __toESM(require_semver(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, join as join2 } from "node:path";
-function normalizeGoVersion(text) {
-  let m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?((?:rc|beta)\d+)?$/.exec(text.trim());
-  if (m)
-    return `${m[1]}.${m[2]}.${m[3] ?? "0"}${m[4] ? `-${m[4]}` : ""}`;
-}
-async function describeGo(go) {
-  let { stdout } = await exec(go, ["env", "GOVERSION", "GOROOT", "GOCACHE", "GOMODCACHE", "GOHOSTOS", "GOHOSTARCH"]), [v = "", goroot = "", gocache = "", gomodcache = "", hostOS = "", hostArch = ""] = stdout.split(`
-`).map((s) => s.trim()), version = normalizeGoVersion(v);
-  if (!version) throw new GantryError(`\`${go} env GOVERSION\` printed ${JSON.stringify(v)}, which is not a Go version`);
-  return { go, version, goroot, gocache, gomodcache, hostOS, hostArch };
-}
-function goVersionRange(spec, input = "go-version") {
-  let s = spec.trim().replace(/^go/, "");
-  if (/^\d+\.\d+$/.test(s)) return `${s}.x`;
-  let exact = normalizeGoVersion(s);
-  if (exact) return exact;
-  let range = semver.validRange(s);
-  if (!range) throw new InputError(input, spec, "accepted: a Go version such as 1.22, 1.22.3 or a range such as >=1.21");
-  return range;
-}
-async function goVersionFromFile(path2) {
-  let text;
-  try {
-    text = await readFile2(path2, "utf8");
-  } catch {
-    throw new InputError("go-version-file", path2, "the file cannot be read; accepted: a path to go.mod, go.work, .go-version or .tool-versions");
-  }
-  let name = basename(path2);
-  if (name === "go.mod" || name === "go.work") {
-    let toolchain = /^toolchain\s+go(\S+)/m.exec(text)?.[1];
-    if (toolchain) return normalizeGoVersion(toolchain) ?? toolchain;
-    let directive = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(text)?.[1];
-    if (!directive) throw new InputError("go-version-file", path2, "it has no `go` directive");
-    return `>=${normalizeGoVersion(directive)}`;
-  }
-  let tv = /^golang\s+(\S+)/m.exec(text)?.[1], v = (name === ".tool-versions" ? tv : text.trim().split(/\s+/)[0]) ?? "";
-  if (!v) throw new InputError("go-version-file", path2, "no Go version found in it");
-  return v;
-}
-async function moduleGoDirective(goModPath) {
-  let text = await readFile2(goModPath, "utf8"), v = /^go\s+(\d+\.\d+(?:\.\d+)?)\s*$/m.exec(text)?.[1];
-  return v ? normalizeGoVersion(v) : void 0;
-}
-var GO_ARCH = { x64: "amd64", arm64: "arm64", arm: "armv6l", ia32: "386", ppc64: "ppc64le", s390x: "s390x" }, GO_DOWNLOAD_INPUT = "go-download-base-url";
-async function installFromMirror(...args) {
-  try {
-    return await installTool(...args);
-  } catch (err) {
-    throw new GantryError(`${err.message} (the mirror is ${GO_DOWNLOAD_INPUT})`);
-  }
-}
-async function resolveGo(range, downloadBase, reporter, timeoutMs = TOOL_DOWNLOAD_TIMEOUT_MS) {
-  let onPath;
-  try {
-    onPath = await describeGo("go");
-  } catch (err) {
-    if (!range) throw new GantryError(`no usable \`go\` on PATH (${err.message}); set go-version to install one`);
-  }
-  if (onPath && (!range || semver.satisfies(onPath.version, range, { includePrerelease: !0 }))) return onPath;
-  let wanted = range;
-  reporter.info(`go ${onPath?.version ?? "(none)"} on PATH does not satisfy ${wanted}; installing`);
-  let index = `${downloadBase.replace(/\/$/, "")}/?mode=json&include=all`, files;
-  try {
-    let res = await fetchWithTimeout(index, { headers: { "User-Agent": "gantry" }, redirect: "follow" }, timeoutMs);
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${await readErrorBody(res, 512)}`.trim());
-    files = JSON.parse((await readBodyLimited(res, 64 * 1024 * 1024, "the index")).toString("utf8")).flatMap((r) => r.files);
-  } catch (err) {
-    throw new GantryError(
-      `the Go release index ${redactUrl(index)} could not be read: ${err.message}; set ${GO_DOWNLOAD_INPUT} to a mirror of go.dev/dl this runner can reach, or put a Go satisfying ${wanted} on PATH`
-    );
-  }
-  let os = process.platform === "win32" ? "windows" : process.platform, arch = GO_ARCH[process.arch] ?? process.arch, best = files.filter((f) => f.os === os && f.arch === arch && f.kind === "archive" && normalizeGoVersion(f.version)).filter((f) => semver.satisfies(normalizeGoVersion(f.version), wanted, { includePrerelease: !0 })).sort((a, b) => semver.rcompare(normalizeGoVersion(a.version), normalizeGoVersion(b.version)))[0];
-  if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)} (${GO_DOWNLOAD_INPUT})`);
-  let version = normalizeGoVersion(best.version), dir = await installFromMirror(
-    {
-      tool: "go",
-      version,
-      arch: runnerArch(),
-      url: `${downloadBase.replace(/\/$/, "")}/${best.filename}`,
-      sha256: best.sha256,
-      format: best.filename.endsWith(".zip") ? "zip" : "tar.gz",
-      root: "go",
-      ...typeof best.size == "number" && best.size > 0 ? { size: best.size } : {}
-    },
-    reporter,
-    timeoutMs
-  );
-  return describeGo(join2(dir, "bin", os === "windows" ? "go.exe" : "go"));
-}
-
-// packages/core/src/tarball.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-function withParents(entries) {
-  let byPath = /* @__PURE__ */ new Map();
-  for (let e of entries) {
-    let parts = e.path.replace(/\/$/, "").split("/");
-    for (let i = 1; i < parts.length; i++) {
-      let dir = `${parts.slice(0, i).join("/")}/`;
-      byPath.has(dir) || byPath.set(dir, { path: dir, mode: 493 });
-    }
-  }
-  for (let e of entries) byPath.set(e.path, e);
-  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-async function reproducibleTar(entries, mtimeSeconds) {
-  let tar = (0, import_tar_stream.pack)(), chunks = [];
-  tar.on("data", (c) => chunks.push(c));
-  let finished = new Promise((res, rej) => {
-    tar.on("end", res), tar.on("error", rej);
-  }), mtime = new Date(mtimeSeconds * 1e3);
-  for (let e of withParents(entries)) {
-    let header = { name: e.path, mtime, uid: 0, gid: 0, uname: "", gname: "", mode: e.mode };
-    e.data === void 0 ? tar.entry({ ...header, type: "directory" }) : tar.entry({ ...header, type: "file", size: e.data.length }, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
-  }
-  return tar.finalize(), await finished, Buffer.concat(chunks);
-}
-
-// packages/core/src/which.ts
-import { constants as constants2 } from "node:fs";
-import { access as access2 } from "node:fs/promises";
-import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
-async function which(command, env = process.env) {
-  if (isAbsolute2(command)) return await isExecutable(command) ? command : void 0;
-  for (let dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    let candidate = join3(dir, command);
-    if (await isExecutable(candidate)) return candidate;
-  }
-}
-async function isExecutable(path2) {
-  try {
-    return await access2(path2, constants2.X_OK), !0;
-  } catch {
-    return !1;
-  }
-}
-
-// packages/core/src/net.ts
-import { createServer } from "node:net";
-function freePort() {
-  return new Promise((res, rej) => {
-    let srv = createServer();
-    srv.once("error", rej), srv.listen(0, "127.0.0.1", () => {
-      let addr = srv.address(), port = typeof addr == "object" && addr ? addr.port : 0;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-// packages/core/src/secrets.ts
-var SECRET_NAME = /SECRET|TOKEN|PASSW|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|_KEY$/i;
-function isSecretName(name) {
-  return SECRET_NAME.test(name);
-}
-var URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/g;
-function urlPasswords(text) {
-  let out = [];
-  for (let m of text.matchAll(URL_PASSWORD)) {
-    let raw = m[1];
-    out.push(raw);
-    try {
-      let decoded = decodeURIComponent(raw);
-      decoded !== raw && out.push(decoded);
-    } catch {
-    }
-  }
-  return out;
-}
-function envSecrets(env) {
-  let out = [];
-  for (let [k, v] of Object.entries(env))
-    isSecretName(k) && out.push(v), out.push(...urlPasswords(v));
-  return [...new Set(out.filter((v) => v.length > 0))];
-}
+  ExecError,
+  GantryError,
+  InputError,
+  StateKey,
+  codeBlock,
+  details,
+  envInputSource,
+  envSecrets,
+  exec,
+  exists,
+  formatBytes,
+  formatDuration,
+  formatTarget,
+  hostTarget,
+  lastLines,
+  messageOf,
+  readManifest,
+  resolveInManifest,
+  sha256,
+  sha256File,
+  table,
+  tempPathBeside,
+  writeFileAtomic
+} from "./chunk-RALLUDFT.js";
 
 // packages/deploy/src/deploy.ts
-import { join as join12 } from "node:path";
+import { join as join10 } from "node:path";
 
 // packages/deploy/src/model.ts
 var COLORS = ["blue", "green"];
@@ -2552,9 +41,9 @@ function errorRate(t) {
   return t.requests > 0 ? 100 * t.errors / t.requests : void 0;
 }
 var PHASES = ["staging", "starting", "gating", "switching", "verifying", "promoting", "stopping-old", "rolling-back"], COMMITTED_PHASES = ["promoting", "stopping-old"], APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, RELEASE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, FILE_NAME = /^[^/\\\0\r\n]{1,255}$/, ACCEPTED_FILE_NAME = "a file name on one line, without / or \\, not . or ..", TARGET_NAME = /^[a-z0-9]{1,32}\/[a-z0-9]{1,32}(\/[a-z0-9.]{1,16})?$/;
-function checkName(value, rule, where2, accepted) {
+function checkName(value, rule, where, accepted) {
   if (typeof value == "string" && rule.test(value) && value !== "." && value !== "..") return value;
-  throw new GantryError(`${where2} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
+  throw new GantryError(`${where} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
 }
 var ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit", ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";
 
@@ -2611,15 +100,15 @@ async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
 }
 
 // packages/deploy/src/lock.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { basename as basename2, join as join5 } from "node:path";
+import { randomBytes } from "node:crypto";
+import { basename, join as join2 } from "node:path";
 
 // packages/deploy/src/proc.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 async function localProcessInfo(pid) {
   if (!Number.isInteger(pid) || pid <= 1) return { state: "gone" };
   try {
-    let stat5 = await readFile3(`/proc/${pid}/stat`, "utf8"), state = stat5.slice(stat5.lastIndexOf(")") + 2, stat5.lastIndexOf(")") + 3), command = (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
+    let stat4 = await readFile(`/proc/${pid}/stat`, "utf8"), state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3), command = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean).join(" ");
     return { state: state === "Z" || state === "X" ? "zombie" : "running", command };
   } catch {
     if (process.platform === "linux") return { state: "gone" };
@@ -2632,7 +121,7 @@ async function localProcessInfo(pid) {
 }
 
 // packages/deploy/src/locktemp.ts
-import { join as join4 } from "node:path";
+import { join } from "node:path";
 function lockTempName(path2, kind, token, now) {
   return `${path2}.${kind}-${Math.floor(now)}-${token}`;
 }
@@ -2644,7 +133,7 @@ async function removeLockLeftovers(host, stateDir, now, maxAgeMs) {
   }), removed = [];
   for (let name of old)
     try {
-      await host.remove(join4(stateDir, name)), removed.push(name);
+      await host.remove(join(stateDir, name)), removed.push(name);
     } catch {
     }
   return removed;
@@ -2666,11 +155,11 @@ async function staleReason(owner, me, opts) {
 function sameOwner(a, b) {
   return !a || !b ? a === b : a.token === b.token && a.runId === b.runId && a.acquired === b.acquired && a.pid === b.pid && a.machine === b.machine;
 }
-var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, beatFile = (token) => `beat-${token}`, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), DeployLock = class {
+var newToken = () => randomBytes(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, beatFile = (token) => `beat-${token}`, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms)), DeployLock = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
-    this.dir = join5(stateDir, "lock"), this.breaking = join5(stateDir, "lock.breaking");
+    this.dir = join2(stateDir, "lock"), this.breaking = join2(stateDir, "lock.breaking");
   }
   host;
   stateDir;
@@ -2727,7 +216,7 @@ var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/,
   async take(path2, record) {
     let tmp = lockTempName(path2, "new", record.token, this.now());
     try {
-      await this.host.mkdirp(tmp, 488), await this.host.writeFile(join5(tmp, OWNER_FILE), JSON.stringify(record), 416), await this.host.rename(tmp, path2);
+      await this.host.mkdirp(tmp, 488), await this.host.writeFile(join2(tmp, OWNER_FILE), JSON.stringify(record), 416), await this.host.rename(tmp, path2);
     } catch {
       return !1;
     } finally {
@@ -2736,12 +225,12 @@ var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/,
     }
     let now = await this.read(path2).catch(() => {
     });
-    return sameOwner(now, record) ? !0 : (await this.host.remove(join5(path2, basename2(tmp))).catch(() => {
+    return sameOwner(now, record) ? !0 : (await this.host.remove(join2(path2, basename(tmp))).catch(() => {
     }), !1);
   }
   /** The owner record at `path` with its latest heartbeat; undefined when missing or unreadable; throws when the host cannot be asked. */
   async read(path2) {
-    let text = await this.host.readFile(join5(path2, OWNER_FILE)), owner;
+    let text = await this.host.readFile(join2(path2, OWNER_FILE)), owner;
     try {
       if (!text) return;
       owner = JSON.parse(text);
@@ -2749,7 +238,7 @@ var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/,
       return;
     }
     if (typeof owner.token == "string" && TOKEN.test(owner.token)) {
-      let beat = (await this.host.readFile(join5(path2, beatFile(owner.token))))?.trim();
+      let beat = (await this.host.readFile(join2(path2, beatFile(owner.token))))?.trim();
       beat && Number.isFinite(Date.parse(beat)) && (owner.heartbeat = beat);
     }
     return owner;
@@ -2821,7 +310,7 @@ var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/,
     this.beating = !0;
     let token = this.owner.token, tmp = lockTempName(this.dir, "beat", token, this.now());
     try {
-      await this.verify(), await this.host.writeFile(tmp, (/* @__PURE__ */ new Date()).toISOString(), 416), await this.host.rename(tmp, join5(this.dir, beatFile(token))), await this.verify();
+      await this.verify(), await this.host.writeFile(tmp, (/* @__PURE__ */ new Date()).toISOString(), 416), await this.host.rename(tmp, join2(this.dir, beatFile(token))), await this.verify();
     } catch {
       await this.host.remove(tmp).catch(() => {
       });
@@ -2836,7 +325,7 @@ var newToken = () => randomBytes2(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/,
 };
 
 // packages/deploy/src/release.ts
-import { basename as basename3, join as join6 } from "node:path";
+import { basename as basename2, join as join3 } from "node:path";
 async function resolveArtifact(artifact, manifestPath, platform) {
   if (artifact) {
     if (!await exists(artifact))
@@ -2850,7 +339,7 @@ async function resolveArtifact(artifact, manifestPath, platform) {
     throw new GantryError(
       `manifest ${manifestPath} has no artifact for the host's platform ${want} (it has ${m.artifacts.map((a) => a.target).join(", ") || "none"}); add ${want} to go-build's targets`
     );
-  let field = (name) => `manifest ${manifestPath}: ${name}`, version = m.version ? checkName(m.version, RELEASE_VERSION, field("version"), ACCEPTED_VERSION) : void 0, project = m.project ? checkName(m.project, APP_NAME, field("project"), ACCEPTED_APP) : void 0, target = checkName(match.target, TARGET_NAME, field("artifacts[].target"), "a Go target such as linux/amd64 or linux/arm/v7"), file = basename3(match.path);
+  let field = (name) => `manifest ${manifestPath}: ${name}`, version = m.version ? checkName(m.version, RELEASE_VERSION, field("version"), ACCEPTED_VERSION) : void 0, project = m.project ? checkName(m.project, APP_NAME, field("project"), ACCEPTED_APP) : void 0, target = checkName(match.target, TARGET_NAME, field("artifacts[].target"), "a Go target such as linux/amd64 or linux/arm/v7"), file = basename2(match.path);
   if (/[\0\r\n]/.test(match.path) || !FILE_NAME.test(file) || file === "." || file === "..")
     throw new GantryError(`${field(`path of ${target}`)} ${JSON.stringify(match.path)} is not valid; accepted: a file path on one line ending in a file name`);
   let path2 = resolveInManifest(manifestPath, match.path);
@@ -2861,10 +350,10 @@ async function resolveArtifact(artifact, manifestPath, platform) {
   return { path: path2, sha256: actual, version, project };
 }
 function releasesDir(stateDir) {
-  return join6(stateDir, "releases");
+  return join3(stateDir, "releases");
 }
 function releaseDir(stateDir, version) {
-  return join6(releasesDir(stateDir), checkName(version, RELEASE_VERSION, "version", ACCEPTED_VERSION));
+  return join3(releasesDir(stateDir), checkName(version, RELEASE_VERSION, "version", ACCEPTED_VERSION));
 }
 var BASE_ENV = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
 function renderEnvFile(env) {
@@ -2881,21 +370,21 @@ function parseEnvFile(text) {
   return env;
 }
 async function findRelease(host, stateDir, version) {
-  let dir = releaseDir(stateDir, version), text = await host.readFile(join6(dir, "release.json"));
+  let dir = releaseDir(stateDir, version), text = await host.readFile(join3(dir, "release.json"));
   if (!text) return;
   let meta = JSON.parse(text);
-  return meta.image ? { version, dir, binary: "", sha256: meta.sha256, image: meta.image } : { version, dir, binary: join6(dir, meta.binary), sha256: meta.sha256 };
+  return meta.image ? { version, dir, binary: "", sha256: meta.sha256, image: meta.image } : { version, dir, binary: join3(dir, meta.binary), sha256: meta.sha256 };
 }
 async function releaseEnv(host, release) {
-  return parseEnvFile(await host.readFile(join6(release.dir, "service.env")) ?? "");
+  return parseEnvFile(await host.readFile(join3(release.dir, "service.env")) ?? "");
 }
 async function stageRelease(host, stateDir, version, artifact, env, running, runId2) {
-  let name = checkName(basename3(artifact.path), FILE_NAME, "the binary's file name", ACCEPTED_FILE_NAME);
+  let name = checkName(basename2(artifact.path), FILE_NAME, "the binary's file name", ACCEPTED_FILE_NAME);
   return stage(host, stateDir, version, { sha256: artifact.sha256, what: "binary" }, env, running, runId2, async (tmp, dir) => {
-    let sha = await host.upload(artifact.path, join6(tmp, name), 493);
+    let sha = await host.upload(artifact.path, join3(tmp, name), 493);
     if (sha !== artifact.sha256)
       throw new GantryError(`the binary arrived on ${host.name} with sha256 ${sha}, expected ${artifact.sha256}; nothing was changed`);
-    return { meta: { binary: name }, release: { binary: join6(dir, name) } };
+    return { meta: { binary: name }, release: { binary: join3(dir, name) } };
   });
 }
 function stageImageRelease(host, stateDir, version, image, env, running, runId2) {
@@ -2907,7 +396,7 @@ function stageImageRelease(host, stateDir, version, image, env, running, runId2)
 async function stage(host, stateDir, version, identity, env, running, runId2, fill) {
   let dir = releaseDir(stateDir, version), existing = await findRelease(host, stateDir, version);
   if (existing && existing.sha256 === identity.sha256)
-    return await host.writeFile(join6(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
+    return await host.writeFile(join3(dir, "service.env"), renderEnvFile(env), 384), { release: existing, reused: !0 };
   if (existing && running.includes(version))
     throw new InputError(
       "version",
@@ -2917,24 +406,24 @@ async function stage(host, stateDir, version, identity, env, running, runId2, fi
   let tmp = `${dir}.tmp-${runId2}`;
   await host.remove(tmp), await host.mkdirp(tmp, 493);
   let { meta, release } = await fill(tmp, dir);
-  await host.writeFile(join6(tmp, "service.env"), renderEnvFile(env), 384);
+  await host.writeFile(join3(tmp, "service.env"), renderEnvFile(env), 384);
   let full = { version, sha256: identity.sha256, staged: (/* @__PURE__ */ new Date()).toISOString(), ...meta };
-  return await host.writeFile(join6(tmp, "release.json"), `${JSON.stringify(full, null, 2)}
+  return await host.writeFile(join3(tmp, "release.json"), `${JSON.stringify(full, null, 2)}
 `), existing && await host.rename(dir, `${dir}.replaced-${runId2}`), await host.rename(tmp, dir), existing && await host.remove(`${dir}.replaced-${runId2}`), { release: { version, dir, sha256: identity.sha256, ...release }, reused: !1 };
 }
 async function pruneReleases(host, stateDir, keep, protect) {
   let root = releasesDir(stateDir), names = await host.list(root), removed = [], metas = [];
   for (let name of names) {
     if (/\.(tmp|replaced)-/.test(name)) {
-      await host.remove(join6(root, name));
+      await host.remove(join3(root, name));
       continue;
     }
-    let text = await host.readFile(join6(root, name, "release.json"));
+    let text = await host.readFile(join3(root, name, "release.json"));
     metas.push({ name, staged: text ? JSON.parse(text).staged : "" });
   }
   metas.sort((a, b) => b.staged.localeCompare(a.staged));
   for (let m of metas.slice(keep))
-    protect.includes(m.name) || (await host.remove(join6(root, m.name)), removed.push(m.name));
+    protect.includes(m.name) || (await host.remove(join3(root, m.name)), removed.push(m.name));
   return removed;
 }
 
@@ -2953,8 +442,19 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep3 =
   /** The active slot from the journal, with a warning when its process is gone. */
   async activeSlot() {
     let a = this.doc.active;
-    if (a)
-      return await this.d.runtime.alive(a) || this.d.reporter.warning(`the active version ${a.version} (${a.color}, pid ${a.pid}) is not running; a rollback would have to start it again`), { ...a };
+    if (!a) return;
+    if (await this.d.runtime.alive(a)) return { ...a };
+    let restarted = await this.restartedPid(a);
+    return restarted ? (this.d.reporter.info(
+      `the active version ${a.version} (${a.color}) was restarted by ${this.d.runtime.name} since the last run: pid ${a.pid} → ${restarted}`
+    ), { ...a, pid: restarted }) : (this.d.reporter.warning(`the active version ${a.version} (${a.color}, pid ${a.pid}) is not running; a rollback would have to start it again`), { ...a });
+  }
+  /** The new pid of a slot whose process manager (supervisor's autorestart) started the same release again. */
+  async restartedPid(slot) {
+    let pid = await this.d.runtime.running(slot.color);
+    if (!pid || pid === slot.pid) return;
+    let release = await findRelease(this.d.host, this.d.journal.stateDir, slot.version);
+    return release && await this.d.runtime.runsRelease(pid, release) ? pid : void 0;
   }
   /** Runs a whole cutover to the plan's version. */
   async run(plan) {
@@ -3090,7 +590,7 @@ function trafficFigures(t) {
 }
 
 // packages/deploy/src/docker.ts
-import { join as join7 } from "node:path";
+import { join as join4 } from "node:path";
 var DOCKER_HOST = /^(unix:\/\/\/[^\0\s]+|tcp:\/\/127\.0\.0\.1(:\d{1,5})?)$/, IMAGE_REF = /^(sha256:[a-f0-9]{64}|(?:[a-zA-Z0-9][a-zA-Z0-9.-]*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
 function isImageReference(ref) {
   return ref.length <= 512 && IMAGE_REF.test(ref);
@@ -3144,7 +644,7 @@ var DockerRuntime = class {
     return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
   }
   envFile(color) {
-    return join7(this.stateDir, "run", `${color}.env`);
+    return join4(this.stateDir, "run", `${color}.env`);
   }
   docker(args, allowFailure = !1) {
     return this.host.exec([...dockerArgv(this.dockerHost), ...args], { allowFailure, timeoutMs: 6e4 });
@@ -3180,7 +680,7 @@ var DockerRuntime = class {
     existing && await this.docker(["rm", "--", name]);
     for (let [k, v] of Object.entries(env))
       if (/[\r\n]/.test(v)) throw new InputError("env", `${k}=…`, "runtime: docker passes env through an env file: a value cannot span lines");
-    await this.host.mkdirp(join7(this.stateDir, "run"), 488), await this.host.writeFile(
+    await this.host.mkdirp(join4(this.stateDir, "run"), 488), await this.host.writeFile(
       this.envFile(slot.color),
       Object.entries(env).map(([k, v]) => `${k}=${v}
 `).join(""),
@@ -3378,7 +878,7 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
 };
 
 // packages/deploy/src/journal.ts
-import { join as join8 } from "node:path";
+import { join as join5 } from "node:path";
 var HISTORY_LIMIT = 50, JOURNAL_FILE = "journal.json";
 function emptyJournal(app) {
   return { schema: 1, app, history: [] };
@@ -3387,7 +887,7 @@ var Journal = class {
   constructor(host, stateDir) {
     this.host = host;
     this.stateDir = stateDir;
-    this.path = join8(stateDir, JOURNAL_FILE);
+    this.path = join5(stateDir, JOURNAL_FILE);
   }
   host;
   stateDir;
@@ -3421,8 +921,8 @@ function runId(now = /* @__PURE__ */ new Date()) {
 }
 
 // packages/deploy/src/nginx-lua-check.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { dirname as dirname3, join as join9 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { dirname, join as join6 } from "node:path";
 function nginxBase(reloadCommand) {
   if (!/(^|\/)nginx$/.test(reloadCommand[0] ?? "")) return ["nginx"];
   let i = reloadCommand.indexOf("-p");
@@ -3442,16 +942,16 @@ ${version.stderr}`)) return { loadLines: [] };
   return loadLines.some((l) => /ngx_http_lua_module\.so/.test(l)) ? { loadLines } : void 0;
 }
 async function testIncludeAlone(host, reloadCommand, include, text) {
-  let loadLines = (await luaModule(host, reloadCommand))?.loadLines ?? [], tmp = join9(dirname3(include), `.gantry-check-${randomBytes3(6).toString("hex")}`);
+  let loadLines = (await luaModule(host, reloadCommand))?.loadLines ?? [], tmp = join6(dirname(include), `.gantry-check-${randomBytes2(6).toString("hex")}`);
   await host.mkdirp(tmp, 448);
   try {
-    let candidate = join9(tmp, "include.conf"), conf = join9(tmp, "nginx.conf");
+    let candidate = join6(tmp, "include.conf"), conf = join6(tmp, "nginx.conf");
     await host.writeFile(candidate, text, 416), await host.writeFile(
       conf,
       `${loadLines.join(`
 `)}
-pid ${join9(tmp, "nginx.pid")};
-error_log ${join9(tmp, "error.log")};
+pid ${join6(tmp, "nginx.pid")};
+error_log ${join6(tmp, "error.log")};
 events {}
 http {
   include ${candidate};
@@ -3459,7 +959,7 @@ http {
 `,
       416
     );
-    let r = await host.exec([...nginxBase(reloadCommand), "-e", join9(tmp, "error.log"), "-c", conf, "-t"], { allowFailure: !0, timeoutMs: 3e4 });
+    let r = await host.exec([...nginxBase(reloadCommand), "-e", join6(tmp, "error.log"), "-c", conf, "-t"], { allowFailure: !0, timeoutMs: 3e4 });
     return r.code === 0 ? void 0 : lastLines(r.stderr || r.stdout, 5);
   } finally {
     await host.remove(tmp);
@@ -3467,7 +967,7 @@ http {
 }
 
 // packages/deploy/src/nginx-lua.ts
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // packages/deploy/src/accesslog.ts
 var ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`, TIME = String.raw`(?:\d+\.\d+|-)`, ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
@@ -3553,7 +1053,7 @@ function nginxTestCommand(reload) {
 }
 
 // packages/deploy/src/nginx-lua-conf.ts
-import { createHmac, randomBytes as randomBytes4 } from "node:crypto";
+import { createHmac, randomBytes as randomBytes3 } from "node:crypto";
 var STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/, LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
 function encodeState(s) {
   return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
@@ -3572,7 +1072,7 @@ function stateFor(weights, ports, address) {
     green: { address, port: ports.green, weight: weights.green }
   };
 }
-var EMPTY_STATE = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } }, newSalt = () => randomBytes4(16).toString("hex");
+var EMPTY_STATE = { blue: { address: "127.0.0.1", port: 0, weight: 0 }, green: { address: "127.0.0.1", port: 0, weight: 0 } }, newSalt = () => randomBytes3(16).toString("hex");
 function tokenSalt(text) {
   return /local SALT = "([0-9a-f]{32})"/.exec(text)?.[1];
 }
@@ -3745,7 +1245,7 @@ var ADMIN_TIMEOUT_MS = 5e3, INCLUDE_MODE = 416, NO_LUA_HINT = " (the Lua module 
   async writeInclude() {
     let previous = await this.host.readFile(this.o.include), state = previous && includedState(previous) || EMPTY_STATE, salt = previous && tokenSalt(previous) || newSalt(), next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token, salt }, state);
     if (previous !== void 0 && setupPart(previous) === setupPart(next)) return "same";
-    await this.host.mkdirp(dirname4(this.o.include)), await this.host.mkdirp(dirname4(this.o.socket));
+    await this.host.mkdirp(dirname2(this.o.include)), await this.host.mkdirp(dirname2(this.o.socket));
     let alone = await testIncludeAlone(this.host, this.o.reloadCommand, this.o.include, next);
     if (alone !== void 0)
       throw new GantryError(
@@ -3950,7 +1450,7 @@ var NginxRouter = class {
 
 // packages/deploy/src/nginx-mode.ts
 var RELOAD_COST = "every traffic change reloads nginx, which closes idle client keep-alive connections: a client that sends its next request on one gets an error (issue 16 measured 38 failed requests in 4 cutovers). For cutovers without reloads install libnginx-mod-http-lua and set up nginx-mode: lua (see the deploy README)";
-function makeNginxRouter(r, host, app, notice2) {
+function makeNginxRouter(r, host, app, notice) {
   let reload = () => new NginxRouter({ host, upstreamFile: r.upstreamFile, reloadCommand: r.reloadCommand, pidFile: r.pidFile, accessLog: r.accessLog, app }), lua = () => new NginxLuaRouter({
     host,
     include: r.luaInclude,
@@ -3959,19 +1459,19 @@ function makeNginxRouter(r, host, app, notice2) {
     reloadCommand: r.reloadCommand,
     accessLog: r.accessLog,
     app,
-    notice: notice2
+    notice
   });
   if (r.mode === "reload") return reload();
   if (r.mode === "lua") return lua();
   let hasLua = async () => await luaModule(host, r.reloadCommand) !== void 0;
-  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : void 0, hasLua, notice2);
+  return new AutoNginxRouter(reload, r.luaInclude && r.adminToken ? lua : void 0, hasLua, notice);
 }
 var NOT_LISTENING = /ENOENT|ECONNREFUSED|no such file|connection refused|no socket at/i, AutoNginxRouter = class {
-  constructor(reload, lua, hasLua, notice2) {
+  constructor(reload, lua, hasLua, notice) {
     this.reload = reload;
     this.lua = lua;
     this.hasLua = hasLua;
-    this.notice = notice2;
+    this.notice = notice;
   }
   reload;
   lua;
@@ -4048,7 +1548,7 @@ async function recoverCutover(d, doc, engine, o = {}) {
 }
 
 // packages/deploy/src/runtime.ts
-import { join as join10 } from "node:path";
+import { join as join7 } from "node:path";
 var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = class {
   constructor(host, stateDir) {
     this.host = host;
@@ -4058,10 +1558,10 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   stateDir;
   name = "process";
   pidFile(color) {
-    return join10(this.stateDir, "run", `${color}.pid`);
+    return join7(this.stateDir, "run", `${color}.pid`);
   }
   logFile(color) {
-    return join10(this.stateDir, "logs", `${color}.log`);
+    return join7(this.stateDir, "logs", `${color}.log`);
   }
   async start(slot, release, env) {
     let leftover = await this.running(slot.color);
@@ -4076,12 +1576,12 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
       return await this.ours(pid) ? pid : void 0;
   }
   async ours(pid) {
-    let info2 = await this.host.processInfo(pid);
-    return info2.state !== "running" ? !1 : !info2.command || info2.command.includes(`${join10(this.stateDir, "releases")}/`);
+    let info = await this.host.processInfo(pid);
+    return info.state !== "running" ? !1 : !info.command || info.command.includes(`${join7(this.stateDir, "releases")}/`);
   }
   async runsRelease(pid, release) {
-    let info2 = await this.host.processInfo(pid);
-    return info2.state === "running" && info2.command === release.binary;
+    let info = await this.host.processInfo(pid);
+    return info.state === "running" && info.command === release.binary;
   }
   /** The pid of a slot this run started or the journal recorded: alive as long as it runs (identity is checked before signals). */
   async alive(slot) {
@@ -4106,13 +1606,212 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
   }
 };
 
+// packages/deploy/src/supervisor.ts
+import { join as join8 } from "node:path";
+
+// packages/deploy/src/supervisor-conf.ts
+var PROGRAM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,70}$/, ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
+function unwritable(value) {
+  if (/[\0\r\n]/.test(value)) return "it spans lines";
+  if (/\s[;#]/.test(value)) return "supervisor reads ';' or '#' after a space as the start of a comment";
+  if (value.includes("%(here)s")) return "supervisor replaces %(here)s even when escaped";
+  if (value !== value.trim()) return "supervisor strips spaces at either end";
+}
+var escapePercent = (v) => v.replaceAll("%", "%%");
+function checked(value, what) {
+  let why = unwritable(value);
+  if (why) throw new GantryError(`${what} ${JSON.stringify(value)} cannot be written to a supervisor program file: ${why}`);
+  return escapePercent(value);
+}
+function unquotable(value) {
+  return /["']/.test(value[0] ?? "") || /["']/.test(value[value.length - 1] ?? "") ? "supervisor strips quotes at either end of a value" : value.includes('"') && value.includes("'") ? `supervisor cannot quote a value holding both ' and "` : unwritable(`x${value}x`);
+}
+function supervisorEnvironment(env) {
+  return Object.entries(env).map(([k, v]) => {
+    if (!ENV_NAME.test(k)) throw new GantryError(`the environment variable name ${JSON.stringify(k)} is not valid for supervisor`);
+    let why = unquotable(v);
+    if (why) throw new GantryError(`the value of ${k} cannot be passed to supervisor: ${why}`);
+    let q = v.includes('"') ? "'" : '"';
+    return `${k}=${q}${escapePercent(v)}${q}`;
+  }).join(",");
+}
+function shlexQuote(arg) {
+  return `'${arg.replaceAll("'", "'\\''")}'`;
+}
+function renderProgram(p) {
+  if (!PROGRAM.test(p.name)) throw new GantryError(`${JSON.stringify(p.name)} is not a valid supervisor program name`);
+  if (p.user && !USER_NAME.test(p.user)) throw new GantryError(`user ${JSON.stringify(p.user)} is not a valid user name`);
+  return `${[
+    "; Written by gantry deploy (runtime: supervisor); rewritten on every cutover.",
+    `[program:${p.name}]`,
+    `command=${checked(shlexQuote(p.binary), "the release binary")}`,
+    `directory=${checked(p.directory, "the release folder")}`,
+    ...p.user ? [`user=${p.user}`] : [],
+    `environment=${supervisorEnvironment(p.env)}`,
+    `autostart=${p.autostart}`,
+    "autorestart=true",
+    "startsecs=1",
+    "stopsignal=TERM",
+    `stopwaitsecs=${Math.max(1, Math.ceil(p.stopWaitSecs))}`,
+    `stdout_logfile=${checked(p.stdoutLog, "the stdout log")}`,
+    `stderr_logfile=${checked(p.stderrLog, "the stderr log")}`
+  ].join(`
+`)}
+`;
+}
+function withAutostart(text, on) {
+  return text.replace(/^autostart=(true|false)$/m, `autostart=${on}`);
+}
+var STATES = ["STOPPED", "STARTING", "RUNNING", "BACKOFF", "STOPPING", "EXITED", "FATAL", "UNKNOWN"];
+function parseStatus(name, output) {
+  let line = output.split(`
+`).find((l) => l.startsWith(`${name} `)) ?? "", state = /^\S+\s+([A-Z]+)\b/.exec(line)?.[1];
+  if (!state || !STATES.includes(state)) return { state: "MISSING", pid: 0, line: output.trim() };
+  let pid = Number(/\bpid (\d+)/.exec(line)?.[1] ?? 0);
+  return { state, pid: state === "RUNNING" ? pid : 0, line: line.trim() };
+}
+
+// packages/deploy/src/supervisor.ts
+var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTING", "BACKOFF"], START_LIMIT_MS = 3e4, SupervisorRuntime = class {
+  constructor(host, stateDir, app, o) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.app = app;
+    this.o = o;
+  }
+  host;
+  stateDir;
+  app;
+  o;
+  name = "supervisor";
+  program(color) {
+    return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
+  }
+  confFile(color) {
+    return join8(this.o.confDir, `${this.program(color)}.conf`);
+  }
+  logFile(color, stream) {
+    return join8(this.stateDir, "logs", `${color}.${stream}.log`);
+  }
+  ctl(args, timeoutMs = 6e4) {
+    return this.host.exec(["supervisorctl", "-c", this.o.config, ...args], { allowFailure: !0, timeoutMs });
+  }
+  fail(what, r) {
+    let said = lastLines(`${r.stdout}${r.stderr}`.trim(), 5) || `exit code ${r.code}`;
+    throw new GantryError(`supervisorctl ${what} failed on ${this.host.name}: ${said}`);
+  }
+  /** Before anything changes: supervisord answers on the config's socket and the include folder exists. */
+  async preflight() {
+    let r = await this.ctl(["pid"], 2e4);
+    if (r.code !== 0 || !/^\d+$/.test(r.stdout.trim()))
+      throw new GantryError(
+        `supervisor-config: supervisorctl -c ${this.o.config} cannot reach supervisord on ${this.host.name}: ${lastLines(`${r.stdout}${r.stderr}`.trim(), 3) || `exit code ${r.code}`}; is supervisord running with this config?`
+      );
+    if (!await this.host.exists(this.o.confDir))
+      throw new GantryError(`supervisor-conf-dir: ${this.o.confDir} does not exist on ${this.host.name}; give the folder supervisord's [include] files reads`);
+  }
+  async status(color) {
+    let r = await this.ctl(["status", this.program(color)]);
+    return parseStatus(this.program(color), r.stdout);
+  }
+  /** `reread`, then `update` of this program only (other programs' pending changes are not ours to apply). */
+  async apply(color) {
+    let reread = await this.ctl(["reread"]);
+    (reread.code !== 0 || /ERROR/.test(reread.stdout)) && this.fail("reread", reread);
+    let update = await this.ctl(["update", this.program(color)]);
+    if (update.code !== 0 || /ERROR/.test(update.stdout)) {
+      if (/no such group/.test(update.stdout))
+        throw new GantryError(
+          `supervisord on ${this.host.name} did not read ${this.confFile(color)}: its [include] files must cover supervisor-conf-dir ${this.o.confDir}`
+        );
+      this.fail(`update ${this.program(color)}`, update);
+    }
+  }
+  async start(slot, release, env) {
+    if (!release.binary)
+      throw new GantryError(`release ${release.version} was staged for runtime: docker (it has no binary); deploy it again with runtime: supervisor`);
+    let name = this.program(slot.color), leftover = await this.running(slot.color);
+    if (leftover) throw new GantryError(`the program ${name} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
+    await this.host.mkdirp(join8(this.stateDir, "logs"), 488);
+    for (let stream of ["stdout", "stderr"]) {
+      let log = this.logFile(slot.color, stream);
+      await this.host.exists(log) && await this.host.rename(log, `${log}.1`);
+    }
+    let text = renderProgram({
+      name,
+      binary: release.binary,
+      directory: release.dir,
+      env,
+      autostart: !0,
+      stopWaitSecs: this.o.stopWaitMs / 1e3,
+      stdoutLog: this.logFile(slot.color, "stdout"),
+      stderrLog: this.logFile(slot.color, "stderr"),
+      user: this.o.user
+    });
+    await this.host.writeFile(this.confFile(slot.color), text, 384), await this.apply(slot.color);
+    let r = await this.ctl(["start", name]);
+    return (r.code !== 0 || /ERROR/.test(r.stdout) && !/already started/.test(r.stdout)) && this.fail(`start ${name}`, r), this.waitRunning(slot.color);
+  }
+  /** Waits while supervisord brings the program up; its pid once RUNNING. */
+  async waitRunning(color) {
+    let deadline = performance.now() + START_LIMIT_MS;
+    for (; ; ) {
+      let s = await this.status(color);
+      if (s.state === "RUNNING" && s.pid > 1) return s.pid;
+      if (!COMING_UP.includes(s.state) || performance.now() > deadline)
+        throw new GantryError(`supervisord could not start ${this.program(color)} on ${this.host.name}: ${s.line}`);
+      await sleep5(100);
+    }
+  }
+  /**
+   * The slot's own process still runs: a pid supervisord replaced is a crash it restarted, not the
+   * process that passed the gate. Read from the process table, not supervisorctl (a Python start
+   * per health check would slow the gate down).
+   */
+  async alive(slot) {
+    return slot.pid !== void 0 ? (await this.host.processInfo(slot.pid)).state === "running" : (await this.status(slot.color)).state === "RUNNING";
+  }
+  async running(color) {
+    let s = await this.status(color);
+    return s.state === "RUNNING" && s.pid > 1 ? s.pid : void 0;
+  }
+  async runsRelease(pid, release) {
+    let info = await this.host.processInfo(pid);
+    return info.state === "running" && info.command === release.binary;
+  }
+  async stop(slot, _stopTimeoutMs) {
+    let started = performance.now(), name = this.program(slot.color), before = await this.status(slot.color), signal = "none";
+    if (before.state !== "MISSING" && !["STOPPED", "EXITED", "FATAL"].includes(before.state)) {
+      let waitMs = Math.max(1e3, this.o.stopWaitMs), r = await this.ctl(["stop", name], waitMs + 3e4);
+      (r.code !== 0 || /ERROR/.test(r.stdout) && !/not running/.test(r.stdout)) && this.fail(`stop ${name}`, r), signal = performance.now() - started >= waitMs ? "SIGKILL" : "SIGTERM";
+    }
+    return await this.autostartOff(slot.color), { signal, ms: signal === "none" ? 0 : performance.now() - started };
+  }
+  /** A stopped color stays stopped when supervisord starts again. */
+  async autostartOff(color) {
+    let text = await this.host.readFile(this.confFile(color));
+    text === void 0 || !/^autostart=true$/m.test(text) || (await this.host.writeFile(this.confFile(color), withAutostart(text, !1), 384), await this.apply(color));
+  }
+  /** supervisord's view of the program, then the last lines of its stderr and stdout logs. */
+  async logTail(color, lines) {
+    let parts = [`supervisorctl status: ${(await this.status(color)).line}`];
+    for (let stream of ["stderr", "stdout"]) {
+      let file = this.logFile(color, stream), size = await this.host.fileSize(file) ?? 0, tail = size ? await this.host.readFrom(file, Math.max(0, size - 8192), 8192) : void 0;
+      tail?.text.trim() && parts.push(`${stream} (${file}):
+${lastLines(tail.text, lines)}`);
+    }
+    return parts.join(`
+`);
+  }
+};
+
 // packages/deploy/src/ssh/audit.ts
-import { join as join11 } from "node:path";
+import { join as join9 } from "node:path";
 var AUDIT_FILE = "audit.log";
 function auditWho(env) {
   if (env.GITHUB_ACTOR) {
-    let where2 = env.GITHUB_REPOSITORY ? ` (${env.GITHUB_REPOSITORY}${env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}` : ""})` : "";
-    return `${env.GITHUB_ACTOR}${where2}`;
+    let where = env.GITHUB_REPOSITORY ? ` (${env.GITHUB_REPOSITORY}${env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}` : ""})` : "";
+    return `${env.GITHUB_ACTOR}${where}`;
   }
   return env.USER || env.LOGNAME || "unknown";
 }
@@ -4120,7 +1819,7 @@ var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
 async function appendAudit(host, stateDir, entry, warn) {
   let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
 `)[0] })}
-`, path2 = join11(stateDir, AUDIT_FILE);
+`, path2 = join9(stateDir, AUDIT_FILE);
   try {
     await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
   } catch (err) {
@@ -4163,11 +1862,11 @@ var Timeline = class {
 };
 
 // packages/deploy/src/deploy.ts
-function makeRouter(r, host, app, notice2) {
-  return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : makeNginxRouter(r, host, app, notice2);
+function makeRouter(r, host, app, notice) {
+  return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : makeNginxRouter(r, host, app, notice);
 }
 function makeRuntime(inputs, host, stateDir, app) {
-  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : new ProcessRuntime(host, stateDir);
+  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : inputs.runtime === "supervisor" ? new SupervisorRuntime(host, stateDir, app, { ...inputs.supervisor, stopWaitMs: inputs.drainTimeoutMs }) : new ProcessRuntime(host, stateDir);
 }
 function stateDirFor(inputs, app) {
   return inputs.stateDir.split("{app}").join(checkName(app, APP_NAME, "app", ACCEPTED_APP));
@@ -4218,7 +1917,9 @@ async function prepare(inputs, o) {
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
   let version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "", stateDir = stateDirFor(inputs, app), router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
-  let runtime = makeRuntime(inputs, o.host, stateDir, app), journal = new Journal(o.host, stateDir), doc = await journal.read(app);
+  let runtime = makeRuntime(inputs, o.host, stateDir, app);
+  await runtime.preflight?.();
+  let journal = new Journal(o.host, stateDir), doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
   return await checkIdlePort(o.host, runtime, doc, inputs), { artifact, image, app, version, stateDir, router, runtime, journal };
 }
@@ -4280,9 +1981,9 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
 }
 async function rollbackPlan(host, stateDir, doc, inputs) {
   let target = doc.previous;
-  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join12(stateDir, "journal.json")} to roll back to`);
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join10(stateDir, "journal.json")} to roll back to`);
   let release = await findRelease(host, stateDir, target.version);
-  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join12(stateDir, "releases")} (pruned past keep-releases?)`);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join10(stateDir, "releases")} (pruned past keep-releases?)`);
   return {
     command: "rollback",
     version: target.version,
@@ -4293,10 +1994,10 @@ async function rollbackPlan(host, stateDir, doc, inputs) {
 }
 
 // packages/deploy/src/inputs.ts
-import { isAbsolute as isAbsolute4, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // packages/deploy/src/ssh/inputs.ts
-import { isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 
 // packages/deploy/src/ssh/hosts.ts
 var ACCEPTED = "accepted: user@host or user@host:port, one per line or comma-separated, e.g. deploy@web-1.example.com or deploy@10.0.0.5:2222", USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
@@ -4339,7 +2040,7 @@ function parseHosts(text, input = "hosts") {
 
 // packages/deploy/src/ssh/keys.ts
 import { writeFile } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join11 } from "node:path";
 var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
 function normalizeKey(text) {
   return `${text.replace(/\r\n?/g, `
@@ -4402,7 +2103,7 @@ function checkKnownHosts(text, input = "known-hosts") {
   return found;
 }
 async function writePrivateFile(dir, name, text) {
-  let path2 = join13(dir, name);
+  let path2 = join11(dir, name);
   return await writeFile(path2, text, { mode: 384, flag: "wx" }), path2;
 }
 async function verifyKeyFile(path2, input = "ssh-key") {
@@ -4511,7 +2212,7 @@ function parseRemoteInputs(read, cwd) {
         "known-hosts is given too; either check host keys (remove this switch) or skip the check (remove known-hosts)"
       );
   } else if (rawKnown)
-    !/\s/.test(rawKnown) && /^[~./]/.test(rawKnown) ? knownHosts = { path: rawKnown.startsWith("~/") ? resolve2(process.env.HOME ?? "/", rawKnown.slice(2)) : isAbsolute3(rawKnown) ? rawKnown : resolve2(cwd, rawKnown) } : (checkKnownHosts(rawKnown), knownHosts = { text: rawKnown });
+    !/\s/.test(rawKnown) && /^[~./]/.test(rawKnown) ? knownHosts = { path: rawKnown.startsWith("~/") ? resolve(process.env.HOME ?? "/", rawKnown.slice(2)) : isAbsolute(rawKnown) ? rawKnown : resolve(cwd, rawKnown) } : (checkKnownHosts(rawKnown), knownHosts = { text: rawKnown });
   else throw new InputError(
     "known-hosts",
     "",
@@ -4537,6 +2238,9 @@ var DEPLOY_INPUTS = {
   ports: "8081,8082",
   runtime: "process",
   "docker-host": "",
+  "supervisor-conf-dir": "/etc/supervisor/conf.d",
+  "supervisor-config": "/etc/supervisor/supervisord.conf",
+  user: "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -4588,7 +2292,7 @@ function path(read, name, cwd) {
   let v = read.string(name);
   if (v === "") return "";
   if (/[\0\r\n]/.test(v)) throw new InputError(name, v, "accepted: a file path on one line");
-  return isAbsolute4(v) ? v : resolve3(cwd, v);
+  return isAbsolute2(v) ? v : resolve2(cwd, v);
 }
 function routerInputs(read, cwd) {
   let kind = read.choice("router", ["haproxy", "nginx"]);
@@ -4652,6 +2356,23 @@ function imageArtifact(read) {
   let ref = read.string("artifact");
   return ref && checkImageReference(ref);
 }
+function supervisorInputs(read, cwd, runtime) {
+  let user = read.string("user");
+  if (user && runtime !== "supervisor") throw new InputError("user", user, "it applies to runtime: supervisor only; leave it empty");
+  if (user && !USER_NAME.test(user))
+    throw new InputError("user", user, "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user");
+  let confDir = path(read, "supervisor-conf-dir", cwd);
+  if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
+  let config = path(read, "supervisor-config", cwd);
+  if (!config) throw new InputError("supervisor-config", "", "accepted: supervisord's config file, e.g. /etc/supervisor/supervisord.conf");
+  return { confDir, config, user };
+}
+function checkSupervisorEnv(env) {
+  for (let [k, v] of Object.entries(env)) {
+    let why = unquotable(v);
+    if (why) throw new InputError("env", `${k}=…`, `runtime: supervisor passes env in its program file, and ${why}; accepted: a value without that`);
+  }
+}
 function duration(read, name, min) {
   let ms = read.duration(name);
   if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
@@ -4663,11 +2384,11 @@ function parseDeployInputs(read, cwd) {
   let version = read.string("version");
   if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   let runtime = read.string("runtime");
-  if (runtime !== "process" && runtime !== "docker")
+  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor")
     throw new InputError(
       "runtime",
       runtime,
-      "accepted: process or docker (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)"
+      "accepted: process, docker or supervisor (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)"
     );
   let dockerHost = read.string("docker-host");
   if (dockerHost && !DOCKER_HOST.test(dockerHost))
@@ -4685,6 +2406,8 @@ function parseDeployInputs(read, cwd) {
     );
   let env = read.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
+  let supervisor = supervisorInputs(read, cwd, runtime);
+  runtime === "supervisor" && checkSupervisorEnv(env);
   let strategy = read.choice("strategy", ["blue-green", "canary"]), steps = strategy === "canary" ? parseSteps(read.string("canary-steps")) : [100], healthPath = read.string("health-path");
   if (!/^\/[\x21-\x7e]*$/.test(healthPath))
     throw new InputError("health-path", healthPath, "accepted: a URL path starting with /, without spaces, e.g. /healthz");
@@ -4692,6 +2415,8 @@ function parseDeployInputs(read, cwd) {
   if (maxErrorRate === void 0) throw new InputError("max-error-rate", "", "it is required; accepted: a percentage, e.g. 1%");
   let maxP95 = read.string("max-p95") ? duration(read, "max-p95", 1) : void 0, stateDir = read.string("state-dir");
   if (!stateDir || /[\0\r\n]/.test(stateDir)) throw new InputError("state-dir", stateDir, "accepted: a folder path, e.g. /var/lib/gantry/{app}");
+  let unfit = runtime === "supervisor" ? unwritable(stateDir) : void 0;
+  if (unfit) throw new InputError("state-dir", stateDir, `runtime: supervisor names it in its program files, and ${unfit}; accepted: a plain folder path`);
   return {
     command,
     app,
@@ -4703,6 +2428,7 @@ function parseDeployInputs(read, cwd) {
     ports: parsePorts(read.string("ports")),
     runtime,
     dockerHost,
+    supervisor,
     router: routerInputs(read, cwd),
     strategy,
     steps,
@@ -4718,7 +2444,7 @@ function parseDeployInputs(read, cwd) {
     maxP95Ms: maxP95,
     drainTimeoutMs: duration(read, "drain-timeout", 0),
     stopTimeoutMs: duration(read, "stop-timeout", 0),
-    stateDir: isAbsolute4(stateDir) ? stateDir : resolve3(cwd, stateDir),
+    stateDir: isAbsolute2(stateDir) ? stateDir : resolve2(cwd, stateDir),
     keepReleases: read.int("keep-releases", 1, 1e3),
     lockTimeoutMs: duration(read, "lock-timeout", 0),
     remote
@@ -4726,13 +2452,13 @@ function parseDeployInputs(read, cwd) {
 }
 
 // packages/deploy/src/localhost.ts
-import { spawn as spawn2 } from "node:child_process";
-import { closeSync, constants as constants3, createReadStream as createReadStream2, fchmodSync, openSync } from "node:fs";
-import { mkdir as mkdir3, open as open2, readFile as readFile4, readdir, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { closeSync, constants, createReadStream, fchmodSync, openSync } from "node:fs";
+import { mkdir, open, readFile as readFile2, readdir, rename, rm, stat } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { hostname } from "node:os";
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, LocalHost = class {
   name = "local";
   async platform() {
@@ -4745,7 +2471,7 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
   }
   async readFile(path2) {
     try {
-      return await readFile4(path2, "utf8");
+      return await readFile2(path2, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return;
       throw err;
@@ -4754,7 +2480,7 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
   async readFrom(path2, offset, maxBytes) {
     let fh;
     try {
-      fh = await open2(path2, "r");
+      fh = await open(path2, "r");
     } catch (err) {
       if (err.code === "ENOENT") return;
       throw err;
@@ -4768,7 +2494,7 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
   }
   async fileSize(path2) {
     try {
-      return (await stat2(path2)).size;
+      return (await stat(path2)).size;
     } catch {
       return;
     }
@@ -4782,13 +2508,13 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
     return writeFileAtomic(path2, data, mode, this.tempFor(path2));
   }
   rename(from, to) {
-    return rename2(from, to);
+    return rename(from, to);
   }
   async mkdirp(path2, mode) {
-    await mkdir3(path2, { recursive: !0, mode });
+    await mkdir(path2, { recursive: !0, mode });
   }
   remove(path2) {
-    return rm3(path2, { recursive: !0, force: !0 });
+    return rm(path2, { recursive: !0, force: !0 });
   }
   async list(dir) {
     try {
@@ -4805,16 +2531,16 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
   }
   async upload(localPath, hostPath, mode) {
     let chunks = (async function* () {
-      yield* createReadStream2(localPath);
+      yield* createReadStream(localPath);
     })();
     return await writeFileAtomic(hostPath, chunks, mode, this.tempFor(hostPath)), sha256File(hostPath);
   }
   async spawnDetached(spec) {
-    await mkdir3(dirname5(spec.logFile), { recursive: !0 }), await mkdir3(dirname5(spec.pidFile), { recursive: !0 });
-    let fd = openSync(spec.logFile, constants3.O_WRONLY | constants3.O_APPEND | constants3.O_CREAT | constants3.O_NOFOLLOW, LOG_MODE);
+    await mkdir(dirname3(spec.logFile), { recursive: !0 }), await mkdir(dirname3(spec.pidFile), { recursive: !0 });
+    let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
     try {
       fchmodSync(fd, LOG_MODE);
-      let child = spawn2("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
+      let child = spawn("/bin/sh", ["-c", PIDFILE_WRAPPER, spec.pidFile, ...spec.argv], {
         cwd: spec.cwd,
         env: spec.env,
         detached: !0,
@@ -4876,16 +2602,16 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
 };
 
 // packages/deploy/src/ssh/connect.ts
-import { mkdtemp, readFile as readFile6, rm as rm5 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile4, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join14 } from "node:path";
 
 // packages/deploy/src/ssh/session.ts
-import { rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { rm as rm2 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // packages/deploy/src/ssh/agent.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 var AGENT = `for t in od sed; do command -v $t >/dev/null 2>&1 || { echo "gantry-agent: $t is missing" >&2; exit 97; }; done
 dec() { i=0; while [ "$i" -lt "$1" ]; do IFS= read -r l || exit 1; printf "$l"; i=$((i + 1)); done; }
 exec 3>&1
@@ -4941,7 +2667,7 @@ var AgentLost = class extends Error {
   exited;
   hasExited = !1;
   constructor(argv) {
-    this.child = spawn3(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"] }), this.child.stdout.on("data", (d) => this.onData(d)), this.child.stderr.on("data", (d) => {
+    this.child = spawn2(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"] }), this.child.stdout.on("data", (d) => this.onData(d)), this.child.stderr.on("data", (d) => {
       this.errTail = (this.errTail + d.toString("utf8")).slice(-8192);
     }), this.child.stdin.on("error", () => {
     }), this.child.on("error", (e) => {
@@ -4959,9 +2685,9 @@ var AgentLost = class extends Error {
     for (let h of [child, child.stdin, child.stdout, child.stderr]) yes ? h.unref() : h.ref();
   }
   request(command, input, timeoutMs) {
-    return this.ended || this.pending ? Promise.reject(new AgentLost(!1, this.errTail, null)) : (this.idle(!1), new Promise((resolve4, reject) => {
+    return this.ended || this.pending ? Promise.reject(new AgentLost(!1, this.errTail, null)) : (this.idle(!1), new Promise((resolve3, reject) => {
       let id = this.nextId++, timer = setTimeout(() => this.kill(!0), timeoutMs);
-      this.pending = { id, acked: !1, out: [], err: [], resolve: resolve4, reject, timer }, this.child.stdin.write(frameRequest(id, command, input));
+      this.pending = { id, acked: !1, out: [], err: [], resolve: resolve3, reject, timer }, this.child.stdin.write(frameRequest(id, command, input));
     }));
   }
   /** Ends the agent; `timedOut`: its request is failed as a timeout. */
@@ -5068,7 +2794,7 @@ var AgentLost = class extends Error {
 };
 
 // packages/deploy/src/ssh/argv.ts
-import { join as join14 } from "node:path";
+import { join as join12 } from "node:path";
 function hostKeyArgs(cfg) {
   if (cfg.insecure) return ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"];
   if (!cfg.knownHostsFile) throw new GantryError("internal: no known-hosts file for an SSH connection, and host key checking is not switched off");
@@ -5082,7 +2808,7 @@ function sshBaseArgs(spec, cfg) {
     "-o",
     "ControlMaster=auto",
     "-o",
-    `ControlPath=${join14(cfg.controlDir, "%C")}`,
+    `ControlPath=${join12(cfg.controlDir, "%C")}`,
     "-o",
     `ControlPersist=${cfg.persistSeconds ?? 60}`,
     "-l",
@@ -5279,8 +3005,8 @@ var COMMAND_TIMEOUT_MS = 6e4, AGENT_MAX_INPUT = 64 * 1024, SshSession = class {
     let id = sha256(`${this.label}
 ${remotePath}
 ${process.pid}
-${this.forwardCount++}`).slice(0, 16), local = join15(this.cfg.controlDir, `fwd-${id}.sock`);
-    return await rm4(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
+${this.forwardCount++}`).slice(0, 16), local = join13(this.cfg.controlDir, `fwd-${id}.sock`);
+    return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
   }
   /** Forgets a forward whose local socket stopped answering (its master was replaced). */
   dropForward(remotePath) {
@@ -5305,7 +3031,7 @@ ${this.forwardCount++}`).slice(0, 16), local = join15(this.cfg.controlDir, `fwd-
 };
 
 // packages/deploy/src/ssh/sshhost.ts
-import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { hostname as hostname2 } from "node:os";
 
 // packages/deploy/src/ssh/scripts.ts
@@ -5385,8 +3111,8 @@ function parseProcess(text) {
     return { state: st === "Z" || st === "X" ? "zombie" : "running", command: words.filter(Boolean).join(" ") };
   }
   if (head.startsWith("ps ")) {
-    let [stat5 = "", ...args] = head.slice(3).trim().split(/\s+/);
-    return { state: stat5.startsWith("Z") ? "zombie" : "running", command: args.join(" ") };
+    let [stat4 = "", ...args] = head.slice(3).trim().split(/\s+/);
+    return { state: stat4.startsWith("Z") ? "zombie" : "running", command: args.join(" ") };
   }
   return { state: "gone" };
 }
@@ -5539,7 +3265,7 @@ function localExchange(path2, text, timeoutMs) {
 }
 
 // packages/deploy/src/ssh/sshhost.ts
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toString(8), SshHost = class {
+var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toString(8), SshHost = class {
   constructor(session, o = {}) {
     this.session = session;
     this.o = o;
@@ -5652,8 +3378,8 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
   }
   /** Streams the file over the connection after checking the free space; returns the sha256 computed on the host. */
   async upload(localPath, hostPath, mode) {
-    let size = (await stat3(localPath)).size, needKiB = Math.ceil(size * 1.1 / 1024) + 1024, r = await this.runScript(UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
-      input: await readFile5(localPath),
+    let size = (await stat2(localPath)).size, needKiB = Math.ceil(size * 1.1 / 1024) + 1024, r = await this.runScript(UPLOAD, [hostPath, octal(mode), needKiB], `uploading ${formatBytes(size)} to ${hostPath}`, {
+      input: await readFile3(localPath),
       timeoutMs: 6e5,
       // A release is megabytes: streamed on an exec channel of its own, not through the host's shell.
       ownChannel: !0
@@ -5668,7 +3394,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
   }
   async spawnDetached(spec) {
     let lines = Object.entries(spec.env).map(([k, v]) => {
-      if (!ENV_NAME.test(k) || /[\0\r\n]/.test(v))
+      if (!ENV_NAME2.test(k) || /[\0\r\n]/.test(v))
         throw new GantryError(`the environment variable ${JSON.stringify(k)} cannot be passed to ${this.name} (one line, a valid name)`);
       return `${k}=${v}
 `;
@@ -5708,7 +3434,7 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toStr
 var CONTROL_ROOT_MAX = 31;
 async function privateDir() {
   let root = tmpdir().length <= CONTROL_ROOT_MAX ? tmpdir() : "/tmp";
-  return mkdtemp(join16(root, "gantry-ssh-"));
+  return mkdtemp(join14(root, "gantry-ssh-"));
 }
 async function openConnections(r, reporter, needs = []) {
   let dir = await privateDir();
@@ -5718,7 +3444,7 @@ async function openConnections(r, reporter, needs = []) {
       let text;
       if ("path" in r.knownHosts) {
         let path2 = r.knownHosts.path;
-        text = await readFile6(path2, "utf8").catch(() => {
+        text = await readFile4(path2, "utf8").catch(() => {
           throw new InputError("known-hosts", path2, "no such file; give known_hosts lines or the path of a known_hosts file");
         });
       } else text = r.knownHosts.text;
@@ -5730,7 +3456,7 @@ async function openConnections(r, reporter, needs = []) {
       "ssh-insecure-skip-host-key-check is on: host keys are not checked, so anyone on the network path could pose as these hosts. Use it only for throwaway test hosts."
     ), { hosts: r.hosts.map((h) => new SshHost(new SshSession(h, config), { needs })), saved: { dir, config, hosts: r.hosts } };
   } catch (err) {
-    throw await rm5(dir, { recursive: !0, force: !0 }), err;
+    throw await rm3(dir, { recursive: !0, force: !0 }), err;
   }
 }
 function savedConnections(text) {
@@ -5744,7 +3470,7 @@ function savedConnections(text) {
 }
 async function closeConnections(saved, live = []) {
   if (!saved.dir.includes("gantry-ssh-")) throw new GantryError(`internal: refusing to remove ${saved.dir}`);
-  await Promise.all(live.map((h) => h.session.closeShells?.())), await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close())), await rm5(saved.dir, { recursive: !0, force: !0 });
+  await Promise.all(live.map((h) => h.session.closeShells?.())), await Promise.all(saved.hosts.map((h) => new SshSession(h, saved.config).close())), await rm3(saved.dir, { recursive: !0, force: !0 });
 }
 
 // packages/deploy/src/ssh/fleet.ts
@@ -5801,7 +3527,7 @@ function fleetOutcome(r) {
 }
 
 // packages/deploy/src/ssh/preflight.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 function routerNeeds(r) {
   return r.kind !== "nginx" ? [] : [.../* @__PURE__ */ new Set([r.reloadCommand[0], nginxTestCommand(r.reloadCommand)[0]])];
 }
@@ -5827,8 +3553,13 @@ async function preflightHost(host, inputs, app) {
     }
   let stateDir = stateDirFor(inputs, app), free = await host.freeSpace(stateDir);
   if (free.writable || problems.push(`user ${facts.user} may not create ${stateDir} (${free.at} is not writable for it)`), artifact && free.kib !== void 0) {
-    let { size } = await stat4(artifact.path), need = Math.ceil(size * 1.1 / 1024) + 1024;
+    let { size } = await stat3(artifact.path), need = Math.ceil(size * 1.1 / 1024) + 1024;
     free.kib < need && problems.push(`the disk is full: ${formatBytes(free.kib * 1024)} free in ${free.at}, the release needs ${formatBytes(need * 1024)}`);
+  }
+  try {
+    await makeRuntime(inputs, host, stateDir, app).preflight?.();
+  } catch (err) {
+    problems.push(messageOf(err).replace(` on ${host.name}`, ""));
   }
   if (inputs.router.kind === "haproxy")
     try {
@@ -6092,11 +3823,11 @@ async function remotePost(ctx, savedRun, savedConn) {
 }
 
 // packages/deploy/src/ssh/status.ts
-import { join as join17 } from "node:path";
+import { join as join15 } from "node:path";
 async function hostStatus(host, inputs, app) {
   let stateDir = stateDirFor(inputs, app);
   try {
-    let doc = await new Journal(host, stateDir).read(app), a = doc.active, running = a ? await new ProcessRuntime(host, stateDir).alive(a) : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join17(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, runtime = makeRuntime(inputs, host, stateDir, app), running = a ? await runtime.alive(a) || await runtime.running(a.color) !== void 0 : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join15(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
     return {
       host: host.name,
       outcome: c ? "in-flight" : last?.outcome ?? "",
@@ -6146,7 +3877,7 @@ async function deployStatus(inputs, ctx, host) {
     app = project ? checkName(project, APP_NAME, `manifest ${inputs.manifest}: project`, ACCEPTED_APP) : "";
   }
   if (!app) throw new InputError("app", "", "it is required for command: status when there is no manifest; accepted: the service's name");
-  let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = makeRuntime(inputs, host, stateDir, app), active = doc.active, running = active ? await runtime.alive(active) : !1, routing;
+  let stateDir = stateDirFor(inputs, app), doc = await new Journal(host, stateDir).read(app), runtime = makeRuntime(inputs, host, stateDir, app), active = doc.active, running = active ? await runtime.alive(active) || await runtime.running(active.color) !== void 0 : !1, routing;
   try {
     routing = await makeRouter(inputs.router, host, app).describe(inputs.ports);
   } catch (err) {
@@ -6237,10 +3968,13 @@ async function run(inputs, ctx) {
   } finally {
     cancel.dispose();
   }
-  if (setDeployOutputs(report, ctx), ctx.summary(deploySummary(report, inputs)), report.result.logTail && ctx.reporter.info(`last output of ${report.result.version}:
-${report.result.logTail}`), reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back"))
-    throw new GantryError(outcomeSentence(report));
-  ctx.reporter.info(outcomeSentence(report));
+  setDeployOutputs(report, ctx), ctx.summary(deploySummary(report, inputs));
+  let tail = report.result.logTail ? `last output of ${report.result.version}:
+${report.result.logTail}` : "";
+  if (reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back"))
+    throw new GantryError(tail ? `${outcomeSentence(report)}
+${tail}` : outcomeSentence(report));
+  tail && ctx.reporter.info(tail), ctx.reporter.info(outcomeSentence(report));
 }
 async function post(ctx) {
   let saved = ctx.state.get(StateKey.DeployRun), connections = savedConnections(ctx.state.get(StateKey.Cleanup));
@@ -6272,74 +4006,5 @@ var deployStage = {
 };
 
 export {
-  memoryState,
-  StateKey,
-  restoreCache,
-  saveCachePlan,
-  GantryError,
-  InputError,
-  ExecError,
-  childProcessTime,
-  lastLines,
-  exec,
-  sha256File,
-  sha256,
-  exists,
-  writeNewFile,
-  writeFileAtomic,
-  copyFileAtomic,
-  parseSize,
-  SIZE_ACCEPTED,
-  parseDuration,
-  formatBytes,
-  formatDuration,
-  mapInputSource,
-  InputReader,
-  splitList,
-  MANIFEST_FILE,
-  readManifest,
-  writeManifest,
-  resolveInManifest,
-  MAX_ANNOTATIONS,
-  TerminalReporter,
-  MAX_SUMMARY_BYTES,
-  cell,
-  table,
-  details,
-  codeBlock,
-  parseStageInputs,
-  formatOutput,
-  failureMessage,
-  runActionMain,
-  runActionPost,
-  parseTarget,
-  formatTarget,
-  targetSlug,
-  exeSuffix,
-  hostTarget,
-  nearest,
-  redactUrl,
-  HttpTimeoutError,
-  fetchWithTimeout,
-  readBodyLimited,
-  discardBody,
-  readErrorBody,
-  ensureRunnerDirs,
-  findCachedTool,
-  installTool,
-  runnerArch,
-  goVersionRange,
-  goVersionFromFile,
-  moduleGoDirective,
-  resolveGo,
-  require_tar_stream,
-  withParents,
-  reproducibleTar,
-  which,
-  isExecutable,
-  freePort,
-  isSecretName,
-  urlPasswords,
-  envSecrets,
   deployStage
 };
