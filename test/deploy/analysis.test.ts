@@ -116,7 +116,7 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
   });
 
   it("deploys v1 first, judged by the queries (no baseline yet: skipped)", async () => {
-    const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, analysis: [MEMORY, P95_VS_OLD].join("\n"), "verify-window": "2s" }), {
+    const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, analysis: [MEMORY, P95_VS_OLD].join("\n") }), {
       workspace: ws,
     });
     expect(r.code, r.log).toBe(0);
@@ -135,8 +135,14 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
       manifest: manifests.v2 as string,
       strategy: "canary",
       analysis: [ERROR_RATE, P95, MEMORY, P95_VS_OLD].join("\n"),
+      // Prometheus without a web config ignores it; it must still never be printed or stored.
+      "prometheus-token": "s3cret-prom-token",
     });
     expect(run.code, run.log).toBe(0);
+    expect(run.log.replace(/^::add-mask::.*$/gm, "")).not.toContain("s3cret-prom-token");
+    // The post step's saved inputs hold the analysis, without its credentials.
+    expect(run.state["gantry-deploy-run"]).toContain(`"prometheus":{"url":"${prom.url}"`);
+    expect(JSON.stringify(run.state)).not.toContain("s3cret-prom-token");
     expect(run.outputs).toMatchObject({ outcome: "promoted", version: "v2", "previous-version": "v1" });
     expect(phases(run)).toEqual(expect.arrayContaining(["verify 5%", "verify 25%", "verify 50%", "verify 100%", "stop-old"]));
     const ms = measurements(run);
