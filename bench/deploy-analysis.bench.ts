@@ -49,7 +49,10 @@ export default async function analysisBench(): Promise<BenchRow[]> {
   const ws = fixtureCopy("example-service");
   const dir = mkdtempSync(join(tmpdir(), "gantry-bench-analysis-"));
   log("building v1, a release that answers 500 and one that leaks memory …");
-  const m = await buildReleases(ws, [{ version: "v1" }, { version: "v3-500", fault: "500" }, { version: "v4-leak", fault: "leak" }]);
+  // A bad release per run: a version redeployed within its queries' rate window is judged on its last attempt's samples too.
+  const bad = Array.from({ length: 2 * RUNS }, (_, i) => ({ version: `v3-500-${i + 1}`, fault: "500" }));
+  const m = await buildReleases(ws, [{ version: "v1" }, ...bad, { version: "v4-leak", fault: "leak" }]);
+  let next = 0;
   const ports = { blue: await freePort(), green: await freePort() };
   const hp = await startHaproxy(dir, ports, { exporter: true });
   const prom = await startPrometheus(dir, [
@@ -85,7 +88,8 @@ export default async function analysisBench(): Promise<BenchRow[]> {
         const load = startLoad(`${hp.url}/api/hello`, LOAD);
         await new Promise((r) => setTimeout(r, 500));
         const since = Date.now();
-        const r = await deploy({ manifest: m["v3-500"] as string, strategy: "canary", ...gate });
+        const version = (bad[next++] as { version: string }).version;
+        const r = await deploy({ manifest: m[version] as string, strategy: "canary", ...gate });
         await new Promise((r) => setTimeout(r, 500));
         const l = await load.stop();
         if (r.outputs.outcome !== "rolled-back") throw new Error(`the 500 release was not rolled back (${name}): ${r.stderr.slice(-500)}`);
@@ -93,9 +97,9 @@ export default async function analysisBench(): Promise<BenchRow[]> {
         rps = l.rps;
         // Scrapes after the rollback may still be ingesting: wait one interval before asking.
         await new Promise((r) => setTimeout(r, 1500));
-        const bad = await firstBadScrape(prom.url, "v3-500", since);
-        if (bad === undefined || bad > backOnOld(r)) beforeScrape++;
-        else scrapeToOld.push(backOnOld(r) - bad);
+        const seen = await firstBadScrape(prom.url, version, since);
+        if (seen === undefined || seen > backOnOld(r)) beforeScrape++;
+        else scrapeToOld.push(backOnOld(r) - seen);
       }
       log(
         `${name}: failed ${failed.join(", ")}; first bad scrape → old version ${scrapeToOld.join(", ")} ms; rolled back before any scrape saw a 500: ${beforeScrape}`,
