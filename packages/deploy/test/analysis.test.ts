@@ -8,7 +8,10 @@ import { AnalysisRun, type Measurement, type StepContext, judge } from "../src/a
 import { fillQuery, parseAnalysis } from "../src/analysis/parse.js";
 import { PrometheusClient, type Sample, sampleOf } from "../src/analysis/prometheus.js";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../src/inputs.js";
+import { type CutoverPlan, CutoverEngine } from "../src/cutover.js";
+import { emptyJournal } from "../src/journal.js";
 import { deployStage } from "../src/stage.js";
+import { release, rig } from "./fakes.js";
 
 const ERROR_RATE =
   'error-rate: sum(rate(http_requests_total{version="{version}",code=~"5.."}[1m])) / sum(rate(http_requests_total{version="{version}"}[1m])) < 0.01';
@@ -273,5 +276,32 @@ describe("the Prometheus client", () => {
   it("turns an unreachable Prometheus into a measurement without a value, naming it", async () => {
     const closed = new PrometheusClient({ url: "http://127.0.0.1:1", timeoutMs: 2000, token: "", basicAuth: "" });
     expect(await closed.query("up")).toEqual({ none: expect.stringMatching(/^Prometheus at http:\/\/127\.0\.0\.1:1\/ could not be asked: /) });
+  });
+});
+
+describe("the cutover engine with analysis", () => {
+  it("measures each canary step beside the router and rolls back at the first step whose query fails", async () => {
+    const r = rig();
+    // The query's value is the new version's current weight: it passes at 5% and 25%, fails at 50%.
+    const weight = () => Number(/green=(\d+)/.exec(r.events.filter((e) => e.startsWith("route:")).at(-1) ?? "")?.[1] ?? 0);
+    const client = { query: async () => ({ value: weight() }) } as unknown as PrometheusClient;
+    const queries = parseAnalysis(['share: sum(x{version="{version}"}) < 30']);
+    const analysis = new AnalysisRun({ queries, intervalMs: 0, failureLimit: 0, inconclusive: "fail" }, client, r.reporter);
+    const doc = emptyJournal("hello");
+    const engine = (deps = r.deps) => new CutoverEngine(deps, doc);
+    const plan = (version: string, steps: number[]): CutoverPlan => ({
+      command: "deploy",
+      version,
+      strategy: "canary",
+      steps,
+      stage: async () => ({ release: release(version), env: {} }),
+    });
+    expect((await engine().run(plan("v1", [100]))).outcome).toBe("promoted");
+    const res = await engine({ ...r.deps, analysis }).run(plan("v2", [5, 25, 50, 100]));
+    expect(res.outcome).toBe("rolled-back");
+    expect(res.reason).toMatch(/^verify window at 50% failed: analysis share at 50%: 50 is not < 30 /);
+    expect(r.events).not.toContain("route:blue=0,green=100");
+    expect([...new Set(res.analysis?.map((m) => m.step))]).toEqual([5, 25, 50]);
+    expect(r.deps.timeline.find("verify 25%")?.figures).toMatchObject({ passed: true, "analysis share": "25" });
   });
 });
