@@ -80,6 +80,8 @@ export async function servedVersion(base: string): Promise<string> {
 
 export interface Haproxy {
   url: string;
+  /** HAProxy's built-in Prometheus exporter (`/metrics`), when started with `exporter`. */
+  metricsUrl?: string;
   socket: string;
   stateFile: string;
   child: ChildProcess;
@@ -93,8 +95,16 @@ export interface Haproxy {
  * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
  * README recommends: a request that finds no listener is retried, never dropped.
  */
-export async function startHaproxy(dir: string, ports: { blue: number; green: number }): Promise<Haproxy> {
+export async function startHaproxy(dir: string, ports: { blue: number; green: number }, o: { exporter?: boolean } = {}): Promise<Haproxy> {
   const port = await freePort();
+  const metricsPort = o.exporter ? await freePort() : undefined;
+  // HAProxy ≥ 2.4's exporter, served by a frontend of its own (issue 13 scrapes it beside the service).
+  const exporter = metricsPort
+    ? `frontend metrics
+  bind 127.0.0.1:${metricsPort}
+  http-request use-service prometheus-exporter if { path /metrics }
+`
+    : "";
   const socket = join(dir, "admin.sock");
   const stateFile = join(dir, "haproxy.state");
   const cfg = join(dir, "haproxy.cfg");
@@ -120,9 +130,14 @@ backend app
   balance roundrobin
   server blue 127.0.0.1:${ports.blue} disabled
   server green 127.0.0.1:${ports.green} disabled
-`,
+${exporter}`,
   );
-  const h = { url: `http://127.0.0.1:${port}`, socket, stateFile } as Haproxy;
+  const h = {
+    url: `http://127.0.0.1:${port}`,
+    socket,
+    stateFile,
+    ...(metricsPort ? { metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` } : {}),
+  } as Haproxy;
   const start = async () => {
     h.child = spawn("haproxy", ["-f", cfg, "-db"], { stdio: "ignore" });
     await waitFor(

@@ -49,7 +49,7 @@ describe("bench-rows blocks in the docs", () => {
       "actions/slim/README.md": ["slim.bench.ts"],
       "actions/image/README.md": ["image.bench.ts"],
       "actions/go-test/README.md": ["go-test.bench.ts"],
-      "actions/deploy/README.md": ["deploy.bench.ts", "deploy-ssh.bench.ts"],
+      "actions/deploy/README.md": ["deploy-analysis.bench.ts", "deploy.bench.ts", "deploy-ssh.bench.ts"],
       "docs/scaling.md": ["deploy-ssh.bench.ts"],
     };
     for (const [doc, files] of Object.entries(expected)) {

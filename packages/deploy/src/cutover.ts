@@ -1,4 +1,5 @@
 import { type Reporter, formatDuration, messageOf } from "@gantry/core";
+import type { AnalysisRun, Measurement } from "./analysis/evaluate.js";
 import { type GateOptions, type GateResult, type VerifyOptions, type VerifyResult, healthGate, verifyWindow } from "./health.js";
 import type { Host } from "./host.js";
 import type { CutoverRecord, Journal, JournalDoc } from "./journal.js";
@@ -19,7 +20,9 @@ export interface EngineDeps {
   timeline: Timeline;
   ports: Ports;
   gate: GateOptions;
-  verify: Omit<VerifyOptions, "healthPath">;
+  verify: Omit<VerifyOptions, "healthPath" | "analysis">;
+  /** The Prometheus queries judged beside the router in every verify window (issue 13). */
+  analysis?: AnalysisRun;
   drainTimeoutMs: number;
   stopTimeoutMs: number;
   stepPauseMs: number;
@@ -66,6 +69,8 @@ export interface CutoverResult {
   verify: { weight: number; result: VerifyResult }[];
   /** Over every verify window of the run. */
   traffic?: Traffic;
+  /** Every measurement of the `analysis` queries (issue 13). */
+  analysis?: Measurement[];
   /** From the passed health gate to all traffic on the new version. */
   switchMs?: number;
   /** From the detected failure to all traffic on the old version. */
@@ -145,6 +150,7 @@ export class CutoverEngine {
       deployer,
     };
     const result: CutoverResult = { outcome: "failed", version: plan.version, previousVersion: from?.version, verify: [] };
+    if (d.analysis) result.analysis = d.analysis.measurements;
     try {
       await this.transition(c, "staging");
       const { release, env } = await d.timeline.span("stage", async (f) => {
@@ -200,8 +206,16 @@ export class CutoverEngine {
         if (weight === 100) result.switchMs = appliedAt - gatePassed;
         await this.transition(c, "verifying");
         const v = await d.timeline.span(`verify ${weight}%`, async (f) => {
-          const r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path }, d.signal);
-          Object.assign(f, { passed: r.ok, ...(r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }) });
+          const analysis = d.analysis?.window({
+            step: weight,
+            version: plan.version,
+            previousVersion: from?.version,
+            color,
+            app: this.doc.app,
+            host: d.host.name,
+          });
+          const r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path, analysis }, d.signal);
+          Object.assign(f, { passed: r.ok, ...(r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }), ...d.analysis?.figures(weight) });
           return r;
         });
         result.verify.push({ weight, result: v });

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
+import { checkQueries, startAnalysis } from "./analysis/index.js";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
 import { DockerRuntime, type ImageChoice, resolveImage } from "./docker.js";
 import { HaproxyRouter } from "./haproxy.js";
@@ -82,6 +83,7 @@ function engineDeps(
     ports: inputs.ports,
     gate: inputs.health,
     verify: { windowMs: inputs.verifyWindowMs, maxErrorRate: inputs.maxErrorRate, maxP95Ms: inputs.maxP95Ms },
+    analysis: startAnalysis(inputs.analysis, o.reporter),
     drainTimeoutMs: inputs.drainTimeoutMs,
     stopTimeoutMs: inputs.stopTimeoutMs,
     stepPauseMs: inputs.stepPauseMs,
@@ -142,6 +144,8 @@ async function prepare(inputs: DeployInputs, o: DeployOptions) {
   const doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
   await checkIdlePort(o.host, runtime, doc, inputs);
+  const idle: Color = doc.active ? otherColor(doc.active.color) : "blue";
+  await checkQueries(inputs.analysis, { version, previous_version: doc.active?.version ?? "", color: idle, app, host: o.host.name }, o.reporter);
   return { artifact, image, app, version, stateDir, router, runtime, journal };
 }
 

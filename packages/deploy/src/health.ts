@@ -67,6 +67,18 @@ export interface VerifyOptions {
   tickMs?: number;
   /** How often the health path is probed. */
   probeEveryMs?: number;
+  /** The metric analysis beside the router's numbers (issue 13), when `analysis` is set. */
+  analysis?: WindowCheck;
+}
+
+/** A check that runs beside the router's counters for one window (analysis/evaluate.ts). */
+export interface WindowCheck {
+  /** Called every tick, never waits: the failure reason once there is one. */
+  tick(now: number): string | undefined;
+  /** At the window's end: the failure reason, or undefined to pass. */
+  finish(): Promise<string | undefined>;
+  /** The window ended early: drop what is still in flight. */
+  close(): void;
 }
 
 export interface VerifyResult {
@@ -102,7 +114,7 @@ export function trafficVerdict(t: Traffic, o: Pick<VerifyOptions, "maxErrorRate"
  * stay up, keep answering its health path, and its error rate and latency as the router counts
  * them must stay under the thresholds, counted from `mark` (taken before the traffic moved). It
  * ends at the first failure, so a bad release serves one tick (50 ms) past the evidence, not the
- * whole window.
+ * whole window. The metric analysis (issue 13), when given, is judged beside them on every tick.
  */
 export async function verifyWindow(
   host: Host,
@@ -120,22 +132,29 @@ export async function verifyWindow(
   let lastProbe = started;
   let failedProbes = 0;
   const fail = (reason: string): VerifyResult => ({ ok: false, reason, traffic, ms: performance.now() - started, detectedAt: performance.now() });
-  for (;;) {
-    if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
-    if (!(await runtime.alive(slot))) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
-    traffic = (await router.trafficSince(mark)) ?? traffic;
-    const elapsed = performance.now() - started;
-    const final = elapsed >= o.windowMs;
-    const verdict = traffic && trafficVerdict(traffic, o, final);
-    if (verdict) return fail(verdict);
-    if (performance.now() - lastProbe >= probeEvery || final) {
-      lastProbe = performance.now();
-      const probe = await host.httpGet(slot.port, o.healthPath, 2000);
-      failedProbes = probe.ok ? 0 : failedProbes + 1;
-      // Two in a row: one slow answer under load is not a verdict.
-      if (failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+  try {
+    for (;;) {
+      if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
+      if (!(await runtime.alive(slot))) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
+      traffic = (await router.trafficSince(mark)) ?? traffic;
+      const elapsed = performance.now() - started;
+      const final = elapsed >= o.windowMs;
+      const verdict = (traffic && trafficVerdict(traffic, o, final)) || o.analysis?.tick(performance.now());
+      if (verdict) return fail(verdict);
+      if (performance.now() - lastProbe >= probeEvery || final) {
+        lastProbe = performance.now();
+        const probe = await host.httpGet(slot.port, o.healthPath, 2000);
+        failedProbes = probe.ok ? 0 : failedProbes + 1;
+        // Two in a row: one slow answer under load is not a verdict.
+        if (failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+      }
+      if (final) {
+        const analysis = await o.analysis?.finish();
+        return analysis ? fail(analysis) : { ok: true, traffic, ms: elapsed };
+      }
+      await sleep(Math.min(tick, o.windowMs - elapsed));
     }
-    if (final) return { ok: true, traffic, ms: elapsed };
-    await sleep(Math.min(tick, o.windowMs - elapsed));
+  } finally {
+    o.analysis?.close();
   }
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader } from "@gantry/core";
+import { ANALYSIS_INPUTS, type AnalysisInputs, parseAnalysisInputs } from "./analysis/inputs.js";
 import { splitCommandLine } from "./cmdline.js";
 import { DOCKER_HOST, checkImageReference } from "./docker.js";
 import { HAPROXY_NAME } from "./haproxy.js";
@@ -48,6 +49,7 @@ export const DEPLOY_INPUTS = {
   "state-dir": "/var/lib/gantry/{app}",
   "keep-releases": "5",
   "lock-timeout": "2m",
+  ...ANALYSIS_INPUTS,
   ...REMOTE_INPUTS,
 } as const;
 
@@ -75,6 +77,8 @@ export interface DeployInputs {
   verifyWindowMs: number;
   maxErrorRate: number;
   maxP95Ms?: number;
+  /** Prometheus queries judged beside the router (issue 13); no queries = the router alone. */
+  analysis: AnalysisInputs;
   drainTimeoutMs: number;
   stopTimeoutMs: number;
   /** May hold `{app}`, filled in run. */
@@ -302,6 +306,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     verifyWindowMs: duration(read, "verify-window", 0),
     maxErrorRate,
     maxP95Ms: maxP95,
+    analysis: parseAnalysisInputs(read),
     drainTimeoutMs: duration(read, "drain-timeout", 0),
     stopTimeoutMs: duration(read, "stop-timeout", 0),
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(cwd, stateDir),

@@ -1,4 +1,5 @@
 import { GantryError, type RunContext, type Stage, StateKey, envSecrets, messageOf } from "@gantry/core";
+import { ANALYSIS_SECRETS, analysisText, storableAnalysis } from "./analysis/index.js";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
 import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
 import { Journal } from "./journal.js";
@@ -21,6 +22,7 @@ export function setDeployOutputs(r: DeployReport, ctx: RunContext): void {
   ctx.setOutput("previous-version", r.result.previousVersion ?? "");
   ctx.setOutput("timeline", r.timeline.entries);
   ctx.setOutput("error-rate", rate === undefined ? "" : rate.toFixed(3));
+  ctx.setOutput("analysis", r.result.analysis ?? []);
   ctx.setOutput("hosts", [
     {
       host: "local",
@@ -71,7 +73,14 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
       onLocked: (runId, stateDir) =>
-        ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId, stateDir, inputs: { ...inputs, env: {}, router: storableRouter(inputs.router) } })),
+        ctx.state.set(
+          StateKey.DeployRun,
+          JSON.stringify({
+            runId,
+            stateDir,
+            inputs: { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis) },
+          }),
+        ),
     });
   } catch (err) {
     ctx.setOutput("outcome", "failed");
@@ -81,6 +90,7 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
   }
   setDeployOutputs(report, ctx);
   ctx.summary(deploySummary(report, inputs));
+  if (report.result.analysis?.length) ctx.reporter.info(`analysis (value per traffic step):\n${analysisText(report.result.analysis)}`);
   const tail = report.result.logTail ? `last output of ${report.result.version}:\n${report.result.logTail}` : "";
   if (reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back")) {
     // The release's last lines go in the error itself (issue 12: the journal's or supervisor's lines in the error).
@@ -118,7 +128,7 @@ export const deployStage: Stage<DeployInputs> = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key", "nginx-admin-token"],
+  secrets: ["env", "ssh-key", "nginx-admin-token", ...ANALYSIS_SECRETS],
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
     // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret

@@ -37,6 +37,7 @@ export async function deployStatus(inputs: DeployInputs, ctx: RunContext, host: 
   ctx.setOutput("previous-version", doc.previous?.version ?? "");
   ctx.setOutput("timeline", doc.cutover?.transitions ?? []);
   ctx.setOutput("error-rate", "");
+  ctx.setOutput("analysis", []);
   const lines = [
     `### deploy status: ${app}`,
     "",

@@ -1,4 +1,5 @@
 import { codeBlock, details, formatDuration, table } from "@gantry/core";
+import { analysisCharts, analysisRows } from "./analysis/chart.js";
 import type { DeployReport } from "./deploy.js";
 import type { DeployInputs } from "./inputs.js";
 import { errorRate } from "./model.js";
@@ -65,6 +66,7 @@ function gateRows(r: DeployReport, inputs: DeployInputs): string[][] {
         t.latencyMs <= inputs.maxP95Ms ? "✅" : "❌",
       ]);
   }
+  rows.push(...analysisRows(r.result.analysis ?? []));
   if (r.result.switchMs !== undefined) rows.push(["gate passed → all traffic on new", formatDuration(r.result.switchMs), "", "ℹ️"]);
   if (r.result.rollbackMs !== undefined) rows.push(["failure detected → traffic on old", formatDuration(r.result.rollbackMs), "", "ℹ️"]);
   return rows;
@@ -82,6 +84,8 @@ export function deploySummary(r: DeployReport, inputs: DeployInputs): string {
     );
   const gates = gateRows(r, inputs);
   if (gates.length) parts.push(table(["Check", "Measured", "Threshold", ""], gates), "");
+  const charts = analysisCharts(r.result.analysis ?? []);
+  if (charts) parts.push("Prometheus analysis per traffic step:", "", charts, "");
   parts.push(
     table(
       ["Phase", "Start", "Duration", "Figures"],

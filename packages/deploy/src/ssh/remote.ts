@@ -7,6 +7,7 @@ import { GantryError, InputError, type Reporter, type RunContext, StateKey, exis
 import { type DeployReport, recoverOnly, runDeploy } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
 import { COMMITTED_PHASES } from "../model.js";
+import { storableAnalysis } from "../analysis/inputs.js";
 import { storableRouter, withAdminToken } from "../nginx-mode.js";
 import { Journal } from "../journal.js";
 import { auditWho } from "./audit.js";
@@ -47,7 +48,7 @@ export async function fleetApp(inputs: DeployInputs): Promise<string> {
 
 /** The inputs as they may be stored in the runner's state file: no environment values, no key. */
 export function storableInputs(inputs: DeployInputs): DeployInputs {
-  return { ...inputs, env: {}, router: storableRouter(inputs.router), remote: { ...inputs.remote, sshKey: "" } };
+  return { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis), remote: { ...inputs.remote, sshKey: "" } };
 }
 
 function outcomeOf(host: string, d: DeployReport): HostOutcome {

@@ -63,6 +63,10 @@ export function setFleetOutputs(r: FleetReport, ctx: RunContext): void {
     [...r.reports.entries()].flatMap(([host, d]) => d.timeline.entries.map((e) => ({ host, ...e }))),
   );
   ctx.setOutput("error-rate", rate === undefined ? "" : rate.toFixed(3));
+  ctx.setOutput(
+    "analysis",
+    [...r.reports.entries()].flatMap(([host, d]) => (d.result.analysis ?? []).map((m) => ({ host, ...m }))),
+  );
   ctx.setOutput("hosts", hostsOutput(r));
 }
 

@@ -76,6 +76,7 @@ export async function remoteStatus(inputs: DeployInputs, ctx: RunContext): Promi
     ctx.setOutput("previous-version", same(hosts.map((h) => h["previous-version"])));
     ctx.setOutput("timeline", []);
     ctx.setOutput("error-rate", "");
+    ctx.setOutput("analysis", []);
     ctx.setOutput(
       "hosts",
       hosts.map(({ detail: _, ...h }) => h),
