@@ -23,10 +23,14 @@ cleanup() {
   done
   # Mounts a killed daemon left (dockerd binds its data-root), deepest first.
   awk -v r="$root" '$5 == r || index($5, r "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null
+  # What the tests left, by folder prefix, largest first: a leak shows here.
   local left
   left=$(find "$root" -mindepth 1 -maxdepth 1 | wc -l)
   if ((left > 0)); then
-    echo "test temp: the tests left $left folder(s), $(du -sh "$root" 2>/dev/null | cut -f1) in all: $(find "$root" -mindepth 1 -maxdepth 1 -printf '%f\n' | sed -E 's/[-.]?[A-Za-z0-9]{6}$//' | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s %s×, ", $2, $1}')removed" >&2
+    echo "test temp: the tests left $left folder(s), $(du -sh "$root" 2>/dev/null | cut -f1) in all (largest first: $(du -sm "$root"/* 2>/dev/null |
+      sed -E 's#\t.*/#\t#; s/[-.]?[A-Za-z0-9]{6}$//' |
+      awk -F'\t' '{ mb[$2] += $1; n[$2]++ } END { for (k in mb) printf "%d %s %d\n", mb[k], k, n[k] }' |
+      sort -rn | head -6 | awk '{ printf "%s %d× %d MB, ", $2, $3, $1 }')removed)" >&2
   fi
   chmod -R u+w "$root" 2>/dev/null
   rm -rf "$root"

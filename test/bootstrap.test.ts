@@ -6,10 +6,10 @@
  * with stand-ins for go, apt-cache and apt-get first on PATH (apt-get only logs its arguments).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "./harness.js";
 
 const SCRIPTS = join(import.meta.dirname, "..", "scripts");
 
@@ -32,7 +32,7 @@ describe("scripts/bootstrap.sh installs Debian's golang-go only when it is new e
   };
 
   beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), "gantry-bootstrap-"));
+    repo = scratchDir("gantry-bootstrap-");
     for (const d of ["scripts", "fakebin", "home", "node_modules/.bin"]) mkdirSync(join(repo, d), { recursive: true });
     for (const f of ["bootstrap.sh", "go-tools.sh"]) cpSync(join(SCRIPTS, f), join(repo, "scripts", f));
     // Only Go to check, and one pinned tool (go-tools.sh would call `go install` for it).

@@ -6,11 +6,11 @@
  * (nothing to download: GOPROXY=off), and its own HOME, GOCACHE and GOMODCACHE.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeNeeding } from "./tools.js";
+import { scratchDir } from "./harness.js";
 
 const SCRIPT = join(import.meta.dirname, "..", "scripts", "go-tools.sh");
 
@@ -35,7 +35,7 @@ describeNeeding(["go"], "scripts/go-tools.sh builds the pinned tools into .tools
   const say = (name: string) => spawnSync(bin(name), { encoding: "utf8" }).stderr.trim();
 
   beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), "gantry-go-tools-"));
+    repo = scratchDir("gantry-go-tools-");
     mkdirSync(join(repo, "scripts"));
     cpSync(SCRIPT, join(repo, "scripts", "go-tools.sh"));
     writeFileSync(join(repo, "scripts", "tools.txt"), "# command package\ngit git\nhello tools/hello\nlater tools/later bench\n");

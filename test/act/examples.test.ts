@@ -8,15 +8,14 @@
  * made (test/deploy-ssh/netns.ts) laid out at the deploy action's defaults, so the example needs
  * only the variable and secrets its header names. ghcr.io is a local registry (examples.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@gantry/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { get } from "../deploy/support.js";
 import { type Fleet, createFleet } from "../deploy-ssh/netns.js";
 import { HOST_USER, hostFolder, keyPair, removeDir, tempDir } from "../deploy-ssh/servers.js";
-import { REPO } from "../harness.js";
+import { REPO, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { type ActRun, logOf, printed, runAct } from "./act.js";
 import { type FakeGhcr, exampleRepository, gantryCopy, localRepositoryArgs, standinsCopy, startFakeGhcr, zipEntries } from "./examples.js";
@@ -67,7 +66,7 @@ interface Example {
 
 /** Everything act needs to run an example here, except what its jobs deploy to. */
 async function prepare(example: string): Promise<Example> {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-act-example-"));
+  const dir = scratchDir("gantry-act-example-");
   const text = readFileSync(join(REPO, "examples", "workflows", example), "utf8");
   const artifacts = join(dir, "artifacts");
   const ghcr = await startFakeGhcr(join(dir, "ghcr"));

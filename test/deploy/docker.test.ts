@@ -4,11 +4,10 @@
  * (nothing can be pulled here), then deployed as containers with host networking: a first
  * deploy, a cutover under load, and an unhealthy image rolled back with the old one serving.
  */
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { type Dockerd, EPOCH, startDockerd } from "../image/services.js";
 import { describeNeeding } from "../tools.js";
 import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, startLoad } from "./support.js";
@@ -16,7 +15,7 @@ import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, 
 const REPO = "example.test/hello";
 
 describeNeeding(["dockerd", "docker", "haproxy", "root"], "deploy with runtime: docker", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-docker-"));
+  const dir = scratchDir("gantry-deploy-docker-");
   const stateDir = join(dir, "state");
   let ws: string;
   let dockerd: Dockerd;

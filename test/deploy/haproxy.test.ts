@@ -4,12 +4,11 @@
  * crashing and a 500-answering release rolled back by themselves, canary, rollback, status, and a
  * HAProxy restart that keeps the active color.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Haproxy, type LoadResult, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
 
@@ -17,7 +16,7 @@ const NEEDS = ["haproxy", "curl"];
 const HAVE = !lacking(NEEDS).length;
 
 const ws = fixtureCopy("example-service");
-const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-haproxy-"));
+const dir = scratchDir("gantry-deploy-haproxy-");
 const stateDir = join(dir, "state");
 let hp: Haproxy;
 let ports: { blue: number; green: number };

@@ -6,12 +6,11 @@
  * by others that keep the weights.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, removeTree, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, removeTree, runAction, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { runPost, spawnAction } from "./spawn.js";
 import { startSteadyLoad } from "./steady-load.js";
@@ -35,7 +34,7 @@ const TOKEN = "test-admin-token-0123456789";
 const MIN_REQUESTS = 300;
 
 const ws = fixtureCopy("example-service");
-const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-nginx-lua-"));
+const dir = scratchDir("gantry-deploy-nginx-lua-");
 const stateDir = join(dir, "state");
 const include = join(dir, "gantry", "hello.conf");
 const socket = join(dir, "run", "hello-admin.sock");

@@ -3,11 +3,10 @@
  * owns, one reload per traffic change, the error rate read from the access log, and the requests
  * a reload costs counted under load.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type LoadResult, type Nginx, buildReleases, freePort, runningServices, servedVersion, startLoad, startNginx, stopServices } from "./support.js";
 
@@ -15,7 +14,7 @@ const NEEDS = ["nginx", "curl"];
 const HAVE = !lacking(NEEDS).length;
 
 const ws = fixtureCopy("example-service");
-const dir = mkdtempSync(join(tmpdir(), "gantry-deploy-nginx-"));
+const dir = scratchDir("gantry-deploy-nginx-");
 const stateDir = join(dir, "state");
 let nx: Nginx;
 let ports: { blue: number; green: number };

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO } from "../harness.js";
+import { REPO, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { type YamlBlock, allYamlBlocks, asWorkflow, syntaxErrors, yamlBlocks } from "./yaml-blocks.js";
 
@@ -52,7 +51,7 @@ function actionlint(dir: string, items: { name: string; block: YamlBlock; text: 
 }
 
 describeNeeding(["actionlint"], "workflow examples in the docs under actionlint", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-actionlint-"));
+  const dir = scratchDir("gantry-actionlint-");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("every block that is a workflow, or a job's steps, passes", () => {

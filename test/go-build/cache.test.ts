@@ -3,12 +3,11 @@
  * the real @actions/cache client, against a local server that stands in for act's built-in cache
  * server (same protocol).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { fixtureCopy, runAction } from "../harness.js";
+import { fixtureCopy, runAction, scratchDir } from "../harness.js";
 
 let server: CacheServer;
 beforeAll(async () => {
@@ -20,7 +19,7 @@ afterAll(() => server.close());
  * A fresh runner: the same cache paths as every runner (the cache entry's version hashes them),
  * emptied, and the cache service configured.
  */
-const home = mkdtempSync(join(tmpdir(), "gantry-fresh-runner-"));
+const home = scratchDir("gantry-fresh-runner-");
 function runner() {
   rmSync(home, { recursive: true, force: true });
   return {

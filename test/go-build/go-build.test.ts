@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { installStandin } from "../slim/upx-standin.js";
 import { describeNeeding } from "../tools.js";
 
@@ -96,7 +95,7 @@ describe("go-build on the standard-library service, five targets", () => {
   it("gives identical bytes from another folder with an empty GOCACHE: binaries, archives and checksums.txt come from the compiler and the archive writer, not from reuse", async () => {
     const other = fixtureCopy("stdlib-service");
     // An empty GOCACHE holds no compiled package, no kept link and no kept archive (they live in GOCACHE/gantry).
-    const gocache = mkdtempSync(join(tmpdir(), "gantry-gocache-empty-"));
+    const gocache = scratchDir("gantry-gocache-empty-");
     // Two targets, a tar.gz and a zip: a cold build of all five takes minutes on a loaded 2-core runner.
     const two = ["linux/amd64", "windows/amd64"];
     const again = await runAction(
@@ -260,7 +259,7 @@ describeNeeding(["git"], "go-build version detection", () => {
 describe("warm rebuilds", () => {
   it("reuse an identical earlier link, and never a stale one after a code or embedded-file change", async () => {
     const ws = fixtureCopy("example-service");
-    const gocache = mkdtempSync(join(tmpdir(), "gantry-gocache-"));
+    const gocache = scratchDir("gantry-gocache-");
     const env = { ...EPOCH, GOCACHE: gocache };
     const build = () => runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, env, post: false });
     const first = await build();

@@ -4,14 +4,13 @@
  * to Debian's), with `go` taken off PATH so the action must install it.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "@gantry/core";
-import { fixtureCopy, runAction } from "../harness.js";
+import { fixtureCopy, runAction, scratchDir } from "../harness.js";
 
 const GOROOT = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
 const GOVERSION = execFileSync("go", ["env", "GOVERSION"], { encoding: "utf8" }).trim(); // go1.19.8
@@ -25,7 +24,7 @@ let requests: string[] = [];
 let advertisedSha = "";
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), "gantry-go-mirror-"));
+  const work = scratchDir("gantry-go-mirror-");
   const root = join(work, "go");
   mkdirSync(join(root, "bin"), { recursive: true });
   copyFileSync(join(GOROOT, "bin", "go"), join(root, "bin", "go"));
@@ -78,7 +77,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("go-version installs Go from a mirror when the go on PATH does not satisfy it", () => {
-  const toolCache = mkdtempSync(join(tmpdir(), "gantry-toolcache-"));
+  const toolCache = scratchDir("gantry-toolcache-");
   const minor = GOVERSION.replace(/^go(\d+\.\d+).*/, "$1");
 
   it("downloads, checks the sha256, caches, and builds with it", async () => {
@@ -110,7 +109,7 @@ describe("go-version installs Go from a mirror when the go on PATH does not sati
 
   it("refuses an archive whose sha256 does not match the index, and installs nothing", async () => {
     advertisedSha = "0".repeat(64);
-    const fresh = mkdtempSync(join(tmpdir(), "gantry-toolcache-"));
+    const fresh = scratchDir("gantry-toolcache-");
     const r = await runAction(
       "go-build",
       { "go-version": minor, "go-download-base-url": base, targets: "linux/amd64" },

@@ -5,24 +5,23 @@
  * (a module cache's cache/download folder), filled once from the Go module proxy.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, sha256 } from "@gantry/core";
-import { FIXTURES, fixtureCopy, runAction } from "../harness.js";
+import { fixtureCopy, FIXTURES, runAction, scratchDir } from "../harness.js";
 
 const GIN = join("github.com", "gin-gonic", "gin@v1.11.0");
 let proxy: string;
 let closed: number;
 
 /** An empty module cache of the test's own (writable, so the temp folder can be removed). */
-const emptyModCache = () => ({ GOMODCACHE: mkdtempSync(join(tmpdir(), "gantry-gomodcache-")), GOFLAGS: "-modcacherw" });
+const emptyModCache = () => ({ GOMODCACHE: scratchDir("gantry-gomodcache-"), GOFLAGS: "-modcacherw" });
 const hashes = (ws: string) => ["go.mod", "go.sum"].map((f) => sha256(readFileSync(join(ws, f))));
 const errorOf = (r: { annotations: { level: string; message: string }[] }) => r.annotations.find((a) => a.level === "error")?.message ?? "";
 
 beforeAll(async () => {
-  const seed = mkdtempSync(join(tmpdir(), "gantry-gomodcache-seed-"));
+  const seed = scratchDir("gantry-gomodcache-seed-");
   const ws = fixtureCopy("example-service");
   const env = { ...process.env, GOMODCACHE: seed, GOFLAGS: "-modcacherw" };
   // Everything the build and `go mod tidy` read, so the file:// proxy serves the whole graph.
@@ -37,7 +36,7 @@ describe("go-build downloads the modules once, and mod-check reads them without 
     const ws = fixtureCopy("example-service");
     const before = hashes(ws);
     // A `go` in front of the real one that records each command, and whether a build found the modules.
-    const bin = mkdtempSync(join(tmpdir(), "gantry-go-wrapper-"));
+    const bin = scratchDir("gantry-go-wrapper-");
     const calls = join(bin, "calls.log");
     const realGo = execFileSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).trim();
     writeFileSync(

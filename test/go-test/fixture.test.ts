@@ -5,17 +5,16 @@
  * layers run the real govulncheck and staticcheck in vuln-lint.test.ts.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { freePort } from "@gantry/core";
 
 const ws = fixtureCopy("go-test-module");
-const bin = mkdtempSync(join(tmpdir(), "gantry-go-test-bin-"));
+const bin = scratchDir("gantry-go-test-bin-");
 const kvd = join(bin, "kvd");
 
 beforeAll(() => {
@@ -43,7 +42,7 @@ const where = (r: ActionRun, level = "error") =>
     .filter((a) => a.level === level && a.properties.file)
     .map((a) => `${a.properties.file}:${a.properties.line}${a.properties.col ? `:${a.properties.col}` : ""} ${a.properties.title}`);
 const results = (r: ActionRun) => JSON.parse(r.outputs.results ?? "{}");
-const marker = () => join(mkdtempSync(join(tmpdir(), "gantry-flaky-")), "marker");
+const marker = () => join(scratchDir("gantry-flaky-"), "marker");
 
 describe("go-test on the fixture module", () => {
   it("passes vet, unit and race on passing packages, with merged coverage, a gate and JUnit", async () => {

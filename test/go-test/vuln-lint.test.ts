@@ -5,12 +5,11 @@
  * own v1 format holding that one real advisory (the public one cannot be reached from CI).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { freePort } from "@gantry/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, removeTree, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, removeTree, runAction, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 
 /** The annotations at a place, as `file:line[:col] title`. */
@@ -75,7 +74,7 @@ describe("go-test vuln and lint without the tools", () => {
     let cache: string;
     let ws: string;
     beforeAll(() => {
-      cache = mkdtempSync(join(tmpdir(), "gantry-vuln-offline-"));
+      cache = scratchDir("gantry-vuln-offline-");
       ws = fixtureCopy("go-tools-module");
       const goEnv = { ...process.env, GOPATH: join(cache, "gopath"), GOMODCACHE: join(cache, "mod"), GOFLAGS: "", GOTOOLCHAIN: "local" };
       execFileSync("go", ["mod", "download"], { cwd: ws, env: goEnv, stdio: "pipe" });

@@ -3,11 +3,10 @@
  * run with --network none, `load: true`, and the docker engine building a multi-stage
  * Dockerfile whose base stage is a local image (no image can be pulled here).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { fixtureCopy, runAction } from "../harness.js";
+import { fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { type Dockerd, EPOCH, buildService, startDockerd } from "./services.js";
 
@@ -45,7 +44,7 @@ describeNeeding(["dockerd", "docker", "root"], "image ↔ a real dockerd", () =>
   });
 
   it("the docker engine builds a multi-stage Dockerfile on a local base image, with build args and target, and reports digests the same way", async () => {
-    const ctx = mkdtempSync(join(tmpdir(), "gantry-dockerfile-"));
+    const ctx = scratchDir("gantry-dockerfile-");
     writeFileSync(
       join(ctx, "Dockerfile"),
       [

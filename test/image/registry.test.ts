@@ -5,11 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { EPOCH, type Registry, buildService, freePort, readJson, startRegistry } from "./services.js";
 
@@ -63,7 +62,7 @@ describeNeeding(["docker-registry", "skopeo"], "image → docker-registry", () =
 
   it("skopeo copies each platform to a folder; the binary from its layer runs (arm64 under qemu-user)", () => {
     for (const arch of ["amd64", "arm64"]) {
-      const dir = mkdtempSync(join(tmpdir(), `gantry-copy-${arch}-`));
+      const dir = scratchDir(`gantry-copy-${arch}-`);
       sh("skopeo", ["copy", "--src-tls-verify=false", "--override-arch", arch, `docker://${plain.host}/hello:v1.2.3`, `dir:${dir}/img`]);
       const manifest = readJson<{ layers: { digest: string }[] }>(join(dir, "img", "manifest.json"));
       const binaryLayer = manifest.layers.at(-1)?.digest.replace("sha256:", "") as string;
@@ -82,7 +81,7 @@ describeNeeding(["docker-registry", "skopeo"], "image → docker-registry", () =
   });
 
   it("the same binaries from another folder give the same digest in the registry, the OCI layout and the docker archive, and push no blob again", async () => {
-    const ws2 = mkdtempSync(join(tmpdir(), "gantry-image-again-"));
+    const ws2 = scratchDir("gantry-image-again-");
     cpSync(join(ws, "dist"), join(ws2, "build"), { recursive: true });
     const again = await runAction(
       "image",
@@ -134,7 +133,7 @@ describeNeeding(["docker-registry", "skopeo"], "image → docker-registry", () =
     expect(ok.code, ok.log).toBe(0);
     expect(ok.outputs.digest).toBe(first.outputs.digest);
     for (const text of [visible(ok.log), ok.summary, ok.outputs.metadata ?? ""]) expect(text).not.toContain(PASSWORD);
-    const home = mkdtempSync(join(tmpdir(), "gantry-home-"));
+    const home = scratchDir("gantry-home-");
     mkdirSync(join(home, ".docker"));
     writeFileSync(
       join(home, ".docker", "config.json"),

@@ -6,12 +6,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } from "../../packages/image/src/cabundle.js";
-import { type ActionRun, REPO, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, REPO, runAction, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 import { EPOCH, buildService, readJson } from "./services.js";
 
@@ -21,7 +20,7 @@ interface Metadata {
 }
 const meta = (r: ActionRun) => JSON.parse(r.outputs.metadata ?? "{}") as Metadata;
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-const emptyDir = (what: string) => mkdtempSync(join(tmpdir(), `gantry-${what}-`));
+const emptyDir = (what: string) => scratchDir(`gantry-${what}-`);
 /** The blobs of an OCI layout, by file name. */
 const blobNames = (layout: string) => readdirSync(join(layout, "blobs", "sha256")).sort();
 

@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { REPO, fixtureCopy } from "../harness.js";
+import { fixtureCopy, REPO, scratchDir } from "../harness.js";
 import { describeNeeding } from "../tools.js";
 
 // Issue 11: @github/local-action runs an action from its TypeScript source: it imports an entry
@@ -17,7 +16,7 @@ const TSX = pathToFileURL(join(REPO, "node_modules", "tsx", "dist", "loader.mjs"
 
 /** Imports a module under tsx in a fresh node with an empty runner environment; what it printed. */
 function importOnly(file: string): { out: string; code: number | null } {
-  const home = mkdtempSync(join(tmpdir(), "gantry-import-"));
+  const home = scratchDir("gantry-import-");
   const output = join(home, "output");
   writeFileSync(output, "");
   const script = `const m = await import(${JSON.stringify(file)}); console.log("run is a " + typeof m.run);`;
@@ -52,7 +51,7 @@ describe("each action's src/ entry exports run() and runs nothing on import", ()
 describeNeeding(["go"], "@github/local-action runs go-build from its source", () => {
   it("builds the example service, sets the outputs and runs the post step", () => {
     const ws = fixtureCopy("example-service");
-    const home = mkdtempSync(join(tmpdir(), "gantry-local-action-"));
+    const home = scratchDir("gantry-local-action-");
     mkdirSync(join(home, "temp"));
     const env = join(home, "go-build.env");
     writeFileSync(

@@ -4,13 +4,12 @@
  * each test slims its own copy. UPX is not on this machine: the UPX paths are in upx.test.ts.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ExecutableInfo, parseExecutable } from "@gantry/slim";
 import { gunzipSync, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { itNeeding } from "../tools.js";
 
 const TARGETS = "linux/amd64, linux/arm64, windows/amd64, darwin/arm64";
@@ -36,7 +35,7 @@ const entry = (r: ActionRun, target: string) => reportOf(r).find((e) => e.target
 let built: string;
 /** A fresh workspace holding a copy of the built dist/. */
 function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), "gantry-slim-"));
+  const ws = scratchDir("gantry-slim-");
   cpSync(join(built, "dist"), join(ws, "dist"), { recursive: true });
   return ws;
 }

@@ -5,11 +5,10 @@
  * slimmed before the second fails).
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { has, itNeeding } from "../tools.js";
 
 const sha = (p: string) => execFileSync("sha256sum", [p], { encoding: "utf8" }).slice(0, 64);
@@ -24,7 +23,7 @@ const manifestOf = (ws: string) =>
 
 let built: string;
 function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), "gantry-slim-unchanged-"));
+  const ws = scratchDir("gantry-slim-unchanged-");
   cpSync(join(built, "dist"), join(ws, "dist"), { recursive: true });
   return ws;
 }
@@ -47,7 +46,7 @@ afterAll(() => rmSync(built, { recursive: true, force: true }));
  * slim would try for x86-64 is shadowed, so none can slim linux/amd64 honestly.
  */
 function damagingStrips(): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-damaging-strip-"));
+  const dir = scratchDir("gantry-damaging-strip-");
   for (const name of ["x86_64-linux-gnu-strip", "strip", "llvm-strip"]) {
     if (!has(name)) continue;
     const real = execFileSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8" }).trim();

@@ -9,10 +9,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { type Server, createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { scratchDir } from "../harness.js";
 
 export const STANDIN_VERSION = "5.2.0";
 
@@ -87,7 +87,7 @@ echo "Packed 1 file."
 }
 
 /** Writes the stand-in as an executable `upx` in a new folder; returns its path. */
-export function installStandin(dir = mkdtempSync(join(tmpdir(), "gantry-upx-standin-"))): string {
+export function installStandin(dir = scratchDir("gantry-upx-standin-")): string {
   const path = join(dir, "upx");
   writeFileSync(path, standinScript(), { mode: 0o755 });
   chmodSync(path, 0o755);
@@ -99,7 +99,7 @@ export function installStandin(dir = mkdtempSync(join(tmpdir(), "gantry-upx-stan
  * `upx-<v>-amd64_linux/{upx,COPYING,LICENSE,NEWS,README,THANKS,upx.1,upx-doc.html,upx-doc.txt}`.
  */
 export function makeUpxRelease(assetArch = "amd64", version = STANDIN_VERSION): { dir: string; file: string; sha256: string; urlPath: string } {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-upx-release-"));
+  const dir = scratchDir("gantry-upx-release-");
   const stem = `upx-${version}-${assetArch}_linux`;
   mkdirSync(join(dir, "tree", stem), { recursive: true });
   installStandin(join(dir, "tree", stem));

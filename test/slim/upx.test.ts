@@ -5,11 +5,10 @@
  * the smoke run, and what happens when a packed binary fails them.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { STANDIN_VERSION, makeUpxRelease, serveFile } from "./upx-standin.js";
 
@@ -27,7 +26,7 @@ let server: Awaited<ReturnType<typeof serveFile>>;
 let toolCache: string;
 
 function workspace(): { ws: string; binary: string } {
-  const ws = mkdtempSync(join(tmpdir(), "gantry-slim-upx-"));
+  const ws = scratchDir("gantry-slim-upx-");
   cpSync(join(built, "dist"), join(ws, "dist"), { recursive: true });
   return { ws, binary: join(ws, "dist", `hello_${hostSlug}`, "hello") };
 }
@@ -44,7 +43,7 @@ beforeAll(async () => {
   if (r.code !== 0) throw new Error(`go-build failed:\n${r.log}`);
   release = makeUpxRelease(process.arch === "arm64" ? "arm64" : "amd64");
   server = await serveFile(release.urlPath, release.file);
-  toolCache = mkdtempSync(join(tmpdir(), "gantry-slim-toolcache-"));
+  toolCache = scratchDir("gantry-slim-toolcache-");
 });
 afterAll(async () => {
   await server?.close();

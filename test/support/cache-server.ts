@@ -5,7 +5,7 @@
  * Lookup follows the service: each key in order, an exact match first, then the newest entry
  * whose key starts with it.
  */
-import { createReadStream, mkdtempSync, openSync, closeSync, writeSync, statSync } from "node:fs";
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -95,5 +95,9 @@ export async function startCacheServer(): Promise<CacheServer> {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url: base, entries, log, close: () => new Promise((r) => server.close(() => r())) };
+  const close = async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: base, entries, log, close };
 }
