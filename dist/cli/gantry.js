@@ -3,12 +3,12 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-UEGZQIID.js";
-import "../chunks/chunk-YSQNR3RS.js";
-import "../chunks/chunk-N6BNK2XZ.js";
-import "../chunks/chunk-RLQN3Z5J.js";
-import "../chunks/chunk-FCVOLFCC.js";
-import "../chunks/chunk-JQ54427M.js";
+} from "../chunks/chunk-YKUP4YQO.js";
+import "../chunks/chunk-CNEMTDRM.js";
+import "../chunks/chunk-4VPHYBHM.js";
+import "../chunks/chunk-TIQMCPST.js";
+import "../chunks/chunk-RCAP6A5C.js";
+import "../chunks/chunk-AZS3JUEV.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   GantryError,
@@ -20,7 +20,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-RALLUDFT.js";
+} from "../chunks/chunk-2B66K5OG.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

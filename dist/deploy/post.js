@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-YSQNR3RS.js";
+} from "../chunks/chunk-CNEMTDRM.js";
 import {
   runActionPost
-} from "../chunks/chunk-RALLUDFT.js";
+} from "../chunks/chunk-2B66K5OG.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

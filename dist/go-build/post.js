@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-N6BNK2XZ.js";
-import "../chunks/chunk-JQ54427M.js";
+} from "../chunks/chunk-4VPHYBHM.js";
+import "../chunks/chunk-AZS3JUEV.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionPost
-} from "../chunks/chunk-RALLUDFT.js";
+} from "../chunks/chunk-2B66K5OG.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   slimArtifacts,
   slimOptions
-} from "./chunk-JQ54427M.js";
+} from "./chunk-AZS3JUEV.js";
 import {
   gzipSync,
   zipSync
@@ -40,7 +40,7 @@ import {
   targetSlug,
   withParents,
   writeManifest
-} from "./chunk-RALLUDFT.js";
+} from "./chunk-2B66K5OG.js";
 import {
   require_semver
 } from "./chunk-SDIGK4BL.js";

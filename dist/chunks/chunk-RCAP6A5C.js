@@ -26,7 +26,7 @@ import {
   sha256,
   table,
   writeFileAtomic
-} from "./chunk-RALLUDFT.js";
+} from "./chunk-2B66K5OG.js";
 import {
   require_semver
 } from "./chunk-SDIGK4BL.js";

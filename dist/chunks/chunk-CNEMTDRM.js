@@ -10,23 +10,24 @@ import {
   envSecrets,
   exec,
   exists,
+  fetchWithTimeout,
   formatBytes,
   formatDuration,
   formatTarget,
   hostTarget,
   lastLines,
   messageOf,
+  readBodyLimited,
   readManifest,
+  redactUrl,
   resolveInManifest,
+  safeText,
   sha256,
   sha256File,
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-RALLUDFT.js";
-
-// packages/deploy/src/deploy.ts
-import { join as join10 } from "node:path";
+} from "./chunk-2B66K5OG.js";
 
 // packages/deploy/src/model.ts
 var COLORS = ["blue", "green"];
@@ -46,6 +47,354 @@ function checkName(value, rule, where, accepted) {
   throw new GantryError(`${where} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
 }
 var ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit", ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";
+
+// packages/deploy/src/analysis/parse.ts
+var PLACEHOLDERS = ["version", "previous_version", "color", "app", "host"], ACCEPTED_ANALYSIS = "accepted: one `name: <PromQL> <op> <threshold>` per line, op one of < <= > >=, threshold a number (0.01, 256e6) or `baseline`, `1.2 * baseline`; placeholders {version} {previous_version} {color} {app} {host}", NAME = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*:\s*(.*)$/s, NUM = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`, TAIL = new RegExp(String.raw`^(.*\S)\s*(<=|>=|<|>)\s*(${NUM}|baseline|${NUM}\s*\*\s*baseline|baseline\s*\*\s*${NUM})\s*$`, "s"), PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function parseAnalysis(lines, input = "analysis") {
+  let out = [];
+  for (let line of lines) {
+    let q = parseLine(line, input);
+    if (out.some((o) => o.name === q.name)) throw new InputError(input, line, `the name ${q.name} is used twice; ${ACCEPTED_ANALYSIS}`);
+    out.push(q);
+  }
+  return out;
+}
+function parseLine(line, input) {
+  let refuse = (why) => new InputError(input, line, `${why}; ${ACCEPTED_ANALYSIS}`), named = NAME.exec(line);
+  if (!named) throw refuse("it does not start with a name (letters, digits, . _ -) and a colon");
+  let [, name, rest] = named, tail = TAIL.exec(rest);
+  if (!tail) throw refuse("it does not end with a comparison and a threshold, e.g. < 0.01");
+  let [, query, op, threshold] = tail, problem = queryProblem(query);
+  if (problem) throw refuse(problem);
+  let baseline = threshold.includes("baseline"), factor = threshold.replace("baseline", "").replace("*", "").trim(), limit = factor === "" ? 1 : Number(factor);
+  if (!Number.isFinite(limit)) throw refuse(`the threshold ${threshold} is not a finite number`);
+  if (baseline && !/\{(version|color)\}/.test(query))
+    throw refuse("a baseline comparison needs {version} or {color} in the query (the baseline is the same query for the version being replaced)");
+  return { name, query: query.trim(), op, limit, baseline, line };
+}
+function queryProblem(query) {
+  for (let m of query.matchAll(PLACEHOLDER))
+    if (!PLACEHOLDERS.includes(m[1])) return `unknown placeholder {${m[1]}}`;
+  let closing = { "(": ")", "{": "}", "[": "]" }, open2 = [], quote = "";
+  for (let i = 0; i < query.length; i++) {
+    let ch = query[i];
+    if (quote)
+      ch === "\\" && quote !== "`" ? i++ : ch === quote && (quote = "");
+    else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (closing[ch]) open2.push(closing[ch]);
+    else if ((ch === ")" || ch === "}" || ch === "]") && open2.pop() !== ch)
+      return `the query has an unmatched ${ch}`;
+  }
+  if (quote) return `the query has an unclosed ${quote}`;
+  if (open2.length) return `the query has an unclosed ${Object.keys(closing).find((k) => closing[k] === open2[open2.length - 1])}`;
+}
+function fillQuery(query, values) {
+  return query.replace(PLACEHOLDER, (_m, key) => values[key].replace(/[\\"'`]/g, (c) => `\\${c}`));
+}
+function describeThreshold(q) {
+  return `${q.op} ${q.baseline ? q.limit === 1 ? "baseline" : `${q.limit} × baseline` : q.limit}`;
+}
+function meets(value, op, limit) {
+  switch (op) {
+    case "<":
+      return value < limit;
+    case "<=":
+      return value <= limit;
+    case ">":
+      return value > limit;
+    case ">=":
+      return value >= limit;
+  }
+}
+
+// packages/deploy/src/analysis/evaluate.ts
+function formatValue(v) {
+  if (v == null) return "no value";
+  if (!Number.isFinite(v)) return String(v);
+  let abs = Math.abs(v);
+  return abs !== 0 && (abs >= 1e5 || abs < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+function judge(q, sample, baseline) {
+  let threshold = describeThreshold(q), value = "value" in sample ? sample.value : null;
+  if (q.baseline && !baseline) return { value, limit: null, threshold, verdict: "skipped", detail: "no previous version to compare with" };
+  if ("none" in sample) return { value, limit: null, threshold, verdict: "inconclusive", detail: sample.none };
+  let limit = q.limit, base;
+  if (q.baseline && baseline) {
+    if ("none" in baseline) return { value, baseline: null, limit: null, threshold, verdict: "inconclusive", detail: `baseline: ${baseline.none}` };
+    base = baseline.value, limit = q.limit * base;
+  }
+  return { value, ...base !== void 0 ? { baseline: base } : {}, limit, threshold, verdict: meets(sample.value, q.op, limit) ? "pass" : "fail" };
+}
+var AnalysisRun = class {
+  constructor(o, client, reporter) {
+    this.o = o;
+    this.client = client;
+    this.reporter = reporter;
+  }
+  o;
+  client;
+  reporter;
+  measurements = [];
+  failures = /* @__PURE__ */ new Map();
+  /** The analysis of one verify window. */
+  window(ctx) {
+    return new AnalysisWindow(this, ctx);
+  }
+  /** Measures one query (and its baseline) now. */
+  async measure(q, ctx) {
+    let time = (/* @__PURE__ */ new Date()).toISOString(), values = { version: ctx.version, previous_version: ctx.previousVersion ?? "", color: ctx.color, app: ctx.app, host: ctx.host }, baselineOf = q.baseline && ctx.previousVersion ? { ...values, version: ctx.previousVersion, color: otherColor(ctx.color) } : void 0, [sample, baseline] = await Promise.all([
+      this.client.query(fillQuery(q.query, values)),
+      baselineOf ? this.client.query(fillQuery(q.query, baselineOf)) : void 0
+    ]);
+    return { query: q.name, step: ctx.step, time, ...judge(q, sample, baseline) };
+  }
+  /** Records a measurement; returns the failure reason once its query failed more than the limit allows. */
+  record(m, ctx) {
+    if (this.measurements.push(m), m.verdict !== "fail") return;
+    let failed = (this.failures.get(m.query) ?? 0) + 1;
+    if (this.failures.set(m.query, failed), failed <= this.o.failureLimit) return;
+    let q = this.o.queries.find((x) => x.name === m.query), base = m.baseline !== void 0 ? ` (baseline ${formatValue(m.baseline)} from ${ctx.previousVersion})` : "";
+    return `analysis ${m.query} at ${m.step}%: ${formatValue(m.value)} is not ${q.op} ${formatValue(m.limit)}${base} (threshold ${m.threshold}; ${failed} failed measurement${failed > 1 ? "s" : ""}, analysis-failure-limit ${this.o.failureLimit}); query: ${q.query}`;
+  }
+  /** This step's measurements of one query. */
+  ofStep(step, query) {
+    return this.measurements.filter((m) => m.step === step && (query === void 0 || m.query === query));
+  }
+  /** Timeline figures for a step: each query's last value (or why it has none). */
+  figures(step) {
+    let f = {};
+    for (let q of this.o.queries) {
+      let last = this.ofStep(step, q.name).at(-1);
+      last && (f[`analysis ${q.name}`] = last.value === null ? last.detail ?? last.verdict : formatValue(last.value));
+    }
+    return f;
+  }
+}, AnalysisWindow = class {
+  constructor(run2, ctx) {
+    this.run = run2;
+    this.ctx = ctx;
+  }
+  run;
+  ctx;
+  pending;
+  nextAt = 0;
+  failure;
+  closed = !1;
+  /** The failure reason once there is one. */
+  tick(now = performance.now()) {
+    return !this.failure && !this.pending && !this.closed && now >= this.nextAt && (this.nextAt = now + this.run.o.intervalMs, this.pending = this.measureAll().finally(() => {
+      this.pending = void 0;
+    })), this.failure;
+  }
+  /** At the window's end: one last measurement, then each query must have a value (or the policy says otherwise). */
+  async finish() {
+    if (await this.pending, this.failure || await this.measureAll(), this.close(), this.failure) return this.failure;
+    for (let q of this.run.o.queries) {
+      let last = this.run.ofStep(this.ctx.step, q.name).at(-1);
+      if (last?.verdict !== "inconclusive") continue;
+      let why = `analysis ${q.name} at ${this.ctx.step}%: no value at the end of the verify window (${last.detail})`;
+      if (this.run.o.inconclusive === "fail") return `${why}; analysis-inconclusive is fail, so missing evidence does not promote`;
+      this.run.o.inconclusive === "warn" ? this.run.reporter.warning(`${why}; going on (analysis-inconclusive: warn)`) : this.run.reporter.info(`${why}; counted as a pass (analysis-inconclusive: pass)`);
+    }
+  }
+  /** Ends the window: measurements still in flight are dropped. */
+  close() {
+    this.closed = !0;
+  }
+  async measureAll() {
+    let results = await Promise.all(this.run.o.queries.map((q) => this.run.measure(q, this.ctx)));
+    if (!this.closed)
+      for (let m of results) this.failure ??= this.run.record(m, this.ctx);
+  }
+};
+
+// packages/deploy/src/analysis/prometheus.ts
+var MAX_ANSWER = 1 << 20, PrometheusClient = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  /** The instant value of `promql` now. */
+  async query(promql) {
+    let answer = await this.ask(promql);
+    return "none" in answer ? answer : sampleOf(answer);
+  }
+  /**
+   * Prometheus' own parse error for `promql` (errorType bad_data) as `refused`, or why it could
+   * not be asked as `unanswered`; `{}` when Prometheus accepts the query.
+   */
+  async check(promql) {
+    let answer = await this.ask(promql);
+    return "none" in answer ? { unanswered: answer.none } : answer.status === "error" && answer.errorType === "bad_data" ? { refused: safeText(answer.error ?? "bad_data") } : {};
+  }
+  async ask(promql) {
+    let url = `${this.o.url}/api/v1/query?${new URLSearchParams({ query: promql })}`;
+    try {
+      let res = await fetchWithTimeout(url, { headers: this.headers() }, this.o.timeoutMs), body = (await readBodyLimited(res, MAX_ANSWER, `the answer of ${redactUrl(url)}`)).toString("utf8");
+      try {
+        return JSON.parse(body);
+      } catch {
+        return { none: `Prometheus answered HTTP ${res.status} without JSON: ${safeText(body.slice(0, 200))}` };
+      }
+    } catch (err) {
+      return { none: `Prometheus at ${redactUrl(this.o.url)} could not be asked: ${messageOf(err)}` };
+    }
+  }
+  headers() {
+    let h = { accept: "application/json" };
+    return this.o.token ? h.authorization = `Bearer ${this.o.token}` : this.o.basicAuth && (h.authorization = `Basic ${Buffer.from(this.o.basicAuth).toString("base64")}`), h;
+  }
+};
+function sampleOf(a) {
+  if (a.status !== "success") return { none: `Prometheus: ${safeText(`${a.errorType ?? "error"}: ${a.error ?? "no status"}`)}` };
+  let { resultType, result } = a.data ?? {}, pair;
+  if (resultType === "scalar") pair = result;
+  else if (resultType === "vector" && Array.isArray(result)) {
+    if (result.length === 0) return { none: "no data" };
+    if (result.length > 1) return { none: `${result.length} series (aggregate the query to one, e.g. with sum() or max())` };
+    pair = result[0].value;
+  } else return { none: `a ${safeText(String(resultType))} result (the query must give one number)` };
+  let text = Array.isArray(pair) ? pair[1] : void 0, value = typeof text != "string" ? Number.NaN : text === "+Inf" ? Number.POSITIVE_INFINITY : text === "-Inf" ? Number.NEGATIVE_INFINITY : Number(text);
+  return Number.isNaN(value) ? { none: text === "NaN" ? "NaN" : `an unreadable value ${safeText(String(text))}` } : { value };
+}
+
+// packages/deploy/src/analysis/chart.ts
+function judged(ms, step, query) {
+  let own = ms.filter((m2) => m2.step === step && m2.query === query), m = own.find((x) => x.verdict === "fail") ?? own.filter((x) => x.value !== null).at(-1) ?? own.at(-1);
+  return m && { m, count: own.length };
+}
+var ICONS = { pass: "✅", fail: "❌", inconclusive: "⚠️", skipped: "➖" };
+function axes(ms) {
+  return { steps: [...new Set(ms.map((m) => m.step))], queries: [...new Set(ms.map((m) => m.query))] };
+}
+function measured(m, count) {
+  let base = m.baseline !== void 0 ? `, baseline ${formatValue(m.baseline)}` : "";
+  return `${m.value === null ? m.detail ?? "no value" : formatValue(m.value)}${base} (${count} measurement${count === 1 ? "" : "s"})`;
+}
+function analysisRows(ms) {
+  let { steps, queries } = axes(ms), rows = [];
+  for (let step of steps)
+    for (let query of queries) {
+      let j = judged(ms, step, query);
+      j && rows.push([`analysis ${query} at ${step}%`, measured(j.m, j.count), j.m.threshold, ICONS[j.m.verdict]]);
+    }
+  return rows;
+}
+function analysisCharts(ms) {
+  let { steps, queries } = axes(ms), charts = [];
+  for (let query of queries) {
+    let points = steps.map((s) => judged(ms, s, query)?.m).filter((m) => m !== void 0);
+    if (points.length === 0 || points.some((m) => !Number.isFinite(m.value) || !Number.isFinite(m.limit))) continue;
+    let num2 = (v) => String(Number(v.toPrecision(6)));
+    charts.push(
+      [
+        "```mermaid",
+        "xychart-beta",
+        `  title "${query}: bars measured, line threshold (${points[0].threshold})"`,
+        `  x-axis [${points.map((m) => `"${m.step}%"`).join(", ")}]`,
+        `  y-axis "${query}"`,
+        `  bar [${points.map((m) => num2(m.value)).join(", ")}]`,
+        `  line [${points.map((m) => num2(m.limit)).join(", ")}]`,
+        "```"
+      ].join(`
+`)
+    );
+  }
+  return charts.join(`
+
+`);
+}
+function analysisText(ms) {
+  let { steps, queries } = axes(ms), mark = { pass: "", fail: " FAIL", inconclusive: " ?", skipped: " -" }, rows = [["query", ...steps.map((s) => `${s}%`), "threshold"]];
+  for (let query of queries) {
+    let cells = steps.map((s) => {
+      let j = judged(ms, s, query);
+      return j ? `${j.m.value === null ? "n/a" : formatValue(j.m.value)}${mark[j.m.verdict]}` : "";
+    });
+    rows.push([query, ...cells, ms.find((m) => m.query === query)?.threshold ?? ""]);
+  }
+  let widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map(
+    (r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()
+  ).join(`
+`);
+}
+
+// packages/deploy/src/analysis/inputs.ts
+var ANALYSIS_INPUTS = {
+  "prometheus-url": "",
+  "prometheus-token": "",
+  "prometheus-basic-auth": "",
+  "prometheus-timeout": "5s",
+  analysis: "",
+  "analysis-interval": "5s",
+  "analysis-failure-limit": "0",
+  "analysis-inconclusive": "fail"
+}, ANALYSIS_SECRETS = ["prometheus-token", "prometheus-basic-auth"];
+function parseAnalysisInputs(read) {
+  let queries = parseAnalysis(read.lines("analysis")), url = prometheusUrl(read, queries.length > 0), token = read.string("prometheus-token"), basicAuth = read.string("prometheus-basic-auth");
+  if (token && basicAuth)
+    throw new InputError("prometheus-basic-auth", "(hidden)", "give prometheus-token or prometheus-basic-auth, not both; accepted: user:password");
+  if (basicAuth && !/^[^:\s]+:\S+$/.test(basicAuth)) throw new InputError("prometheus-basic-auth", "(hidden)", "accepted: user:password, from a secret");
+  if (token && !/^[\x21-\x7e]+$/.test(token))
+    throw new InputError("prometheus-token", "(hidden)", "accepted: a bearer token of printable characters without spaces, from a secret");
+  let timeoutMs = read.duration("prometheus-timeout");
+  if (timeoutMs < 100) throw new InputError("prometheus-timeout", read.string("prometheus-timeout"), "it must be at least 100ms");
+  let intervalMs = read.duration("analysis-interval");
+  if (intervalMs < 100)
+    throw new InputError("analysis-interval", read.string("analysis-interval"), "it must be at least 100ms (Prometheus scrapes every second at best)");
+  return {
+    queries,
+    prometheus: { url, timeoutMs, token, basicAuth },
+    intervalMs,
+    failureLimit: read.int("analysis-failure-limit", 0, 1e3),
+    inconclusive: read.choice("analysis-inconclusive", ["fail", "pass", "warn"])
+  };
+}
+function prometheusUrl(read, needed) {
+  let text = read.string("prometheus-url"), accepted = "accepted: the http(s) URL Prometheus answers on, e.g. http://127.0.0.1:9090 (credentials in prometheus-token or prometheus-basic-auth)";
+  if (!text) {
+    if (needed) throw new InputError("prometheus-url", "", `it is required with analysis; ${accepted}`);
+    return "";
+  }
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new InputError("prometheus-url", text, accepted);
+  }
+  if (u.username || u.password) throw new InputError("prometheus-url", "(a URL with credentials, hidden)", `no user:password in the URL; ${accepted}`);
+  if (u.protocol !== "http:" && u.protocol !== "https:" || u.search || u.hash) throw new InputError("prometheus-url", text, accepted);
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+function storableAnalysis(a) {
+  return { ...a, prometheus: { ...a.prometheus, token: "", basicAuth: "" } };
+}
+
+// packages/deploy/src/analysis/index.ts
+function startAnalysis(a, reporter) {
+  if (a.queries.length !== 0)
+    return new AnalysisRun(
+      { queries: a.queries, intervalMs: a.intervalMs, failureLimit: a.failureLimit, inconclusive: a.inconclusive },
+      new PrometheusClient(a.prometheus),
+      reporter
+    );
+}
+async function checkQueries(a, values, reporter) {
+  if (a.queries.length === 0) return;
+  let client = new PrometheusClient(a.prometheus), checks = await Promise.all(a.queries.map((q) => client.check(fillQuery(q.query, values))));
+  for (let [i, q] of a.queries.entries()) {
+    let why = checks[i]?.refused;
+    if (why) throw new InputError("analysis", q.line, `Prometheus refused the query ${q.name}: ${why}; ${ACCEPTED_ANALYSIS}`);
+  }
+  let unanswered = checks.find((c) => c.unanswered)?.unanswered;
+  unanswered ? reporter.warning(
+    `analysis: the queries could not be checked before the deploy (${unanswered}); analysis-inconclusive (${a.inconclusive}) decides in the verify windows`
+  ) : reporter.info(`analysis: Prometheus at ${a.prometheus.url} accepts the ${a.queries.length} quer${a.queries.length === 1 ? "y" : "ies"}`);
+}
+
+// packages/deploy/src/deploy.ts
+import { join as join10 } from "node:path";
 
 // packages/deploy/src/health.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -83,19 +432,26 @@ function trafficVerdict(t, o, final) {
 }
 async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
   let started = performance.now(), tick = o.tickMs ?? 50, probeEvery = o.probeEveryMs ?? 1e3, traffic, lastProbe = started, failedProbes = 0, fail = (reason) => ({ ok: !1, reason, traffic, ms: performance.now() - started, detectedAt: performance.now() });
-  for (; ; ) {
-    if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
-    if (!await runtime.alive(slot)) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
-    traffic = await router.trafficSince(mark) ?? traffic;
-    let elapsed = performance.now() - started, final = elapsed >= o.windowMs, verdict = traffic && trafficVerdict(traffic, o, final);
-    if (verdict) return fail(verdict);
-    if (performance.now() - lastProbe >= probeEvery || final) {
-      lastProbe = performance.now();
-      let probe = await host.httpGet(slot.port, o.healthPath, 2e3);
-      if (failedProbes = probe.ok ? 0 : failedProbes + 1, failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+  try {
+    for (; ; ) {
+      if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
+      if (!await runtime.alive(slot)) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
+      traffic = await router.trafficSince(mark) ?? traffic;
+      let elapsed = performance.now() - started, final = elapsed >= o.windowMs, verdict = traffic && trafficVerdict(traffic, o, final) || o.analysis?.tick(performance.now());
+      if (verdict) return fail(verdict);
+      if (performance.now() - lastProbe >= probeEvery || final) {
+        lastProbe = performance.now();
+        let probe = await host.httpGet(slot.port, o.healthPath, 2e3);
+        if (failedProbes = probe.ok ? 0 : failedProbes + 1, failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+      }
+      if (final) {
+        let analysis = await o.analysis?.finish();
+        return analysis ? fail(analysis) : { ok: !0, traffic, ms: elapsed };
+      }
+      await sleep(Math.min(tick, o.windowMs - elapsed));
     }
-    if (final) return { ok: !0, traffic, ms: elapsed };
-    await sleep(Math.min(tick, o.windowMs - elapsed));
+  } finally {
+    o.analysis?.close();
   }
 }
 
@@ -271,7 +627,7 @@ var newToken = () => randomBytes(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, 
    * Breaks the lock whose record was judged stale, one breaker at a time: of the deployers that
    * read the same stale record, the first breaks it and the others find it changed.
    */
-  async breakStale(judged, me, now) {
+  async breakStale(judged2, me, now) {
     let mutex = { ...me, token: newToken() };
     if (!await this.take(this.breaking, mutex)) {
       let holder = await this.read(this.breaking).catch(() => {
@@ -280,7 +636,7 @@ var newToken = () => randomBytes(12).toString("hex"), TOKEN = /^[0-9a-f]{24}$/, 
     }
     try {
       let current = await this.read(this.dir);
-      return sameOwner(current, judged) && await this.removeIf(this.dir, judged);
+      return sameOwner(current, judged2) && await this.removeIf(this.dir, judged2);
     } catch {
       return !1;
     } finally {
@@ -469,6 +825,7 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep3 =
       transitions: [],
       deployer
     }, result = { outcome: "failed", version: plan.version, previousVersion: from?.version, verify: [] };
+    d.analysis && (result.analysis = d.analysis.measurements);
     try {
       await this.transition(c, "staging");
       let { release, env } = await d.timeline.span("stage", async (f) => {
@@ -499,8 +856,15 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep3 =
         }
         weight === 100 && (result.switchMs = appliedAt - gatePassed), await this.transition(c, "verifying");
         let v = await d.timeline.span(`verify ${weight}%`, async (f) => {
-          let r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path }, d.signal);
-          return Object.assign(f, { passed: r.ok, ...r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" } }), r;
+          let analysis = d.analysis?.window({
+            step: weight,
+            version: plan.version,
+            previousVersion: from?.version,
+            color,
+            app: this.doc.app,
+            host: d.host.name
+          }), r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path, analysis }, d.signal);
+          return Object.assign(f, { passed: r.ok, ...r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }, ...d.analysis?.figures(weight) }), r;
         });
         if (result.verify.push({ weight, result: v }), v.traffic && verifyTraffic.push(v.traffic), result.traffic = sumTraffic(verifyTraffic), !v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
         i < plan.steps.length - 1 && d.stepPauseMs > 0 && await sleep3(d.stepPauseMs);
@@ -1880,6 +2244,7 @@ function engineDeps(inputs, o, lock, parts) {
     ports: inputs.ports,
     gate: inputs.health,
     verify: { windowMs: inputs.verifyWindowMs, maxErrorRate: inputs.maxErrorRate, maxP95Ms: inputs.maxP95Ms },
+    analysis: startAnalysis(inputs.analysis, o.reporter),
     drainTimeoutMs: inputs.drainTimeoutMs,
     stopTimeoutMs: inputs.stopTimeoutMs,
     stepPauseMs: inputs.stepPauseMs,
@@ -1921,7 +2286,9 @@ async function prepare(inputs, o) {
   await runtime.preflight?.();
   let journal = new Journal(o.host, stateDir), doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
-  return await checkIdlePort(o.host, runtime, doc, inputs), { artifact, image, app, version, stateDir, router, runtime, journal };
+  await checkIdlePort(o.host, runtime, doc, inputs);
+  let idle = doc.active ? otherColor(doc.active.color) : "blue";
+  return await checkQueries(inputs.analysis, { version, previous_version: doc.active?.version ?? "", color: idle, app, host: o.host.name }, o.reporter), { artifact, image, app, version, stateDir, router, runtime, journal };
 }
 function imageVersion(image) {
   return image ? /:([\w][\w.-]{0,127})$/.exec(image.ref.split("@")[0]?.split("/").pop() ?? "")?.[1] ?? image.id.slice(7, 19) : "";
@@ -2268,6 +2635,7 @@ var DEPLOY_INPUTS = {
   "state-dir": "/var/lib/gantry/{app}",
   "keep-releases": "5",
   "lock-timeout": "2m",
+  ...ANALYSIS_INPUTS,
   ...REMOTE_INPUTS
 };
 function parseSteps(text, input = "canary-steps") {
@@ -2442,6 +2810,7 @@ function parseDeployInputs(read, cwd) {
     verifyWindowMs: duration(read, "verify-window", 0),
     maxErrorRate,
     maxP95Ms: maxP95,
+    analysis: parseAnalysisInputs(read),
     drainTimeoutMs: duration(read, "drain-timeout", 0),
     stopTimeoutMs: duration(read, "stop-timeout", 0),
     stateDir: isAbsolute2(stateDir) ? stateDir : resolve2(cwd, stateDir),
@@ -3620,7 +3989,7 @@ function gateRows(r, inputs) {
       t.latencyMs <= inputs.maxP95Ms ? "✅" : "❌"
     ]);
   }
-  return r.result.switchMs !== void 0 && rows.push(["gate passed → all traffic on new", formatDuration(r.result.switchMs), "", "ℹ️"]), r.result.rollbackMs !== void 0 && rows.push(["failure detected → traffic on old", formatDuration(r.result.rollbackMs), "", "ℹ️"]), rows;
+  return rows.push(...analysisRows(r.result.analysis ?? [])), r.result.switchMs !== void 0 && rows.push(["gate passed → all traffic on new", formatDuration(r.result.switchMs), "", "ℹ️"]), r.result.rollbackMs !== void 0 && rows.push(["failure detected → traffic on old", formatDuration(r.result.rollbackMs), "", "ℹ️"]), rows;
 }
 function deploySummary(r, inputs) {
   let outcome = reportedOutcome(r), parts = [`### ${outcome === "promoted" ? "✅" : outcome === "rolled-back" ? "↩️" : "❌"} deploy ${r.app} ${r.result.version}: ${outcome}`, "", outcomeSentence(r), ""];
@@ -3629,7 +3998,9 @@ function deploySummary(r, inputs) {
     ""
   );
   let gates = gateRows(r, inputs);
-  return gates.length && parts.push(table(["Check", "Measured", "Threshold", ""], gates), ""), parts.push(
+  gates.length && parts.push(table(["Check", "Measured", "Threshold", ""], gates), "");
+  let charts = analysisCharts(r.result.analysis ?? []);
+  return charts && parts.push("Prometheus analysis per traffic step:", "", charts, ""), parts.push(
     table(
       ["Phase", "Start", "Duration", "Figures"],
       r.timeline.entries.map((e) => [e.phase, e.start.slice(11, 23), formatDuration(e.ms), figures(e)])
@@ -3667,7 +4038,10 @@ function setFleetOutputs(r, ctx) {
   ctx.setOutput("outcome", fleetReportedOutcome(r)), ctx.setOutput("active-color", common(r.fleet.hosts.map((h) => h.activeColor))), ctx.setOutput("version", r.version), ctx.setOutput("previous-version", common(r.fleet.hosts.map((h) => h.previousVersion))), ctx.setOutput(
     "timeline",
     [...r.reports.entries()].flatMap(([host, d]) => d.timeline.entries.map((e) => ({ host, ...e })))
-  ), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("hosts", hostsOutput(r));
+  ), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput(
+    "analysis",
+    [...r.reports.entries()].flatMap(([host, d]) => (d.result.analysis ?? []).map((m) => ({ host, ...m })))
+  ), ctx.setOutput("hosts", hostsOutput(r));
 }
 function fleetSentence(r) {
   let n = r.fleet.hosts.length, outcome = fleetReportedOutcome(r), took = formatDuration(r.ms);
@@ -3723,7 +4097,7 @@ async function fleetApp(inputs) {
   throw new InputError("app", "", "it is required when there is no manifest; accepted: the service's name, e.g. hello");
 }
 function storableInputs(inputs) {
-  return { ...inputs, env: {}, router: storableRouter(inputs.router), remote: { ...inputs.remote, sshKey: "" } };
+  return { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis), remote: { ...inputs.remote, sshKey: "" } };
 }
 function outcomeOf(host, d) {
   return {
@@ -3845,7 +4219,7 @@ async function remoteStatus(inputs, ctx) {
   let app = await fleetApp(inputs), conn = await openConnections(inputs.remote, ctx.reporter, routerNeeds(inputs.router));
   try {
     let hosts = await Promise.all(conn.hosts.map((h) => hostStatus(h, inputs, app))), outcome = hosts.some((h) => h.outcome === "in-flight") ? "in-flight" : hosts.some((h) => h.outcome === "unreachable") ? "unreachable" : same(hosts.map((h) => h.outcome));
-    ctx.setOutput("outcome", outcome), ctx.setOutput("active-color", same(hosts.map((h) => h["active-color"]))), ctx.setOutput("version", same(hosts.map((h) => h.version))), ctx.setOutput("previous-version", same(hosts.map((h) => h["previous-version"]))), ctx.setOutput("timeline", []), ctx.setOutput("error-rate", ""), ctx.setOutput(
+    ctx.setOutput("outcome", outcome), ctx.setOutput("active-color", same(hosts.map((h) => h["active-color"]))), ctx.setOutput("version", same(hosts.map((h) => h.version))), ctx.setOutput("previous-version", same(hosts.map((h) => h["previous-version"]))), ctx.setOutput("timeline", []), ctx.setOutput("error-rate", ""), ctx.setOutput("analysis", []), ctx.setOutput(
       "hosts",
       hosts.map(({ detail: _, ...h }) => h)
     );
@@ -3884,7 +4258,7 @@ async function deployStatus(inputs, ctx, host) {
     routing = `unknown (${messageOf(err)})`;
   }
   let last = doc.history[doc.history.length - 1];
-  ctx.setOutput("outcome", doc.cutover ? "in-flight" : last?.outcome ?? ""), ctx.setOutput("active-color", active?.color ?? ""), ctx.setOutput("version", active?.version ?? ""), ctx.setOutput("previous-version", doc.previous?.version ?? ""), ctx.setOutput("timeline", doc.cutover?.transitions ?? []), ctx.setOutput("error-rate", "");
+  ctx.setOutput("outcome", doc.cutover ? "in-flight" : last?.outcome ?? ""), ctx.setOutput("active-color", active?.color ?? ""), ctx.setOutput("version", active?.version ?? ""), ctx.setOutput("previous-version", doc.previous?.version ?? ""), ctx.setOutput("timeline", doc.cutover?.transitions ?? []), ctx.setOutput("error-rate", ""), ctx.setOutput("analysis", []);
   let lines = [
     `### deploy status: ${app}`,
     "",
@@ -3919,7 +4293,7 @@ async function deployStatus(inputs, ctx, host) {
 // packages/deploy/src/stage.ts
 function setDeployOutputs(r, ctx) {
   let rate = r.result.traffic ? errorRate(r.result.traffic) : void 0;
-  ctx.setOutput("outcome", reportedOutcome(r)), ctx.setOutput("active-color", r.result.active?.color ?? ""), ctx.setOutput("version", r.result.version), ctx.setOutput("previous-version", r.result.previousVersion ?? ""), ctx.setOutput("timeline", r.timeline.entries), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("hosts", [
+  ctx.setOutput("outcome", reportedOutcome(r)), ctx.setOutput("active-color", r.result.active?.color ?? ""), ctx.setOutput("version", r.result.version), ctx.setOutput("previous-version", r.result.previousVersion ?? ""), ctx.setOutput("timeline", r.timeline.entries), ctx.setOutput("error-rate", rate === void 0 ? "" : rate.toFixed(3)), ctx.setOutput("analysis", r.result.analysis ?? []), ctx.setOutput("hosts", [
     {
       host: "local",
       outcome: reportedOutcome(r),
@@ -3961,14 +4335,22 @@ async function run(inputs, ctx) {
       signal: cancel.signal,
       who: auditWho(ctx.env),
       // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId2, stateDir) => ctx.state.set(StateKey.DeployRun, JSON.stringify({ runId: runId2, stateDir, inputs: { ...inputs, env: {}, router: storableRouter(inputs.router) } }))
+      onLocked: (runId2, stateDir) => ctx.state.set(
+        StateKey.DeployRun,
+        JSON.stringify({
+          runId: runId2,
+          stateDir,
+          inputs: { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis) }
+        })
+      )
     });
   } catch (err) {
     throw ctx.setOutput("outcome", "failed"), err;
   } finally {
     cancel.dispose();
   }
-  setDeployOutputs(report, ctx), ctx.summary(deploySummary(report, inputs));
+  setDeployOutputs(report, ctx), ctx.summary(deploySummary(report, inputs)), report.result.analysis?.length && ctx.reporter.info(`analysis (value per traffic step):
+${analysisText(report.result.analysis)}`);
   let tail = report.result.logTail ? `last output of ${report.result.version}:
 ${report.result.logTail}` : "";
   if (reportedOutcome(report) !== "promoted" && !(inputs.command === "rollback" && reportedOutcome(report) === "rolled-back"))
@@ -3995,7 +4377,7 @@ var deployStage = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key", "nginx-admin-token"],
+  secrets: ["env", "ssh-key", "nginx-admin-token", ...ANALYSIS_SECRETS],
   parse(read, ctx) {
     let inputs = parseDeployInputs(read, ctx.cwd);
     for (let value of envSecrets(inputs.env)) value.length >= 3 && ctx.reporter.mask(value);

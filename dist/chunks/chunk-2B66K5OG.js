@@ -2591,6 +2591,7 @@ export {
   fetchWithTimeout,
   readBodyLimited,
   discardBody,
+  safeText,
   readErrorBody,
   ensureRunnerDirs,
   findCachedTool,

@@ -1,25 +1,25 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-YSQNR3RS.js";
+} from "./chunk-CNEMTDRM.js";
 import {
   goBuildStage
-} from "./chunk-N6BNK2XZ.js";
+} from "./chunk-4VPHYBHM.js";
 import {
   goTestStage
-} from "./chunk-RLQN3Z5J.js";
+} from "./chunk-TIQMCPST.js";
 import {
   imageStage
-} from "./chunk-FCVOLFCC.js";
+} from "./chunk-RCAP6A5C.js";
 import {
   slimStage
-} from "./chunk-JQ54427M.js";
+} from "./chunk-AZS3JUEV.js";
 import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-RALLUDFT.js";
+} from "./chunk-2B66K5OG.js";
 
 // packages/pipeline/src/registry.ts
 var STAGES = {

@@ -26,7 +26,7 @@ import {
   urlPasswords,
   which,
   writeFileAtomic
-} from "./chunk-RALLUDFT.js";
+} from "./chunk-2B66K5OG.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";

@@ -32,7 +32,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-RALLUDFT.js";
+} from "./chunk-2B66K5OG.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
