@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseFileCommands } from "../harness.js";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type LoadResult, buildReleases, servedVersion, startLoad } from "../deploy/support.js";
+import { type LoadResult, buildReleases, servedVersion, startLoad, QUICK_GATES } from "../deploy/support.js";
 import { type RunningAction, runPost, spawnAction } from "../deploy/spawn.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Fleet, SLOT_PORTS, createFleet, cutLink, inHost, restoreLink } from "./netns.js";
@@ -52,11 +52,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     ports: `${SLOT_PORTS.blue},${SLOT_PORTS.green}`,
     "state-dir": `${fleet.mount}/state/{app}`,
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
+    ...QUICK_GATES,
     "health-timeout": "4s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
     ...extra,
   };
 }

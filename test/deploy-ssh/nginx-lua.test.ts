@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { startSteadyLoad } from "../deploy/steady-load.js";
-import { LUA_MODULES, type Nginx, buildReleases, freePort, servedVersion, startNginx, stopServices } from "../deploy/support.js";
+import { LUA_MODULES, type Nginx, buildReleases, freePort, servedVersion, startNginx, stopServices, QUICK_GATES } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "nginx", ...LUA_MODULES, "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -51,9 +51,7 @@ afterAll(async () => {
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    hosts: sshd.target,
-    "ssh-key": user.private,
-    "known-hosts": sshd.knownHosts,
+    ...sshInputs(sshd, user),
     app: "hello",
     router: "nginx",
     "nginx-mode": "lua",
@@ -66,11 +64,7 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     ports: `${ports.blue},${ports.green}`,
     "state-dir": stateDir,
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }

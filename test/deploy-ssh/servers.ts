@@ -222,6 +222,11 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
 }
 
 /** A folder the test owns under the system temp folder. */
+/** The inputs that send a deploy to one test sshd as its host user. */
+export function sshInputs(sshd: Sshd, user: KeyPair): Record<string, string> {
+  return { hosts: sshd.target, "ssh-key": user.private, "known-hosts": sshd.knownHosts };
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

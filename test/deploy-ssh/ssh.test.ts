@@ -11,9 +11,20 @@ import { join } from "node:path";
 import { sha256File } from "@gantry/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { type Haproxy, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "../deploy/support.js";
+import {
+  type Haproxy,
+  buildReleases,
+  freePort,
+  runningServices,
+  servedVersion,
+  startHaproxy,
+  startLoad,
+  stopServices,
+  haproxyInputs,
+  QUICK_GATES,
+} from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, fingerprint, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, fingerprint, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -50,20 +61,11 @@ afterAll(async () => {
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    hosts: sshd.target,
-    "ssh-key": user.private,
-    "known-hosts": sshd.knownHosts,
+    ...sshInputs(sshd, user),
     app: "hello",
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     env: "HOST=127.0.0.1\nAPI_TOKEN=s3cret-token",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
 import { startSteadyLoad } from "../deploy/steady-load.js";
-import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, waitFor } from "../deploy/support.js";
+import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, waitFor, haproxyInputs, QUICK_GATES } from "../deploy/support.js";
 import { type Supervisord, startSupervisord } from "../deploy/supervisord.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "supervisord", "supervisorctl", "unshare", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -59,23 +59,14 @@ afterAll(async () => {
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    hosts: sshd.target,
-    "ssh-key": user.private,
-    "known-hosts": sshd.knownHosts,
+    ...sshInputs(sshd, user),
     app: "hello",
     runtime: "supervisor",
     "supervisor-conf-dir": sv.confDir,
     "supervisor-config": sv.config,
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     env: "HOST=127.0.0.1\nAPI_TOKEN=s3cret-token",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }

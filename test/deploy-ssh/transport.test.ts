@@ -16,9 +16,9 @@ import { join } from "node:path";
 import { SshError, SshHost, SshSession, parseHost, shScript } from "@gantry/deploy";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
-import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, stopServices } from "../deploy/support.js";
+import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, stopServices, haproxyInputs } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, execRequests, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, execRequests, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "mount", "bash", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -62,15 +62,10 @@ afterAll(async () => {
 /** Default inputs except where the host is and what the service needs to run here. */
 function inputs(manifest: string): Record<string, string> {
   return {
-    hosts: sshd.target,
-    "ssh-key": user.private,
-    "known-hosts": sshd.knownHosts,
+    ...sshInputs(sshd, user),
     app: "hello",
     manifest,
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     env: "HOST=127.0.0.1",
   };
 }

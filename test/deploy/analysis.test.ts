@@ -9,7 +9,19 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Prometheus, startPrometheus } from "./prometheus.js";
-import { type Haproxy, type LoadResult, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
+import {
+  type Haproxy,
+  type LoadResult,
+  buildReleases,
+  freePort,
+  runningServices,
+  servedVersion,
+  startHaproxy,
+  startLoad,
+  stopServices,
+  haproxyInputs,
+  QUICK_GATES,
+} from "./support.js";
 
 const NEEDS = ["haproxy", "prometheus", "curl"];
 const HAVE = !lacking(NEEDS).length;
@@ -53,16 +65,10 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     app: "hello",
     router: "haproxy",
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
+    ...QUICK_GATES,
     "verify-window": "4s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
     "prometheus-url": prom.url,
     "prometheus-timeout": "2s",
     "analysis-interval": "1s",

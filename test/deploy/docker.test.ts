@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { type Dockerd, EPOCH, startDockerd } from "../image/services.js";
 import { describeNeeding } from "../tools.js";
-import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, startLoad } from "./support.js";
+import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, startLoad, haproxyInputs, QUICK_GATES } from "./support.js";
 
 const REPO = "example.test/hello";
 
@@ -53,16 +53,9 @@ describeNeeding(["dockerd", "docker", "haproxy", "root"], "deploy with runtime: 
       runtime: "docker",
       "docker-host": dockerd.env.DOCKER_HOST ?? "",
       router: "haproxy",
-      "haproxy-socket": hp.socket,
-      "haproxy-server-state-file": hp.stateFile,
-      ports: `${ports.blue},${ports.green}`,
-      "state-dir": stateDir,
+      ...haproxyInputs(hp, ports, stateDir),
       env: "HOST=127.0.0.1\nGREETING=Hi there\nAPI_TOKEN=s3cret-token",
-      "health-interval": "100ms",
-      "health-timeout": "5s",
-      "verify-window": "1s",
-      "drain-timeout": "2s",
-      "stop-timeout": "5s",
+      ...QUICK_GATES,
       ...extra,
     };
   }

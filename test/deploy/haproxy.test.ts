@@ -10,7 +10,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type Haproxy, type LoadResult, buildReleases, freePort, runningServices, servedVersion, startHaproxy, startLoad, stopServices } from "./support.js";
+import {
+  type Haproxy,
+  type LoadResult,
+  buildReleases,
+  freePort,
+  runningServices,
+  servedVersion,
+  startHaproxy,
+  startLoad,
+  stopServices,
+  haproxyInputs,
+  QUICK_GATES,
+} from "./support.js";
 
 const NEEDS = ["haproxy", "curl"];
 const HAVE = !lacking(NEEDS).length;
@@ -45,16 +57,9 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     app: "hello",
     router: "haproxy",
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     env: "HOST=127.0.0.1\nGREETING=Hi there\nAPI_TOKEN=s3cret-token",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }

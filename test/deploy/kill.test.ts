@@ -19,7 +19,7 @@ import { AdminProxy, haproxyServers, serverStates } from "./admin-proxy.js";
 import { heldOrExit, holdRequests, journal, phase, sigtermPending, transitions } from "./kill-points.js";
 import { type RunningAction, runPost, spawnAction } from "./spawn.js";
 import { type Kill, killUnderLoad } from "./steady-load.js";
-import { type Haproxy, buildReleases, freePort, get, runningServices, servedVersion, startHaproxy, stopServices, waitFor } from "./support.js";
+import { type Haproxy, buildReleases, freePort, get, runningServices, servedVersion, startHaproxy, stopServices, waitFor, QUICK_GATES } from "./support.js";
 
 const NEEDS = ["haproxy", "curl"];
 const HAVE = !lacking(NEEDS).length;
@@ -59,11 +59,9 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     ports: `${ports.blue},${ports.green}`,
     "state-dir": stateDir,
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
+    ...QUICK_GATES,
     "health-timeout": "3s",
     "verify-window": "500ms",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
     ...extra,
   };
 }

@@ -26,6 +26,7 @@ import {
   startNginx,
   stopServices,
   waitFor,
+  QUICK_GATES,
 } from "./support.js";
 
 const NEEDS = ["nginx", ...LUA_MODULES, "/usr/share/lua/5.1/resty/core.lua"];
@@ -69,11 +70,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     ports: `${ports.blue},${ports.green}`,
     "state-dir": stateDir,
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
+    ...QUICK_GATES,
     "drain-timeout": "5s",
-    "stop-timeout": "5s",
     ...extra,
   };
 }

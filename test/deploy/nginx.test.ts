@@ -8,7 +8,18 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type LoadResult, type Nginx, buildReleases, freePort, runningServices, servedVersion, startLoad, startNginx, stopServices } from "./support.js";
+import {
+  type LoadResult,
+  type Nginx,
+  buildReleases,
+  freePort,
+  runningServices,
+  servedVersion,
+  startLoad,
+  startNginx,
+  stopServices,
+  QUICK_GATES,
+} from "./support.js";
 
 const NEEDS = ["nginx", "curl"];
 const HAVE = !lacking(NEEDS).length;
@@ -48,11 +59,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     ports: `${ports.blue},${ports.green}`,
     "state-dir": stateDir,
     env: "HOST=127.0.0.1",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
+    ...QUICK_GATES,
     "drain-timeout": "5s",
-    "stop-timeout": "5s",
     ...extra,
   };
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { startSteadyLoad } from "./steady-load.js";
-import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, waitFor } from "./support.js";
+import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, waitFor, haproxyInputs, QUICK_GATES } from "./support.js";
 import { type Supervisord, startSupervisord } from "./supervisord.js";
 
 const NEEDS = ["haproxy", "supervisord", "supervisorctl", "curl"];
@@ -56,17 +56,10 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     "supervisor-conf-dir": sv.confDir,
     "supervisor-config": sv.config,
     router: "haproxy",
-    "haproxy-socket": hp.socket,
-    "haproxy-server-state-file": hp.stateFile,
-    ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
+    ...haproxyInputs(hp, ports, stateDir),
     // Values supervisor's environment option needs quoted: a comma, a %, a double quote, a space.
     env: 'HOST=127.0.0.1\nGREETING=Hi, 100% "there" now\nAPI_TOKEN=s3cret-token',
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }

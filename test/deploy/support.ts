@@ -168,6 +168,28 @@ ${exporter}`,
   return h;
 }
 
+/**
+ * The gate timings the deploy tests share: quick probes and short windows (a test overrides one
+ * by name after the spread).
+ */
+export const QUICK_GATES = {
+  "health-interval": "100ms",
+  "health-timeout": "5s",
+  "verify-window": "1s",
+  "drain-timeout": "2s",
+  "stop-timeout": "5s",
+} as const;
+
+/** The inputs that point a deploy at a test's HAProxy, its two ports and its state folder. */
+export function haproxyInputs(hp: Haproxy, ports: { blue: number; green: number }, stateDir: string): Record<string, string> {
+  return {
+    "haproxy-socket": hp.socket,
+    "haproxy-server-state-file": hp.stateFile,
+    ports: `${ports.blue},${ports.green}`,
+    "state-dir": stateDir,
+  };
+}
+
 export interface Nginx {
   url: string;
   upstreamFile: string;
