@@ -8,7 +8,8 @@
  * alternated, medians; gantry's go-build keeps its defaults (mod-check included) with archive none.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, EXAMPLE } from "../demo/lib.js";
@@ -71,7 +72,11 @@ export default async function bench(): Promise<BenchRow[]> {
     const env = { ...process.env, GOCACHE: gocache, GANTRY_LAYER_CACHE: temp("gantry-bench-ko-layers-"), SOURCE_DATE_EPOCH: "1764028800" };
     const koEnv = { ...env, KO_DOCKER_REPO: `${registry.host}/ko`, KO_DEFAULTBASEIMAGE: base };
     let n = 0;
-    const ko = () => timed("ko", ["build", "--push=false", "--sbom=none", "--bare", `--oci-layout-path=${join(ws, `ko-oci-${n++}`)}`, "."], ws, koEnv);
+    // ko takes --oci-layout-path for a repository name and refuses capitals (mkdtemp's names have them).
+    const koOut = join(tmpdir(), `gantry-bench-ko-oci-${randomBytes(6).toString("hex")}`);
+    mkdirSync(koOut);
+    made.push(koOut);
+    const ko = () => timed("ko", ["build", "--push=false", "--sbom=none", "--bare", `--oci-layout-path=${join(koOut, `run${n++}`)}`, "."], ws, koEnv);
     const goBuild = () => timed(process.execPath, [CLI, "go-build", "--targets", PLATFORMS.join(","), "--version", "v1.0.0", "--archive", "none"], ws, env);
     const image = () => timed(process.execPath, [CLI, "image", "--oci-layout", join(ws, `oci-${n++}`)], ws, env);
     // Cold for both (one shared GOCACHE, so each side's first run is the warm-up of the other's).
