@@ -4,17 +4,20 @@
  *   same go commands directly (go vet, go test -json -short …, go test -json -race …, with the same
  *   coverage flags and -count=1 so neither side reads cached results): target ≤ 5%, on the
  *   example service and on a generated module with a more realistic amount of test work;
+ * - against gotestsum and raw `go test -json` (issue 14): the unit layer with JUnit, ≤ 5% over raw
+ *   go and not slower than gotestsum, on both modules;
  * - parser throughput on a recorded 100,000-event `go test -json` stream: target ≥ 200,000
  *   events/s, and memory flat (heap after 100k vs 400k events).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { GoTestStream, LayerCollector } from "@gantry/go-test";
 import { EXAMPLE, REPO } from "../demo/lib.js";
+import { findPeer } from "./peers.js";
 import type { BenchRow } from "./results.js";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -36,17 +39,17 @@ function direct(dir: string, module: string, out: string): number {
   );
 }
 
-/** The action, started the way the runner starts it. */
-function action(dir: string, out: string): number {
+/** The action, started the way the runner starts it (layers vet,unit,race with coverage unless told). */
+function action(dir: string, out: string, layers = "vet,unit,race", coverage = "true"): number {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GITHUB_STEP_SUMMARY: join(out, "summary.md"),
     GITHUB_OUTPUT: join(out, "output"),
     RUNNER_TEMP: out,
-    INPUT_LAYERS: "vet,unit,race",
+    INPUT_LAYERS: layers,
     INPUT_PACKAGES: "./...",
     INPUT_COUNT: "1",
-    INPUT_COVERAGE: "true",
+    INPUT_COVERAGE: coverage,
     "INPUT_FAIL-FAST": "true",
     INPUT_RETRIES: "0",
     INPUT_SHUFFLE: "off",
@@ -77,6 +80,55 @@ function overhead(dir: string, module: string, n: number): { direct: number; act
     a.push(action(dir, out));
   }
   return { direct: median(d), action: median(a), diff: median(a.map((x, i) => x - (d[i] as number))) };
+}
+
+/**
+ * The unit layer with JUnit three ways, alternated `n` times after a warm-up (issue 14): raw
+ * `go test -json -short -count=1 ./...`, gotestsum (`--junitfile … -- -short -count=1 ./...`, its
+ * documented use) and the action (layers: unit, JUnit, no coverage). Medians of each.
+ */
+function unitPeers(dir: string, n: number): { raw: number; gotestsum: number; action: number } {
+  const out = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-peers-"));
+  try {
+    for (const f of ["summary.md", "output"]) writeFileSync(join(out, f), "");
+    const flags = ["-short", "-count=1", "./..."];
+    const ways = {
+      raw: () => run("go", ["test", "-json", ...flags], dir),
+      gotestsum: () => run("gotestsum", ["--junitfile", join(out, "gotestsum.xml"), "--", ...flags], dir),
+      action: () => action(dir, out, "unit", "false"),
+    };
+    const times: Record<keyof typeof ways, number[]> = { raw: [], gotestsum: [], action: [] };
+    for (let i = 0; i <= n; i++)
+      for (const [k, f] of Object.entries(ways) as [keyof typeof ways, () => number][]) {
+        const ms = f();
+        if (i > 0) times[k].push(ms);
+      }
+    return { raw: median(times.raw), gotestsum: median(times.gotestsum), action: median(times.action) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function peerRows(what: string, dir: string, n: number): BenchRow[] {
+  if (!findPeer("gotestsum"))
+    return [{ metric: `${what}: gotestsum`, value: "not measured: gotestsum is not installed (bash scripts/go-tools.sh --bench)", verdict: "info" }];
+  const u = unitPeers(dir, n);
+  const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const over = ((u.action - u.raw) / u.raw) * 100;
+  return [
+    {
+      metric: `${what}, unit layer + JUnit: gantry go-test vs raw go test -json (median of ${n})`,
+      value: `${sec(u.action)} vs ${sec(u.raw)} (${over >= 0 ? "+" : ""}${over.toFixed(1)}%)`,
+      target: "≤ 5%",
+      verdict: over <= 5 ? "ok" : "MISSED",
+    },
+    {
+      metric: `${what}, unit layer + JUnit: gantry go-test vs gotestsum --junitfile (median of ${n})`,
+      value: `${sec(u.action)} vs ${sec(u.gotestsum)} (${(u.action / u.gotestsum).toFixed(2)}×)`,
+      target: "≤ 1.0×",
+      verdict: u.action <= u.gotestsum ? "ok" : "MISSED",
+    },
+  ];
 }
 
 /** A module with some real test work: `pkgs` packages of `tests` tests that each hash for a while. */
@@ -159,6 +211,8 @@ export default async function goTestBench(): Promise<BenchRow[]> {
     target: "≤ 5%",
     verdict: pct(big) <= 5 ? "ok" : "MISSED",
   });
+
+  rows.push(...peerRows("example service", example, 7), ...peerRows("generated module", mod, 5));
 
   const lines = recordStream(100_000);
   const recorded = join(tmpdir(), "gantry-go-test-100k.jsonl");

@@ -45,6 +45,7 @@ const STAGES: Record<string, string> = {
   "go-build.bench.ts": "go-build",
   "slim.bench.ts": "slim",
   "image.bench.ts": "image",
+  "ko.bench.ts": "go-build + image vs ko",
   "go-test.bench.ts": "go-test",
   "deploy.bench.ts": "deploy",
   "deploy-ssh.bench.ts": "deploy (SSH)",

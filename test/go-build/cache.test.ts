@@ -56,6 +56,9 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
     expect(r.outputs["cache-hit"]).toBe("true");
     expect(r.log).toMatch(/cache: restored .* \(exact\)/);
     expect(r.log).toContain("linux/amd64: unchanged, linked binary reused");
+    // The restored GOCACHE holds the first runner's verify verdict, but the restored module copies
+    // are new files: a cache entry is never trusted as verified (issue 14).
+    expect(r.log).toContain("mod-check: go mod verify passed and");
     expect(r.post?.log).toMatch(/was an exact hit; nothing to save/);
     expect(server.entries).toHaveLength(1);
   });

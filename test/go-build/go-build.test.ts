@@ -264,8 +264,11 @@ describe("warm rebuilds", () => {
     const build = () => runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, env, post: false });
     const first = await build();
     expect(first.log).toMatch(/linux\/amd64: built in/);
+    expect(first.log).toContain("mod-check: go mod verify passed and");
     const again = await build();
     expect(again.log).toMatch(/linux\/amd64: unchanged, linked binary reused/);
+    // Nothing changed since the first run verified the modules: its verdict is kept (issue 14).
+    expect(again.log).toContain("mod-check: go mod verify passed before for these go.mod, go.sum and module copies");
     expect(byTarget(again, "linux/amd64").sha256).toBe(byTarget(first, "linux/amd64").sha256);
     expect(byTarget(again, "linux/amd64")["archive-sha256"]).toBe(byTarget(first, "linux/amd64")["archive-sha256"]);
 

@@ -8,6 +8,7 @@ import {
   InputError,
   MANIFEST_FILE,
   type Manifest,
+  type Reporter,
   type RunContext,
   exec,
   exists,
@@ -164,7 +165,11 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   let cacheHit = false;
   if (inputs.cache) cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit;
   await downloadModules(go.go, inputs.workingDirectory, env, reporter);
-  if (inputs.modCheck === "verify") await checkModule(go.go, go.version, inputs.workingDirectory, env, reporter);
+  // Read only, so it runs beside the link checks; no `go build` starts before it passes (issue 14).
+  const modChecked =
+    inputs.modCheck === "verify"
+      ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { gocache: go.gocache, gomodcache: go.gomodcache } : undefined)
+      : Promise.resolve();
 
   const out = await OutDir.open(inputs.outDir);
   try {
@@ -182,7 +187,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       outRoot: out.staging,
       env,
     }));
-    const { built, failed } = await compileAll(jobs, inputs.parallel || defaultParallelism(), reporter);
+    const { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
     if (failed.length > 0) {
       const seen = new Set<string>();
       for (const f of failed) {
@@ -239,6 +244,14 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       );
     throw err;
   }
+}
+
+/** compileAll beside mod-check: a failed mod-check is the error, even when every link was reused. */
+async function compileChecked(jobs: CompileJob[], limit: number, modChecked: Promise<void>, reporter: Reporter): ReturnType<typeof compileAll> {
+  const [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter), modChecked]);
+  if (checked.status === "rejected") throw checked.reason;
+  if (compiled.status === "rejected") throw compiled.reason;
+  return compiled.value;
 }
 
 async function toArtifact(

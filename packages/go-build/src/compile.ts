@@ -61,8 +61,17 @@ export class CompileError extends Error {
   }
 }
 
-/** Builds one target, or reuses the identical link of an earlier run. */
-export async function compile(job: CompileJob): Promise<CompiledBinary> {
+/** One target's link check: its binary's path, its link key, and whether an earlier identical link was copied there. */
+interface Checked {
+  out: string;
+  env: NodeJS.ProcessEnv;
+  key?: string;
+  reused: boolean;
+  started: number;
+}
+
+/** Reuses the identical link of an earlier run when there is one (linkcache.ts); cheap when warm, compiles when cold. */
+async function checkLink(job: CompileJob): Promise<Checked> {
   const started = performance.now();
   const out = binaryPath(job);
   await mkdir(join(out, ".."), { recursive: true });
@@ -71,21 +80,50 @@ export async function compile(job: CompileJob): Promise<CompiledBinary> {
     job.linkCache && !job.cgo
       ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env }
       : undefined;
+  const key = cache ? await linkKey(cache) : undefined;
+  const reused = key !== undefined && (await restoreKept(cache?.gocache as string, "link", key, out));
+  return { out, env, key, reused, started };
+}
+
+/** `go build` for a target whose link was not reused, keeping the binary for the next run. */
+async function link(job: CompileJob, c: Checked): Promise<void> {
   try {
-    const key = cache ? await linkKey(cache) : undefined;
-    const reused = key !== undefined && (await restoreKept(cache?.gocache as string, "link", key, out));
-    if (!reused) {
-      await exec(job.go, goBuildArgs(job, out), { cwd: job.moduleDir, env });
-      if (key) await keep(cache?.gocache as string, "link", key, out);
-    }
-    const [info, sha] = await Promise.all([stat(out), sha256File(out)]);
-    return { target: job.target, path: out, size: info.size, sha256: sha, durationMs: performance.now() - started, reused };
+    await exec(job.go, goBuildArgs(job, c.out), { cwd: job.moduleDir, env: c.env });
   } catch (err) {
     if (!(err instanceof ExecError)) throw err;
     const output = err.result.stderr || err.result.stdout;
     const first = output.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#")) ?? `go build exited with ${err.code}`;
     throw new CompileError(job.target, first.trim(), output);
   }
+  if (c.key && job.linkCache) await keep(job.linkCache.gocache, "link", c.key, c.out);
+}
+
+async function described(job: CompileJob, c: Checked): Promise<CompiledBinary> {
+  const [info, sha] = await Promise.all([stat(c.out), sha256File(c.out)]);
+  return { target: job.target, path: c.out, size: info.size, sha256: sha, durationMs: performance.now() - c.started, reused: c.reused };
+}
+
+/** Builds one target, or reuses the identical link of an earlier run. */
+export async function compile(job: CompileJob): Promise<CompiledBinary> {
+  const c = await checkLink(job);
+  if (!c.reused) await link(job, c);
+  return described(job, c);
+}
+
+/** Runs at most `n` of the functions given to it at once, the others in the order they came. */
+export function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (fn) => {
+    while (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /** `./main.go:12:5: undefined: x` → an annotation at the file relative to the workspace. */
@@ -102,31 +140,59 @@ export function compileAnnotations(output: string, moduleDir: string, workspace:
   return found;
 }
 
-/** Runs jobs with at most `limit` at once, reporting progress; returns results and failures. */
-export async function compileAll(jobs: readonly CompileJob[], limit: number, reporter: Reporter): Promise<{ built: CompiledBinary[]; failed: CompileError[] }> {
+/** How compileAll schedules its jobs. */
+export interface CompileSchedule {
+  /** Builds (`go build`) at once. */
+  limit: number;
+  /**
+   * Link checks at once, at least `limit`: warm, a check is all a target costs (issue 14: five
+   * one after another were a third of a warm rebuild), so they run on every core.
+   */
+  checks?: number;
+  /** Awaited before the first `go build` (mod-check), while the link checks already run. */
+  ready?: Promise<unknown>;
+}
+
+/** Checks every job's link, builds those not reused, and reports progress; returns results and failures. */
+export async function compileAll(
+  jobs: readonly CompileJob[],
+  schedule: CompileSchedule,
+  reporter: Reporter,
+): Promise<{ built: CompiledBinary[]; failed: CompileError[] }> {
   const built: CompiledBinary[] = [];
   const failed: CompileError[] = [];
-  let next = 0;
+  const checks = limiter(Math.max(schedule.limit, schedule.checks ?? 1));
+  const builds = limiter(Math.max(1, schedule.limit));
   let done = 0;
-  const worker = async () => {
-    while (next < jobs.length && failed.length === 0) {
-      const job = jobs[next++] as CompileJob;
-      const label = formatTarget(job.target);
-      try {
-        const b = await compile(job);
-        built.push(b);
-        reporter.info(
-          `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`,
-        );
-      } catch (err) {
-        if (!(err instanceof CompileError)) throw err;
-        failed.push(err);
-        reporter.info(`[${++done}/${jobs.length}] ${label}: FAILED`);
-        await reporter.group(`go build output for ${label}`, async () => reporter.info(err.output.trimEnd()));
+  const one = async (job: CompileJob) => {
+    const label = formatTarget(job.target);
+    try {
+      const c = await checks(() => checkLink(job));
+      if (!c.reused) {
+        await schedule.ready;
+        // After a failure, no new build starts (the run fails anyway).
+        const linked = await builds(async () => {
+          if (failed.length > 0) return false;
+          await link(job, c);
+          return true;
+        });
+        if (!linked) return;
       }
+      const b = await described(job, c);
+      built.push(b);
+      reporter.info(
+        `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`,
+      );
+    } catch (err) {
+      if (!(err instanceof CompileError)) throw err;
+      failed.push(err);
+      reporter.info(`[${++done}/${jobs.length}] ${label}: FAILED`);
+      await reporter.group(`go build output for ${label}`, async () => reporter.info(err.output.trimEnd()));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
+  // Every job settles before an error is thrown, so nothing writes into out-dir after the caller gives up on it.
+  const settled = await Promise.allSettled(jobs.map(one));
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
   const order = new Map(jobs.map((j, i) => [formatTarget(j.target), i]));
   built.sort((a, b) => (order.get(formatTarget(a.target)) ?? 0) - (order.get(formatTarget(b.target)) ?? 0));
   return { built, failed };

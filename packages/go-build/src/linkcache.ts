@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { copyFileAtomic, exec, sha256 } from "@gantry/core";
+import { copyFileAtomic, exec, sha256, writeFileAtomic } from "@gantry/core";
 
 /**
  * Warm rebuilds without relinking. `-buildid=` (for identical bytes anywhere) blanks the build ID
@@ -37,9 +37,12 @@ const TEMP_MAX_AGE_MS = 3600 * 1000;
 /** Temp files are core's tempPathBeside, `<key>.tmp-<pid>-<random>`: unique per write, even for one key written twice at once. */
 const TEMP_MARK = ".tmp-";
 
-/** What is kept: linked binaries, and archives (whose bytes depend only on their entries and mtime). */
-export type ReuseKind = "link" | "archive";
-const KINDS: readonly ReuseKind[] = ["link", "archive"];
+/**
+ * What is kept: linked binaries, archives (whose bytes depend only on their entries and mtime),
+ * and passed `go mod verify` verdicts (empty files, see modverdict.ts).
+ */
+export type ReuseKind = "link" | "archive" | "verdict";
+const KINDS: readonly ReuseKind[] = ["link", "archive", "verdict"];
 
 function dir(gocache: string, kind: ReuseKind): string {
   return join(gocache, "gantry", kind);
@@ -77,6 +80,23 @@ export async function restoreKept(gocache: string, kind: ReuseKind, key: string,
   // Marks it used; if another run pruned it meanwhile, the copy already made is whole.
   await utimes(file, now, now).catch(() => undefined);
   return true;
+}
+
+/** True when an entry for `key` is kept (and marks it used), without copying it anywhere. */
+export async function isKept(gocache: string, kind: ReuseKind, key: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(join(dir(gocache, kind), key.slice(0, 2), key), now, now);
+    return true;
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw err;
+  }
+}
+
+/** Keeps an empty entry for `key` (a verdict), written like every other entry. */
+export async function keepMarker(gocache: string, kind: ReuseKind, key: string): Promise<void> {
+  await writeFileAtomic(join(dir(gocache, kind), key.slice(0, 2), key), "");
 }
 
 /** Keeps a file for the next run: copied to a temp name of this write's own (created exclusively), then renamed into place. */

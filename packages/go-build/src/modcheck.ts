@@ -5,6 +5,7 @@ import { ExecError, GantryError, type Reporter, exec, exists } from "@gantry/cor
 import { createTwoFilesPatch } from "diff";
 import * as semver from "semver";
 import { moduleCommandError } from "./modules.js";
+import { recordVerified, verdictKey, verifiedBefore } from "./modverdict.js";
 
 async function readOr(path: string, fallback: string): Promise<string> {
   return (await exists(path)) ? readFile(path, "utf8") : fallback;
@@ -50,18 +51,48 @@ async function tidyOnCopies(go: string, moduleDir: string, env: NodeJS.ProcessEn
   }
 }
 
-/**
- * `go mod verify`, then whether `go mod tidy` would change go.mod or go.sum, never touching the
- * user's files. Throws with a unified diff when they drift, and names what to set when the
- * module proxy or the checksum database cannot be reached (issue 11).
- */
-export async function checkModule(go: string, goVersion: string, moduleDir: string, env: NodeJS.ProcessEnv, reporter?: Reporter): Promise<void> {
+/** Where a verdict of `go mod verify` is kept between runs (modverdict.ts); undefined keeps none. */
+export interface VerdictCache {
+  gocache: string;
+  gomodcache: string;
+}
+
+/** `go mod verify`, unless it passed before for the same key; says which. */
+async function verifyModules(go: string, goVersion: string, moduleDir: string, env: NodeJS.ProcessEnv, cache?: VerdictCache): Promise<"ran" | "kept"> {
+  const key = cache ? await verdictKey({ goVersion, moduleDir, gomodcache: cache.gomodcache, env }) : undefined;
+  if (cache && key && (await verifiedBefore(cache.gocache, key))) return "kept";
   try {
     await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 300_000 });
   } catch (err) {
     throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
   }
+  if (cache && key) await recordVerified(cache.gocache, key);
+  return "ran";
+}
+
+/**
+ * `go mod verify`, and whether `go mod tidy` would change go.mod or go.sum, never touching the
+ * user's files; both read only, so they run at once. Throws with a unified diff when they drift,
+ * and names what to set when the module proxy or the checksum database cannot be reached (issue 11).
+ * Tidiness is checked every run (it depends on the imports of every source file); verify's pass
+ * is kept for the next run when `cache` is given (issue 14).
+ */
+export async function checkModule(
+  go: string,
+  goVersion: string,
+  moduleDir: string,
+  env: NodeJS.ProcessEnv,
+  reporter?: Reporter,
+  cache?: VerdictCache,
+): Promise<void> {
   const diff = semver.gte(semver.coerce(goVersion) ?? "0.0.0", "1.23.0");
-  await (diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env));
-  reporter?.info(`mod-check: go mod verify passed and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
+  const [verified, tidy] = await Promise.allSettled([
+    verifyModules(go, goVersion, moduleDir, env, cache),
+    diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env),
+  ]);
+  // verify's failure first, as when they ran one after the other.
+  if (verified.status === "rejected") throw verified.reason;
+  if (tidy.status === "rejected") throw tidy.reason;
+  const how = verified.value === "kept" ? "passed before for these go.mod, go.sum and module copies (verdict kept in GOCACHE)" : "passed";
+  reporter?.info(`mod-check: go mod verify ${how} and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
 }
