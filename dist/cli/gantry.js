@@ -3,9 +3,9 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-YKUP4YQO.js";
+} from "../chunks/chunk-MFGMGRBS.js";
 import "../chunks/chunk-CNEMTDRM.js";
-import "../chunks/chunk-4VPHYBHM.js";
+import "../chunks/chunk-3LWABKTY.js";
 import "../chunks/chunk-TIQMCPST.js";
 import "../chunks/chunk-RCAP6A5C.js";
 import "../chunks/chunk-AZS3JUEV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-4VPHYBHM.js";
+} from "../chunks/chunk-3LWABKTY.js";
 import "../chunks/chunk-AZS3JUEV.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {

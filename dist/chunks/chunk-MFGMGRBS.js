@@ -4,7 +4,7 @@ import {
 } from "./chunk-CNEMTDRM.js";
 import {
   goBuildStage
-} from "./chunk-4VPHYBHM.js";
+} from "./chunk-3LWABKTY.js";
 import {
   goTestStage
 } from "./chunk-TIQMCPST.js";

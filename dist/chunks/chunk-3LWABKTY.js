@@ -39,6 +39,7 @@ import {
   table,
   targetSlug,
   withParents,
+  writeFileAtomic,
   writeManifest
 } from "./chunk-2B66K5OG.js";
 import {
@@ -49,11 +50,11 @@ import {
 } from "./chunk-6LYVYBIT.js";
 
 // packages/go-build/src/stage.ts
-import { dirname as dirname2, join as join8 } from "node:path";
+import { dirname as dirname2, join as join9 } from "node:path";
 
 // packages/go-build/src/build.ts
 import { availableParallelism } from "node:os";
-import { basename as basename2, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve3 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute2, join as join8, relative as relative3, resolve as resolve3 } from "node:path";
 import { writeFile } from "node:fs/promises";
 var semver3 = __toESM(require_semver(), 1);
 
@@ -84,7 +85,7 @@ async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__
 // packages/go-build/src/linkcache.ts
 import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
-var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive"];
+var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive", "verdict"];
 function dir(gocache, kind) {
   return join(gocache, "gantry", kind);
 }
@@ -111,6 +112,18 @@ async function restoreKept(gocache, kind, key, dest) {
   let now = /* @__PURE__ */ new Date();
   return await utimes(file, now, now).catch(() => {
   }), !0;
+}
+async function isKept(gocache, kind, key) {
+  let now = /* @__PURE__ */ new Date();
+  try {
+    return await utimes(join(dir(gocache, kind), key.slice(0, 2), key), now, now), !0;
+  } catch (err) {
+    if (isMissing(err)) return !1;
+    throw err;
+  }
+}
+async function keepMarker(gocache, kind, key) {
+  await writeFileAtomic(join(dir(gocache, kind), key.slice(0, 2), key), "");
 }
 async function keep(gocache, kind, key, file) {
   let sub = join(dir(gocache, kind), key.slice(0, 2));
@@ -220,21 +233,38 @@ var CompileError = class extends Error {
   firstError;
   output;
 };
-async function compile(job) {
+async function checkLink(job) {
   let started = performance.now(), out = binaryPath(job);
   await mkdir2(join3(out, ".."), { recursive: !0 });
-  let env = goBuildEnv(job), cache = job.linkCache && !job.cgo ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env } : void 0;
+  let env = goBuildEnv(job), cache = job.linkCache && !job.cgo ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env } : void 0, key = cache ? await linkKey(cache) : void 0, reused = key !== void 0 && await restoreKept(cache?.gocache, "link", key, out);
+  return { out, env, key, reused, started };
+}
+async function link(job, c) {
   try {
-    let key = cache ? await linkKey(cache) : void 0, reused = key !== void 0 && await restoreKept(cache?.gocache, "link", key, out);
-    reused || (await exec(job.go, goBuildArgs(job, out), { cwd: job.moduleDir, env }), key && await keep(cache?.gocache, "link", key, out));
-    let [info, sha] = await Promise.all([stat2(out), sha256File(out)]);
-    return { target: job.target, path: out, size: info.size, sha256: sha, durationMs: performance.now() - started, reused };
+    await exec(job.go, goBuildArgs(job, c.out), { cwd: job.moduleDir, env: c.env });
   } catch (err) {
     if (!(err instanceof ExecError)) throw err;
     let output = err.result.stderr || err.result.stdout, first = output.split(`
 `).find((l) => l.trim() !== "" && !l.startsWith("#")) ?? `go build exited with ${err.code}`;
     throw new CompileError(job.target, first.trim(), output);
   }
+  c.key && job.linkCache && await keep(job.linkCache.gocache, "link", c.key, c.out);
+}
+async function described(job, c) {
+  let [info, sha] = await Promise.all([stat2(c.out), sha256File(c.out)]);
+  return { target: job.target, path: c.out, size: info.size, sha256: sha, durationMs: performance.now() - c.started, reused: c.reused };
+}
+function limiter(n) {
+  let active = 0, waiting = [];
+  return async (fn) => {
+    for (; active >= n; ) await new Promise((r) => waiting.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--, waiting.shift()?.();
+    }
+  };
 }
 function compileAnnotations(output, moduleDir, workspace) {
   let found = [];
@@ -247,22 +277,23 @@ function compileAnnotations(output, moduleDir, workspace) {
   }
   return found;
 }
-async function compileAll(jobs, limit, reporter) {
-  let built = [], failed = [], next = 0, done = 0, worker = async () => {
-    for (; next < jobs.length && failed.length === 0; ) {
-      let job = jobs[next++], label = formatTarget(job.target);
-      try {
-        let b = await compile(job);
-        built.push(b), reporter.info(
-          `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`
-        );
-      } catch (err) {
-        if (!(err instanceof CompileError)) throw err;
-        failed.push(err), reporter.info(`[${++done}/${jobs.length}] ${label}: FAILED`), await reporter.group(`go build output for ${label}`, async () => reporter.info(err.output.trimEnd()));
-      }
+async function compileAll(jobs, schedule, reporter) {
+  let built = [], failed = [], checks = limiter(Math.max(schedule.limit, schedule.checks ?? 1)), builds = limiter(Math.max(1, schedule.limit)), done = 0, one = async (job) => {
+    let label = formatTarget(job.target);
+    try {
+      let c = await checks(() => checkLink(job));
+      if (!c.reused && (await schedule.ready, !await builds(async () => failed.length > 0 ? !1 : (await link(job, c), !0))))
+        return;
+      let b = await described(job, c);
+      built.push(b), reporter.info(
+        `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`
+      );
+    } catch (err) {
+      if (!(err instanceof CompileError)) throw err;
+      failed.push(err), reporter.info(`[${++done}/${jobs.length}] ${label}: FAILED`), await reporter.group(`go build output for ${label}`, async () => reporter.info(err.output.trimEnd()));
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
+  }, settled = await Promise.allSettled(jobs.map(one));
+  for (let s of settled) if (s.status === "rejected") throw s.reason;
   let order = new Map(jobs.map((j, i) => [formatTarget(j.target), i]));
   return built.sort((a, b) => (order.get(formatTarget(a.target)) ?? 0) - (order.get(formatTarget(b.target)) ?? 0)), { built, failed };
 }
@@ -309,9 +340,9 @@ function buildLdflags(o) {
 }
 
 // packages/go-build/src/modcheck.ts
-import { copyFile as copyFile2, mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdtemp, readFile as readFile4, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -660,9 +691,42 @@ async function downloadModules(go, moduleDir, env, reporter) {
   reporter.info(`modules: go mod download, once for every target, took ${formatDuration(performance.now() - started)}`);
 }
 
+// packages/go-build/src/modverdict.ts
+import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+var ENV_KEYS = ["GOFLAGS", "GOWORK", "GOPRIVATE", "GONOSUMDB", "GONOSUMCHECK", "GOSUMDB", "GOINSECURE", "GOPROXY", "GOTOOLCHAIN"];
+function escapeModulePath(path) {
+  return path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function sumModules(goSum) {
+  let found = [];
+  for (let line of goSum.split(`
+`)) {
+    let [path, version] = line.trim().split(/\s+/);
+    path && version && !version.endsWith("/go.mod") && found.push([path, version]);
+  }
+  return found;
+}
+async function fingerprint(path) {
+  let s = await stat3(path, { bigint: !0 }).catch(() => {
+  });
+  return s ? `${s.ino}:${s.size}:${s.ctimeNs}` : "-";
+}
+var readOr = (path) => readFile3(path, "utf8").catch(() => "");
+async function verdictKey(v) {
+  let [goMod, goSum] = await Promise.all([readOr(join5(v.moduleDir, "go.mod")), readOr(join5(v.moduleDir, "go.sum"))]), copies = await Promise.all(
+    sumModules(goSum).map(async ([path, version]) => {
+      let [p, ver] = [escapeModulePath(path), escapeModulePath(version)], zip2 = join5(v.gomodcache, "cache", "download", p, "@v", `${ver}.zip`);
+      return `${path}@${version} ${await fingerprint(zip2)} ${await fingerprint(join5(v.gomodcache, `${p}@${ver}`))}`;
+    })
+  ), env = ENV_KEYS.map((k) => `${k}=${v.env[k] ?? ""}`);
+  return sha256(JSON.stringify({ go: v.goVersion, dir: v.moduleDir, modcache: v.gomodcache, env, goMod, goSum, copies }));
+}
+var verifiedBefore = (gocache, key) => isKept(gocache, "verdict", key), recordVerified = (gocache, key) => keepMarker(gocache, "verdict", key);
+
 // packages/go-build/src/modcheck.ts
-async function readOr(path, fallback) {
-  return await exists(path) ? readFile3(path, "utf8") : fallback;
+async function readOr2(path, fallback) {
+  return await exists(path) ? readFile4(path, "utf8") : fallback;
 }
 function untidy(patches) {
   return new GantryError(`go.mod/go.sum are not tidy: \`go mod tidy\` would make these changes (commit them, or set mod-check: off):
@@ -674,12 +738,12 @@ async function tidyDiff(go, moduleDir, env) {
     throw r.stdout.trim() !== "" ? untidy(r.stdout.trimEnd()) : moduleCommandError("go mod tidy -diff (mod-check: verify; set mod-check: off to skip)", new ExecError(r), env);
 }
 async function tidyOnCopies(go, moduleDir, env) {
-  let tmp = await mkdtemp(join5(tmpdir(), "gantry-tidy-"));
+  let tmp = await mkdtemp(join6(tmpdir(), "gantry-tidy-"));
   try {
-    let modPath = join5(moduleDir, "go.mod"), sumPath = join5(moduleDir, "go.sum");
-    await copyFile2(modPath, join5(tmp, "go.mod")), await exists(sumPath) && await copyFile2(sumPath, join5(tmp, "go.sum"));
+    let modPath = join6(moduleDir, "go.mod"), sumPath = join6(moduleDir, "go.sum");
+    await copyFile2(modPath, join6(tmp, "go.mod")), await exists(sumPath) && await copyFile2(sumPath, join6(tmp, "go.sum"));
     try {
-      await exec(go, ["mod", "tidy", `-modfile=${join5(tmp, "go.mod")}`], { cwd: moduleDir, env, timeoutMs: 3e5 });
+      await exec(go, ["mod", "tidy", `-modfile=${join6(tmp, "go.mod")}`], { cwd: moduleDir, env, timeoutMs: 3e5 });
     } catch (err) {
       throw moduleCommandError("go mod tidy (mod-check: verify; set mod-check: off to skip)", err, env);
     }
@@ -688,7 +752,7 @@ async function tidyOnCopies(go, moduleDir, env) {
       ["go.mod", modPath],
       ["go.sum", sumPath]
     ]) {
-      let before = await readOr(path, ""), after = await readOr(join5(tmp, name), "");
+      let before = await readOr2(path, ""), after = await readOr2(join6(tmp, name), "");
       before !== after && patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, "", "", { context: 2 }));
     }
     if (patches.length > 0) throw untidy(patches.join(`
@@ -697,21 +761,32 @@ async function tidyOnCopies(go, moduleDir, env) {
     await rm2(tmp, { recursive: !0, force: !0 });
   }
 }
-async function checkModule(go, goVersion, moduleDir, env, reporter) {
+async function verifyModules(go, goVersion, moduleDir, env, cache) {
+  let key = cache ? await verdictKey({ goVersion, moduleDir, gomodcache: cache.gomodcache, env }) : void 0;
+  if (cache && key && await verifiedBefore(cache.gocache, key)) return "kept";
   try {
     await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 3e5 });
   } catch (err) {
     throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
   }
-  let diff = semver2.gte(semver2.coerce(goVersion) ?? "0.0.0", "1.23.0");
-  await (diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env)), reporter?.info(`mod-check: go mod verify passed and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
+  return cache && key && await recordVerified(cache.gocache, key), "ran";
+}
+async function checkModule(go, goVersion, moduleDir, env, reporter, cache) {
+  let diff = semver2.gte(semver2.coerce(goVersion) ?? "0.0.0", "1.23.0"), [verified, tidy] = await Promise.allSettled([
+    verifyModules(go, goVersion, moduleDir, env, cache),
+    diff ? tidyDiff(go, moduleDir, env) : tidyOnCopies(go, moduleDir, env)
+  ]);
+  if (verified.status === "rejected") throw verified.reason;
+  if (tidy.status === "rejected") throw tidy.reason;
+  let how = verified.value === "kept" ? "passed before for these go.mod, go.sum and module copies (verdict kept in GOCACHE)" : "passed";
+  reporter?.info(`mod-check: go mod verify ${how} and go mod tidy${diff ? " -diff" : " (on copies)"} would change nothing`);
 }
 
 // packages/go-build/src/outdir.ts
 import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rename, rm as rm3 } from "node:fs/promises";
-import { dirname, join as join6, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname, join as join7, relative as relative2, resolve as resolve2 } from "node:path";
 async function previousOutputs(outDir) {
-  let manifestPath = join6(outDir, MANIFEST_FILE);
+  let manifestPath = join7(outDir, MANIFEST_FILE);
   if (!await exists(manifestPath)) return [];
   try {
     let m = await readManifest(manifestPath), files = /* @__PURE__ */ new Set([manifestPath]);
@@ -733,18 +808,18 @@ var OutDir = class _OutDir {
   dir;
   staging;
   static async open(dir2) {
-    return await mkdir3(dir2, { recursive: !0 }), new _OutDir(dir2, await mkdtemp2(join6(dir2, ".gantry-staging-")));
+    return await mkdir3(dir2, { recursive: !0 }), new _OutDir(dir2, await mkdtemp2(join7(dir2, ".gantry-staging-")));
   }
   /** Path in the staging folder for a name relative to out-dir. */
   staged(name) {
-    return join6(this.staging, name);
+    return join7(this.staging, name);
   }
   async commit() {
     for (let f of await previousOutputs(this.dir)) await rm3(f, { recursive: !0, force: !0 });
     let names = await readdir2(this.staging);
     names.sort((a, b) => +(a === MANIFEST_FILE) - +(b === MANIFEST_FILE));
     for (let n of names)
-      await rm3(join6(this.dir, n), { recursive: !0, force: !0 }), await rename(join6(this.staging, n), join6(this.dir, n));
+      await rm3(join7(this.dir, n), { recursive: !0, force: !0 }), await rename(join7(this.staging, n), join7(this.dir, n));
     await rm3(this.staging, { recursive: !0, force: !0 });
   }
   async abandon() {
@@ -764,11 +839,11 @@ async function git(cwd, args) {
   }
 }
 async function detectBuildInfo(cwd, explicitVersion, env) {
-  let ref = env.GITHUB_REF ?? "", [described, head, commitTime] = await Promise.all([
+  let ref = env.GITHUB_REF ?? "", [described2, head, commitTime] = await Promise.all([
     explicitVersion || ref.startsWith("refs/tags/") ? void 0 : git(cwd, ["describe", "--tags", "--always", "--dirty"]),
     env.GITHUB_SHA ? void 0 : git(cwd, ["rev-parse", "HEAD"]),
     git(cwd, ["log", "-1", "--format=%ct"])
-  ]), version = explicitVersion || (ref.startsWith("refs/tags/") ? ref.slice(10) : described) || "0.0.0-dev", commit = env.GITHUB_SHA || head || "none", sde = env.SOURCE_DATE_EPOCH?.trim(), epoch = 0, dateSource = "none";
+  ]), version = explicitVersion || (ref.startsWith("refs/tags/") ? ref.slice(10) : described2) || "0.0.0-dev", commit = env.GITHUB_SHA || head || "none", sde = env.SOURCE_DATE_EPOCH?.trim(), epoch = 0, dateSource = "none";
   return sde && /^\d+$/.test(sde) ? (epoch = Number(sde), dateSource = "SOURCE_DATE_EPOCH") : commitTime && /^\d+$/.test(commitTime) && (epoch = Number(commitTime), dateSource = "commit"), { version, commit, date: new Date(epoch * 1e3).toISOString().replace(".000Z", "Z"), epoch, dateSource };
 }
 
@@ -781,7 +856,7 @@ async function resolveToolchain(inputs, ctx) {
   return resolveGo(spec, inputs.goDownloadBaseUrl, ctx.reporter);
 }
 async function moduleInfo(go, inputs, env) {
-  let goMod = join7(inputs.workingDirectory, "go.mod");
+  let goMod = join8(inputs.workingDirectory, "go.mod");
   if (!await exists(inputs.workingDirectory)) throw new InputError("working-directory", inputs.workingDirectory, "the folder does not exist");
   if (!await exists(goMod))
     throw new GantryError(`no go.mod in ${inputs.workingDirectory}: go-build needs a Go module there (run \`go mod init\`, or set working-directory)`);
@@ -856,8 +931,8 @@ async function goBuild(inputs, ctx) {
   }
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   let cacheHit = !1;
-  inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit), await downloadModules(go.go, inputs.workingDirectory, env, reporter), inputs.modCheck === "verify" && await checkModule(go.go, go.version, inputs.workingDirectory, env, reporter);
-  let out = await OutDir.open(inputs.outDir);
+  inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit), await downloadModules(go.go, inputs.workingDirectory, env, reporter);
+  let modChecked = inputs.modCheck === "verify" ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { gocache: go.gocache, gomodcache: go.gomodcache } : void 0) : Promise.resolve(), out = await OutDir.open(inputs.outDir);
   try {
     let jobs = targets.map((target) => ({
       go: go.go,
@@ -872,7 +947,7 @@ async function goBuild(inputs, ctx) {
       cgo: inputs.cgo,
       outRoot: out.staging,
       env
-    })), { built, failed } = await compileAll(jobs, inputs.parallel || defaultParallelism(), reporter);
+    })), { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
     if (failed.length > 0) {
       let seen = /* @__PURE__ */ new Set();
       for (let f of failed)
@@ -904,10 +979,10 @@ async function goBuild(inputs, ctx) {
       ...checksumsName ? { checksums: checksumsName } : {}
     };
     return await writeManifest(manifestStaged, manifest), await out.commit(), {
-      manifestPath: join7(inputs.outDir, MANIFEST_FILE),
+      manifestPath: join8(inputs.outDir, MANIFEST_FILE),
       manifest,
-      checksumsPath: checksumsName ? join7(inputs.outDir, checksumsName) : void 0,
-      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join7(inputs.outDir, a.path), buildMs: built[i].durationMs })),
+      checksumsPath: checksumsName ? join8(inputs.outDir, checksumsName) : void 0,
+      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join8(inputs.outDir, a.path), buildMs: built[i].durationMs })),
       info,
       go,
       cacheHit,
@@ -919,6 +994,12 @@ async function goBuild(inputs, ctx) {
       `out-dir: removed the previous run's outputs (${removed.map((f) => relative3(inputs.outDir, f)).join(", ")}) so nothing stale looks current`
     ), err;
   }
+}
+async function compileChecked(jobs, limit, modChecked, reporter) {
+  let [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter), modChecked]);
+  if (checked.status === "rejected") throw checked.reason;
+  if (compiled.status === "rejected") throw compiled.reason;
+  return compiled.value;
 }
 async function toArtifact(b, name, archiveName, extras, info, out, rel, gocache) {
   let artifact = {
@@ -1047,7 +1128,7 @@ function setGoBuildOutputs(r, ctx) {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? join8(dirname2(r.manifestPath), a.archive) : "",
+      archive: a.archive ? join9(dirname2(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? ""
     }))
   ), ctx.setOutput("manifest", r.manifestPath), ctx.setOutput("checksums", r.checksumsPath ?? ""), ctx.setOutput("version", r.info.version), ctx.setOutput("cache-hit", r.cacheHit);
