@@ -88,21 +88,11 @@ export interface Haproxy {
   restart(): Promise<void>;
 }
 
-/**
- * HAProxy in the foreground (-db) with backend `app` and servers blue and green, both disabled
- * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
- * README recommends: a request that finds no listener is retried, never dropped.
- */
-export async function startHaproxy(dir: string, ports: { blue: number; green: number }): Promise<Haproxy> {
-  const port = await freePort();
-  const socket = join(dir, "admin.sock");
-  const stateFile = join(dir, "haproxy.state");
-  const cfg = join(dir, "haproxy.cfg");
-  writeFileSync(
-    cfg,
-    `global
-  stats socket ${socket} level admin
-  server-state-file ${stateFile}
+/** The test HAProxy's config: backend `app` with servers blue and green on loopback, both disabled until gantry routes to them. */
+export function haproxyConfig(o: { socket: string; stateFile: string; bind: string; ports: { blue: number; green: number } }): string {
+  return `global
+  stats socket ${o.socket} level admin
+  server-state-file ${o.stateFile}
   maxconn 4096
 defaults
   mode http
@@ -114,14 +104,26 @@ defaults
   retry-on conn-failure
   load-server-state-from-file global
 frontend fe
-  bind 127.0.0.1:${port}
+  bind ${o.bind}
   default_backend app
 backend app
   balance roundrobin
-  server blue 127.0.0.1:${ports.blue} disabled
-  server green 127.0.0.1:${ports.green} disabled
-`,
-  );
+  server blue 127.0.0.1:${o.ports.blue} disabled
+  server green 127.0.0.1:${o.ports.green} disabled
+`;
+}
+
+/**
+ * HAProxy in the foreground (-db) with backend `app` and servers blue and green, both disabled
+ * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
+ * README recommends: a request that finds no listener is retried, never dropped.
+ */
+export async function startHaproxy(dir: string, ports: { blue: number; green: number }): Promise<Haproxy> {
+  const port = await freePort();
+  const socket = join(dir, "admin.sock");
+  const stateFile = join(dir, "haproxy.state");
+  const cfg = join(dir, "haproxy.cfg");
+  writeFileSync(cfg, haproxyConfig({ socket, stateFile, bind: `127.0.0.1:${port}`, ports }));
   const h = { url: `http://127.0.0.1:${port}`, socket, stateFile } as Haproxy;
   const start = async () => {
     h.child = spawn("haproxy", ["-f", cfg, "-db"], { stdio: "ignore" });
