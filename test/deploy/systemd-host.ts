@@ -10,7 +10,7 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pickSubnet } from "../deploy-ssh/netns.js";
 import { scratchDir } from "../harness.js";
 import { waitFor } from "./support.js";
@@ -36,6 +36,8 @@ export interface SystemdHostOptions {
   binds: readonly string[];
   /** Units written to its /etc/systemd/system before the first boot and enabled for multi-user.target: name → text. */
   units?: Record<string, string>;
+  /** Files of the container written before the first boot (absolute path inside it → text), e.g. its own /etc/passwd. */
+  files?: Record<string, string>;
 }
 
 /** The machine's services the container would otherwise start at each boot: none of them is part of the test. */
@@ -59,8 +61,12 @@ const MASKED = [
 
 const ip = (...args: string[]) => execFileSync("ip", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
 
-/** Masks the machine's services and installs the test's own units in the overlay's upper /etc. */
-function prepareEtc(upper: string, units: Record<string, string>): void {
+/** Masks the machine's services, installs the test's own units and files in the overlay's upper folder. */
+function prepareEtc(upper: string, units: Record<string, string>, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(upper, path)), { recursive: true });
+    writeFileSync(join(upper, path), text);
+  }
   const dir = join(upper, "etc", "systemd", "system");
   const wants = join(dir, "multi-user.target.wants");
   mkdirSync(wants, { recursive: true });
@@ -75,7 +81,7 @@ export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHos
   const base = scratchDir("gantry-nspawn-");
   const [upper, work, root] = ["upper", "work", "root"].map((d) => join(base, d)) as [string, string, string];
   for (const d of [upper, work, root]) mkdirSync(d);
-  prepareEtc(upper, o.units ?? {});
+  prepareEtc(upper, o.units ?? {}, o.files ?? {});
   execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=/,upperdir=${upper},workdir=${work}`, root]);
   const x = pickSubnet();
   const machine = `gsd${x}`;

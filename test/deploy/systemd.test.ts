@@ -193,6 +193,7 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
     expect(message).toMatch(/hello v3-unhealthy listening on 127\.0\.0\.1:\d+/);
     // Only this release's lines: v1 ran on blue before, and its lines are older than this start.
     expect(message).not.toMatch(/hello v1 listening/);
+    expect(run.summary).toMatch(/last output of v3-unhealthy[\s\S]*hello v3-unhealthy listening on/);
     expect(run.log).toMatch(/the active version v2 \(green\) was restarted by systemd since the last run: pid \d+ → \d+/);
     console.info(`systemd, unhealthy v3 rolled back under load: ${load.failed} of ${load.total} requests failed`);
     expect(load.failed).toBe(0);
