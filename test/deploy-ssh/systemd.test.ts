@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   url = `http://${host.address}:8080`;
   await waitFor("HAProxy in the container", async () => (await servedVersion(url)) !== "HTTP 0", 20_000);
-}, 180_000);
+});
 
 afterAll(async () => {
   await host?.stop();

@@ -11,6 +11,7 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
 import { pickSubnet } from "../deploy-ssh/netns.js";
 import { scratchDir } from "../harness.js";
 import { waitFor } from "./support.js";
@@ -20,8 +21,8 @@ export interface SystemdHost {
   address: string;
   /** Its root folder (the overlay's mount point). */
   root: string;
-  /** The pid of its systemd, as this machine sees it (changes at each boot). */
-  pid: number;
+  /** The pid of its systemd, as this machine sees it (changes at each boot); undefined until nspawn started it. */
+  pid?: number;
   /** `nsenter -t <pid> -a`: the prefix that runs a command inside it. */
   enter(): string[];
   /** Runs a command inside it; its stdout. Throws on a non-zero exit. */
@@ -77,6 +78,20 @@ function prepareEtc(upper: string, units: Record<string, string>, files: Record<
   }
 }
 
+/** Hosts booted and not stopped yet: stopped after the test file even when its hooks timed out before they got one. */
+const live = new Set<SystemdHost>();
+// Registered when a test file loads this module, after the harness's removal of scratch folders,
+// so it runs before it (after hooks run in reverse order): the overlay is unmounted before its folder goes.
+if (process.env.VITEST_WORKER_ID) afterAll(async () => Promise.all([...live].map((h) => h.stop())));
+
+function kill(pid: number | undefined): void {
+  try {
+    if (pid) process.kill(pid, "SIGKILL");
+  } catch {
+    // gone already
+  }
+}
+
 export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHost> {
   const base = scratchDir("gantry-nspawn-");
   const [upper, work, root] = ["upper", "work", "root"].map((d) => join(base, d)) as [string, string, string];
@@ -93,6 +108,7 @@ export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHos
   h.exec = (argv) => execFileSync(h.enter()[0] as string, [...h.enter().slice(1), ...argv], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
   const boot = async () => {
+    h.pid = undefined;
     const log = openSync(join(base, "nspawn.log"), "a");
     const binds = o.binds.map((b) => `--bind=${b}`);
     nspawn = spawn(
@@ -125,9 +141,9 @@ export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHos
     const child = nspawn;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
-    spawnSync(h.enter()[0] as string, [...h.enter().slice(1), "systemctl", "poweroff"], { stdio: "ignore" });
+    if (h.pid) spawnSync(h.enter()[0] as string, [...h.enter().slice(1), "systemctl", "poweroff"], { stdio: "ignore" });
     // Killing the container's PID 1 ends its whole pid namespace, then nspawn; nspawn alone would orphan it.
-    const timer = setTimeout(() => process.kill(h.pid, "SIGKILL"), 60_000);
+    const timer = setTimeout(() => kill(h.pid ?? child.pid), h.pid ? 60_000 : 0);
     await exited;
     clearTimeout(timer);
   };
@@ -136,13 +152,18 @@ export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHos
     await poweroff();
     await boot();
   };
+  let stopped = false;
   h.stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    live.delete(h);
     await poweroff();
     spawnSync("ip", ["route", "del", "unreachable", `10.213.${x}.0/24`, "metric", "4000"], { stdio: "ignore" });
     // Lazy, so a process still holding a file there cannot leave the overlay mounted.
     spawnSync("umount", ["-l", root], { stdio: "ignore" });
   };
 
+  live.add(h);
   try {
     ip("route", "add", "unreachable", `10.213.${x}.0/24`, "metric", "4000");
     await boot();

@@ -49,7 +49,7 @@ beforeAll(async () => {
   host = await bootSystemdHost({ binds: [ws, dir], units: { "gantry-test-haproxy.service": haproxyUnit(cfg) } });
   url = `http://${host.address}:${FRONT}`;
   await waitFor("HAProxy in the container", async () => (await servedVersion(url)) !== "HTTP 0", 20_000);
-}, 180_000);
+});
 
 afterAll(async () => {
   await host?.stop();

@@ -216,7 +216,8 @@ export class SystemdRuntime implements Runtime {
   async logTail(color: Color, lines: number): Promise<string> {
     const s = await this.status(color);
     const since = this.startedAt.get(color);
-    const argv = ["journalctl", "-u", this.unit(color), "-n", String(lines), "--no-pager", "-o", "short-iso"];
+    // At least 50 (issue 12: `journalctl -u … -n 50`): systemd's own lines about the unit come between the release's.
+    const argv = ["journalctl", "-u", this.unit(color), "-n", String(Math.max(lines, 50)), "--no-pager", "-o", "short-iso"];
     if (since) argv.push("--since", `@${Math.floor(since / 1000)}`);
     const r = await this.run(argv);
     const journal = r.code === 0 ? r.stdout.trim() : `journalctl failed: ${lastLines(r.stderr.trim(), 2)}`;
