@@ -34,8 +34,8 @@ const scratch: string[] = [];
  * A new temp folder (`<prefix>XXXXXX`) that is removed, with all it holds, once every test and
  * afterAll hook of the test file that made it has run (tests leave no temp folders behind).
  */
-export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+export function scratchDir(prefix: string, parent = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, prefix));
   scratch.push(dir);
   return dir;
 }
@@ -80,6 +80,10 @@ export interface RunOptions {
   /** Reuse a tool cache across runs (default: a fresh one). */
   toolCache?: string;
   timeoutMs?: number;
+  /** A command the step runs under, e.g. `nsenter -t PID -a` to run it inside a test container. */
+  wrap?: readonly string[];
+  /** The folder the runner's temp folder is made in (default the OS temp folder), e.g. one a test container shares. */
+  homeParent?: string;
 }
 
 interface ActionYml {
@@ -133,9 +137,10 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runNode(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<StepRun> {
+function runNode(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number, wrap: readonly string[] = []): Promise<StepRun> {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const argv = [...wrap, process.execPath, script];
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
@@ -153,7 +158,7 @@ export async function runAction(name: string, inputs: Record<string, string>, op
   const { dir, spec } = loadAction(name);
   const declared = spec.inputs ?? {};
   for (const k of Object.keys(inputs)) if (!(k in declared)) throw new Error(`test bug: ${name} has no input '${k}'`);
-  const home = scratchDir(`gantry-runner-${name.replace(/\W/g, "")}-`);
+  const home = scratchDir(`gantry-runner-${name.replace(/\W/g, "")}-`, options.homeParent);
   const files = {
     GITHUB_OUTPUT: join(home, "output"),
     GITHUB_ENV: join(home, "env"),
@@ -182,13 +187,13 @@ export async function runAction(name: string, inputs: Record<string, string>, op
     else env[k] = v;
   }
   const timeoutMs = options.timeoutMs ?? 600_000;
-  const main = await runNode(resolve(dir, spec.runs.main), env, options.workspace, timeoutMs);
+  const main = await runNode(resolve(dir, spec.runs.main), env, options.workspace, timeoutMs, options.wrap);
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, "utf8"));
   let post: StepRun | undefined;
   if (spec.runs.post && options.post !== false) {
     const postEnv: NodeJS.ProcessEnv = { ...env, GITHUB_OUTPUT: join(home, "post-output"), GITHUB_STATE: join(home, "post-state") };
     for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
-    post = await runNode(resolve(dir, spec.runs.post), postEnv, options.workspace, timeoutMs);
+    post = await runNode(resolve(dir, spec.runs.post), postEnv, options.workspace, timeoutMs, options.wrap);
   }
   return {
     ...main,

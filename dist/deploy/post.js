@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-CNEMTDRM.js";
+} from "../chunks/chunk-WIRPZAXR.js";
 import {
   runActionPost
 } from "../chunks/chunk-2B66K5OG.js";

@@ -1,8 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-MFGMGRBS.js";
-import "../chunks/chunk-CNEMTDRM.js";
+} from "../chunks/chunk-MJSG5POR.js";
+import "../chunks/chunk-WIRPZAXR.js";
 import "../chunks/chunk-3LWABKTY.js";
 import "../chunks/chunk-TIQMCPST.js";
 import "../chunks/chunk-RCAP6A5C.js";

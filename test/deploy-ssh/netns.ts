@@ -42,8 +42,8 @@ export interface Fleet {
 
 const ip = (...args: string[]) => execFileSync("ip", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
 
-/** A /24 in 10.213.0.0/16 that nothing on this machine uses yet. */
-function pickSubnet(): number {
+/** A /24 in 10.213.0.0/16 that nothing on this machine uses yet (the systemd test host picks its own the same way). */
+export function pickSubnet(): number {
   const used = `${ip("-4", "addr")}\n${ip("-4", "route")}`;
   for (let tries = 0; tries < 50; tries++) {
     const x = 1 + Math.floor(Math.random() * 250);

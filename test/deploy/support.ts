@@ -90,6 +90,31 @@ export interface Haproxy {
   restart(): Promise<void>;
 }
 
+/** The test HAProxy's config: backend `app` with servers blue and green on loopback, both disabled until gantry routes to them; `extra` appends sections. */
+export function haproxyConfig(o: { socket: string; stateFile: string; bind: string; ports: { blue: number; green: number }; extra?: string }): string {
+  return `global
+  stats socket ${o.socket} level admin
+  server-state-file ${o.stateFile}
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 1s
+  timeout client 30s
+  timeout server 30s
+  option redispatch
+  retries 3
+  retry-on conn-failure
+  load-server-state-from-file global
+frontend fe
+  bind ${o.bind}
+  default_backend app
+backend app
+  balance roundrobin
+  server blue 127.0.0.1:${o.ports.blue} disabled
+  server green 127.0.0.1:${o.ports.green} disabled
+${o.extra ?? ""}`;
+}
+
 /**
  * HAProxy in the foreground (-db) with backend `app` and servers blue and green, both disabled
  * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
@@ -108,30 +133,7 @@ export async function startHaproxy(dir: string, ports: { blue: number; green: nu
   const socket = join(dir, "admin.sock");
   const stateFile = join(dir, "haproxy.state");
   const cfg = join(dir, "haproxy.cfg");
-  writeFileSync(
-    cfg,
-    `global
-  stats socket ${socket} level admin
-  server-state-file ${stateFile}
-  maxconn 4096
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 30s
-  timeout server 30s
-  option redispatch
-  retries 3
-  retry-on conn-failure
-  load-server-state-from-file global
-frontend fe
-  bind 127.0.0.1:${port}
-  default_backend app
-backend app
-  balance roundrobin
-  server blue 127.0.0.1:${ports.blue} disabled
-  server green 127.0.0.1:${ports.green} disabled
-${exporter}`,
-  );
+  writeFileSync(cfg, haproxyConfig({ socket, stateFile, bind: `127.0.0.1:${port}`, ports, extra: exporter }));
   const h = {
     url: `http://127.0.0.1:${port}`,
     socket,

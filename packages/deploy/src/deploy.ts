@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { checkQueries, startAnalysis } from "./analysis/index.js";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
@@ -15,6 +15,7 @@ import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArt
 import type { Router } from "./router.js";
 import { ProcessRuntime, type Runtime } from "./runtime.js";
 import { SupervisorRuntime } from "./supervisor.js";
+import { SystemdRuntime } from "./systemd.js";
 import { type AuditEntry, appendAudit } from "./ssh/audit.js";
 import { Timeline } from "./timeline.js";
 
@@ -54,15 +55,25 @@ export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (m
 
 /** The runtime the inputs choose, for one app's state dir on a host. */
 export function makeRuntime(
-  inputs: Pick<DeployInputs, "runtime" | "dockerHost" | "stopTimeoutMs" | "drainTimeoutMs" | "supervisor">,
+  inputs: Pick<DeployInputs, "runtime" | "dockerHost" | "stopTimeoutMs" | "drainTimeoutMs" | "supervisor" | "systemd">,
   host: Host,
   stateDir: string,
   app: string,
 ): Runtime {
   if (inputs.runtime === "docker") return new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs);
   if (inputs.runtime === "supervisor") return new SupervisorRuntime(host, stateDir, app, { ...inputs.supervisor, stopWaitMs: inputs.drainTimeoutMs });
+  if (inputs.runtime === "systemd")
+    return new SystemdRuntime(host, stateDir, app, {
+      user: inputs.supervisor.user,
+      stopTimeoutMs: inputs.drainTimeoutMs,
+      overrides: inputs.systemd.overrides,
+      unitDir: SYSTEMD_UNIT_DIR,
+    });
   return new ProcessRuntime(host, stateDir);
 }
+
+/** Where runtime: systemd writes its units: the administrator's unit folder. */
+const SYSTEMD_UNIT_DIR = "/etc/systemd/system";
 
 /** `state-dir` with `{app}` filled in; the app names one folder, never `..` or a path (issue 10). */
 export function stateDirFor(inputs: Pick<DeployInputs, "stateDir">, app: string): string {
@@ -163,6 +174,8 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
   const { artifact, image, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o);
   const timeline = new Timeline();
   const runId = newRunId();
+  // Parents a first deploy makes are 0755 like /var/lib's, so a service user (runtime: systemd) can reach its release.
+  await o.host.mkdirp(dirname(stateDir), 0o755);
   await o.host.mkdirp(stateDir, 0o750);
   const lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId, reporter: o.reporter }));

@@ -21,4 +21,6 @@ export * from "./status.js";
 export * from "./summary.js";
 export * from "./supervisor.js";
 export * from "./supervisor-conf.js";
+export * from "./systemd.js";
+export * from "./systemd-unit.js";
 export * from "./timeline.js";

@@ -6,6 +6,7 @@ import { DOCKER_HOST, checkImageReference } from "./docker.js";
 import { HAPROXY_NAME } from "./haproxy.js";
 import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model.js";
 import { USER_NAME, unquotable, unwritable } from "./supervisor-conf.js";
+import { type UnitLine, parseUnitLines, unitUnfit } from "./systemd-unit.js";
 import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
@@ -22,6 +23,7 @@ export const DEPLOY_INPUTS = {
   "supervisor-conf-dir": "/etc/supervisor/conf.d",
   "supervisor-config": "/etc/supervisor/supervisord.conf",
   user: "",
+  "systemd-unit": "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -63,11 +65,13 @@ export interface DeployInputs {
   version: string;
   env: Record<string, string>;
   ports: { blue: number; green: number };
-  runtime: "process" | "docker" | "supervisor";
+  runtime: "process" | "docker" | "supervisor" | "systemd";
   /** runtime: docker: the daemon's address for `docker -H`; "" = DOCKER_HOST or the default socket. */
   dockerHost: string;
   /** runtime: supervisor (issue 12): the include folder, supervisord's config for `supervisorctl -c`, and `user=` ("" = supervisord's). */
   supervisor: { confDir: string; config: string; user: string };
+  /** runtime: systemd (issue 12): the `systemd-unit` input's directives (`user` is `supervisor.user`). */
+  systemd: { overrides: UnitLine[] };
   router: RouterInputs;
   strategy: "blue-green" | "canary";
   /** Percentages, increasing, ending at 100; [100] for blue-green. */
@@ -210,12 +214,17 @@ function imageArtifact(read: InputReader): string {
   return ref ? checkImageReference(ref) : ref;
 }
 
-/** runtime: supervisor's folder, config and user (issue 12); `user` is refused with the other runtimes, which have no such setting. */
+/** runtime: supervisor's folder, config and user (issue 12); `user` is refused with the runtimes that have no such setting. */
 function supervisorInputs(read: InputReader, cwd: string, runtime: string): DeployInputs["supervisor"] {
   const user = read.string("user");
-  if (user && runtime !== "supervisor") throw new InputError("user", user, "it applies to runtime: supervisor only; leave it empty");
+  if (user && runtime !== "supervisor" && runtime !== "systemd")
+    throw new InputError("user", user, "it applies to runtime: supervisor and systemd only; leave it empty");
   if (user && !USER_NAME.test(user))
-    throw new InputError("user", user, "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user");
+    throw new InputError(
+      "user",
+      user,
+      "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user (supervisor) or gantry-<app> (systemd)",
+    );
   const confDir = path(read, "supervisor-conf-dir", cwd);
   if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
   const config = path(read, "supervisor-config", cwd);
@@ -229,6 +238,16 @@ function checkSupervisorEnv(env: Record<string, string>): void {
     const why = unquotable(v);
     if (why) throw new InputError("env", `${k}=…`, `runtime: supervisor passes env in its program file, and ${why}; accepted: a value without that`);
   }
+}
+
+/** runtime: systemd's `systemd-unit` lines (refused with the other runtimes) and a state-dir a unit can name. */
+function systemdInputs(read: InputReader, runtime: string, stateDir: string): DeployInputs["systemd"] {
+  const lines = read.lines("systemd-unit");
+  if (lines.length && runtime !== "systemd") throw new InputError("systemd-unit", lines[0] ?? "", "it applies to runtime: systemd only; leave it empty");
+  if (runtime !== "systemd") return { overrides: [] };
+  const why = unitUnfit(stateDir) ?? (/[\s"'\\]/.test(stateDir) ? "it holds a space, a quote or a backslash" : undefined);
+  if (why) throw new InputError("state-dir", stateDir, `runtime: systemd names it in its units, and ${why}; accepted: a plain folder path`);
+  return { overrides: parseUnitLines(lines) };
 }
 
 function duration(read: InputReader, name: string, min: number): number {
@@ -245,12 +264,8 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
   const version = read.string("version");
   if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   const runtime = read.string("runtime");
-  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor")
-    throw new InputError(
-      "runtime",
-      runtime,
-      "accepted: process, docker or supervisor (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)",
-    );
+  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor" && runtime !== "systemd")
+    throw new InputError("runtime", runtime, "accepted: process, docker, supervisor or systemd");
   const dockerHost = read.string("docker-host");
   if (dockerHost && !DOCKER_HOST.test(dockerHost))
     throw new InputError(
@@ -293,6 +308,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     runtime,
     dockerHost,
     supervisor,
+    systemd: systemdInputs(read, runtime, stateDir),
     router: routerInputs(read, cwd),
     strategy,
     steps,

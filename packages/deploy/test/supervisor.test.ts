@@ -102,7 +102,7 @@ describe("runtime: supervisor's inputs", () => {
     [{ runtime: "supervisor", env: "API_TOKEN=s3cret ;x" }, "env", /"API_TOKEN=…".*runtime: supervisor passes env in its program file/],
     [{ runtime: "supervisor", env: "A='quoted'" }, "env", /quotes at either end/],
     [{ runtime: "supervisor", user: "Root Admin" }, "user", /accepted: a user name/],
-    [{ runtime: "process", user: "www-data" }, "user", /runtime: supervisor only/],
+    [{ runtime: "process", user: "www-data" }, "user", /runtime: supervisor and systemd only/],
     [{ runtime: "supervisor", "supervisor-conf-dir": "a\nb" }, "supervisor-conf-dir", /a file path on one line/],
     [{ runtime: "supervisor", "supervisor-config": "a\nb" }, "supervisor-config", /a file path on one line/],
     [{ runtime: "supervisor", "state-dir": "/srv/a ;b" }, "state-dir", /runtime: supervisor names it .*comment/],

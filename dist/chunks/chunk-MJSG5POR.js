@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "./chunk-CNEMTDRM.js";
+} from "./chunk-WIRPZAXR.js";
 import {
   goBuildStage
 } from "./chunk-3LWABKTY.js";

@@ -394,7 +394,7 @@ async function checkQueries(a, values, reporter) {
 }
 
 // packages/deploy/src/deploy.ts
-import { join as join10 } from "node:path";
+import { dirname as dirname3, join as join11 } from "node:path";
 
 // packages/deploy/src/health.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -2169,8 +2169,262 @@ ${lastLines(tail.text, lines)}`);
   }
 };
 
+// packages/deploy/src/systemd.ts
+import { basename as basename3, join as join9 } from "node:path";
+
+// packages/deploy/src/systemd-unit.ts
+var SECTIONS = ["Unit", "Service", "Install"], OWNED = ["ExecStart", "WorkingDirectory", "EnvironmentFile", "User", "Group", "Type", "WantedBy"], ACCEPTED_LINE = "accepted: lines `Directive=value` (into [Service]) or `[Unit]`, `[Service]`, `[Install]` to choose the section; a directive name is letters only, a value one line without control characters";
+function unitUnfit(value) {
+  if (/[\0-\x1f\x7f]/.test(value)) return "it holds a line break or a control character";
+  if (value.endsWith("\\")) return "a trailing backslash continues the line in a unit file";
+  if (value !== value.trim()) return "systemd strips spaces at either end";
+}
+function parseUnitLines(lines) {
+  let out = [], section = "Service";
+  for (let line of lines) {
+    let header = /^\[([A-Za-z]+)\]$/.exec(line);
+    if (header) {
+      let name2 = header[1];
+      if (!SECTIONS.includes(name2)) throw new InputError("systemd-unit", line, `unknown section; ${ACCEPTED_LINE}`);
+      section = name2;
+      continue;
+    }
+    let m = /^([A-Za-z]+)=(.*)$/.exec(line);
+    if (!m) throw new InputError("systemd-unit", line, ACCEPTED_LINE);
+    let [, name = "", value = ""] = m;
+    if (OWNED.includes(name)) throw new InputError("systemd-unit", line, `gantry sets ${name} itself; accepted: any other directive`);
+    let why = unitUnfit(value.trim());
+    if (why) throw new InputError("systemd-unit", line, `${why}; ${ACCEPTED_LINE}`);
+    out.push({ section, name, value: value.trim() });
+  }
+  return out;
+}
+var literal = (v) => v.replaceAll("%", "%%");
+function checkedPath(value, what) {
+  let why = unitUnfit(value) ?? (/[\s"'\\]/.test(value) ? "it holds a space, a quote or a backslash" : void 0);
+  if (why) throw new GantryError(`${what} ${JSON.stringify(value)} cannot be written to a systemd unit: ${why}`);
+  return literal(value);
+}
+function defaults(u) {
+  let caps = u.port < 1024 ? "CAP_NET_BIND_SERVICE" : "";
+  return [
+    ["Unit", "Description", literal(`${u.name} (gantry deploy)`)],
+    ["Unit", "After", "network.target"],
+    ["Unit", "StartLimitIntervalSec", "60"],
+    ["Unit", "StartLimitBurst", "10"],
+    ["Service", "Type", "simple"],
+    ["Service", "ExecStart", checkedPath(u.binary, "the release binary")],
+    ["Service", "WorkingDirectory", checkedPath(u.directory, "the release folder")],
+    ["Service", "EnvironmentFile", checkedPath(u.envFile, "the environment file")],
+    ["Service", "User", u.user],
+    ...u.group ? [["Service", "Group", u.group]] : [],
+    ["Service", "Restart", "always"],
+    ["Service", "RestartSec", "1"],
+    ["Service", "KillSignal", "SIGTERM"],
+    ["Service", "TimeoutStopSec", `${Math.max(1, Math.ceil(u.stopTimeoutMs / 1e3))}s`],
+    ["Service", "NoNewPrivileges", "yes"],
+    ["Service", "ProtectSystem", "strict"],
+    ["Service", "ReadWritePaths", checkedPath(u.stateDir, "the state dir")],
+    ["Service", "ProtectHome", "yes"],
+    ["Service", "PrivateTmp", "yes"],
+    ["Service", "PrivateDevices", "yes"],
+    ["Service", "CapabilityBoundingSet", caps],
+    ...caps ? [["Service", "AmbientCapabilities", caps]] : [],
+    ["Service", "LimitNOFILE", "65536"],
+    ["Install", "WantedBy", "multi-user.target"]
+  ];
+}
+function renderUnit(u) {
+  let lines = ["# Written by gantry deploy (runtime: systemd); rewritten on every cutover."], all = defaults(u);
+  for (let section of SECTIONS) {
+    lines.push(`[${section}]`);
+    let mine = u.overrides.filter((o) => o.section === section);
+    for (let [s, name, value] of all) {
+      if (s !== section) continue;
+      let o = mine.find((x) => x.name === name);
+      lines.push(`${name}=${o ? literal(o.value) : value}`);
+    }
+    for (let o of mine) all.some(([s, n]) => s === section && n === o.name) || lines.push(`${o.name}=${literal(o.value)}`);
+  }
+  return `${lines.join(`
+`)}
+`;
+}
+function renderEnvironmentFile(env) {
+  return Object.entries(env).map(([k, v]) => {
+    if (/[\0\r\n]/.test(v)) throw new GantryError(`the value of ${k} cannot be passed to systemd: it spans lines`);
+    return `${k}="${v.replace(/[\\"`$]/g, "\\$&")}"
+`;
+  }).join("");
+}
+function parseShow(text) {
+  let out = {};
+  for (let line of text.split(`
+`)) {
+    let eq = line.indexOf("=");
+    eq > 0 && (out[line.slice(0, eq)] = line.slice(eq + 1));
+  }
+  return out;
+}
+
+// packages/deploy/src/systemd.ts
+var sleep6 = (ms) => new Promise((r) => setTimeout(r, ms)), START_LIMIT_MS2 = 3e4, SHOW = ["ActiveState", "SubState", "Result", "MainPID", "NRestarts", "UnitFileState"];
+function defaultUser(app) {
+  return `gantry-${app.toLowerCase().replaceAll(".", "-")}`;
+}
+var SystemdRuntime = class {
+  constructor(host, stateDir, app, o) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.app = app;
+    this.o = o;
+  }
+  host;
+  stateDir;
+  app;
+  o;
+  name = "systemd";
+  /** When this run started each color, for the journal lines of this release only. */
+  startedAt = /* @__PURE__ */ new Map();
+  unit(color) {
+    return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}.service`;
+  }
+  unitFile(color) {
+    return join9(this.o.unitDir, this.unit(color));
+  }
+  envFile(color) {
+    return join9(this.stateDir, "run", `${color}.env`);
+  }
+  user() {
+    let user = this.o.user || defaultUser(this.app);
+    if (!USER_NAME.test(user)) throw new GantryError(`user: the default user ${user} (gantry-<app>) is not a valid user name; give the input user`);
+    return user;
+  }
+  run(argv, timeoutMs = 6e4) {
+    return this.host.exec(argv, { allowFailure: !0, timeoutMs });
+  }
+  fail(what, r) {
+    let said = lastLines(`${r.stdout}${r.stderr}`.trim(), 5) || `exit code ${r.code}`;
+    throw new GantryError(`${what} failed on ${this.host.name}: ${said}`);
+  }
+  async systemctl(...args) {
+    let r = await this.run(["systemctl", ...args], 12e4);
+    r.code !== 0 && this.fail(`systemctl ${args.join(" ")}`, r);
+  }
+  /** Before anything changes: systemd runs the host, a given user exists, and the unit with these overrides passes `systemd-analyze verify`. */
+  async preflight() {
+    let state = (await this.run(["systemctl", "is-system-running"], 2e4)).stdout.trim();
+    if (!["running", "degraded", "starting"].includes(state))
+      throw new GantryError(
+        `runtime: systemd needs systemd as the init system on ${this.host.name}; systemctl is-system-running said ${JSON.stringify(state || "nothing")}`
+      );
+    if (this.o.user && (await this.run(["id", "-u", this.o.user])).code !== 0)
+      throw new GantryError(
+        `user: ${this.o.user} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${defaultUser(this.app)}`
+      );
+    let tmp = (await this.run(["mktemp", "-d"])).stdout.trim();
+    if (!tmp.startsWith("/")) throw new GantryError(`mktemp -d failed on ${this.host.name}`);
+    try {
+      await this.verify(join9(tmp, this.unit("blue")), this.render("blue", { dir: "/", binary: "/bin/true" }, 8081), "systemd-unit");
+    } finally {
+      await this.host.remove(tmp);
+    }
+  }
+  render(color, release, port) {
+    let user = this.user();
+    return renderUnit({
+      name: this.unit(color).replace(/\.service$/, ""),
+      binary: release.binary,
+      directory: release.dir,
+      envFile: this.envFile(color),
+      stateDir: this.stateDir,
+      user,
+      group: this.o.user ? void 0 : user,
+      port,
+      stopTimeoutMs: this.o.stopTimeoutMs,
+      overrides: this.o.overrides
+    });
+  }
+  /** Writes the text to `file` and runs `systemd-analyze verify` on it: any line it complains about of this file is an error. */
+  async verify(file, text, blame) {
+    await this.host.writeFile(file, text, 420);
+    let r = await this.run(["systemd-analyze", "verify", file]), said = `${r.stdout}${r.stderr}`.split(`
+`).filter((l) => l.includes(`${file}:`) || r.code !== 0 && l.trim());
+    if (r.code !== 0 || said.length)
+      throw new GantryError(`${blame}: systemd-analyze verify refused the unit ${basename3(file)} on ${this.host.name}: ${lastLines(said.join(`
+`), 5)}`);
+  }
+  /** The dedicated user (`gantry-<app>`), created as a system user with a group of its own when missing. */
+  async ensureUser() {
+    if (this.o.user) return;
+    let user = this.user();
+    if ((await this.run(["id", "-u", user])).code === 0) return;
+    let r = await this.run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", user]);
+    r.code !== 0 && this.fail(`useradd ${user}`, r);
+  }
+  /**
+   * The state dir (0750, root's) gets the service user's group, so the service can reach its
+   * release folder (0755) and nothing else of gantry's: run/ (env files) stays root's alone.
+   */
+  async shareStateDir() {
+    let id = await this.run(["id", "-gn", "--", this.user()]);
+    id.code !== 0 && this.fail(`id -gn ${this.user()}`, id);
+    let r = await this.run(["chgrp", "--", id.stdout.trim(), this.stateDir]);
+    r.code !== 0 && this.fail(`chgrp ${id.stdout.trim()} ${this.stateDir}`, r);
+  }
+  async status(color) {
+    let r = await this.run(["systemctl", "show", ...SHOW.flatMap((p) => ["-p", p]), "--", this.unit(color)]);
+    return parseShow(r.stdout);
+  }
+  async start(slot, release, env) {
+    if (!release.binary)
+      throw new GantryError(`release ${release.version} was staged for runtime: docker (it has no binary); deploy it again with runtime: systemd`);
+    let leftover = await this.running(slot.color);
+    if (leftover) throw new GantryError(`the unit ${this.unit(slot.color)} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
+    await this.ensureUser(), await this.shareStateDir(), await this.host.mkdirp(join9(this.stateDir, "run"), 488), await this.host.writeFile(this.envFile(slot.color), renderEnvironmentFile(env), 384);
+    let text = this.render(slot.color, release, slot.port);
+    return await this.verify(join9(this.stateDir, "run", this.unit(slot.color)), text, `the unit of ${release.version}`), await this.host.writeFile(this.unitFile(slot.color), text, 420), await this.systemctl("daemon-reload"), await this.systemctl("enable", "--quiet", "--", this.unit(slot.color)), await this.run(["systemctl", "reset-failed", "--", this.unit(slot.color)]), this.startedAt.set(slot.color, Date.now()), await this.systemctl("start", "--", this.unit(slot.color)), this.waitRunning(slot.color);
+  }
+  /** Waits until systemd runs the unit's main process; its pid. */
+  async waitRunning(color) {
+    let deadline = performance.now() + START_LIMIT_MS2;
+    for (; ; ) {
+      let s = await this.status(color), pid = Number(s.MainPID);
+      if (s.ActiveState === "active" && s.SubState === "running" && pid > 1) return pid;
+      if (s.ActiveState === "failed" || performance.now() > deadline)
+        throw new GantryError(`systemd could not start ${this.unit(color)} on ${this.host.name}: ${s.ActiveState}/${s.SubState} (${s.Result})`);
+      await sleep6(100);
+    }
+  }
+  /** The slot's own process still runs (a pid systemd replaced is a crash it restarted); read from the process table. */
+  async alive(slot) {
+    return slot.pid !== void 0 ? (await this.host.processInfo(slot.pid)).state === "running" : await this.running(slot.color) !== void 0;
+  }
+  async running(color) {
+    let s = await this.status(color), pid = Number(s.MainPID);
+    return s.ActiveState === "active" && pid > 1 ? pid : void 0;
+  }
+  async runsRelease(pid, release) {
+    let info = await this.host.processInfo(pid);
+    return info.state === "running" && info.command === release.binary;
+  }
+  /** `systemctl stop` (SIGTERM, SIGKILL after TimeoutStopSec), then `disable`: a stopped color stays stopped after a reboot. */
+  async stop(slot, _stopTimeoutMs) {
+    let started = performance.now(), unit = this.unit(slot.color), before = await this.status(slot.color), signal = "none";
+    return ["active", "activating", "reloading"].includes(before.ActiveState ?? "") && (await this.systemctl("stop", "--", unit), signal = (await this.status(slot.color)).Result === "timeout" ? "SIGKILL" : "SIGTERM"), before.UnitFileState === "enabled" && await this.systemctl("disable", "--quiet", "--", unit), { signal, ms: signal === "none" ? 0 : performance.now() - started };
+  }
+  /** systemd's view of the unit, then its last journal lines (`journalctl -u`), of this run's start when there was one. */
+  async logTail(color, lines) {
+    let s = await this.status(color), since = this.startedAt.get(color), argv = ["journalctl", "-u", this.unit(color), "-n", String(Math.max(lines, 50)), "--no-pager", "-o", "short-iso"];
+    since && argv.push("--since", `@${Math.floor(since / 1e3)}`);
+    let r = await this.run(argv), journal = r.code === 0 ? r.stdout.trim() : `journalctl failed: ${lastLines(r.stderr.trim(), 2)}`;
+    return `systemctl: ${this.unit(color)} ${s.ActiveState}/${s.SubState} (result ${s.Result}, ${s.NRestarts} restarts)
+${journal}`;
+  }
+};
+
 // packages/deploy/src/ssh/audit.ts
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var AUDIT_FILE = "audit.log";
 function auditWho(env) {
   if (env.GITHUB_ACTOR) {
@@ -2183,7 +2437,7 @@ var APPEND = 'umask 027; mkdir -p -- "$(dirname -- "$1")" && cat >> "$1"';
 async function appendAudit(host, stateDir, entry, warn) {
   let line = `${JSON.stringify({ ...entry, reason: entry.reason?.split(`
 `)[0] })}
-`, path2 = join9(stateDir, AUDIT_FILE);
+`, path2 = join10(stateDir, AUDIT_FILE);
   try {
     await host.exec(["sh", "-c", APPEND, "sh", path2], { input: line, timeoutMs: 3e4 });
   } catch (err) {
@@ -2230,8 +2484,14 @@ function makeRouter(r, host, app, notice) {
   return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : makeNginxRouter(r, host, app, notice);
 }
 function makeRuntime(inputs, host, stateDir, app) {
-  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : inputs.runtime === "supervisor" ? new SupervisorRuntime(host, stateDir, app, { ...inputs.supervisor, stopWaitMs: inputs.drainTimeoutMs }) : new ProcessRuntime(host, stateDir);
+  return inputs.runtime === "docker" ? new DockerRuntime(host, stateDir, app, inputs.dockerHost, inputs.stopTimeoutMs) : inputs.runtime === "supervisor" ? new SupervisorRuntime(host, stateDir, app, { ...inputs.supervisor, stopWaitMs: inputs.drainTimeoutMs }) : inputs.runtime === "systemd" ? new SystemdRuntime(host, stateDir, app, {
+    user: inputs.supervisor.user,
+    stopTimeoutMs: inputs.drainTimeoutMs,
+    overrides: inputs.systemd.overrides,
+    unitDir: SYSTEMD_UNIT_DIR
+  }) : new ProcessRuntime(host, stateDir);
 }
+var SYSTEMD_UNIT_DIR = "/etc/systemd/system";
 function stateDirFor(inputs, app) {
   return inputs.stateDir.split("{app}").join(checkName(app, APP_NAME, "app", ACCEPTED_APP));
 }
@@ -2296,7 +2556,7 @@ function imageVersion(image) {
 async function runDeploy(inputs, o) {
   if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
   let command = inputs.command, { artifact, image, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o), timeline = new Timeline(), runId2 = runId();
-  await o.host.mkdirp(stateDir, 488);
+  await o.host.mkdirp(dirname3(stateDir), 493), await o.host.mkdirp(stateDir, 488);
   let lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter })), o.onLocked?.(runId2, stateDir);
   try {
@@ -2348,9 +2608,9 @@ async function recoverOnly(inputs, stateDir, o, ro = {}) {
 }
 async function rollbackPlan(host, stateDir, doc, inputs) {
   let target = doc.previous;
-  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join10(stateDir, "journal.json")} to roll back to`);
+  if (!target) throw new GantryError(`there is no previous release of ${doc.app} in ${join11(stateDir, "journal.json")} to roll back to`);
   let release = await findRelease(host, stateDir, target.version);
-  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join10(stateDir, "releases")} (pruned past keep-releases?)`);
+  if (!release) throw new GantryError(`the previous release ${target.version} is no longer in ${join11(stateDir, "releases")} (pruned past keep-releases?)`);
   return {
     command: "rollback",
     version: target.version,
@@ -2407,7 +2667,7 @@ function parseHosts(text, input = "hosts") {
 
 // packages/deploy/src/ssh/keys.ts
 import { writeFile } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var KEY_SHOWN_AS = "(the key, not shown)", BEGIN = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----$/, PUBLIC_TYPES = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
 function normalizeKey(text) {
   return `${text.replace(/\r\n?/g, `
@@ -2470,7 +2730,7 @@ function checkKnownHosts(text, input = "known-hosts") {
   return found;
 }
 async function writePrivateFile(dir, name, text) {
-  let path2 = join11(dir, name);
+  let path2 = join12(dir, name);
   return await writeFile(path2, text, { mode: 384, flag: "wx" }), path2;
 }
 async function verifyKeyFile(path2, input = "ssh-key") {
@@ -2608,6 +2868,7 @@ var DEPLOY_INPUTS = {
   "supervisor-conf-dir": "/etc/supervisor/conf.d",
   "supervisor-config": "/etc/supervisor/supervisord.conf",
   user: "",
+  "systemd-unit": "",
   router: "haproxy",
   "haproxy-socket": "/run/haproxy/admin.sock",
   "haproxy-backend": "app",
@@ -2726,9 +2987,14 @@ function imageArtifact(read) {
 }
 function supervisorInputs(read, cwd, runtime) {
   let user = read.string("user");
-  if (user && runtime !== "supervisor") throw new InputError("user", user, "it applies to runtime: supervisor only; leave it empty");
+  if (user && runtime !== "supervisor" && runtime !== "systemd")
+    throw new InputError("user", user, "it applies to runtime: supervisor and systemd only; leave it empty");
   if (user && !USER_NAME.test(user))
-    throw new InputError("user", user, "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user");
+    throw new InputError(
+      "user",
+      user,
+      "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user (supervisor) or gantry-<app> (systemd)"
+    );
   let confDir = path(read, "supervisor-conf-dir", cwd);
   if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
   let config = path(read, "supervisor-config", cwd);
@@ -2741,6 +3007,14 @@ function checkSupervisorEnv(env) {
     if (why) throw new InputError("env", `${k}=…`, `runtime: supervisor passes env in its program file, and ${why}; accepted: a value without that`);
   }
 }
+function systemdInputs(read, runtime, stateDir) {
+  let lines = read.lines("systemd-unit");
+  if (lines.length && runtime !== "systemd") throw new InputError("systemd-unit", lines[0] ?? "", "it applies to runtime: systemd only; leave it empty");
+  if (runtime !== "systemd") return { overrides: [] };
+  let why = unitUnfit(stateDir) ?? (/[\s"'\\]/.test(stateDir) ? "it holds a space, a quote or a backslash" : void 0);
+  if (why) throw new InputError("state-dir", stateDir, `runtime: systemd names it in its units, and ${why}; accepted: a plain folder path`);
+  return { overrides: parseUnitLines(lines) };
+}
 function duration(read, name, min) {
   let ms = read.duration(name);
   if (ms < min) throw new InputError(name, read.string(name), `it must be at least ${min} ms`);
@@ -2752,12 +3026,8 @@ function parseDeployInputs(read, cwd) {
   let version = read.string("version");
   if (version && !RELEASE_VERSION.test(version)) throw new InputError("version", version, `accepted: ${ACCEPTED_VERSION}`);
   let runtime = read.string("runtime");
-  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor")
-    throw new InputError(
-      "runtime",
-      runtime,
-      "accepted: process, docker or supervisor (systemd cannot be tested on the machine gantry is built on yet, so it is not offered)"
-    );
+  if (runtime !== "process" && runtime !== "docker" && runtime !== "supervisor" && runtime !== "systemd")
+    throw new InputError("runtime", runtime, "accepted: process, docker, supervisor or systemd");
   let dockerHost = read.string("docker-host");
   if (dockerHost && !DOCKER_HOST.test(dockerHost))
     throw new InputError(
@@ -2797,6 +3067,7 @@ function parseDeployInputs(read, cwd) {
     runtime,
     dockerHost,
     supervisor,
+    systemd: systemdInputs(read, runtime, stateDir),
     router: routerInputs(read, cwd),
     strategy,
     steps,
@@ -2827,7 +3098,7 @@ import { mkdir, open, readFile as readFile2, readdir, rename, rm, stat } from "n
 import http from "node:http";
 import net from "node:net";
 import { hostname } from "node:os";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, LocalHost = class {
   name = "local";
   async platform() {
@@ -2905,7 +3176,7 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
     return await writeFileAtomic(hostPath, chunks, mode, this.tempFor(hostPath)), sha256File(hostPath);
   }
   async spawnDetached(spec) {
-    await mkdir(dirname3(spec.logFile), { recursive: !0 }), await mkdir(dirname3(spec.pidFile), { recursive: !0 });
+    await mkdir(dirname4(spec.logFile), { recursive: !0 }), await mkdir(dirname4(spec.pidFile), { recursive: !0 });
     let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
     try {
       fchmodSync(fd, LOG_MODE);
@@ -2973,11 +3244,11 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
 // packages/deploy/src/ssh/connect.ts
 import { mkdtemp, readFile as readFile4, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // packages/deploy/src/ssh/session.ts
 import { rm as rm2 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // packages/deploy/src/ssh/agent.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -3163,7 +3434,7 @@ var AgentLost = class extends Error {
 };
 
 // packages/deploy/src/ssh/argv.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 function hostKeyArgs(cfg) {
   if (cfg.insecure) return ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"];
   if (!cfg.knownHostsFile) throw new GantryError("internal: no known-hosts file for an SSH connection, and host key checking is not switched off");
@@ -3177,7 +3448,7 @@ function sshBaseArgs(spec, cfg) {
     "-o",
     "ControlMaster=auto",
     "-o",
-    `ControlPath=${join12(cfg.controlDir, "%C")}`,
+    `ControlPath=${join13(cfg.controlDir, "%C")}`,
     "-o",
     `ControlPersist=${cfg.persistSeconds ?? 60}`,
     "-l",
@@ -3374,7 +3645,7 @@ var COMMAND_TIMEOUT_MS = 6e4, AGENT_MAX_INPUT = 64 * 1024, SshSession = class {
     let id = sha256(`${this.label}
 ${remotePath}
 ${process.pid}
-${this.forwardCount++}`).slice(0, 16), local = join13(this.cfg.controlDir, `fwd-${id}.sock`);
+${this.forwardCount++}`).slice(0, 16), local = join14(this.cfg.controlDir, `fwd-${id}.sock`);
     return await rm2(local, { force: !0 }), await this.run("", { sshArgs: ["-O", "forward", "-L", `${local}:${remotePath}`], what: `forwarding ${remotePath}` }), this.forwards.set(remotePath, local), local;
   }
   /** Forgets a forward whose local socket stopped answering (its master was replaced). */
@@ -3803,7 +4074,7 @@ var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/, octal = (mode) => (mode & 4095).toSt
 var CONTROL_ROOT_MAX = 31;
 async function privateDir() {
   let root = tmpdir().length <= CONTROL_ROOT_MAX ? tmpdir() : "/tmp";
-  return mkdtemp(join14(root, "gantry-ssh-"));
+  return mkdtemp(join15(root, "gantry-ssh-"));
 }
 async function openConnections(r, reporter, needs = []) {
   let dir = await privateDir();
@@ -4197,11 +4468,11 @@ async function remotePost(ctx, savedRun, savedConn) {
 }
 
 // packages/deploy/src/ssh/status.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 async function hostStatus(host, inputs, app) {
   let stateDir = stateDirFor(inputs, app);
   try {
-    let doc = await new Journal(host, stateDir).read(app), a = doc.active, runtime = makeRuntime(inputs, host, stateDir, app), running = a ? await runtime.alive(a) || await runtime.running(a.color) !== void 0 : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join15(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
+    let doc = await new Journal(host, stateDir).read(app), a = doc.active, runtime = makeRuntime(inputs, host, stateDir, app), running = a ? await runtime.alive(a) || await runtime.running(a.color) !== void 0 : !1, routing = await makeRouter(inputs.router, host, app).describe(inputs.ports).catch((err) => `unknown (${messageOf(err)})`), audit2 = parseAudit(await host.readFile(join16(stateDir, AUDIT_FILE)) ?? "").slice(-3), last = doc.history[doc.history.length - 1], c = doc.cutover, flight = c ? ` **In flight:** ${c.command} of ${c.to.version} at ${c.phase} (run ${c.id}); the next run will ${planRecovery(c).kind === "complete" ? "complete" : "roll back"} it.` : "", serving = a ? `${a.version} on ${a.color}, pid ${a.pid} ${running ? "running" : "**not running**"}` : "nothing active", trail = audit2.map((e) => `${e.at.slice(0, 19)} ${e.who}: ${e.command} ${e.version} ${e.outcome}`).join("; ");
     return {
       host: host.name,
       outcome: c ? "in-flight" : last?.outcome ?? "",
