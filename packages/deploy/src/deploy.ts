@@ -1,22 +1,22 @@
 import { join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { checkQueries, startAnalysis } from "./analysis/index.js";
-import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
-import { DockerRuntime, type ImageChoice, resolveImage } from "./docker.js";
-import { HaproxyRouter } from "./haproxy.js";
-import type { Host } from "./host.js";
+import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./engine/cutover.js";
+import { DockerRuntime, type ImageChoice, resolveImage } from "./runtimes/docker.js";
+import { HaproxyRouter } from "./routers/haproxy.js";
+import type { Host } from "./hosts/host.js";
 import type { DeployInputs, RouterInputs } from "./inputs.js";
-import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
-import { DeployLock, LockLostError } from "./lock.js";
-import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model.js";
-import { makeNginxRouter } from "./nginx-mode.js";
-import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
-import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
-import type { Router } from "./router.js";
-import { ProcessRuntime, type Runtime } from "./runtime.js";
-import { SupervisorRuntime } from "./supervisor.js";
-import { type AuditEntry, appendAudit } from "./ssh/audit.js";
-import { Timeline } from "./timeline.js";
+import { Journal, type JournalDoc, runId as newRunId } from "./engine/journal.js";
+import { DeployLock, LockLostError } from "./engine/lock.js";
+import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model/model.js";
+import { makeNginxRouter } from "./routers/nginx-mode.js";
+import { type RecoverOptions, type Recovery, recoverCutover } from "./engine/recover.js";
+import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./engine/release.js";
+import type { Router } from "./routers/router.js";
+import { ProcessRuntime, type Runtime } from "./runtimes/runtime.js";
+import { SupervisorRuntime } from "./runtimes/supervisor.js";
+import { type AuditEntry, appendAudit } from "./engine/audit.js";
+import { Timeline } from "./engine/timeline.js";
 
 /** Everything a deploy or rollback run reports. */
 export interface DeployReport {

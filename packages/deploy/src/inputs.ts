@@ -1,12 +1,12 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader } from "@gantry/core";
 import { ANALYSIS_INPUTS, type AnalysisInputs, parseAnalysisInputs } from "./analysis/inputs.js";
-import { splitCommandLine } from "./cmdline.js";
-import { DOCKER_HOST, checkImageReference } from "./docker.js";
-import { HAPROXY_NAME } from "./haproxy.js";
-import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model.js";
-import { USER_NAME, unquotable, unwritable } from "./supervisor-conf.js";
-import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
+import { splitCommandLine } from "./routers/cmdline.js";
+import { DOCKER_HOST, checkImageReference } from "./runtimes/docker.js";
+import { HAPROXY_NAME } from "./routers/haproxy.js";
+import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model/model.js";
+import { USER_NAME, unquotable, unwritable } from "./runtimes/supervisor-conf.js";
+import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./hosts/ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
 export const DEPLOY_INPUTS = {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { lastLines } from "@gantry/core";
-import type { Host } from "./host.js";
+import type { Host } from "../hosts/host.js";
 
 /**
  * What `nginx-mode` needs to know about the host's nginx before it writes the Lua include

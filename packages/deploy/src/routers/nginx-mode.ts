@@ -1,7 +1,7 @@
 import { GantryError, envInputSource, messageOf } from "@gantry/core";
-import type { Host } from "./host.js";
-import type { RouterInputs } from "./inputs.js";
-import type { Color, Traffic, Weights } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import type { RouterInputs } from "../inputs.js";
+import type { Color, Traffic, Weights } from "../model/model.js";
 import { luaModule } from "./nginx-lua-check.js";
 import { NginxLuaRouter } from "./nginx-lua.js";
 import { NginxRouter } from "./nginx.js";

@@ -1,5 +1,5 @@
 import { GantryError } from "@gantry/core";
-import type { Color, Traffic, Weights } from "./model.js";
+import type { Color, Traffic, Weights } from "../model/model.js";
 
 /** The ports of both slots. */
 export type Ports = Record<Color, number>;

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { GantryError, InputError, lastLines } from "@gantry/core";
-import type { Host } from "./host.js";
-import { ACCEPTED_APP, APP_NAME, COLORS, type Color, type Release, type Slot, checkName } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import { ACCEPTED_APP, APP_NAME, COLORS, type Color, type Release, type Slot, checkName } from "../model/model.js";
 import type { Runtime, StopResult } from "./runtime.js";
 
 /** `unix:///path` or `tcp://127.0.0.1:port` (a daemon on the host itself). */

@@ -1,6 +1,6 @@
 import { GantryError, messageOf } from "@gantry/core";
-import type { Host } from "./host.js";
-import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
 import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 /** One server row of `show stat`, by column name. */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Host } from "./host.js";
+import type { Host } from "../hosts/host.js";
 
 /**
  * The deploy lock's temp names beside `state-dir/lock` (lock.ts): a lock being put in place

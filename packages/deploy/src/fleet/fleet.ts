@@ -8,7 +8,7 @@
  * costs one router change per host instead of Kamal's cold start.
  */
 import { type Reporter, messageOf } from "@gantry/core";
-import type { Color } from "../model.js";
+import type { Color } from "../model/model.js";
 
 /** How one host ended the run. */
 export type HostStatus = "promoted" | "rolled-back" | "failed" | "unreachable" | "skipped";

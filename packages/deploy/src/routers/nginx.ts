@@ -1,8 +1,8 @@
 import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
 import { AccessLogTraffic } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
-import type { Host } from "./host.js";
-import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
 import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 export interface NginxOptions {

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { messageOf } from "@gantry/core";
-import type { Host } from "../host.js";
+import type { Host } from "../hosts/host.js";
 
 /** The audit log's name in state-dir. */
 export const AUDIT_FILE = "audit.log";

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { GantryError } from "@gantry/core";
-import type { Color, Weights } from "./model.js";
+import type { Color, Weights } from "../model/model.js";
 import type { Ports } from "./router.js";
 
 /**

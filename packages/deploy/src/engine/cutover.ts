@@ -1,13 +1,13 @@
 import { type Reporter, formatDuration, messageOf } from "@gantry/core";
-import type { AnalysisRun, Measurement } from "./analysis/evaluate.js";
+import type { AnalysisRun, Measurement } from "../analysis/evaluate.js";
 import { type GateOptions, type GateResult, type VerifyOptions, type VerifyResult, healthGate, verifyWindow } from "./health.js";
-import type { Host } from "./host.js";
+import type { Host } from "../hosts/host.js";
 import type { CutoverRecord, Journal, JournalDoc } from "./journal.js";
 import { LockLostError } from "./lock.js";
-import { type Color, type Outcome, type Phase, type Release, type Slot, type Traffic, otherColor, splitWeights } from "./model.js";
+import { type Color, type Outcome, type Phase, type Release, type Slot, type Traffic, otherColor, splitWeights } from "../model/model.js";
 import { BASE_ENV, findRelease, releaseEnv } from "./release.js";
-import type { Ports, Router } from "./router.js";
-import type { Runtime } from "./runtime.js";
+import type { Ports, Router } from "../routers/router.js";
+import type { Runtime } from "../runtimes/runtime.js";
 import type { Timeline } from "./timeline.js";
 
 /** Everything the engine acts through. */

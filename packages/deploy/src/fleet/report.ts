@@ -1,9 +1,9 @@
 /** A fleet run's outputs and job summary: the fleet in one sentence, a row per host, each host's own summary folded. */
 import { type RunContext, details, formatDuration, table } from "@gantry/core";
-import { sumTraffic } from "../cutover.js";
+import { sumTraffic } from "../engine/cutover.js";
 import type { DeployReport } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
-import { errorRate } from "../model.js";
+import { errorRate } from "../model/model.js";
 import { deploySummary } from "../summary.js";
 import { type FleetResult, type HostOutcome, fleetOutcome } from "./fleet.js";
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type ExecResult, GantryError, lastLines } from "@gantry/core";
-import type { Host } from "./host.js";
-import { ACCEPTED_APP, APP_NAME, type Color, type Release, type Slot, checkName } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import { ACCEPTED_APP, APP_NAME, type Color, type Release, type Slot, checkName } from "../model/model.js";
 import type { Runtime, StopResult } from "./runtime.js";
 import { type ProgramStatus, parseStatus, renderProgram, withAutostart } from "./supervisor-conf.js";
 

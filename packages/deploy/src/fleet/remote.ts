@@ -6,17 +6,17 @@
 import { GantryError, InputError, type Reporter, type RunContext, StateKey, exists, messageOf, readManifest } from "@gantry/core";
 import { type DeployReport, recoverOnly, runDeploy } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
-import { COMMITTED_PHASES } from "../model.js";
+import { COMMITTED_PHASES } from "../model/model.js";
 import { storableAnalysis } from "../analysis/inputs.js";
-import { storableRouter, withAdminToken } from "../nginx-mode.js";
-import { Journal } from "../journal.js";
-import { auditWho } from "./audit.js";
-import { type SavedConnections, closeConnections, openConnections } from "./connect.js";
+import { storableRouter, withAdminToken } from "../routers/nginx-mode.js";
+import { Journal } from "../engine/journal.js";
+import { auditWho } from "../engine/audit.js";
+import { type SavedConnections, closeConnections, openConnections } from "../hosts/ssh/connect.js";
 import { type HostOutcome, type HostTask, fleetOutcome, runFleet } from "./fleet.js";
 import { preflightFleet, routerNeeds } from "./preflight.js";
 import { type FleetReport, fleetSentence, fleetSummary, setFleetOutputs } from "./report.js";
-import { SshError, SshSession } from "./session.js";
-import { SshHost } from "./sshhost.js";
+import { SshError, SshSession } from "../hosts/ssh/session.js";
+import { SshHost } from "../hosts/ssh/sshhost.js";
 
 /** What main leaves for post in StateKey.DeployRun for a fleet: each host's run, and the inputs without secrets. */
 export interface SavedFleetRun {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { basename, join } from "node:path";
 import { GantryError, type Reporter, formatDuration } from "@gantry/core";
-import type { DeployerId, Host } from "./host.js";
-import { localProcessInfo } from "./proc.js";
+import type { DeployerId, Host } from "../hosts/host.js";
+import { localProcessInfo } from "../hosts/proc.js";
 import { lockTempName, removeLockLeftovers } from "./locktemp.js";
 
 /** `state-dir/lock/owner.json`. */

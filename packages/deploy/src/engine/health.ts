@@ -1,8 +1,8 @@
 import { formatDuration } from "@gantry/core";
-import type { Host } from "./host.js";
-import { type Slot, type Traffic, errorRate } from "./model.js";
-import type { Router, TrafficMark } from "./router.js";
-import type { Runtime } from "./runtime.js";
+import type { Host } from "../hosts/host.js";
+import { type Slot, type Traffic, errorRate } from "../model/model.js";
+import type { Router, TrafficMark } from "../routers/router.js";
+import type { Runtime } from "../runtimes/runtime.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

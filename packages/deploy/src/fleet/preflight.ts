@@ -6,11 +6,11 @@
  */
 import { stat } from "node:fs/promises";
 import { GantryError, formatBytes, formatTarget, messageOf } from "@gantry/core";
-import { nginxTestCommand } from "../cmdline.js";
+import { nginxTestCommand } from "../routers/cmdline.js";
 import { makeRuntime, stateDirFor } from "../deploy.js";
 import type { DeployInputs, RouterInputs } from "../inputs.js";
-import { type ArtifactChoice, resolveArtifact } from "../release.js";
-import type { SshHost } from "./sshhost.js";
+import { type ArtifactChoice, resolveArtifact } from "../engine/release.js";
+import type { SshHost } from "../hosts/ssh/sshhost.js";
 
 /** Commands the router runs on the host (looked for by the probe). */
 export function routerNeeds(r: RouterInputs): string[] {

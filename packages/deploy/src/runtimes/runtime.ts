@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { GantryError, lastLines } from "@gantry/core";
-import type { Host } from "./host.js";
-import type { Color, Release, Slot } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import type { Color, Release, Slot } from "../model/model.js";
 
 /** How a release runs on the host: started, watched and stopped per color. */
 export interface Runtime {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { GantryError } from "@gantry/core";
-import type { Host } from "./host.js";
-import { COMMITTED_PHASES, type Color, type Command, type Outcome, PHASES, type Phase, type Slot } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import { COMMITTED_PHASES, type Color, type Command, type Outcome, PHASES, type Phase, type Slot } from "../model/model.js";
 
 /** A cutover that has begun and not settled yet. */
 export interface CutoverRecord {

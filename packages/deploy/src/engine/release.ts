@@ -1,7 +1,17 @@
 import { basename, join } from "node:path";
 import { GantryError, InputError, type Target, exists, formatTarget, readManifest, resolveInManifest, sha256File } from "@gantry/core";
-import type { Host } from "./host.js";
-import { ACCEPTED_APP, ACCEPTED_FILE_NAME, ACCEPTED_VERSION, APP_NAME, FILE_NAME, TARGET_NAME, RELEASE_VERSION, type Release, checkName } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import {
+  ACCEPTED_APP,
+  ACCEPTED_FILE_NAME,
+  ACCEPTED_VERSION,
+  APP_NAME,
+  FILE_NAME,
+  TARGET_NAME,
+  RELEASE_VERSION,
+  type Release,
+  checkName,
+} from "../model/model.js";
 
 /** The binary to deploy, found on the deployer's machine. */
 export interface ArtifactChoice {

@@ -2,9 +2,9 @@ import { dirname } from "node:path";
 import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
 import { AccessLogTraffic } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
-import type { Host } from "./host.js";
+import type { Host } from "../hosts/host.js";
 import { testIncludeAlone } from "./nginx-lua-check.js";
-import { COLORS, type Color, type Traffic, type Weights } from "./model.js";
+import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
 import {
   EMPTY_STATE,
   type LuaState,

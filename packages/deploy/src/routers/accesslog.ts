@@ -1,5 +1,5 @@
-import type { Host } from "./host.js";
-import type { Traffic } from "./model.js";
+import type { Host } from "../hosts/host.js";
+import type { Traffic } from "../model/model.js";
 
 /**
  * nginx access-log lines, as far as the verify window needs them: the upstream(s) that answered,
