@@ -5,7 +5,8 @@ import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } 
 import { DockerRuntime, type ImageChoice, resolveImage } from "./runtimes/docker.js";
 import { HaproxyRouter } from "./routers/haproxy.js";
 import type { Host } from "./hosts/host.js";
-import type { DeployInputs, RouterInputs } from "./inputs.js";
+import type { DeployInputs } from "./inputs.js";
+import type { RouterInputs } from "./routers/inputs.js";
 import { Journal, type JournalDoc, runId as newRunId } from "./engine/journal.js";
 import { DeployLock, LockLostError } from "./engine/lock.js";
 import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model/model.js";

@@ -23,6 +23,7 @@ export * from "./engine/timeline.js";
 export * from "./routers/accesslog.js";
 export * from "./routers/cmdline.js";
 export * from "./routers/haproxy.js";
+export * from "./routers/inputs.js";
 export * from "./routers/nginx.js";
 export * from "./routers/router.js";
 export * from "./runtimes/runtime.js";

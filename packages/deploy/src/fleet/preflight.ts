@@ -8,7 +8,8 @@ import { stat } from "node:fs/promises";
 import { GantryError, formatBytes, formatTarget, messageOf } from "@gantry/core";
 import { nginxTestCommand } from "../routers/cmdline.js";
 import { makeRuntime, stateDirFor } from "../deploy.js";
-import type { DeployInputs, RouterInputs } from "../inputs.js";
+import type { DeployInputs } from "../inputs.js";
+import type { RouterInputs } from "../routers/inputs.js";
 import { type ArtifactChoice, resolveArtifact } from "../engine/release.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
 

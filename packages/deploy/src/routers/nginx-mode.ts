@@ -1,6 +1,6 @@
 import { GantryError, envInputSource, messageOf } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
-import type { RouterInputs } from "../inputs.js";
+import type { RouterInputs } from "./inputs.js";
 import type { Color, Traffic, Weights } from "../model/model.js";
 import { luaModule } from "./nginx-lua-check.js";
 import { NginxLuaRouter } from "./nginx-lua.js";
