@@ -6,7 +6,7 @@ import type { CutoverRecord, Journal, JournalDoc } from "./journal.js";
 import { LockLostError } from "./lock.js";
 import { type Color, type Outcome, type Phase, type Release, type Slot, type Traffic, otherColor, splitWeights } from "../model/model.js";
 import { BASE_ENV, findRelease, releaseEnv } from "./release.js";
-import type { Ports, Router } from "../routers/router.js";
+import type { Ports, Router, TrafficMark } from "../routers/router.js";
 import type { Runtime } from "../runtimes/runtime.js";
 import type { Timeline } from "./timeline.js";
 
@@ -45,13 +45,16 @@ export interface EngineDeps {
   ownsLock?: () => Promise<void>;
 }
 
+/** A release put in place, with the environment it starts with. */
+type Staged = { release: Release; env: Record<string, string> };
+
 export interface CutoverPlan {
   command: "deploy" | "rollback";
   version: string;
   strategy: "blue-green" | "canary";
   steps: number[];
   /** Puts the release in place; runs after the `staging` phase is journaled. */
-  stage: () => Promise<{ release: Release; env: Record<string, string> }>;
+  stage: () => Promise<Staged>;
 }
 
 export interface CutoverResult {
@@ -133,115 +136,155 @@ export class CutoverEngine {
 
   /** Runs a whole cutover to the plan's version. */
   async run(plan: CutoverPlan): Promise<CutoverResult> {
-    const { d } = this;
     const from = await this.activeSlot();
-    const color: Color = from ? otherColor(from.color) : "blue";
-    const to: Slot = { color, port: d.ports[color], version: plan.version };
-    const deployer = d.host.deployer();
-    const c: CutoverRecord = {
-      id: d.runId,
-      command: plan.command,
-      phase: "staging",
-      from,
-      to,
-      strategy: plan.strategy,
-      steps: plan.steps,
-      transitions: [],
-      deployer,
-    };
+    const c = this.begin(plan, from);
     const result: CutoverResult = { outcome: "failed", version: plan.version, previousVersion: from?.version, verify: [] };
-    if (d.analysis) result.analysis = d.analysis.measurements;
+    if (this.d.analysis) result.analysis = this.d.analysis.measurements;
     try {
       await this.transition(c, "staging");
-      const { release, env } = await d.timeline.span("stage", async (f) => {
-        const s = await plan.stage();
-        f.release = s.release.dir;
-        return s;
-      });
+      const staged = await this.stageRelease(plan);
       await this.transition(c, "starting");
-      await d.timeline.span("start", async (f) => {
-        const leftover = await d.runtime.running(color);
-        await d.router.isolate(color, d.ports);
-        if (leftover && (await d.runtime.runsRelease(leftover, release))) {
-          // `command: rollback` to a version still running: take it over warm, it still has to pass the gate.
-          d.reporter.info(`${plan.version} is still running on ${color} (pid ${leftover}); using it warm`);
-          to.pid = leftover;
-          f.warm = true;
-        } else {
-          if (leftover) {
-            d.reporter.notice(`stopped a leftover process (pid ${leftover}) on the idle ${color} slot before starting ${plan.version}`);
-            await d.runtime.stop({ ...to, pid: leftover }, d.stopTimeoutMs);
-          }
-          to.pid = await d.runtime.start(to, release, { ...BASE_ENV, ...env, PORT: String(to.port) });
-        }
-        f.color = color;
-        f.port = to.port;
-        f.pid = to.pid;
-      });
-      await this.transition(c, "gating", { to });
-      const gate = await d.timeline.span("health-gate", async (f) => {
-        const g = await healthGate(d.host, d.runtime, to, d.gate, d.signal);
-        Object.assign(f, { checks: g.checks, passed: g.ok, "successes-needed": d.gate.successes });
-        return g;
-      });
+      await this.startNew(plan, c.to, staged);
+      await this.transition(c, "gating", { to: c.to });
+      const gate = await this.healthGate(c.to);
       result.gate = gate;
       if (!gate.ok) return await this.rollback(c, result, `health gate failed: ${gate.reason}`);
-      const gatePassed = performance.now();
-      const verifyTraffic: Traffic[] = [];
-      for (const [i, weight] of plan.steps.entries()) {
-        await this.transition(c, "switching", { weight });
-        // Counted from before the switch, so the first verify tick already sees the first answers.
-        const mark = await d.router.mark(color, d.ports);
-        let appliedAt: number;
-        try {
-          appliedAt = await d.timeline.span(`switch ${weight}%`, async (f) => {
-            f.weight = weight;
-            const at = await d.router.route(splitWeights(color, weight, from !== undefined), d.ports);
-            if (weight === 100) f["ms-from-gate"] = Math.round(at - gatePassed);
-            return at;
-          });
-        } catch (err) {
-          return await this.rollback(c, result, `the router refused to send ${weight}% to ${plan.version}: ${messageOf(err)}`);
-        }
-        if (weight === 100) result.switchMs = appliedAt - gatePassed;
-        await this.transition(c, "verifying");
-        const v = await d.timeline.span(`verify ${weight}%`, async (f) => {
-          const analysis = d.analysis?.window({
-            step: weight,
-            version: plan.version,
-            previousVersion: from?.version,
-            color,
-            app: this.doc.app,
-            host: d.host.name,
-          });
-          const r = await verifyWindow(d.host, d.runtime, d.router, to, mark, { ...d.verify, healthPath: d.gate.path, analysis }, d.signal);
-          Object.assign(f, { passed: r.ok, ...(r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }), ...d.analysis?.figures(weight) });
-          return r;
-        });
-        result.verify.push({ weight, result: v });
-        if (v.traffic) verifyTraffic.push(v.traffic);
-        result.traffic = sumTraffic(verifyTraffic);
-        if (!v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
-        if (i < plan.steps.length - 1 && d.stepPauseMs > 0) await sleep(d.stepPauseMs);
-      }
-      if (d.beforePromote) {
-        // Marked in the journal: a fleet whose deployer died after another host committed completes held hosts (ssh/remote.ts).
-        await this.transition(c, "verifying", {}, HELD_NOTE);
-        const reason = await d.beforePromote();
-        if (reason) return await this.rollback(c, result, reason);
-      }
+      const shifted = await this.shiftTraffic(c, plan, result, performance.now());
+      if (shifted) return shifted;
+      const held = await this.holdBeforePromote(c, result);
+      if (held) return held;
       return await this.promote(c, result);
     } catch (err) {
-      // Another deployer holds the lock now: rolling back or settling would act under its lock.
-      if (err instanceof LockLostError) throw err;
-      if (c.phase === "staging") {
-        // Nothing serving was touched yet: record the failure, keep the active version, report the error.
-        await this.settle(c, "failed", messageOf(err), this.doc.active);
-        throw err;
-      }
-      if (c.phase === "rolling-back" || c.phase === "promoting" || c.phase === "stopping-old") throw err;
-      return await this.rollback(c, result, `${c.phase} failed: ${messageOf(err)}`);
+      return await this.failed(c, result, err);
     }
+  }
+
+  /** The record of a new cutover onto the idle color (blue on a first deploy). */
+  private begin(plan: CutoverPlan, from: Slot | undefined): CutoverRecord {
+    const color: Color = from ? otherColor(from.color) : "blue";
+    const to: Slot = { color, port: this.d.ports[color], version: plan.version };
+    const { command, strategy, steps } = plan;
+    return { id: this.d.runId, command, phase: "staging", from, to, strategy, steps, transitions: [], deployer: this.d.host.deployer() };
+  }
+
+  /** Puts the release in place (the `stage` span). */
+  private stageRelease(plan: CutoverPlan): Promise<Staged> {
+    return this.d.timeline.span("stage", async (f) => {
+      const s = await plan.stage();
+      f.release = s.release.dir;
+      return s;
+    });
+  }
+
+  /** Starts the release on the idle color, or takes over the same release still running there (the `start` span). */
+  private async startNew(plan: CutoverPlan, to: Slot, { release, env }: Staged): Promise<void> {
+    const { d } = this;
+    await d.timeline.span("start", async (f) => {
+      const leftover = await d.runtime.running(to.color);
+      await d.router.isolate(to.color, d.ports);
+      if (leftover && (await d.runtime.runsRelease(leftover, release))) {
+        // `command: rollback` to a version still running: take it over warm, it still has to pass the gate.
+        d.reporter.info(`${plan.version} is still running on ${to.color} (pid ${leftover}); using it warm`);
+        to.pid = leftover;
+        f.warm = true;
+      } else {
+        if (leftover) {
+          d.reporter.notice(`stopped a leftover process (pid ${leftover}) on the idle ${to.color} slot before starting ${plan.version}`);
+          await d.runtime.stop({ ...to, pid: leftover }, d.stopTimeoutMs);
+        }
+        to.pid = await d.runtime.start(to, release, { ...BASE_ENV, ...env, PORT: String(to.port) });
+      }
+      f.color = to.color;
+      f.port = to.port;
+      f.pid = to.pid;
+    });
+  }
+
+  /** The new version's health gate (the `health-gate` span). */
+  private healthGate(to: Slot): Promise<GateResult> {
+    const { d } = this;
+    return d.timeline.span("health-gate", async (f) => {
+      const g = await healthGate(d.host, d.runtime, to, d.gate, d.signal);
+      Object.assign(f, { checks: g.checks, passed: g.ok, "successes-needed": d.gate.successes });
+      return g;
+    });
+  }
+
+  /** Moves traffic step by step, each step verified; the rollback's result when a step fails, undefined when all passed. */
+  private async shiftTraffic(c: CutoverRecord, plan: CutoverPlan, result: CutoverResult, gatePassed: number): Promise<CutoverResult | undefined> {
+    const { d } = this;
+    const verifyTraffic: Traffic[] = [];
+    for (const [i, weight] of plan.steps.entries()) {
+      await this.transition(c, "switching", { weight });
+      // Counted from before the switch, so the first verify tick already sees the first answers.
+      const mark = await d.router.mark(c.to.color, d.ports);
+      let appliedAt: number;
+      try {
+        appliedAt = await this.switchStep(c, weight, gatePassed);
+      } catch (err) {
+        return await this.rollback(c, result, `the router refused to send ${weight}% to ${plan.version}: ${messageOf(err)}`);
+      }
+      if (weight === 100) result.switchMs = appliedAt - gatePassed;
+      await this.transition(c, "verifying");
+      const v = await this.verifyStep(c, weight, mark);
+      result.verify.push({ weight, result: v });
+      if (v.traffic) verifyTraffic.push(v.traffic);
+      result.traffic = sumTraffic(verifyTraffic);
+      if (!v.ok) return await this.rollback(c, result, `verify window at ${weight}% failed: ${v.reason}`, v.detectedAt);
+      if (i < plan.steps.length - 1 && d.stepPauseMs > 0) await sleep(d.stepPauseMs);
+    }
+    return undefined;
+  }
+
+  /** Sends `weight`% to the new version (the `switch` span); resolves when the router applied it. */
+  private switchStep(c: CutoverRecord, weight: number, gatePassed: number): Promise<number> {
+    const { d } = this;
+    return d.timeline.span(`switch ${weight}%`, async (f) => {
+      f.weight = weight;
+      const at = await d.router.route(splitWeights(c.to.color, weight, c.from !== undefined), d.ports);
+      if (weight === 100) f["ms-from-gate"] = Math.round(at - gatePassed);
+      return at;
+    });
+  }
+
+  /** One verify window at `weight`%: the router's traffic, health and the analysis queries (the `verify` span). */
+  private verifyStep(c: CutoverRecord, weight: number, mark: TrafficMark): Promise<VerifyResult> {
+    const { d } = this;
+    return d.timeline.span(`verify ${weight}%`, async (f) => {
+      const analysis = d.analysis?.window({
+        step: weight,
+        version: c.to.version,
+        previousVersion: c.from?.version,
+        color: c.to.color,
+        app: this.doc.app,
+        host: d.host.name,
+      });
+      const r = await verifyWindow(d.host, d.runtime, d.router, c.to, mark, { ...d.verify, healthPath: d.gate.path, analysis }, d.signal);
+      Object.assign(f, { passed: r.ok, ...(r.traffic ? trafficFigures(r.traffic) : { requests: "not measured" }), ...d.analysis?.figures(weight) });
+      return r;
+    });
+  }
+
+  /** A fleet holds here until every host passed (EngineDeps.beforePromote); the rollback's result when it says no. */
+  private async holdBeforePromote(c: CutoverRecord, result: CutoverResult): Promise<CutoverResult | undefined> {
+    if (!this.d.beforePromote) return undefined;
+    // Marked in the journal: a fleet whose deployer died after another host committed completes held hosts (fleet/remote.ts).
+    await this.transition(c, "verifying", {}, HELD_NOTE);
+    const reason = await this.d.beforePromote();
+    return reason ? await this.rollback(c, result, reason) : undefined;
+  }
+
+  /** A step threw: a staging failure is recorded and rethrown, a later one rolls back (unless the lock was lost or the rollback itself failed). */
+  private async failed(c: CutoverRecord, result: CutoverResult, err: unknown): Promise<CutoverResult> {
+    // Another deployer holds the lock now: rolling back or settling would act under its lock.
+    if (err instanceof LockLostError) throw err;
+    if (c.phase === "staging") {
+      // Nothing serving was touched yet: record the failure, keep the active version, report the error.
+      await this.settle(c, "failed", messageOf(err), this.doc.active);
+      throw err;
+    }
+    if (c.phase === "rolling-back" || c.phase === "promoting" || c.phase === "stopping-old") throw err;
+    return await this.rollback(c, result, `${c.phase} failed: ${messageOf(err)}`);
   }
 
   /** Drains and stops the old version, then records the new one as active (issue 6, step 6). */
