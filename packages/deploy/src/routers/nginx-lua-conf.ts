@@ -85,12 +85,12 @@ export function includedState(text: string): LuaState | undefined {
   return m ? parseState(m[1] as string) : undefined;
 }
 
+/** The include nginx-mode: lua writes: the balancer upstream, the in-flight counter and the admin server, for `state`. */
 export function renderLuaInclude(o: LuaIncludeOptions, state: LuaState): string {
   if (/[\s;{}"'\\]/.test(o.socket))
     throw new GantryError(`nginx-admin-socket ${o.socket}: a path without spaces, quotes, ; { } or \\ is needed in nginx's config`);
   const dict = upstreamName(o.app);
   if (!/^[0-9a-f]{32}$/.test(o.salt)) throw new GantryError(`the admin token's salt must be 32 hex digits, not ${JSON.stringify(o.salt)}`);
-  const tokenHash = createHmac("sha1", o.salt).update(o.token).digest("base64");
   const fallback = `  local FALLBACK = "${encodeState(state)}" -- gantry state`;
   return `# Written by gantry deploy for ${o.app} (nginx-mode: lua, issue 16); the next deploy rewrites it.
 # Include it once in your http {} block and send a location to it with: proxy_pass http://${dict};
@@ -98,7 +98,14 @@ export function renderLuaInclude(o: LuaIncludeOptions, state: LuaState): string 
 # restarted nginx starts from (the dictionary survives a reload).
 lua_shared_dict ${dict} 1m;
 
-upstream ${dict} {
+${balancerUpstream(o.app, dict, fallback)}
+${INFLIGHT_LOG}
+${adminServer(o, dict, fallback)}`;
+}
+
+/** The upstream whose balancer picks each request's color by weight from the shared dictionary. */
+function balancerUpstream(app: string, dict: string, fallback: string): string {
+  return `upstream ${dict} {
   server 0.0.0.1; # never used: the balancer picks every peer
   balancer_by_lua_block {
     local balancer = require "ngx.balancer"
@@ -117,7 +124,7 @@ ${fallback}
       end
     end
     if total == 0 then
-      ngx.log(ngx.ERR, "gantry: no release of ${o.app} takes traffic")
+      ngx.log(ngx.ERR, "gantry: no release of ${app} takes traffic")
       -- The client gets 500: nginx answers any failure of this phase with 500.
       return ngx.exit(ngx.ERROR)
     end
@@ -140,14 +147,21 @@ ${fallback}
   }
   keepalive 32;
 }
+`;
+}
 
-# Counts requests in flight per color, so a drain knows when the old version has finished its work.
+/** Counts requests in flight per color (nginx's log phase), for drains. */
+const INFLIGHT_LOG = `# Counts requests in flight per color, so a drain knows when the old version has finished its work.
 log_by_lua_block {
   local ctx = ngx.ctx
   if ctx.gantry_color then ngx.shared[ctx.gantry_dict]:incr("inflight:" .. ctx.gantry_color, -1, 0) end
 }
+`;
 
-# The admin endpoint: a unix socket, never the public listener; every request needs the token.
+/** The token-guarded admin server on a unix socket that reads and sets the state. */
+function adminServer(o: LuaIncludeOptions, dict: string, fallback: string): string {
+  const tokenHash = createHmac("sha1", o.salt).update(o.token).digest("base64");
+  return `# The admin endpoint: a unix socket, never the public listener; every request needs the token.
 server {
   listen unix:${o.socket};
   access_log off;
