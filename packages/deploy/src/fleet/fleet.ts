@@ -65,30 +65,56 @@ export function waves<T>(items: readonly T[], canaryHosts: number): T[][] {
 
 /** Runs the rollout; never throws for a host's failure (it is in the result). */
 export async function runFleet(tasks: readonly HostTask[], plan: RolloutPlan, reporter: Reporter, signal?: AbortSignal): Promise<FleetResult> {
-  const outcomes = new Map<string, HostOutcome>();
-  const held: Held[] = [];
-  const controllers = new Map<string, AbortController>();
-  let failure: FleetResult["failure"];
-  const fail = (host: string, reason: string) => {
-    if (failure) return;
-    failure = { host, reason };
-    reporter.warning(`rollout stopped: ${host}: ${reason}`);
-    for (const [h, c] of controllers) if (h !== host) c.abort(`${host} failed`);
-  };
-  const onCancel = () => fail("deployer", `cancelled (${signal?.reason ?? "signal"})`);
+  const rollout = new Rollout(reporter);
+  const onCancel = () => rollout.fail("deployer", `cancelled (${signal?.reason ?? "signal"})`);
   signal?.addEventListener("abort", onCancel, { once: true });
+  await rollout.runWaves(tasks, plan);
+  signal?.removeEventListener("abort", onCancel);
+  await rollout.settleHeld();
+  return rollout.result(tasks);
+}
+
+/** One rollout's state: each host's outcome, the hosts holding, and the first failure. */
+class Rollout {
+  private readonly outcomes = new Map<string, HostOutcome>();
+  private readonly held: Held[] = [];
+  private readonly controllers = new Map<string, AbortController>();
+  private failure: FleetResult["failure"];
+
+  constructor(private readonly reporter: Reporter) {}
+
+  /** Stops the rollout at its first failure: every other host still running is aborted. */
+  fail(host: string, reason: string): void {
+    if (this.failure) return;
+    this.failure = { host, reason };
+    this.reporter.warning(`rollout stopped: ${host}: ${reason}`);
+    for (const [h, c] of this.controllers) if (h !== host) c.abort(`${host} failed`);
+  }
+
+  /** The canary hosts, then the rest, at most max-parallel at once (one for serial); stops at the first failure. */
+  async runWaves(tasks: readonly HostTask[], plan: RolloutPlan): Promise<void> {
+    const concurrency = plan.rollout === "serial" ? 1 : Math.max(1, plan.maxParallel);
+    for (const wave of waves(tasks, plan.canaryHosts)) {
+      const queue = [...wave];
+      const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let t = queue.shift(); t && !this.failure; t = queue.shift()) await this.startHost(t);
+      });
+      await Promise.all(workers);
+      if (this.failure) break;
+    }
+  }
 
   /** Starts one host and waits until it holds (switched and verified) or ends. */
-  const start = async (task: HostTask): Promise<void> => {
+  private async startHost(task: HostTask): Promise<void> {
     const controller = new AbortController();
-    controllers.set(task.host, controller);
+    this.controllers.set(task.host, controller);
     let reached!: () => void;
     const holding = new Promise<"held">((r) => (reached = () => r("held")));
     let release!: (reason: string | undefined) => void;
     const decision = new Promise<string | undefined>((r) => (release = r));
     const hold = () => {
       // A host that reaches its hold after the rollout failed goes straight back.
-      if (failure) return Promise.resolve(`rolled back because ${failure.host} failed: ${failure.reason}`);
+      if (this.failure) return Promise.resolve(`rolled back because ${this.failure.host} failed: ${this.failure.reason}`);
       reached();
       return decision;
     };
@@ -97,50 +123,42 @@ export async function runFleet(tasks: readonly HostTask[], plan: RolloutPlan, re
       .catch((err): HostOutcome => ({ host: task.host, outcome: "failed", activeColor: "", version: "", reason: messageOf(err) }));
     const first = await Promise.race([holding, done]);
     if (first === "held") {
-      held.push({ host: task.host, release, done });
-      reporter.info(`${task.host}: switched and verified; holding the old version warm until the other hosts pass`);
+      this.held.push({ host: task.host, release, done });
+      this.reporter.info(`${task.host}: switched and verified; holding the old version warm until the other hosts pass`);
       return;
     }
-    outcomes.set(task.host, first);
-    controllers.delete(task.host);
-    if (first.outcome !== "promoted") fail(task.host, first.reason ?? first.outcome);
-  };
-
-  const concurrency = plan.rollout === "serial" ? 1 : Math.max(1, plan.maxParallel);
-  for (const wave of waves(tasks, plan.canaryHosts)) {
-    const queue = [...wave];
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let t = queue.shift(); t && !failure; t = queue.shift()) await start(t);
-    });
-    await Promise.all(workers);
-    if (failure) break;
+    this.outcomes.set(task.host, first);
+    this.controllers.delete(task.host);
+    if (first.outcome !== "promoted") this.fail(task.host, first.reason ?? first.outcome);
   }
-  signal?.removeEventListener("abort", onCancel);
 
-  if (failure) {
-    // Newest first: the host switched last goes back first (issue 7).
-    const reason = `rolled back because ${failure.host} failed: ${failure.reason}`;
-    for (const h of [...held].reverse()) {
-      h.release(reason);
-      outcomes.set(h.host, await h.done);
+  /** Promotes every held host once all passed; after a failure sends them back instead, newest first (issue 7). */
+  async settleHeld(): Promise<void> {
+    if (this.failure) {
+      // Newest first: the host switched last goes back first.
+      const reason = `rolled back because ${this.failure.host} failed: ${this.failure.reason}`;
+      for (const h of [...this.held].reverse()) {
+        h.release(reason);
+        this.outcomes.set(h.host, await h.done);
+      }
+    } else {
+      for (const h of this.held) h.release(undefined);
+      for (const h of this.held) this.outcomes.set(h.host, await h.done);
     }
-  } else {
-    for (const h of held) h.release(undefined);
-    for (const h of held) outcomes.set(h.host, await h.done);
   }
-  return {
-    hosts: tasks.map(
-      (t) =>
-        outcomes.get(t.host) ?? {
-          host: t.host,
-          outcome: "skipped",
-          activeColor: "",
-          version: "",
-          reason: failure ? `not started: ${failure.host} failed first` : "not started",
-        },
-    ),
-    failure,
-  };
+
+  /** Every host's outcome in the order of the hosts input; a host never started is `skipped`. */
+  result(tasks: readonly HostTask[]): FleetResult {
+    const { failure } = this;
+    const skipped = (host: string): HostOutcome => ({
+      host,
+      outcome: "skipped",
+      activeColor: "",
+      version: "",
+      reason: failure ? `not started: ${failure.host} failed first` : "not started",
+    });
+    return { hosts: tasks.map((t) => this.outcomes.get(t.host) ?? skipped(t.host)), failure };
+  }
 }
 
 /** The fleet's outcome in one word: promoted everywhere, rolled back everywhere it was tried, or failed. */
