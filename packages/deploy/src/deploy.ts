@@ -3,17 +3,14 @@ import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core"
 import { checkQueries, startAnalysis } from "./analysis/index.js";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./engine/cutover.js";
 import { DockerRuntime, type ImageChoice, resolveImage } from "./runtimes/docker.js";
-import { HaproxyRouter } from "./routers/haproxy.js";
 import type { Host } from "./hosts/host.js";
 import type { DeployInputs } from "./inputs.js";
-import type { RouterInputs } from "./routers/inputs.js";
+import { makeRouter } from "./routers/routers.js";
 import { Journal, type JournalDoc, runId as newRunId } from "./engine/journal.js";
 import { DeployLock, LockLostError } from "./engine/lock.js";
 import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model/model.js";
-import { makeNginxRouter } from "./routers/nginx-mode.js";
 import { type RecoverOptions, type Recovery, recoverCutover } from "./engine/recover.js";
 import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./engine/release.js";
-import type { Router } from "./routers/router.js";
 import { ProcessRuntime, type Runtime } from "./runtimes/runtime.js";
 import { SupervisorRuntime } from "./runtimes/supervisor.js";
 import { type AuditEntry, appendAudit } from "./engine/audit.js";
@@ -44,13 +41,6 @@ export interface DeployOptions {
   beforePromote?: () => Promise<string | undefined>;
   /** Who runs the deploy, for the host's audit log (issue 7); no audit entry without it. */
   who?: string;
-}
-
-/** `notice` carries what nginx-mode: auto chose (issue 16). */
-export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (message: string) => void): Router {
-  return r.kind === "haproxy"
-    ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile })
-    : makeNginxRouter(r, host, app, notice);
 }
 
 /** The runtime the inputs choose, for one app's state dir on a host. */

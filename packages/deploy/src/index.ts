@@ -26,6 +26,7 @@ export * from "./routers/haproxy.js";
 export * from "./routers/inputs.js";
 export * from "./routers/nginx.js";
 export * from "./routers/router.js";
+export * from "./routers/routers.js";
 export * from "./runtimes/runtime.js";
 export * from "./runtimes/supervisor.js";
 export * from "./runtimes/supervisor-conf.js";

@@ -1,5 +1,6 @@
 import { InputError, type RunContext, exists, messageOf, readManifest, table } from "@gantry/core";
-import { makeRouter, makeRuntime, stateDirFor } from "./deploy.js";
+import { makeRuntime, stateDirFor } from "./deploy.js";
+import { makeRouter } from "./routers/routers.js";
 import type { Host } from "./hosts/host.js";
 import type { DeployInputs } from "./inputs.js";
 import { Journal, planRecovery } from "./engine/journal.js";

@@ -6,18 +6,11 @@
  */
 import { stat } from "node:fs/promises";
 import { GantryError, formatBytes, formatTarget, messageOf } from "@gantry/core";
-import { nginxTestCommand } from "../routers/cmdline.js";
 import { makeRuntime, stateDirFor } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
-import type { RouterInputs } from "../routers/inputs.js";
+import { routerNeeds, routerProblems } from "../routers/routers.js";
 import { type ArtifactChoice, resolveArtifact } from "../engine/release.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
-
-/** Commands the router runs on the host (looked for by the probe). */
-export function routerNeeds(r: RouterInputs): string[] {
-  if (r.kind !== "nginx") return [];
-  return [...new Set([r.reloadCommand[0] as string, nginxTestCommand(r.reloadCommand)[0] as string])];
-}
 
 /** What a host must offer: one of each group (issue 7: "a remote command missing: clear errors that name the host"). */
 const TOOLS: { any: string[]; why: string }[] = [
@@ -59,15 +52,7 @@ export async function preflightHost(host: SshHost, inputs: DeployInputs, app: st
   } catch (err) {
     problems.push(messageOf(err).replace(` on ${host.name}`, ""));
   }
-  if (inputs.router.kind === "haproxy") {
-    try {
-      const level = (await host.checkSocket(inputs.router.socket, "show cli level")).trim();
-      if (level !== "admin")
-        problems.push(`haproxy-socket ${inputs.router.socket} has level ${JSON.stringify(level)}; gantry needs \`stats socket … level admin\``);
-    } catch (err) {
-      problems.push(messageOf(err).replace(`${host.name}: `, ""));
-    }
-  }
+  problems.push(...(await routerProblems(inputs.router, host)));
   return { problems, artifact };
 }
 

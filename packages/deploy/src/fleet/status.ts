@@ -5,12 +5,12 @@
  */
 import { join } from "node:path";
 import { type RunContext, messageOf, table } from "@gantry/core";
-import { makeRouter, makeRuntime, stateDirFor } from "../deploy.js";
+import { makeRuntime, stateDirFor } from "../deploy.js";
+import { makeRouter, routerNeeds } from "../routers/routers.js";
 import type { DeployInputs } from "../inputs.js";
 import { Journal, planRecovery } from "../engine/journal.js";
 import { AUDIT_FILE, parseAudit } from "../engine/audit.js";
 import { closeConnections, openConnections } from "../hosts/ssh/connect.js";
-import { routerNeeds } from "./preflight.js";
 import { fleetApp } from "./remote.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
 

@@ -1,5 +1,6 @@
 import { GantryError, messageOf } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
+import type { SshHost } from "../hosts/ssh/sshhost.js";
 import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
 import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
@@ -183,5 +184,15 @@ export class HaproxyRouter implements Router {
     const state = await this.send(["show servers state"]);
     if (!/^1\n# be_id/.test(state)) throw new RouterError(`HAProxy answered \`show servers state\` unexpectedly: ${state.slice(0, 200)}`);
     await this.o.host.writeFile(this.o.stateFile, state.replace(/\n+$/, "\n"));
+  }
+}
+
+/** HAProxy's preflight on a host (issue 7): the admin socket answers through the SSH connection, at level admin. */
+export async function haproxyProblems(host: SshHost, socket: string): Promise<string[]> {
+  try {
+    const level = (await host.checkSocket(socket, "show cli level")).trim();
+    return level === "admin" ? [] : [`haproxy-socket ${socket} has level ${JSON.stringify(level)}; gantry needs \`stats socket … level admin\``];
+  } catch (err) {
+    return [messageOf(err).replace(`${host.name}: `, "")];
   }
 }

@@ -2,12 +2,18 @@ import { GantryError, envInputSource, messageOf } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import type { RouterInputs } from "./inputs.js";
 import type { Color, Traffic, Weights } from "../model/model.js";
+import { nginxTestCommand } from "./cmdline.js";
 import { luaModule } from "./nginx-lua-check.js";
 import { NginxLuaRouter } from "./nginx-lua.js";
 import { NginxRouter } from "./nginx.js";
 import type { DrainResult, Ports, Router, TrafficMark } from "./router.js";
 
 type NginxInputs = Extract<RouterInputs, { kind: "nginx" }>;
+
+/** The commands nginx-reload-command runs on the host (reload, and its `nginx -t`). */
+export function nginxNeeds(r: NginxInputs): string[] {
+  return [...new Set([r.reloadCommand[0] as string, nginxTestCommand(r.reloadCommand)[0] as string])];
+}
 
 /** What `nginx-mode: auto` says when it falls back to reloads (issue 16). */
 export const RELOAD_COST =
