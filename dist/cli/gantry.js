@@ -3,12 +3,12 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-MJSG5POR.js";
-import "../chunks/chunk-WIRPZAXR.js";
-import "../chunks/chunk-3LWABKTY.js";
-import "../chunks/chunk-TIQMCPST.js";
-import "../chunks/chunk-RCAP6A5C.js";
-import "../chunks/chunk-AZS3JUEV.js";
+} from "../chunks/chunk-5NEVPS32.js";
+import "../chunks/chunk-ZZ3U47C4.js";
+import "../chunks/chunk-QO2W2YIS.js";
+import "../chunks/chunk-EGNDDD6U.js";
+import "../chunks/chunk-K5OHZQWL.js";
+import "../chunks/chunk-FGMJL5XO.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   GantryError,
@@ -20,7 +20,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-2B66K5OG.js";
+} from "../chunks/chunk-HSN3EHZW.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

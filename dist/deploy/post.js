@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-WIRPZAXR.js";
+} from "../chunks/chunk-ZZ3U47C4.js";
 import {
   runActionPost
-} from "../chunks/chunk-2B66K5OG.js";
+} from "../chunks/chunk-HSN3EHZW.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

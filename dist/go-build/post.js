@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-3LWABKTY.js";
-import "../chunks/chunk-AZS3JUEV.js";
+} from "../chunks/chunk-QO2W2YIS.js";
+import "../chunks/chunk-FGMJL5XO.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionPost
-} from "../chunks/chunk-2B66K5OG.js";
+} from "../chunks/chunk-HSN3EHZW.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

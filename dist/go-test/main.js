@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-TIQMCPST.js";
+} from "../chunks/chunk-EGNDDD6U.js";
 import {
   runActionMain
-} from "../chunks/chunk-2B66K5OG.js";
+} from "../chunks/chunk-HSN3EHZW.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

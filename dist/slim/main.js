@@ -1,11 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   slimStage
-} from "../chunks/chunk-AZS3JUEV.js";
+} from "../chunks/chunk-FGMJL5XO.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-2B66K5OG.js";
+} from "../chunks/chunk-HSN3EHZW.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { DURATION_ACCEPTED, SIZE_ACCEPTED, parseDuration, parsePercent, parseSize } from "./units.js";
 
@@ -37,6 +38,14 @@ export class InputReader {
     const raw = this.source(name);
     const value = raw === undefined || raw.trim() === "" ? (this.defaults[name] ?? "") : raw;
     return value.trim();
+  }
+
+  /** A file path on one line, resolved against `cwd`; "" when empty. */
+  path(name: string, cwd: string): string {
+    const v = this.string(name);
+    if (v === "") return "";
+    if (/[\0\r\n]/.test(v)) throw new InputError(name, v, "accepted: a file path on one line");
+    return isAbsolute(v) ? v : resolve(cwd, v);
   }
 
   /** Like string() but fails when empty. */

@@ -34,6 +34,13 @@ describe("InputReader", () => {
     }
   });
 
+  it("reads a path on one line, resolved against the folder given; empty stays empty", () => {
+    expect(reader({ f: "conf/up.conf" }).path("f", "/work")).toBe("/work/conf/up.conf");
+    expect(reader({ f: "/etc/x" }).path("f", "/work")).toBe("/etc/x");
+    expect(reader({}).path("f", "/work")).toBe("");
+    expect(() => reader({ f: "a\nb" }).path("f", "/work")).toThrow(`input 'f': "a\\nb" is not valid; accepted: a file path on one line`);
+  });
+
   it("splits lists on commas and newlines, lines on newlines only", () => {
     expect(reader({ l: "a, b\nc,,\n" }).list("l")).toEqual(["a", "b", "c"]);
     expect(reader({ l: "a,b\n c \n" }).lines("l")).toEqual(["a,b", "c"]);

@@ -1,23 +1,21 @@
 import { dirname, join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { checkQueries, startAnalysis } from "./analysis/index.js";
-import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./cutover.js";
-import { DockerRuntime, type ImageChoice, resolveImage } from "./docker.js";
-import { HaproxyRouter } from "./haproxy.js";
-import type { Host } from "./host.js";
-import type { DeployInputs, RouterInputs } from "./inputs.js";
-import { Journal, type JournalDoc, runId as newRunId } from "./journal.js";
-import { DeployLock, LockLostError } from "./lock.js";
-import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model.js";
-import { makeNginxRouter } from "./nginx-mode.js";
-import { type RecoverOptions, type Recovery, recoverCutover } from "./recover.js";
-import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./release.js";
-import type { Router } from "./router.js";
-import { ProcessRuntime, type Runtime } from "./runtime.js";
-import { SupervisorRuntime } from "./supervisor.js";
-import { SystemdRuntime } from "./systemd.js";
-import { type AuditEntry, appendAudit } from "./ssh/audit.js";
-import { Timeline } from "./timeline.js";
+import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./engine/cutover.js";
+import { DockerRuntime, type ImageChoice, resolveImage } from "./runtimes/docker.js";
+import type { Host } from "./hosts/host.js";
+import type { DeployInputs } from "./inputs.js";
+import { makeRouter } from "./routers/routers.js";
+import { Journal, type JournalDoc, runId as newRunId } from "./engine/journal.js";
+import { DeployLock, LockLostError } from "./engine/lock.js";
+import { ACCEPTED_APP, APP_NAME, type Color, checkName, otherColor } from "./model/model.js";
+import { type RecoverOptions, type Recovery, recoverCutover } from "./engine/recover.js";
+import { type ArtifactChoice, findRelease, pruneReleases, releaseEnv, resolveArtifact, stageImageRelease, stageRelease } from "./engine/release.js";
+import { ProcessRuntime, type Runtime } from "./runtimes/runtime.js";
+import { SupervisorRuntime } from "./runtimes/supervisor.js";
+import { SystemdRuntime } from "./runtimes/systemd.js";
+import { type AuditEntry, appendAudit } from "./engine/audit.js";
+import { Timeline } from "./engine/timeline.js";
 
 /** Everything a deploy or rollback run reports. */
 export interface DeployReport {
@@ -44,13 +42,6 @@ export interface DeployOptions {
   beforePromote?: () => Promise<string | undefined>;
   /** Who runs the deploy, for the host's audit log (issue 7); no audit entry without it. */
   who?: string;
-}
-
-/** `notice` carries what nginx-mode: auto chose (issue 16). */
-export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (message: string) => void): Router {
-  return r.kind === "haproxy"
-    ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile })
-    : makeNginxRouter(r, host, app, notice);
 }
 
 /** The runtime the inputs choose, for one app's state dir on a host. */

@@ -1,13 +1,12 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader } from "@gantry/core";
 import { ANALYSIS_INPUTS, type AnalysisInputs, parseAnalysisInputs } from "./analysis/inputs.js";
-import { splitCommandLine } from "./cmdline.js";
-import { DOCKER_HOST, checkImageReference } from "./docker.js";
-import { HAPROXY_NAME } from "./haproxy.js";
-import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model.js";
-import { USER_NAME, unquotable, unwritable } from "./supervisor-conf.js";
-import { type UnitLine, parseUnitLines, unitUnfit } from "./systemd-unit.js";
-import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./ssh/inputs.js";
+import { DOCKER_HOST, checkImageReference } from "./runtimes/docker.js";
+import { type RouterInputs, parseRouterInputs } from "./routers/inputs.js";
+import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model/model.js";
+import { USER_NAME, unquotable, unwritable } from "./runtimes/supervisor-conf.js";
+import { type UnitLine, parseUnitLines, unitUnfit } from "./runtimes/systemd-unit.js";
+import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./hosts/ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
 export const DEPLOY_INPUTS = {
@@ -93,24 +92,6 @@ export interface DeployInputs {
   remote: RemoteInputs;
 }
 
-export type RouterInputs =
-  | { kind: "haproxy"; socket: string; backend: string; stateFile: string }
-  | {
-      kind: "nginx";
-      upstreamFile: string;
-      reloadCommand: string[];
-      pidFile: string;
-      accessLog: string;
-      /** reload: rewrite the upstream file and reload; lua: weights through the Lua balancer's admin socket (issue 16). */
-      mode: "reload" | "lua" | "auto";
-      /** The include file gantry writes for lua (it goes in the user's `http {}`); "" = none. */
-      luaInclude: string;
-      /** May hold `{app}`, filled in run. */
-      adminSocket: string;
-      /** A secret: masked, sent on stdin or a forwarded socket, never stored (the post step reads it again). */
-      adminToken: string;
-    };
-
 /** `5,25,50,100`: whole percentages from 1 to 100, strictly increasing, ending at 100. */
 export function parseSteps(text: string, input = "canary-steps"): number[] {
   const parts = text
@@ -138,76 +119,6 @@ export function parsePorts(text: string): { blue: number; green: number } {
   return { blue, green };
 }
 
-function path(read: InputReader, name: string, cwd: string): string {
-  const v = read.string(name);
-  if (v === "") return "";
-  if (/[\0\r\n]/.test(v)) throw new InputError(name, v, "accepted: a file path on one line");
-  return isAbsolute(v) ? v : resolve(cwd, v);
-}
-
-function routerInputs(read: InputReader, cwd: string): RouterInputs {
-  const kind = read.choice("router", ["haproxy", "nginx"] as const);
-  if (kind === "haproxy") {
-    const backend = read.string("haproxy-backend");
-    if (!HAPROXY_NAME.test(backend)) throw new InputError("haproxy-backend", backend, "accepted: a HAProxy backend name (letters, digits, . _ : -)");
-    const socket = path(read, "haproxy-socket", cwd);
-    if (!socket)
-      throw new InputError(
-        "haproxy-socket",
-        "",
-        "it is required with router: haproxy; accepted: the path of HAProxy's admin socket (`stats socket … level admin`)",
-      );
-    return { kind, socket, backend, stateFile: path(read, "haproxy-server-state-file", cwd) };
-  }
-  const mode = read.choice("nginx-mode", ["reload", "lua", "auto"] as const);
-  const upstreamFile = path(read, "nginx-upstream-file", cwd);
-  if (!upstreamFile && mode !== "lua")
-    throw new InputError(
-      "nginx-upstream-file",
-      "",
-      `it is required with router: nginx and nginx-mode: ${mode}; accepted: the path of a file your upstream block includes (gantry rewrites it)`,
-    );
-  const reload = splitCommandLine(read.string("nginx-reload-command"));
-  if ("error" in reload)
-    throw new InputError("nginx-reload-command", read.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
-  return {
-    kind,
-    upstreamFile,
-    reloadCommand: reload,
-    pidFile: path(read, "nginx-pid-file", cwd),
-    accessLog: path(read, "nginx-access-log", cwd),
-    mode,
-    ...luaInputs(read, cwd, mode),
-  };
-}
-
-/** nginx-mode: lua needs the include file, the admin socket and a token (issue 16); auto uses them when given. */
-function luaInputs(read: InputReader, cwd: string, mode: "reload" | "lua" | "auto"): { luaInclude: string; adminSocket: string; adminToken: string } {
-  const luaInclude = path(read, "nginx-lua-include", cwd);
-  if (!luaInclude && mode === "lua")
-    throw new InputError(
-      "nginx-lua-include",
-      "",
-      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes",
-    );
-  const adminSocket = path(read, "nginx-admin-socket", cwd);
-  if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
-    throw new InputError(
-      "nginx-admin-socket",
-      adminSocket,
-      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock",
-    );
-  const adminToken = read.string("nginx-admin-token");
-  // The token travels in an HTTP header: printable, no spaces; long enough that its salted HMAC in the include gives nothing away.
-  if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
-    throw new InputError(
-      "nginx-admin-token",
-      adminToken ? "(hidden)" : "",
-      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)",
-    );
-  return { luaInclude, adminSocket, adminToken };
-}
-
 /** runtime: docker's artifact: empty (required only by command: deploy, at run) or an image reference. */
 function imageArtifact(read: InputReader): string {
   const ref = read.string("artifact");
@@ -225,9 +136,9 @@ function supervisorInputs(read: InputReader, cwd: string, runtime: string): Depl
       user,
       "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user (supervisor) or gantry-<app> (systemd)",
     );
-  const confDir = path(read, "supervisor-conf-dir", cwd);
+  const confDir = read.path("supervisor-conf-dir", cwd);
   if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
-  const config = path(read, "supervisor-config", cwd);
+  const config = read.path("supervisor-config", cwd);
   if (!config) throw new InputError("supervisor-config", "", "accepted: supervisord's config file, e.g. /etc/supervisor/supervisord.conf");
   return { confDir, config, user };
 }
@@ -299,9 +210,9 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
   return {
     command,
     app,
-    manifest: path(read, "manifest", cwd),
+    manifest: read.path("manifest", cwd),
     // runtime: docker takes an image reference, not a path.
-    artifact: runtime === "docker" ? imageArtifact(read) : path(read, "artifact", cwd),
+    artifact: runtime === "docker" ? imageArtifact(read) : read.path("artifact", cwd),
     version,
     env,
     ports: parsePorts(read.string("ports")),
@@ -309,7 +220,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     dockerHost,
     supervisor,
     systemd: systemdInputs(read, runtime, stateDir),
-    router: routerInputs(read, cwd),
+    router: parseRouterInputs(read, cwd),
     strategy,
     steps,
     stepPauseMs: duration(read, "step-pause", 0),

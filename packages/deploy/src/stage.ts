@@ -2,14 +2,14 @@ import { GantryError, type RunContext, type Stage, StateKey, envSecrets, message
 import { ANALYSIS_SECRETS, analysisText, storableAnalysis } from "./analysis/index.js";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
 import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
-import { Journal } from "./journal.js";
-import { LocalHost } from "./localhost.js";
-import { errorRate } from "./model.js";
-import { storableRouter, withAdminToken } from "./nginx-mode.js";
-import { auditWho } from "./ssh/audit.js";
-import { savedConnections } from "./ssh/connect.js";
-import { type SavedFleetRun, remotePost, runRemote } from "./ssh/remote.js";
-import { remoteStatus } from "./ssh/status.js";
+import { Journal } from "./engine/journal.js";
+import { LocalHost } from "./hosts/localhost.js";
+import { errorRate } from "./model/model.js";
+import { storableRouter, withAdminToken } from "./routers/nginx-mode.js";
+import { auditWho } from "./engine/audit.js";
+import { savedConnections } from "./hosts/ssh/connect.js";
+import { type SavedFleetRun, remotePost, runRemote } from "./fleet/remote.js";
+import { remoteStatus } from "./fleet/status.js";
 import { deployStatus } from "./status.js";
 import { deploySummary, outcomeSentence, reportedOutcome } from "./summary.js";
 

@@ -1,9 +1,10 @@
 import { InputError, type RunContext, exists, messageOf, readManifest, table } from "@gantry/core";
-import { makeRouter, makeRuntime, stateDirFor } from "./deploy.js";
-import type { Host } from "./host.js";
+import { makeRuntime, stateDirFor } from "./deploy.js";
+import { makeRouter } from "./routers/routers.js";
+import type { Host } from "./hosts/host.js";
 import type { DeployInputs } from "./inputs.js";
-import { Journal, planRecovery } from "./journal.js";
-import { ACCEPTED_APP, APP_NAME, checkName } from "./model.js";
+import { Journal, planRecovery } from "./engine/journal.js";
+import { ACCEPTED_APP, APP_NAME, checkName } from "./model/model.js";
 
 /**
  * `command: status`: what serves, what is in flight (and what the next run will do with it),

@@ -2,8 +2,8 @@ import { codeBlock, details, formatDuration, table } from "@gantry/core";
 import { analysisCharts, analysisRows } from "./analysis/chart.js";
 import type { DeployReport } from "./deploy.js";
 import type { DeployInputs } from "./inputs.js";
-import { errorRate } from "./model.js";
-import type { TimelineEntry } from "./timeline.js";
+import { errorRate } from "./model/model.js";
+import type { TimelineEntry } from "./engine/timeline.js";
 
 /** The outcome of the run as the `outcome` output gives it. */
 export function reportedOutcome(r: DeployReport): "promoted" | "rolled-back" | "failed" {

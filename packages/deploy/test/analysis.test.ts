@@ -8,8 +8,8 @@ import { AnalysisRun, type Measurement, type StepContext, judge } from "../src/a
 import { fillQuery, parseAnalysis } from "../src/analysis/parse.js";
 import { PrometheusClient, type Sample, sampleOf } from "../src/analysis/prometheus.js";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../src/inputs.js";
-import { type CutoverPlan, CutoverEngine } from "../src/cutover.js";
-import { emptyJournal } from "../src/journal.js";
+import { type CutoverPlan, CutoverEngine } from "../src/engine/cutover.js";
+import { emptyJournal } from "../src/engine/journal.js";
 import { deployStage } from "../src/stage.js";
 import { release, rig } from "./fakes.js";
 

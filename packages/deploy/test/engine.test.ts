@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type CutoverPlan, CutoverEngine } from "../src/cutover.js";
-import { type CutoverRecord, type JournalDoc, emptyJournal, planRecovery } from "../src/journal.js";
-import { PHASES, type Phase } from "../src/model.js";
-import { recoverCutover } from "../src/recover.js";
+import { type CutoverPlan, CutoverEngine } from "../src/engine/cutover.js";
+import { type CutoverRecord, type JournalDoc, emptyJournal, planRecovery } from "../src/engine/journal.js";
+import { PHASES, type Phase } from "../src/model/model.js";
+import { recoverCutover } from "../src/engine/recover.js";
 import { type Event, type Rig, release, rig } from "./fakes.js";
 
 function plan(version: string, steps = [100], stage?: CutoverPlan["stage"]): CutoverPlan {

@@ -1,12 +1,12 @@
 /** In-memory stand-ins for the host, the runtime and the router, recording every action in order. */
 import { type Reporter, MemoryReporter } from "@gantry/core";
-import type { EngineDeps } from "../src/cutover.js";
-import type { DeployerId, Host, HttpProbe, ProcessInfo, SpawnSpec } from "../src/host.js";
-import { Journal, type JournalDoc } from "../src/journal.js";
-import type { Color, Release, Slot, Traffic, Weights } from "../src/model.js";
-import type { DrainResult, Ports, Router, TrafficMark } from "../src/router.js";
-import type { Runtime, StopResult } from "../src/runtime.js";
-import { Timeline } from "../src/timeline.js";
+import type { EngineDeps } from "../src/engine/cutover.js";
+import type { DeployerId, Host, HttpProbe, ProcessInfo, SpawnSpec } from "../src/hosts/host.js";
+import { Journal, type JournalDoc } from "../src/engine/journal.js";
+import type { Color, Release, Slot, Traffic, Weights } from "../src/model/model.js";
+import type { DrainResult, Ports, Router, TrafficMark } from "../src/routers/router.js";
+import type { Runtime, StopResult } from "../src/runtimes/runtime.js";
+import { Timeline } from "../src/engine/timeline.js";
 
 export type Event = string;
 

@@ -1,7 +1,7 @@
 import { InputError, InputReader, MemoryReporter, type RunContext, mapInputSource } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitCommandLine } from "../src/cmdline.js";
+import { splitCommandLine } from "../src/routers/cmdline.js";
 import { DEPLOY_INPUTS, parseDeployInputs, parsePorts, parseSteps } from "../src/inputs.js";
 import { deployStage } from "../src/stage.js";
 

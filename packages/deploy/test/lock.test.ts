@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CutoverEngine } from "../src/cutover.js";
-import type { DeployerId } from "../src/host.js";
-import { emptyJournal } from "../src/journal.js";
-import { LocalHost } from "../src/localhost.js";
-import { DeployLock, LockLostError, STALE_AFTER_MS } from "../src/lock.js";
-import { lockTempName } from "../src/locktemp.js";
+import { CutoverEngine } from "../src/engine/cutover.js";
+import type { DeployerId } from "../src/hosts/host.js";
+import { emptyJournal } from "../src/engine/journal.js";
+import { LocalHost } from "../src/hosts/localhost.js";
+import { DeployLock, LockLostError, STALE_AFTER_MS } from "../src/engine/lock.js";
+import { lockTempName } from "../src/engine/locktemp.js";
 import { release, rig } from "./fakes.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import type { ExecResult } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { NginxRouter } from "../src/nginx.js";
-import { RouterError } from "../src/router.js";
+import { NginxRouter } from "../src/routers/nginx.js";
+import { RouterError } from "../src/routers/router.js";
 import { MemoryHost } from "./fakes.js";
 
 const ports = { blue: 8081, green: 8082 };

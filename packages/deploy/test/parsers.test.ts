@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { UpstreamTally, parseLogLine, percentile } from "../src/accesslog.js";
-import { nginxTestCommand } from "../src/cmdline.js";
-import { parseShowStat, serverCounters } from "../src/haproxy.js";
-import { trafficVerdict } from "../src/health.js";
-import { LocalHost } from "../src/localhost.js";
-import { DeployLock, STALE_AFTER_MS, staleReason } from "../src/lock.js";
-import { splitWeights } from "../src/model.js";
-import { renderUpstream } from "../src/nginx.js";
+import { UpstreamTally, parseLogLine, percentile } from "../src/routers/accesslog.js";
+import { nginxTestCommand } from "../src/routers/cmdline.js";
+import { parseShowStat, serverCounters } from "../src/routers/haproxy.js";
+import { trafficVerdict } from "../src/engine/health.js";
+import { LocalHost } from "../src/hosts/localhost.js";
+import { DeployLock, STALE_AFTER_MS, staleReason } from "../src/engine/lock.js";
+import { splitWeights } from "../src/model/model.js";
+import { renderUpstream } from "../src/routers/nginx.js";
 
 // Captured from HAProxy 2.6.12 (`show stat`, trimmed to the first 50 columns).
 const SHOW_STAT = `# pxname,svname,qcur,qmax,scur,smax,slim,stot,bin,bout,dreq,dresp,ereq,econ,eresp,wretr,wredis,status,weight,act,bck,chkfail,chkdown,lastchg,downtime,qlimit,pid,iid,sid,throttle,lbtot,tracked,type,rate,rate_lim,rate_max,check_status,check_code,check_duration,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other,hanafail,req_rate,req_rate_max,req_tot,cli_abrt,

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, sha256 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { LocalHost } from "../src/localhost.js";
-import { findRelease, parseEnvFile, pruneReleases, renderEnvFile, stageRelease } from "../src/release.js";
+import { LocalHost } from "../src/hosts/localhost.js";
+import { findRelease, parseEnvFile, pruneReleases, renderEnvFile, stageRelease } from "../src/engine/release.js";
 
 const host = new LocalHost();
 

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { type ExecResult, InputError, exec, sha256, which } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { stateDirFor } from "../src/deploy.js";
-import { DockerRuntime, resolveImage } from "../src/docker.js";
-import { LOG_MODE, LocalHost } from "../src/localhost.js";
-import { findRelease, resolveArtifact, stageRelease } from "../src/release.js";
-import { ProcessRuntime } from "../src/runtime.js";
-import { PIDFILE_WRAPPER } from "../src/localhost.js";
-import { UPLOAD, WRITE, spawnScript } from "../src/ssh/scripts.js";
+import { DockerRuntime, resolveImage } from "../src/runtimes/docker.js";
+import { LOG_MODE, LocalHost } from "../src/hosts/localhost.js";
+import { findRelease, resolveArtifact, stageRelease } from "../src/engine/release.js";
+import { ProcessRuntime } from "../src/runtimes/runtime.js";
+import { PIDFILE_WRAPPER } from "../src/hosts/localhost.js";
+import { UPLOAD, WRITE, spawnScript } from "../src/hosts/ssh/scripts.js";
 import { MemoryHost } from "./fakes.js";
 
 const LINUX = { os: "linux", arch: "amd64", variant: "" };

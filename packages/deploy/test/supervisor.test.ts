@@ -2,7 +2,7 @@ import { InputError, InputReader, mapInputSource } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../src/inputs.js";
-import { parseStatus, renderProgram, supervisorEnvironment, unquotable, withAutostart } from "../src/supervisor-conf.js";
+import { parseStatus, renderProgram, supervisorEnvironment, unquotable, withAutostart } from "../src/runtimes/supervisor-conf.js";
 
 const parse = (values: Record<string, string>) => parseDeployInputs(new InputReader(mapInputSource(values), DEPLOY_INPUTS), "/work");
 

@@ -7,7 +7,7 @@
  * `analysis-inconclusive` says (default fail: gantry never promotes on missing evidence).
  */
 import type { Reporter } from "@gantry/core";
-import { type Color, otherColor } from "../model.js";
+import { type Color, otherColor } from "../model/model.js";
 import { type AnalysisQuery, type PlaceholderValues, describeThreshold, fillQuery, meets } from "./parse.js";
 import type { PrometheusClient, Sample } from "./prometheus.js";
 

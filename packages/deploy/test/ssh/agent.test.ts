@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, frameRequest, printfLines } from "../../src/ssh/agent.js";
-import { shCommand, shScript } from "../../src/ssh/shell.js";
+import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, frameRequest, printfLines } from "../../src/hosts/ssh/agent.js";
+import { shCommand, shScript } from "../../src/hosts/ssh/shell.js";
 
 /**
  * The long-lived remote shell (issue 10), run for real by local shells standing in for the host's

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AGENT } from "../../src/ssh/agent.js";
-import { type SshUse, sshArgv } from "../../src/ssh/argv.js";
-import { parseHost } from "../../src/ssh/hosts.js";
-import { parseSshOptions } from "../../src/ssh/options.js";
-import type { SshConfig } from "../../src/ssh/session.js";
-import { shCommand, shScript } from "../../src/ssh/shell.js";
+import { AGENT } from "../../src/hosts/ssh/agent.js";
+import { type SshUse, sshArgv } from "../../src/hosts/ssh/argv.js";
+import { parseHost } from "../../src/hosts/ssh/hosts.js";
+import { parseSshOptions } from "../../src/hosts/ssh/options.js";
+import type { SshConfig } from "../../src/hosts/ssh/session.js";
+import { shCommand, shScript } from "../../src/hosts/ssh/shell.js";
 
 /**
  * Issue 10: no code path turns host-key checking off unless the user set the insecure switch.

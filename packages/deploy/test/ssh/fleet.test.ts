@@ -1,6 +1,6 @@
 import { MemoryReporter } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { type HostOutcome, type HostTask, type RolloutPlan, fleetOutcome, runFleet, waves } from "../../src/ssh/fleet.js";
+import { type HostOutcome, type HostTask, type RolloutPlan, fleetOutcome, runFleet, waves } from "../../src/fleet/fleet.js";
 
 type Behaviour = "pass" | "fail" | "unreachable" | "throw";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,8 +1,8 @@
 /** The engine's hold before promotion (issue 7's fleet) and the recovery of a held host, on the in-memory rig. */
 import { describe, expect, it } from "vitest";
-import { type CutoverPlan, CutoverEngine, HELD_NOTE } from "../../src/cutover.js";
-import { type JournalDoc, emptyJournal } from "../../src/journal.js";
-import { recoverCutover } from "../../src/recover.js";
+import { type CutoverPlan, CutoverEngine, HELD_NOTE } from "../../src/engine/cutover.js";
+import { type JournalDoc, emptyJournal } from "../../src/engine/journal.js";
+import { recoverCutover } from "../../src/engine/recover.js";
 import { type Rig, release, rig } from "../fakes.js";
 
 const plan = (version: string): CutoverPlan => ({

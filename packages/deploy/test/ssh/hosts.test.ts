@@ -1,7 +1,7 @@
 import { InputError } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostLabel, parseHost, parseHosts } from "../../src/ssh/hosts.js";
+import { hostLabel, parseHost, parseHosts } from "../../src/hosts/ssh/hosts.js";
 
 describe("hosts", () => {
   it("reads user@host[:port], newline- or comma-separated", () => {

@@ -6,7 +6,7 @@ import { InputError, InputReader, mapInputSource } from "@gantry/core";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../../src/inputs.js";
-import { REMOTE_INPUTS } from "../../src/ssh/inputs.js";
+import { REMOTE_INPUTS } from "../../src/hosts/ssh/inputs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gantry-remote-inputs-"));
 execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", join(dir, "k")]);

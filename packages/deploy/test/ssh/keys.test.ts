@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { InputError } from "@gantry/core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY_SHOWN_AS, checkKnownHosts, checkPrivateKey, normalizeKey, verifyKeyFile, writePrivateFile } from "../../src/ssh/keys.js";
+import { KEY_SHOWN_AS, checkKnownHosts, checkPrivateKey, normalizeKey, verifyKeyFile, writePrivateFile } from "../../src/hosts/ssh/keys.js";
 
 let dir: string;
 const key = (name: string) => readFileSync(join(dir, name), "utf8");

@@ -4,8 +4,8 @@
  * SshSession does (issue 10), with the same rule for what takes a channel of its own.
  */
 import { type ExecResult, GantryError, exec } from "@gantry/core";
-import { AGENT, AgentPool } from "../../src/ssh/agent.js";
-import { AGENT_MAX_INPUT, type RemoteShell, type RunOptions } from "../../src/ssh/session.js";
+import { AGENT, AgentPool } from "../../src/hosts/ssh/agent.js";
+import { AGENT_MAX_INPUT, type RemoteShell, type RunOptions } from "../../src/hosts/ssh/session.js";
 
 export class LocalShell implements RemoteShell {
   readonly label = "deploy@local-shell";

@@ -1,7 +1,7 @@
 import { InputError } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { optionValue, parseSshOptions } from "../../src/ssh/options.js";
+import { optionValue, parseSshOptions } from "../../src/hosts/ssh/options.js";
 
 describe("ssh-options", () => {
   it("accepts connection tuning, in canonical spelling", () => {

@@ -2,7 +2,7 @@ import http from "node:http";
 import type net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeNeeding } from "../../../../test/tools.js";
-import { SshHost } from "../../src/ssh/sshhost.js";
+import { SshHost } from "../../src/hosts/ssh/sshhost.js";
 import { LocalShell } from "./localshell.js";
 
 /**

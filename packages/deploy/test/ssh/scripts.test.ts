@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isListening, parseHttpProbe, parseProbe, parseProcess, parseSha } from "../../src/ssh/scripts.js";
+import { isListening, parseHttpProbe, parseProbe, parseProcess, parseSha } from "../../src/hosts/ssh/scripts.js";
 
 describe("remote script output", () => {
   it("maps uname to Go's platforms", () => {

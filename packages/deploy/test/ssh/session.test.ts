@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseHost } from "../../src/ssh/hosts.js";
-import { SshSession, classifySshFailure } from "../../src/ssh/session.js";
+import { parseHost } from "../../src/hosts/ssh/hosts.js";
+import { SshSession, classifySshFailure } from "../../src/hosts/ssh/session.js";
 
 /** stderr of OpenSSH 9.2p1 (Debian bookworm), captured from a real sshd on loopback. */
 const CHANGED = `@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@

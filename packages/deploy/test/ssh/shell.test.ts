@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { shCommand, shQuote, shScript } from "../../src/ssh/shell.js";
+import { shCommand, shQuote, shScript } from "../../src/hosts/ssh/shell.js";
 
 /** What a shell makes of a command line: each word printed between < and >. */
 function words(shell: string, line: string): string {

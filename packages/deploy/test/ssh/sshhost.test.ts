@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256 } from "@gantry/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as S from "../../src/ssh/scripts.js";
-import { shScript } from "../../src/ssh/shell.js";
-import { SshHost } from "../../src/ssh/sshhost.js";
+import * as S from "../../src/hosts/ssh/scripts.js";
+import { shScript } from "../../src/hosts/ssh/shell.js";
+import { SshHost } from "../../src/hosts/ssh/sshhost.js";
 import { LocalShell } from "./localshell.js";
 
 /**

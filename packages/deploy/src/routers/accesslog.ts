@@ -1,0 +1,104 @@
+import type { Host } from "../hosts/host.js";
+import type { Traffic } from "../model/model.js";
+
+/**
+ * nginx access-log lines, as far as the verify window needs them: the upstream(s) that answered,
+ * the status and the upstream response time(s). The log format must contain
+ * `$upstream_addr $status $upstream_response_time` in that order (anything may come before or
+ * after). When nginx tried several upstreams, the addresses and times are comma-separated and
+ * the status is the last upstream's.
+ */
+export interface LogEntry {
+  /** `127.0.0.1:8082`, in the order nginx tried them. */
+  upstreams: string[];
+  status: number;
+  /** Seconds, one per upstream ("-" → undefined). */
+  times: (number | undefined)[];
+}
+
+const ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`;
+const TIME = String.raw`(?:\d+\.\d+|-)`;
+const ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
+
+/** Parses one line, or undefined when it holds no upstream triple (e.g. a request nginx answered itself). */
+export function parseLogLine(line: string): LogEntry | undefined {
+  const m = ENTRY.exec(line);
+  if (!m) return undefined;
+  const upstreams = (m[1] as string).split(/, | : /);
+  const times = (m[3] as string).split(/, | : /).map((t) => (t === "-" ? undefined : Number(t)));
+  return { upstreams, status: Number(m[2]), times };
+}
+
+/** Latencies kept per tally: a uniform sample (reservoir), so a p95 stays cheap under any load. */
+export const LATENCY_SAMPLE = 10_000;
+
+/** Running totals for one upstream address. */
+export class UpstreamTally {
+  requests = 0;
+  errors = 0;
+  private timed = 0;
+  readonly latencies: number[] = [];
+  constructor(readonly address: string) {}
+
+  /** Counts an entry if it involved this upstream: an error when it answered 5xx or failed and nginx moved on. */
+  add(e: LogEntry): void {
+    const i = e.upstreams.indexOf(this.address);
+    if (i < 0) return;
+    this.requests++;
+    const last = i === e.upstreams.length - 1;
+    if (!last || e.status >= 500) this.errors++;
+    const t = e.times[i];
+    if (t === undefined) return;
+    this.timed++;
+    if (this.latencies.length < LATENCY_SAMPLE) this.latencies.push(t * 1000);
+    else {
+      const k = Math.floor(Math.random() * this.timed);
+      if (k < LATENCY_SAMPLE) this.latencies[k] = t * 1000;
+    }
+  }
+}
+
+/** The nearest-rank percentile of a list of numbers (undefined when empty). */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1];
+}
+
+/**
+ * A color's traffic read from the access log since a mark: each mark remembers the log's size
+ * and tallies the lines after it (both nginx modes read the verify window this way).
+ */
+export class AccessLogTraffic<K extends object> {
+  private readonly tallies = new Map<K, { offset: number; tally: UpstreamTally; partial: string }>();
+  constructor(
+    private readonly host: Host,
+    private readonly path: string,
+  ) {}
+
+  /** Starts counting lines for `address` (`127.0.0.1:8082`) from the log's end. */
+  async mark(key: K, address: string): Promise<void> {
+    const offset = (await this.host.fileSize(this.path)) ?? 0;
+    this.tallies.set(key, { offset, tally: new UpstreamTally(address), partial: "" });
+  }
+
+  async since(key: K): Promise<Traffic | undefined> {
+    const t = this.tallies.get(key);
+    if (!t) return undefined;
+    for (;;) {
+      const chunk = await this.host.readFrom(this.path, t.offset, 4 * 1024 * 1024);
+      if (!chunk || chunk.size < t.offset) break; // rotated: keep what was counted
+      const text = t.partial + chunk.text;
+      t.offset += Buffer.byteLength(chunk.text);
+      const lines = text.split("\n");
+      t.partial = lines.pop() ?? "";
+      for (const line of lines) {
+        const e = parseLogLine(line);
+        if (e) t.tally.add(e);
+      }
+      if (t.offset >= chunk.size) break;
+    }
+    return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+  }
+}
