@@ -39,6 +39,14 @@ function config(targets: readonly ScrapeTarget[]): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Whether Prometheus has all `count` targets in its scrape loops, each scraped once (up or down). */
+async function scrapedAll(url: string, count: number): Promise<boolean> {
+  const r = await get(`${url}/api/v1/targets?state=active`);
+  if (r.status !== 200) return false;
+  const active = (JSON.parse(r.body) as { data: { activeTargets: { lastScrape: string }[] } }).data.activeTargets;
+  return active.length === count && active.every((t) => !t.lastScrape.startsWith("0001-"));
+}
+
 /** Starts Prometheus with data and config under `dir` and waits until it is ready. */
 export async function startPrometheus(dir: string, targets: readonly ScrapeTarget[]): Promise<Prometheus> {
   const port = await freePort();
@@ -66,5 +74,8 @@ export async function startPrometheus(dir: string, targets: readonly ScrapeTarge
     },
   };
   await waitFor("Prometheus to be ready", async () => (await get(`${url}/-/ready`)).status === 200, 30_000);
+  // Ready is not yet scraping: Prometheus hands discovered targets to its scrape loops about 5 s
+  // after start. A deploy judged before that would find no data at all, however quick the scrapes.
+  await waitFor("Prometheus to scrape every target once", async () => scrapedAll(url, targets.length), 30_000);
   return p;
 }
