@@ -65,8 +65,10 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 /** Runs a deploy while 100 keep-alive connections send requests through HAProxy. */
+const LOAD_CONNECTIONS = 100;
+
 async function deployUnderLoad(extra: Record<string, string>): Promise<{ run: ActionRun; load: LoadResult }> {
-  const load = startLoad(`${hp.url}/api/hello`, { connections: 100, rate: 4000 });
+  const load = startLoad(`${hp.url}/api/hello`, { connections: LOAD_CONNECTIONS, rate: 4000 });
   await new Promise((r) => setTimeout(r, 300));
   const run = await runAction("deploy", inputs(extra), { workspace: ws });
   await new Promise((r) => setTimeout(r, 300));
@@ -143,7 +145,10 @@ describeNeeding(NEEDS, "deploy with HAProxy", () => {
     expect(run.summary).toMatch(/### ↩️ deploy hello .*: rolled-back/);
     expect(phases(run)).toContain("rollback");
     console.info(`haproxy, ${version} rolled back under load: ${load.failed} of ${load.total} requests failed`);
-    expect(load.failed).toBe(0);
+    // An unhealthy release never gets traffic; one that crashes while serving loses what was in
+    // flight on it when it died (none on a quiet machine, up to one per connection on a loaded
+    // one: HAProxy retries only requests that found no listener), and nothing after.
+    expect(load.failed).toBeLessThanOrEqual(version === "v5-crash" ? LOAD_CONNECTIONS : 0);
     expect(runningServices(stateDir)).toEqual(["green"]);
     expect(await servedVersion(hp.url)).toBe("v2");
   });
