@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { type ActionRun, REPO, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { startSteadyLoad } from "./steady-load.js";
 import { type LoadResult, buildReleases, haproxyConfig, servedVersion, waitFor } from "./support.js";
@@ -46,7 +46,8 @@ beforeAll(async () => {
   mkdirSync(hp);
   const cfg = join(hp, "haproxy.cfg");
   writeFileSync(cfg, haproxyConfig({ socket: join(hp, "admin.sock"), stateFile: join(hp, "haproxy.state"), bind: `*:${FRONT}`, ports: PORTS }));
-  host = await bootSystemdHost({ binds: [ws, dir], units: { "gantry-test-haproxy.service": haproxyUnit(cfg) } });
+  // The repository too: the bundles run inside, and a checkout under /tmp is hidden by the container's own /tmp.
+  host = await bootSystemdHost({ binds: [ws, dir, REPO], units: { "gantry-test-haproxy.service": haproxyUnit(cfg) } });
   url = `http://${host.address}:${FRONT}`;
   await waitFor("HAProxy in the container", async () => (await servedVersion(url)) !== "HTTP 0", 20_000);
 });
