@@ -84,6 +84,15 @@ const live = new Set<SystemdHost>();
 // so it runs before it (after hooks run in reverse order): the overlay is unmounted before its folder goes.
 if (process.env.VITEST_WORKER_ID) afterAll(async () => Promise.all([...live].map((h) => h.stop())));
 
+/** A process's name, or "" once it is gone. */
+function commOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
 function kill(pid: number | undefined): void {
   try {
     if (pid) process.kill(pid, "SIGKILL");
@@ -117,19 +126,28 @@ export async function bootSystemdHost(o: SystemdHostOptions): Promise<SystemdHos
       { stdio: ["ignore", log, log] },
     );
     const child = nspawn;
+    // nspawn's first child is a helper that sets the namespaces up and forks the container's PID 1
+    // (systemd) before it goes: wait for a child that is systemd itself, or nsenter would enter
+    // the helper's namespaces (seen on a loaded machine: the container never looked running).
     await waitFor("systemd-nspawn to start the container's systemd", () => {
-      const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim();
-      if (kids) h.pid = Number(kids.split(/\s+/)[0]);
-      return Boolean(kids);
+      const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+      h.pid = kids.map(Number).find((pid) => commOf(pid) === "systemd");
+      return h.pid !== undefined;
     });
+    let state = "";
     await waitFor(
       "the container's systemd to reach running",
       () => {
         const r = spawnSync(h.enter()[0] as string, [...h.enter().slice(1), "systemctl", "is-system-running"], { encoding: "utf8" });
+        state = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim();
         return /^(running|degraded)/.test(r.stdout ?? "");
       },
       60_000,
-    );
+    ).catch((err: Error) => {
+      const jobs = spawnSync(h.enter()[0] as string, [...h.enter().slice(1), "systemctl", "list-jobs", "--no-pager"], { encoding: "utf8" }).stdout;
+      const log = readFileSync(join(base, "nspawn.log"), "utf8").split("\n").slice(-30).join("\n");
+      throw new Error(`${err.message} (is-system-running: ${state || "no answer"})\njobs:\n${jobs}\nnspawn's last lines:\n${log}`);
+    });
     // The veth is made anew at each boot: both ends get their address again.
     ip("addr", "add", `10.213.${x}.1/30`, "dev", veth);
     ip("link", "set", veth, "up");
