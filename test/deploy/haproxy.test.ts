@@ -79,9 +79,15 @@ const phases = (run: ActionRun) => (JSON.parse(run.outputs.timeline ?? "[]") as 
 
 describeNeeding(NEEDS, "deploy with HAProxy", () => {
   it("refuses bad settings with a clear error before anything changes", async () => {
-    const busy = net.createServer().listen(0, "127.0.0.1");
-    await new Promise((r) => busy.once("listening", r));
-    const busyPort = (busy.address() as net.AddressInfo).port;
+    // A port in use that is neither slot's: the kernel may hand out a slot's port again, as freePort() let it go.
+    let busy: net.Server;
+    let busyPort: number;
+    do {
+      busy = net.createServer().listen(0, "127.0.0.1");
+      await new Promise((r) => busy.once("listening", r));
+      busyPort = (busy.address() as net.AddressInfo).port;
+      if (busyPort === ports.blue || busyPort === ports.green) busy.close();
+    } while (busyPort === ports.blue || busyPort === ports.green);
     const cases: [Record<string, string>, RegExp][] = [
       [{ manifest: manifests.v1 as string, "haproxy-socket": join(dir, "nope.sock") }, /haproxy-socket: cannot reach HAProxy's admin socket .*nope\.sock/],
       [{ manifest: manifests.v1 as string, "haproxy-backend": "other" }, /HAProxy has no backend 'other' \(haproxy-backend\)/],
