@@ -3,13 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-5NEVPS32.js";
-import "../chunks/chunk-ZZ3U47C4.js";
-import "../chunks/chunk-QO2W2YIS.js";
-import "../chunks/chunk-EGNDDD6U.js";
-import "../chunks/chunk-K5OHZQWL.js";
-import "../chunks/chunk-FGMJL5XO.js";
-import "../chunks/chunk-ZGRA7STY.js";
+} from "../chunks/chunk-UZ4RKIMC.js";
 import {
   GantryError,
   TerminalReporter,
@@ -20,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-HSN3EHZW.js";
+} from "../chunks/chunk-DGCJKLTJ.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

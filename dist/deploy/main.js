@@ -1,10 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  deployStage
-} from "../chunks/chunk-ZZ3U47C4.js";
-import {
+  deployStage,
   runActionMain
-} from "../chunks/chunk-HSN3EHZW.js";
+} from "../chunks/chunk-DGCJKLTJ.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,16 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   pipelineStage
-} from "../chunks/chunk-5NEVPS32.js";
-import "../chunks/chunk-ZZ3U47C4.js";
-import "../chunks/chunk-QO2W2YIS.js";
-import "../chunks/chunk-EGNDDD6U.js";
-import "../chunks/chunk-K5OHZQWL.js";
-import "../chunks/chunk-FGMJL5XO.js";
-import "../chunks/chunk-ZGRA7STY.js";
+} from "../chunks/chunk-UZ4RKIMC.js";
 import {
   runActionMain
-} from "../chunks/chunk-HSN3EHZW.js";
+} from "../chunks/chunk-DGCJKLTJ.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,5 +1,6 @@
 import type { Host } from "../hosts/host.js";
-import type { Traffic } from "../model/model.js";
+import type { Color, Traffic } from "../model/model.js";
+import type { Ports, TrafficMark } from "./router.js";
 
 /**
  * nginx access-log lines, as far as the verify window needs them: the upstream(s) that answered,
@@ -68,23 +69,35 @@ export function percentile(values: readonly number[], p: number): number | undef
 
 /**
  * A color's traffic read from the access log since a mark: each mark remembers the log's size
- * and tallies the lines after it (both nginx modes read the verify window this way).
+ * and tallies the lines after it. Both nginx modes serve the Router's `mark` and `trafficSince`
+ * from one of these, or from none when no access log is configured (then traffic is unknown).
  */
-export class AccessLogTraffic<K extends object> {
-  private readonly tallies = new Map<K, { offset: number; tally: UpstreamTally; partial: string }>();
+export class AccessLogTraffic {
+  private readonly tallies = new Map<TrafficMark, { offset: number; tally: UpstreamTally; partial: string }>();
   constructor(
     private readonly host: Host,
     private readonly path: string,
+    /** The address nginx proxies to (its upstream lines say `<address>:<port>`). */
+    private readonly address = "127.0.0.1",
   ) {}
 
-  /** Starts counting lines for `address` (`127.0.0.1:8082`) from the log's end. */
-  async mark(key: K, address: string): Promise<void> {
-    const offset = (await this.host.fileSize(this.path)) ?? 0;
-    this.tallies.set(key, { offset, tally: new UpstreamTally(address), partial: "" });
+  /** A mark for `color`: counts the lines its upstream answers from the log's end on. */
+  static async mark(log: AccessLogTraffic | undefined, color: Color, ports: Ports): Promise<TrafficMark> {
+    const mark: TrafficMark = { color, port: ports[color], data: {} };
+    if (log) {
+      const offset = (await log.host.fileSize(log.path)) ?? 0;
+      log.tallies.set(mark, { offset, tally: new UpstreamTally(`${log.address}:${ports[color]}`), partial: "" });
+    }
+    return mark;
   }
 
-  async since(key: K): Promise<Traffic | undefined> {
-    const t = this.tallies.get(key);
+  /** The traffic since `mark`, or undefined without an access log. */
+  static since(log: AccessLogTraffic | undefined, mark: TrafficMark): Promise<Traffic | undefined> {
+    return log ? log.since(mark) : Promise.resolve(undefined);
+  }
+
+  private async since(mark: TrafficMark): Promise<Traffic | undefined> {
+    const t = this.tallies.get(mark);
     if (!t) return undefined;
     for (;;) {
       const chunk = await this.host.readFrom(this.path, t.offset, 4 * 1024 * 1024);

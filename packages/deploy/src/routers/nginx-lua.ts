@@ -55,9 +55,9 @@ const NO_LUA = /unknown directive "(lua_shared_dict|balancer_by_lua_block|log_by
  */
 export class NginxLuaRouter implements Router {
   readonly name = "nginx";
-  private readonly log?: AccessLogTraffic<TrafficMark>;
+  private readonly log?: AccessLogTraffic;
   constructor(private readonly o: NginxLuaOptions) {
-    if (o.accessLog) this.log = new AccessLogTraffic(o.host, o.accessLog);
+    if (o.accessLog) this.log = new AccessLogTraffic(o.host, o.accessLog, o.address);
   }
 
   private get host(): Host {
@@ -191,14 +191,12 @@ export class NginxLuaRouter implements Router {
     // Weight 0 already keeps every new request away from the retired color.
   }
 
-  async mark(color: Color, ports: Ports): Promise<TrafficMark> {
-    const mark: TrafficMark = { color, port: ports[color], data: {} };
-    await this.log?.mark(mark, `${this.o.address ?? "127.0.0.1"}:${ports[color]}`);
-    return mark;
+  mark(color: Color, ports: Ports): Promise<TrafficMark> {
+    return AccessLogTraffic.mark(this.log, color, ports);
   }
 
   trafficSince(mark: TrafficMark): Promise<Traffic | undefined> {
-    return this.log?.since(mark) ?? Promise.resolve(undefined);
+    return AccessLogTraffic.since(this.log, mark);
   }
 
   async describe(): Promise<string> {

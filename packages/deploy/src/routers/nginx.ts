@@ -50,9 +50,9 @@ export class NginxRouter implements Router {
   private oldWorkers: number[] = [];
   /** Server lines `nginx -t` accepted in this run: going back to one of them (a rollback) skips the test, for speed. */
   private readonly tested = new Set<string>();
-  private readonly log?: AccessLogTraffic<TrafficMark>;
+  private readonly log?: AccessLogTraffic;
   constructor(private readonly o: NginxOptions) {
-    if (o.accessLog) this.log = new AccessLogTraffic(o.host, o.accessLog);
+    if (o.accessLog) this.log = new AccessLogTraffic(o.host, o.accessLog, o.address);
   }
 
   private get host(): Host {
@@ -174,14 +174,12 @@ export class NginxRouter implements Router {
     // The retired color is already out of the upstream file; another reload would only cost requests.
   }
 
-  async mark(color: Color, ports: Ports): Promise<TrafficMark> {
-    const mark: TrafficMark = { color, port: ports[color], data: {} };
-    await this.log?.mark(mark, `${this.o.address ?? "127.0.0.1"}:${ports[color]}`);
-    return mark;
+  mark(color: Color, ports: Ports): Promise<TrafficMark> {
+    return AccessLogTraffic.mark(this.log, color, ports);
   }
 
   trafficSince(mark: TrafficMark): Promise<Traffic | undefined> {
-    return this.log?.since(mark) ?? Promise.resolve(undefined);
+    return AccessLogTraffic.since(this.log, mark);
   }
 
   async describe(): Promise<string> {
