@@ -131,7 +131,7 @@ export class MemoryReporter extends QueueingReporter {
     this.lines.push(`[group] ${title}`);
     return fn();
   }
-  mask(): void {}
+  mask(_secret: string): void {}
   protected emit(a: Annotation): void {
     this.annotations.push(a);
   }

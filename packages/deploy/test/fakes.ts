@@ -1,5 +1,5 @@
 /** In-memory stand-ins for the host, the runtime and the router, recording every action in order. */
-import { type Reporter, MemoryReporter } from "@gantry/core";
+import { type ExecResult, type Reporter, MemoryReporter } from "@gantry/core";
 import type { EngineDeps } from "../src/engine/cutover.js";
 import type { DeployerId, Host, HttpProbe, ProcessInfo, SpawnSpec } from "../src/hosts/host.js";
 import { Journal, type JournalDoc } from "../src/engine/journal.js";
@@ -19,7 +19,7 @@ export class MemoryHost implements Host {
   async platform() {
     return { os: "linux", arch: "amd64", variant: "" };
   }
-  async exec(): Promise<never> {
+  async exec(_argv: readonly string[]): Promise<ExecResult> {
     throw new Error("exec is not used by the engine");
   }
   async readFile(path: string) {
@@ -63,7 +63,7 @@ export class MemoryHost implements Host {
   async spawnDetached(_spec: SpawnSpec): Promise<number> {
     throw new Error("not used");
   }
-  async processInfo(): Promise<ProcessInfo> {
+  async processInfo(_pid: number): Promise<ProcessInfo> {
     return { state: "gone" };
   }
   async signal() {}

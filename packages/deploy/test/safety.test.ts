@@ -168,9 +168,9 @@ class DockerHost extends MemoryHost {
   constructor(private readonly answer: (argv: readonly string[]) => Partial<ExecResult>) {
     super([]);
   }
-  override async exec(argv: readonly string[]): Promise<never> {
+  override async exec(argv: readonly string[]): Promise<ExecResult> {
     this.argv.push([...argv]);
-    return { code: 0, stdout: "", stderr: "", ...this.answer(argv) } as never;
+    return { command: argv, code: 0, stdout: "", stderr: "", ...this.answer(argv) } as ExecResult;
   }
 }
 

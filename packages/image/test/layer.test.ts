@@ -22,7 +22,7 @@ async function headers(tar: Uint8Array): Promise<TarHeader[]> {
     stream.on("end", next);
     stream.resume();
   });
-  const done = new Promise((res) => ex.on("finish", res));
+  const done = new Promise<void>((res) => ex.on("finish", () => res()));
   ex.end(Buffer.from(tar));
   await done;
   return out;
