@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, exec } from "@gantry/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadImage, readImageArchive, resolveImage } from "../src/runtimes/docker-image.js";
+import { readImageArchive } from "../src/runtimes/docker-archive.js";
+import { loadImage, resolveImage } from "../src/runtimes/docker-image.js";
 import { DockerHost } from "./fakes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gantry-docker-image-"));
@@ -46,8 +47,8 @@ describe("readImageArchive", () => {
       /input 'image-archive'.*it holds example\.test\/hello:v2, not example\.test\/hello:v1/,
     );
     writeFileSync(join(dir, "not.tar"), "not a tarball");
-    await expect(readImageArchive(join(dir, "not.tar"), "hello:v1")).rejects.toThrow(/input 'image-archive'.*tar could not read its manifest\.json/);
-    await expect(readImageArchive(join(dir, "missing.tar"), "hello:v1")).rejects.toThrow(/input 'image-archive'/);
+    await expect(readImageArchive(join(dir, "not.tar"), "hello:v1")).rejects.toThrow(/input 'image-archive'.*(not a tarball|has no manifest\.json)/);
+    await expect(readImageArchive(join(dir, "missing.tar"), "hello:v1")).rejects.toThrow(/input 'image-archive'.*cannot be read \(ENOENT\)/);
     await expect(readImageArchive(path, `hello@${MANIFEST}`)).rejects.toThrow(/input 'artifact'.*records no registry digest/);
   });
 });

@@ -4,19 +4,10 @@
  * connection into `docker load`, and checked to be the archive's image before the cutover.
  * Nothing is ever pulled.
  */
-import { GantryError, InputError, exec, lastLines } from "@gantry/core";
+import { GantryError, InputError, lastLines } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
+import { type ImageArchive, readImageArchive } from "./docker-archive.js";
 import { checkImageReference, dockerArgv } from "./docker.js";
-
-/** A `docker load` tarball on the deployer's machine: its image ID and the tags it carries. */
-export interface ImageArchive {
-  path: string;
-  /** `sha256:` + the config's digest: the ID a graph-driver daemon gives the loaded image. */
-  id: string;
-  /** The IDs the daemon may show for it: the config's digest, and the manifest's (containerd's image store). */
-  ids: string[];
-  tags: string[];
-}
 
 /** The image to deploy, as the daemon knows it (or will, once `load` is loaded). */
 export interface ImageChoice {
@@ -28,45 +19,6 @@ export interface ImageChoice {
 }
 
 const ID = /^sha256:[a-f0-9]{64}$/;
-const ACCEPTED_ARCHIVE = "accepted: the image stage's docker-archive file (a tarball docker load accepts) holding the artifact's tag";
-
-/** `hello:v1` as docker names it: without `docker.io/library/`, with `:latest` when untagged. */
-function familiar(ref: string): string {
-  const short = ref.replace(/^(docker\.io|index\.docker\.io)\/(library\/)?/, "");
-  return /:[\w][\w.-]*$/.test(short.split("/").pop() ?? "") ? short : `${short}:latest`;
-}
-
-/** Reads the archive's manifest.json (docker save's and the image stage's layout) and finds `ref` in it. */
-export async function readImageArchive(path: string, ref: string): Promise<ImageArchive> {
-  if (ref.includes("@"))
-    throw new InputError(
-      "artifact",
-      ref,
-      "with image-archive, a tag or an image ID (a docker archive records no registry digest); accepted: e.g. ghcr.io/acme/hello:v1",
-    );
-  const entries = await archiveJson<{ Config?: unknown; RepoTags?: unknown }[]>(path, "manifest.json");
-  const index = await archiveJson<{ manifests?: { digest?: unknown }[] }>(path, "index.json").catch(() => undefined);
-  const manifests = (index?.manifests ?? []).map((m) => String(m.digest)).filter((d) => ID.test(d));
-  const images = (Array.isArray(entries) ? entries : []).map((e) => ({
-    id: `sha256:${/([a-f0-9]{64})(\.json)?$/.exec(String(e.Config))?.[1] ?? ""}`,
-    tags: Array.isArray(e.RepoTags) ? e.RepoTags.map(String) : [],
-  }));
-  const found = images.find((i) => ID.test(i.id) && (i.id === ref || i.tags.some((t) => familiar(t) === familiar(ref))));
-  if (!found)
-    throw new InputError("image-archive", path, `it holds ${images.flatMap((i) => i.tags).join(", ") || "no tagged image"}, not ${ref}; ${ACCEPTED_ARCHIVE}`);
-  return { path, ...found, ids: [found.id, ...manifests] };
-}
-
-/** One JSON file of the archive, read with tar on the deployer's machine. */
-async function archiveJson<T>(path: string, name: string): Promise<T> {
-  const r = await exec("tar", ["-xOf", path, name], { allowFailure: true, timeoutMs: 120_000 });
-  if (r.code !== 0) throw new InputError("image-archive", path, `tar could not read its ${name} (${lastLines(r.stderr.trim(), 1)}); ${ACCEPTED_ARCHIVE}`);
-  try {
-    return JSON.parse(r.stdout) as T;
-  } catch {
-    throw new InputError("image-archive", path, `its ${name} is not JSON; ${ACCEPTED_ARCHIVE}`);
-  }
-}
 
 /** The ID the host's daemon has under `ref`, or undefined when it has no such image. */
 async function imageId(host: Host, dockerHost: string, ref: string): Promise<string | undefined> {
