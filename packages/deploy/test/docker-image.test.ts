@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputError, exec } from "@gantry/core";
+import { type ExecResult, InputError, exec } from "@gantry/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { readImageArchive } from "../src/runtimes/docker-archive.js";
+import { DockerRuntime } from "../src/runtimes/docker.js";
 import { loadImage, resolveImage } from "../src/runtimes/docker-image.js";
 import { DockerHost } from "./fakes.js";
 
@@ -98,5 +99,16 @@ describe("resolveImage and loadImage", () => {
     await expect(loadImage(wrong, "", { ...next, load: next.load as NonNullable<typeof next.load> })).rejects.toThrow(
       /after docker load on memory, example\.test\/hello:v1 is sha256:e+, not the archive's image sha256:c+; the cutover did not start/,
     );
+  });
+});
+
+describe("DockerRuntime.preflight", () => {
+  it("passes when the daemon answers, and names the daemon or the missing CLI otherwise", async () => {
+    const rt = (answer: Partial<ExecResult>) => new DockerRuntime(new DockerHost(() => answer), "/state", "hello", "unix:///srv/d.sock", 5_000);
+    await expect(rt({ stdout: "28.2.2\n" }).preflight()).resolves.toBeUndefined();
+    await expect(rt({ code: 1, stderr: "Cannot connect to the Docker daemon at unix:///srv/d.sock" }).preflight()).rejects.toThrow(
+      /^docker-host: docker cannot reach the daemon at unix:\/\/\/srv\/d\.sock on memory: Cannot connect/,
+    );
+    await expect(rt({ code: 127, stderr: "sh: docker: not found" }).preflight()).rejects.toThrow(/`docker` is not installed on memory/);
   });
 });

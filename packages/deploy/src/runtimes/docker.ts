@@ -71,6 +71,8 @@ export class DockerRuntime implements Runtime {
   /** Before anything changes: the daemon answers (locally, or on the SSH host; issue 12). */
   async preflight(): Promise<void> {
     const r = await this.docker(["version", "--format", "{{.Server.Version}}"], true);
+    // 127: the shell (over SSH) found no such command; locally exec throws its own "not found".
+    if (r.code === 127) throw new GantryError(`\`docker\` is not installed on ${this.host.name}; runtime: docker runs the docker CLI on the host`);
     if (r.code !== 0 || !r.stdout.trim())
       throw new GantryError(
         `docker-host: docker cannot reach the daemon${this.dockerHost ? ` at ${this.dockerHost}` : ""} on ${this.host.name}: ${lastLines(`${r.stderr}${r.stdout}`.trim(), 3) || `exit code ${r.code}`}; is dockerd running, and may this user use its socket?`,
