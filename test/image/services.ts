@@ -75,22 +75,44 @@ export async function startRegistry(auth?: { user: string; password: string }): 
 export interface Dockerd {
   /** Environment for docker and the action: DOCKER_HOST on the test's socket. */
   env: Record<string, string>;
+  /** The daemon's socket (in its own temp folder). */
+  socket: string;
   docker(args: string[], input?: string): string;
   stop(): Promise<void>;
 }
 
-/** dockerd on a temp unix socket (vfs, no bridge, no iptables): no image can be pulled; `docker load` works. */
-export async function startDockerd(): Promise<Dockerd> {
+/**
+ * dockerd on a temp unix socket (vfs, no bridge, no iptables): no image can be pulled; `docker load` works.
+ * With `netns`, it runs in that network namespace (a test host's: its `--network host` containers
+ * listen there), joined with nsenter so it keeps this machine's mounts (and cgroups). `socket`
+ * puts the API socket elsewhere (where a test host's user can reach it); the daemon's own folder
+ * stays directly in the temp folder, since containerd's socket path below it must fit in 108 bytes.
+ */
+export async function startDockerd(o: { netns?: string; socket?: string } = {}): Promise<Dockerd> {
   const dir = mkdtempSync(join(tmpdir(), "gantry-dockerd-"));
-  const sock = join(dir, "docker.sock");
+  const sock = o.socket ?? join(dir, "docker.sock");
   let log = "";
   const args = ["--host", `unix://${sock}`, "--data-root", join(dir, "data"), "--exec-root", join(dir, "exec"), "--pidfile", join(dir, "docker.pid")];
-  const child = spawn("dockerd", [...args, "--storage-driver=vfs", "--iptables=false", "--bridge=none"], { stdio: ["ignore", "pipe", "pipe"] });
+  const argv = ["dockerd", ...args, "--storage-driver=vfs", "--iptables=false", "--bridge=none"];
+  const child = o.netns
+    ? spawn("nsenter", [`--net=/run/netns/${o.netns}`, "--", ...argv], { stdio: ["ignore", "pipe", "pipe"] })
+    : spawn(argv[0] as string, argv.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   const env = { DOCKER_HOST: `unix://${sock}` };
   const docker = (a: string[], input?: string) =>
     execFileSync("docker", a, { env: { ...process.env, ...env }, encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
+  const end = async () => {
+    await stop(child);
+    // A container with --network host leaves the daemon's own network namespace bind-mounted,
+    // and dockerd binds its data-root onto itself: a mount left there makes the folder busy.
+    for (const mount of [join(dir, "exec", "netns", "default"), join(dir, "exec"), join(dir, "data")])
+      try {
+        execFileSync("umount", ["-R", mount], { stdio: "ignore" });
+      } catch {}
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(sock, { force: true });
+  };
   try {
     await waitFor(
       async () => existsSync(sock) && docker(["version", "--format", "{{.Server.Version}}"]).trim() !== "",
@@ -99,23 +121,10 @@ export async function startDockerd(): Promise<Dockerd> {
       60_000,
     );
   } catch (err) {
-    await stop(child);
+    await end();
     throw err;
   }
-  return {
-    env,
-    docker,
-    async stop() {
-      await stop(child);
-      // A container with --network host leaves the daemon's own network namespace bind-mounted,
-      // and dockerd binds its data-root onto itself: a mount left there makes the folder busy.
-      for (const mount of [join(dir, "exec", "netns", "default"), join(dir, "exec"), join(dir, "data")])
-        try {
-          execFileSync("umount", ["-R", mount], { stdio: "ignore" });
-        } catch {}
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { env, socket: sock, docker, stop: end };
 }
 
 export const EPOCH = { SOURCE_DATE_EPOCH: "1764028800" };

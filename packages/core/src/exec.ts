@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createReadStream } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { GantryError } from "./errors.js";
 
@@ -9,6 +10,8 @@ export interface ExecOptions {
   /** Extra variables on top of `env`. */
   extraEnv?: Record<string, string | undefined>;
   input?: string | Buffer;
+  /** A file streamed to the child's stdin instead of `input` (e.g. an image archive for `docker load`), never held in memory whole. */
+  inputFile?: string;
   timeoutMs?: number;
   /** Called for each complete line, as it arrives. */
   onStdoutLine?: (line: string) => void;
@@ -119,8 +122,20 @@ export function exec(file: string, args: readonly string[], options: ExecOptions
       else reject(new ExecError(result));
     });
     child.stdin.on("error", () => {});
-    child.stdin.end(options.input);
+    if (options.inputFile === undefined) child.stdin.end(options.input);
+    else
+      streamFile(options.inputFile, child.stdin, (why) => {
+        err.push(Buffer.from(`${why}\n`));
+        child.kill("SIGTERM");
+      });
   });
+}
+
+/** Pipes a file into a child's stdin; a file that cannot be read ends the child, whose exit then reports the failure. */
+function streamFile(path: string, stdin: NodeJS.WritableStream, fail: (why: string) => void): void {
+  const file = createReadStream(path);
+  file.on("error", (e) => fail(`could not read ${path}: ${e.message}`));
+  file.pipe(stdin);
 }
 
 /**

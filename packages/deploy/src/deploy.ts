@@ -2,7 +2,8 @@ import { dirname, join } from "node:path";
 import { GantryError, InputError, type Reporter, messageOf } from "@gantry/core";
 import { checkQueries, startAnalysis } from "./analysis/index.js";
 import { type CutoverPlan, type CutoverResult, CutoverEngine, type EngineDeps } from "./engine/cutover.js";
-import { DockerRuntime, type ImageChoice, resolveImage } from "./runtimes/docker.js";
+import { DockerRuntime } from "./runtimes/docker.js";
+import { type ImageChoice, loadImage, resolveImage } from "./runtimes/docker-image.js";
 import type { Host } from "./hosts/host.js";
 import type { DeployInputs } from "./inputs.js";
 import { makeRouter } from "./routers/routers.js";
@@ -131,17 +132,19 @@ async function checkIdlePort(host: Host, runtime: Runtime, doc: JournalDoc, inpu
 /** What is known about the app before anything changes: artifact, names, router, journal. */
 async function prepare(inputs: DeployInputs, o: DeployOptions) {
   const docker = inputs.runtime === "docker";
-  const image: ImageChoice | undefined = inputs.command === "deploy" && docker ? await resolveImage(o.host, inputs.dockerHost, inputs.artifact) : undefined;
   const artifact: ArtifactChoice | undefined =
     inputs.command === "deploy" && !docker ? await resolveArtifact(inputs.artifact, inputs.manifest, await o.host.platform()) : undefined;
   const app = inputs.app || artifact?.project;
   if (!app) throw new InputError("app", "", "it is required when the artifact does not come from a manifest; accepted: the service's name, e.g. hello");
-  const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "";
   const stateDir = stateDirFor(inputs, app);
   const router = makeRouter(inputs.router, o.host, app, (m) => o.reporter.notice(m));
   await router.preflight();
   const runtime = makeRuntime(inputs, o.host, stateDir, app);
   await runtime.preflight?.();
+  // After the runtime's preflight, so an unreachable daemon is named as such.
+  const image: ImageChoice | undefined =
+    inputs.command === "deploy" && docker ? await resolveImage(o.host, inputs.dockerHost, inputs.artifact, inputs.imageArchive) : undefined;
+  const version = inputs.version || artifact?.version || artifact?.sha256.slice(0, 12) || imageVersion(image) || "";
   const journal = new Journal(o.host, stateDir);
   const doc = await journal.read(app);
   if (doc.app !== app) throw new GantryError(`${journal.path} belongs to app ${doc.app}, not ${app}; give each app its own state-dir`);
@@ -149,6 +152,13 @@ async function prepare(inputs: DeployInputs, o: DeployOptions) {
   const idle: Color = doc.active ? otherColor(doc.active.color) : "blue";
   await checkQueries(inputs.analysis, { version, previous_version: doc.active?.version ?? "", color: idle, app, host: o.host.name }, o.reporter);
   return { artifact, image, app, version, stateDir, router, runtime, journal };
+}
+
+/** The image, `docker load`ed on the host first when it lacks it (issue 12): with the ID the daemon gave it there. */
+async function loadedImage(o: DeployOptions, inputs: DeployInputs, image: ImageChoice): Promise<ImageChoice> {
+  if (!image.load) return image;
+  o.reporter.info(`the docker daemon on ${o.host.name} lacks ${image.ref} as image-archive holds it: streaming ${image.load.path} into docker load there`);
+  return { ref: image.ref, id: await loadImage(o.host, inputs.dockerHost, { ...image, load: image.load }) };
 }
 
 /** An image's version: its reference's tag, else the start of its ID. */
@@ -187,7 +197,7 @@ export async function runDeploy(inputs: DeployInputs, o: DeployOptions): Promise
             stage: async () => {
               const running = [doc.active?.version, doc.previous?.version].filter((v): v is string => Boolean(v));
               const { release, reused } = image
-                ? await stageImageRelease(o.host, stateDir, version, image, inputs.env, running, runId)
+                ? await stageImageRelease(o.host, stateDir, version, await loadedImage(o, inputs, image), inputs.env, running, runId)
                 : await stageRelease(o.host, stateDir, version, artifact as ArtifactChoice, inputs.env, running, runId);
               if (reused) o.reporter.info(`release ${version} is already in ${release.dir} (same sha256); reusing it`);
               return { release, env: inputs.env };

@@ -19,6 +19,7 @@ export const DEPLOY_INPUTS = {
   ports: "8081,8082",
   runtime: "process",
   "docker-host": "",
+  "image-archive": "",
   "supervisor-conf-dir": "/etc/supervisor/conf.d",
   "supervisor-config": "/etc/supervisor/supervisord.conf",
   user: "",
@@ -67,6 +68,8 @@ export interface DeployInputs {
   runtime: "process" | "docker" | "supervisor" | "systemd";
   /** runtime: docker: the daemon's address for `docker -H`; "" = DOCKER_HOST or the default socket. */
   dockerHost: string;
+  /** runtime: docker (issue 12): the image stage's docker-archive, `docker load`ed on a host that lacks the image; "" = none. */
+  imageArchive: string;
   /** runtime: supervisor (issue 12): the include folder, supervisord's config for `supervisorctl -c`, and `user=` ("" = supervisord's). */
   supervisor: { confDir: string; config: string; user: string };
   /** runtime: systemd (issue 12): the `systemd-unit` input's directives (`user` is `supervisor.user`). */
@@ -185,12 +188,8 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
       "accepted: unix:///path/to/docker.sock or tcp://127.0.0.1:port (a daemon on the host), or empty for DOCKER_HOST",
     );
   const remote = parseRemoteInputs(read, cwd);
-  if (runtime === "docker" && remote.hosts.length > 0)
-    throw new InputError(
-      "runtime",
-      runtime,
-      "runtime: docker is not offered with hosts yet (it is tested on this machine only); use runtime: process for a fleet",
-    );
+  const imageArchive = read.path("image-archive", cwd);
+  if (imageArchive && runtime !== "docker") throw new InputError("image-archive", imageArchive, "it applies to runtime: docker only; leave it empty");
   const env = read.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
   const supervisor = supervisorInputs(read, cwd, runtime);
@@ -218,6 +217,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
     ports: parsePorts(read.string("ports")),
     runtime,
     dockerHost,
+    imageArchive,
     supervisor,
     systemd: systemdInputs(read, runtime, stateDir),
     router: parseRouterInputs(read, cwd),

@@ -1,7 +1,7 @@
 /** In-memory stand-ins for the host, the runtime and the router, recording every action in order. */
 import { type ExecResult, type Reporter, MemoryReporter } from "@gantry/core";
 import type { EngineDeps } from "../src/engine/cutover.js";
-import type { DeployerId, Host, HttpProbe, ProcessInfo, SpawnSpec } from "../src/hosts/host.js";
+import type { DeployerId, Host, HostExecOptions, HttpProbe, ProcessInfo, SpawnSpec } from "../src/hosts/host.js";
 import { Journal, type JournalDoc } from "../src/engine/journal.js";
 import type { Color, Release, Slot, Traffic, Weights } from "../src/model/model.js";
 import type { DrainResult, Ports, Router, TrafficMark } from "../src/routers/router.js";
@@ -193,4 +193,18 @@ export function rig(overrides: Partial<EngineDeps> = {}): Rig {
 
 export function release(version: string): Release {
   return { version, dir: `/state/releases/${version}`, binary: `/state/releases/${version}/hello`, sha256: "x" };
+}
+
+/** A host whose docker answers from a script, recording every argv. */
+export class DockerHost extends MemoryHost {
+  readonly argv: string[][] = [];
+  readonly options: HostExecOptions[] = [];
+  constructor(private readonly answer: (argv: readonly string[]) => Partial<ExecResult>) {
+    super([]);
+  }
+  override async exec(argv: readonly string[], o: HostExecOptions = {}): Promise<ExecResult> {
+    this.argv.push([...argv]);
+    this.options.push(o);
+    return { command: argv, code: 0, stdout: "", stderr: "", ...this.answer(argv) } as ExecResult;
+  }
 }

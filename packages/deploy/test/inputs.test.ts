@@ -50,7 +50,7 @@ describe("deploy inputs", () => {
     [{ runtime: "systemd", "state-dir": "/var/lib/my app" }, "state-dir", /runtime: systemd names it in its units/],
     [{ runtime: "docker", "docker-host": "tcp://10.0.0.5:2375" }, "docker-host", /unix:\/\/\/path/],
     [{ runtime: "docker", "docker-host": "ssh://web-1" }, "docker-host", /tcp:\/\/127\.0\.0\.1/],
-    [{ runtime: "docker", hosts: "deploy@web-1", "ssh-insecure-skip-host-key-check": "true" }, "runtime", /not offered with hosts/],
+    [{ runtime: "process", "image-archive": "dist/image.tar" }, "image-archive", /applies to runtime: docker only/],
     [
       { runtime: "docker", artifact: "--privileged" },
       "artifact",
@@ -97,6 +97,15 @@ describe("deploy inputs", () => {
   it("takes runtime: docker with an image reference as the artifact, not a path", () => {
     const i = parse({ runtime: "docker", artifact: "ghcr.io/acme/hello:v1", "docker-host": "unix:///run/docker.sock" });
     expect(i).toMatchObject({ runtime: "docker", artifact: "ghcr.io/acme/hello:v1", dockerHost: "unix:///run/docker.sock" });
+    const fleet = parse({
+      runtime: "docker",
+      artifact: "hello:v1",
+      hosts: "deploy@web-1",
+      "ssh-insecure-skip-host-key-check": "true",
+      "image-archive": "dist/v1.tar",
+    });
+    expect(fleet.imageArchive).toMatch(/^\/.*\/dist\/v1\.tar$/);
+    expect(fleet.remote.hosts).toHaveLength(1);
     expect(parse({ artifact: "bin/hello" }).artifact).toBe("/work/bin/hello");
   });
 

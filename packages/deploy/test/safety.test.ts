@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { type ExecResult, InputError, exec, sha256, which } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { stateDirFor } from "../src/deploy.js";
-import { DockerRuntime, resolveImage } from "../src/runtimes/docker.js";
+import { DockerRuntime } from "../src/runtimes/docker.js";
+import { resolveImage } from "../src/runtimes/docker-image.js";
 import { LOG_MODE, LocalHost } from "../src/hosts/localhost.js";
 import { findRelease, resolveArtifact, stageRelease } from "../src/engine/release.js";
 import { ProcessRuntime } from "../src/runtimes/runtime.js";
 import { PIDFILE_WRAPPER } from "../src/hosts/localhost.js";
 import { UPLOAD, WRITE, spawnScript } from "../src/hosts/ssh/scripts.js";
-import { MemoryHost } from "./fakes.js";
+import { DockerHost } from "./fakes.js";
 
 const LINUX = { os: "linux", arch: "amd64", variant: "" };
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `gantry-${name}-`));
@@ -161,18 +162,6 @@ describe("service logs are not world-readable", () => {
     expect(readFileSync(target, "utf8")).toBe("root:x:0:0\n");
   });
 });
-
-/** A host whose docker answers from a script, recording every argv. */
-class DockerHost extends MemoryHost {
-  readonly argv: string[][] = [];
-  constructor(private readonly answer: (argv: readonly string[]) => Partial<ExecResult>) {
-    super([]);
-  }
-  override async exec(argv: readonly string[]): Promise<ExecResult> {
-    this.argv.push([...argv]);
-    return { command: argv, code: 0, stdout: "", stderr: "", ...this.answer(argv) } as ExecResult;
-  }
-}
 
 describe("docker command lines (issue 10)", () => {
   it("an image reference starting with - is refused before docker runs, with a clear error", async () => {

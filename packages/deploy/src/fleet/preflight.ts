@@ -10,6 +10,7 @@ import { makeRuntime, stateDirFor } from "../deploy.js";
 import type { DeployInputs } from "../inputs.js";
 import { routerNeeds, routerProblems } from "../routers/routers.js";
 import { type ArtifactChoice, resolveArtifact } from "../engine/release.js";
+import { resolveImage } from "../runtimes/docker-image.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
 
 /** What a host must offer: one of each group (issue 7: "a remote command missing: clear errors that name the host"). */
@@ -30,15 +31,21 @@ export async function preflightHost(host: SshHost, inputs: DeployInputs, app: st
     problems.push(
       "it has neither curl nor wget and its sshd refuses TCP forwarding, so nothing can probe the service's health there; install curl or allow forwarding",
     );
+  const stateDir = stateDirFor(inputs, app);
+  const runtimeReady = await runtimePreflight(host, inputs, stateDir, app, problems);
   let artifact: ArtifactChoice | undefined;
-  if (inputs.command === "deploy") {
+  if (inputs.command === "deploy" && inputs.runtime !== "docker") {
     try {
       artifact = await resolveArtifact(inputs.artifact, inputs.manifest, facts.platform);
     } catch (err) {
       problems.push(`${messageOf(err)} (the host is ${formatTarget(facts.platform)})`);
     }
   }
-  const stateDir = stateDirFor(inputs, app);
+  // runtime: docker: the host has the image, or image-archive holds it to load (issue 12).
+  if (inputs.command === "deploy" && inputs.runtime === "docker" && runtimeReady)
+    await resolveImage(host, inputs.dockerHost, inputs.artifact, inputs.imageArchive).catch((err) =>
+      problems.push(messageOf(err).replace(` on ${host.name}`, "")),
+    );
   const free = await host.freeSpace(stateDir);
   if (!free.writable) problems.push(`user ${facts.user} may not create ${stateDir} (${free.at} is not writable for it)`);
   if (artifact && free.kib !== undefined) {
@@ -46,14 +53,19 @@ export async function preflightHost(host: SshHost, inputs: DeployInputs, app: st
     const need = Math.ceil((size * 1.1) / 1024) + 1024;
     if (free.kib < need) problems.push(`the disk is full: ${formatBytes(free.kib * 1024)} free in ${free.at}, the release needs ${formatBytes(need * 1024)}`);
   }
-  try {
-    // runtime: supervisor: supervisord answers and its include folder exists (issue 12).
-    await makeRuntime(inputs, host, stateDir, app).preflight?.();
-  } catch (err) {
-    problems.push(messageOf(err).replace(` on ${host.name}`, ""));
-  }
   problems.push(...(await routerProblems(inputs.router, host)));
   return { problems, artifact };
+}
+
+/** The runtime's own preflight (issue 12: supervisord answers, the docker daemon answers); false when it found a problem. */
+async function runtimePreflight(host: SshHost, inputs: DeployInputs, stateDir: string, app: string, problems: string[]): Promise<boolean> {
+  try {
+    await makeRuntime(inputs, host, stateDir, app).preflight?.();
+    return true;
+  } catch (err) {
+    problems.push(messageOf(err).replace(` on ${host.name}`, ""));
+    return false;
+  }
 }
 
 /** Checks every host at once; throws one error listing each host's problems, before any host is changed. */

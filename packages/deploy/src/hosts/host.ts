@@ -56,6 +56,8 @@ export interface HostExecOptions {
   timeoutMs?: number;
   allowFailure?: boolean;
   input?: string;
+  /** A file on the deployer's machine streamed as stdin (issue 12: an image archive into `docker load`); over SSH on a channel of its own. */
+  inputFile?: string;
 }
 
 export interface SpawnSpec {

@@ -31,7 +31,7 @@ export class LocalHost implements Host {
   exec(argv: readonly string[], options: HostExecOptions = {}) {
     const [file, ...args] = argv;
     if (!file) throw new GantryError("internal: empty command");
-    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input });
+    return exec(file, args, { timeoutMs: options.timeoutMs, allowFailure: options.allowFailure, input: options.input, inputFile: options.inputFile });
   }
 
   async readFile(path: string): Promise<string | undefined> {

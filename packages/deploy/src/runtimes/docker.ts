@@ -35,38 +35,6 @@ export function dockerArgv(dockerHost: string): string[] {
   return dockerHost ? ["docker", "-H", dockerHost] : ["docker"];
 }
 
-/** The image to deploy, as the daemon knows it. */
-export interface ImageChoice {
-  ref: string;
-  /** The image ID (`sha256:…`), which pins the release even when the tag moves. */
-  id: string;
-}
-
-/**
- * Finds `ref` in the host's daemon. Nothing is pulled: the image comes from the image stage
- * (pushed and pulled by the caller, or loaded with `docker load`).
- */
-export async function resolveImage(host: Host, dockerHost: string, ref: string): Promise<ImageChoice> {
-  if (!ref)
-    throw new InputError(
-      "artifact",
-      "",
-      "it is required with runtime: docker; accepted: an image reference the daemon has, e.g. the image stage's image output",
-    );
-  checkImageReference(ref);
-  const r = await host.exec([...dockerArgv(dockerHost), "image", "inspect", "-f", "{{.Id}}", "--", ref], { allowFailure: true, timeoutMs: 30_000 });
-  const id = r.stdout.trim();
-  if (r.code !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
-    const why = `${r.stderr}${r.stdout}`.trim();
-    if (/no such image/i.test(why))
-      throw new GantryError(
-        `the docker daemon on ${host.name} does not have the image ${ref}; gantry does not pull it: run docker pull ${ref} (or docker load the image stage's docker-archive) before deploying`,
-      );
-    throw new GantryError(`docker image inspect ${ref} failed on ${host.name}: ${lastLines(why, 5) || `exit code ${r.code}`}`);
-  }
-  return { ref, id };
-}
-
 interface ContainerState {
   running: boolean;
   pid: number;
@@ -98,6 +66,17 @@ export class DockerRuntime implements Runtime {
   }
   envFile(color: Color): string {
     return join(this.stateDir, "run", `${color}.env`);
+  }
+
+  /** Before anything changes: the daemon answers (locally, or on the SSH host; issue 12). */
+  async preflight(): Promise<void> {
+    const r = await this.docker(["version", "--format", "{{.Server.Version}}"], true);
+    // 127: the shell (over SSH) found no such command; locally exec throws its own "not found".
+    if (r.code === 127) throw new GantryError(`\`docker\` is not installed on ${this.host.name}; runtime: docker runs the docker CLI on the host`);
+    if (r.code !== 0 || !r.stdout.trim())
+      throw new GantryError(
+        `docker-host: docker cannot reach the daemon${this.dockerHost ? ` at ${this.dockerHost}` : ""} on ${this.host.name}: ${lastLines(`${r.stderr}${r.stdout}`.trim(), 3) || `exit code ${r.code}`}; is dockerd running, and may this user use its socket?`,
+      );
   }
 
   private docker(args: string[], allowFailure = false) {

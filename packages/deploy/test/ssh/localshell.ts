@@ -22,10 +22,10 @@ export class LocalShell implements RemoteShell {
     this.lines.push(command);
     this.inputs.push(String(o.input ?? ""));
     const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
-    const shared = this.longLived && !o.ownChannel && input.length <= AGENT_MAX_INPUT && !input.includes(0);
+    const shared = this.longLived && !o.ownChannel && !o.inputFile && input.length <= AGENT_MAX_INPUT && !input.includes(0);
     const r: ExecResult = shared
       ? { command: ["sh", command], signal: null, durationMs: 0, timedOut: false, ...(await this.agents.run(command, input, o.timeoutMs ?? 30_000)) }
-      : await exec("/bin/bash", ["-c", command], { input, timeoutMs: o.timeoutMs ?? 30_000, allowFailure: true });
+      : await exec("/bin/bash", ["-c", command], { input, inputFile: o.inputFile, timeoutMs: o.timeoutMs ?? 30_000, allowFailure: true });
     if (r.code !== 0 && !o.allowFailure) throw new GantryError(`${this.label}: ${o.what ?? "a command"} failed (exit ${r.code}): ${r.stderr}`);
     return r;
   }

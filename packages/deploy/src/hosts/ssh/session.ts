@@ -78,6 +78,8 @@ export function classifySshFailure(stderr: string): { kind: SshFailure; detail: 
 /** Options of one remote command. */
 export interface RunOptions {
   input?: string | Buffer;
+  /** A local file streamed as stdin instead of `input`; always on an exec channel of its own. */
+  inputFile?: string;
   timeoutMs?: number;
   /** Resolve with the result on a non-zero exit of the remote command (ssh's own failures still throw). */
   allowFailure?: boolean;
@@ -148,14 +150,15 @@ export class SshSession implements RemoteShell {
   async run(command: string, o: RunOptions = {}): Promise<ExecResult> {
     if (this.down) throw this.down;
     const input = typeof o.input === "string" ? Buffer.from(o.input) : (o.input ?? Buffer.alloc(0));
-    const own = this.noAgent || !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || input.length > AGENT_MAX_INPUT || input.includes(0);
+    const own =
+      this.noAgent || !command || o.sshArgs?.length || o.ownConnection || o.ownChannel || o.inputFile || input.length > AGENT_MAX_INPUT || input.includes(0);
     return own ? this.runOwn(command, o) : this.runShared(command, input, o);
   }
 
   private async runOwn(command: string, o: RunOptions): Promise<ExecResult> {
     const args = sshArgv(this.spec, this.cfg, { ownConnection: o.ownConnection, sshArgs: o.sshArgs, command });
     for (let attempt = 0; ; attempt++) {
-      const r = await exec("ssh", args, { input: o.input ?? "", timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
+      const r = await exec("ssh", args, { input: o.input ?? "", inputFile: o.inputFile, timeoutMs: o.timeoutMs ?? COMMAND_TIMEOUT_MS, allowFailure: true });
       if (r.timedOut) throw this.timeout(o);
       if (r.code === 0 || (r.code !== 255 && o.allowFailure)) return r;
       const failure = r.code === 255 ? classifySshFailure(r.stderr) : undefined;

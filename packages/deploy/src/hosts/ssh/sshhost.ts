@@ -94,7 +94,13 @@ export class SshHost implements Host {
   }
 
   async exec(argv: readonly string[], o: HostExecOptions = {}): Promise<ExecResult> {
-    const r = await this.session.run(shCommand(argv), { input: o.input, timeoutMs: o.timeoutMs, allowFailure: true, what: `\`${argv.join(" ")}\`` });
+    const r = await this.session.run(shCommand(argv), {
+      input: o.input,
+      inputFile: o.inputFile,
+      timeoutMs: o.timeoutMs,
+      allowFailure: true,
+      what: `\`${argv.join(" ")}\``,
+    });
     const result = { ...r, command: ["ssh", this.name, ...argv] };
     if (r.code !== 0 && !o.allowFailure) this.fail(`\`${argv.join(" ")}\``, result);
     return result;
