@@ -33,12 +33,23 @@ export interface SystemdHost {
 }
 
 export interface SystemdHostOptions {
-  /** Folders shared with the container at the same path. */
+  /** Folders shared with the container: a path (bound at the same path inside) or `SRC:DEST`. */
   binds: readonly string[];
   /** Units written to its /etc/systemd/system before the first boot and enabled for multi-user.target: name → text. */
   units?: Record<string, string>;
   /** Files of the container written before the first boot (absolute path inside it → text), e.g. its own /etc/passwd. */
   files?: Record<string, string>;
+}
+
+/** `systemctl show` of a unit inside the host: ActiveState, MainPID, UnitFileState, NRestarts. */
+export function unitState(host: SystemdHost, unit: string): Record<string, string> {
+  return Object.fromEntries(
+    host
+      .exec(["systemctl", "show", "-p", "ActiveState,MainPID,UnitFileState,NRestarts", unit])
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
 }
 
 /** The machine's services the container would otherwise start at each boot: none of them is part of the test. */

@@ -14,7 +14,7 @@ import { type ActionRun, REPO, fixtureCopy, runAction, scratchDir } from "../har
 import { describeNeeding, lacking } from "../tools.js";
 import { startSteadyLoad } from "./steady-load.js";
 import { type LoadResult, buildReleases, haproxyConfig, servedVersion, waitFor } from "./support.js";
-import { type SystemdHost, bootSystemdHost } from "./systemd-host.js";
+import { type SystemdHost, bootSystemdHost, unitState } from "./systemd-host.js";
 
 const NEEDS = ["root", "systemd-nspawn", "nsenter", "mount", "ip", "haproxy", "systemd-analyze"];
 const HAVE = !lacking(NEEDS).length;
@@ -90,14 +90,7 @@ async function deployUnderLoad(extra: Record<string, string>): Promise<{ run: Ac
   return { run, load: await load.stop() };
 }
 
-const show = (color: string) =>
-  Object.fromEntries(
-    host
-      .exec(["systemctl", "show", "-p", "ActiveState,MainPID,UnitFileState,NRestarts", `hello-${color}.service`])
-      .trim()
-      .split("\n")
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  ) as Record<string, string>;
+const show = (color: string) => unitState(host, `hello-${color}.service`);
 const unitText = (color: string) => host.exec(["cat", `/etc/systemd/system/hello-${color}.service`]);
 const errorOf = (run: ActionRun) => run.annotations.find((a) => a.level === "error")?.message ?? "";
 
