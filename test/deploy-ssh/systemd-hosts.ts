@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { scratchDir } from "../harness.js";
 import { haproxyConfig, servedVersion, waitFor } from "../deploy/support.js";
-import { type SystemdHost, bootSystemdHost, unitState } from "../deploy/systemd-host.js";
+import { type SystemdHost, bootSystemdHost, testUnit, unitState } from "../deploy/systemd-host.js";
 import { type KeyPair, keyPair, sshdConfig } from "./servers.js";
 
 /** Where each host sees its own test folder (sshd's and HAProxy's files). */
@@ -38,9 +38,6 @@ export interface SshSystemdHost {
   unit(color: string): Record<string, string>;
 }
 
-const unitFile = (description: string, exec: string, service = "") =>
-  `[Unit]\nDescription=${description}\n[Service]\n${service}ExecStart=${exec}\n[Install]\nWantedBy=multi-user.target\n`;
-
 /** The container's root gets /bin/sh and an empty home of its own. */
 const containerPasswd = () => readFileSync("/etc/passwd", "utf8").replace(/^root:.*$/m, "root:x:0:0:root:/var/lib/gantry-test-root:/bin/sh");
 
@@ -65,8 +62,8 @@ export async function bootSshSystemdHost(user: KeyPair): Promise<SshSystemdHost>
   const box = await bootSystemdHost({
     binds: [`${dir}:${SRV}`],
     units: {
-      "gantry-test-haproxy.service": unitFile("the test's HAProxy", `/usr/sbin/haproxy -db -f ${SRV}/haproxy/haproxy.cfg`),
-      "gantry-test-sshd.service": unitFile("the test's sshd", `/usr/sbin/sshd -D -e -f ${SRV}/sshd_config`, "RuntimeDirectory=sshd\n"),
+      "gantry-test-haproxy.service": testUnit("the test's HAProxy", `/usr/sbin/haproxy -db -f ${SRV}/haproxy/haproxy.cfg`),
+      "gantry-test-sshd.service": testUnit("the test's sshd", `/usr/sbin/sshd -D -e -f ${SRV}/sshd_config`, ["RuntimeDirectory=sshd"]),
     },
     files: { "/etc/passwd": containerPasswd(), "/var/lib/gantry-test-root/.keep": "" },
   });

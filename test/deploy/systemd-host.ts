@@ -41,6 +41,11 @@ export interface SystemdHostOptions {
   files?: Record<string, string>;
 }
 
+/** A unit of the test's own (HAProxy, sshd) for `units`: one ExecStart, wanted by multi-user.target; `service` adds [Service] lines. */
+export function testUnit(description: string, exec: string, service: readonly string[] = []): string {
+  return ["[Unit]", `Description=${description}`, "[Service]", ...service, `ExecStart=${exec}`, "[Install]", "WantedBy=multi-user.target", ""].join("\n");
+}
+
 /** `systemctl show` of a unit inside the host: ActiveState, MainPID, UnitFileState, NRestarts. */
 export function unitState(host: SystemdHost, unit: string): Record<string, string> {
   return Object.fromEntries(

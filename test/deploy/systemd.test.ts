@@ -14,7 +14,7 @@ import { type ActionRun, REPO, fixtureCopy, runAction, scratchDir } from "../har
 import { describeNeeding, lacking } from "../tools.js";
 import { startSteadyLoad } from "./steady-load.js";
 import { type LoadResult, buildReleases, haproxyConfig, servedVersion, waitFor } from "./support.js";
-import { type SystemdHost, bootSystemdHost, unitState } from "./systemd-host.js";
+import { type SystemdHost, bootSystemdHost, testUnit, unitState } from "./systemd-host.js";
 
 const NEEDS = ["root", "systemd-nspawn", "nsenter", "mount", "ip", "haproxy", "systemd-analyze"];
 const HAVE = !lacking(NEEDS).length;
@@ -31,14 +31,6 @@ let host: SystemdHost;
 let manifests: Record<string, string>;
 let url: string;
 
-const haproxyUnit = (cfg: string) => `[Unit]
-Description=the test's HAProxy
-[Service]
-ExecStart=/usr/sbin/haproxy -db -f ${cfg}
-[Install]
-WantedBy=multi-user.target
-`;
-
 beforeAll(async () => {
   if (!HAVE) return;
   manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }]);
@@ -47,7 +39,7 @@ beforeAll(async () => {
   const cfg = join(hp, "haproxy.cfg");
   writeFileSync(cfg, haproxyConfig({ socket: join(hp, "admin.sock"), stateFile: join(hp, "haproxy.state"), bind: `*:${FRONT}`, ports: PORTS }));
   // The repository too: the bundles run inside, and a checkout under /tmp is hidden by the container's own /tmp.
-  host = await bootSystemdHost({ binds: [ws, dir, REPO], units: { "gantry-test-haproxy.service": haproxyUnit(cfg) } });
+  host = await bootSystemdHost({ binds: [ws, dir, REPO], units: { "gantry-test-haproxy.service": testUnit("the test's HAProxy", `/usr/sbin/haproxy -db -f ${cfg}`) } });
   url = `http://${host.address}:${FRONT}`;
   await waitFor("HAProxy in the container", async () => (await servedVersion(url)) !== "HTTP 0", 20_000);
 });
