@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
-import { startSteadyLoad } from "../deploy/steady-load.js";
-import { type LoadResult, QUICK_GATES, buildReleases, servedVersion, waitFor } from "../deploy/support.js";
+import { deployUnderLoad } from "../deploy/steady-load.js";
+import { QUICK_GATES, buildReleases, servedVersion } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type KeyPair, keyPair } from "./servers.js";
 import { NEEDS_SYSTEMD_SSH, PORTS, STATE_DIR, type SshSystemdHost, bootSshSystemdFleet, systemdSshInputs } from "./systemd-hosts.js";
@@ -53,14 +53,12 @@ const lastAudit = (h: SshSystemdHost) =>
   );
 
 /** Runs a fleet deploy while a steady keep-alive load goes through every host's HAProxy. */
-async function underLoad(extra: Record<string, string>): Promise<{ run: ActionRun; loads: LoadResult[] }> {
-  const loads = hosts.map((h) => startSteadyLoad(`${h.url}/api/hello`, { connections: 20, rate: 400 }));
-  await waitFor("the loads' first answers", () => loads.every((l) => l.made() > 50));
-  const run = await runAction("deploy", inputs(extra), { workspace: ws });
-  const after = loads.map((l) => l.made());
-  await waitFor("answers after the deploy on every host", () => loads.every((l, i) => l.made() > (after[i] as number) + 50));
-  return { run, loads: await Promise.all(loads.map((l) => l.stop())) };
-}
+const underLoad = (extra: Record<string, string>) =>
+  deployUnderLoad(
+    hosts.map((h) => `${h.url}/api/hello`),
+    () => runAction("deploy", inputs(extra), { workspace: ws }),
+    { connections: 20, rate: 400 },
+  );
 
 /** Every host runs green (enabled for boot) and has blue stopped and disabled. */
 function expectGreenEverywhere(): void {

@@ -9,8 +9,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
-import { startSteadyLoad } from "../deploy/steady-load.js";
-import { QUICK_GATES, buildReleases, servedVersion, waitFor } from "../deploy/support.js";
+import { deployUnderLoad, expectCleanCutover } from "../deploy/steady-load.js";
+import { type LoadResult, QUICK_GATES, buildReleases, servedVersion } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type KeyPair, keyPair } from "./servers.js";
 import { NEEDS_SYSTEMD_SSH, STATE_DIR, type SshSystemdHost, bootSshSystemdHost, systemdSshInputs } from "./systemd-hosts.js";
@@ -49,17 +49,11 @@ describeNeeding(NEEDS_SYSTEMD_SSH, "deploy over SSH with runtime: systemd (syste
     expect(first.code, first.log).toBe(0);
     expect(await servedVersion(host.url)).toBe("v1");
 
-    const load = startSteadyLoad(`${host.url}/api/hello`, { connections: 50, rate: 1000 });
-    await waitFor("the load's first answers", () => load.made() > 100);
-    const run = await runAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws });
-    const after = load.made();
-    await waitFor("answers after the deploy", () => load.made() > after + 100);
-    const result = await load.stop();
-    expect(run.code, run.log).toBe(0);
-    expect(run.outputs).toMatchObject({ outcome: "promoted", "active-color": "green", version: "v2", "previous-version": "v1" });
-    console.info(`systemd over SSH, v1 → v2 under load: ${result.failed} of ${result.total} requests failed`);
-    expect(result.total).toBeGreaterThan(500);
-    expect(result.failed).toBe(0);
+    const { run, loads } = await deployUnderLoad([`${host.url}/api/hello`], () =>
+      runAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws }),
+    );
+    const result = loads[0] as LoadResult;
+    expectCleanCutover("systemd over SSH", run, result);
     expect(host.unit("green").ActiveState).toBe("active");
     expect(host.unit("blue").ActiveState).toBe("inactive");
     expect(await servedVersion(host.url)).toBe("v2");
