@@ -8,8 +8,9 @@
  * - requests users saw fail before a release answering 500 was rolled back: blue-green vs canary;
  * - issue 16: nginx-mode reload vs lua (the Lua balancer, no reload), 10 cutovers each under the
  *   same load, plus a canary 5 → 25 → 100 through lua;
- * - issue 12: runtime: supervisor, 10 cutovers behind HAProxy under the same load, with the time
- *   supervisorctl adds to starting the new version and stopping the old one.
+ * - issue 12: runtime: supervisor and runtime: systemd (in a container whose PID 1 is systemd),
+ *   10 cutovers each behind HAProxy under the same load, with the time the process manager adds to
+ *   starting the new version and stopping the old one (runtime-cutovers.ts).
  * Verify windows are 1 s (not the 30 s default) so the bench ends in minutes; the windows do not
  * change what is measured.
  */
@@ -20,8 +21,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type GantryRun, gantry } from "../demo/lib.js";
 import { buildReleases, freePort, get, startHaproxy, startLoad, startNginx, stopServices } from "../test/deploy/support.js";
-import { startSupervisord } from "../test/deploy/supervisord.js";
-import { fixtureCopy } from "../test/harness.js";
+import { supervisorCutovers, systemdCutovers } from "./runtime-cutovers.js";
+import { fixtureCopy, removeTree } from "../test/harness.js";
 import type { BenchRow } from "./results.js";
 
 const CUTOVERS = 10;
@@ -78,7 +79,6 @@ export default async function deployBench(): Promise<BenchRow[]> {
     "state-dir": join(luaDir, "state"),
   };
   const deploy = (inputs: Record<string, string>) => gantry("deploy", inputs, { cwd: ws, quiet: true });
-  const svDir = join(dir, "supervisor");
   try {
     // 1. HAProxy: 10 cutovers under load.
     await deploy({ ...hpInputs, manifest: m.v1 as string });
@@ -183,9 +183,10 @@ export default async function deployBench(): Promise<BenchRow[]> {
       target: "0",
       verdict: luaCanary.failed === 0 ? "ok" : "MISSED",
     });
-    // 5. Issue 12: runtime: supervisor behind the same HAProxy, 10 cutovers under the same load.
-    mkdirSync(svDir);
-    rows.push(...(await supervisorCutovers(svDir, m, deploy, { ...hpInputs, "state-dir": join(svDir, "state") }, hp.url)));
+    // 5. Issue 12: runtime: supervisor behind the same HAProxy, then runtime: systemd in a systemd container, 10 cutovers each under the same load.
+    const plan = { cutovers: CUTOVERS, load: LOAD, manifests: m, common };
+    rows.push(...(await supervisorCutovers(join(dir, "supervisor"), plan, ws, { inputs: hpInputs, url: hp.url })));
+    rows.push(...(await systemdCutovers(join(dir, "systemd"), plan, ws)));
   } finally {
     stopServices(hpInputs["state-dir"]);
     stopServices(nxInputs["state-dir"]);
@@ -198,50 +199,10 @@ export default async function deployBench(): Promise<BenchRow[]> {
     await hp.stop();
     await nx.stop();
     await lx.stop();
+    removeTree(dir);
+    removeTree(ws);
   }
   return rows;
-}
-
-/** runtime: supervisor (issue 12): 10 cutovers under load through the test's own supervisord, and what a start and a stop cost. */
-export async function supervisorCutovers(
-  dir: string,
-  m: Record<string, string>,
-  deploy: (inputs: Record<string, string>) => Promise<GantryRun>,
-  base: Record<string, string>,
-  url: string,
-): Promise<BenchRow[]> {
-  const sv = await startSupervisord(dir);
-  const inputs = { ...base, runtime: "supervisor", "supervisor-conf-dir": sv.confDir, "supervisor-config": sv.config };
-  try {
-    const first = await deploy({ ...inputs, manifest: m.v1 as string });
-    if (first.outputs.outcome !== "promoted") throw new Error(`supervisor: v1 was not promoted: ${first.stderr.slice(-500)}`);
-    const load = startLoad(`${url}/api/hello`, LOAD);
-    const start: number[] = [];
-    const stop: number[] = [];
-    for (let i = 0; i < CUTOVERS; i++) {
-      const r = await deploy({ ...inputs, manifest: m[i % 2 === 0 ? "v2" : "v1"] as string });
-      if (r.outputs.outcome !== "promoted") throw new Error(`supervisor cutover ${i + 1} was not promoted: ${r.stderr.slice(-500)}`);
-      start.push(timeline(r).find((e) => e.phase === "start")?.ms ?? Number.NaN);
-      stop.push(timeline(r).find((e) => e.phase === "stop-old")?.ms ?? Number.NaN);
-    }
-    const l = await load.stop();
-    log(`supervisor: ${l.failed} of ${l.total} failed over ${CUTOVERS} cutovers`);
-    return [
-      {
-        metric: `runtime: supervisor behind HAProxy (issue 12): requests failed across ${CUTOVERS} cutovers (${LOAD.connections} keep-alive connections, ${Math.round(l.rps)} req/s)`,
-        value: `${l.failed} of ${l.total}`,
-        target: "0",
-        verdict: l.failed === 0 ? "ok" : "MISSED",
-      },
-      {
-        metric: "runtime: supervisor: start of the new version (write, reread, update, start, RUNNING) / stop of the old one (stop, autostart off, update)",
-        value: `p50 ${pct(start, 50)} ms / ${pct(stop, 50)} ms`,
-        verdict: "info",
-      },
-    ];
-  } finally {
-    await sv.stop();
-  }
 }
 
 /**

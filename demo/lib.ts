@@ -23,12 +23,16 @@ export interface GantryRun {
   ms: number;
 }
 
-/** Runs `gantry <stage> --k v …` from dist/, showing its progress live. */
-export function gantry(stage: string, inputs: Record<string, string>, options: { cwd: string; quiet?: boolean; env?: NodeJS.ProcessEnv }): Promise<GantryRun> {
-  const args = [CLI, stage, ...Object.entries(inputs).flatMap(([k, v]) => [`--${k}`, v])];
+/** Runs `gantry <stage> --k v …` from dist/, showing its progress live; `wrap`: under a command (e.g. nsenter into a test container). */
+export function gantry(
+  stage: string,
+  inputs: Record<string, string>,
+  options: { cwd: string; quiet?: boolean; env?: NodeJS.ProcessEnv; wrap?: readonly string[] },
+): Promise<GantryRun> {
+  const argv = [...(options.wrap ?? []), process.execPath, CLI, stage, ...Object.entries(inputs).flatMap(([k, v]) => [`--${k}`, v])];
   const started = performance.now();
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

@@ -7,51 +7,47 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import { startSteadyLoad } from "../deploy/steady-load.js";
-import { LUA_MODULES, type Nginx, buildReleases, freePort, servedVersion, startNginx, stopServices, QUICK_GATES } from "../deploy/support.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { deployUnderLoad } from "../deploy/steady-load.js";
+import { LUA_MODULES, type LoadResult, type Nginx, QUICK_GATES, buildReleases, freePort, servedVersion, startNginx } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
+import { giveToHostUser, hostFolder } from "./servers.js";
+import { type SshTestHost, startSshHost } from "./testhost.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "nginx", ...LUA_MODULES, "root"];
 const HAVE = !lacking(NEEDS).length;
 const TOKEN = "ssh-admin-token-0123456789";
 const ws = fixtureCopy("example-service");
-const dir = tempDir("gantry-deploy-ssh-lua-");
-const srv = join(dir, "srv");
-const nxDir = join(srv, "nginx");
-const stateDir = join(srv, "state");
-const include = join(nxDir, "gantry", "hello.conf");
-const socket = join(nxDir, "admin.sock");
-let sshd: Sshd;
+let host: SshTestHost;
 let nx: Nginx;
-let user: KeyPair;
 let ports: { blue: number; green: number };
 let manifests: Record<string, string>;
+/** nginx's folder on the host, its Lua include and admin socket. */
+let nxDir: string;
+let include: string;
+let socket: string;
 
 beforeAll(async () => {
   if (!HAVE) return;
-  user = keyPair(dir, "deploy_key");
   manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }]);
+  host = await startSshHost(scratchDir("gantry-deploy-ssh-lua-"));
+  nxDir = hostFolder(join(host.srv, "nginx"));
+  include = join(nxDir, "gantry", "hello.conf");
+  socket = join(nxDir, "admin.sock");
   ports = { blue: await freePort(), green: await freePort() };
-  hostFolder(srv);
-  hostFolder(nxDir);
   nx = await startNginx(nxDir, ports.blue, { lua: true });
   // The deploy user runs `nginx -t`, which opens the logs and the pid file.
   for (const f of ["error.log", "access.log", "nginx.pid"]) giveToHostUser(join(nxDir, f));
-  sshd = await startSshd({ dir, userKey: user });
 }, 120_000);
 
 afterAll(async () => {
-  stopServices(stateDir);
-  await sshd?.stop();
+  await host?.stop();
   await nx?.stop();
-  removeDir(dir);
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    ...sshInputs(sshd, user),
+    ...host.inputs,
     app: "hello",
     router: "nginx",
     "nginx-mode": "lua",
@@ -62,7 +58,6 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     "nginx-reload-command": nx.reloadCommand.replace(/^nginx /, "/usr/sbin/nginx "),
     "nginx-access-log": nx.accessLog,
     ports: `${ports.blue},${ports.green}`,
-    "state-dir": stateDir,
     env: "HOST=127.0.0.1",
     ...QUICK_GATES,
     ...extra,
@@ -86,11 +81,9 @@ describeNeeding(NEEDS, "deploy over SSH with nginx-mode: lua", () => {
     const first = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
     expect(first.code, first.log).toBe(0);
     const workers = nx.workers();
-    const load = startSteadyLoad(`${nx.url}/api/hello`, { connections: 100, rate: 1000 });
-    await new Promise((r) => setTimeout(r, 300));
-    const r = await runAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws });
-    await new Promise((res) => setTimeout(res, 300));
-    const seen = await load.stop();
+    const deploy = () => runAction("deploy", inputs({ manifest: manifests.v2 as string }), { workspace: ws });
+    const { run: r, loads } = await deployUnderLoad([`${nx.url}/api/hello`], deploy, { connections: 100, rate: 1000 });
+    const seen = loads[0] as LoadResult;
     expect(r.code, r.log).toBe(0);
     expect(r.outputs.outcome).toBe("promoted");
     expect(seen.total).toBeGreaterThan(500);
@@ -98,6 +91,6 @@ describeNeeding(NEEDS, "deploy over SSH with nginx-mode: lua", () => {
     expect(nx.workers()).toEqual(workers);
     expect(await servedVersion(nx.url)).toBe("v2");
     expect(visible(r)).not.toContain(TOKEN);
-    expect(sshd.log()).not.toContain(TOKEN);
+    expect(host.sshd.log()).not.toContain(TOKEN);
   });
 });

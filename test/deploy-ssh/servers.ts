@@ -144,6 +144,42 @@ function makeHome(dir: string, files: Record<string, string>): string {
   return home;
 }
 
+export interface SshdConfigOptions {
+  /** ListenAddress: `address:port`. */
+  listen: string;
+  /** The private host key's path. */
+  hostKey: string;
+  /** The folder holding authorized_keys, where the pid file goes. */
+  dir: string;
+  /** The one user it lets in, by key only (root: `PermitRootLogin prohibit-password`). */
+  user: string;
+  logLevel?: "INFO" | "DEBUG1";
+  /** More lines (e.g. AllowTcpForwarding no). */
+  extra?: readonly string[];
+}
+
+/** A test sshd's own config: one user, by key only, no PAM, its files in `dir`. */
+export function sshdConfig(o: SshdConfigOptions): string {
+  return [
+    `ListenAddress ${o.listen}`,
+    `HostKey ${o.hostKey}`,
+    `AuthorizedKeysFile ${join(o.dir, "authorized_keys")}`,
+    `PidFile ${join(o.dir, "sshd.pid")}`,
+    // The temp folder lives under /tmp (mode 1777), which StrictModes refuses for key files.
+    "StrictModes no",
+    "UsePAM no",
+    "PasswordAuthentication no",
+    "KbdInteractiveAuthentication no",
+    `PermitRootLogin ${o.user === "root" ? "prohibit-password" : "no"}`,
+    `AllowUsers ${o.user}`,
+    `LogLevel ${o.logLevel ?? "INFO"}`,
+    "MaxStartups 50",
+    "MaxSessions 50",
+    ...(o.extra ?? []),
+    "",
+  ].join("\n");
+}
+
 /** Starts sshd with its own host key and the user key authorized for HOST_USER, the only user it lets in. */
 export async function startSshd(o: SshdOptions): Promise<Sshd> {
   const address = o.address ?? "127.0.0.1";
@@ -158,24 +194,14 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   const config = join(dir, "sshd_config");
   writeFileSync(
     config,
-    [
-      `ListenAddress ${address}:${port}`,
-      `HostKey ${hostKey.path}`,
-      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
-      `PidFile ${join(dir, "sshd.pid")}`,
-      // The temp folder lives under /tmp (mode 1777), which StrictModes refuses for key files.
-      "StrictModes no",
-      "UsePAM no",
-      "PasswordAuthentication no",
-      "KbdInteractiveAuthentication no",
-      "PermitRootLogin no",
-      `AllowUsers ${HOST_USER.name}`,
-      `LogLevel ${o.logLevel ?? "INFO"}`,
-      "MaxStartups 50",
-      "MaxSessions 50",
-      ...(o.config ?? []),
-      "",
-    ].join("\n"),
+    sshdConfig({
+      listen: `${address}:${port}`,
+      hostKey: hostKey.path,
+      dir,
+      user: HOST_USER.name,
+      logLevel: o.logLevel,
+      extra: o.config,
+    }),
   );
   mkdirSync("/run/sshd", { recursive: true });
   const lines = [
@@ -221,12 +247,12 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   };
 }
 
-/** A folder the test owns under the system temp folder. */
 /** The inputs that send a deploy to one test sshd as its host user. */
 export function sshInputs(sshd: Sshd, user: KeyPair): Record<string, string> {
   return { hosts: sshd.target, "ssh-key": user.private, "known-hosts": sshd.knownHosts };
 }
 
+/** A folder the test owns under the system temp folder. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

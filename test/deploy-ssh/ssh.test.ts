@@ -10,64 +10,36 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256File } from "@gantry/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type ActionRun, fixtureCopy, runAction } from "../harness.js";
-import {
-  type Haproxy,
-  buildReleases,
-  freePort,
-  runningServices,
-  servedVersion,
-  startHaproxy,
-  startLoad,
-  stopServices,
-  haproxyInputs,
-  QUICK_GATES,
-} from "../deploy/support.js";
+import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { type Haproxy, QUICK_GATES, buildReleases, freePort, runningServices, servedVersion, startLoad } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, fingerprint, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, fingerprint, keyPair } from "./servers.js";
+import { type TestHost, startTestHost } from "./testhost.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
 const ws = fixtureCopy("example-service");
-const dir = tempDir("gantry-deploy-ssh-");
-// The host's side of the test folder: HOST_USER (the login user) owns it, as a deploy user owns /var/lib/gantry.
-const srv = join(dir, "srv");
-const stateDir = join(srv, "state");
+const dir = scratchDir("gantry-deploy-ssh-");
 const small = join(dir, "small");
+let host: TestHost;
 let sshd: Sshd;
 let hp: Haproxy;
 let user: KeyPair;
-let ports: { blue: number; green: number };
+let stateDir: string;
 let manifests: Record<string, string>;
 
 beforeAll(async () => {
   if (!HAVE) return;
-  user = keyPair(dir, "deploy_key");
-  [manifests] = await Promise.all([buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }])]);
-  ports = { blue: await freePort(), green: await freePort() };
-  hostFolder(srv);
-  hp = await startHaproxy(srv, ports);
-  giveToHostUser(hp.socket);
+  manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }]);
   // A 2 MiB disk inside the server's mount namespace, for the disk-full case.
-  sshd = await startSshd({ dir, userKey: user, setup: [`mkdir -p ${small}`, `mount -t tmpfs -o size=2m tmpfs ${small}`] });
+  host = await startTestHost(dir, { setup: [`mkdir -p ${small}`, `mount -t tmpfs -o size=2m tmpfs ${small}`] });
+  ({ sshd, hp, user, stateDir } = host);
 });
 
-afterAll(async () => {
-  stopServices(stateDir);
-  await sshd?.stop();
-  await hp?.stop();
-  removeDir(dir);
-});
+afterAll(() => host?.stop());
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...sshInputs(sshd, user),
-    app: "hello",
-    ...haproxyInputs(hp, ports, stateDir),
-    env: "HOST=127.0.0.1\nAPI_TOKEN=s3cret-token",
-    ...QUICK_GATES,
-    ...extra,
-  };
+  return { ...host.inputs, app: "hello", env: "HOST=127.0.0.1\nAPI_TOKEN=s3cret-token", ...QUICK_GATES, ...extra };
 }
 
 const visible = (log: string) => log.replace(/^::add-mask::.*$/gm, "");
@@ -134,7 +106,7 @@ describeNeeding(NEEDS, "deploy over SSH to one host", () => {
       ],
       [{ "state-dir": join(small, "state") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: the disk is full: .* free in .*small, the release needs`)],
       [
-        { router: "nginx", "nginx-upstream-file": join(srv, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
+        { router: "nginx", "nginx-upstream-file": join(host.srv, "u.conf"), "nginx-reload-command": "gantry-no-such-nginx -s reload" },
         /`gantry-no-such-nginx` is not installed, and nginx-reload-command needs it/,
       ],
       [{ "haproxy-socket": join(dir, "none.sock") }, new RegExp(`${HOST_USER.name}@127\\.0\\.0\\.1:\\d+: .*none\\.sock`)],

@@ -1,21 +1,22 @@
 /**
  * SshHost against a real sshd (issue 7, issue 10): the login as the test's own user, a host whose
  * sshd refuses forwarding and has no curl, wget or socat, and probes through sshd's TCP channel
- * that survive a lost master. The sshd and HAProxy are servers.ts's and support.ts's, on loopback.
+ * that survive a lost master. The sshd and HAProxy are testhost.ts's, on loopback.
  */
-import { writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { SshHost, SshSession, parseHost } from "@gantry/deploy";
+import { SshHost } from "@gantry/deploy";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Haproxy, freePort, startHaproxy } from "../deploy/support.js";
+import type { Haproxy } from "../deploy/support.js";
+import { scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, startSshd } from "./servers.js";
+import { type TestHost, sessionTo, startTestHost } from "./testhost.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "mount", "root"];
 const HAVE = !lacking(NEEDS).length;
-const dir = tempDir("gantry-sshhost-");
+const dir = scratchDir("gantry-sshhost-");
+let testHost: TestHost;
 let sshd: Sshd;
 let hp: Haproxy;
 let user: KeyPair;
@@ -23,40 +24,16 @@ let ports: { blue: number; green: number };
 
 beforeAll(async () => {
   if (!HAVE) return;
-  user = keyPair(dir, "deploy_key");
-  ports = { blue: await freePort(), green: await freePort() };
-  hp = await startHaproxy(hostFolder(join(dir, "srv")), ports);
-  giveToHostUser(hp.socket);
-  sshd = await startSshd({ dir, userKey: user });
+  testHost = await startTestHost(dir);
+  ({ sshd, hp, user, ports } = testHost);
 });
 
-afterAll(async () => {
-  await sshd?.stop();
-  await hp?.stop();
-  removeDir(dir);
-});
-
-/** A session to a server as the deploy makes one, in a private folder of its own. */
-function sessionTo(server: Sshd): { session: SshSession; control: string } {
-  const control = tempDir("gantry-ssh-unit-");
-  writeFileSync(join(control, "known_hosts"), `${server.knownHosts}\n`);
-  const session = new SshSession(parseHost(server.target), {
-    controlDir: control,
-    keyFile: user.path,
-    knownHostsFile: join(control, "known_hosts"),
-    insecure: false,
-    options: [],
-  });
-  return { session, control };
-}
+afterAll(() => testHost?.stop());
 
 describeNeeding(NEEDS, "SshHost against the real sshd", () => {
   it("logs in as the test's own user with its own home and /bin/sh, never as this machine's root (issue 10)", async () => {
-    const control = tempDir("gantry-ssh-unit-");
-    writeFileSync(join(control, "known_hosts"), `${sshd.knownHosts}\n`);
-    const cfg = { controlDir: control, keyFile: user.path, knownHostsFile: join(control, "known_hosts"), insecure: false, options: [] };
-    const session = new SshSession(parseHost(sshd.target), cfg);
-    const asRoot = new SshSession(parseHost(`root@127.0.0.1:${sshd.port}`), cfg);
+    const session = sessionTo(sshd, user);
+    const asRoot = sessionTo(sshd, user, { as: "root" });
     try {
       const r = await session.run('id -u; id -g; printf "%s\\n" "$HOME" "$SHELL"; ls -A "$HOME"');
       expect(r.stdout.trim().split("\n")).toEqual([String(HOST_USER.uid), String(HOST_USER.gid), sshd.home, "/bin/sh"]);
@@ -64,7 +41,6 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     } finally {
       await session.close();
       await asRoot.close();
-      removeDir(control);
     }
   });
 
@@ -75,7 +51,7 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
       config: ["AllowTcpForwarding no", "AllowStreamLocalForwarding no"],
       without: ["curl", "wget", "socat"],
     });
-    const { session, control } = sessionTo(locked);
+    const session = sessionTo(locked, user);
     try {
       const host = new SshHost(session, { probe: "channel" });
       expect(await host.channelAllowed(ports.blue)).toBe(false);
@@ -84,12 +60,11 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     } finally {
       await session.close();
       await locked.stop();
-      removeDir(control);
     }
   });
 
   it("probes through sshd's TCP channel when the host has no curl or wget, and survives a lost master", async () => {
-    const { session, control } = sessionTo(sshd);
+    const session = sessionTo(sshd, user);
     const host = new SshHost(session, { probe: "channel" });
     const srv = http.createServer((req, res) => {
       res.statusCode = req.url === "/healthz" ? 200 : 503;
@@ -116,7 +91,6 @@ describeNeeding(NEEDS, "SshHost against the real sshd", () => {
     } finally {
       srv.close();
       await session.close();
-      removeDir(control);
     }
   });
 });

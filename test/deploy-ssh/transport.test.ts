@@ -6,19 +6,20 @@
  * shell starts and exec requests of a whole deploy stay a handful, however many probes the
  * health gate, verify window and drain make.
  *
- * The host is servers.ts's: HOST_USER exists only in the sshd's mount namespace, with its home in
+ * The host is testhost.ts's: HOST_USER exists only in the sshd's mount namespace, with its home in
  * the test's temp folder; here its login shell is bash, its `.bashrc` records each start and
  * sleeps, curl records each run, and sshd logs at DEBUG1 so each exec request shows.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SshError, SshHost, SshSession, parseHost, shScript } from "@gantry/deploy";
+import { SshError, SshHost, type SshSession, shScript } from "@gantry/deploy";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
-import { type Haproxy, buildReleases, freePort, servedVersion, startHaproxy, stopServices, haproxyInputs } from "../deploy/support.js";
+import { type Haproxy, buildReleases, servedVersion } from "../deploy/support.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { HOST_USER, type KeyPair, type Sshd, execRequests, giveToHostUser, hostFolder, keyPair, removeDir, startSshd, tempDir, sshInputs } from "./servers.js";
+import { HOST_USER, type KeyPair, type Sshd, execRequests, startSshd } from "./servers.js";
+import { type TestHost, sessionTo, startTestHost } from "./testhost.js";
 
 const NEEDS = ["sshd", "ssh", "ssh-keygen", "haproxy", "unshare", "mount", "bash", "curl", "root"];
 const HAVE = !lacking(NEEDS).length;
@@ -28,60 +29,34 @@ const BASHRC_SLEEP_S = 2;
 const SLOW_HOME = { ".bashrc": `echo started >> ~/shell-starts\nsleep ${BASHRC_SLEEP_S}\n` };
 
 const ws = fixtureCopy("example-service");
-const dir = tempDir("gantry-transport-");
-// The host's side: HOST_USER owns it (state-dir, HAProxy's server-state file).
-const srv = join(dir, "srv");
-const stateDir = join(srv, "state");
+const dir = scratchDir("gantry-transport-");
+let testHost: TestHost;
 let sshd: Sshd;
 let hp: Haproxy;
 let user: KeyPair;
-let ports: { blue: number; green: number };
 let manifests: Record<string, string>;
 
-/** A server whose login user is slow to start; `record`: curl, to count the health probes. */
-const slowSshd = (record: string[] = []) => startSshd({ dir, userKey: user, shell: "/bin/bash", homeFiles: SLOW_HOME, logLevel: "DEBUG1", record });
+/** A server whose login user is slow to start. */
+const SLOW = { shell: "/bin/bash", homeFiles: SLOW_HOME, logLevel: "DEBUG1" } as const;
 
 beforeAll(async () => {
   if (!HAVE) return;
-  user = keyPair(dir, "deploy_key");
   manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }]);
-  ports = { blue: await freePort(), green: await freePort() };
-  hostFolder(srv);
-  hp = await startHaproxy(srv, ports);
-  giveToHostUser(hp.socket);
-  sshd = await slowSshd(["curl"]);
+  // curl recorded, to count the health probes.
+  testHost = await startTestHost(dir, { ...SLOW, record: ["curl"] });
+  ({ sshd, hp, user } = testHost);
 });
 
-afterAll(async () => {
-  stopServices(stateDir);
-  await sshd?.stop();
-  await hp?.stop();
-  removeDir(dir);
-});
+afterAll(() => testHost?.stop());
 
 /** Default inputs except where the host is and what the service needs to run here. */
 function inputs(manifest: string): Record<string, string> {
-  return {
-    ...sshInputs(sshd, user),
-    app: "hello",
-    manifest,
-    ...haproxyInputs(hp, ports, stateDir),
-    env: "HOST=127.0.0.1",
-  };
+  return { ...testHost.inputs, app: "hello", manifest, env: "HOST=127.0.0.1" };
 }
 
-/** A session to a server as the deploy makes one (its own private folder, known_hosts, the key). */
-function sessionTo(s: Sshd): { session: SshSession; host: SshHost } {
-  // Short, as the deploy's own (CONTROL_ROOT_MAX): ssh's socket path must stay within 107 bytes.
-  const control = scratchDir("gs-");
-  writeFileSync(join(control, "known_hosts"), `${s.knownHosts}\n`);
-  const session = new SshSession(parseHost(s.target), {
-    controlDir: control,
-    keyFile: user.path,
-    knownHostsFile: join(control, "known_hosts"),
-    insecure: false,
-    options: ["ConnectTimeout=5"],
-  });
+/** A session to a server as the deploy makes one, and an SshHost over it. */
+function sshHostOn(s: Sshd): { session: SshSession; host: SshHost } {
+  const session = sessionTo(s, user, { options: ["ConnectTimeout=5"] });
   return { session, host: new SshHost(session) };
 }
 
@@ -148,8 +123,8 @@ describeNeeding(NEEDS, "SSH transport for a user whose login shell is slow", () 
   });
 
   it("keeps one shell per host: a hung command times out alone, and a lost server becomes an SshError naming the host", async () => {
-    const other = await slowSshd();
-    const { session, host } = sessionTo(other);
+    const other = await startSshd({ dir, userKey: user, ...SLOW });
+    const { session, host } = sshHostOn(other);
     const named = other.target.replace(/\./g, "\\.");
     try {
       const execs = () => execRequests(other.log());

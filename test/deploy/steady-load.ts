@@ -9,6 +9,7 @@
  */
 import http from "node:http";
 import { expect } from "vitest";
+import type { StepRun } from "../harness.js";
 import type { RunningAction } from "./spawn.js";
 import { type Load, type LoadResult, waitFor } from "./support.js";
 
@@ -62,6 +63,55 @@ export function startSteadyLoad(target: string, o: { connections?: number; rate?
       return { total: made, ok: made - non2xx - errors, failed: non2xx + errors, non2xx, errors, rps: made / seconds };
     },
   };
+}
+
+/**
+ * Runs `deploy` while a steady keep-alive load goes to each URL, from the loads' first answers
+ * until each has answers from after the deploy; what the deploy returned and what each load saw.
+ */
+export async function deployUnderLoad<T>(
+  urls: readonly string[],
+  deploy: () => Promise<T>,
+  o: { connections: number; rate: number } = { connections: 50, rate: 1000 },
+): Promise<{ run: T; loads: LoadResult[] }> {
+  const loads = urls.map((u) => startSteadyLoad(u, o));
+  await waitFor("the load's first answers", () => loads.every((l) => l.made() > 100));
+  const run = await deploy();
+  const after = loads.map((l) => l.made());
+  await waitFor("answers after the deploy", () => loads.every((l, i) => l.made() > (after[i] as number) + 100));
+  return { run, loads: await Promise.all(loads.map((l) => l.stop())) };
+}
+
+/** A v1 → v2 cutover under load: promoted to green, under a load that really ran (over 500 requests) and failed none. */
+export function expectCleanCutover(label: string, run: StepRun & { outputs: Record<string, string> }, load: LoadResult): void {
+  expect(run.code, run.log).toBe(0);
+  expect(run.outputs).toMatchObject({ outcome: "promoted", "active-color": "green", version: "v2", "previous-version": "v1" });
+  console.info(`${label}, v1 → v2 under load: ${load.failed} of ${load.total} requests failed`);
+  expect(load.total).toBeGreaterThan(500);
+  expect(load.failed).toBe(0);
+}
+
+/**
+ * `kill -9` of the active release under a steady load (`connections` keep-alive connections):
+ * waits until its process manager has `restarted` it and the load has made 300 requests since
+ * the kill; what the load saw.
+ */
+export async function killUnderSteadyLoad(
+  url: string,
+  o: { connections: number; kill: () => void; manager: string; restarted: () => boolean },
+): Promise<LoadResult> {
+  const load = startSteadyLoad(url, { connections: o.connections, rate: 1000 });
+  let result: LoadResult;
+  try {
+    await waitFor("the load's first answers", () => load.made() > 100);
+    o.kill();
+    const atKill = load.made();
+    await waitFor(`${o.manager} to restart the release`, o.restarted);
+    await waitFor("answers from the restarted release", () => load.made() > atKill + 300);
+  } finally {
+    result = await load.stop();
+  }
+  return result;
 }
 
 /** SIGKILLs a deployer, noting how many requests the load had made by then. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { startSteadyLoad } from "./steady-load.js";
+import { deployUnderLoad, expectCleanCutover, killUnderSteadyLoad } from "./steady-load.js";
 import { type Haproxy, type LoadResult, buildReleases, freePort, servedVersion, startHaproxy, waitFor, haproxyInputs, QUICK_GATES } from "./support.js";
 import { type Supervisord, startSupervisord } from "./supervisord.js";
 
@@ -36,16 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // supervisord stops its programs as it exits; a program it left (a failed stop) is killed by pid.
-  const left = sv ? ["hello-blue", "hello-green"].map((p) => sv.status(p).pid).filter((pid) => pid > 1) : [];
-  await sv?.stop();
-  for (const pid of left) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
+  await sv?.stopAll();
   await hp?.stop();
 });
 
@@ -65,13 +56,12 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 /** Runs a deploy while a steady keep-alive load goes through HAProxy. */
-async function deployUnderLoad(extra: Record<string, string>): Promise<{ run: ActionRun; load: LoadResult }> {
-  const load = startSteadyLoad(`${hp.url}/api/hello`, { connections: CONNECTIONS, rate: 1000 });
-  await waitFor("the load's first answers", () => load.made() > 100);
-  const run = await runAction("deploy", inputs(extra), { workspace: ws });
-  const after = load.made();
-  await waitFor("answers after the deploy", () => load.made() > after + 100);
-  return { run, load: await load.stop() };
+async function deployWithLoad(extra: Record<string, string>): Promise<{ run: ActionRun; load: LoadResult }> {
+  const { run, loads } = await deployUnderLoad([`${hp.url}/api/hello`], () => runAction("deploy", inputs(extra), { workspace: ws }), {
+    connections: CONNECTIONS,
+    rate: 1000,
+  });
+  return { run, load: loads[0] as LoadResult };
 }
 
 const conf = (color: string) => readFileSync(join(sv.confDir, `hello-${color}.conf`), "utf8");
@@ -113,12 +103,8 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
   });
 
   it("moves to v2 under a keep-alive load without failing a request; only green autostarts", async () => {
-    const { run, load } = await deployUnderLoad({ manifest: manifests.v2 as string });
-    expect(run.code, run.log).toBe(0);
-    expect(run.outputs).toMatchObject({ outcome: "promoted", "active-color": "green", version: "v2", "previous-version": "v1" });
-    console.info(`supervisor cutover v1 → v2 under load: ${load.failed} of ${load.total} requests failed`);
-    expect(load.total).toBeGreaterThan(500);
-    expect(load.failed).toBe(0);
+    const { run, load } = await deployWithLoad({ manifest: manifests.v2 as string });
+    expectCleanCutover("supervisor cutover", run, load);
     expect(sv.status("hello-green").state).toBe("RUNNING");
     expect(sv.status("hello-blue").state).toBe("STOPPED");
     expect(conf("green")).toMatch(/^autostart=true$/m);
@@ -128,16 +114,15 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
 
   it("kill -9 of the active release: supervisord restarts it; the load loses at most what was in flight", async () => {
     const before = sv.status("hello-green").pid;
-    const load = startSteadyLoad(`${hp.url}/api/hello`, { connections: CONNECTIONS, rate: 1000 });
-    await waitFor("the load's first answers", () => load.made() > 100);
-    process.kill(before, "SIGKILL");
-    const atKill = load.made();
-    await waitFor("supervisord to restart hello-green", () => {
-      const s = sv.status("hello-green");
-      return s.state === "RUNNING" && s.pid !== before;
+    const result = await killUnderSteadyLoad(`${hp.url}/api/hello`, {
+      connections: CONNECTIONS,
+      kill: () => process.kill(before, "SIGKILL"),
+      manager: "supervisord",
+      restarted: () => {
+        const s = sv.status("hello-green");
+        return s.state === "RUNNING" && s.pid !== before;
+      },
     });
-    await waitFor("answers from the restarted release", () => load.made() > atKill + 300);
-    const result = await load.stop();
     console.info(`supervisor, kill -9 of the active release: ${result.failed} of ${result.total} requests failed (${CONNECTIONS} connections)`);
     expect(result.failed).toBeLessThanOrEqual(CONNECTIONS);
     expect(await servedVersion(hp.url)).toBe("v2");
@@ -157,7 +142,7 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
   });
 
   it("rolls an unhealthy v3 back with supervisor's lines in the error; v2 (restarted twice) is kept warm", async () => {
-    const { run, load } = await deployUnderLoad({ manifest: manifests["v3-unhealthy"] as string });
+    const { run, load } = await deployWithLoad({ manifest: manifests["v3-unhealthy"] as string });
     expect(run.code, run.log).toBe(1);
     expect(run.outputs).toMatchObject({ outcome: "rolled-back", "active-color": "green", version: "v3-unhealthy", "previous-version": "v2" });
     const message = errorOf(run);

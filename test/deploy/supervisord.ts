@@ -21,6 +21,8 @@ export interface Supervisord {
   /** The program's state and pid from `supervisorctl status`. */
   status(program: string): { state: string; pid: number };
   stop(): Promise<void>;
+  /** Test cleanup: stops it, then kills by pid any program it left running (a failed stop). */
+  stopAll(): Promise<void>;
   /** Stops it (it stops every program) and starts it again from the same files. */
   restart(): Promise<void>;
 }
@@ -69,6 +71,18 @@ files = ${confDir}/*.conf
     const exited = new Promise((r) => s.child.once("exit", r));
     s.child.kill("SIGTERM");
     await exited;
+  };
+  s.stopAll = async () => {
+    if (!s.child) return;
+    const left = [...ctl("status").matchAll(/pid (\d+)/g)].map((m) => Number(m[1])).filter((pid) => pid > 1);
+    await s.stop();
+    for (const pid of left) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // stopped with supervisord
+      }
+    }
   };
   s.restart = async () => {
     await s.stop();

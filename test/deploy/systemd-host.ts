@@ -33,12 +33,28 @@ export interface SystemdHost {
 }
 
 export interface SystemdHostOptions {
-  /** Folders shared with the container at the same path. */
+  /** Folders shared with the container: a path (bound at the same path inside) or `SRC:DEST`. */
   binds: readonly string[];
   /** Units written to its /etc/systemd/system before the first boot and enabled for multi-user.target: name → text. */
   units?: Record<string, string>;
   /** Files of the container written before the first boot (absolute path inside it → text), e.g. its own /etc/passwd. */
   files?: Record<string, string>;
+}
+
+/** A unit of the test's own (HAProxy, sshd) for `units`: one ExecStart, wanted by multi-user.target; `service` adds [Service] lines. */
+export function testUnit(description: string, exec: string, service: readonly string[] = []): string {
+  return ["[Unit]", `Description=${description}`, "[Service]", ...service, `ExecStart=${exec}`, "[Install]", "WantedBy=multi-user.target", ""].join("\n");
+}
+
+/** `systemctl show` of a unit inside the host: ActiveState, MainPID, UnitFileState, NRestarts. */
+export function unitState(host: SystemdHost, unit: string): Record<string, string> {
+  return Object.fromEntries(
+    host
+      .exec(["systemctl", "show", "-p", "ActiveState,MainPID,UnitFileState,NRestarts", unit])
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
 }
 
 /** The machine's services the container would otherwise start at each boot: none of them is part of the test. */

@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, REPO, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
-import { startSteadyLoad } from "./steady-load.js";
-import { type LoadResult, buildReleases, haproxyConfig, servedVersion, waitFor } from "./support.js";
-import { type SystemdHost, bootSystemdHost } from "./systemd-host.js";
+import { deployUnderLoad, expectCleanCutover, killUnderSteadyLoad } from "./steady-load.js";
+import { type LoadResult, QUICK_GATES, buildReleases, haproxyConfig, servedVersion, waitFor } from "./support.js";
+import { type SystemdHost, bootSystemdHost, testUnit, unitState } from "./systemd-host.js";
 
 const NEEDS = ["root", "systemd-nspawn", "nsenter", "mount", "ip", "haproxy", "systemd-analyze"];
 const HAVE = !lacking(NEEDS).length;
@@ -31,14 +31,6 @@ let host: SystemdHost;
 let manifests: Record<string, string>;
 let url: string;
 
-const haproxyUnit = (cfg: string) => `[Unit]
-Description=the test's HAProxy
-[Service]
-ExecStart=/usr/sbin/haproxy -db -f ${cfg}
-[Install]
-WantedBy=multi-user.target
-`;
-
 beforeAll(async () => {
   if (!HAVE) return;
   manifests = await buildReleases(ws, [{ version: "v1" }, { version: "v2" }, { version: "v3-unhealthy", fault: "unhealthy" }]);
@@ -47,7 +39,10 @@ beforeAll(async () => {
   const cfg = join(hp, "haproxy.cfg");
   writeFileSync(cfg, haproxyConfig({ socket: join(hp, "admin.sock"), stateFile: join(hp, "haproxy.state"), bind: `*:${FRONT}`, ports: PORTS }));
   // The repository too: the bundles run inside, and a checkout under /tmp is hidden by the container's own /tmp.
-  host = await bootSystemdHost({ binds: [ws, dir, REPO], units: { "gantry-test-haproxy.service": haproxyUnit(cfg) } });
+  host = await bootSystemdHost({
+    binds: [ws, dir, REPO],
+    units: { "gantry-test-haproxy.service": testUnit("the test's HAProxy", `/usr/sbin/haproxy -db -f ${cfg}`) },
+  });
   url = `http://${host.address}:${FRONT}`;
   await waitFor("HAProxy in the container", async () => (await servedVersion(url)) !== "HTTP 0", 20_000);
 });
@@ -68,11 +63,7 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     // Values systemd's EnvironmentFile needs quoted and escaped: spaces, a quote, a $, a backslash, a %.
     env: 'HOST=127.0.0.1\nGREETING=Hi, 100% "there" $HOME \\o/\nAPI_TOKEN=s3cret-token',
     "systemd-unit": "MemoryMax=512M\n[Unit]\nDocumentation=https://example.com/hello",
-    "health-interval": "100ms",
-    "health-timeout": "5s",
-    "verify-window": "1s",
-    "drain-timeout": "2s",
-    "stop-timeout": "5s",
+    ...QUICK_GATES,
     ...extra,
   };
 }
@@ -81,23 +72,12 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 const deploy = (extra: Record<string, string>) =>
   runAction("deploy", inputs(extra), { workspace: ws, wrap: [...host.enter(), "env", `--chdir=${ws}`], homeParent: dir });
 
-async function deployUnderLoad(extra: Record<string, string>): Promise<{ run: ActionRun; load: LoadResult }> {
-  const load = startSteadyLoad(`${url}/api/hello`, { connections: CONNECTIONS, rate: 1000 });
-  await waitFor("the load's first answers", () => load.made() > 100);
-  const run = await deploy(extra);
-  const after = load.made();
-  await waitFor("answers after the deploy", () => load.made() > after + 100);
-  return { run, load: await load.stop() };
+async function deployWithLoad(extra: Record<string, string>): Promise<{ run: ActionRun; load: LoadResult }> {
+  const { run, loads } = await deployUnderLoad([`${url}/api/hello`], () => deploy(extra), { connections: CONNECTIONS, rate: 1000 });
+  return { run, load: loads[0] as LoadResult };
 }
 
-const show = (color: string) =>
-  Object.fromEntries(
-    host
-      .exec(["systemctl", "show", "-p", "ActiveState,MainPID,UnitFileState,NRestarts", `hello-${color}.service`])
-      .trim()
-      .split("\n")
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  ) as Record<string, string>;
+const show = (color: string) => unitState(host, `hello-${color}.service`);
 const unitText = (color: string) => host.exec(["cat", `/etc/systemd/system/hello-${color}.service`]);
 const errorOf = (run: ActionRun) => run.annotations.find((a) => a.level === "error")?.message ?? "";
 
@@ -143,12 +123,8 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
   });
 
   it("moves to v2 under a keep-alive load without failing a request; only green is enabled", async () => {
-    const { run, load } = await deployUnderLoad({ manifest: manifests.v2 as string });
-    expect(run.code, run.log).toBe(0);
-    expect(run.outputs).toMatchObject({ outcome: "promoted", "active-color": "green", version: "v2", "previous-version": "v1" });
-    console.info(`systemd cutover v1 → v2 under load: ${load.failed} of ${load.total} requests failed`);
-    expect(load.total).toBeGreaterThan(500);
-    expect(load.failed).toBe(0);
+    const { run, load } = await deployWithLoad({ manifest: manifests.v2 as string });
+    expectCleanCutover("systemd cutover", run, load);
     expect(show("green")).toMatchObject({ ActiveState: "active", UnitFileState: "enabled" });
     expect(show("blue")).toMatchObject({ ActiveState: "inactive", UnitFileState: "disabled" });
     expect(await servedVersion(url)).toBe("v2");
@@ -158,16 +134,15 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
     const before = show("green").MainPID as string;
     // `kill -9 0` would be the test's own process group.
     expect(Number(before)).toBeGreaterThan(1);
-    const load = startSteadyLoad(`${url}/api/hello`, { connections: CONNECTIONS, rate: 1000 });
-    await waitFor("the load's first answers", () => load.made() > 100);
-    host.exec(["kill", "-9", before]);
-    const atKill = load.made();
-    await waitFor("systemd to restart hello-green", () => {
-      const s = show("green");
-      return s.ActiveState === "active" && s.MainPID !== before && s.MainPID !== "0";
+    const result = await killUnderSteadyLoad(`${url}/api/hello`, {
+      connections: CONNECTIONS,
+      kill: () => host.exec(["kill", "-9", before]),
+      manager: "systemd",
+      restarted: () => {
+        const s = show("green");
+        return s.ActiveState === "active" && s.MainPID !== before && s.MainPID !== "0";
+      },
     });
-    await waitFor("answers from the restarted release", () => load.made() > atKill + 300);
-    const result = await load.stop();
     console.info(`systemd, kill -9 of the active release: ${result.failed} of ${result.total} requests failed (${CONNECTIONS} connections)`);
     expect(result.failed).toBeLessThanOrEqual(CONNECTIONS);
     expect(Number(show("green").NRestarts)).toBeGreaterThanOrEqual(1);
@@ -185,7 +160,7 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
   }, 120_000);
 
   it("rolls an unhealthy v3 back with its journal lines in the error; v2 is kept warm", async () => {
-    const { run, load } = await deployUnderLoad({ manifest: manifests["v3-unhealthy"] as string });
+    const { run, load } = await deployWithLoad({ manifest: manifests["v3-unhealthy"] as string });
     expect(run.code, run.log).toBe(1);
     expect(run.outputs).toMatchObject({ outcome: "rolled-back", "active-color": "green", version: "v3-unhealthy", "previous-version": "v2" });
     const message = errorOf(run);

@@ -15,7 +15,7 @@ import { type SavedConnections, closeConnections, openConnections } from "../hos
 import { type HostOutcome, type HostTask, fleetOutcome, runFleet } from "./fleet.js";
 import { preflightFleet } from "./preflight.js";
 import { routerNeeds } from "../routers/routers.js";
-import { type FleetReport, fleetSentence, fleetSummary, setFleetOutputs } from "./report.js";
+import { type FleetReport, failureTail, fleetSentence, fleetSummary, setFleetOutputs } from "./report.js";
 import { SshError, SshSession } from "../hosts/ssh/session.js";
 import { SshHost } from "../hosts/ssh/sshhost.js";
 
@@ -133,7 +133,8 @@ export async function runRemote(inputs: DeployInputs, ctx: RunContext, signal: A
   setFleetOutputs(report, ctx);
   ctx.summary(fleetSummary(report, inputs));
   const ok = fleetOutcome(fleet) === "promoted";
-  if (!ok) throw new GantryError(fleetSentence(report));
+  const tail = failureTail(report);
+  if (!ok) throw new GantryError(tail ? `${fleetSentence(report)}\n${tail}` : fleetSentence(report));
   ctx.reporter.info(fleetSentence(report));
 }
 

@@ -96,6 +96,13 @@ export function fleetSentence(r: FleetReport): string {
   return parts.join(" ");
 }
 
+/** The failing host's release output (issue 12: the journal's or supervisor's lines in the error), or "". */
+export function failureTail(r: FleetReport): string {
+  const host = r.fleet.failure?.host;
+  const d = host ? r.reports.get(host) : undefined;
+  return d?.result.logTail ? `last output of ${d.result.version} on ${host}:\n${d.result.logTail}` : "";
+}
+
 /** The job summary of a fleet run. */
 export function fleetSummary(r: FleetReport, inputs: DeployInputs): string {
   const outcome = fleetReportedOutcome(r);
