@@ -27,10 +27,10 @@ cleanup() {
   local left
   left=$(find "$root" -mindepth 1 -maxdepth 1 | wc -l)
   if ((left > 0)); then
-    echo "test temp: the tests left $left folder(s), $(du -sh "$root" 2>/dev/null | cut -f1) in all (largest first: $(du -sm "$root"/* 2>/dev/null |
+    echo "test temp: the tests left $left folder(s), $(du -sh "$root" 2>/dev/null | cut -f1) in all (largest first: $(du -sk "$root"/* 2>/dev/null |
       sed -E 's#\t.*/#\t#; s/[-.]?[A-Za-z0-9]{6}$//' |
-      awk -F'\t' '{ mb[$2] += $1; n[$2]++ } END { for (k in mb) printf "%d %s %d\n", mb[k], k, n[k] }' |
-      sort -rn | head -6 | awk '{ printf "%s %d× %d MB, ", $2, $3, $1 }')removed)" >&2
+      awk -F'\t' '{ kb[$2] += $1; n[$2]++ } END { for (k in kb) printf "%d %s %d\n", kb[k], k, n[k] }' |
+      sort -rn | head -6 | awk '{ printf "%s %d× %s, ", $2, $3, ($1 >= 1024 ? sprintf("%.0f MB", $1 / 1024) : $1 " KB") }')removed)" >&2
   fi
   chmod -R u+w "$root" 2>/dev/null
   rm -rf "$root"

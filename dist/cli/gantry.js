@@ -3,7 +3,13 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGES,
   pipelineStage
-} from "../chunks/chunk-UZ4RKIMC.js";
+} from "../chunks/chunk-OUI4F4SS.js";
+import "../chunks/chunk-LRG7ZNIP.js";
+import "../chunks/chunk-DGVA24BH.js";
+import "../chunks/chunk-D3KEYBDI.js";
+import "../chunks/chunk-OLXWTBYU.js";
+import "../chunks/chunk-WUIYT6UN.js";
+import "../chunks/chunk-ZGRA7STY.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +20,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-DGCJKLTJ.js";
+} from "../chunks/chunk-Q6IYIM7V.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,8 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  deployStage,
+  deployStage
+} from "../chunks/chunk-LRG7ZNIP.js";
+import {
   runActionMain
-} from "../chunks/chunk-DGCJKLTJ.js";
+} from "../chunks/chunk-Q6IYIM7V.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

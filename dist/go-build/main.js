@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-QO2W2YIS.js";
-import "../chunks/chunk-FGMJL5XO.js";
+} from "../chunks/chunk-DGVA24BH.js";
+import "../chunks/chunk-WUIYT6UN.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-HSN3EHZW.js";
+} from "../chunks/chunk-Q6IYIM7V.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-EGNDDD6U.js";
+} from "../chunks/chunk-D3KEYBDI.js";
 import {
   runActionMain
-} from "../chunks/chunk-HSN3EHZW.js";
+} from "../chunks/chunk-Q6IYIM7V.js";
 import "../chunks/chunk-SDIGK4BL.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
