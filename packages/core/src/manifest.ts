@@ -22,8 +22,20 @@ export interface Artifact {
   "archive-sha256"?: string;
   /** Added by the slim stage. */
   slim?: SlimRecord;
+  /** The binary's SBOMs (issue 15), beside it as `<file>.spdx.json` / `<file>.cdx.json`; listed in checksums.txt. */
+  sbom?: ArtifactSbom;
   [extra: string]: unknown;
 }
+
+export interface ArtifactSbom {
+  /** SPDX 2.3 JSON, relative to the manifest's folder. */
+  spdx?: string;
+  /** CycloneDX 1.6 JSON, relative to the manifest's folder. */
+  cyclonedx?: string;
+}
+
+/** File name endings of a binary's SBOMs, beside it: `<binary>.spdx.json`, `<binary>.cdx.json`. */
+export const SBOM_SUFFIXES = { spdx: ".spdx.json", cyclonedx: ".cdx.json" } as const;
 
 export interface SlimRecord {
   before: number;
@@ -42,6 +54,8 @@ export interface Manifest {
   artifacts: Artifact[];
   /** checksums.txt beside the manifest, when written. */
   checksums?: string;
+  /** go-build's provenance statement beside the manifest (`provenance.intoto.json`, issue 15), when written. */
+  provenance?: string;
   [extra: string]: unknown;
 }
 
