@@ -20,6 +20,15 @@ import { EXAMPLE, REPO } from "../demo/lib.js";
 import { findPeer } from "./peers.js";
 import type { BenchRow } from "./results.js";
 
+/** Every folder the bench makes, removed at its end. */
+const made: string[] = [];
+
+function temp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
@@ -69,7 +78,7 @@ function action(dir: string, out: string, layers = "vet,unit,race", coverage = "
  * wander by ±30%: the overhead is the median of the paired differences, over the median direct time.
  */
 function overhead(dir: string, module: string, n: number): { direct: number; action: number; diff: number } {
-  const out = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-out-"));
+  const out = temp("gantry-bench-go-test-out-");
   for (const f of ["summary.md", "output"]) writeFileSync(join(out, f), "");
   direct(dir, module, out);
   action(dir, out);
@@ -133,7 +142,7 @@ function peerRows(what: string, dir: string, n: number): BenchRow[] {
 
 /** A module with some real test work: `pkgs` packages of `tests` tests that each hash for a while. */
 function generatedModule(pkgs: number, tests: number): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-mod-"));
+  const dir = temp("gantry-bench-go-test-mod-");
   writeFileSync(join(dir, "go.mod"), "module example.com/benchmod\n\ngo 1.19\n");
   for (let p = 0; p < pkgs; p++) {
     const pkg = join(dir, `p${p}`);
@@ -153,7 +162,7 @@ function generatedModule(pkgs: number, tests: number): string {
 
 /** Records a real `go test -json` stream of at least `events` lines, cut to exactly that many. */
 function recordStream(events: number): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-rec-"));
+  const dir = temp("gantry-bench-go-test-rec-");
   writeFileSync(join(dir, "go.mod"), "module example.com/rec\n\ngo 1.19\n");
   const tests = Array.from(
     { length: 500 },
@@ -191,10 +200,18 @@ function parse(lines: readonly string[], times: number): { ms: number; heapMiB: 
 }
 
 export default async function goTestBench(): Promise<BenchRow[]> {
+  try {
+    return await measure();
+  } finally {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const pct = (o: { direct: number; diff: number }) => (o.diff / o.direct) * 100;
 
-  const example = mkdtempSync(join(tmpdir(), "gantry-bench-go-test-example-"));
+  const example = temp("gantry-bench-go-test-example-");
   cpSync(EXAMPLE, example, { recursive: true });
   const small = overhead(example, "example.com/hello", 7);
   rows.push({
@@ -215,7 +232,7 @@ export default async function goTestBench(): Promise<BenchRow[]> {
   rows.push(...peerRows("example service", example, 7), ...peerRows("generated module", mod, 5));
 
   const lines = recordStream(100_000);
-  const recorded = join(tmpdir(), "gantry-go-test-100k.jsonl");
+  const recorded = join(temp("gantry-bench-go-test-100k-"), "gantry-go-test-100k.jsonl");
   writeFileSync(recorded, `${lines.join("\n")}\n`);
   const mib = Buffer.byteLength(readFileSync(recorded)) / 1024 / 1024;
   parse(lines, 1);

@@ -49,6 +49,7 @@ const STAGES: Record<string, string> = {
   "go-test.bench.ts": "go-test",
   "deploy.bench.ts": "deploy",
   "deploy-ssh.bench.ts": "deploy (SSH)",
+  "startup.bench.ts": "start-up (every action)",
 };
 
 export function readResults(repo: string): Results {

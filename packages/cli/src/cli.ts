@@ -12,9 +12,12 @@ import {
   nearest,
   parseStageInputs,
 } from "@gantry/core";
-import { STAGES, pipelineStage } from "@gantry/pipeline";
+import { STAGE_LOADERS, loadPipelineStage } from "@gantry/pipeline";
 
-const ALL: Record<string, Stage<unknown>> = { ...STAGES, pipeline: pipelineStage };
+/** How the CLI gets a stage: loaded when named, so one stage's run loads no other's code (issue 14). */
+export type StageLoaders = Readonly<Record<string, () => Promise<Stage<unknown>>>>;
+
+const ALL: StageLoaders = { ...STAGE_LOADERS, pipeline: loadPipelineStage };
 
 export interface CliIO {
   /** Outputs, one `name=value` line each (for scripts). */
@@ -25,7 +28,8 @@ export interface CliIO {
   cwd: string;
 }
 
-function usage(): string {
+async function usage(stages: StageLoaders): Promise<string> {
+  const all = await Promise.all(Object.values(stages).map((load) => load()));
   return [
     "usage: gantry <stage> [--input value | --input=value]...",
     "",
@@ -33,7 +37,7 @@ function usage(): string {
     "Outputs are printed as name=value lines on stdout; progress and the summary go to stderr.",
     "",
     "stages:",
-    ...Object.values(ALL).map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
+    ...all.map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
     "",
     "gantry <stage> --help lists the stage's inputs and their defaults.",
   ].join("\n");
@@ -105,17 +109,17 @@ export function parseFlags(args: readonly string[], known: readonly string[]): R
 }
 
 /** Runs `gantry <stage> …`; returns the exit code. `stages` is for tests. */
-export async function runCli(argv: readonly string[], io: CliIO, stages: Record<string, Stage<unknown>> = ALL): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO, stages: StageLoaders = ALL): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stderr(usage());
+    io.stderr(await usage(stages));
     return name ? 0 : 2;
   }
-  const stage = stages[name];
-  if (!stage) {
+  if (!Object.hasOwn(stages, name)) {
     io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(stages).join(", ")}`);
     return 2;
   }
+  const stage = await (stages[name] as () => Promise<Stage<unknown>>)();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stderr(stageHelp(stage));
     return 0;

@@ -32,7 +32,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv) {
   const code = await runCli(
     ["probe", ...argv],
     { stdout: () => {}, stderr: (l) => void err.push(l), env: { RUNNER_TEMP: runnerDir, XDG_CACHE_HOME: runnerDir, ...env }, cwd: runnerDir },
-    { probe: stage },
+    { probe: async () => stage },
   );
   return { code, seen, stderr: err.join("\n") };
 }
@@ -60,7 +60,7 @@ describe("the CLI's secret inputs (review of issue 16)", () => {
   it("does not read other inputs from the environment", async () => {
     const { stage } = recordingStage();
     const err: string[] = [];
-    await runCli(["probe", "--help"], { stdout: () => {}, stderr: (l) => void err.push(l), env: {}, cwd: tmpdir() }, { probe: stage });
+    await runCli(["probe", "--help"], { stdout: () => {}, stderr: (l) => void err.push(l), env: {}, cwd: tmpdir() }, { probe: async () => stage });
     expect(err.join("\n")).toContain("(secret: better from $GANTRY_ADMIN_TOKEN)");
     expect(err.join("\n")).not.toContain("GANTRY_MODE");
   });

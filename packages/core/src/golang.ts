@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import * as semver from "semver";
 import { GantryError, InputError } from "./errors.js";
 import { exec } from "./exec.js";
 import { fetchWithTimeout, readBodyLimited, readErrorBody, redactUrl } from "./http.js";
 import type { Reporter } from "./report.js";
 import { TOOL_DOWNLOAD_TIMEOUT_MS, installTool, runnerArch } from "./tools.js";
+import { commonJsExports } from "./lazy.js";
+
+/** semver, loaded when a Go version is matched, not at every action's start (issue 14). */
+const semver = async () => commonJsExports(await import("semver"));
 
 /** The Go toolchain a stage runs. */
 export interface GoToolchain {
@@ -40,12 +43,12 @@ export async function describeGo(go: string): Promise<GoToolchain> {
  * The version range a `go-version` input means: `1.22` → `1.22.x`, `1.22.3` → exactly,
  * `>=1.21` and other semver ranges as written.
  */
-export function goVersionRange(spec: string, input = "go-version"): string {
+export async function goVersionRange(spec: string, input = "go-version"): Promise<string> {
   const s = spec.trim().replace(/^go/, "");
   if (/^\d+\.\d+$/.test(s)) return `${s}.x`;
   const exact = normalizeGoVersion(s);
   if (exact) return exact;
-  const range = semver.validRange(s);
+  const range = (await semver()).validRange(s);
   if (!range) throw new InputError(input, spec, "accepted: a Go version such as 1.22, 1.22.3 or a range such as >=1.21");
   return range;
 }
@@ -125,7 +128,8 @@ export async function resolveGo(
   } catch (err) {
     if (!range) throw new GantryError(`no usable \`go\` on PATH (${(err as Error).message}); set go-version to install one`);
   }
-  if (onPath && (!range || semver.satisfies(onPath.version, range, { includePrerelease: true }))) return onPath;
+  const { satisfies, rcompare } = await semver();
+  if (onPath && (!range || satisfies(onPath.version, range, { includePrerelease: true }))) return onPath;
   const wanted = range as string;
   reporter.info(`go ${onPath?.version ?? "(none)"} on PATH does not satisfy ${wanted}; installing`);
   const index = `${downloadBase.replace(/\/$/, "")}/?mode=json&include=all`;
@@ -147,8 +151,8 @@ export async function resolveGo(
   const arch = GO_ARCH[process.arch] ?? process.arch;
   const candidates = files.filter((f) => f.os === os && f.arch === arch && f.kind === "archive" && normalizeGoVersion(f.version));
   const best = candidates
-    .filter((f) => semver.satisfies(normalizeGoVersion(f.version) as string, wanted, { includePrerelease: true }))
-    .sort((a, b) => semver.rcompare(normalizeGoVersion(a.version) as string, normalizeGoVersion(b.version) as string))[0];
+    .filter((f) => satisfies(normalizeGoVersion(f.version) as string, wanted, { includePrerelease: true }))
+    .sort((a, b) => rcompare(normalizeGoVersion(a.version) as string, normalizeGoVersion(b.version) as string))[0];
   if (!best) throw new GantryError(`no Go release for ${os}/${arch} satisfies ${wanted} in ${redactUrl(index)} (${GO_DOWNLOAD_INPUT})`);
   const version = normalizeGoVersion(best.version) as string;
   const dir = await installFromMirror(

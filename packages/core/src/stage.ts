@@ -34,7 +34,7 @@ export interface Stage<I> {
   post?(ctx: RunContext): Promise<void>;
 }
 
-/** Masks the secret inputs, then parses. */
+/** Masks the secret inputs, then parses; the stage's first line of work follows (markStartup). */
 export async function parseStageInputs<I>(stage: Stage<I>, source: InputSource, ctx: RunContext): Promise<I> {
   const read = new InputReader(source, stage.inputs);
   for (const name of stage.secrets ?? []) {
@@ -44,7 +44,26 @@ export async function parseStageInputs<I>(stage: Stage<I>, source: InputSource, 
       for (const line of value.split(/\r?\n/)) if (line.trim().length > 3) ctx.reporter.mask(line.trim());
     }
   }
-  return stage.parse(read, ctx);
+  const inputs = await stage.parse(read, ctx);
+  markStartup(stage.name, ctx.env);
+  return inputs;
+}
+
+/** The start-up marker's environment variable and line prefix (bench/startup.bench.ts reads them). */
+export const STARTUP_MARK_ENV = "GANTRY_STARTUP_MARK";
+export const STARTUP_MARK_PREFIX = "gantry-startup:";
+
+/**
+ * Issue 14's start-up measure: with GANTRY_STARTUP_MARK set, one line on stderr the moment a stage's
+ * inputs are parsed and its run begins (its first line of work): `gantry-startup: <stage> <wall> <cpu>`,
+ * the wall-clock time in ms since the epoch (to the µs), which the bench compares with the moment it
+ * spawned node, and the CPU time (user + system, ms) the process has used so far.
+ */
+export function markStartup(stage: string, env: NodeJS.ProcessEnv): void {
+  if (!env[STARTUP_MARK_ENV]) return;
+  const cpu = process.cpuUsage();
+  const wall = performance.timeOrigin + performance.now();
+  process.stderr.write(`${STARTUP_MARK_PREFIX} ${stage} ${wall.toFixed(3)} ${((cpu.user + cpu.system) / 1000).toFixed(1)}\n`);
 }
 
 function formatOutput(value: OutputValue): string {

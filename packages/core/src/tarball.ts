@@ -1,4 +1,4 @@
-import { pack } from "tar-stream";
+import { commonJsExports } from "./lazy.js";
 
 /** One file or folder of a reproducible tar. */
 export interface TarEntry {
@@ -30,6 +30,8 @@ export function withParents(entries: readonly TarEntry[]): TarEntry[] {
  * Used for go-build's archives and image layers (image-spec layer.md) alike.
  */
 export async function reproducibleTar(entries: readonly TarEntry[], mtimeSeconds: number): Promise<Buffer> {
+  // Loaded here, not at start-up: tar-stream and its streams are for the stages that write tars (issue 14).
+  const { pack } = commonJsExports(await import("tar-stream"));
   const tar = pack();
   const chunks: Buffer[] = [];
   tar.on("data", (c: unknown) => chunks.push(c as Buffer));

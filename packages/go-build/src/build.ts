@@ -61,9 +61,9 @@ export function defaultParallelism(cpus = availableParallelism()): number {
 
 async function resolveToolchain(inputs: GoBuildInputs, ctx: RunContext): Promise<GoToolchain> {
   const spec = inputs.goVersion
-    ? goVersionRange(inputs.goVersion)
+    ? await goVersionRange(inputs.goVersion)
     : inputs.goVersionFile
-      ? goVersionRange(await goVersionFromFile(inputs.goVersionFile), "go-version-file")
+      ? await goVersionRange(await goVersionFromFile(inputs.goVersionFile), "go-version-file")
       : undefined;
   return resolveGo(spec, inputs.goDownloadBaseUrl, ctx.reporter);
 }

@@ -1,6 +1,5 @@
 import { basename, dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
-import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
 import { writeGoBuildProvenance } from "./provenance.js";
@@ -8,9 +7,11 @@ import { writeGoBuildProvenance } from "./provenance.js";
 /**
  * go-build's `upx` input: the slim stage's own engine on the fresh binaries (already stripped at
  * link time, so only UPX runs). It rewrites the archives, checksums.txt and the manifest; the
- * outputs are refreshed from the manifest it wrote.
+ * outputs are refreshed from the manifest it wrote. The slim package is loaded only then, not at
+ * every go-build start (issue 14).
  */
 async function packBuilt(r: GoBuildResult, upx: "auto" | "true", ctx: RunContext): Promise<void> {
+  const { slimArtifacts, slimOptions } = await import("@gantry/slim");
   const slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: false }), {
     reporter: ctx.reporter,
     env: ctx.env,

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GantryError, type RunContext, formatDuration } from "@gantry/core";
 import { CoverageMerger, formatPercent } from "./coverage.js";
-import { E2eError, resolveE2eBinary, shutdownE2e, startE2e } from "./e2e.js";
 import type { GoTestInputs, LayerName } from "./inputs.js";
 import { type TestLayerContext, layerProfile, runTestLayer } from "./layers.js";
 import { type GoPackage, PackageDirs, findModules, listPackages, taggedPackages } from "./packages.js";
@@ -11,9 +10,7 @@ import { writeJunit } from "./junit.js";
 import type { LayerResult } from "./results.js";
 import { type RunningProcess, logTail, stopProcess } from "./processes.js";
 import { startServices } from "./services.js";
-import { runLintLayer } from "./lint.js";
 import { type GoEnv, findTool, goVersionOf, raceProblem, readGoEnv, runVet, skippedLayer } from "./tools.js";
-import { runVulnLayer } from "./vuln.js";
 
 export interface FailedTest {
   layer: LayerName;
@@ -63,7 +60,7 @@ async function prepare(inputs: GoTestInputs, ctx: RunContext) {
   };
   const [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]);
   const raceWhy = has("race") ? await raceProblem(env) : undefined;
-  const e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : undefined;
+  const e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : undefined;
   // Only the tool layers need GOPATH/GOBIN (asked for when they run); the version is for the summary.
   let goEnvAsked: Promise<GoEnv> | undefined;
   const goEnv = () => {
@@ -74,7 +71,11 @@ async function prepare(inputs: GoTestInputs, ctx: RunContext) {
   return { goVersion, env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
 }
 
-/** Runs the layers in the order given, stopping at the first failure when fail-fast is on. */
+/**
+ * Runs the layers in the order given, stopping at the first failure when fail-fast is on. The e2e,
+ * vuln and lint layers' code is loaded only when one of them runs (issue 14: the bundle loads only
+ * what the chosen layers need).
+ */
 export async function goTest(inputs: GoTestInputs, ctx: RunContext): Promise<GoTestResult> {
   const started = performance.now();
   const { reporter } = ctx;
@@ -172,9 +173,9 @@ async function runLayer(
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
+      return (await import("./vuln.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
     case "lint":
-      return runLintLayer(
+      return (await import("./lint.js")).runLintLayer(
         { ...p, packages: inputs.packages, reporter },
         done.some((l) => l.layer === "vet" && l.status !== "not-run"),
       );
@@ -184,6 +185,7 @@ async function runLayer(
 async function runE2eLayer(inputs: GoTestInputs, p: Prepared, tctx: TestLayerContext, logs: GoTestResult["logs"]): Promise<LayerResult> {
   if (p.e2ePkgs.length === 0 || !p.e2eBinary)
     return skippedLayer("e2e", `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.e2eTags.join(",")}`);
+  const { E2eError, shutdownE2e, startE2e } = await import("./e2e.js");
   const started = performance.now();
   let service: Awaited<ReturnType<typeof startE2e>>;
   try {

@@ -1,7 +1,7 @@
 import { runActionMain } from "@gantry/core";
-import { pipelineStage } from "./pipeline.js";
+import { loadPipelineStage } from "./pipeline.js";
 
 /** The root action's main step; runs nothing on import, for @github/local-action (issue 11). */
 export async function run(): Promise<void> {
-  await runActionMain(pipelineStage);
+  await runActionMain(await loadPipelineStage());
 }

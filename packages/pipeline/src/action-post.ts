@@ -1,7 +1,7 @@
 import { runActionPost } from "@gantry/core";
-import { pipelineStage } from "./pipeline.js";
+import { loadPipelineStage } from "./pipeline.js";
 
 /** The root action's post step; runs nothing on import, like action-main.ts (issue 11). */
 export async function run(): Promise<void> {
-  await runActionPost(pipelineStage);
+  await runActionPost(await loadPipelineStage());
 }

@@ -1,10 +1,10 @@
 import { GantryError, InputError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { pipelineStage, rootInputError } from "../src/pipeline.js";
+import { loadPipelineStage, rootInputError } from "../src/pipeline.js";
+
+const { inputs } = await loadPipelineStage();
 
 describe("rootInputError", () => {
-  const inputs = pipelineStage.inputs;
-
   it("renames a later stage's input to the root action's prefixed one, keeping value and accepted", () => {
     const err = rootInputError(new InputError("max-size", "8 parsecs", "accepted: a size"), "slim", inputs) as InputError;
     expect(err).toBeInstanceOf(InputError);
