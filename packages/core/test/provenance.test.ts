@@ -158,6 +158,6 @@ describe("reissueStatement (a later stage rewrote some subjects)", () => {
       { sha256: A, name: "linux_amd64/svc" },
       { sha256: B, name: "b.zip" },
     ]);
-    expect(() => parseChecksums("nope")).toThrow(/not "<sha256>  <name>": "nope"/);
+    expect(() => parseChecksums("nope")).toThrow(`not "<sha256>  <name>": "nope"`);
   });
 });
