@@ -10,6 +10,7 @@ import { type ExecutableInfo, parseExecutable } from "@gantry/slim";
 import { gunzipSync, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { expectValid, schemaValidators } from "../support/schemas.js";
 import { itNeeding } from "../tools.js";
 
 const TARGETS = "linux/amd64, linux/arm64, windows/amd64, darwin/arm64";
@@ -173,6 +174,7 @@ describe("slim on go-build's manifest (default inputs, no UPX installed)", () =>
     const dist = join(ws, "dist");
     expect(execFileSync("sha256sum", ["-c", "checksums.txt"], { cwd: dist, encoding: "utf8" })).not.toMatch(/FAILED/);
     const s = statementOf(ws);
+    expectValid(schemaValidators().slsa, s, "the re-issued provenance.intoto.json");
     const lines = readFileSync(join(dist, "checksums.txt"), "utf8").trim().split("\n");
     expect(s.subject.map((x) => `${x.digest.sha256}  ${x.name}`)).toEqual(lines);
     expect(s.subject.map((x) => x.name)).toEqual(statementBefore.subject.map((x) => x.name));
