@@ -10,6 +10,7 @@ import { type ExecutableInfo, parseExecutable } from "@gantry/slim";
 import { gunzipSync, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { expectValid, schemaValidators } from "../support/schemas.js";
 import { itNeeding } from "../tools.js";
 
 const TARGETS = "linux/amd64, linux/arm64, windows/amd64, darwin/arm64";
@@ -31,6 +32,19 @@ const errorOf = (r: ActionRun) => r.annotations.find((a) => a.level === "error")
 /** A size as the summary writes it, escaped for a RegExp. */
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(".", "\\.")} MiB`;
 const entry = (r: ActionRun, target: string) => reportOf(r).find((e) => e.target === target) as ReportEntry;
+
+interface Statement {
+  subject: { name: string; digest: { sha256: string } }[];
+  predicate: {
+    buildDefinition: {
+      externalParameters: Record<string, unknown>;
+      internalParameters: Record<string, string>;
+      resolvedDependencies: { name?: string; uri?: string; digest: Record<string, string> }[];
+    };
+    runDetails: { builder: { id: string }; metadata: { startedOn: string; finishedOn: string } };
+  };
+}
+const statementOf = (ws: string) => JSON.parse(readFileSync(join(ws, "dist", "provenance.intoto.json"), "utf8")) as Statement;
 
 let built: string;
 /** A fresh workspace holding a copy of the built dist/. */
@@ -79,10 +93,12 @@ describe("the executable header parser on binaries Go really builds", () => {
 describe("slim on go-build's manifest (default inputs, no UPX installed)", () => {
   let ws: string;
   let r: ActionRun;
-  let manifestBefore: { artifacts: { target: string; sha256: string; archive: string }[] };
+  let manifestBefore: { artifacts: { target: string; path: string; sha256: string; archive: string; "archive-sha256": string }[] };
+  let statementBefore: Statement;
   beforeAll(async () => {
     ws = workspace();
     manifestBefore = JSON.parse(readFileSync(join(ws, "dist", "artifacts.json"), "utf8"));
+    statementBefore = statementOf(ws);
     r = await runAction("slim", {}, { workspace: ws });
   });
 
@@ -154,6 +170,46 @@ describe("slim on go-build's manifest (default inputs, no UPX installed)", () =>
     for (const a of m.artifacts) expect(sums).toContain(`${a["archive-sha256"]}  ${a.archive}`);
   });
 
+  it("re-issues go-build's provenance: subjects are the new checksums.txt, slim's inputs beside go-build's, the go-build digests as dependencies", () => {
+    const dist = join(ws, "dist");
+    expect(execFileSync("sha256sum", ["-c", "checksums.txt"], { cwd: dist, encoding: "utf8" })).not.toMatch(/FAILED/);
+    const s = statementOf(ws);
+    expectValid(schemaValidators().slsa, s, "the re-issued provenance.intoto.json");
+    const lines = readFileSync(join(dist, "checksums.txt"), "utf8").trim().split("\n");
+    expect(s.subject.map((x) => `${x.digest.sha256}  ${x.name}`)).toEqual(lines);
+    expect(s.subject.map((x) => x.name)).toEqual(statementBefore.subject.map((x) => x.name));
+    const def = s.predicate.buildDefinition;
+    const defBefore = statementBefore.predicate.buildDefinition;
+    expect(def.externalParameters).toEqual({
+      ...defBefore.externalParameters,
+      slim: { strip: "auto", upx: "auto", "upx-version": "5.2.0", "upx-args": "--best" },
+    });
+    expect(def.internalParameters).toEqual(defBefore.internalParameters);
+    // Each binary and archive slim replaced, with the digest go-build gave it; darwin/arm64 was left alone.
+    const replaced = manifestBefore.artifacts
+      .filter((a) => a.target !== "darwin/arm64")
+      .flatMap((a) => [
+        { name: `go-build:${a.archive}`, digest: { sha256: a["archive-sha256"] } },
+        { name: `go-build:${a.path}`, digest: { sha256: a.sha256 } },
+      ]);
+    expect(def.resolvedDependencies).toEqual([...defBefore.resolvedDependencies, ...replaced.sort((a, b) => (a.name < b.name ? -1 : 1))]);
+    expect(s.predicate.runDetails.builder).toEqual(statementBefore.predicate.runDetails.builder);
+    expect(s.predicate.runDetails.metadata.startedOn).toBe(statementBefore.predicate.runDetails.metadata.startedOn);
+    expect(s.predicate.runDetails.metadata.finishedOn).not.toBe(statementBefore.predicate.runDetails.metadata.finishedOn);
+  });
+
+  it("leaves the SBOMs as go-build wrote them: the binary checksum they record is the go-build digest the statement lists", () => {
+    const s = statementOf(ws);
+    const amd = manifestBefore.artifacts.find((a) => a.target === "linux/amd64");
+    const spdx = JSON.parse(readFileSync(join(ws, "dist", `${amd?.path}.spdx.json`), "utf8"));
+    const recorded = spdx.packages
+      .flatMap((p: { checksums?: { checksumValue: string }[] }) => p.checksums ?? [])
+      .map((c: { checksumValue: string }) => c.checksumValue);
+    const dep = s.predicate.buildDefinition.resolvedDependencies.find((d) => d.name === `go-build:${amd?.path}`);
+    expect(recorded).toContain(dep?.digest.sha256);
+    expect(sha(join(ws, "dist", `${amd?.path}.spdx.json`))).toBe(sha(join(built, "dist", `${amd?.path}.spdx.json`)));
+  });
+
   it("writes the job summary with the before/after table and the top packages collapsed", () => {
     expect(r.summary).toMatch(/### slim: .* → .* \(−\d+\.\d%\) over 4 binaries/);
     const e = entry(r, "linux/amd64");
@@ -163,6 +219,15 @@ describe("slim on go-build's manifest (default inputs, no UPX installed)", () =>
     expect(r.summary).toContain("Budget: none set");
     expect(r.summary).toMatch(/<details><summary>Largest Go packages in dist\/hello_linux_amd64\/hello/);
     expect(r.summary).toMatch(/\| `net\/http` \| \d+\.\d KiB \|/);
+  });
+
+  it("a second run changes no byte, and leaves the statement and checksums.txt byte-identical", async () => {
+    const provenance = join(ws, "dist", "provenance.intoto.json");
+    const before = [sha(provenance), sha(join(ws, "dist", "checksums.txt"))];
+    const again = await runAction("slim", { "report-packages": "false" }, { workspace: ws });
+    expect(again.code, again.log).toBe(0);
+    expect(reportOf(again).every((e) => e.after === e.before)).toBe(true);
+    expect([sha(provenance), sha(join(ws, "dist", "checksums.txt"))]).toEqual(before);
   });
 });
 

@@ -18,3 +18,4 @@ export * from "./net.js";
 export * from "./http.js";
 export * from "./secrets.js";
 export * from "./provenance.js";
+export * from "./checksums.js";

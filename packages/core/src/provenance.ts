@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { GantryError } from "./errors.js";
 import { writeFileAtomic } from "./fsx.js";
 
@@ -39,7 +40,12 @@ export interface Subject {
 export interface SlsaProvenanceV1 {
   buildDefinition: {
     buildType: string;
-    externalParameters: { inputs: Record<string, string>; source?: ResourceDescriptor };
+    /** `inputs` and `source` from the stage that built; a later stage that rewrote the subjects adds its own inputs under its name (`slim`). */
+    externalParameters: {
+      inputs: Record<string, string>;
+      source?: ResourceDescriptor;
+      [laterStage: string]: Record<string, string> | ResourceDescriptor | undefined;
+    };
     internalParameters: Record<string, string>;
     resolvedDependencies: ResourceDescriptor[];
   };
@@ -105,9 +111,72 @@ export function provenanceStatement(opts: ProvenanceOptions): InTotoStatement {
   };
 }
 
+/** The statement's file contents: indented JSON with a final newline. */
+export function provenanceJson(statement: InTotoStatement): string {
+  return `${JSON.stringify(statement, null, 2)}\n`;
+}
+
 /** Writes the statement as indented JSON (atomically, so a reader never sees half of it). */
 export async function writeProvenance(path: string, statement: InTotoStatement): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(statement, null, 2)}\n`);
+  await writeFileAtomic(path, provenanceJson(statement));
+}
+
+/** Reads a statement gantry wrote; anything that is not an in-toto v1 statement with a SLSA v1 predicate is an error naming the file. */
+export async function readProvenance(path: string): Promise<InTotoStatement> {
+  let parsed: Partial<InTotoStatement>;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8")) as Partial<InTotoStatement>;
+  } catch (err) {
+    throw new GantryError(`provenance: ${path} could not be read as JSON (${(err as Error).message})`);
+  }
+  if (
+    parsed._type !== STATEMENT_TYPE_V1 ||
+    parsed.predicateType !== SLSA_PROVENANCE_V1 ||
+    !Array.isArray(parsed.subject) ||
+    !parsed.predicate?.buildDefinition
+  ) {
+    throw new GantryError(`provenance: ${path} is not an in-toto v1 statement with a SLSA v1 provenance predicate`);
+  }
+  return parsed as InTotoStatement;
+}
+
+export interface ReissueOptions {
+  /** The stage that rewrote some subjects (`slim`); its inputs go in `externalParameters[stage]`. */
+  stage: string;
+  /** Only that stage's inputs that change the bytes, each as given. */
+  inputs: Record<string, string>;
+  /** Every subject as it is now (the new checksums.txt lines). */
+  subjects: { name: string; sha256: string }[];
+  /** The files the stage replaced, each with the digest it had before; a name already listed keeps its first digest. */
+  replaced: ResourceDescriptor[];
+  finishedOn: Date;
+}
+
+/**
+ * The statement re-issued after a later stage rewrote some of its subjects (slim, issue 15): new
+ * subjects, the first build definition kept with the later stage's inputs beside it, and each
+ * replaced file's earlier digest as a resolved dependency, so the chain from the first stage's
+ * output stays visible. The builder and startedOn stay the first stage's; finishedOn moves.
+ */
+export function reissueStatement(prev: InTotoStatement, opts: ReissueOptions): InTotoStatement {
+  if (opts.stage === "inputs" || opts.stage === "source") throw new GantryError(`provenance: ${opts.stage} is not a stage name`);
+  const def = prev.predicate.buildDefinition;
+  const listed = new Set(def.resolvedDependencies.map((d) => d.name ?? d.uri));
+  const added = opts.replaced.filter((d) => !listed.has(d.name ?? d.uri));
+  for (const d of added) for (const [alg, hex] of Object.entries(d.digest)) if (alg === "sha256") checkSha256(d.name ?? "", hex);
+  return {
+    ...prev,
+    subject: subjectsOf(opts.subjects),
+    predicate: {
+      ...prev.predicate,
+      buildDefinition: {
+        ...def,
+        externalParameters: { ...def.externalParameters, [opts.stage]: { ...opts.inputs } },
+        resolvedDependencies: [...def.resolvedDependencies, ...added],
+      },
+      runDetails: { ...prev.predicate.runDetails, metadata: { ...prev.predicate.runDetails.metadata, finishedOn: opts.finishedOn.toISOString() } },
+    },
+  };
 }
 
 function checkSha256(name: string, hex: string): string {

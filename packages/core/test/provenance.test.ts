@@ -1,9 +1,19 @@
 /** The provenance statement every stage writes (issue 15): in-toto Statement v1 with a SLSA v1 predicate. */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { GANTRY_CLI_BUILDER, GANTRY_VERSION, gantryBuildType, provenanceStatement, writeProvenance } from "../src/provenance.js";
+import { parseChecksums } from "../src/checksums.js";
+import {
+  GANTRY_CLI_BUILDER,
+  GANTRY_VERSION,
+  gantryBuildType,
+  provenanceJson,
+  provenanceStatement,
+  readProvenance,
+  reissueStatement,
+  writeProvenance,
+} from "../src/provenance.js";
 
 const work = mkdtempSync(join(tmpdir(), "gantry-provenance-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -92,5 +102,62 @@ describe("provenanceStatement", () => {
   it("GANTRY_VERSION is the root package.json version", () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "..", "package.json"), "utf8"));
     expect(GANTRY_VERSION).toBe(pkg.version);
+  });
+});
+
+describe("reissueStatement (a later stage rewrote some subjects)", () => {
+  const C = "c".repeat(64);
+  const first = provenanceStatement({ ...base, source: { uri: "https://github.com/o/r", commit: COMMIT }, goSumSha256: A });
+  const again = {
+    stage: "slim",
+    inputs: { strip: "auto", upx: "false" },
+    subjects: [
+      { name: "svc_1.0.0_linux_arm64.tar.gz", sha256: C },
+      { name: "linux_amd64/svc", sha256: A },
+    ],
+    replaced: [{ name: "go-build:svc_1.0.0_linux_arm64.tar.gz", digest: { sha256: B } }],
+    finishedOn: new Date("2026-01-02T03:05:00Z"),
+  };
+
+  it("takes the new subjects, keeps the build definition with the stage's inputs beside it, adds the old digests, moves finishedOn", () => {
+    const s = reissueStatement(first, again);
+    expect(s.subject).toEqual([
+      { name: "linux_amd64/svc", digest: { sha256: A } },
+      { name: "svc_1.0.0_linux_arm64.tar.gz", digest: { sha256: C } },
+    ]);
+    const def = s.predicate.buildDefinition;
+    expect(def.externalParameters).toEqual({ ...first.predicate.buildDefinition.externalParameters, slim: again.inputs });
+    expect(def.internalParameters).toEqual(first.predicate.buildDefinition.internalParameters);
+    expect(def.resolvedDependencies).toEqual([...first.predicate.buildDefinition.resolvedDependencies, ...again.replaced]);
+    expect(s.predicate.runDetails).toEqual({
+      builder: first.predicate.runDetails.builder,
+      metadata: { startedOn: "2026-01-02T03:04:05.000Z", finishedOn: "2026-01-02T03:05:00.000Z" },
+    });
+    expect(first.subject[1]?.digest.sha256).toBe(B); // the first statement is not changed
+  });
+
+  it("keeps the first digest of a file replaced twice, and refuses a bad digest or a stage named like a parameter", () => {
+    const twice = reissueStatement(reissueStatement(first, again), { ...again, replaced: [{ name: again.replaced[0]?.name ?? "", digest: { sha256: C } }] });
+    expect(twice.predicate.buildDefinition.resolvedDependencies.filter((d) => d.name?.startsWith("go-build:"))).toEqual(again.replaced);
+    expect(() => reissueStatement(first, { ...again, replaced: [{ name: "go-build:x", digest: { sha256: "beef" } }] })).toThrow(/go-build:x has sha256 "beef"/);
+    expect(() => reissueStatement(first, { ...again, stage: "inputs" })).toThrow(/inputs is not a stage name/);
+  });
+
+  it("readProvenance reads back what provenanceJson wrote, and names a file that is not a statement", async () => {
+    const file = join(work, "again.intoto.json");
+    writeFileSync(file, provenanceJson(reissueStatement(first, again)));
+    expect(await readProvenance(file)).toEqual(reissueStatement(first, again));
+    writeFileSync(file, JSON.stringify({ _type: "https://in-toto.io/Statement/v0.1", subject: [] }));
+    await expect(readProvenance(file)).rejects.toThrow(`provenance: ${file} is not an in-toto v1 statement`);
+    writeFileSync(file, "{");
+    await expect(readProvenance(file)).rejects.toThrow(`provenance: ${file} could not be read as JSON`);
+  });
+
+  it("parseChecksums reads sha256sum's lines and names a line that is not one", () => {
+    expect(parseChecksums(`${A}  linux_amd64/svc\n${B} *b.zip\n`)).toEqual([
+      { sha256: A, name: "linux_amd64/svc" },
+      { sha256: B, name: "b.zip" },
+    ]);
+    expect(() => parseChecksums("nope")).toThrow(`not "<sha256>  <name>": "nope"`);
   });
 });

@@ -25,15 +25,3 @@ export async function checksumLines(artifacts: readonly Artifact[], resolve: (fi
 export async function writeChecksums(path: string, lines: readonly string[]): Promise<void> {
   await writeFile(path, `${lines.join("\n")}\n`);
 }
-
-/** Reads `<sha256>  <name>` lines back (the provenance's subjects after slim rewrote some). */
-export function parseChecksums(text: string): { name: string; sha256: string }[] {
-  return text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-      if (!m) throw new Error(`checksums.txt has a line that is not "<sha256>  <name>": ${JSON.stringify(line)}`);
-      return { sha256: m[1] as string, name: m[2] as string };
-    });
-}

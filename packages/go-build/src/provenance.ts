@@ -6,6 +6,7 @@ import {
   PROVENANCE_FILE,
   exists,
   gantryBuildType,
+  parseChecksums,
   provenanceStatement,
   resolveInManifest,
   sha256File,
@@ -13,7 +14,7 @@ import {
   writeProvenance,
 } from "@gantry/core";
 import type { GoBuildResult } from "./build.js";
-import { checksumLines, parseChecksums } from "./checksums.js";
+import { checksumLines } from "./checksums.js";
 import type { GoBuildInputs } from "./inputs.js";
 import { git } from "./version.js";
 

@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { GantryError, InputReader, type Manifest, readManifest, resolveInManifest, sha256, writeManifest } from "@gantry/core";
 import { SLIM_INPUTS, parseSlimInputs } from "./inputs.js";
 import { planFiles } from "./plan.js";
+import { stageProvenance } from "./provenance.js";
 import { rearchive, updateChecksums } from "./rearchive.js";
 import { Replacements } from "./replace.js";
 import { type FileReport, type PreparedSlim, type SlimEnv, type SlimOptions, type SlimResult, prepareSlim } from "./slim.js";
@@ -12,6 +13,8 @@ export interface SlimArtifactsResult extends SlimResult {
   manifestPath: string;
   /** Archives rewritten with the slimmed binary inside. */
   rearchived: string[];
+  /** go-build's provenance statement, when it was re-issued for the slimmed files (issue 15). */
+  provenance?: string;
 }
 
 /** slimArtifacts' work, checked and staged but not yet in place. */
@@ -45,9 +48,11 @@ export async function prepareArtifacts(manifestPath: string, options: SlimOption
   try {
     const result = await prepareSlim(planned, options, senv, changes);
     const sums = new Map<string, string>();
+    const before = new Map<string, string>();
     const rearchived: string[] = [];
     for (const [i, { a, path }] of entries.entries()) {
       const r = result.files[i] as FileReport;
+      if (r.sha256 !== a.sha256) before.set(a.path, a.sha256);
       a.size = r.after;
       a.sha256 = r.sha256;
       a.slim = { before: r.before, after: r.after, steps: r.steps, ...(r["skipped-reason"] ? { "skipped-reason": r["skipped-reason"] } : {}) };
@@ -57,20 +62,24 @@ export async function prepareArtifacts(manifestPath: string, options: SlimOption
         const archive = await stageArchive(resolveInManifest(manifestPath, a.archive), basename(path), slimmed, changes, a.archive, a.path);
         if (!archive.reproducible)
           senv.reporter.warning(`${a.archive}: rewritten with the slimmed binary, but its original compression settings could not be reproduced`);
+        if (a["archive-sha256"] && a["archive-sha256"] !== archive.sha256) before.set(a.archive, a["archive-sha256"]);
         a["archive-sha256"] = archive.sha256;
         sums.set(a.archive, archive.sha256);
         rearchived.push(a.archive);
       }
     }
+    let checksums: string | undefined;
     if (typeof manifest.checksums === "string") {
       const file = resolveInManifest(manifestPath, manifest.checksums);
       const text = await readFile(file, "utf8").catch(() => undefined);
-      if (text !== undefined) await changes.write(file, updateChecksums(text, sums));
+      checksums = text === undefined ? undefined : updateChecksums(text, sums);
+      if (checksums !== undefined) await changes.write(file, checksums);
     }
+    const provenance = await stageProvenance(manifestPath, manifest, { before, after: sums, checksums }, options, changes, senv.reporter);
     const staged = changes.tempFor(manifestPath, "manifest");
     await writeManifest(staged, manifest);
     changes.add(manifestPath, staged);
-    return { ...result, changes, manifest, manifestPath, rearchived };
+    return { ...result, changes, manifest, manifestPath, rearchived, ...(provenance ? { provenance } : {}) };
   } catch (err) {
     await changes.discard();
     throw err;

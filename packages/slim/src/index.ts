@@ -5,6 +5,7 @@ export * from "./glob.js";
 export * from "./inputs.js";
 export * from "./packages.js";
 export * from "./plan.js";
+export * from "./provenance.js";
 export * from "./rearchive.js";
 export * from "./replace.js";
 export * from "./slim.js";
