@@ -37,6 +37,13 @@ describe("layer compression in worker threads", () => {
     expect(out.map((c) => c.digest)).toEqual(tars.map((t) => compress(t).digest));
   });
 
+  it("a tar that is a view into a larger buffer (a layer of docker save's tar) gives the same bytes", async () => {
+    const whole = binaryLike(3 * WORKER_MIN_BYTES, 7);
+    const view = whole.subarray(1000, 1000 + WORKER_MIN_BYTES + 10);
+    const out = await compressAll([tars[0] as Uint8Array, view], { script: WORKER, threads: 1 });
+    expect(out[1]?.digest).toBe(compress(view).digest);
+  });
+
   it("a worker that throws fails the call with its error", async () => {
     await expect(compressAll(tars, { script: brokenWorker('throw new Error("no memory for you")'), threads: 2 })).rejects.toThrow(
       /compressing a layer of \d+ bytes in a worker thread failed: no memory for you/,

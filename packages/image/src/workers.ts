@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { GantryError } from "@gantry/core";
-import { type Compressed, compress } from "./compress.js";
+import { type Compressed, compress, ownedBuffers } from "./compress.js";
 
 /**
  * Layers at least this large go to a worker thread when there are several (issue 14); smaller
@@ -49,8 +49,9 @@ function runJob(worker: Worker, id: number, tar: Uint8Array): Promise<Compressed
       if (m.id === id) resolve({ gz: m.gz, digest: m.digest });
       else fail(`it answered job ${m.id}`);
     });
-    // A copy, not a transfer: the caller keeps its tar (its size and, for docker's layers, its checks).
-    worker.postMessage({ id, tar });
+    // A copy, not a transfer: the caller keeps its tar. A view into a larger buffer (a layer of a docker
+    // save) is cut out first, or the whole buffer behind it would be cloned.
+    worker.postMessage({ id, tar: ownedBuffers(tar).length > 0 ? tar : new Uint8Array(tar) });
   });
 }
 
