@@ -54,20 +54,18 @@ function diffIdOf(tar: Uint8Array): string {
  */
 export async function layersFromTars(tars: readonly LayerTar[], options: LayerOptions = {}): Promise<Layer[]> {
   const diffIds = tars.map((t) => diffIdOf(t.tar));
+  const unique = new Map(diffIds.map((d, i) => [d, (tars[i] as LayerTar).tar]));
+  const cached = await Promise.all([...unique.keys()].map((d) => options.cache?.get(d)));
   const found = new Map<string, Compressed>();
   const missing = new Map<string, Uint8Array>();
-  for (const [i, { tar }] of tars.entries()) {
-    const diffId = diffIds[i] as string;
-    if (found.has(diffId) || missing.has(diffId)) continue;
-    const cached = await options.cache?.get(diffId);
-    if (cached) found.set(diffId, cached);
+  for (const [i, [diffId, tar]] of [...unique].entries()) {
+    const hit = cached[i];
+    if (hit) found.set(diffId, hit);
     else missing.set(diffId, tar);
   }
   const made = await compressAll([...missing.values()], options);
-  for (const [i, diffId] of [...missing.keys()].entries()) {
-    found.set(diffId, made[i] as Compressed);
-    await options.cache?.put(diffId, made[i] as Compressed);
-  }
+  for (const [i, diffId] of [...missing.keys()].entries()) found.set(diffId, made[i] as Compressed);
+  await Promise.all([...missing.keys()].map((diffId) => options.cache?.put(diffId, found.get(diffId) as Compressed)));
   return tars.map(({ tar, role }, i) => {
     const { gz, digest } = found.get(diffIds[i] as string) as Compressed;
     return {
