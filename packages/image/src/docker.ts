@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { ExecError, GantryError, type Reporter, exec, lastLines } from "@gantry/core";
 import { extract } from "tar-stream";
 import type { PlatformImage } from "./assemble.js";
-import { type LayerCache, layersFromTars } from "./layer.js";
+import { type LayerOptions, layersFromTars } from "./layer.js";
 import { type ImageConfig, type ImageManifest, MediaType, digestOf, jsonBlob } from "./oci.js";
-import { bundledWorker } from "./workers.js";
 
 /** The Docker daemon's version, or undefined when none answers (degrade on capability, not on environment). */
 export async function dockerServerVersion(env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -52,7 +51,8 @@ export interface DockerBuildOptions {
   annotations: Record<string, string>;
   env: NodeJS.ProcessEnv;
   reporter: Reporter;
-  cache?: LayerCache;
+  /** The layer cache and worker threads (layer.ts). */
+  layers?: LayerOptions;
 }
 
 /**
@@ -125,7 +125,7 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
       return { tar, role: "dockerfile" };
     });
     // One batch, as for the oci engine: reused by content, the large layers compressed in parallel (issue 14).
-    const layers = await layersFromTars(tars, { script: bundledWorker(), ...(o.cache ? { cache: o.cache } : {}) });
+    const layers = await layersFromTars(tars, o.layers);
     for (const [i, layer] of layers.entries())
       if (layer.diffId !== config.rootfs.diff_ids[i])
         throw new GantryError(`docker save of ${id}: layer ${entry.Layers[i]} is ${layer.diffId}, the config says ${config.rootfs.diff_ids[i]}`);

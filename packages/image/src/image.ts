@@ -8,14 +8,14 @@ import { type BuildSet, findManifests, loadBuildSet, selectBinaries } from "./bi
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
-import { type Layer, type LayerCache, type LayerEntry, type LayerTar, layerTar, layersFromTars } from "./layer.js";
+import { type Layer, type LayerEntry, type LayerOptions, type LayerTar, layerTar, layersFromTars } from "./layer.js";
 import { writeDockerArchive, writeOciLayout } from "./layout.js";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import { type BaseImage, pullBase } from "./pull.js";
 import { type PushResult, pushImage } from "./push.js";
 import { type ImageRef, formatReference, sanitizeTag } from "./reference.js";
 import { RegistryClient } from "./registry.js";
-import { bundledWorker } from "./workers.js";
+import { bundledWorker, layerThreads } from "./workers.js";
 
 export interface ImageResult {
   image: BuiltImage;
@@ -124,7 +124,7 @@ async function ociImages(
   set: BuildSet,
   labels: Record<string, string>,
   ctx: RunContext,
-  cache?: LayerCache,
+  layerOptions: LayerOptions,
 ): Promise<{ images: PlatformImage[]; base: BaseImage | undefined }> {
   const binaries = await selectBinaries(set, inputs.platforms);
   const platforms = binaries.map((b) => b.platform);
@@ -143,7 +143,7 @@ async function ociImages(
   const name = binaries[0]?.artifact.name || set.project;
   const binaryTars = await Promise.all(binaries.map(async (b) => ({ tar: await layerTar(binaryEntries(name, b.data), set.epoch), role: "binary" })));
   // Every layer in one batch: reused by content, the binaries compressed in parallel (issue 14).
-  const layers = await layersFromTars([...shared, ...binaryTars], { script: bundledWorker(), ...(cache ? { cache } : {}) });
+  const layers = await layersFromTars([...shared, ...binaryTars], layerOptions);
   const spec: ImageSpec = {
     name,
     created: set.date,
@@ -180,7 +180,9 @@ export function archivePlatform(image: BuiltImage, wanted: Platform | undefined)
 /** Builds the image and writes it where the inputs say: OCI layout, docker archive, docker load, registry. */
 export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<ImageResult> {
   const { reporter, env } = ctx;
+  const threads = layerThreads(env);
   const cache = diskLayerCache(env);
+  const layerOptions: LayerOptions = { script: bundledWorker(), ...(cache ? { cache } : {}), ...(threads === undefined ? {} : { threads }) };
   let set: BuildSet | undefined;
   if (inputs.engine === "oci" || (await exists(resolve(inputs.cwd, inputs.manifest))))
     set = await loadBuildSet(await findManifests(inputs.manifest, inputs.cwd), inputs.cwd);
@@ -206,13 +208,13 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
       annotations: inputs.annotations,
       env,
       reporter,
-      cache,
+      layers: layerOptions,
     });
     images = [built.image];
     dockerId = built.id;
     base = `Dockerfile ${inputs.dockerfile}`;
   } else {
-    const r = await ociImages(inputs, set as BuildSet, labels, ctx, cache);
+    const r = await ociImages(inputs, set as BuildSet, labels, ctx, layerOptions);
     images = r.images;
     if (r.base) base = `${formatReference({ ...r.base.ref, digest: undefined })}@${r.base.digest}`;
   }

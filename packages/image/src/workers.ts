@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { GantryError } from "@gantry/core";
+import { GantryError, InputError } from "@gantry/core";
 import { type Compressed, compress, ownedBuffers } from "./compress.js";
 
 /**
@@ -16,6 +16,17 @@ export function bundledWorker(): string | undefined {
   if (!import.meta.url.endsWith(".js")) return undefined; // from the TypeScript sources (unit tests): in-process
   const file = fileURLToPath(new URL("../image/layer-worker.js", import.meta.url));
   return existsSync(file) ? file : undefined;
+}
+
+/**
+ * `GANTRY_LAYER_THREADS`: how many worker threads may compress layers (0: all in the stage's own
+ * thread, e.g. on a machine with no idle core, where the workers' start costs more than it saves).
+ */
+export function layerThreads(env: NodeJS.ProcessEnv): number | undefined {
+  const setting = env.GANTRY_LAYER_THREADS?.trim();
+  if (!setting) return undefined;
+  if (!/^\d{1,3}$/.test(setting)) throw new InputError("GANTRY_LAYER_THREADS", setting, "a whole number of worker threads (0 for none)");
+  return Number(setting);
 }
 
 export interface CompressOptions {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COMPRESSOR, compress, gzipLayer } from "../src/compress.js";
 import { type LayerCache, layerTar, layersFromTars } from "../src/layer.js";
 import { digestOf } from "../src/oci.js";
-import { WORKER_MIN_BYTES, compressAll } from "../src/workers.js";
+import { WORKER_MIN_BYTES, compressAll, layerThreads } from "../src/workers.js";
 import { binaryLike } from "./bytes.js";
 
 /** A cache in memory that counts what it was asked. */
@@ -43,6 +43,19 @@ describe("layer compression", () => {
     const tars = [binaryLike(WORKER_MIN_BYTES, 1), binaryLike(10, 2), binaryLike(WORKER_MIN_BYTES + 1, 3)];
     const out = await compressAll(tars, { threads: 4 });
     expect(out.map((c) => c.digest)).toEqual(tars.map((t) => compress(t).digest));
+  });
+});
+
+describe("GANTRY_LAYER_THREADS", () => {
+  it("is a whole number of threads, or unset", () => {
+    expect(layerThreads({})).toBeUndefined();
+    expect(layerThreads({ GANTRY_LAYER_THREADS: " " })).toBeUndefined();
+    expect(layerThreads({ GANTRY_LAYER_THREADS: "0" })).toBe(0);
+    expect(layerThreads({ GANTRY_LAYER_THREADS: "3" })).toBe(3);
+  });
+
+  it.each(["-1", "two", "1.5", "1e3", "4096"])("refuses %s, naming the variable and what it takes", (value) => {
+    expect(() => layerThreads({ GANTRY_LAYER_THREADS: value })).toThrow(/GANTRY_LAYER_THREADS.*whole number of worker threads/s);
   });
 });
 
