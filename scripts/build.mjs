@@ -18,6 +18,9 @@ for (const stage of readdirSync(join(root, "actions")).sort()) {
   }
 }
 if (!only.length || only.includes("cli")) entryPoints["cli/gantry"] = join(root, "packages/cli/src/main.ts");
+// The image stage's worker thread (layer compression, issue 14), beside whichever bundle runs the stage.
+if (!only.length || only.some((o) => ["image", "cli", "pipeline"].includes(o)))
+  entryPoints["image/layer-worker"] = join(root, "packages/image/src/layer-worker.ts");
 if (!only.length || only.includes("pipeline")) {
   entryPoints["pipeline/main"] = join(root, "packages/pipeline/src/main.ts");
   entryPoints["pipeline/post"] = join(root, "packages/pipeline/src/post.ts");

@@ -107,7 +107,12 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
   return c;
 }
 
-/** One platform's image from its binary, the shared layers and the base's part. */
+/** The binary's layer: the one file, at /usr/local/bin/<name>. */
+export function binaryEntries(name: string, binary: Uint8Array): LayerEntry[] {
+  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary }];
+}
+
+/** One platform's image from its binary, the shared layers and the base's part (compressed in this thread). */
 export async function assemblePlatform(
   spec: ImageSpec,
   platform: Platform,
@@ -115,7 +120,11 @@ export async function assemblePlatform(
   base: BasePart | undefined,
   cache?: LayerCache,
 ): Promise<PlatformImage> {
-  const binaryLayer = await buildLayer([{ path: `${BINARY_DIR}/${spec.name}`, mode: 0o755, data: binary }], spec.epoch, "binary", cache);
+  return platformImage(spec, platform, await buildLayer(binaryEntries(spec.name, binary), spec.epoch, "binary", cache), base);
+}
+
+/** One platform's image from its binary's layer, the shared layers and the base's part. */
+export function platformImage(spec: ImageSpec, platform: Platform, binaryLayer: Layer, base: BasePart | undefined): PlatformImage {
   const layers = [...(base?.layers ?? []), ...spec.sharedLayers, binaryLayer];
   const ours: HistoryEntry[] = [...spec.sharedLayers, binaryLayer].map((l) => ({
     created: spec.created,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ExecError, GantryError, type Reporter, exec, lastLines } from "@gantry/core";
 import { extract } from "tar-stream";
 import type { PlatformImage } from "./assemble.js";
-import { type Layer, type LayerCache, layerFromTar } from "./layer.js";
+import { type LayerOptions, layersFromTars } from "./layer.js";
 import { type ImageConfig, type ImageManifest, MediaType, digestOf, jsonBlob } from "./oci.js";
 
 /** The Docker daemon's version, or undefined when none answers (degrade on capability, not on environment). */
@@ -51,7 +51,8 @@ export interface DockerBuildOptions {
   annotations: Record<string, string>;
   env: NodeJS.ProcessEnv;
   reporter: Reporter;
-  cache?: LayerCache;
+  /** The layer cache and worker threads (layer.ts). */
+  layers?: LayerOptions;
 }
 
 /**
@@ -118,15 +119,16 @@ export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: Platf
     const configBytes = entry && files.get(entry.Config);
     if (!entry || !configBytes) throw new GantryError(`docker save of ${id} has no manifest.json entry or config gantry can read`);
     const config = JSON.parse(configBytes.toString("utf8")) as ImageConfig;
-    const layers: Layer[] = [];
-    for (const [i, path] of entry.Layers.entries()) {
+    const tars = entry.Layers.map((path) => {
       const tar = files.get(path);
       if (!tar) throw new GantryError(`docker save of ${id} lacks its layer ${path}`);
-      const layer = await layerFromTar(tar, "dockerfile", o.cache);
+      return { tar, role: "dockerfile" };
+    });
+    // One batch, as for the oci engine: reused by content, the large layers compressed in parallel (issue 14).
+    const layers = await layersFromTars(tars, o.layers);
+    for (const [i, layer] of layers.entries())
       if (layer.diffId !== config.rootfs.diff_ids[i])
-        throw new GantryError(`docker save of ${id}: layer ${path} is ${layer.diffId}, the config says ${config.rootfs.diff_ids[i]}`);
-      layers.push(layer);
-    }
+        throw new GantryError(`docker save of ${id}: layer ${entry.Layers[i]} is ${layer.diffId}, the config says ${config.rootfs.diff_ids[i]}`);
     const configBlob = { descriptor: { mediaType: MediaType.config, digest: digestOf(configBytes), size: configBytes.length }, bytes: configBytes };
     const manifest: ImageManifest = {
       schemaVersion: 2,

@@ -2,19 +2,20 @@ import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, type RunContext, exists, hostTarget } from "@gantry/core";
-import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, assemblePlatform, scratchEntries } from "./assemble.js";
+import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, binaryEntries, platformImage, scratchEntries } from "./assemble.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type BuildSet, findManifests, loadBuildSet, selectBinaries } from "./binaries.js";
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
-import { type Layer, type LayerCache, type LayerEntry, buildLayer } from "./layer.js";
+import { type Layer, type LayerEntry, type LayerOptions, type LayerTar, layerTar, layersFromTars } from "./layer.js";
 import { writeDockerArchive, writeOciLayout } from "./layout.js";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import { type BaseImage, pullBase } from "./pull.js";
 import { type PushResult, pushImage } from "./push.js";
 import { type ImageRef, formatReference, sanitizeTag } from "./reference.js";
 import { RegistryClient } from "./registry.js";
+import { bundledWorker, layerThreads } from "./workers.js";
 
 export interface ImageResult {
   image: BuiltImage;
@@ -108,28 +109,33 @@ async function extraEntries(inputs: ImageInputs): Promise<LayerEntry[]> {
   return entries;
 }
 
+/** The scratch base's layer: accounts, /tmp and (unless turned off) gantry's pinned CA bundle. */
+async function scratchTar(inputs: ImageInputs, epoch: number, ctx: RunContext): Promise<LayerTar> {
+  let ca: Uint8Array | undefined;
+  if (inputs.caCertificates) {
+    // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
+    // Imported here so the 230 kB of text is loaded only for a scratch image that wants it.
+    const { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle.js");
+    ca = Buffer.from(CA_BUNDLE_PEM);
+    ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
+  }
+  return { tar: await layerTar(scratchEntries(inputs.user, ca), epoch), role: ca ? "ca-certificates" : "accounts" };
+}
+
 /** The oci engine: one image per binary over the base, joined in an index. */
 async function ociImages(
   inputs: ImageInputs,
   set: BuildSet,
   labels: Record<string, string>,
   ctx: RunContext,
-  cache?: LayerCache,
+  layerOptions: LayerOptions,
 ): Promise<{ images: PlatformImage[]; base: BaseImage | undefined }> {
   const binaries = await selectBinaries(set, inputs.platforms);
   const platforms = binaries.map((b) => b.platform);
-  const shared: Layer[] = [];
+  const shared: LayerTar[] = [];
   let base: BaseImage | undefined;
   if (inputs.base === "scratch") {
-    let ca: Uint8Array | undefined;
-    if (inputs.caCertificates) {
-      // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
-      // Imported here so the 230 kB of text is loaded only for a scratch image that wants it.
-      const { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle.js");
-      ca = Buffer.from(CA_BUNDLE_PEM);
-      ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
-    }
-    shared.push(await buildLayer(scratchEntries(inputs.user, ca), set.epoch, ca ? "ca-certificates" : "accounts", cache));
+    shared.push(await scratchTar(inputs, set.epoch, ctx));
   } else {
     ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`);
     base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx));
@@ -137,9 +143,13 @@ async function ociImages(
       ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`);
   }
   const files = await extraEntries(inputs);
-  if (files.length > 0) shared.push(await buildLayer(files, set.epoch, "files", cache));
+  if (files.length > 0) shared.push({ tar: await layerTar(files, set.epoch), role: "files" });
+  const name = binaries[0]?.artifact.name || set.project;
+  const binaryTars = await Promise.all(binaries.map(async (b) => ({ tar: await layerTar(binaryEntries(name, b.data), set.epoch), role: "binary" })));
+  // Every layer in one batch: reused by content, the binaries compressed in parallel (issue 14).
+  const layers = await layersFromTars([...shared, ...binaryTars], layerOptions);
   const spec: ImageSpec = {
-    name: binaries[0]?.artifact.name || set.project,
+    name,
     created: set.date,
     epoch: set.epoch,
     user: inputs.user,
@@ -150,10 +160,10 @@ async function ociImages(
     workdir: inputs.workdir,
     labels,
     annotations: inputs.annotations,
-    sharedLayers: shared,
+    sharedLayers: layers.slice(0, shared.length),
     ...(base ? { base: { name: formatReference({ ...base.ref, digest: undefined }), digest: base.digest } } : {}),
   };
-  const images = await Promise.all(binaries.map((b, i) => assemblePlatform(spec, b.platform, b.data, base?.parts[i], cache)));
+  const images = binaries.map((b, i) => platformImage(spec, b.platform, layers[shared.length + i] as Layer, base?.parts[i]));
   return { images, base };
 }
 
@@ -174,7 +184,9 @@ export function archivePlatform(image: BuiltImage, wanted: Platform | undefined)
 /** Builds the image and writes it where the inputs say: OCI layout, docker archive, docker load, registry. */
 export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<ImageResult> {
   const { reporter, env } = ctx;
+  const threads = layerThreads(env);
   const cache = diskLayerCache(env);
+  const layerOptions: LayerOptions = { script: bundledWorker(), ...(cache ? { cache } : {}), ...(threads === undefined ? {} : { threads }) };
   let set: BuildSet | undefined;
   if (inputs.engine === "oci" || (await exists(resolve(inputs.cwd, inputs.manifest))))
     set = await loadBuildSet(await findManifests(inputs.manifest, inputs.cwd), inputs.cwd);
@@ -200,13 +212,13 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
       annotations: inputs.annotations,
       env,
       reporter,
-      cache,
+      layers: layerOptions,
     });
     images = [built.image];
     dockerId = built.id;
     base = `Dockerfile ${inputs.dockerfile}`;
   } else {
-    const r = await ociImages(inputs, set as BuildSet, labels, ctx, cache);
+    const r = await ociImages(inputs, set as BuildSet, labels, ctx, layerOptions);
     images = r.images;
     if (r.base) base = `${formatReference({ ...r.base.ref, digest: undefined })}@${r.base.digest}`;
   }

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "fflate";
 import { type TarEntry, reproducibleTar, withParents } from "@gantry/core";
-import { type Blob, MediaType, digestOf } from "./oci.js";
+import type { Compressed } from "./compress.js";
+import { type Blob, MediaType } from "./oci.js";
+import { type CompressOptions, compressAll } from "./workers.js";
+
+export { COMPRESSOR, GZIP_LEVEL, gzipLayer } from "./compress.js";
 
 /** One file or folder of a layer, as it will appear in the image (a core `TarEntry`). */
 export type LayerEntry = TarEntry;
@@ -16,15 +19,6 @@ export interface Layer {
   role: string;
 }
 
-/**
- * gzip level 1, as go-containerregistry (ko, crane) uses by default: on a 4.6 MB Go binary here
- * it took 220 ms against 320–430 ms for level 6, for a layer 5% larger (2.13 vs 2.02 MB);
- * compression is the one slow step of an image, and level 9 took twice as long as 6 for 0.15% less.
- */
-export const GZIP_LEVEL = 1;
-/** Names the compressor in cache keys: another fflate or level may give other bytes. */
-export const COMPRESSOR = `fflate-0.8-gzip${GZIP_LEVEL}`;
-
 export { withParents };
 
 /** The uncompressed tar of a layer (image-spec layer.md), from core's reproducible tar. */
@@ -32,41 +26,63 @@ export function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): 
   return reproducibleTar(entries, mtimeSeconds);
 }
 
-/**
- * gzip with a fixed header (mtime 0, OS byte 3 from fflate on every platform). fflate is pure
- * JavaScript pinned in the bundle: Node's own zlib is Chromium's fork and gave other bytes than
- * the system zlib for the same binary here, so digests would depend on the runner's Node.
- * In the main thread: fflate's worker-thread variant was slower here for two 4.6 MB binaries
- * (500–870 ms against 380–420 ms one after another), each worker starting a cold isolate.
- */
-export function gzipLayer(tar: Uint8Array): Uint8Array {
-  return gzipSync(tar, { level: GZIP_LEVEL, mtime: 0 });
-}
-
 /** Where compressed layers can be looked up by their uncompressed digest (see cache.ts). */
 export interface LayerCache {
-  get(diffId: string): Promise<Uint8Array | undefined>;
-  put(diffId: string, gz: Uint8Array): Promise<void>;
+  get(diffId: string): Promise<Compressed | undefined>;
+  put(diffId: string, layer: Compressed): Promise<void>;
+}
+
+/** How layers are compressed: the cache to reuse them from, and the worker threads (workers.ts). */
+export interface LayerOptions extends CompressOptions {
+  cache?: LayerCache;
+}
+
+/** A layer tar and what it holds (see `Layer.role`). */
+export interface LayerTar {
+  tar: Uint8Array;
+  role: string;
+}
+
+/** `sha256:<hex>` of a layer tar: its diff_id, and its key in the cache. */
+function diffIdOf(tar: Uint8Array): string {
+  return `sha256:${createHash("sha256").update(tar).digest("hex")}`;
+}
+
+/**
+ * Layers from their tars, reused by content (issue 14): a tar whose diff_id is in the cache, or
+ * comes twice in the batch, is compressed not at all or once; the others in parallel (workers.ts).
+ */
+export async function layersFromTars(tars: readonly LayerTar[], options: LayerOptions = {}): Promise<Layer[]> {
+  const diffIds = tars.map((t) => diffIdOf(t.tar));
+  const unique = new Map(diffIds.map((d, i) => [d, (tars[i] as LayerTar).tar]));
+  const cached = await Promise.all([...unique.keys()].map((d) => options.cache?.get(d)));
+  const found = new Map<string, Compressed>();
+  const missing = new Map<string, Uint8Array>();
+  for (const [i, [diffId, tar]] of [...unique].entries()) {
+    const hit = cached[i];
+    if (hit) found.set(diffId, hit);
+    else missing.set(diffId, tar);
+  }
+  const made = await compressAll([...missing.values()], options);
+  for (const [i, diffId] of [...missing.keys()].entries()) found.set(diffId, made[i] as Compressed);
+  await Promise.all([...missing.keys()].map((diffId) => options.cache?.put(diffId, found.get(diffId) as Compressed)));
+  return tars.map(({ tar, role }, i) => {
+    const { gz, digest } = found.get(diffIds[i] as string) as Compressed;
+    return {
+      blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz },
+      diffId: diffIds[i] as string,
+      uncompressedSize: tar.length,
+      role,
+    };
+  });
+}
+
+/** Compresses one uncompressed layer tar in this thread (or takes it from the cache). */
+export async function layerFromTar(tar: Uint8Array, role: string, cache?: LayerCache): Promise<Layer> {
+  return (await layersFromTars([{ tar, role }], cache ? { cache } : {}))[0] as Layer;
 }
 
 /** Builds one gzip layer from entries. */
 export async function buildLayer(entries: readonly LayerEntry[], mtimeSeconds: number, role: string, cache?: LayerCache): Promise<Layer> {
-  const tar = await layerTar(entries, mtimeSeconds);
-  return layerFromTar(tar, role, cache);
-}
-
-/** Compresses an uncompressed layer tar (or takes it from the cache). */
-export async function layerFromTar(tar: Uint8Array, role: string, cache?: LayerCache): Promise<Layer> {
-  const diffId = `sha256:${createHash("sha256").update(tar).digest("hex")}`;
-  let gz = await cache?.get(diffId);
-  if (!gz) {
-    gz = gzipLayer(tar);
-    await cache?.put(diffId, gz);
-  }
-  return {
-    blob: { descriptor: { mediaType: MediaType.layerGzip, digest: digestOf(gz), size: gz.length }, bytes: gz },
-    diffId,
-    uncompressedSize: tar.length,
-    role,
-  };
+  return layerFromTar(await layerTar(entries, mtimeSeconds), role, cache);
 }
