@@ -1,15 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  STAGES,
-  pipelineStage
-} from "../chunks/chunk-OUI4F4SS.js";
-import "../chunks/chunk-LRG7ZNIP.js";
-import "../chunks/chunk-DGVA24BH.js";
-import "../chunks/chunk-D3KEYBDI.js";
-import "../chunks/chunk-OLXWTBYU.js";
-import "../chunks/chunk-WUIYT6UN.js";
-import "../chunks/chunk-ZGRA7STY.js";
+  STAGE_LOADERS,
+  loadPipelineStage
+} from "../chunks/chunk-ISI3OJOY.js";
 import {
   GantryError,
   TerminalReporter,
@@ -20,13 +14,13 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // packages/cli/src/cli.ts
-var ALL = { ...STAGES, pipeline: pipelineStage };
-function usage() {
+var ALL = { ...STAGE_LOADERS, pipeline: loadPipelineStage };
+async function usage(stages) {
   return [
     "usage: gantry <stage> [--input value | --input=value]...",
     "",
@@ -34,7 +28,7 @@ function usage() {
     "Outputs are printed as name=value lines on stdout; progress and the summary go to stderr.",
     "",
     "stages:",
-    ...Object.values(ALL).map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
+    ...(await Promise.all(Object.values(stages).map((load) => load()))).map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
     "",
     "gantry <stage> --help lists the stage's inputs and their defaults."
   ].join(`
@@ -86,10 +80,10 @@ ${value}` : value;
 async function runCli(argv, io, stages = ALL) {
   let [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help")
-    return io.stderr(usage()), name ? 0 : 2;
-  let stage = stages[name];
-  if (!stage)
+    return io.stderr(await usage(stages)), name ? 0 : 2;
+  if (!Object.hasOwn(stages, name))
     return io.stderr(`gantry: unknown stage ${JSON.stringify(name)}; stages: ${Object.keys(stages).join(", ")}`), 2;
+  let stage = await stages[name]();
   if (rest.includes("--help") || rest.includes("-h"))
     return io.stderr(stageHelp(stage)), 0;
   ensureRunnerDirs(io.env);

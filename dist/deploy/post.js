@@ -1,11 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-LRG7ZNIP.js";
+} from "../chunks/chunk-HA6U4DKU.js";
+import "../chunks/chunk-KBUWGMZH.js";
 import {
   runActionPost
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // actions/deploy/src/post.ts

@@ -1,13 +1,13 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-DGVA24BH.js";
-import "../chunks/chunk-WUIYT6UN.js";
+} from "../chunks/chunk-XLT2XTUN.js";
+import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // actions/go-build/src/main.ts

@@ -1,11 +1,13 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-D3KEYBDI.js";
+} from "../chunks/chunk-NB2TTKAX.js";
+import "../chunks/chunk-4SXZMSN2.js";
+import "../chunks/chunk-HYI3OUDN.js";
 import {
   runActionMain
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // actions/go-test/src/main.ts

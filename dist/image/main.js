@@ -1,12 +1,15 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-OLXWTBYU.js";
+} from "../chunks/chunk-W4NHLQS2.js";
+import "../chunks/chunk-OB66RXDI.js";
+import "../chunks/chunk-UWKJJFBU.js";
+import "../chunks/chunk-KBUWGMZH.js";
 import "../chunks/chunk-ZGRA7STY.js";
 import {
   runActionMain
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // actions/image/src/main.ts

@@ -1,22 +1,16 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  pipelineStage
-} from "../chunks/chunk-OUI4F4SS.js";
-import "../chunks/chunk-LRG7ZNIP.js";
-import "../chunks/chunk-DGVA24BH.js";
-import "../chunks/chunk-D3KEYBDI.js";
-import "../chunks/chunk-OLXWTBYU.js";
-import "../chunks/chunk-WUIYT6UN.js";
-import "../chunks/chunk-ZGRA7STY.js";
+  loadPipelineStage
+} from "../chunks/chunk-ISI3OJOY.js";
 import {
   runActionPost
-} from "../chunks/chunk-Q6IYIM7V.js";
-import "../chunks/chunk-SDIGK4BL.js";
+} from "../chunks/chunk-PSABYHHD.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // packages/pipeline/src/action-post.ts
 async function run() {
-  await runActionPost(pipelineStage);
+  await runActionPost(await loadPipelineStage());
 }
 
 // packages/pipeline/src/post.ts

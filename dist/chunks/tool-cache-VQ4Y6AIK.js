@@ -3,16 +3,18 @@ import {
   HttpClient
 } from "./chunk-H4BMFTLY.js";
 import {
+  require_semver
+} from "./chunk-UWKJJFBU.js";
+import {
   cp,
   debug,
   exec,
   info,
   isDebug,
   mkdirP,
-  require_semver,
   rmRF,
   which
-} from "./chunk-SDIGK4BL.js";
+} from "./chunk-3VH2S33U.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -5,18 +5,20 @@ import {
   HttpCodes
 } from "./chunk-H4BMFTLY.js";
 import {
+  require_semver
+} from "./chunk-UWKJJFBU.js";
+import {
   debug,
   error,
   exec,
   info,
   isDebug,
   mkdirP,
-  require_semver,
   rmRF,
   setSecret,
   warning,
   which
-} from "./chunk-SDIGK4BL.js";
+} from "./chunk-3VH2S33U.js";
 import {
   __commonJS,
   __export,
