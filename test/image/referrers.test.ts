@@ -141,6 +141,7 @@ describeNeeding(["docker-registry", "skopeo", "oras"], "image SBOM referrers →
       );
     }
     expect(first.log).toMatch(/sbom-attach: 4 SBOM artifact\(s\) pushed, referrers tag schema: sha256-/);
+    expect(first.summary).toContain("4 SBOM artifact(s) attached (tag-schema)");
   });
 
   it("oras discovers each platform's two SBOMs in the registry (its tag-schema fallback) and in the OCI layout (in any order)", () => {
