@@ -1,7 +1,7 @@
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError, type RunContext, exists, hostTarget } from "@gantry/core";
+import { InputError, type RunContext, exists, formatDuration, hostTarget } from "@gantry/core";
 import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, assemblePlatform, scratchEntries } from "./assemble.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type AttachResult, pushReferrers } from "./attach.js";
@@ -185,10 +185,11 @@ export function archivePlatform(image: BuiltImage, wanted: Platform | undefined)
 
 /** Pushes the SBOM referrers after the image, and says how they were listed. */
 async function attach(c: RegistryClient, referrers: readonly Referrer[], reporter: RunContext["reporter"]): Promise<AttachResult> {
+  const started = performance.now();
   const a = await pushReferrers(c, referrers, reporter);
   const how =
     a.scheme === "referrers-api" ? "listed by the registry's referrers API" : `referrers tag schema: ${a.tags.join(", ") || "tags already up to date"}`;
-  reporter.info(`sbom-attach: ${a.artifacts} SBOM artifact(s) pushed, ${how}`);
+  reporter.info(`sbom-attach: ${a.artifacts} SBOM artifact(s) pushed in ${formatDuration(performance.now() - started)}, ${how}`);
   return a;
 }
 
