@@ -1,5 +1,6 @@
 import { type Reporter, discardBody, readBodyLimited } from "@gantry/core";
 import { type Blob, type Descriptor, type ImageIndex, MediaType } from "./oci.js";
+import { pool } from "./push.js";
 import { type Referrer, addReferrers, parseReferrersIndex, referrerDescriptor, referrersTag } from "./referrers.js";
 import type { RegistryClient } from "./registry.js";
 
@@ -62,7 +63,7 @@ async function updateReferrersTag(client: RegistryClient, subject: string, descr
 export async function pushReferrers(client: RegistryClient, referrers: readonly Referrer[], reporter: Reporter): Promise<AttachResult> {
   const blobs = new Map<string, Blob>();
   for (const r of referrers) for (const b of r.blobs) blobs.set(b.descriptor.digest, b);
-  for (const b of blobs.values()) await client.pushBlob(b);
+  await pool([...blobs.values()], 4, async (b) => void (await client.pushBlob(b)));
   let ociSubject: string | undefined;
   for (const r of referrers) {
     ociSubject = (await client.putManifest(r.manifest.descriptor.digest, r.manifest)).ociSubject;
