@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
+import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 
 /** Every go-build input with its default: the same table as actions/go-build/action.yml. */
 export const GO_BUILD_INPUTS = {
@@ -20,6 +21,8 @@ export const GO_BUILD_INPUTS = {
   "archive-name": "{name}_{version}_{os}_{arch}{variant}",
   files: "",
   checksums: "true",
+  sbom: "spdx",
+  provenance: "true",
   "out-dir": "dist",
   cache: "true",
   "go-version": "",
@@ -49,6 +52,10 @@ export interface GoBuildInputs {
   archiveName: string;
   files: string[];
   checksums: boolean;
+  /** SBOMs per binary from Go's build info (issue 15). */
+  sbom: SbomFormat;
+  /** Write provenance.intoto.json (in-toto Statement v1, SLSA v1 predicate; issue 15). */
+  provenance: boolean;
   outDir: string;
   cache: boolean;
   goVersion: string;
@@ -100,6 +107,8 @@ export function parseGoBuildInputs(read: InputReader, cwd: string): GoBuildInput
     archiveName: read.string("archive-name"),
     files: read.list("files"),
     checksums: read.bool("checksums"),
+    sbom: read.choice("sbom", SBOM_FORMATS),
+    provenance: read.bool("provenance"),
     outDir: abs(read.string("out-dir") || "dist"),
     cache: read.bool("cache"),
     goVersion: read.string("go-version"),

@@ -3,6 +3,7 @@ import { type Artifact, type RunContext, type Stage, childProcessTime, formatByt
 import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
+import { writeGoBuildProvenance } from "./provenance.js";
 
 /**
  * go-build's `upx` input: the slim stage's own engine on the fresh binaries (already stripped at
@@ -54,10 +55,15 @@ export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
       sha256: a.sha256,
       archive: a.archive ? join(dirname(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? "",
+      sbom: {
+        spdx: a.sbom?.spdx ? join(dirname(r.manifestPath), a.sbom.spdx) : "",
+        cyclonedx: a.sbom?.cyclonedx ? join(dirname(r.manifestPath), a.sbom.cyclonedx) : "",
+      },
     })),
   );
   ctx.setOutput("manifest", r.manifestPath);
   ctx.setOutput("checksums", r.checksumsPath ?? "");
+  ctx.setOutput("provenance", r.provenancePath ?? "");
   ctx.setOutput("version", r.info.version);
   ctx.setOutput("cache-hit", r.cacheHit);
 }
@@ -68,8 +74,11 @@ export const goBuildStage: Stage<GoBuildInputs> = {
   inputs: GO_BUILD_INPUTS,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
+    const startedOn = new Date();
     const r = await goBuild(inputs, ctx);
     if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx);
+    // After upx, so the subjects are the bytes that ship.
+    if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
     setGoBuildOutputs(r, ctx);
     ctx.summary(goBuildSummary(r));
     const children = childProcessTime();

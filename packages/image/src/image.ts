@@ -36,6 +36,10 @@ export interface ImageResult {
   ociLayout?: string;
   dockerArchive?: { path: string; platform: string; size: number };
   loaded?: string[];
+  /** go-build's binaries the image was made from (engine oci). */
+  set?: BuildSet;
+  /** The image's provenance statement, once written (stage.ts). */
+  provenance?: string;
 }
 
 /** True when GITHUB_REF is the repository's default branch (from the event payload). */
@@ -238,7 +242,7 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   const repository = inputs.repository ? formatReference(inputs.repository) : "";
   const digest = image.index.descriptor.digest;
   const reference = repository ? `${repository}@${digest}` : digest;
-  const result: ImageResult = { image, engine: inputs.engine, repository, tags, digest, reference, base, referrers };
+  const result: ImageResult = { image, engine: inputs.engine, repository, tags, digest, reference, base, referrers, ...(set ? { set } : {}) };
   const localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase();
   const repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
 

@@ -15,3 +15,4 @@ export * from "./reference.js";
 export * from "./referrers.js";
 export * from "./registry.js";
 export * from "./stage.js";
+export * from "./provenance.js";

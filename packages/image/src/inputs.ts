@@ -24,6 +24,7 @@ export const IMAGE_INPUTS = {
   "sbom-attach": "true",
   "oci-layout": "",
   "docker-archive": "",
+  provenance: "true",
   "load-platform": "",
   load: "false",
   username: "",
@@ -83,6 +84,8 @@ export interface ImageInputs {
   sbomAttach: boolean;
   ociLayout: string;
   dockerArchive: string;
+  /** Write image.provenance.intoto.json beside go-build's manifest (issue 15). */
+  provenance: boolean;
   /** Undefined: the runner's platform. */
   loadPlatform?: Platform;
   load: boolean;
@@ -230,6 +233,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     sbomAttach: read.bool("sbom-attach"),
     ociLayout: absOrEmpty("oci-layout"),
     dockerArchive: absOrEmpty("docker-archive"),
+    provenance: read.bool("provenance"),
     ...(loadPlatform ? { loadPlatform } : {}),
     load: read.bool("load"),
     username,
