@@ -35,9 +35,13 @@ async function listReferrers(client: RegistryClient, subject: string): Promise<I
  * `OCI-Subject` (distribution-spec "Pushing Manifests with Subject"), or its referrers API lists
  * the artifact just pushed. Debian's registry (distribution 2.8) does neither.
  */
-async function registryListsReferrers(client: RegistryClient, pushed: Referrer, ociSubject: string | undefined): Promise<boolean> {
+async function registryListsReferrers(client: RegistryClient, pushed: Referrer, ociSubject: string | undefined, reporter: Reporter): Promise<boolean> {
   if (ociSubject === pushed.subject.digest) return true;
-  const listed = await listReferrers(client, pushed.subject.digest);
+  // A registry that refuses the unknown route (403 on some proxies) has no usable API: the tag schema's own requests say what is wrong, if anything.
+  const listed = await listReferrers(client, pushed.subject.digest).catch((err: Error) => {
+    reporter.debug(`referrers API of ${client.registry}: ${err.message}; using the tag schema`);
+    return undefined;
+  });
   return Boolean(listed?.manifests.some((m) => m.digest === pushed.manifest.descriptor.digest));
 }
 
@@ -71,7 +75,7 @@ export async function pushReferrers(client: RegistryClient, referrers: readonly 
   }
   const last = referrers.at(-1);
   if (!last) return { scheme: "tag-schema", artifacts: 0, tags: [] };
-  if (await registryListsReferrers(client, last, ociSubject)) return { scheme: "referrers-api", artifacts: referrers.length, tags: [] };
+  if (await registryListsReferrers(client, last, ociSubject, reporter)) return { scheme: "referrers-api", artifacts: referrers.length, tags: [] };
   const bySubject = new Map<string, Descriptor[]>();
   for (const r of referrers) bySubject.set(r.subject.digest, [...(bySubject.get(r.subject.digest) ?? []), referrerDescriptor(r)]);
   const tags: string[] = [];

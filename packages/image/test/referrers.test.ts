@@ -95,6 +95,8 @@ const stub = {
   api: false,
   /** With the API, whether a PUT answers OCI-Subject (a registry may list referrers yet not say so). */
   subjectHeader: true,
+  /** Without the API, answer its route with 403 instead of 404, as some proxies in front of registries do. */
+  forbidReferrers: false,
   blobs: new Map<string, Buffer>(),
   manifests: new Map<string, { type: string; body: Buffer }>(),
   log: [] as string[],
@@ -123,6 +125,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (url.pathname === "/v2/") return void res.writeHead(200).end();
   const referrers = /^\/v2\/.+\/referrers\/(sha256:[0-9a-f]{64})$/.exec(url.pathname);
   if (referrers) {
+    if (stub.forbidReferrers) return void res.writeHead(403).end();
     if (!stub.api) return void res.writeHead(404, { "Content-Type": "text/plain" }).end("404 page not found");
     return void res.writeHead(200, { "Content-Type": MediaType.index }).end(JSON.stringify(referrersOf(referrers[1] as string)));
   }
@@ -166,6 +169,7 @@ describe("pushing referrers", () => {
   beforeEach(() => {
     stub.api = false;
     stub.subjectHeader = true;
+    stub.forbidReferrers = false;
     stub.blobs.clear();
     stub.manifests.clear();
     stub.log = [];
@@ -208,6 +212,13 @@ describe("pushing referrers", () => {
     const again = await pushReferrers(client(), referrers, new MemoryReporter());
     expect(again.tags).toEqual([]);
     expect(stub.log.filter((l) => l.startsWith("PUT") && l.includes("/manifests/sha256-"))).toEqual([]);
+  });
+
+  it("a 403 on the referrers route is no API: the tag schema is used", async () => {
+    stub.forbidReferrers = true;
+    const r = await pushReferrers(client(), referrers, new MemoryReporter());
+    expect(r.scheme).toBe("tag-schema");
+    expect(r.tags).toHaveLength(2);
   });
 
   it("without the API, a referrers tag that holds an image is not overwritten: the push fails naming the tag", async () => {
