@@ -133,6 +133,7 @@ describeNeeding(["docker-registry", "skopeo", "oras"], "image SBOM referrers →
   it("oras discovers each platform's two SBOMs in the registry (its tag-schema fallback) and in the OCI layout (in any order)", () => {
     for (const [platform, digest] of Object.entries(platforms(first))) {
       expect(discover(["--plain-http", `${repo()}@${digest}`])).toEqual(expected(platform));
+      expect(discover(["--plain-http", "--platform", platform, `${repo()}:v1.2.3`])).toEqual(expected(platform));
       // In a layout oras resolves only what index.json names (the tag), then picks the platform.
       expect(discover(["--oci-layout", "--platform", platform, `${join(ws, "out", "oci")}:v1.2.3`])).toEqual(expected(platform));
     }
