@@ -77,9 +77,10 @@ describe("go-build on the standard-library service, five targets", () => {
     ).toEqual(["hello.exe", "static/", "static/index.html"]);
   });
 
-  it("sha256sum -c checksums.txt passes", () => {
+  it("sha256sum -c checksums.txt passes: five archives and five SBOMs", () => {
     const out = run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"));
-    expect(out.trim().split("\n")).toHaveLength(5);
+    expect(out.trim().split("\n")).toHaveLength(10);
+    expect(out).toContain("hello_windows_amd64/hello.exe.spdx.json: OK");
     expect(out).not.toMatch(/FAILED/);
   });
 

@@ -77,6 +77,7 @@ describeNeeding(["go", "git", "sha256sum"], "go-build writes SBOMs and a provena
     }
     expect(manifest.provenance).toBe("provenance.intoto.json");
     expect(r.outputs.provenance).toBe(join(ws, "dist", "provenance.intoto.json"));
+    expect(r.summary).toContain("SBOMs: SPDX 2.3, CycloneDX 1.6 beside each binary · provenance: `provenance.intoto.json` (in-toto v1, SLSA v1)");
   });
 
   it("the SBOMs validate against the official SPDX 2.3 and CycloneDX 1.6 schemas (which do refuse a broken one)", () => {

@@ -1,4 +1,4 @@
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
@@ -37,7 +37,18 @@ export function goBuildSummary(r: GoBuildResult): string {
     "",
     table(["Target", "Binary", "Size", "sha256", "Archive", "Build time"], rows),
     "",
+    supplyChainLine(r),
   ].join("\n");
+}
+
+/** What the release carries besides the binaries: the SBOM formats and the provenance statement (issue 15). */
+function supplyChainLine(r: GoBuildResult): string {
+  const formats = [...new Set(r.artifacts.flatMap((a) => [a.sbom?.spdx ? "SPDX 2.3" : "", a.sbom?.cyclonedx ? "CycloneDX 1.6" : ""]).filter(Boolean))];
+  const parts = [
+    formats.length > 0 ? `SBOMs: ${formats.join(", ")} beside each binary` : "",
+    r.provenancePath ? `provenance: \`${basename(r.provenancePath)}\` (in-toto v1, SLSA v1)` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(" · ")}\n` : "";
 }
 
 /** Sets the outputs named in action.yml. */

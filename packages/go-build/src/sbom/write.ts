@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import type { ArtifactSbom } from "@gantry/core";
+import { type ArtifactSbom, SBOM_SUFFIXES } from "@gantry/core";
 import { readGoBinaryInfo } from "../buildinfo.js";
 import { cyclonedxJson } from "./cyclonedx.js";
 import { spdxDocument } from "./spdx.js";
@@ -37,12 +37,12 @@ export async function writeSboms(req: SbomRequest): Promise<ArtifactSbom | undef
   };
   const sbom: ArtifactSbom = {};
   if (req.format === "spdx" || req.format === "both") {
-    await writeFile(`${req.binary}.spdx.json`, `${JSON.stringify(spdxDocument(subject), null, 2)}\n`);
-    sbom.spdx = `${req.file}.spdx.json`;
+    await writeFile(`${req.binary}${SBOM_SUFFIXES.spdx}`, `${JSON.stringify(spdxDocument(subject), null, 2)}\n`);
+    sbom.spdx = `${req.file}${SBOM_SUFFIXES.spdx}`;
   }
   if (req.format === "cyclonedx" || req.format === "both") {
-    await writeFile(`${req.binary}.cdx.json`, cyclonedxJson(subject));
-    sbom.cyclonedx = `${req.file}.cdx.json`;
+    await writeFile(`${req.binary}${SBOM_SUFFIXES.cyclonedx}`, cyclonedxJson(subject));
+    sbom.cyclonedx = `${req.file}${SBOM_SUFFIXES.cyclonedx}`;
   }
   return sbom;
 }
