@@ -24,6 +24,7 @@ const VERSION_ARGS: Record<string, string[]> = {
   actionlint: ["-version"],
   goreleaser: ["--version"],
   ko: ["version"],
+  oras: ["version"],
 };
 
 /** The Go tools of scripts/tools.txt: command → its folder under tools/. */

@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { type Artifact, GantryError, InputError, MANIFEST_FILE, type Manifest, readManifest, resolveInManifest, sha256 } from "@gantry/core";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
+import type { SbomFile, SbomFormat } from "./referrers.js";
 
 /** One Linux binary to put in an image. */
 export interface Binary {
@@ -109,6 +110,34 @@ export function epochOf(date: string): number {
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
 }
 
+/** The SBOM files go-build names for a binary (issue 15: `sbom: {spdx, cyclonedx}`, relative to the manifest). */
+function sbomPaths(a: Artifact): Partial<Record<SbomFormat, string>> {
+  const sbom = a.sbom as Partial<Record<SbomFormat, unknown>> | undefined;
+  const out: Partial<Record<SbomFormat, string>> = {};
+  for (const format of ["spdx", "cyclonedx"] as const) if (typeof sbom?.[format] === "string") out[format] = sbom[format] as string;
+  return out;
+}
+
+/** An artifact with its binary's and SBOMs' paths made absolute. */
+function resolveArtifact(manifest: string, a: Artifact): Artifact {
+  const sbom = Object.fromEntries(Object.entries(sbomPaths(a)).map(([f, p]) => [f, resolveInManifest(manifest, p)]));
+  return { ...a, path: resolveInManifest(manifest, a.path), ...(Object.keys(sbom).length > 0 ? { sbom } : {}) };
+}
+
+/** Reads the SBOMs the manifest names for a binary (absolute paths after loadBuildSet); a missing file is an error naming it. */
+export async function readSboms(b: Binary): Promise<SbomFile[]> {
+  const files: SbomFile[] = [];
+  for (const [format, path] of Object.entries(sbomPaths(b.artifact)) as [SbomFormat, string][]) {
+    const bytes = await readFile(path).catch(() => {
+      throw new GantryError(
+        `the ${b.artifact.target} ${format} SBOM ${path} named in the manifest cannot be read; download it with the binary, or set sbom-attach: false`,
+      );
+    });
+    files.push({ format, path, bytes });
+  }
+  return files;
+}
+
 /**
  * Reads and merges manifests. They must come from the same project, version and commit (matrix
  * jobs of one build); a target built twice must have the same sha256. Each Linux binary is read
@@ -144,7 +173,7 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
           `${a.target} is in ${relative(cwd, seen.manifest)} and ${relative(cwd, file)} with different binaries (sha256 ${seen.a.sha256.slice(0, 12)} vs ${a.sha256.slice(0, 12)})`,
         );
       }
-      if (!seen) byTarget.set(a.target, { a: { ...a, path: resolveInManifest(file, a.path) }, manifest: file, go: typeof m.go === "string" ? m.go : "" });
+      if (!seen) byTarget.set(a.target, { a: resolveArtifact(file, a), manifest: file, go: typeof m.go === "string" ? m.go : "" });
     }
   }
   const m = first as Manifest;

@@ -1,10 +1,11 @@
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError, type RunContext, exists, hostTarget } from "@gantry/core";
+import { InputError, type RunContext, exists, formatDuration, hostTarget } from "@gantry/core";
 import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, binaryEntries, platformImage, scratchEntries } from "./assemble.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
-import { type BuildSet, findManifests, loadBuildSet, selectBinaries } from "./binaries.js";
+import { type AttachResult, pushReferrers } from "./attach.js";
+import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, selectBinaries } from "./binaries.js";
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
@@ -14,6 +15,7 @@ import { type Platform, formatPlatform, platformOfTarget, samePlatform } from ".
 import { type BaseImage, pullBase } from "./pull.js";
 import { type PushResult, pushImage } from "./push.js";
 import { type ImageRef, formatReference, sanitizeTag } from "./reference.js";
+import { type Referrer, sbomReferrer } from "./referrers.js";
 import { RegistryClient } from "./registry.js";
 import { bundledWorker, layerThreads } from "./workers.js";
 
@@ -28,6 +30,10 @@ export interface ImageResult {
   reference: string;
   base: string;
   push?: PushResult;
+  /** The binaries' SBOMs as OCI artifacts referring to the platform manifests (sbom-attach). */
+  referrers: Referrer[];
+  /** How the referrers reached the registry. */
+  attached?: AttachResult;
   ociLayout?: string;
   dockerArchive?: { path: string; platform: string; size: number };
   loaded?: string[];
@@ -122,14 +128,21 @@ async function scratchTar(inputs: ImageInputs, epoch: number, ctx: RunContext): 
   return { tar: await layerTar(scratchEntries(inputs.user, ca), epoch), role: ca ? "ca-certificates" : "accounts" };
 }
 
-/** The oci engine: one image per binary over the base, joined in an index. */
+/** The SBOM artifacts of each platform's binary (sbom-attach), platform by platform, SPDX first. */
+async function sbomReferrers(images: readonly PlatformImage[], binaries: readonly Binary[], created: string): Promise<Referrer[]> {
+  const out: Referrer[] = [];
+  for (const [i, b] of binaries.entries()) for (const sbom of await readSboms(b)) out.push(sbomReferrer(images[i] as PlatformImage, sbom, created));
+  return out;
+}
+
+/** The oci engine: one image per binary over the base, joined in an index, and the SBOMs referring to each. */
 async function ociImages(
   inputs: ImageInputs,
   set: BuildSet,
   labels: Record<string, string>,
   ctx: RunContext,
   layerOptions: LayerOptions,
-): Promise<{ images: PlatformImage[]; base: BaseImage | undefined }> {
+): Promise<{ images: PlatformImage[]; base: BaseImage | undefined; referrers: Referrer[] }> {
   const binaries = await selectBinaries(set, inputs.platforms);
   const platforms = binaries.map((b) => b.platform);
   const shared: LayerTar[] = [];
@@ -164,7 +177,10 @@ async function ociImages(
     ...(base ? { base: { name: formatReference({ ...base.ref, digest: undefined }), digest: base.digest } } : {}),
   };
   const images = binaries.map((b, i) => platformImage(spec, b.platform, layers[shared.length + i] as Layer, base?.parts[i]));
-  return { images, base };
+  const referrers = inputs.sbomAttach ? await sbomReferrers(images, binaries, set.date) : [];
+  if (inputs.sbomAttach && referrers.length === 0)
+    ctx.reporter.info("sbom-attach: the manifest names no SBOMs (go-build's sbom input was none); nothing to attach");
+  return { images, base, referrers };
 }
 
 /** The platform the docker archive holds: load-platform, else the runner's, else the only one. */
@@ -181,6 +197,16 @@ export function archivePlatform(image: BuiltImage, wanted: Platform | undefined)
   return found;
 }
 
+/** Pushes the SBOM referrers after the image, and says how they were listed. */
+async function attach(c: RegistryClient, referrers: readonly Referrer[], reporter: RunContext["reporter"]): Promise<AttachResult> {
+  const started = performance.now();
+  const a = await pushReferrers(c, referrers, reporter);
+  const how =
+    a.scheme === "referrers-api" ? "listed by the registry's referrers API" : `referrers tag schema: ${a.tags.join(", ") || "tags already up to date"}`;
+  reporter.info(`sbom-attach: ${a.artifacts} SBOM artifact(s) pushed in ${formatDuration(performance.now() - started)}, ${how}`);
+  return a;
+}
+
 /** Builds the image and writes it where the inputs say: OCI layout, docker archive, docker load, registry. */
 export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<ImageResult> {
   const { reporter, env } = ctx;
@@ -195,6 +221,7 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   let images: PlatformImage[];
   let base = "scratch";
   let dockerId: string | undefined;
+  let referrers: Referrer[] = [];
   if (inputs.engine === "docker") {
     if (inputs.platforms.length > 1 || (inputs.platforms[0] && !samePlatform(inputs.platforms[0], platformOfTarget(hostTarget())))) {
       throw new InputError(
@@ -220,26 +247,19 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   } else {
     const r = await ociImages(inputs, set as BuildSet, labels, ctx, layerOptions);
     images = r.images;
+    referrers = r.referrers;
     if (r.base) base = `${formatReference({ ...r.base.ref, digest: undefined })}@${r.base.digest}`;
   }
   const image = assembleIndex(images, inputs.annotations);
   const repository = inputs.repository ? formatReference(inputs.repository) : "";
   const digest = image.index.descriptor.digest;
-  const result: ImageResult = {
-    image,
-    engine: inputs.engine,
-    repository,
-    tags,
-    digest,
-    reference: repository ? `${repository}@${digest}` : digest,
-    base,
-    ...(set ? { set } : {}),
-  };
+  const reference = repository ? `${repository}@${digest}` : digest;
+  const result: ImageResult = { image, engine: inputs.engine, repository, tags, digest, reference, base, referrers, ...(set ? { set } : {}) };
   const localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase();
   const repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
 
   if (inputs.ociLayout) {
-    await writeOciLayout(inputs.ociLayout, image, tags);
+    await writeOciLayout(inputs.ociLayout, image, tags, referrers);
     result.ociLayout = inputs.ociLayout;
     reporter.info(`oci-layout: wrote ${inputs.ociLayout} (${image.blobs.size} blobs)`);
   }
@@ -266,6 +286,7 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   if (inputs.push && inputs.repository) {
     const c = await client(inputs.repository, "pull,push", inputs, ctx);
     result.push = await pushImage(c, image, tags, reporter);
+    if (referrers.length > 0) result.attached = await attach(c, referrers, reporter);
     const mounted = result.push.mounted > 0 ? `, ${result.push.mounted} mounted from the base` : "";
     reporter.info(
       `push: ${repository} ${tags.join(", ") || "(by digest)"}: ${result.push.uploaded} blob(s) uploaded, ${result.push.skipped} already there${mounted}`,

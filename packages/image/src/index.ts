@@ -1,4 +1,5 @@
 export * from "./assemble.js";
+export * from "./attach.js";
 export * from "./auth.js";
 export * from "./binaries.js";
 export * from "./cache.js";
@@ -11,6 +12,7 @@ export * from "./oci.js";
 export * from "./pull.js";
 export * from "./push.js";
 export * from "./reference.js";
+export * from "./referrers.js";
 export * from "./registry.js";
 export * from "./stage.js";
 export * from "./provenance.js";

@@ -21,6 +21,7 @@ export const IMAGE_INPUTS = {
   annotations: "",
   files: "",
   push: "false",
+  "sbom-attach": "true",
   "oci-layout": "",
   "docker-archive": "",
   provenance: "true",
@@ -79,6 +80,8 @@ export interface ImageInputs {
   annotations: Record<string, string>;
   files: FileSpec[];
   push: boolean;
+  /** Attach the binaries' SBOMs (go-build's manifest) to each platform manifest as OCI referrers (issue 15). */
+  sbomAttach: boolean;
   ociLayout: string;
   dockerArchive: string;
   /** Write image.provenance.intoto.json beside go-build's manifest (issue 15). */
@@ -227,6 +230,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     annotations: pairs(read, "annotations"),
     files: read.lines("files").map((l) => parseFileSpec(l, abs)),
     push,
+    sbomAttach: read.bool("sbom-attach"),
     ociLayout: absOrEmpty("oci-layout"),
     dockerArchive: absOrEmpty("docker-archive"),
     provenance: read.bool("provenance"),

@@ -4,22 +4,27 @@ import { GantryError, exists, writeFileAtomic } from "@gantry/core";
 import { pack } from "tar-stream";
 import type { BuiltImage, PlatformImage } from "./assemble.js";
 import { type Descriptor, type ImageIndex, MediaType } from "./oci.js";
+import { type Referrer, referrerDescriptor } from "./referrers.js";
 
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
 
-/** index.json of a layout: the descriptor once per tag, named by `org.opencontainers.image.ref.name` (image-layout.md). */
-function layoutIndex(target: Descriptor, tags: readonly string[]): string {
+/**
+ * index.json of a layout: the descriptor once per tag, named by `org.opencontainers.image.ref.name`
+ * (image-layout.md), then each referrer with its artifactType, untagged, as oras lists them.
+ */
+function layoutIndex(target: Descriptor, tags: readonly string[], referrers: readonly Descriptor[] = []): string {
   const named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } }));
-  const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: named };
+  const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [...named, ...referrers] };
   return JSON.stringify(index);
 }
 
 /**
  * Writes an OCI image layout (image-layout.md): `oci-layout`, `index.json` naming the image index
- * by tag, `blobs/sha256/…`. It is written beside the folder and swapped in; an existing folder is
- * replaced only when it is itself an OCI layout (or empty), so no user files are lost.
+ * by tag and listing the referrers (the SBOM artifacts), `blobs/sha256/…`. It is written beside
+ * the folder and swapped in; an existing folder is replaced only when it is itself an OCI layout
+ * (or empty), so no user files are lost.
  */
-export async function writeOciLayout(dir: string, image: BuiltImage, tags: readonly string[]): Promise<void> {
+export async function writeOciLayout(dir: string, image: BuiltImage, tags: readonly string[], referrers: readonly Referrer[] = []): Promise<void> {
   const s = await stat(dir).catch(() => undefined);
   if (s) {
     const names = s.isDirectory() ? await readdir(dir) : ["(a file)"];
@@ -31,9 +36,11 @@ export async function writeOciLayout(dir: string, image: BuiltImage, tags: reado
   const staging = join(dirname(dir), `.${basename(dir)}.gantry-${process.pid}-${Date.now()}`);
   try {
     await mkdir(join(staging, "blobs", "sha256"), { recursive: true });
-    for (const [digest, bytes] of image.blobs) await writeFile(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes);
+    const blobs = new Map(image.blobs);
+    for (const r of referrers) for (const b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
+    for (const [digest, bytes] of blobs) await writeFile(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes);
     await writeFile(join(staging, "oci-layout"), LAYOUT_FILE);
-    await writeFile(join(staging, "index.json"), layoutIndex(image.index.descriptor, tags));
+    await writeFile(join(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     const old = `${staging}.old`;
     if (s) await rename(dir, old);
     await rename(staging, dir);

@@ -13,6 +13,10 @@ export const MediaType = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerConfig: "application/vnd.docker.container.image.v1+json",
   dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  /** The empty descriptor's type (image-spec manifest.md "Guidance for an Empty Descriptor"): an artifact's config. */
+  empty: "application/vnd.oci.empty.v1+json",
+  spdx: "application/spdx+json",
+  cyclonedx: "application/vnd.cyclonedx+json",
 } as const;
 
 /** Every manifest type gantry reads: the OCI `Accept` a registry needs (Debian's 2.8 answers 404 without it). */
@@ -31,14 +35,22 @@ export interface Descriptor {
   digest: string;
   size: number;
   platform?: Platform;
+  /** The artifact's type, on a descriptor of an artifact manifest (image-spec 1.1 image-index.md). */
+  artifactType?: string;
+  /** The content itself, base64 (image-spec descriptor.md "data"): the empty config carries `e30=`. */
+  data?: string;
   annotations?: Record<string, string>;
 }
 
 export interface ImageManifest {
   schemaVersion: 2;
   mediaType: string;
+  /** Set on an artifact manifest whose config is the empty descriptor (image-spec 1.1 manifest.md). */
+  artifactType?: string;
   config: Descriptor;
   layers: Descriptor[];
+  /** The manifest this one refers to (image-spec 1.1 manifest.md "subject"): what the referrers API lists it under. */
+  subject?: Descriptor;
   annotations?: Record<string, string>;
 }
 

@@ -233,8 +233,11 @@ export class RegistryClient {
     return true;
   }
 
-  /** PUT a manifest or index by digest or tag; checks the digest the registry computed. */
-  async putManifest(reference: string, blob: Blob): Promise<void> {
+  /**
+   * PUT a manifest or index by digest or tag; checks the digest the registry computed. Returns
+   * the `OCI-Subject` header, which a registry with the referrers API sets for a manifest with a subject.
+   */
+  async putManifest(reference: string, blob: Blob): Promise<{ ociSubject?: string }> {
     const res = await this.request("PUT", `/v2/${this.repository}/manifests/${reference}`, {
       headers: { "Content-Type": blob.descriptor.mediaType },
       body: blob.bytes,
@@ -244,14 +247,23 @@ export class RegistryClient {
     const echoed = res.headers.get("docker-content-digest");
     if (echoed && echoed !== blob.descriptor.digest)
       throw new GantryError(`registry ${this.registry} stored ${reference} as ${echoed}, not ${blob.descriptor.digest}`);
+    const ociSubject = res.headers.get("oci-subject");
+    return ociSubject ? { ociSubject } : {};
   }
 
   /** GET a manifest or index (OCI and Docker types in Accept); verified when fetched by digest. */
   async getManifest(reference: string): Promise<FetchedManifest> {
+    const found = await this.findManifest(reference);
+    if (!found) throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    return found;
+  }
+
+  /** Like getManifest, but undefined when the registry has no such manifest (404). */
+  async findManifest(reference: string): Promise<FetchedManifest | undefined> {
     const res = await this.request("GET", `/v2/${this.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
     if (res.status === 404) {
       await discardBody(res);
-      throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+      return undefined;
     }
     if (!res.ok) return this.fail(res, `GET manifest ${reference}`);
     const bytes = await this.readBody(res, () => readBodyLimited(res, MAX_MANIFEST, `manifest ${reference} of ${this.registry}/${this.repository}`));

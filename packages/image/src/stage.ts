@@ -3,6 +3,18 @@ import { type ImageResult, buildImage } from "./image.js";
 import { IMAGE_INPUTS, type ImageInputs, parseImageInputs } from "./inputs.js";
 import { formatPlatform } from "./oci.js";
 import { writeImageProvenance } from "./provenance.js";
+import { SBOM_ARTIFACT_TYPES } from "./referrers.js";
+
+/** The SBOM artifacts in the metadata output: each one's platform, type, digest and subject; how they were pushed. */
+function referrersMetadata(r: ImageResult): Record<string, unknown> {
+  const artifacts = r.referrers.map((a) => ({
+    platform: formatPlatform(a.platform),
+    "artifact-type": SBOM_ARTIFACT_TYPES[a.format],
+    digest: a.manifest.descriptor.digest,
+    subject: a.subject.digest,
+  }));
+  return { artifacts, ...(r.attached ? { scheme: r.attached.scheme, tags: r.attached.tags } : {}) };
+}
 
 /** The `metadata` output: the index, each platform's manifest with its layers and sizes, what was pushed. */
 export function imageMetadata(r: ImageResult): Record<string, unknown> {
@@ -32,6 +44,7 @@ export function imageMetadata(r: ImageResult): Record<string, unknown> {
     base: r.base,
     platforms,
     ...(r.push ? { push: { uploaded: r.push.uploaded, skipped: r.push.skipped, mounted: r.push.mounted, "uploaded-bytes": r.push.uploadedBytes } } : {}),
+    ...(r.referrers.length > 0 ? { referrers: referrersMetadata(r) } : {}),
     ...(r.ociLayout ? { "oci-layout": r.ociLayout } : {}),
     ...(r.dockerArchive ? { "docker-archive": r.dockerArchive } : {}),
     ...(r.loaded ? { loaded: r.loaded } : {}),
@@ -48,6 +61,7 @@ export function imageSummary(r: ImageResult): string {
   ]);
   const where = [
     r.push ? `pushed (${r.push.uploaded} blob(s) uploaded, ${r.push.skipped} already there${r.push.mounted ? `, ${r.push.mounted} mounted` : ""})` : "",
+    r.referrers.length > 0 ? `${r.referrers.length} SBOM artifact(s) attached${r.attached ? ` (${r.attached.scheme})` : ""}` : "",
     r.ociLayout ? `OCI layout \`${r.ociLayout}\`` : "",
     r.dockerArchive ? `docker archive \`${r.dockerArchive.path}\` (${r.dockerArchive.platform})` : "",
     r.loaded ? `loaded into docker as ${r.loaded.map((n) => `\`${n}\``).join(", ")}` : "",

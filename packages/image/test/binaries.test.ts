@@ -1,9 +1,20 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256 } from "@gantry/core";
-import { describe, expect, it } from "vitest";
-import { findManifests, loadBuildSet, selectBinaries } from "../src/binaries.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { findManifests, loadBuildSet, readSboms, selectBinaries } from "../src/binaries.js";
+
+/** Temp folders of this file, removed when it ends. */
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A downloaded matrix artifact: one folder with a binary and its artifacts.json. */
 function job(root: string, folder: string, target: string, content: string, over: Record<string, unknown> = {}): void {
@@ -18,7 +29,7 @@ function job(root: string, folder: string, target: string, content: string, over
 
 describe("manifests from several jobs", () => {
   it("merges a folder of downloaded artifacts, or a glob, into one set of Linux binaries", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    const root = tempDir();
     job(root, "amd64", "linux/amd64", "A");
     job(root, "arm", "linux/arm/v7", "R");
     job(root, "win", "windows/amd64", "W");
@@ -39,23 +50,54 @@ describe("manifests from several jobs", () => {
   });
 
   it("refuses manifests of different builds, a target built twice differently, and a binary changed since", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    const root = tempDir();
     job(root, "a", "linux/amd64", "A");
     job(root, "b", "linux/arm64", "B", { commit: "def" });
     await expect(loadBuildSet(await findManifests(root, "/"), root)).rejects.toThrow(/different builds \(commit "abc" vs "def"\)/);
-    const twice = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    const twice = tempDir();
     job(twice, "a", "linux/amd64", "A");
     job(twice, "b", "linux/amd64", "other");
     await expect(loadBuildSet(await findManifests(twice, "/"), twice)).rejects.toThrow(
       /linux\/amd64 is in a\/artifacts.json and b\/artifacts.json with different binaries/,
     );
-    const stale = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    const stale = tempDir();
     job(stale, "a", "linux/amd64", "A");
     writeFileSync(join(stale, "a", "bin", "hello"), "changed");
     await expect(selectBinaries(await loadBuildSet(await findManifests(stale, "/"), stale), [])).rejects.toThrow(/does not match the manifest.*rebuild/);
-    const none = mkdtempSync(join(tmpdir(), "gantry-merge-"));
+    const none = tempDir();
     job(none, "w", "windows/amd64", "W");
     await expect(selectBinaries(await loadBuildSet(await findManifests(none, "/"), none), [])).rejects.toThrow(/has no Linux binaries \(only windows\/amd64\)/);
     await expect(findManifests("missing/artifacts.json", none)).rejects.toThrow(/input 'manifest'.*does not exist; run go-build first/);
+  });
+});
+
+describe("the binaries' SBOMs (issue 15)", () => {
+  const root = mkdtempSync(join(tmpdir(), "gantry-sboms-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reads the SBOMs each manifest names, relative to its own folder; a format it does not name is left out", async () => {
+    job(root, "amd64", "linux/amd64", "A");
+    job(root, "arm64", "linux/arm64", "B");
+    for (const [folder, sbom] of [
+      ["amd64", { spdx: "bin/hello.spdx.json", cyclonedx: "bin/hello.cdx.json" }],
+      ["arm64", { spdx: "bin/hello.spdx.json" }],
+    ] as const) {
+      const file = join(root, folder, "artifacts.json");
+      const m = JSON.parse(readFileSync(file, "utf8"));
+      m.artifacts[0].sbom = sbom;
+      writeFileSync(file, JSON.stringify(m));
+      for (const p of Object.values(sbom)) writeFileSync(join(root, folder, p), `${folder} ${p}`);
+    }
+    const set = await loadBuildSet(await findManifests(root, "/"), root);
+    const [amd64, arm64] = await Promise.all(set.binaries.map(readSboms));
+    expect(amd64?.map((s) => [s.format, s.path, Buffer.from(s.bytes).toString()])).toEqual([
+      ["spdx", join(root, "amd64", "bin", "hello.spdx.json"), "amd64 bin/hello.spdx.json"],
+      ["cyclonedx", join(root, "amd64", "bin", "hello.cdx.json"), "amd64 bin/hello.cdx.json"],
+    ]);
+    expect(arm64?.map((s) => s.format)).toEqual(["spdx"]);
+    rmSync(join(root, "arm64", "bin", "hello.spdx.json"));
+    await expect(readSboms(set.binaries[1] as (typeof set.binaries)[0])).rejects.toThrow(
+      `the linux/arm64 spdx SBOM ${join(root, "arm64", "bin", "hello.spdx.json")} named in the manifest cannot be read`,
+    );
   });
 });
