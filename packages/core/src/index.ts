@@ -19,3 +19,4 @@ export * from "./http.js";
 export * from "./secrets.js";
 export * from "./provenance.js";
 export * from "./checksums.js";
+export * from "./lazy.js";

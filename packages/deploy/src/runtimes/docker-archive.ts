@@ -5,8 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { InputError } from "@gantry/core";
-import { extract } from "tar-stream";
+import { InputError, commonJsExports } from "@gantry/core";
 
 /** A `docker load` tarball on the deployer's machine: its image ID and the tags it carries. */
 export interface ImageArchive {
@@ -69,7 +68,9 @@ async function archiveJson(path: string): Promise<Map<string, unknown>> {
 }
 
 /** The named JSON files of a tarball, in one streaming pass (the layers are skipped, never held). */
-function jsonEntries(path: string, names: readonly string[]): Promise<Map<string, unknown>> {
+async function jsonEntries(path: string, names: readonly string[]): Promise<Map<string, unknown>> {
+  // Loaded here, not at start-up: only runtime: docker with an image-archive reads a tarball (issue 14).
+  const { extract } = commonJsExports(await import("tar-stream"));
   const found = new Map<string, unknown>();
   const bad = (why: string) => new InputError("image-archive", path, `${why}; ${ACCEPTED_ARCHIVE}`);
   return new Promise((res, rej) => {
