@@ -17,3 +17,4 @@ export * from "./which.js";
 export * from "./net.js";
 export * from "./http.js";
 export * from "./secrets.js";
+export * from "./provenance.js";

@@ -22,7 +22,16 @@ export interface Artifact {
   "archive-sha256"?: string;
   /** Added by the slim stage. */
   slim?: SlimRecord;
+  /** The binary's SBOMs (issue 15), beside it as `<file>.spdx.json` / `<file>.cdx.json`; listed in checksums.txt. */
+  sbom?: ArtifactSbom;
   [extra: string]: unknown;
+}
+
+export interface ArtifactSbom {
+  /** SPDX 2.3 JSON, relative to the manifest's folder. */
+  spdx?: string;
+  /** CycloneDX 1.6 JSON, relative to the manifest's folder. */
+  cyclonedx?: string;
 }
 
 export interface SlimRecord {
@@ -42,6 +51,8 @@ export interface Manifest {
   artifacts: Artifact[];
   /** checksums.txt beside the manifest, when written. */
   checksums?: string;
+  /** go-build's provenance statement beside the manifest (`provenance.intoto.json`, issue 15), when written. */
+  provenance?: string;
   [extra: string]: unknown;
 }
 
