@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { InputError, MANIFEST_FILE, type RunContext, type Stage, StateKey, type StateStore, splitList } from "@gantry/core";
-import { GO_BUILD_INPUTS, type GoBuildInputs } from "@gantry/go-build";
+import { GO_BUILD_INPUTS, type GoBuildInputs, VERIFY_ONLY } from "@gantry/go-build";
 import order from "../stages.json" with { type: "json" };
 import { STAGES } from "./registry.js";
 
@@ -17,6 +17,7 @@ function pipelineInputTable(): Record<string, string> {
   for (const name of PIPELINE) {
     for (const [input, value] of Object.entries((STAGES[name] as Stage<unknown>).inputs)) {
       if (name !== "go-build" && input === "manifest") continue;
+      if (name === "go-build" && (VERIFY_ONLY.inputs as readonly string[]).includes(input)) continue;
       table[`${inputPrefix(name)}${input}`] = value;
     }
   }
