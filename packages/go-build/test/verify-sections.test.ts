@@ -144,6 +144,12 @@ describe("firstDifference names the section a one-byte source change touches", (
     expect(describeDifference(firstDifference(bytesOf(target, 0), bytesOf(target, 1)))).toBe(named);
   });
 
+  it("every section alike but a header field (ELF e_flags): ELF headers", () => {
+    const changed = Buffer.from(bytesOf("linux/amd64", 0));
+    changed[0x30] = (changed[0x30] as number) ^ 1;
+    expect(describeDifference(firstDifference(bytesOf("linux/amd64", 0), changed))).toBe("ELF headers");
+  });
+
   it("identical bytes are identical; unknown files differ at a byte offset", () => {
     expect(firstDifference(bytesOf("linux/amd64", 0), Buffer.from(bytesOf("linux/amd64", 0)))).toEqual({ kind: "identical" });
     expect(describeDifference(firstDifference(Buffer.from("abcdef"), Buffer.from("abcxef")))).toBe("byte 3");
