@@ -4,7 +4,7 @@ import { type Section, readSections } from "./sections.js";
 /** Where two versions of a file first differ: a section, an archive entry (and inside it), or a byte offset. */
 export type Difference =
   | { kind: "identical" }
-  | { kind: "section"; format: string; section: string }
+  | { kind: "section"; format: string; section: string /** the other differing sections, in file order */; also: string[] }
   | { kind: "entry"; format: string; entry: string; part: "header" | "content" | "missing" | "extra"; inner?: Difference }
   | { kind: "offset"; offset: number };
 
@@ -21,7 +21,8 @@ export function firstDifferingByte(a: Uint8Array, b: Uint8Array): number {
 
 /**
  * Where `rebuilt` first differs from `expected`: for two executables of one format, the first
- * section in the expected file's order whose bytes differ (or that the other lacks), else "headers";
+ * section in the expected file's order whose bytes differ (or that the other lacks), with the others
+ * that differ, else "headers";
  * for two archives of one format, the first differing entry, its header or its content, and inside
  * its content the same again; otherwise the first differing byte.
  */
@@ -29,23 +30,26 @@ export function firstDifference(expected: Uint8Array, rebuilt: Uint8Array): Diff
   if (equal(expected, rebuilt)) return { kind: "identical" };
   const ex = readSections(expected);
   const re = readSections(rebuilt);
-  if (ex && re && ex.format === re.format) return { kind: "section", format: ex.format, section: firstSection(expected, ex.sections, rebuilt, re.sections) };
+  if (ex && re && ex.format === re.format) {
+    const [section = "headers", ...also] = differingSections(expected, ex.sections, rebuilt, re.sections);
+    return { kind: "section", format: ex.format, section, also };
+  }
   const ea = readEntries(expected);
   const ra = readEntries(rebuilt);
   if (ea && ra && ea.format === ra.format) return firstEntry(ea.format, ea.entries, ra.entries);
   return { kind: "offset", offset: firstDifferingByte(expected, rebuilt) };
 }
 
-function firstSection(expected: Uint8Array, ex: Section[], rebuilt: Uint8Array, re: Section[]): string {
+/** The sections whose bytes differ (or that one file lacks), in the expected file's order; none when only headers differ. */
+function differingSections(expected: Uint8Array, ex: Section[], rebuilt: Uint8Array, re: Section[]): string[] {
   const byName = new Map(re.map((s) => [s.name, s]));
   const bytes = (file: Uint8Array, s: Section) => file.subarray(s.offset, s.offset + s.size);
-  for (const s of ex) {
+  const differing = ex.filter((s) => {
     const other = byName.get(s.name);
-    if (!other || !equal(bytes(expected, s), bytes(rebuilt, other))) return s.name;
-  }
-  const extra = re.find((s) => !ex.some((e) => e.name === s.name));
-  // Every section alike: what differs is in the file and section headers (or between sections).
-  return extra?.name ?? "headers";
+    return !other || !equal(bytes(expected, s), bytes(rebuilt, other));
+  });
+  const extra = re.filter((s) => !ex.some((e) => e.name === s.name));
+  return [...differing, ...extra].map((s) => s.name);
 }
 
 function firstEntry(format: string, ex: Entry[], re: Entry[]): Difference {
@@ -68,7 +72,8 @@ export function describeDifference(d: Difference): string {
     case "identical":
       return "identical";
     case "section":
-      return d.section === "headers" ? `${FORMAT_NAMES[d.format] ?? d.format} headers` : `section ${d.section}`;
+      if (d.section === "headers") return `${FORMAT_NAMES[d.format] ?? d.format} headers`;
+      return d.also.length ? `section ${d.section} (also ${d.also.join(", ")})` : `section ${d.section}`;
     case "offset":
       return `byte ${d.offset}`;
     case "entry": {
