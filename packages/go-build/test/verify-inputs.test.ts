@@ -87,6 +87,7 @@ describe("verify and verify-ref", () => {
     [{ verify: "escape.txt" }, "verify", /"..\/etc\/passwd", which is not a path inside the release folder/],
     [{ verify: "bad.json" }, "verify", /not valid JSON/],
     [{ verify: "other.json" }, "verify", /_type is "https:\/\/in-toto.io\/Statement\/v0.1"/],
+    [{ verify: "." }, "verify", /it is not a file/],
     [{ "verify-ref": "HEAD" }, "verify-ref", /it needs verify/],
     [{ verify: "checksums.txt", "verify-ref": "--upload-pack=x" }, "verify-ref", /a commit, tag or branch/],
   ])("%j is refused naming %s", (values, input, message) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError, MANIFEST_FILE, type Manifest, SLSA_PROVENANCE_V1, STATEMENT_TYPE_V1, type InTotoStatement } from "@gantry/core";
 
@@ -28,6 +28,7 @@ export interface Release {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const MAX_BYTES = 16 * 1024 * 1024;
 const COMMIT = /^[0-9a-f]{40}$/;
 const ACCEPTED = "accepted: the path of a release's provenance.intoto.json (in-toto Statement v1, SLSA provenance v1) or checksums.txt";
 
@@ -35,8 +36,13 @@ const ACCEPTED = "accepted: the path of a release's provenance.intoto.json (in-t
 export function readRelease(path: string): Release {
   let text: string;
   try {
+    // A regular file of a sane size: never a FIFO or device that would block or never end.
+    const st = statSync(path);
+    if (!st.isFile()) throw new InputError("verify", path, `it is not a file; ${ACCEPTED}`);
+    if (st.size > MAX_BYTES) throw new InputError("verify", path, `it is ${st.size} bytes, more than a release list can be (${MAX_BYTES}); ${ACCEPTED}`);
     text = readFileSync(path, "utf8");
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError("verify", path, `it cannot be read (${(err as NodeJS.ErrnoException).code}); ${ACCEPTED}`);
   }
   const folder = dirname(path);
