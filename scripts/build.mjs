@@ -35,9 +35,23 @@ const noOidc = {
   },
 };
 
+/**
+ * The CycloneDX library (go-build's SBOMs) looks for optional packages for XML and for validation
+ * when loaded, and works without them; gantry writes JSON only, so they are never bundled: each
+ * resolves to a stub that throws, which the library takes as "not installed".
+ */
+const noCyclonedxOptionals = {
+  name: "no-cyclonedx-optionals",
+  setup(b) {
+    b.onResolve({ filter: /^(xmlbuilder2|libxmljs2|ajv|ajv-formats|ajv-formats-draft2019)$/ }, (args) =>
+      args.importer.includes(join("@cyclonedx", "cyclonedx-library")) ? { path: join(root, "scripts/stubs/absent.cjs") } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints,
-  plugins: [noOidc],
+  plugins: [noOidc, noCyclonedxOptionals],
   outdir: join(root, "dist"),
   bundle: true,
   splitting: true,

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { installStandin } from "../slim/upx-standin.js";
@@ -15,6 +15,7 @@ interface OutputArtifact {
   sha256: string;
   archive: string;
   "archive-sha256": string;
+  sbom: { spdx: string; cyclonedx: string };
 }
 const artifactsOf = (r: ActionRun) => JSON.parse(r.outputs.artifacts ?? "[]") as OutputArtifact[];
 const byTarget = (r: ActionRun, t: string) => artifactsOf(r).find((a) => a.target === t) as OutputArtifact;
@@ -76,9 +77,10 @@ describe("go-build on the standard-library service, five targets", () => {
     ).toEqual(["hello.exe", "static/", "static/index.html"]);
   });
 
-  it("sha256sum -c checksums.txt passes", () => {
+  it("sha256sum -c checksums.txt passes: five archives and five SBOMs", () => {
     const out = run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"));
-    expect(out.trim().split("\n")).toHaveLength(5);
+    expect(out.trim().split("\n")).toHaveLength(10);
+    expect(out).toContain("hello_windows_amd64/hello.exe.spdx.json: OK");
     expect(out).not.toMatch(/FAILED/);
   });
 
@@ -110,11 +112,12 @@ describe("go-build on the standard-library service, five targets", () => {
       expect(byTarget(again, t).sha256, t).toBe(byTarget(r, t).sha256);
       expect(byTarget(again, t)["archive-sha256"], t).toBe(byTarget(r, t)["archive-sha256"]);
     }
-    const names = two.map((t) => basename(byTarget(r, t).archive));
+    // Each target's archive and SBOM (the SBOM is made from the binary, so it is identical too).
+    const names = two.flatMap((t) => [basename(byTarget(r, t).archive), relative(join(ws, "dist"), byTarget(r, t).sbom.spdx)]);
     const firstLines = readFileSync(join(ws, "dist", "checksums.txt"), "utf8")
       .split("\n")
       .filter((l) => names.some((n) => l.endsWith(`  ${n}`)));
-    expect(firstLines).toHaveLength(2);
+    expect(firstLines).toHaveLength(4);
     expect(readFileSync(join(other, "dist", "checksums.txt"), "utf8")).toBe(`${firstLines.join("\n")}\n`);
     // A cold build, the standard library included, of two targets: minutes on two busy cores.
   }, 600_000);
@@ -197,6 +200,7 @@ describe("go-build failures", () => {
     const ws = fixtureCopy("stdlib-service");
     const first = await runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, post: false });
     expect(first.code, first.log).toBe(0);
+    expect(existsSync(join(ws, "dist", "provenance.intoto.json"))).toBe(true);
     const src = readFileSync(join(ws, "config.go"), "utf8").replace('greeting: "Hello"', "greeting: undefinedGreeting");
     writeFileSync(join(ws, "config.go"), src);
     const r = await runAction("go-build", { targets: "linux/amd64,linux/arm64", version: "v2" }, { workspace: ws, post: false });
@@ -206,7 +210,7 @@ describe("go-build failures", () => {
     expect(ann?.properties.line).toBe(String(line));
     expect(ann?.message).toContain("undefined: undefinedGreeting");
     expect(r.log).toMatch(/linux\/amd64 failed to build: .*config\.go:\d+:\d+: undefined: undefinedGreeting/);
-    for (const stale of ["artifacts.json", "checksums.txt", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"])
+    for (const stale of ["artifacts.json", "checksums.txt", "provenance.intoto.json", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"])
       expect(existsSync(join(ws, "dist", stale))).toBe(false);
   });
 
@@ -306,6 +310,13 @@ describe("go-build's upx input (UPX through the slim stage; stand-in for UPX, wh
     expect(byTarget(r, "linux/amd64").sha256).toBe(linux.sha256);
     expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toContain("hello v1");
     expect(run("sha256sum", ["-c", "checksums.txt"], join(ws, "dist"))).not.toMatch(/FAILED/);
+    // The provenance is written after packing: its subjects are the packed archives' sums.
+    const lines = readFileSync(join(ws, "dist", "checksums.txt"), "utf8")
+      .trim()
+      .split("\n");
+    const statement = JSON.parse(readFileSync(r.outputs.provenance as string, "utf8"));
+    expect(statement.subject.map((x: { name: string; digest: { sha256: string } }) => `${x.digest.sha256}  ${x.name}`)).toEqual(lines);
+    expect(lines).toContain(`${linux["archive-sha256"]}  hello_v1_linux_amd64.tar.gz`);
     const listing = run("tar", ["-tvzf", join(ws, "dist", "hello_v1_linux_amd64.tar.gz"), "hello"]);
     expect(listing.split(/\s+/)[2]).toBe(String(linux.size));
   });

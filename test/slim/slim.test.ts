@@ -186,7 +186,7 @@ function tarMember(tar: Uint8Array, name: string): Uint8Array | undefined {
 }
 
 describe("files mode, keep-original and the size budget", () => {
-  it("slims any executable matched by a glob and keeps the original as <name>.orig", async () => {
+  it("slims any executable matched by a glob (not go-build's SBOM beside it) and keeps the original as <name>.orig", async () => {
     const ws = workspace();
     const original = sha(bin(ws, "linux_amd64"));
     const r = await runAction("slim", { files: "dist/*linux_amd64/*", "keep-original": "true", "report-packages": "false" }, { workspace: ws });

@@ -69,7 +69,8 @@ describeNeeding(NEEDS, "UPX install and packing (stand-in for UPX, which Debian 
     expect(host.verified).toEqual(["loaded sections unchanged", "upx -t", expect.stringMatching(/^ran natively: hello v1\.0\.0 \(commit /)]);
     expect(host.after).toBeLessThan(host.before / 2);
     expect(execFileSync(binary, ["--version"], { encoding: "utf8" })).toMatch(/^hello v1\.0\.0/);
-    expect(readdirSync(join(ws, "dist", `hello_${hostSlug}`))).toEqual(["hello"]);
+    // The binary and its SBOM only: no temp file or .orig left.
+    expect(readdirSync(join(ws, "dist", `hello_${hostSlug}`)).sort()).toEqual(["hello", "hello.spdx.json"]);
   });
 
   it("names the target and the reason for a target UPX must not pack, as a notice", () => {
@@ -122,7 +123,8 @@ describeNeeding(NEEDS, "a packed binary that fails verification (stand-in for UP
     );
     expect(sha(binary)).toBe(before);
     expect(existsSync(`${binary}.orig`)).toBe(false);
-    expect(readdirSync(join(ws, "dist", `hello_${hostSlug}`))).toEqual(["hello"]);
+    // The binary and its SBOM only: no temp file or .orig left.
+    expect(readdirSync(join(ws, "dist", `hello_${hostSlug}`)).sort()).toEqual(["hello", "hello.spdx.json"]);
   });
 
   it("with on-verify-failure: restore-and-warn, the original is kept with a warning and the step passes", async () => {

@@ -34,6 +34,9 @@ export interface ArtifactSbom {
   cyclonedx?: string;
 }
 
+/** File name endings of a binary's SBOMs, beside it: `<binary>.spdx.json`, `<binary>.cdx.json`. */
+export const SBOM_SUFFIXES = { spdx: ".spdx.json", cyclonedx: ".cdx.json" } as const;
+
 export interface SlimRecord {
   before: number;
   after: number;

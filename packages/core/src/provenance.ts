@@ -69,6 +69,8 @@ export interface ProvenanceOptions {
   internal: Record<string, string>;
   /** sha256 of the module's go.sum; "" when it has none; absent when the stage builds no module. */
   goSumSha256?: string;
+  /** More inputs the build read, after the source and go.sum (image: its base and go-build's binaries). */
+  dependencies?: ResourceDescriptor[];
   env: NodeJS.ProcessEnv;
   startedOn: Date;
   finishedOn: Date;
@@ -86,6 +88,7 @@ export function provenanceStatement(opts: ProvenanceOptions): InTotoStatement {
   const resolvedDependencies: ResourceDescriptor[] = [];
   if (source) resolvedDependencies.push(source);
   if (opts.goSumSha256) resolvedDependencies.push({ name: "go.sum", digest: { sha256: checkSha256("go.sum", opts.goSumSha256) } });
+  resolvedDependencies.push(...(opts.dependencies ?? []));
   return {
     _type: STATEMENT_TYPE_V1,
     subject,

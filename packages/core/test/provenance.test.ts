@@ -65,6 +65,12 @@ describe("provenanceStatement", () => {
     expect(provenanceStatement(base).predicate.buildDefinition.externalParameters).not.toHaveProperty("source");
   });
 
+  it("appends further dependencies after the source and go.sum", () => {
+    const dep = { uri: "pkg:docker/alpine@3.20", digest: { sha256: B } };
+    const s = provenanceStatement({ ...base, goSumSha256: A, dependencies: [dep] });
+    expect(s.predicate.buildDefinition.resolvedDependencies).toEqual([{ name: "go.sum", digest: { sha256: A } }, dep]);
+  });
+
   it("refuses a digest that is not sha256 hex, a bad commit, a repeated or missing subject, naming it", () => {
     expect(() => provenanceStatement({ ...base, subjects: [{ name: "x", sha256: "ABC" }] })).toThrow(/x has sha256 "ABC"/);
     expect(() => provenanceStatement({ ...base, subjects: [] })).toThrow(/at least one subject/);

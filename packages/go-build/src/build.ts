@@ -23,6 +23,7 @@ import {
 } from "@gantry/core";
 import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
+import { checksumLines, writeChecksums } from "./checksums.js";
 import { keep, pruneKept, restoreKept } from "./linkcache.js";
 import { goCachePlan } from "./cachekey.js";
 import { type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
@@ -32,12 +33,15 @@ import { checkModule } from "./modcheck.js";
 import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
 import { type BuildTarget, resolveTargets } from "./targets.js";
+import { writeSboms } from "./sbom/index.js";
 import { type BuildInfo, detectBuildInfo } from "./version.js";
 
 export interface GoBuildResult {
   manifestPath: string;
   manifest: Manifest;
   checksumsPath?: string;
+  /** provenance.intoto.json, once written (stage.ts, after upx). */
+  provenancePath?: string;
   artifacts: (Artifact & { absolutePath: string; buildMs: number })[];
   info: BuildInfo;
   go: GoToolchain;
@@ -204,16 +208,21 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
     const manifestStaged = out.staged(MANIFEST_FILE);
     const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
-    const artifacts = await Promise.all(built.map(async (b) => toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache)));
+    const sbomFor = (b: CompiledBinary) =>
+      writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date });
+    const artifacts = await Promise.all(
+      built.map(async (b) => {
+        const artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache);
+        const sbom = await sbomFor(b);
+        return sbom ? { ...artifact, sbom } : artifact;
+      }),
+    );
     // Once per run, after every target's entries are kept, never while they are written (issue 10).
     await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
     let checksumsName: string | undefined;
     if (inputs.checksums) {
       checksumsName = "checksums.txt";
-      const lines = artifacts
-        .map((a) => (a.archive ? `${a["archive-sha256"]}  ${a.archive}` : `${a.sha256}  ${a.path}`))
-        .sort((x, y) => (x.slice(66) < y.slice(66) ? -1 : 1));
-      await writeFile(out.staged(checksumsName), `${lines.join("\n")}\n`);
+      await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f)));
     }
     const manifest: Manifest = {
       schema: 1,

@@ -11,3 +11,7 @@ export * from "./outdir.js";
 export * from "./stage.js";
 export * from "./targets.js";
 export * from "./version.js";
+export * from "./buildinfo.js";
+export * from "./checksums.js";
+export * from "./provenance.js";
+export * from "./sbom/index.js";

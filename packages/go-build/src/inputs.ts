@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
+import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
 /** Every go-build input with its default: the same table as actions/go-build/action.yml. */
@@ -21,6 +22,8 @@ export const GO_BUILD_INPUTS = {
   "archive-name": "{name}_{version}_{os}_{arch}{variant}",
   files: "",
   checksums: "true",
+  sbom: "spdx",
+  provenance: "true",
   "out-dir": "dist",
   cache: "true",
   "go-version": "",
@@ -55,6 +58,10 @@ export interface GoBuildInputs {
   archiveName: string;
   files: string[];
   checksums: boolean;
+  /** SBOMs per binary from Go's build info (issue 15). */
+  sbom: SbomFormat;
+  /** Write provenance.intoto.json (in-toto Statement v1, SLSA v1 predicate; issue 15). */
+  provenance: boolean;
   outDir: string;
   cache: boolean;
   goVersion: string;
@@ -77,12 +84,12 @@ const PLACE_INPUTS = new Set(["working-directory", "out-dir", "cache", "parallel
 
 /**
  * The reader verify mode parses: a statement's inputs win over the given ones (they are what the
- * release was built with), the manifest's version and Go stand in for empty inputs.
+ * release was built with), the version and Go the release stamped stand in for empty inputs.
  */
 function releaseReader(read: InputReader, release: Release): InputReader {
   const fixed: Record<string, string> = {};
   for (const [name, value] of Object.entries(release.inputs)) if (name in GO_BUILD_INPUTS && !PLACE_INPUTS.has(name)) fixed[name] = value;
-  if (!fixed.version && !read.string("version") && release.manifest?.version) fixed.version = release.manifest.version;
+  if (!fixed.version && !read.string("version") && release.version) fixed.version = release.version;
   if (!fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go) fixed["go-version"] = release.go;
   return read.scoped("", GO_BUILD_INPUTS, fixed);
 }
@@ -145,6 +152,8 @@ export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInpu
     archiveName: read.string("archive-name"),
     files: read.list("files"),
     checksums: read.bool("checksums"),
+    sbom: read.choice("sbom", SBOM_FORMATS),
+    provenance: read.bool("provenance"),
     outDir: abs(read.string("out-dir") || "dist"),
     cache: read.bool("cache"),
     goVersion: read.string("go-version"),

@@ -10,6 +10,7 @@ async function previousOutputs(outDir: string): Promise<string[]> {
     const m = await readManifest(manifestPath);
     const files = new Set<string>([manifestPath]);
     if (m.checksums) files.add(resolveInManifest(manifestPath, m.checksums));
+    if (m.provenance) files.add(resolveInManifest(manifestPath, m.provenance));
     for (const a of m.artifacts) {
       const bin = resolveInManifest(manifestPath, a.path);
       // A binary lives in its own folder directly under out-dir: remove the folder.

@@ -1,8 +1,9 @@
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { slimArtifacts, slimOptions } from "@gantry/slim";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, type VerifyRequest, parseGoBuildInputs } from "./inputs.js";
+import { writeGoBuildProvenance } from "./provenance.js";
 import { setVerifyOutputs, verifySummary } from "./verify/report.js";
 import { verifyError, verifyRelease } from "./verify/verify.js";
 
@@ -38,7 +39,18 @@ export function goBuildSummary(r: GoBuildResult): string {
     "",
     table(["Target", "Binary", "Size", "sha256", "Archive", "Build time"], rows),
     "",
+    supplyChainLine(r),
   ].join("\n");
+}
+
+/** What the release carries besides the binaries: the SBOM formats and the provenance statement (issue 15). */
+function supplyChainLine(r: GoBuildResult): string {
+  const formats = [...new Set(r.artifacts.flatMap((a) => [a.sbom?.spdx ? "SPDX 2.3" : "", a.sbom?.cyclonedx ? "CycloneDX 1.6" : ""]).filter(Boolean))];
+  const parts = [
+    formats.length > 0 ? `SBOMs: ${formats.join(", ")} beside each binary` : "",
+    r.provenancePath ? `provenance: \`${basename(r.provenancePath)}\` (in-toto v1, SLSA v1)` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(" · ")}\n` : "";
 }
 
 /** Sets the outputs named in action.yml. */
@@ -56,10 +68,15 @@ export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
       sha256: a.sha256,
       archive: a.archive ? join(dirname(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? "",
+      sbom: {
+        spdx: a.sbom?.spdx ? join(dirname(r.manifestPath), a.sbom.spdx) : "",
+        cyclonedx: a.sbom?.cyclonedx ? join(dirname(r.manifestPath), a.sbom.cyclonedx) : "",
+      },
     })),
   );
   ctx.setOutput("manifest", r.manifestPath);
   ctx.setOutput("checksums", r.checksumsPath ?? "");
+  ctx.setOutput("provenance", r.provenancePath ?? "");
   ctx.setOutput("version", r.info.version);
   ctx.setOutput("cache-hit", r.cacheHit);
 }
@@ -87,7 +104,10 @@ export const goBuildStage: Stage<GoBuildInputs> = {
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
     if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
+    const startedOn = new Date();
     const r = await buildAndPack(inputs, ctx);
+    // After upx, so the subjects are the bytes that ship.
+    if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
     setGoBuildOutputs(r, ctx);
     ctx.summary(goBuildSummary(r));
     const children = childProcessTime();

@@ -12,7 +12,8 @@ export interface BuildInfo {
   dateSource: "SOURCE_DATE_EPOCH" | "commit" | "none";
 }
 
-async function git(cwd: string, args: string[]): Promise<string | undefined> {
+/** A git command's trimmed output, or undefined when git fails or prints nothing. */
+export async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
     const { stdout } = await exec("git", args, { cwd, timeoutMs: 10_000 });
     return stdout.trim() || undefined;

@@ -19,7 +19,14 @@ describe("parseGoBuildInputs", () => {
       outDir: "/ws/dist",
       cache: true,
       parallel: 0,
+      sbom: "spdx",
+      provenance: true,
     });
+  });
+
+  it("sbom takes spdx, cyclonedx, both or none, and a bad value names them", () => {
+    for (const v of ["spdx", "cyclonedx", "both", "none"] as const) expect(parse({ sbom: v }).sbom).toBe(v);
+    expect(() => parse({ sbom: "SPDX-2.3" })).toThrow(/input 'sbom': "SPDX-2.3" is not valid;.*spdx.*cyclonedx.*both.*none/);
   });
 
   it("resolves paths against the workspace and splits lists", () => {
@@ -50,6 +57,8 @@ describe("parseGoBuildInputs", () => {
     ["mod-check", "tidy"],
     ["cgo", "yes"],
     ["strip", "on"],
+    ["sbom", "syft"],
+    ["provenance", "maybe"],
   ])("refuses %s = %j, naming it", (input, value) => {
     expect(() => parse({ [input]: value })).toThrow(new RegExp(`input '${input}'`));
   });

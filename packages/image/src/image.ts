@@ -30,6 +30,10 @@ export interface ImageResult {
   ociLayout?: string;
   dockerArchive?: { path: string; platform: string; size: number };
   loaded?: string[];
+  /** go-build's binaries the image was made from (engine oci). */
+  set?: BuildSet;
+  /** The image's provenance statement, once written (stage.ts). */
+  provenance?: string;
 }
 
 /** True when GITHUB_REF is the repository's default branch (from the event payload). */
@@ -209,7 +213,16 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   const image = assembleIndex(images, inputs.annotations);
   const repository = inputs.repository ? formatReference(inputs.repository) : "";
   const digest = image.index.descriptor.digest;
-  const result: ImageResult = { image, engine: inputs.engine, repository, tags, digest, reference: repository ? `${repository}@${digest}` : digest, base };
+  const result: ImageResult = {
+    image,
+    engine: inputs.engine,
+    repository,
+    tags,
+    digest,
+    reference: repository ? `${repository}@${digest}` : digest,
+    base,
+    ...(set ? { set } : {}),
+  };
   const localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase();
   const repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
 

@@ -13,3 +13,4 @@ export * from "./push.js";
 export * from "./reference.js";
 export * from "./registry.js";
 export * from "./stage.js";
+export * from "./provenance.js";

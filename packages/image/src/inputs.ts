@@ -23,6 +23,7 @@ export const IMAGE_INPUTS = {
   push: "false",
   "oci-layout": "",
   "docker-archive": "",
+  provenance: "true",
   "load-platform": "",
   load: "false",
   username: "",
@@ -80,6 +81,8 @@ export interface ImageInputs {
   push: boolean;
   ociLayout: string;
   dockerArchive: string;
+  /** Write image.provenance.intoto.json beside go-build's manifest (issue 15). */
+  provenance: boolean;
   /** Undefined: the runner's platform. */
   loadPlatform?: Platform;
   load: boolean;
@@ -226,6 +229,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     push,
     ociLayout: absOrEmpty("oci-layout"),
     dockerArchive: absOrEmpty("docker-archive"),
+    provenance: read.bool("provenance"),
     ...(loadPlatform ? { loadPlatform } : {}),
     load: read.bool("load"),
     username,

@@ -2,6 +2,7 @@ import { type RunContext, type Stage, formatBytes, table } from "@gantry/core";
 import { type ImageResult, buildImage } from "./image.js";
 import { IMAGE_INPUTS, type ImageInputs, parseImageInputs } from "./inputs.js";
 import { formatPlatform } from "./oci.js";
+import { writeImageProvenance } from "./provenance.js";
 
 /** The `metadata` output: the index, each platform's manifest with its layers and sizes, what was pushed. */
 export function imageMetadata(r: ImageResult): Record<string, unknown> {
@@ -69,6 +70,7 @@ export function setImageOutputs(r: ImageResult, ctx: RunContext): void {
   ctx.setOutput("platforms", Object.fromEntries(r.image.images.map((i) => [formatPlatform(i.platform), i.manifest.descriptor.digest])));
   ctx.setOutput("tags", r.tags.join(","));
   ctx.setOutput("metadata", imageMetadata(r));
+  ctx.setOutput("provenance", r.provenance ?? "");
 }
 
 export const imageStage: Stage<ImageInputs> = {
@@ -79,7 +81,9 @@ export const imageStage: Stage<ImageInputs> = {
   parse: (read, ctx) => parseImageInputs(read, ctx.cwd),
   async run(inputs, ctx) {
     const started = performance.now();
+    const startedOn = new Date();
     const r = await buildImage(inputs, ctx);
+    if (inputs.provenance) r.provenance = await writeImageProvenance(r, inputs, ctx.env, startedOn);
     ctx.reporter.debug(`image timing: ${Math.round(performance.now() - started)} ms in the stage`);
     setImageOutputs(r, ctx);
     ctx.summary(imageSummary(r));

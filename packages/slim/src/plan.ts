@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, readFile, stat } from "node:fs/promises";
 import { dirname, relative } from "node:path";
-import { GantryError, InputError } from "@gantry/core";
+import { GantryError, InputError, SBOM_SUFFIXES } from "@gantry/core";
 import { type ExecutableInfo, NotExecutableError, parseExecutable, targetOf } from "./binfmt.js";
 import { globFiles } from "./glob.js";
 
@@ -25,12 +25,15 @@ export interface PlannedFile extends SlimFile {
   size: number;
 }
 
+/** What a glob never picks up: slim's own kept originals and go-build's SBOMs beside each binary (issue 15). */
+const NOT_BINARIES = [".orig", SBOM_SUFFIXES.spdx, SBOM_SUFFIXES.cyclonedx];
+
 /** Files matched by the `files` globs; a glob that matches nothing is an input error. */
 export async function filesFromGlobs(globs: readonly string[], cwd: string): Promise<SlimFile[]> {
   const seen = new Set<string>();
   const out: SlimFile[] = [];
   for (const g of globs) {
-    const matched = (await globFiles(g, cwd)).filter((f) => !f.endsWith(".orig"));
+    const matched = (await globFiles(g, cwd)).filter((f) => !NOT_BINARIES.some((end) => f.endsWith(end)));
     const existing: string[] = [];
     for (const f of matched) if (await isFile(f)) existing.push(f);
     if (existing.length === 0)

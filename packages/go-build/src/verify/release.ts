@@ -24,6 +24,9 @@ export interface Release {
   inputs: Record<string, string>;
   /** The Go version the release was built with (`1.26.8`). */
   go?: string;
+  /** The version and RFC 3339 date stamped into the release: the statement's internalParameters, else the manifest's. */
+  version?: string;
+  date?: string;
   manifest?: Manifest;
 }
 
@@ -50,7 +53,17 @@ export function readRelease(path: string): Release {
   const release = text.trimStart().startsWith("{") ? fromStatement(path, text) : { kind: "checksums" as const, files: fromChecksums(path, text), inputs: {} };
   const commit = ("commit" in release ? release.commit : undefined) ?? (COMMIT.test(manifest?.commit ?? "") ? manifest?.commit : undefined);
   const go = ("go" in release ? release.go : undefined) ?? manifest?.go;
-  return { ...release, path, folder, commit, go: typeof go === "string" ? go.replace(/^go/, "") : undefined, manifest };
+  const stamped = "stamped" in release ? release.stamped : {};
+  return {
+    ...release,
+    path,
+    folder,
+    commit,
+    go: typeof go === "string" ? go.replace(/^go/, "") : undefined,
+    version: stamped.version || manifest?.version || undefined,
+    date: stamped.sourceDate || manifest?.date || undefined,
+    manifest,
+  };
 }
 
 /** artifacts.json beside the file, when it is there and readable: the release's commit, version, date and Go. */
@@ -88,7 +101,10 @@ function fromChecksums(path: string, text: string): ExpectedFile[] {
   return files;
 }
 
-function fromStatement(path: string, text: string): Pick<Release, "kind" | "files" | "inputs" | "commit" | "go"> {
+function fromStatement(
+  path: string,
+  text: string,
+): Pick<Release, "kind" | "files" | "inputs" | "commit" | "go"> & { stamped: { version?: string; sourceDate?: string } } {
   let s: InTotoStatement;
   try {
     s = JSON.parse(text) as InTotoStatement;
@@ -110,5 +126,6 @@ function fromStatement(path: string, text: string): Pick<Release, "kind" | "file
     throw new InputError("verify", path, "its externalParameters.inputs is not an object of strings");
   const commit = build?.externalParameters?.source?.digest?.gitCommit;
   if (commit !== undefined && !COMMIT.test(commit)) throw new InputError("verify", path, `its source gitCommit ${JSON.stringify(commit)} is not 40 hex digits`);
-  return { kind: "provenance", files, inputs, commit, go: build?.internalParameters?.go };
+  const internal = build?.internalParameters ?? {};
+  return { kind: "provenance", files, inputs, commit, go: internal.go, stamped: { version: internal.version, sourceDate: internal.sourceDate } };
 }

@@ -39,7 +39,7 @@ function cleanEnv(env: NodeJS.ProcessEnv, c: { gocache: string; gomodcache: stri
   const out: NodeJS.ProcessEnv = { ...env, GOCACHE: c.gocache, GOMODCACHE: c.gomodcache };
   delete out.GITHUB_SHA;
   delete out.GITHUB_REF;
-  const date = Date.parse(release.manifest?.date ?? "");
+  const date = Date.parse(release.date ?? "");
   if (Number.isFinite(date)) out.SOURCE_DATE_EPOCH = String(Math.floor(date / 1000));
   return out;
 }
