@@ -9,6 +9,9 @@ export function pipelineStages(root) {
   return JSON.parse(readFileSync(join(root, "packages/pipeline/stages.json"), "utf8")).stages;
 }
 
+/** go-build's verify mode is not the pipeline's: VERIFY_ONLY in packages/go-build/src/inputs.ts (test/actions.test.ts keeps them equal). */
+const GO_BUILD_ONLY = new Set(["verify", "verify-ref", "verified", "report"]);
+
 export function writeRootAction(root) {
   const inputs = {
     stages: {
@@ -26,9 +29,11 @@ export function writeRootAction(root) {
     const prefix = stage === "go-build" ? "" : `${stage}-`;
     for (const [name, spec] of Object.entries(action.inputs ?? {})) {
       if (prefix && name === "manifest") continue; // the pipeline passes the manifest along
+      if (stage === "go-build" && GO_BUILD_ONLY.has(name)) continue;
       inputs[`${prefix}${name}`] = { ...spec, description: prefix ? `[${stage}] ${spec.description}` : spec.description };
     }
     for (const [name, spec] of Object.entries(action.outputs ?? {})) {
+      if (stage === "go-build" && GO_BUILD_ONLY.has(name)) continue;
       outputs[`${prefix}${name}`] = { description: prefix ? `[${stage}] ${spec.description}` : spec.description };
     }
   }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, sha256 } from "@gantry/core";
 import { fixtureCopy, FIXTURES, runAction, scratchDir } from "../harness.js";
+import { fixtureModuleProxy } from "../support/module-proxy.js";
 
 const GIN = join("github.com", "gin-gonic", "gin@v1.11.0");
 let proxy: string;
@@ -21,13 +22,7 @@ const hashes = (ws: string) => ["go.mod", "go.sum"].map((f) => sha256(readFileSy
 const errorOf = (r: { annotations: { level: string; message: string }[] }) => r.annotations.find((a) => a.level === "error")?.message ?? "";
 
 beforeAll(async () => {
-  const seed = scratchDir("gantry-gomodcache-seed-");
-  const ws = fixtureCopy("example-service");
-  const env = { ...process.env, GOMODCACHE: seed, GOFLAGS: "-modcacherw" };
-  // Everything the build and `go mod tidy` read, so the file:// proxy serves the whole graph.
-  execFileSync("go", ["mod", "download"], { cwd: ws, env, stdio: "ignore" });
-  execFileSync("go", ["mod", "tidy", "-diff"], { cwd: ws, env, stdio: "ignore" });
-  proxy = `file://${seed}/cache/download`;
+  proxy = fixtureModuleProxy("example-service");
   closed = await freePort();
 });
 

@@ -40,6 +40,10 @@ async function usage(stages: StageLoaders): Promise<string> {
     ...all.map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
     "",
     "gantry <stage> --help lists the stage's inputs and their defaults.",
+    "",
+    "gantry verify <provenance.intoto.json | checksums.txt> [--input value]...",
+    "  rebuilds the release's commit in a clean folder and compares it byte for byte:",
+    "  the same as gantry go-build --verify <path> with the other inputs given.",
   ].join("\n");
 }
 
@@ -108,9 +112,16 @@ export function parseFlags(args: readonly string[], known: readonly string[]): R
   return values;
 }
 
+/** `gantry verify <path> …` → `gantry go-build --verify <path> …` (issue 15; `gantry verify --help` is go-build's help); anything else as it is. */
+export function expandAlias(argv: readonly string[]): readonly string[] {
+  const [name, path, ...rest] = argv;
+  if (name !== "verify") return argv;
+  return path === undefined || path.startsWith("-") ? ["go-build", ...argv.slice(1)] : ["go-build", "--verify", path, ...rest];
+}
+
 /** Runs `gantry <stage> …`; returns the exit code. `stages` is for tests. */
 export async function runCli(argv: readonly string[], io: CliIO, stages: StageLoaders = ALL): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = expandAlias(argv);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stderr(await usage(stages));
     return name ? 0 : 2;

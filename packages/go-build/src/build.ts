@@ -117,7 +117,9 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   const started = performance.now();
   const { reporter } = ctx;
   const env: NodeJS.ProcessEnv = { ...ctx.env };
-  const go = await resolveToolchain(inputs, ctx);
+  // The caches the builds use are the environment's (verify mode gives empty ones), also for the kept links.
+  const found = await resolveToolchain(inputs, ctx);
+  const go: GoToolchain = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache };
   const [{ stdout: dist }, mod, info] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
     moduleInfo(go, inputs, env),

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
+import { type Release, readRelease } from "./verify/release.js";
 
 /** Every go-build input with its default: the same table as actions/go-build/action.yml. */
 export const GO_BUILD_INPUTS = {
@@ -29,7 +30,12 @@ export const GO_BUILD_INPUTS = {
   "go-version-file": "",
   "go-download-base-url": "https://go.dev/dl",
   parallel: "auto",
+  verify: "",
+  "verify-ref": "",
 } as const;
+
+/** verify mode's inputs and outputs: go-build's own, not the root pipeline's (a check of a release builds nothing for later stages). */
+export const VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report"] } as const;
 
 export type ArchiveFormat = "auto" | "tar.gz" | "zip" | "none";
 
@@ -63,6 +69,43 @@ export interface GoBuildInputs {
   goDownloadBaseUrl: string;
   /** 0 = decide from the CPU count. */
   parallel: number;
+  /** verify mode (issue 15): rebuild the release's commit in a clean folder and compare, instead of a build into out-dir. */
+  verify?: VerifyRequest;
+}
+
+export interface VerifyRequest {
+  release: Release;
+  /** The commit to rebuild: verify-ref, else the statement's or manifest's commit, else "" (HEAD). */
+  ref: string;
+}
+
+/** Inputs a statement records that say where, not what: the verifying run's own stay. */
+const PLACE_INPUTS = new Set(["working-directory", "out-dir", "cache", "parallel", "go-download-base-url", "go-version-file", "verify", "verify-ref"]);
+
+/**
+ * The reader verify mode parses: a statement's inputs win over the given ones (they are what the
+ * release was built with), the version and Go the release stamped stand in for empty inputs.
+ */
+function releaseReader(read: InputReader, release: Release): InputReader {
+  const fixed: Record<string, string> = {};
+  for (const [name, value] of Object.entries(release.inputs)) if (name in GO_BUILD_INPUTS && !PLACE_INPUTS.has(name)) fixed[name] = value;
+  if (!fixed.version && !read.string("version") && release.version) fixed.version = release.version;
+  if (!fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go) fixed["go-version"] = release.go;
+  return read.scoped("", GO_BUILD_INPUTS, fixed);
+}
+
+/** The `verify` and `verify-ref` inputs; the release file is read and checked here, before anything runs. */
+function parseVerify(read: InputReader, cwd: string): VerifyRequest | undefined {
+  const path = read.path("verify", cwd);
+  const ref = read.string("verify-ref");
+  if (!path) {
+    if (ref) throw new InputError("verify-ref", ref, "it needs verify: the path of the release's provenance.intoto.json or checksums.txt");
+    return undefined;
+  }
+  if (ref && !/^[A-Za-z0-9][A-Za-z0-9._/@{}^~-]*$/.test(ref))
+    throw new InputError("verify-ref", ref, "accepted: a commit, tag or branch (git rev-parse syntax, no spaces)");
+  const release = readRelease(path);
+  return { release, ref: ref || release.commit || "" };
 }
 
 const FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/;
@@ -70,7 +113,9 @@ const FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/;
 const OWNED_FLAGS = new Set(["o", "ldflags", "tags", "trimpath"]);
 
 /** Parses and checks every input; nothing runs before this passes. */
-export function parseGoBuildInputs(read: InputReader, cwd: string): GoBuildInputs {
+export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInputs {
+  const verify = parseVerify(given, cwd);
+  const read = verify ? releaseReader(given, verify.release) : given;
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const workingDirectory = abs(read.string("working-directory") || ".");
   const main = read.string("main") || ".";
@@ -115,5 +160,6 @@ export function parseGoBuildInputs(read: InputReader, cwd: string): GoBuildInput
     goVersionFile: read.string("go-version-file") ? abs(read.string("go-version-file")) : "",
     goDownloadBaseUrl: baseUrl,
     parallel,
+    ...(verify ? { verify } : {}),
   };
 }

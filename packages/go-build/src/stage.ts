@@ -1,8 +1,10 @@
 import { basename, dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { type GoBuildResult, goBuild } from "./build.js";
-import { GO_BUILD_INPUTS, type GoBuildInputs, parseGoBuildInputs } from "./inputs.js";
+import { GO_BUILD_INPUTS, type GoBuildInputs, type VerifyRequest, parseGoBuildInputs } from "./inputs.js";
 import { writeGoBuildProvenance } from "./provenance.js";
+import { setVerifyOutputs, verifySummary } from "./verify/report.js";
+import { verifyError, verifyRelease } from "./verify/verify.js";
 
 /**
  * go-build's `upx` input: the slim stage's own engine on the fresh binaries (already stripped at
@@ -80,15 +82,31 @@ export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
   ctx.setOutput("cache-hit", r.cacheHit);
 }
 
+/** go-build, then its upx step when asked: the build a release is made with, and rebuilt with by verify. */
+async function buildAndPack(inputs: GoBuildInputs, ctx: RunContext): Promise<GoBuildResult> {
+  const r = await goBuild(inputs, ctx);
+  if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx);
+  return r;
+}
+
+/** verify mode: rebuild and compare; a difference fails the step after the outputs and summary are written. */
+async function runVerify(inputs: GoBuildInputs & { verify: VerifyRequest }, ctx: RunContext): Promise<void> {
+  const r = await verifyRelease(inputs, ctx, buildAndPack);
+  setVerifyOutputs(r, ctx);
+  ctx.summary(verifySummary(r));
+  if (!r.verified) throw verifyError(r);
+  ctx.reporter.info(`verify: all ${r.files.length} files of ${r.release.path} rebuilt byte for byte from ${r.commit.slice(0, 12)}`);
+}
+
 export const goBuildStage: Stage<GoBuildInputs> = {
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
+    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
     const startedOn = new Date();
-    const r = await goBuild(inputs, ctx);
-    if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx);
+    const r = await buildAndPack(inputs, ctx);
     // After upx, so the subjects are the bytes that ship.
     if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
     setGoBuildOutputs(r, ctx);
