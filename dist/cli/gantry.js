@@ -3,7 +3,10 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-ISI3OJOY.js";
+} from "../chunks/chunk-4VF5IN33.js";
+import "../chunks/chunk-TFQJLUD4.js";
+import "../chunks/chunk-UWKJJFBU.js";
+import "../chunks/chunk-UMVRHHAX.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +17,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-PSABYHHD.js";
+} from "../chunks/chunk-BA5FFSMU.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
@@ -30,7 +33,11 @@ async function usage(stages) {
     "stages:",
     ...(await Promise.all(Object.values(stages).map((load) => load()))).map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
     "",
-    "gantry <stage> --help lists the stage's inputs and their defaults."
+    "gantry <stage> --help lists the stage's inputs and their defaults.",
+    "",
+    "gantry verify <provenance.intoto.json | checksums.txt> [--input value]...",
+    "  rebuilds the release's commit in a clean folder and compares it byte for byte:",
+    "  the same as gantry go-build --verify <path> with the other inputs given."
   ].join(`
 `);
 }
@@ -77,8 +84,12 @@ ${value}` : value;
   }
   return values;
 }
+function expandAlias(argv) {
+  let [name, path, ...rest] = argv;
+  return name !== "verify" ? argv : path === void 0 || path.startsWith("-") ? ["go-build", ...argv.slice(1)] : ["go-build", "--verify", path, ...rest];
+}
 async function runCli(argv, io, stages = ALL) {
-  let [name, ...rest] = argv;
+  let [name, ...rest] = expandAlias(argv);
   if (!name || name === "--help" || name === "-h" || name === "help")
     return io.stderr(await usage(stages)), name ? 0 : 2;
   if (!Object.hasOwn(stages, name))

@@ -1,11 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-HA6U4DKU.js";
-import "../chunks/chunk-KBUWGMZH.js";
+} from "../chunks/chunk-3AXSJCQT.js";
 import {
   runActionPost
-} from "../chunks/chunk-PSABYHHD.js";
+} from "../chunks/chunk-BA5FFSMU.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-XLT2XTUN.js";
+} from "../chunks/chunk-TFQJLUD4.js";
 import "../chunks/chunk-UWKJJFBU.js";
-import "../chunks/chunk-ZGRA7STY.js";
+import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionMain
-} from "../chunks/chunk-PSABYHHD.js";
+} from "../chunks/chunk-BA5FFSMU.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-NB2TTKAX.js";
-import "../chunks/chunk-4SXZMSN2.js";
-import "../chunks/chunk-HYI3OUDN.js";
+} from "../chunks/chunk-I4VXKKGO.js";
+import "../chunks/chunk-VIT4FSF2.js";
+import "../chunks/chunk-LEIMNVQR.js";
 import {
   runActionMain
-} from "../chunks/chunk-PSABYHHD.js";
+} from "../chunks/chunk-BA5FFSMU.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

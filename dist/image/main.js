@@ -1,14 +1,14 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-W4NHLQS2.js";
-import "../chunks/chunk-OB66RXDI.js";
-import "../chunks/chunk-UWKJJFBU.js";
+} from "../chunks/chunk-BN7ZM75G.js";
+import "../chunks/chunk-3AQN7SGZ.js";
 import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-ZGRA7STY.js";
+import "../chunks/chunk-UWKJJFBU.js";
+import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionMain
-} from "../chunks/chunk-PSABYHHD.js";
+} from "../chunks/chunk-BA5FFSMU.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -153,9 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-HA6U4DKU.js";
-import "./chunk-KBUWGMZH.js";
-import "./chunk-PSABYHHD.js";
+} from "./chunk-3AXSJCQT.js";
+import "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

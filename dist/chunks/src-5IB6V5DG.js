@@ -3,12 +3,15 @@ import {
   BINARY_DIR,
   DEFAULT_PATH,
   DOCKER_HUB,
+  EMPTY_CONFIG,
   IMAGE_INPUTS,
   IMAGE_PROVENANCE_FILE,
   MANIFEST_ACCEPT,
   MediaType,
   RegistryClient,
+  SBOM_ARTIFACT_TYPES,
   TAG,
+  addReferrers,
   apiHost,
   archivePlatform,
   assembleIndex,
@@ -51,15 +54,22 @@ import {
   parsePlatform,
   parsePort,
   parseReference,
+  parseReferrersIndex,
   platformImage,
   platformOfTarget,
+  pool,
   pullBase,
   pushImage,
+  pushReferrers,
+  readSboms,
   readTar,
   realmMayGetCredentials,
+  referrerDescriptor,
+  referrersTag,
   resolveTags,
   samePlatform,
   sanitizeTag,
+  sbomReferrer,
   scratchAccounts,
   scratchEntries,
   selectBinaries,
@@ -69,18 +79,18 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-W4NHLQS2.js";
+} from "./chunk-BN7ZM75G.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL,
   gzipLayer
-} from "./chunk-OB66RXDI.js";
-import "./chunk-UWKJJFBU.js";
+} from "./chunk-3AQN7SGZ.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-ZGRA7STY.js";
+import "./chunk-UWKJJFBU.js";
+import "./chunk-UMVRHHAX.js";
 import {
   withParents
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -88,13 +98,16 @@ export {
   COMPRESSOR,
   DEFAULT_PATH,
   DOCKER_HUB,
+  EMPTY_CONFIG,
   GZIP_LEVEL,
   IMAGE_INPUTS,
   IMAGE_PROVENANCE_FILE,
   MANIFEST_ACCEPT,
   MediaType,
   RegistryClient,
+  SBOM_ARTIFACT_TYPES,
   TAG,
+  addReferrers,
   apiHost,
   archivePlatform,
   assembleIndex,
@@ -138,15 +151,22 @@ export {
   parsePlatform,
   parsePort,
   parseReference,
+  parseReferrersIndex,
   platformImage,
   platformOfTarget,
+  pool,
   pullBase,
   pushImage,
+  pushReferrers,
+  readSboms,
   readTar,
   realmMayGetCredentials,
+  referrerDescriptor,
+  referrersTag,
   resolveTags,
   samePlatform,
   sanitizeTag,
+  sbomReferrer,
   scratchAccounts,
   scratchEntries,
   selectBinaries,

@@ -654,6 +654,7 @@ function unzipSync(data, opts) {
 
 export {
   deflateSync,
+  inflateSync,
   gzipSync,
   gunzipSync,
   zipSync,

@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-HYI3OUDN.js";
+} from "./chunk-LEIMNVQR.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -5,6 +5,7 @@ import {
   OutDir,
   SBOM_FORMATS,
   VARIANT_ENV_NAMES,
+  VERIFY_ONLY,
   archiveKey,
   binaryPath,
   buildLdflags,
@@ -55,10 +56,10 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-XLT2XTUN.js";
+} from "./chunk-TFQJLUD4.js";
 import "./chunk-UWKJJFBU.js";
-import "./chunk-ZGRA7STY.js";
-import "./chunk-PSABYHHD.js";
+import "./chunk-UMVRHHAX.js";
+import "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -67,6 +68,7 @@ export {
   OutDir,
   SBOM_FORMATS,
   VARIANT_ENV_NAMES,
+  VERIFY_ONLY,
   archiveKey,
   binaryPath,
   buildLdflags,

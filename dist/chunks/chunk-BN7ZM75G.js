@@ -3,13 +3,13 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-OB66RXDI.js";
-import {
-  require_semver
-} from "./chunk-UWKJJFBU.js";
+} from "./chunk-3AQN7SGZ.js";
 import {
   require_tar_stream
 } from "./chunk-KBUWGMZH.js";
+import {
+  require_semver
+} from "./chunk-UWKJJFBU.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -38,7 +38,7 @@ import {
   table,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
@@ -54,7 +54,11 @@ var semver = __toESM(require_semver(), 1), MediaType = {
   dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerConfig: "application/vnd.docker.container.image.v1+json",
-  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip"
+  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  /** The empty descriptor's type (image-spec manifest.md "Guidance for an Empty Descriptor"): an artifact's config. */
+  empty: "application/vnd.oci.empty.v1+json",
+  spdx: "application/spdx+json",
+  cyclonedx: "application/vnd.cyclonedx+json"
 }, MANIFEST_ACCEPT = [MediaType.index, MediaType.manifest, MediaType.dockerList, MediaType.dockerManifest].join(", ");
 function digestOf(bytes) {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
@@ -258,6 +262,134 @@ function assembleIndex(images, annotations) {
   return blobs.set(indexBlob.descriptor.digest, indexBlob.bytes), { index: indexBlob, images: [...images], blobs };
 }
 
+// packages/image/src/push.ts
+async function pool(items, limit, fn) {
+  let next = 0, workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (; next < items.length; ) await fn(items[next++]);
+  });
+  await Promise.all(workers);
+}
+async function pushImage(client2, image, tags, reporter) {
+  let blobs = /* @__PURE__ */ new Map();
+  for (let i of image.images) {
+    for (let l of i.layers)
+      blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || !!blobs.get(l.blob.descriptor.digest)?.base });
+    blobs.set(i.config.descriptor.digest, { blob: i.config, base: !1 });
+  }
+  await pool([...blobs.values()], 4, async ({ blob: b, base }) => {
+    let sent = await client2.pushBlob(b, base);
+    reporter.debug(`${sent ? "uploaded" : "already there"}: ${b.descriptor.digest} (${b.descriptor.size} bytes)`);
+  });
+  for (let i of image.images) await client2.putManifest(i.manifest.descriptor.digest, i.manifest);
+  tags.length === 0 && await client2.putManifest(image.index.descriptor.digest, image.index);
+  for (let t of tags) await client2.putManifest(t, image.index);
+  return { ...client2.stats };
+}
+
+// packages/image/src/referrers.ts
+import { basename } from "node:path";
+var SBOM_ARTIFACT_TYPES = { spdx: MediaType.spdx, cyclonedx: MediaType.cyclonedx }, EMPTY_JSON = Buffer.from("{}"), EMPTY_CONFIG = {
+  descriptor: { mediaType: MediaType.empty, digest: digestOf(EMPTY_JSON), size: EMPTY_JSON.length, data: EMPTY_JSON.toString("base64") },
+  bytes: EMPTY_JSON
+};
+function sbomReferrer(image, sbom, created) {
+  let artifactType = SBOM_ARTIFACT_TYPES[sbom.format], layer = {
+    descriptor: {
+      mediaType: artifactType,
+      digest: digestOf(sbom.bytes),
+      size: sbom.bytes.length,
+      annotations: { "org.opencontainers.image.title": basename(sbom.path) }
+    },
+    bytes: sbom.bytes
+  }, manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.manifest,
+    artifactType,
+    config: EMPTY_CONFIG.descriptor,
+    layers: [layer.descriptor],
+    subject: image.manifest.descriptor,
+    annotations: { "org.opencontainers.image.created": created }
+  };
+  return {
+    platform: image.platform,
+    format: sbom.format,
+    subject: image.manifest.descriptor,
+    manifest: jsonBlob(MediaType.manifest, manifest),
+    blobs: [EMPTY_CONFIG, layer]
+  };
+}
+function referrerDescriptor(r) {
+  let m = JSON.parse(Buffer.from(r.manifest.bytes).toString("utf8"));
+  return { ...r.manifest.descriptor, ...m.artifactType ? { artifactType: m.artifactType } : {}, ...m.annotations ? { annotations: m.annotations } : {} };
+}
+function referrersTag(subjectDigest) {
+  let [alg = "", hex = ""] = subjectDigest.split(":");
+  return `${alg.slice(0, 32)}-${hex.slice(0, 64)}`;
+}
+function parseReferrersIndex(bytes, mediaType, where) {
+  let index;
+  try {
+    index = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+  }
+  if (mediaType !== MediaType.index || !Array.isArray(index?.manifests))
+    throw new GantryError(`${where} holds ${mediaType || "something"} that is not an OCI image index of referrers; refusing to overwrite it`);
+  return index;
+}
+function addReferrers(existing, descriptors) {
+  let manifests = [...existing?.manifests ?? []], added = 0;
+  for (let d of descriptors)
+    manifests.some((m) => m.digest === d.digest) || (manifests.push(d), added++);
+  let index = { ...existing ?? {}, schemaVersion: 2, mediaType: MediaType.index, manifests };
+  return { index: jsonBlob(MediaType.index, index), added };
+}
+
+// packages/image/src/attach.ts
+async function listReferrers(client2, subject) {
+  let res = await client2.request("GET", `/v2/${client2.repository}/referrers/${subject}`, { headers: { Accept: MediaType.index } }), type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim();
+  if (res.status !== 200 || type !== MediaType.index) {
+    await discardBody(res);
+    return;
+  }
+  let bytes = await readBodyLimited(res, 4 * 1024 * 1024, `the referrers of ${subject} in ${client2.registry}/${client2.repository}`);
+  try {
+    return parseReferrersIndex(bytes, type, "the referrers API's answer");
+  } catch {
+    return;
+  }
+}
+async function registryListsReferrers(client2, pushed, ociSubject, reporter) {
+  return ociSubject === pushed.subject.digest ? !0 : !!(await listReferrers(client2, pushed.subject.digest).catch((err) => {
+    reporter.debug(`referrers API of ${client2.registry}: ${err.message}; using the tag schema`);
+  }))?.manifests.some((m) => m.digest === pushed.manifest.descriptor.digest);
+}
+async function updateReferrersTag(client2, subject, descriptors) {
+  let tag = referrersTag(subject), found = await client2.findManifest(tag), existing = found ? parseReferrersIndex(found.bytes, found.mediaType, `${client2.registry}/${client2.repository}:${tag}`) : void 0, { index, added } = addReferrers(existing, descriptors);
+  if (added !== 0)
+    return await client2.putManifest(tag, index), tag;
+}
+async function pushReferrers(client2, referrers, reporter) {
+  let blobs = /* @__PURE__ */ new Map();
+  for (let r of referrers) for (let b of r.blobs) blobs.set(b.descriptor.digest, b);
+  await pool([...blobs.values()], 4, async (b) => {
+    await client2.pushBlob(b);
+  });
+  let ociSubject;
+  for (let r of referrers)
+    ociSubject = (await client2.putManifest(r.manifest.descriptor.digest, r.manifest)).ociSubject, reporter.debug(`referrer ${r.format} of ${r.subject.digest}: ${r.manifest.descriptor.digest}`);
+  let last = referrers.at(-1);
+  if (!last) return { scheme: "tag-schema", artifacts: 0, tags: [] };
+  if (await registryListsReferrers(client2, last, ociSubject, reporter)) return { scheme: "referrers-api", artifacts: referrers.length, tags: [] };
+  let bySubject = /* @__PURE__ */ new Map();
+  for (let r of referrers) bySubject.set(r.subject.digest, [...bySubject.get(r.subject.digest) ?? [], referrerDescriptor(r)]);
+  let tags = [];
+  for (let [subject, descriptors] of bySubject) {
+    let tag = await updateReferrersTag(client2, subject, descriptors);
+    tag && tags.push(tag);
+  }
+  return { scheme: "tag-schema", artifacts: referrers.length, tags };
+}
+
 // packages/image/src/auth.ts
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
@@ -454,6 +586,27 @@ function epochOf(date) {
   let ms = Date.parse(date);
   return Number.isFinite(ms) ? Math.floor(ms / 1e3) : 0;
 }
+function sbomPaths(a) {
+  let sbom = a.sbom, out = {};
+  for (let format of ["spdx", "cyclonedx"]) typeof sbom?.[format] == "string" && (out[format] = sbom[format]);
+  return out;
+}
+function resolveArtifact(manifest, a) {
+  let sbom = Object.fromEntries(Object.entries(sbomPaths(a)).map(([f, p]) => [f, resolveInManifest(manifest, p)]));
+  return { ...a, path: resolveInManifest(manifest, a.path), ...Object.keys(sbom).length > 0 ? { sbom } : {} };
+}
+async function readSboms(b) {
+  let files = [];
+  for (let [format, path] of Object.entries(sbomPaths(b.artifact))) {
+    let bytes = await readFile2(path).catch(() => {
+      throw new GantryError(
+        `the ${b.artifact.target} ${format} SBOM ${path} named in the manifest cannot be read; download it with the binary, or set sbom-attach: false`
+      );
+    });
+    files.push({ format, path, bytes });
+  }
+  return files;
+}
 async function loadBuildSet(files, cwd) {
   let first, firstPath = "", byTarget = /* @__PURE__ */ new Map(), others = /* @__PURE__ */ new Set();
   for (let file of files) {
@@ -476,7 +629,7 @@ async function loadBuildSet(files, cwd) {
         throw new GantryError(
           `${a.target} is in ${relative(cwd, seen.manifest)} and ${relative(cwd, file)} with different binaries (sha256 ${seen.a.sha256.slice(0, 12)} vs ${a.sha256.slice(0, 12)})`
         );
-      seen || byTarget.set(a.target, { a: { ...a, path: resolveInManifest(file, a.path) }, manifest: file, go: typeof m2.go == "string" ? m2.go : "" });
+      seen || byTarget.set(a.target, { a: resolveArtifact(file, a), manifest: file, go: typeof m2.go == "string" ? m2.go : "" });
     }
   }
   let m = first, binaries = [];
@@ -674,6 +827,7 @@ var IMAGE_INPUTS = {
   annotations: "",
   files: "",
   push: "false",
+  "sbom-attach": "true",
   "oci-layout": "",
   "docker-archive": "",
   provenance: "true",
@@ -791,6 +945,7 @@ function parseImageInputs(read, cwd) {
     annotations: pairs(read, "annotations"),
     files: read.lines("files").map((l) => parseFileSpec(l, abs)),
     push,
+    sbomAttach: read.bool("sbom-attach"),
     ociLayout: absOrEmpty("oci-layout"),
     dockerArchive: absOrEmpty("docker-archive"),
     provenance: read.bool("provenance"),
@@ -814,14 +969,14 @@ function usesHttp(inputs, registry) {
 
 // packages/image/src/layout.ts
 import { mkdir as mkdir3, readdir as readdir3, rename, rm as rm3, stat as stat3, writeFile } from "node:fs/promises";
-import { basename, dirname, join as join5 } from "node:path";
+import { basename as basename2, dirname, join as join5 } from "node:path";
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 var LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
-function layoutIndex(target, tags) {
-  let named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } })), index = { schemaVersion: 2, mediaType: MediaType.index, manifests: named };
+function layoutIndex(target, tags, referrers = []) {
+  let named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } })), index = { schemaVersion: 2, mediaType: MediaType.index, manifests: [...named, ...referrers] };
   return JSON.stringify(index);
 }
-async function writeOciLayout(dir, image, tags) {
+async function writeOciLayout(dir, image, tags, referrers = []) {
   let s = await stat3(dir).catch(() => {
   });
   if (s) {
@@ -830,11 +985,13 @@ async function writeOciLayout(dir, image, tags) {
       throw new GantryError(`oci-layout: ${dir} exists and is not an OCI layout (it holds ${names.slice(0, 3).join(", ")}); give a new or empty folder`);
   }
   await mkdir3(dirname(dir), { recursive: !0 });
-  let staging = join5(dirname(dir), `.${basename(dir)}.gantry-${process.pid}-${Date.now()}`);
+  let staging = join5(dirname(dir), `.${basename2(dir)}.gantry-${process.pid}-${Date.now()}`);
   try {
     await mkdir3(join5(staging, "blobs", "sha256"), { recursive: !0 });
-    for (let [digest, bytes] of image.blobs) await writeFile(join5(staging, "blobs", "sha256", digest.slice(7)), bytes);
-    await writeFile(join5(staging, "oci-layout"), LAYOUT_FILE), await writeFile(join5(staging, "index.json"), layoutIndex(image.index.descriptor, tags));
+    let blobs = new Map(image.blobs);
+    for (let r of referrers) for (let b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
+    for (let [digest, bytes] of blobs) await writeFile(join5(staging, "blobs", "sha256", digest.slice(7)), bytes);
+    await writeFile(join5(staging, "oci-layout"), LAYOUT_FILE), await writeFile(join5(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     let old = `${staging}.old`;
     s && await rename(dir, old), await rename(staging, dir), s && await rm3(old, { recursive: !0, force: !0 });
   } catch (err) {
@@ -913,30 +1070,6 @@ async function pullBase(ref, platforms, client2) {
     parts.push({ platform, config, layers });
   }
   return { ref, digest: top.digest, parts };
-}
-
-// packages/image/src/push.ts
-async function pool(items, limit, fn) {
-  let next = 0, workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    for (; next < items.length; ) await fn(items[next++]);
-  });
-  await Promise.all(workers);
-}
-async function pushImage(client2, image, tags, reporter) {
-  let blobs = /* @__PURE__ */ new Map();
-  for (let i of image.images) {
-    for (let l of i.layers)
-      blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || !!blobs.get(l.blob.descriptor.digest)?.base });
-    blobs.set(i.config.descriptor.digest, { blob: i.config, base: !1 });
-  }
-  await pool([...blobs.values()], 4, async ({ blob: b, base }) => {
-    let sent = await client2.pushBlob(b, base);
-    reporter.debug(`${sent ? "uploaded" : "already there"}: ${b.descriptor.digest} (${b.descriptor.size} bytes)`);
-  });
-  for (let i of image.images) await client2.putManifest(i.manifest.descriptor.digest, i.manifest);
-  tags.length === 0 && await client2.putManifest(image.index.descriptor.digest, image.index);
-  for (let t of tags) await client2.putManifest(t, image.index);
-  return { ...client2.stats };
 }
 
 // packages/image/src/transfer.ts
@@ -1104,7 +1237,10 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), MAX_MANIFEST = 4 * 10
     });
     return put.status !== 201 ? this.fail(put, `uploading ${digest} (${size} bytes)`) : (await discardBody(put), this.stats.uploaded++, this.stats.uploadedBytes += size, !0);
   }
-  /** PUT a manifest or index by digest or tag; checks the digest the registry computed. */
+  /**
+   * PUT a manifest or index by digest or tag; checks the digest the registry computed. Returns
+   * the `OCI-Subject` header, which a registry with the referrers API sets for a manifest with a subject.
+   */
   async putManifest(reference, blob) {
     let res = await this.request("PUT", `/v2/${this.repository}/manifests/${reference}`, {
       headers: { "Content-Type": blob.descriptor.mediaType },
@@ -1115,12 +1251,22 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), MAX_MANIFEST = 4 * 10
     let echoed = res.headers.get("docker-content-digest");
     if (echoed && echoed !== blob.descriptor.digest)
       throw new GantryError(`registry ${this.registry} stored ${reference} as ${echoed}, not ${blob.descriptor.digest}`);
+    let ociSubject = res.headers.get("oci-subject");
+    return ociSubject ? { ociSubject } : {};
   }
   /** GET a manifest or index (OCI and Docker types in Accept); verified when fetched by digest. */
   async getManifest(reference) {
+    let found = await this.findManifest(reference);
+    if (!found) throw new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    return found;
+  }
+  /** Like getManifest, but undefined when the registry has no such manifest (404). */
+  async findManifest(reference) {
     let res = await this.request("GET", `/v2/${this.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404)
-      throw await discardBody(res), new GantryError(`${this.registry}/${this.repository}:${reference} was not found in the registry`);
+    if (res.status === 404) {
+      await discardBody(res);
+      return;
+    }
     if (!res.ok) return this.fail(res, `GET manifest ${reference}`);
     let bytes = await this.readBody(res, () => readBodyLimited(res, MAX_MANIFEST, `manifest ${reference} of ${this.registry}/${this.repository}`)), digest = digestOf(bytes);
     reference.startsWith("sha256:") && verifyDigest(bytes, reference, `${this.registry}/${this.repository}@${reference}`);
@@ -1208,6 +1354,11 @@ async function scratchTar(inputs, epoch, ctx) {
   }
   return { tar: await layerTar(scratchEntries(inputs.user, ca), epoch), role: ca ? "ca-certificates" : "accounts" };
 }
+async function sbomReferrers(images, binaries, created) {
+  let out = [];
+  for (let [i, b] of binaries.entries()) for (let sbom of await readSboms(b)) out.push(sbomReferrer(images[i], sbom, created));
+  return out;
+}
 async function ociImages(inputs, set, labels, ctx, layerOptions) {
   let binaries = await selectBinaries(set, inputs.platforms), platforms = binaries.map((b) => b.platform), shared = [], base;
   inputs.base === "scratch" ? shared.push(await scratchTar(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
@@ -1227,8 +1378,8 @@ async function ociImages(inputs, set, labels, ctx, layerOptions) {
     annotations: inputs.annotations,
     sharedLayers: layers.slice(0, shared.length),
     ...base ? { base: { name: formatReference({ ...base.ref, digest: void 0 }), digest: base.digest } } : {}
-  };
-  return { images: binaries.map((b, i) => platformImage(spec, b.platform, layers[shared.length + i], base?.parts[i])), base };
+  }, images = binaries.map((b, i) => platformImage(spec, b.platform, layers[shared.length + i], base?.parts[i])), referrers = inputs.sbomAttach ? await sbomReferrers(images, binaries, set.date) : [];
+  return inputs.sbomAttach && referrers.length === 0 && ctx.reporter.info("sbom-attach: the manifest names no SBOMs (go-build's sbom input was none); nothing to attach"), { images, base, referrers };
 }
 function archivePlatform(image, wanted) {
   let have = image.images.map((i) => formatPlatform(i.platform)).join(", ");
@@ -1241,10 +1392,14 @@ function archivePlatform(image, wanted) {
   if (!found) throw new InputError("load-platform", "", `the runner is ${formatPlatform(host)}, which the image does not have (it has ${have}); choose one`);
   return found;
 }
+async function attach(c, referrers, reporter) {
+  let started = performance.now(), a = await pushReferrers(c, referrers, reporter), how = a.scheme === "referrers-api" ? "listed by the registry's referrers API" : `referrers tag schema: ${a.tags.join(", ") || "tags already up to date"}`;
+  return reporter.info(`sbom-attach: ${a.artifacts} SBOM artifact(s) pushed in ${formatDuration(performance.now() - started)}, ${how}`), a;
+}
 async function buildImage(inputs, ctx) {
   let { reporter, env } = ctx, threads = layerThreads(env), cache = diskLayerCache(env), layerOptions = { script: bundledWorker(), ...cache ? { cache } : {}, ...threads === void 0 ? {} : { threads } }, set;
   (inputs.engine === "oci" || await exists(resolve3(inputs.cwd, inputs.manifest))) && (set = await loadBuildSet(await findManifests(inputs.manifest, inputs.cwd), inputs.cwd));
-  let tags = await resolveTags(inputs, set, env), labels = { ...defaultLabels(set, env), ...inputs.labels }, images, base = "scratch", dockerId;
+  let tags = await resolveTags(inputs, set, env), labels = { ...defaultLabels(set, env), ...inputs.labels }, images, base = "scratch", dockerId, referrers = [];
   if (inputs.engine === "docker") {
     if (inputs.platforms.length > 1 || inputs.platforms[0] && !samePlatform(inputs.platforms[0], platformOfTarget(hostTarget())))
       throw new InputError(
@@ -1266,19 +1421,10 @@ async function buildImage(inputs, ctx) {
     images = [built.image], dockerId = built.id, base = `Dockerfile ${inputs.dockerfile}`;
   } else {
     let r = await ociImages(inputs, set, labels, ctx, layerOptions);
-    images = r.images, r.base && (base = `${formatReference({ ...r.base.ref, digest: void 0 })}@${r.base.digest}`);
+    images = r.images, referrers = r.referrers, r.base && (base = `${formatReference({ ...r.base.ref, digest: void 0 })}@${r.base.digest}`);
   }
-  let image = assembleIndex(images, inputs.annotations), repository = inputs.repository ? formatReference(inputs.repository) : "", digest = image.index.descriptor.digest, result = {
-    image,
-    engine: inputs.engine,
-    repository,
-    tags,
-    digest,
-    reference: repository ? `${repository}@${digest}` : digest,
-    base,
-    ...set ? { set } : {}
-  }, localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase(), repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
-  if (inputs.ociLayout && (await writeOciLayout(inputs.ociLayout, image, tags), result.ociLayout = inputs.ociLayout, reporter.info(`oci-layout: wrote ${inputs.ociLayout} (${image.blobs.size} blobs)`)), inputs.dockerArchive || inputs.load) {
+  let image = assembleIndex(images, inputs.annotations), repository = inputs.repository ? formatReference(inputs.repository) : "", digest = image.index.descriptor.digest, reference = repository ? `${repository}@${digest}` : digest, result = { image, engine: inputs.engine, repository, tags, digest, reference, base, referrers, ...set ? { set } : {} }, localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase(), repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
+  if (inputs.ociLayout && (await writeOciLayout(inputs.ociLayout, image, tags, referrers), result.ociLayout = inputs.ociLayout, reporter.info(`oci-layout: wrote ${inputs.ociLayout} (${image.blobs.size} blobs)`)), inputs.dockerArchive || inputs.load) {
     let chosen = archivePlatform(image, inputs.loadPlatform), daemon = inputs.load ? await dockerServerVersion(env) : void 0;
     inputs.load && !daemon && reporter.warning("load: no Docker daemon answers (docker version failed); the image was not loaded");
     let path = inputs.dockerArchive || join6(env.RUNNER_TEMP || tmpdir2(), `gantry-image-${process.pid}.tar`);
@@ -1289,7 +1435,7 @@ async function buildImage(inputs, ctx) {
   } else dockerId && repoTags.length > 0 && await dockerTag(dockerId, repoTags, env);
   if (inputs.push && inputs.repository) {
     let c = await client(inputs.repository, "pull,push", inputs, ctx);
-    result.push = await pushImage(c, image, tags, reporter);
+    result.push = await pushImage(c, image, tags, reporter), referrers.length > 0 && (result.attached = await attach(c, referrers, reporter));
     let mounted = result.push.mounted > 0 ? `, ${result.push.mounted} mounted from the base` : "";
     reporter.info(
       `push: ${repository} ${tags.join(", ") || "(by digest)"}: ${result.push.uploaded} blob(s) uploaded, ${result.push.skipped} already there${mounted}`
@@ -1346,6 +1492,14 @@ function imageByteInputs(inputs) {
 }
 
 // packages/image/src/stage.ts
+function referrersMetadata(r) {
+  return { artifacts: r.referrers.map((a) => ({
+    platform: formatPlatform(a.platform),
+    "artifact-type": SBOM_ARTIFACT_TYPES[a.format],
+    digest: a.manifest.descriptor.digest,
+    subject: a.subject.digest
+  })), ...r.attached ? { scheme: r.attached.scheme, tags: r.attached.tags } : {} };
+}
 function imageMetadata(r) {
   let platforms = {};
   for (let i of r.image.images) {
@@ -1373,6 +1527,7 @@ function imageMetadata(r) {
     base: r.base,
     platforms,
     ...r.push ? { push: { uploaded: r.push.uploaded, skipped: r.push.skipped, mounted: r.push.mounted, "uploaded-bytes": r.push.uploadedBytes } } : {},
+    ...r.referrers.length > 0 ? { referrers: referrersMetadata(r) } : {},
     ...r.ociLayout ? { "oci-layout": r.ociLayout } : {},
     ...r.dockerArchive ? { "docker-archive": r.dockerArchive } : {},
     ...r.loaded ? { loaded: r.loaded } : {}
@@ -1386,6 +1541,7 @@ function imageSummary(r) {
     i.layers.map((l) => `${l.role} ${formatBytes(l.blob.descriptor.size)}`).join(" · ")
   ]), where = [
     r.push ? `pushed (${r.push.uploaded} blob(s) uploaded, ${r.push.skipped} already there${r.push.mounted ? `, ${r.push.mounted} mounted` : ""})` : "",
+    r.referrers.length > 0 ? `${r.referrers.length} SBOM artifact(s) attached${r.attached ? ` (${r.attached.scheme})` : ""}` : "",
     r.ociLayout ? `OCI layout \`${r.ociLayout}\`` : "",
     r.dockerArchive ? `docker archive \`${r.dockerArchive.path}\` (${r.dockerArchive.platform})` : "",
     r.loaded ? `loaded into docker as ${r.loaded.map((n) => `\`${n}\``).join(", ")}` : ""
@@ -1440,6 +1596,16 @@ export {
   assemblePlatform,
   platformImage,
   assembleIndex,
+  pool,
+  pushImage,
+  SBOM_ARTIFACT_TYPES,
+  EMPTY_CONFIG,
+  sbomReferrer,
+  referrerDescriptor,
+  referrersTag,
+  parseReferrersIndex,
+  addReferrers,
+  pushReferrers,
   TAG,
   DOCKER_HUB,
   parseReference,
@@ -1455,6 +1621,7 @@ export {
   dockerConfigCredentials,
   findManifests,
   epochOf,
+  readSboms,
   loadBuildSet,
   selectBinaries,
   diskLayerCache,
@@ -1474,7 +1641,6 @@ export {
   dockerArchive,
   writeDockerArchive,
   pullBase,
-  pushImage,
   RegistryClient,
   resolveTags,
   defaultLabels,

@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-74XZBOSC.js";
+} from "./chunk-E33556CJ.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-ZGRA7STY.js";
-import "./chunk-PSABYHHD.js";
+import "./chunk-UMVRHHAX.js";
+import "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

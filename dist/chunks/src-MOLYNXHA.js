@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-NB2TTKAX.js";
+} from "./chunk-I4VXKKGO.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-4SXZMSN2.js";
+} from "./chunk-VIT4FSF2.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-HYI3OUDN.js";
-import "./chunk-PSABYHHD.js";
+} from "./chunk-LEIMNVQR.js";
+import "./chunk-BA5FFSMU.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -1,18 +1,21 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
+  VERIFY_ONLY
+} from "./chunk-TFQJLUD4.js";
+import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-JV3V4YBJ.js")).deployStage,
-  "go-build": async () => (await import("./src-MZHIK3LW.js")).goBuildStage,
-  "go-test": async () => (await import("./src-S4JQBPEV.js")).goTestStage,
-  image: async () => (await import("./src-KWWV7MJV.js")).imageStage,
-  slim: async () => (await import("./src-76GCJKL2.js")).slimStage
+  deploy: async () => (await import("./src-ZPCISRC6.js")).deployStage,
+  "go-build": async () => (await import("./src-QP6XTKYP.js")).goBuildStage,
+  "go-test": async () => (await import("./src-MOLYNXHA.js")).goTestStage,
+  image: async () => (await import("./src-5IB6V5DG.js")).imageStage,
+  slim: async () => (await import("./src-X66JV3AU.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));
@@ -34,7 +37,7 @@ function pipelineInputTable(stages) {
   let table = { stages: PIPELINE.join(",") };
   for (let name of PIPELINE)
     for (let [input, value] of Object.entries(stages[name].inputs))
-      name !== "go-build" && input === "manifest" || (table[`${inputPrefix(name)}${input}`] = value);
+      name !== "go-build" && input === "manifest" || name === "go-build" && VERIFY_ONLY.inputs.includes(input) || (table[`${inputPrefix(name)}${input}`] = value);
   return table;
 }
 function rootInputError(err, stage, rootInputs) {

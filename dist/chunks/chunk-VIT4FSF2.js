@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

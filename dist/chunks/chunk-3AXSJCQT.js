@@ -1,13 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  require_tar_stream
-} from "./chunk-KBUWGMZH.js";
-import {
   ExecError,
   GantryError,
   InputError,
   StateKey,
   codeBlock,
+  commonJsExports,
   details,
   envInputSource,
   envSecrets,
@@ -30,10 +28,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-PSABYHHD.js";
-import {
-  __toESM
-} from "./chunk-6LYVYBIT.js";
+} from "./chunk-BA5FFSMU.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname3, join as join11 } from "node:path";
@@ -1134,7 +1129,7 @@ var DockerRuntime = class {
 // packages/deploy/src/runtimes/docker-archive.ts
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-var import_tar_stream = __toESM(require_tar_stream(), 1), ID = /^sha256:[a-f0-9]{64}$/, ACCEPTED_ARCHIVE = "accepted: the image stage's docker-archive file (a tarball docker load accepts) holding the artifact's tag", MAX_JSON = 1024 * 1024;
+var ID = /^sha256:[a-f0-9]{64}$/, ACCEPTED_ARCHIVE = "accepted: the image stage's docker-archive file (a tarball docker load accepts) holding the artifact's tag", MAX_JSON = 1024 * 1024;
 function familiar(ref) {
   let short = ref.replace(/^(docker\.io|index\.docker\.io)\/(library\/)?/, "");
   return /:[\w][\w.-]*$/.test(short.split("/").pop() ?? "") ? short : `${short}:latest`;
@@ -1161,10 +1156,10 @@ async function archiveJson(path) {
   }), key = `${path}\0${st.size}\0${st.mtimeMs}`, files = read.get(key);
   return files || (files = jsonEntries(path, ["manifest.json", "index.json"]), read.set(key, files), files.catch(() => read.delete(key))), files;
 }
-function jsonEntries(path, names) {
-  let found = /* @__PURE__ */ new Map(), bad = (why) => new InputError("image-archive", path, `${why}; ${ACCEPTED_ARCHIVE}`);
+async function jsonEntries(path, names) {
+  let { extract } = commonJsExports(await import("./tar-stream-3EDDGGEL.js")), found = /* @__PURE__ */ new Map(), bad = (why) => new InputError("image-archive", path, `${why}; ${ACCEPTED_ARCHIVE}`);
   return new Promise((res, rej) => {
-    let ex = (0, import_tar_stream.extract)();
+    let ex = extract();
     ex.on("entry", (header, stream, next) => {
       let name = header.name.replace(/^\.\//, "");
       if (!names.includes(name) || header.type !== "file" || header.size > MAX_JSON) {

@@ -3,9 +3,11 @@ import {
   require_semver
 } from "./chunk-UWKJJFBU.js";
 import {
+  gunzipSync,
   gzipSync,
+  inflateSync,
   zipSync
-} from "./chunk-ZGRA7STY.js";
+} from "./chunk-UMVRHHAX.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -14,6 +16,8 @@ import {
   MANIFEST_FILE,
   PROVENANCE_FILE,
   SBOM_SUFFIXES,
+  SLSA_PROVENANCE_V1,
+  STATEMENT_TYPE_V1,
   childProcessTime,
   copyFileAtomic,
   exeSuffix,
@@ -47,7 +51,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 import {
   __commonJS,
   __toESM
@@ -5016,8 +5020,8 @@ var require_protocol = __commonJS({
       get supportsVulnerabilities() {
         return this.#supportsVulnerabilities;
       }
-      supportsVulnerabilityRatingMethod(rm4) {
-        return this.#vulnerabilityRatingMethods.has(rm4);
+      supportsVulnerabilityRatingMethod(rm5) {
+        return this.#vulnerabilityRatingMethods.has(rm5);
       }
       get supportsComponentEvidence() {
         return this.#supportsComponentEvidence;
@@ -6540,7 +6544,7 @@ async function extraFiles(inputs) {
   return entries;
 }
 async function goBuild(inputs, ctx) {
-  let started = performance.now(), { reporter } = ctx, env = { ...ctx.env }, go = await resolveToolchain(inputs, ctx), [{ stdout: dist }, mod, info] = await Promise.all([
+  let started = performance.now(), { reporter } = ctx, env = { ...ctx.env }, found = await resolveToolchain(inputs, ctx), go = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache }, [{ stdout: dist }, mod, info] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
     moduleInfo(go, inputs, env),
     detectBuildInfo(inputs.workingDirectory, inputs.version, env)
@@ -6666,6 +6670,89 @@ async function toArtifact(b, name, archiveName, extras, info, out, rel, gocache)
 
 // packages/go-build/src/inputs.ts
 import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
+
+// packages/go-build/src/verify/release.ts
+import { readFileSync, statSync } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join9 } from "node:path";
+var SHA256 = /^[0-9a-f]{64}$/, MAX_BYTES = 16 * 1024 * 1024, COMMIT = /^[0-9a-f]{40}$/, ACCEPTED = "accepted: the path of a release's provenance.intoto.json (in-toto Statement v1, SLSA provenance v1) or checksums.txt";
+function readRelease(path) {
+  let text;
+  try {
+    let st = statSync(path);
+    if (!st.isFile()) throw new InputError("verify", path, `it is not a file; ${ACCEPTED}`);
+    if (st.size > MAX_BYTES) throw new InputError("verify", path, `it is ${st.size} bytes, more than a release list can be (${MAX_BYTES}); ${ACCEPTED}`);
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError("verify", path, `it cannot be read (${err.code}); ${ACCEPTED}`);
+  }
+  let folder = dirname2(path), manifest = manifestBeside(folder), release = text.trimStart().startsWith("{") ? fromStatement(path, text) : { kind: "checksums", files: fromChecksums(path, text), inputs: {} }, commit = ("commit" in release ? release.commit : void 0) ?? (COMMIT.test(manifest?.commit ?? "") ? manifest?.commit : void 0), go = ("go" in release ? release.go : void 0) ?? manifest?.go, stamped = "stamped" in release ? release.stamped : {};
+  return {
+    ...release,
+    path,
+    folder,
+    commit,
+    go: typeof go == "string" ? go.replace(/^go/, "") : void 0,
+    version: stamped.version || manifest?.version || void 0,
+    date: stamped.sourceDate || manifest?.date || void 0,
+    manifest
+  };
+}
+function manifestBeside(folder) {
+  try {
+    let m = JSON.parse(readFileSync(join9(folder, MANIFEST_FILE), "utf8"));
+    return m?.schema === 1 ? m : void 0;
+  } catch {
+    return;
+  }
+}
+function checkName(path, name) {
+  if (name.startsWith("/") || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes(".."))
+    throw new InputError("verify", path, `it lists ${JSON.stringify(name)}, which is not a path inside the release folder`);
+  return name;
+}
+function fromChecksums(path, text) {
+  let files = [];
+  for (let [i, line] of text.split(`
+`).entries()) {
+    if (!line.trim()) continue;
+    let m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ""));
+    if (!m)
+      throw new InputError(
+        "verify",
+        path,
+        `line ${i + 1} of ${basename3(path)} is not \`<sha256>  <file>\`: ${JSON.stringify(line.slice(0, 120))}; ${ACCEPTED}`
+      );
+    files.push({ name: checkName(path, m[2]), sha256: m[1] });
+  }
+  if (files.length === 0) throw new InputError("verify", path, `it lists no files; ${ACCEPTED}`);
+  return files;
+}
+function fromStatement(path, text) {
+  let s;
+  try {
+    s = JSON.parse(text);
+  } catch (err) {
+    throw new InputError("verify", path, `it is not valid JSON (${err.message}); ${ACCEPTED}`);
+  }
+  if (s?._type !== STATEMENT_TYPE_V1 || s.predicateType !== SLSA_PROVENANCE_V1 || !Array.isArray(s.subject))
+    throw new InputError("verify", path, `its _type is ${JSON.stringify(s?._type)} and predicateType ${JSON.stringify(s?.predicateType)}; ${ACCEPTED}`);
+  let files = s.subject.map((subject) => {
+    let sha = subject?.digest?.sha256;
+    if (typeof subject?.name != "string" || !subject.name || typeof sha != "string" || !SHA256.test(sha))
+      throw new InputError("verify", path, `a subject has no name or sha256 digest: ${JSON.stringify(subject).slice(0, 200)}`);
+    return { name: checkName(path, subject.name), sha256: sha };
+  });
+  if (files.length === 0) throw new InputError("verify", path, "its statement has no subjects");
+  let build = s.predicate?.buildDefinition, inputs = build?.externalParameters?.inputs ?? {};
+  if (typeof inputs != "object" || Object.values(inputs).some((v) => typeof v != "string"))
+    throw new InputError("verify", path, "its externalParameters.inputs is not an object of strings");
+  let commit = build?.externalParameters?.source?.digest?.gitCommit;
+  if (commit !== void 0 && !COMMIT.test(commit)) throw new InputError("verify", path, `its source gitCommit ${JSON.stringify(commit)} is not 40 hex digits`);
+  let internal = build?.internalParameters ?? {};
+  return { kind: "provenance", files, inputs, commit, go: internal.go, stamped: { version: internal.version, sourceDate: internal.sourceDate } };
+}
+
+// packages/go-build/src/inputs.ts
 var GO_BUILD_INPUTS = {
   "working-directory": ".",
   main: ".",
@@ -6691,10 +6778,29 @@ var GO_BUILD_INPUTS = {
   "go-version": "",
   "go-version-file": "",
   "go-download-base-url": "https://go.dev/dl",
-  parallel: "auto"
-}, FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/, OWNED_FLAGS = /* @__PURE__ */ new Set(["o", "ldflags", "tags", "trimpath"]);
-function parseGoBuildInputs(read, cwd) {
-  let abs = (p) => isAbsolute3(p) ? p : resolve4(cwd, p), workingDirectory = abs(read.string("working-directory") || "."), main = read.string("main") || ".";
+  parallel: "auto",
+  verify: "",
+  "verify-ref": ""
+}, VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report"] }, PLACE_INPUTS = /* @__PURE__ */ new Set(["working-directory", "out-dir", "cache", "parallel", "go-download-base-url", "go-version-file", "verify", "verify-ref"]);
+function releaseReader(read, release) {
+  let fixed = {};
+  for (let [name, value] of Object.entries(release.inputs)) name in GO_BUILD_INPUTS && !PLACE_INPUTS.has(name) && (fixed[name] = value);
+  return !fixed.version && !read.string("version") && release.version && (fixed.version = release.version), !fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go && (fixed["go-version"] = release.go), read.scoped("", GO_BUILD_INPUTS, fixed);
+}
+function parseVerify(read, cwd) {
+  let path = read.path("verify", cwd), ref = read.string("verify-ref");
+  if (!path) {
+    if (ref) throw new InputError("verify-ref", ref, "it needs verify: the path of the release's provenance.intoto.json or checksums.txt");
+    return;
+  }
+  if (ref && !/^[A-Za-z0-9][A-Za-z0-9._/@{}^~-]*$/.test(ref))
+    throw new InputError("verify-ref", ref, "accepted: a commit, tag or branch (git rev-parse syntax, no spaces)");
+  let release = readRelease(path);
+  return { release, ref: ref || release.commit || "" };
+}
+var FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/, OWNED_FLAGS = /* @__PURE__ */ new Set(["o", "ldflags", "tags", "trimpath"]);
+function parseGoBuildInputs(given, cwd) {
+  let verify = parseVerify(given, cwd), read = verify ? releaseReader(given, verify.release) : given, abs = (p) => isAbsolute3(p) ? p : resolve4(cwd, p), workingDirectory = abs(read.string("working-directory") || "."), main = read.string("main") || ".";
   if (main.startsWith("-") || /\s/.test(main)) throw new InputError("main", main, "accepted: a package path such as . or ./cmd/server");
   let name = read.string("name");
   if (name && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new InputError("name", name, "accepted: letters, digits, '.', '_' and '-'");
@@ -6733,19 +6839,20 @@ function parseGoBuildInputs(read, cwd) {
     goVersion: read.string("go-version"),
     goVersionFile: read.string("go-version-file") ? abs(read.string("go-version-file")) : "",
     goDownloadBaseUrl: baseUrl,
-    parallel
+    parallel,
+    ...verify ? { verify } : {}
   };
 }
 
 // packages/go-build/src/stage.ts
-import { basename as basename3, dirname as dirname3, join as join10 } from "node:path";
+import { basename as basename4, dirname as dirname4, join as join13 } from "node:path";
 
 // packages/go-build/src/provenance.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { dirname as dirname2, join as join9, relative as relative4 } from "node:path";
+import { dirname as dirname3, join as join10, relative as relative4 } from "node:path";
 import { pathToFileURL } from "node:url";
 async function writeGoBuildProvenance(r, inputs, env, startedOn) {
-  let gitRoot = await git(inputs.workingDirectory, ["rev-parse", "--show-toplevel"]), goSum = join9(inputs.workingDirectory, "go.sum"), statement = provenanceStatement({
+  let gitRoot = await git(inputs.workingDirectory, ["rev-parse", "--show-toplevel"]), goSum = join10(inputs.workingDirectory, "go.sum"), statement = provenanceStatement({
     buildType: gantryBuildType("go-build"),
     subjects: await currentSubjects(r),
     inputs: byteInputs(inputs, gitRoot),
@@ -6755,7 +6862,7 @@ async function writeGoBuildProvenance(r, inputs, env, startedOn) {
     env,
     startedOn,
     finishedOn: /* @__PURE__ */ new Date()
-  }), path = join9(dirname2(r.manifestPath), PROVENANCE_FILE);
+  }), path = join10(dirname3(r.manifestPath), PROVENANCE_FILE);
   return await writeProvenance(path, statement), r.manifest = { ...r.manifest, provenance: PROVENANCE_FILE }, await writeManifest(r.manifestPath, r.manifest), path;
 }
 async function currentSubjects(r) {
@@ -6803,9 +6910,272 @@ function remoteUri(remote) {
   }
 }
 
+// packages/go-build/src/verify/report.ts
+function verifySummary(r) {
+  let bad = r.files.filter((f) => !f.identical).length, rows = r.files.map((f) => [
+    f.file,
+    `\`${f.expected.slice(0, 12)}\``,
+    f.rebuilt ? `\`${f.rebuilt.slice(0, 12)}\`` : "—",
+    f.identical ? "✓ identical" : `✗ ${f.difference}`
+  ]);
+  return [
+    `### go-build verify: ${r.verified ? "reproducible" : `${bad} of ${r.files.length} files differ`}`,
+    "",
+    `${r.release.kind === "provenance" ? "provenance statement" : "checksums"} \`${r.release.path}\` · commit \`${r.commit.slice(0, 12)}\` rebuilt in a clean folder with empty Go caches · go ${r.go}`,
+    "",
+    table(["File", "Release sha256", "Rebuilt sha256", "Result"], rows),
+    ""
+  ].join(`
+`);
+}
+function setVerifyOutputs(r, ctx) {
+  ctx.setOutput("verified", r.verified), ctx.setOutput(
+    "report",
+    r.files.map((f) => ({ file: f.file, expected: f.expected, rebuilt: f.rebuilt, identical: f.identical, difference: f.difference }))
+  );
+}
+
+// packages/go-build/src/verify/verify.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+
+// packages/go-build/src/verify/checkout.ts
+import { chmod, lstat, mkdtemp as mkdtemp3, readdir as readdir3, realpath, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join11, relative as relative5 } from "node:path";
+async function writableTree(dir2) {
+  let st = await lstat(dir2).catch(() => {
+  });
+  st?.isDirectory() && ((st.mode & 448) !== 448 && await chmod(dir2, st.mode | 448), await Promise.all((await readdir3(dir2)).map((e) => writableTree(join11(dir2, e)))));
+}
+var git2 = (cwd, args) => exec("git", args, { cwd, timeoutMs: 12e4 });
+async function resolveCommit(dir2, ref, input) {
+  let top = await git2(dir2, ["rev-parse", "--show-toplevel"]).catch(() => {
+    throw new GantryError(`verify needs the git repository of working-directory to rebuild from, and ${dir2} is in none`);
+  }), r = await exec("git", ["rev-parse", "--verify", "--quiet", `${ref || "HEAD"}^{commit}`], { cwd: dir2, allowFailure: !0 });
+  if (r.code !== 0)
+    throw new GantryError(
+      `verify: the commit to rebuild, ${ref || "HEAD"} (${input}), is not in the repository at ${top.stdout.trim()}; fetch it first (actions/checkout with fetch-depth: 0)`
+    );
+  return { top: top.stdout.trim(), commit: r.stdout.trim() };
+}
+async function cleanCheckout(workingDirectory, ref, input, env, reporter) {
+  let { top, commit } = await resolveCommit(workingDirectory, ref, input), root = await mkdtemp3(join11(env.RUNNER_TEMP || tmpdir2(), "gantry-verify-")), src = join11(root, "src"), added = !1, remove = async () => {
+    added && await git2(top, ["worktree", "remove", "--force", src]).catch((err) => reporter.info(`verify: git worktree remove ${src}: ${err}`)), await writableTree(root), await rm4(root, { recursive: !0, force: !0 }), added && await git2(top, ["worktree", "prune"]).catch(() => {
+    });
+  };
+  try {
+    return await git2(top, ["worktree", "add", "--detach", "--quiet", src, commit]), added = !0, {
+      commit,
+      top: src,
+      moduleDir: join11(src, relative5(top, await realpath(workingDirectory))),
+      outDir: join11(root, "out"),
+      gocache: join11(root, "gocache"),
+      gomodcache: join11(root, "gomodcache"),
+      remove
+    };
+  } catch (err) {
+    throw await remove(), err;
+  }
+}
+
+// packages/go-build/src/verify/entries.ts
+function readEntries(bytes) {
+  try {
+    if (bytes[0] === 31 && bytes[1] === 139) return { format: "tar.gz", entries: tarEntries(gunzipSync(bytes)) };
+    if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) return { format: "zip", entries: zipEntries(bytes) };
+  } catch {
+    return;
+  }
+}
+var BLOCK = 512;
+function field(header, at, length) {
+  let raw = Buffer.from(header.subarray(at, at + length)).toString("utf8"), nul = raw.indexOf("\0");
+  return nul < 0 ? raw : raw.slice(0, nul);
+}
+function tarEntries(tar) {
+  let entries = [];
+  for (let at = 0; at + BLOCK <= tar.length; ) {
+    let header = tar.subarray(at, at + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    let prefix = field(header, 345, 155), name = prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100), size = Number.parseInt(field(header, 124, 12).trim() || "0", 8);
+    if (!Number.isFinite(size)) throw new Error(`tar entry ${name}: bad size`);
+    let start = at + BLOCK;
+    if (start + size > tar.length) throw new Error(`tar entry ${name} is cut short`);
+    entries.push({ name, header, content: tar.subarray(start, start + size) }), at = start + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return entries;
+}
+var LOCAL_HEADER = 67324752;
+function zipEntries(zip2) {
+  let v = new DataView(zip2.buffer, zip2.byteOffset, zip2.byteLength), entries = [];
+  for (let at = 0; at + 30 <= zip2.length && v.getUint32(at, !0) === LOCAL_HEADER; ) {
+    let method = v.getUint16(at + 8, !0), compressed = v.getUint32(at + 18, !0), headerLength = 30 + v.getUint16(at + 26, !0) + v.getUint16(at + 28, !0), name = Buffer.from(zip2.subarray(at + 30, at + 30 + v.getUint16(at + 26, !0))).toString("utf8"), data = zip2.subarray(at + headerLength, at + headerLength + compressed);
+    entries.push({ name, header: zip2.subarray(at, at + headerLength), content: method === 8 ? inflateSync(data) : data }), at += headerLength + compressed;
+  }
+  return entries;
+}
+
+// packages/go-build/src/verify/sections.ts
+function readSections(bytes) {
+  let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (bytes.length >= 52 && view.getUint32(0) === 2135247942) return { format: "elf", sections: elfSections(bytes, view) };
+    if (bytes.length >= 64 && view.getUint16(0) === 19802) return { format: "pe", sections: peSections(bytes, view) };
+    if (bytes.length >= 32 && view.getUint32(0, !0) === 4277009103) return { format: "macho", sections: machoSections(bytes, view) };
+  } catch (err) {
+    if (err instanceof RangeError) return;
+    throw err;
+  }
+}
+function cString(bytes, at, max = 256) {
+  let end = at;
+  for (; end < bytes.length && end < at + max && bytes[end] !== 0; ) end++;
+  return Buffer.from(bytes.subarray(at, end)).toString("latin1");
+}
+var SHT_NOBITS = 8;
+function elfSections(bytes, v) {
+  let is64 = bytes[4] === 2, le = bytes[5] === 1, word = (at) => is64 ? Number(v.getBigUint64(at, le)) : v.getUint32(at, le), shoff = word(is64 ? 40 : 32), shentsize = v.getUint16(is64 ? 58 : 46, le), shnum = v.getUint16(is64 ? 60 : 48, le), shstrndx = v.getUint16(is64 ? 62 : 50, le), headers = Array.from({ length: shnum }, (_, i) => {
+    let at = shoff + i * shentsize;
+    return {
+      nameAt: v.getUint32(at, le),
+      type: v.getUint32(at + 4, le),
+      offset: word(at + (is64 ? 24 : 16)),
+      size: word(at + (is64 ? 32 : 20))
+    };
+  }), strtab = headers[shstrndx]?.offset ?? 0;
+  return headers.filter((h) => h.type !== SHT_NOBITS && h.size > 0).map((h) => ({ name: cString(bytes, strtab + h.nameAt), offset: h.offset, size: h.size })).sort((a, b) => a.offset - b.offset);
+}
+function peSections(bytes, v) {
+  let pe = v.getUint32(60, !0);
+  if (v.getUint32(pe) !== 1346699264) throw new RangeError("no PE signature");
+  let coff = pe + 4, count = v.getUint16(coff + 2, !0), symbols = v.getUint32(coff + 8, !0), symbolCount = v.getUint32(coff + 12, !0), table2 = coff + 20 + v.getUint16(coff + 16, !0), sections = [];
+  for (let i = 0; i < count; i++) {
+    let at = table2 + i * 40, name = cString(bytes, at, 8);
+    /^\/\d+$/.test(name) && symbols > 0 && (name = cString(bytes, symbols + symbolCount * 18 + Number(name.slice(1))));
+    let size = v.getUint32(at + 16, !0);
+    size > 0 && sections.push({ name, offset: v.getUint32(at + 20, !0), size });
+  }
+  return sections.sort((a, b) => a.offset - b.offset);
+}
+var LC_SEGMENT_64 = 25, S_ZEROFILL = 1;
+function machoSections(bytes, v) {
+  let ncmds = v.getUint32(16, !0), sections = [], at = 32;
+  for (let i = 0; i < ncmds; i++) {
+    let cmd = v.getUint32(at, !0), cmdsize = v.getUint32(at + 4, !0);
+    cmd === LC_SEGMENT_64 && sections.push(...segmentSections(bytes, v, at)), at += cmdsize;
+  }
+  return sections.sort((a, b) => a.offset - b.offset);
+}
+function segmentSections(bytes, v, at) {
+  let segname = cString(bytes, at + 8, 16), nsects = v.getUint32(at + 64, !0);
+  if (nsects === 0) {
+    let size = Number(v.getBigUint64(at + 48, !0));
+    return size > 0 ? [{ name: segname, offset: Number(v.getBigUint64(at + 40, !0)), size }] : [];
+  }
+  let out = [];
+  for (let s = 0; s < nsects; s++) {
+    let sect = at + 72 + s * 80, size = Number(v.getBigUint64(sect + 40, !0)), zerofill = (v.getUint32(sect + 64, !0) & 255) === S_ZEROFILL;
+    size > 0 && !zerofill && out.push({ name: `${segname},${cString(bytes, sect, 16)}`, offset: v.getUint32(sect + 48, !0), size });
+  }
+  return out;
+}
+
+// packages/go-build/src/verify/diff.ts
+var FORMAT_NAMES = { elf: "ELF", pe: "PE", macho: "Mach-O" }, equal = (a, b) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+function firstDifferingByte(a, b) {
+  let n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+function firstDifference(expected, rebuilt) {
+  if (equal(expected, rebuilt)) return { kind: "identical" };
+  let ex = readSections(expected), re = readSections(rebuilt);
+  if (ex && re && ex.format === re.format) {
+    let [section = "headers", ...also] = differingSections(expected, ex.sections, rebuilt, re.sections);
+    return { kind: "section", format: ex.format, section, also };
+  }
+  let ea = readEntries(expected), ra = readEntries(rebuilt);
+  return ea && ra && ea.format === ra.format ? firstEntry(ea.format, ea.entries, ra.entries) : { kind: "offset", offset: firstDifferingByte(expected, rebuilt) };
+}
+function differingSections(expected, ex, rebuilt, re) {
+  let byName = new Map(re.map((s) => [s.name, s])), bytes = (file, s) => file.subarray(s.offset, s.offset + s.size), differing = ex.filter((s) => {
+    let other = byName.get(s.name);
+    return !other || !equal(bytes(expected, s), bytes(rebuilt, other));
+  }), extra = re.filter((s) => !ex.some((e) => e.name === s.name));
+  return [...differing, ...extra].map((s) => s.name);
+}
+function firstEntry(format, ex, re) {
+  let byName = new Map(re.map((e) => [e.name, e]));
+  for (let e of ex) {
+    let other = byName.get(e.name);
+    if (!other) return { kind: "entry", format, entry: e.name, part: "missing" };
+    if (!equal(e.content, other.content)) return { kind: "entry", format, entry: e.name, part: "content", inner: firstDifference(e.content, other.content) };
+    if (!equal(e.header, other.header)) return { kind: "entry", format, entry: e.name, part: "header" };
+  }
+  let extra = re.find((r) => !ex.some((e) => e.name === r.name));
+  return extra ? { kind: "entry", format, entry: extra.name, part: "extra" } : { kind: "entry", format, entry: "(archive framing)", part: "header" };
+}
+function describeDifference(d) {
+  switch (d.kind) {
+    case "identical":
+      return "identical";
+    case "section":
+      return d.section === "headers" ? `${FORMAT_NAMES[d.format] ?? d.format} headers` : d.also.length ? `section ${d.section} (also ${d.also.join(", ")})` : `section ${d.section}`;
+    case "offset":
+      return `byte ${d.offset}`;
+    case "entry": {
+      let where = `${d.format} entry ${d.entry}`;
+      return d.part === "missing" ? `${where} (missing from the rebuild)` : d.part === "extra" ? `${where} (only in the rebuild)` : d.inner && d.inner.kind !== "identical" ? `${where} (${d.part}): ${describeDifference(d.inner)}` : `${where} (${d.part})`;
+    }
+  }
+}
+
+// packages/go-build/src/verify/verify.ts
+function cleanEnv(env, c, release) {
+  let out = { ...env, GOCACHE: c.gocache, GOMODCACHE: c.gomodcache };
+  delete out.GITHUB_SHA, delete out.GITHUB_REF;
+  let date = Date.parse(release.date ?? "");
+  return Number.isFinite(date) && (out.SOURCE_DATE_EPOCH = String(Math.floor(date / 1e3))), out;
+}
+async function verifyRelease(inputs, ctx, rebuild) {
+  let { release, ref } = inputs.verify, from = ref ? ref === release.commit ? `the commit ${release.kind === "provenance" ? "the statement" : "the manifest"} names` : "verify-ref" : "HEAD", c = await cleanCheckout(inputs.workingDirectory, ref, ref === release.commit ? "verify" : "verify-ref", ctx.env, ctx.reporter);
+  try {
+    ctx.reporter.info(
+      `verify: rebuilding ${c.commit.slice(0, 12)} (${from}) in a clean folder with empty Go caches, to compare ${release.files.length} files of ${release.path}`
+    );
+    let built = await rebuild(
+      { ...inputs, verify: void 0, workingDirectory: c.moduleDir, outDir: c.outDir, cache: !1 },
+      { ...ctx, env: cleanEnv(ctx.env, c, release) }
+    );
+    release.go && release.go !== built.go.version && ctx.reporter.warning(`verify: the release was built with go ${release.go} and this rebuild with go ${built.go.version}; set go-version: ${release.go}`);
+    let files = await Promise.all(release.files.map((f) => compareFile(f, release.folder, c.outDir)));
+    return { verified: files.every((f) => f.identical), commit: c.commit, release, files, go: built.go.version };
+  } finally {
+    await c.remove();
+  }
+}
+async function compareFile(f, releaseFolder, outDir) {
+  let rebuiltPath = join12(outDir, f.name);
+  if (!await exists(rebuiltPath)) return { file: f.name, expected: f.sha256, rebuilt: "", identical: !1, difference: "the rebuild made no such file" };
+  let rebuilt = await sha256File(rebuiltPath), row = { file: f.name, expected: f.sha256, rebuilt };
+  if (rebuilt === f.sha256) return { ...row, identical: !0, difference: "identical" };
+  let ownPath = join12(releaseFolder, f.name);
+  if (!await exists(ownPath))
+    return { ...row, identical: !1, difference: "differs (the release's file is not beside the list, so no section can be named)" };
+  let own = await readFile6(ownPath);
+  return sha256(own) !== f.sha256 ? { ...row, identical: !1, difference: "differs (and the release's own file does not match its listed sha256)" } : { ...row, identical: !1, difference: describeDifference(firstDifference(own, await readFile6(rebuiltPath))) };
+}
+function verifyError(r) {
+  let bad = r.files.filter((f) => !f.identical);
+  return new GantryError(
+    `verify: ${bad.length} of ${r.files.length} files rebuilt from ${r.commit.slice(0, 12)} differ from ${r.release.path}: ${bad.map((f) => `${f.file}: ${f.difference}`).join("; ")}`
+  );
+}
+
 // packages/go-build/src/stage.ts
 async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-76GCJKL2.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
+  let { slimArtifacts, slimOptions } = await import("./src-X66JV3AU.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
     reporter: ctx.reporter,
     env: ctx.env,
     cwd: ctx.cwd
@@ -6835,7 +7205,7 @@ function goBuildSummary(r) {
 function supplyChainLine(r) {
   let formats = [...new Set(r.artifacts.flatMap((a) => [a.sbom?.spdx ? "SPDX 2.3" : "", a.sbom?.cyclonedx ? "CycloneDX 1.6" : ""]).filter(Boolean))], parts = [
     formats.length > 0 ? `SBOMs: ${formats.join(", ")} beside each binary` : "",
-    r.provenancePath ? `provenance: \`${basename3(r.provenancePath)}\` (in-toto v1, SLSA v1)` : ""
+    r.provenancePath ? `provenance: \`${basename4(r.provenancePath)}\` (in-toto v1, SLSA v1)` : ""
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(" · ")}
 ` : "";
@@ -6852,14 +7222,23 @@ function setGoBuildOutputs(r, ctx) {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? join10(dirname3(r.manifestPath), a.archive) : "",
+      archive: a.archive ? join13(dirname4(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? "",
       sbom: {
-        spdx: a.sbom?.spdx ? join10(dirname3(r.manifestPath), a.sbom.spdx) : "",
-        cyclonedx: a.sbom?.cyclonedx ? join10(dirname3(r.manifestPath), a.sbom.cyclonedx) : ""
+        spdx: a.sbom?.spdx ? join13(dirname4(r.manifestPath), a.sbom.spdx) : "",
+        cyclonedx: a.sbom?.cyclonedx ? join13(dirname4(r.manifestPath), a.sbom.cyclonedx) : ""
       }
     }))
   ), ctx.setOutput("manifest", r.manifestPath), ctx.setOutput("checksums", r.checksumsPath ?? ""), ctx.setOutput("provenance", r.provenancePath ?? ""), ctx.setOutput("version", r.info.version), ctx.setOutput("cache-hit", r.cacheHit);
+}
+async function buildAndPack(inputs, ctx) {
+  let r = await goBuild(inputs, ctx);
+  return inputs.upx !== "false" && await packBuilt(r, inputs.upx, ctx), r;
+}
+async function runVerify(inputs, ctx) {
+  let r = await verifyRelease(inputs, ctx, buildAndPack);
+  if (setVerifyOutputs(r, ctx), ctx.summary(verifySummary(r)), !r.verified) throw verifyError(r);
+  ctx.reporter.info(`verify: all ${r.files.length} files of ${r.release.path} rebuilt byte for byte from ${r.commit.slice(0, 12)}`);
 }
 var goBuildStage = {
   name: "go-build",
@@ -6867,8 +7246,9 @@ var goBuildStage = {
   inputs: GO_BUILD_INPUTS,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
-    let startedOn = /* @__PURE__ */ new Date(), r = await goBuild(inputs, ctx);
-    inputs.upx !== "false" && await packBuilt(r, inputs.upx, ctx), inputs.provenance && (r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn)), setGoBuildOutputs(r, ctx), ctx.summary(goBuildSummary(r));
+    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
+    let startedOn = /* @__PURE__ */ new Date(), r = await buildAndPack(inputs, ctx);
+    inputs.provenance && (r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn)), setGoBuildOutputs(r, ctx), ctx.summary(goBuildSummary(r));
     let children = childProcessTime();
     ctx.reporter.debug(
       `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`
@@ -6926,6 +7306,7 @@ export {
   defaultParallelism,
   goBuild,
   GO_BUILD_INPUTS,
+  VERIFY_ONLY,
   parseGoBuildInputs,
   writeGoBuildProvenance,
   byteInputs,

@@ -8,7 +8,7 @@ import {
   gzipSync,
   unzipSync,
   zipSync
-} from "./chunk-ZGRA7STY.js";
+} from "./chunk-UMVRHHAX.js";
 import {
   GantryError,
   InputError,
@@ -39,7 +39,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-PSABYHHD.js";
+} from "./chunk-BA5FFSMU.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
