@@ -1,6 +1,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { type Annotation, ExecError, type Reporter, exeSuffix, exec, formatBytes, formatDuration, formatTarget, sha256File, targetSlug } from "@gantry/core";
+import { vcsFlags } from "./ldflags.js";
 import { keep, linkKey, restoreKept } from "./linkcache.js";
 import { type BuildTarget, VARIANT_ENV_NAMES } from "./targets.js";
 
@@ -33,7 +34,7 @@ export interface CompiledBinary {
 
 /** The arguments of one `go build`, never through a shell. */
 export function goBuildArgs(job: CompileJob, output: string): string[] {
-  const args = ["build", "-trimpath", `-ldflags=${job.ldflags}`];
+  const args = ["build", "-trimpath", ...vcsFlags(job.flags), `-ldflags=${job.ldflags}`];
   if (job.tags.length > 0) args.push(`-tags=${job.tags.join(",")}`);
   args.push(...job.flags, "-o", output, job.main);
   return args;

@@ -71,3 +71,13 @@ export function buildLdflags(o: LdflagsOptions): string {
   if (o.extra) words.push(o.extra);
   return words.join(" ");
 }
+
+/**
+ * `-buildvcs=false` unless `flags` sets -buildvcs itself: Go's VCS stamp records `vcs.modified`,
+ * true whenever the checkout has an untracked file (out-dir itself, node_modules), so the bytes
+ * would depend on the folder, not the commit. The commit is stamped by ldflags (main.commit) and
+ * recorded in the provenance statement instead (issue 15: `gantry verify` rebuilds in a clean checkout).
+ */
+export function vcsFlags(flags: readonly string[]): string[] {
+  return flags.some((f) => /^--?buildvcs(=|$)/.test(f)) ? [] : ["-buildvcs=false"];
+}

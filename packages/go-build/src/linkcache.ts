@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { copyFileAtomic, exec, sha256, writeFileAtomic } from "@gantry/core";
+import { vcsFlags } from "./ldflags.js";
 
 /**
  * Warm rebuilds without relinking. `-buildid=` (for identical bytes anywhere) blanks the build ID
@@ -52,7 +53,7 @@ const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === "ENO
 
 /** The key of a link: undefined when it cannot be computed (then go build just runs). */
 export async function linkKey(job: LinkCacheJob): Promise<string | undefined> {
-  const args = ["list", "-trimpath", "-export", "-deps", "-f", "{{if .Export}}{{.Export}}{{end}}"];
+  const args = ["list", "-trimpath", ...vcsFlags(job.flags), "-export", "-deps", "-f", "{{if .Export}}{{.Export}}{{end}}"];
   if (job.tags.length > 0) args.push(`-tags=${job.tags.join(",")}`);
   args.push(...job.flags, job.main);
   const r = await exec(job.go, args, { cwd: job.moduleDir, env: job.env, allowFailure: true });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "@gantry/core";
-import { buildLdflags, fillTemplate, parseXAssignments, quoteLdflagsWord } from "../src/ldflags.js";
+import { buildLdflags, fillTemplate, parseXAssignments, quoteLdflagsWord, vcsFlags } from "../src/ldflags.js";
 import type { BuildInfo } from "../src/version.js";
 
 const info: BuildInfo = { version: "v1.2.3", commit: "abc123", date: "2026-11-25T00:00:00Z", epoch: 0, dateSource: "commit" };
@@ -79,5 +79,15 @@ describe("templates and x", () => {
   it("refuses malformed x lines", () => {
     expect(() => parseXAssignments(["version=1"])).toThrow(/input 'x'.*importpath.name=value/);
     expect(() => parseXAssignments(["main.v"])).toThrow(InputError);
+  });
+});
+
+describe("vcsFlags", () => {
+  it("turns Go's VCS stamp off unless the flags input sets -buildvcs itself", () => {
+    expect(vcsFlags([])).toEqual(["-buildvcs=false"]);
+    expect(vcsFlags(["-race"])).toEqual(["-buildvcs=false"]);
+    expect(vcsFlags(["-buildvcs=true"])).toEqual([]);
+    expect(vcsFlags(["--buildvcs"])).toEqual([]);
+    expect(vcsFlags(["-buildvcsx"])).toEqual(["-buildvcs=false"]);
   });
 });
