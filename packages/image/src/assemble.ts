@@ -107,9 +107,9 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
   return c;
 }
 
-/** The binary's layer: the one file, at /usr/local/bin/<name>. */
-export function binaryEntries(name: string, binary: Uint8Array): LayerEntry[] {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary }];
+/** The binary's layer: the one file, at /usr/local/bin/<name>, with its sha256 when verified against the manifest (the cache key). */
+export function binaryEntries(name: string, binary: Uint8Array, sha256?: string): LayerEntry[] {
+  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary, ...(sha256 ? { sha256 } : {}) }];
 }
 
 /** One platform's image from its binary, the shared layers and the base's part (compressed in this thread). */
