@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } from "../../packages/image/src/cabundle.js";
@@ -73,6 +73,9 @@ describe("image digests come from the inputs, not from this machine or its cache
     expect(meta(warm).platforms).toEqual(meta(first).platforms);
     const blob = (layout: string, name: string) => readFileSync(join(ws, "out", layout, "blobs", "sha256", name));
     for (const name of blobNames(join(ws, "out", "oci"))) expect(blob("warm", name).equals(blob("oci", name)), name).toBe(true);
+    // The warm layout's layers are the cache's files, hard-linked (same folder tree, one file system).
+    const cached = new Set(readdirSync(cacheA).map((n) => statSync(join(cacheA, n)).ino));
+    for (const digest of layers) expect(cached.has(statSync(join(ws, "out", "warm", "blobs", "sha256", digest.slice(7))).ino), digest).toBe(true);
   });
 
   describeNeeding(["root", "unshare", "mount"], "with other CA bundles on the host", () => {

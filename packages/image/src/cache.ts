@@ -24,7 +24,7 @@ async function readEntry(file: string, rest: string): Promise<CachedLayer | unde
   if (!named) return undefined;
   try {
     const gz = await readFile(file);
-    if (`sha256:${createHash("sha256").update(gz).digest("hex")}` === named.digest) return { gz, ...named };
+    if (`sha256:${createHash("sha256").update(gz).digest("hex")}` === named.digest) return { gz, ...named, file };
     await rm(file, { force: true });
   } catch {}
   return undefined;

@@ -28,6 +28,8 @@ export function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): 
 export interface CachedLayer extends Compressed {
   diffId: string;
   uncompressedSize: number;
+  /** The cache's file holding `gz`, once checked (see `Blob.file`). */
+  file?: string;
 }
 
 /** Where made layers can be looked up by their key (layer-key.ts; on disk: cache.ts). */
@@ -74,8 +76,9 @@ async function makeLayers(sources: readonly LayerSource[], options: CompressOpti
   return tars.map((tar, i) => ({ ...(compressed[i] as Compressed), diffId: sources[i]?.diffId ?? diffIdOf(tar), uncompressedSize: tar.length }));
 }
 
-function layerOf({ gz, digest, diffId, uncompressedSize }: CachedLayer, role: string): Layer {
-  return { blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz }, diffId, uncompressedSize, role };
+function layerOf({ gz, digest, diffId, uncompressedSize, file }: CachedLayer, role: string): Layer {
+  const descriptor = { mediaType: MediaType.layerGzip, digest, size: gz.length };
+  return { blob: { descriptor, bytes: gz, ...(file ? { file } : {}) }, diffId, uncompressedSize, role };
 }
 
 /**

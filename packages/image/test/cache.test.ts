@@ -34,7 +34,8 @@ describe("the disk layer cache", () => {
     const hex = (d: string) => d.slice("sha256:".length);
     expect(readdirSync(dir)).toEqual([`${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000`]);
     const got = await cache?.get(KEY);
-    expect({ ...got, gz: undefined }).toEqual({ ...c, gz: undefined });
+    const file = join(dir, readdirSync(dir)[0] as string);
+    expect({ ...got, gz: undefined }).toEqual({ ...c, gz: undefined, file }); // the file, for the OCI layout to link
     expect(Buffer.from(got?.gz ?? []).equals(Buffer.from(c.gz))).toBe(true);
     expect(await cache?.get("b".repeat(64))).toBeUndefined();
   });
