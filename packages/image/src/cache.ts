@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { writeFileAtomic } from "@gantry/core";
+import { readWholeFile, writeFileAtomic } from "@gantry/core";
 import { COMPRESSOR } from "./compress.js";
 import type { CachedLayer, LayerCache } from "./layer.js";
 
@@ -23,7 +23,7 @@ async function readEntry(file: string, rest: string): Promise<CachedLayer | unde
   const named = parseName(rest);
   if (!named) return undefined;
   try {
-    const gz = await readFile(file);
+    const gz = await readWholeFile(file);
     if (`sha256:${createHash("sha256").update(gz).digest("hex")}` === named.digest) return { gz, ...named, file };
     await rm(file, { force: true });
   } catch {}
