@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } from "../../packages/image/src/cabundle.js";
@@ -18,6 +18,12 @@ interface Metadata {
   digest: string;
   platforms: Record<string, { digest: string; config: string; layers: { role: string; digest: string; "diff-id": string }[] }>;
 }
+/**
+ * The example service's image index (linux/amd64 + linux/arm64, scratch base, CA bundle, EPOCH):
+ * pinned when the layer cache was keyed by the binary's sha256 instead of the tar's (issue 14), so a
+ * change of the key, the tar writer or the compressor that moves a digest fails here.
+ */
+const EXAMPLE_INDEX_DIGEST = "sha256:fdd78f9f9f322ab99e38dc3c467b19c0faf9640cc1dfbc4a71fdb788e60d9bf7";
 const meta = (r: ActionRun) => JSON.parse(r.outputs.metadata ?? "{}") as Metadata;
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const emptyDir = (what: string) => scratchDir(`gantry-${what}-`);
@@ -51,11 +57,25 @@ describe("image digests come from the inputs, not from this machine or its cache
     expect(layers.size).toBe(3); // scratch files + CA bundle, and one binary layer per platform
     expect([readdirSync(cacheA).length, readdirSync(cacheB).length]).toEqual([3, 3]);
 
+    expect(first.outputs.digest).toBe(EXAMPLE_INDEX_DIGEST);
     expect(again.outputs.digest).toBe(first.outputs.digest);
     expect(meta(again).platforms).toEqual(meta(first).platforms);
     expect(blobNames(join(ws2, "oci"))).toEqual(blobNames(join(ws, "out", "oci")));
     for (const name of blobNames(join(ws, "out", "oci"))) expect(sha256(readFileSync(join(ws2, "oci", "blobs", "sha256", name))), `blob ${name}`).toBe(name);
     expect(readFileSync(join(ws2, "oci", "index.json"), "utf8")).toBe(readFileSync(join(ws, "out", "oci", "index.json"), "utf8"));
+
+    // Again from cache A, now warm: every layer comes from it (keyed by the binaries' sha256, no tar
+    // built), nothing is added, and the image is byte for byte the one compressed from scratch.
+    const warm = await runAction("image", { "oci-layout": "out/warm" }, { workspace: ws, env: { ...EPOCH, GANTRY_LAYER_CACHE: cacheA } });
+    expect(warm.code, warm.log).toBe(0);
+    expect(readdirSync(cacheA)).toHaveLength(3);
+    expect(warm.outputs.digest).toBe(EXAMPLE_INDEX_DIGEST);
+    expect(meta(warm).platforms).toEqual(meta(first).platforms);
+    const blob = (layout: string, name: string) => readFileSync(join(ws, "out", layout, "blobs", "sha256", name));
+    for (const name of blobNames(join(ws, "out", "oci"))) expect(blob("warm", name).equals(blob("oci", name)), name).toBe(true);
+    // The warm layout's layers are the cache's files, hard-linked (same folder tree, one file system).
+    const cached = new Set(readdirSync(cacheA).map((n) => statSync(join(cacheA, n)).ino));
+    for (const digest of layers) expect(cached.has(statSync(join(ws, "out", "warm", "blobs", "sha256", digest.slice(7))).ino), digest).toBe(true);
   });
 
   describeNeeding(["root", "unshare", "mount"], "with other CA bundles on the host", () => {

@@ -10,6 +10,29 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/**
+ * A whole file in as few reads as the OS allows: its size from fstat, then reads into one buffer of
+ * that size. `fs.promises.readFile` reads in 512 KiB steps, each a round trip through libuv's thread
+ * pool: 9–60 ms against 4–5 ms for two 22 MB binaries here (issue 14). A file that grows meanwhile is
+ * read to its size at open; one that shrinks, to where it ends.
+ */
+export async function readWholeFile(path: string): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return offset === size ? buffer : buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }

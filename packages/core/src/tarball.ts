@@ -25,6 +25,13 @@ export function withParents(entries: readonly TarEntry[]): TarEntry[] {
 }
 
 /**
+ * Names the bytes `reproducibleTar` writes for given entries: caches keyed by a tar's entries instead
+ * of its bytes (the image layer cache) include it. Bump it with any change of the header fields, the
+ * parent folders, the order or tar-stream's output.
+ */
+export const REPRODUCIBLE_TAR_FORMAT = "gantry-tar-1 ustar uid0 gid0 parents sorted";
+
+/**
  * An uncompressed tar whose bytes depend only on its entries: sorted, with parent folders,
  * uid/gid 0, no user or group names, one fixed mtime (goreleaser#3582 is what happens otherwise).
  * Used for go-build's archives and image layers (image-spec layer.md) alike.

@@ -3,7 +3,7 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, sy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyFileAtomic, tempPathBeside, writeFileAtomic, writeNewFile } from "../src/fsx.js";
+import { copyFileAtomic, readWholeFile, tempPathBeside, writeFileAtomic, writeNewFile } from "../src/fsx.js";
 
 const work = mkdtempSync(join(tmpdir(), "gantry-fsx-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -61,5 +61,17 @@ describe("temp files", () => {
     expect(statSync(join(dir, "old")).mode & 0o777).toBe(0o755);
     await expect(copyFileAtomic(join(work, "missing"), join(dir, "x"))).rejects.toMatchObject({ code: "ENOENT" });
     expect(readdirSync(dir)).toEqual(["old"]);
+  });
+});
+
+describe("readWholeFile", () => {
+  it("gives the file's bytes, large or empty, and the open error of a missing one", async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+    big.write("end", big.length - 3);
+    writeFileSync(join(work, "big"), big);
+    writeFileSync(join(work, "empty"), "");
+    expect((await readWholeFile(join(work, "big"))).equals(big)).toBe(true);
+    expect((await readWholeFile(join(work, "empty"))).length).toBe(0);
+    await expect(readWholeFile(join(work, "missing"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

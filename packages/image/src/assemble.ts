@@ -46,6 +46,8 @@ export interface BuiltImage {
   index: Blob;
   images: PlatformImage[];
   blobs: Map<string, Uint8Array>;
+  /** Blobs a file already holds (layers from the disk cache), by digest: the OCI layout links them. */
+  files?: Map<string, string>;
 }
 
 /** `65532:65532` → passwd and group files naming the user, for a scratch base (os/user lookups, `id`). */
@@ -107,9 +109,9 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
   return c;
 }
 
-/** The binary's layer: the one file, at /usr/local/bin/<name>. */
-export function binaryEntries(name: string, binary: Uint8Array): LayerEntry[] {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary }];
+/** The binary's layer: the one file, at /usr/local/bin/<name>, with its sha256 when verified against the manifest (the cache key). */
+export function binaryEntries(name: string, binary: Uint8Array, sha256?: string): LayerEntry[] {
+  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary, ...(sha256 ? { sha256 } : {}) }];
 }
 
 /** One platform's image from its binary, the shared layers and the base's part (compressed in this thread). */
@@ -165,12 +167,14 @@ export function assembleIndex(images: readonly PlatformImage[], annotations: Rec
     ...(Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}),
   };
   const blobs = new Map<string, Uint8Array>();
+  const files = new Map<string, string>();
   for (const i of images) {
     for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob.bytes);
+    for (const l of i.layers) if (l.blob.file) files.set(l.blob.descriptor.digest, l.blob.file);
     blobs.set(i.config.descriptor.digest, i.config.bytes);
     blobs.set(i.manifest.descriptor.digest, i.manifest.bytes);
   }
   const indexBlob = jsonBlob(MediaType.index, index);
   blobs.set(indexBlob.descriptor.digest, indexBlob.bytes);
-  return { index: indexBlob, images: [...images], blobs };
+  return { index: indexBlob, images: [...images], blobs, ...(files.size > 0 ? { files } : {}) };
 }

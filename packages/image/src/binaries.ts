@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { type Artifact, GantryError, InputError, MANIFEST_FILE, type Manifest, readManifest, resolveInManifest, sha256 } from "@gantry/core";
+import { type Artifact, GantryError, InputError, MANIFEST_FILE, type Manifest, readManifest, readWholeFile, resolveInManifest, sha256 } from "@gantry/core";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import type { SbomFile, SbomFormat } from "./referrers.js";
 
@@ -213,7 +213,7 @@ export async function selectBinaries(set: BuildSet, wanted: readonly Platform[])
     chosen.map(async (b) => {
       let data: Buffer;
       try {
-        data = await readFile(b.path);
+        data = await readWholeFile(b.path);
       } catch {
         throw new GantryError(
           `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`,

@@ -9,7 +9,7 @@ import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, sel
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
-import { type Layer, type LayerEntry, type LayerOptions, type LayerTar, layerTar, layersFromTars } from "./layer.js";
+import { type Layer, type LayerEntry, type LayerOptions, type LayerSource, entriesSource, layersFromSources } from "./layer.js";
 import { writeDockerArchive, writeOciLayout } from "./layout.js";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import { type BaseImage, pullBase } from "./pull.js";
@@ -116,7 +116,7 @@ async function extraEntries(inputs: ImageInputs): Promise<LayerEntry[]> {
 }
 
 /** The scratch base's layer: accounts, /tmp and (unless turned off) gantry's pinned CA bundle. */
-async function scratchTar(inputs: ImageInputs, epoch: number, ctx: RunContext): Promise<LayerTar> {
+async function scratchLayer(inputs: ImageInputs, epoch: number, ctx: RunContext): Promise<LayerSource> {
   let ca: Uint8Array | undefined;
   if (inputs.caCertificates) {
     // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
@@ -125,7 +125,7 @@ async function scratchTar(inputs: ImageInputs, epoch: number, ctx: RunContext): 
     ca = Buffer.from(CA_BUNDLE_PEM);
     ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
   }
-  return { tar: await layerTar(scratchEntries(inputs.user, ca), epoch), role: ca ? "ca-certificates" : "accounts" };
+  return entriesSource(scratchEntries(inputs.user, ca), epoch, ca ? "ca-certificates" : "accounts");
 }
 
 /** The SBOM artifacts of each platform's binary (sbom-attach), platform by platform, SPDX first. */
@@ -145,10 +145,10 @@ async function ociImages(
 ): Promise<{ images: PlatformImage[]; base: BaseImage | undefined; referrers: Referrer[] }> {
   const binaries = await selectBinaries(set, inputs.platforms);
   const platforms = binaries.map((b) => b.platform);
-  const shared: LayerTar[] = [];
+  const shared: LayerSource[] = [];
   let base: BaseImage | undefined;
   if (inputs.base === "scratch") {
-    shared.push(await scratchTar(inputs, set.epoch, ctx));
+    shared.push(await scratchLayer(inputs, set.epoch, ctx));
   } else {
     ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`);
     base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx));
@@ -156,11 +156,12 @@ async function ociImages(
       ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`);
   }
   const files = await extraEntries(inputs);
-  if (files.length > 0) shared.push({ tar: await layerTar(files, set.epoch), role: "files" });
+  if (files.length > 0) shared.push(entriesSource(files, set.epoch, "files"));
   const name = binaries[0]?.artifact.name || set.project;
-  const binaryTars = await Promise.all(binaries.map(async (b) => ({ tar: await layerTar(binaryEntries(name, b.data), set.epoch), role: "binary" })));
+  // Keyed by the sha256 selectBinaries verified: a cached layer is neither built nor hashed again (issue 14).
+  const binaryLayers = binaries.map((b) => entriesSource(binaryEntries(name, b.data, b.artifact.sha256), set.epoch, "binary"));
   // Every layer in one batch: reused by content, the binaries compressed in parallel (issue 14).
-  const layers = await layersFromTars([...shared, ...binaryTars], layerOptions);
+  const layers = await layersFromSources([...shared, ...binaryLayers], layerOptions);
   const spec: ImageSpec = {
     name,
     created: set.date,

@@ -1,13 +1,11 @@
-import { createHash } from "node:crypto";
-import { type TarEntry, reproducibleTar, withParents } from "@gantry/core";
+import { reproducibleTar, withParents } from "@gantry/core";
 import type { Compressed } from "./compress.js";
+import { type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
 import { type Blob, MediaType } from "./oci.js";
 import { type CompressOptions, compressAll } from "./workers.js";
 
 export { COMPRESSOR, GZIP_LEVEL, gzipLayer } from "./compress.js";
-
-/** One file or folder of a layer, as it will appear in the image (a core `TarEntry`). */
-export type LayerEntry = TarEntry;
+export type { LayerEntry };
 
 /** A layer blob with what the image config and the summary need. */
 export interface Layer {
@@ -26,10 +24,18 @@ export function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): 
   return reproducibleTar(entries, mtimeSeconds);
 }
 
-/** Where compressed layers can be looked up by their uncompressed digest (see cache.ts). */
+/** What the layer cache keeps of a layer: the gzip blob and its digest, the tar's diff_id and size. */
+export interface CachedLayer extends Compressed {
+  diffId: string;
+  uncompressedSize: number;
+  /** The cache's file holding `gz`, once checked (see `Blob.file`). */
+  file?: string;
+}
+
+/** Where made layers can be looked up by their key (layer-key.ts; on disk: cache.ts). */
 export interface LayerCache {
-  get(diffId: string): Promise<Compressed | undefined>;
-  put(diffId: string, layer: Compressed): Promise<void>;
+  get(key: string): Promise<CachedLayer | undefined>;
+  put(key: string, layer: CachedLayer): Promise<void>;
 }
 
 /** How layers are compressed: the cache to reuse them from, and the worker threads (workers.ts). */
@@ -43,46 +49,59 @@ export interface LayerTar {
   role: string;
 }
 
-/** `sha256:<hex>` of a layer tar: its diff_id, and its key in the cache. */
-function diffIdOf(tar: Uint8Array): string {
-  return `sha256:${createHash("sha256").update(tar).digest("hex")}`;
+/** A layer to make: the key naming its bytes, and its tar, built only when the cache does not have it. */
+export interface LayerSource {
+  key: string;
+  role: string;
+  tar(): Promise<Uint8Array>;
+  /** The tar's diff_id when already computed (for the key of a tar given as bytes). */
+  diffId?: string;
+}
+
+/** A layer of entries, keyed by their content (layer-key.ts): its tar is built on a cache miss only. */
+export function entriesSource(entries: readonly LayerEntry[], mtimeSeconds: number, role: string): LayerSource {
+  return { key: entriesKey(entries, mtimeSeconds), role, tar: () => layerTar(entries, mtimeSeconds) };
+}
+
+/** A layer whose tar is already made (a docker save's), keyed by its diff_id. */
+export function tarSource({ tar, role }: LayerTar): LayerSource {
+  const diffId = diffIdOf(tar);
+  return { key: tarKey(diffId), role, diffId, tar: async () => tar };
+}
+
+/** Builds, digests and compresses the layers the cache did not have (the large ones in parallel: workers.ts). */
+async function makeLayers(sources: readonly LayerSource[], options: CompressOptions): Promise<CachedLayer[]> {
+  const tars = await Promise.all(sources.map((s) => s.tar()));
+  const compressed = await compressAll(tars, options);
+  return tars.map((tar, i) => ({ ...(compressed[i] as Compressed), diffId: sources[i]?.diffId ?? diffIdOf(tar), uncompressedSize: tar.length }));
+}
+
+function layerOf({ gz, digest, diffId, uncompressedSize, file }: CachedLayer, role: string): Layer {
+  const descriptor = { mediaType: MediaType.layerGzip, digest, size: gz.length };
+  return { blob: { descriptor, bytes: gz, ...(file ? { file } : {}) }, diffId, uncompressedSize, role };
 }
 
 /**
- * Layers from their tars, reused by content (issue 14): a tar whose diff_id is in the cache, or
- * comes twice in the batch, is compressed not at all or once; the others in parallel (workers.ts).
+ * Layers reused by key (issue 14): a source whose key is in the cache, or comes twice in the batch,
+ * is built and compressed not at all or once; the others in parallel (workers.ts), then cached.
  */
-export async function layersFromTars(tars: readonly LayerTar[], options: LayerOptions = {}): Promise<Layer[]> {
-  const diffIds = tars.map((t) => diffIdOf(t.tar));
-  const unique = new Map(diffIds.map((d, i) => [d, (tars[i] as LayerTar).tar]));
-  const cached = await Promise.all([...unique.keys()].map((d) => options.cache?.get(d)));
-  const found = new Map<string, Compressed>();
-  const missing = new Map<string, Uint8Array>();
-  for (const [i, [diffId, tar]] of [...unique].entries()) {
-    const hit = cached[i];
-    if (hit) found.set(diffId, hit);
-    else missing.set(diffId, tar);
-  }
-  const made = await compressAll([...missing.values()], options);
-  for (const [i, diffId] of [...missing.keys()].entries()) found.set(diffId, made[i] as Compressed);
-  await Promise.all([...missing.keys()].map((diffId) => options.cache?.put(diffId, found.get(diffId) as Compressed)));
-  return tars.map(({ tar, role }, i) => {
-    const { gz, digest } = found.get(diffIds[i] as string) as Compressed;
-    return {
-      blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz },
-      diffId: diffIds[i] as string,
-      uncompressedSize: tar.length,
-      role,
-    };
-  });
+export async function layersFromSources(sources: readonly LayerSource[], options: LayerOptions = {}): Promise<Layer[]> {
+  const unique = [...new Map(sources.map((s) => [s.key, s])).values()];
+  const hits = await Promise.all(unique.map((s) => options.cache?.get(s.key)));
+  const found = new Map<string, CachedLayer>();
+  for (const [i, hit] of hits.entries()) if (hit) found.set((unique[i] as LayerSource).key, hit);
+  const missing = unique.filter((s) => !found.has(s.key));
+  for (const [i, made] of (await makeLayers(missing, options)).entries()) found.set((missing[i] as LayerSource).key, made);
+  await Promise.all(missing.map((s) => options.cache?.put(s.key, found.get(s.key) as CachedLayer)));
+  return sources.map((s) => layerOf(found.get(s.key) as CachedLayer, s.role));
 }
 
-/** Compresses one uncompressed layer tar in this thread (or takes it from the cache). */
-export async function layerFromTar(tar: Uint8Array, role: string, cache?: LayerCache): Promise<Layer> {
-  return (await layersFromTars([{ tar, role }], cache ? { cache } : {}))[0] as Layer;
+/** Layers from tars already made, reused by content (their diff_id). */
+export function layersFromTars(tars: readonly LayerTar[], options: LayerOptions = {}): Promise<Layer[]> {
+  return layersFromSources(tars.map(tarSource), options);
 }
 
-/** Builds one gzip layer from entries. */
+/** Builds one gzip layer from entries (or takes it from the cache). */
 export async function buildLayer(entries: readonly LayerEntry[], mtimeSeconds: number, role: string, cache?: LayerCache): Promise<Layer> {
-  return layerFromTar(await layerTar(entries, mtimeSeconds), role, cache);
+  return (await layersFromSources([entriesSource(entries, mtimeSeconds, role)], cache ? { cache } : {}))[0] as Layer;
 }

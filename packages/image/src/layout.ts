@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { GantryError, exists, writeFileAtomic } from "@gantry/core";
 import { pack } from "tar-stream";
@@ -16,6 +16,22 @@ function layoutIndex(target: Descriptor, tags: readonly string[], referrers: rea
   const named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } }));
   const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [...named, ...referrers] };
   return JSON.stringify(index);
+}
+
+/**
+ * Writes a blob: a hard link to the file that holds it when there is one of the same size (a layer
+ * cache entry, checked against its digest when read; issue 14), else its bytes. A link fails across
+ * file systems, or where links are not allowed; then the bytes are written.
+ */
+async function writeBlob(target: string, bytes: Uint8Array, file: string | undefined): Promise<void> {
+  if (file) {
+    try {
+      await link(file, target);
+      if ((await stat(target)).size === bytes.length) return;
+      await rm(target, { force: true });
+    } catch {}
+  }
+  await writeFile(target, bytes);
 }
 
 /**
@@ -38,7 +54,7 @@ export async function writeOciLayout(dir: string, image: BuiltImage, tags: reado
     await mkdir(join(staging, "blobs", "sha256"), { recursive: true });
     const blobs = new Map(image.blobs);
     for (const r of referrers) for (const b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
-    for (const [digest, bytes] of blobs) await writeFile(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes);
+    for (const [digest, bytes] of blobs) await writeBlob(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes, image.files?.get(digest));
     await writeFile(join(staging, "oci-layout"), LAYOUT_FILE);
     await writeFile(join(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     const old = `${staging}.old`;

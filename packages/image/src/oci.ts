@@ -96,6 +96,8 @@ export interface ImageConfig {
 export interface Blob {
   descriptor: Descriptor;
   bytes: Uint8Array;
+  /** A file holding exactly these bytes (a checked layer cache entry): the OCI layout hard-links it instead of writing them. */
+  file?: string;
 }
 
 /** `sha256:<hex>` of some bytes. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { diskLayerCache } from "../src/cache.js";
 import { COMPRESSOR, compress } from "../src/compress.js";
 import { layerTar, layersFromTars } from "../src/layer.js";
+import { digestOf } from "../src/oci.js";
 import { binaryLike } from "./bytes.js";
 
 const dirs: string[] = [];
@@ -18,27 +19,45 @@ const cacheDir = () => {
 };
 
 describe("the disk layer cache", () => {
-  it("gives back what was put, with its digest, under the diff_id and the compressor's name", async () => {
+  const KEY = "a".repeat(64);
+  /** A layer as layersFromSources caches it: the gzip, its digest, and the tar's diff_id and size. */
+  const made = (seed: number) => {
+    const tar = binaryLike(20_000, seed);
+    return { ...compress(tar), diffId: digestOf(tar), uncompressedSize: tar.length };
+  };
+
+  it("gives back what was put under its key and the compressor's name, with the diff_id and size in the name", async () => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
-    const c = compress(binaryLike(20_000, 5));
-    await cache?.put("sha256:abc", c);
-    expect(readdirSync(dir)).toEqual([`abc.${COMPRESSOR}.${c.digest.slice("sha256:".length)}`]);
-    const got = await cache?.get("sha256:abc");
-    expect(got?.digest).toBe(c.digest);
+    const c = made(5);
+    await cache?.put(KEY, c);
+    const hex = (d: string) => d.slice("sha256:".length);
+    expect(readdirSync(dir)).toEqual([`${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000`]);
+    const got = await cache?.get(KEY);
+    const file = join(dir, readdirSync(dir)[0] as string);
+    expect({ ...got, gz: undefined }).toEqual({ ...c, gz: undefined, file }); // the file, for the OCI layout to link
     expect(Buffer.from(got?.gz ?? []).equals(Buffer.from(c.gz))).toBe(true);
-    expect(await cache?.get("sha256:abd")).toBeUndefined();
+    expect(await cache?.get("b".repeat(64))).toBeUndefined();
   });
 
-  it("drops an entry whose bytes no longer match its name", async () => {
+  it.each([
+    ["bytes no longer match its name", (f: string) => writeFileSync(f, Buffer.from("not the layer"))],
+    ["blob was cut short", (f: string) => truncateSync(f, 100)],
+  ])("drops an entry whose %s", async (_what, spoil) => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
-    const c = compress(binaryLike(20_000, 6));
-    await cache?.put("sha256:abc", c);
+    await cache?.put(KEY, made(6));
     const [name] = readdirSync(dir);
-    writeFileSync(join(dir, name as string), Buffer.from("not the layer"));
-    expect(await cache?.get("sha256:abc")).toBeUndefined();
+    spoil(join(dir, name as string));
+    expect(await cache?.get(KEY)).toBeUndefined();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("ignores an entry named in an older form (gzip digest only: no diff_id or size to give)", async () => {
+    const dir = cacheDir();
+    const c = made(7);
+    writeFileSync(join(dir, `${KEY}.${COMPRESSOR}.${c.digest.slice("sha256:".length)}`), c.gz);
+    expect(await diskLayerCache({ GANTRY_LAYER_CACHE: dir })?.get(KEY)).toBeUndefined();
   });
 
   it("a second run over the same tars takes every layer from the cache, with the same descriptors", async () => {

@@ -1,24 +1,25 @@
 import { gunzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { COMPRESSOR, compress, gzipLayer } from "../src/compress.js";
-import { type LayerCache, layerTar, layersFromTars } from "../src/layer.js";
+import { type CachedLayer, type LayerCache, type LayerSource, entriesSource, layerTar, layersFromSources, layersFromTars } from "../src/layer.js";
 import { digestOf } from "../src/oci.js";
+import { sha256 } from "@gantry/core";
 import { WORKER_MIN_BYTES, compressAll, layerThreads } from "../src/workers.js";
 import { binaryLike } from "./bytes.js";
 
 /** A cache in memory that counts what it was asked. */
 function memoryCache(): LayerCache & { gets: number; puts: string[] } {
-  const entries = new Map<string, { gz: Uint8Array; digest: string }>();
+  const entries = new Map<string, CachedLayer>();
   return {
     gets: 0,
     puts: [],
-    async get(diffId) {
+    async get(key) {
       this.gets++;
-      return entries.get(diffId);
+      return entries.get(key);
     },
-    async put(diffId, c) {
-      this.puts.push(diffId);
-      entries.set(diffId, c);
+    async put(key, c) {
+      this.puts.push(key);
+      entries.set(key, c);
     },
   };
 }
@@ -82,5 +83,24 @@ describe("layers reused by content", () => {
     expect(cache.puts).toHaveLength(2); // nothing compressed again
     expect(again[0]?.blob).toEqual(first[0]?.blob);
     expect(again[0]?.uncompressedSize).toBe(tar.length);
+  });
+
+  it("a layer of entries found by its key is neither built nor hashed again, and is the layer building it gives", async () => {
+    const cache = memoryCache();
+    const data = binaryLike(60_000, 12);
+    const entries = [{ path: "usr/local/bin/hello", mode: 0o755, data, sha256: sha256(data) }];
+    const [built] = await layersFromSources([entriesSource(entries, 7, "binary")], { cache });
+    const tar = await layerTar(entries, 7);
+    expect(built?.diffId).toBe(digestOf(tar));
+    expect(built?.uncompressedSize).toBe(tar.length);
+    expect(built?.blob.descriptor.digest).toBe(compress(tar).digest);
+
+    const unbuildable: LayerSource = {
+      ...entriesSource(entries, 7, "binary"),
+      tar: () => Promise.reject(new Error("a cache hit must not build the tar")),
+    };
+    const [again] = await layersFromSources([unbuildable], { cache });
+    expect(cache.puts).toHaveLength(1);
+    expect(again).toEqual(built);
   });
 });

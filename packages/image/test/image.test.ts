@@ -1,11 +1,22 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputReader, mapInputSource } from "@gantry/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { BuildSet } from "../src/binaries.js";
 import { defaultLabels, resolveTags } from "../src/image.js";
 import { IMAGE_INPUTS, parseImageInputs } from "../src/inputs.js";
+
+/** The temp folders this file made, removed when it ends. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+};
 
 const set: BuildSet = {
   project: "hello",
@@ -20,7 +31,7 @@ const set: BuildSet = {
 const inputs = (values: Record<string, string> = {}) => parseImageInputs(new InputReader(mapInputSource(values), IMAGE_INPUTS), "/ws");
 
 function event(defaultBranch: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "gantry-event-")), "event.json");
+  const file = join(tempDir("gantry-event-"), "event.json");
   writeFileSync(file, JSON.stringify({ repository: { default_branch: defaultBranch } }));
   return file;
 }

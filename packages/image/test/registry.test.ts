@@ -1,12 +1,12 @@
 /** The registry client against an in-process fake registry on 127.0.0.1 with Bearer token auth. */
 import { createHash } from "node:crypto";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GantryError, MemoryReporter } from "@gantry/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { assembleIndex, assemblePlatform } from "../src/assemble.js";
 import { dockerConfigCredentials, parseChallenge } from "../src/auth.js";
 import { buildLayer } from "../src/layer.js";
@@ -178,6 +178,7 @@ describe("pull", () => {
 describe("credentials", () => {
   it("reads docker login's base64 auth from config.json, Docker Hub's URL key included", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gantry-dockercfg-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(dir, { recursive: true });
     const auth = (u: string, p: string) => Buffer.from(`${u}:${p}`).toString("base64");
     writeFileSync(
