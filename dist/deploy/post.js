@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-3AXSJCQT.js";
+} from "../chunks/chunk-XKBAM3JP.js";
 import {
   runActionPost
-} from "../chunks/chunk-BA5FFSMU.js";
+} from "../chunks/chunk-LBMS6PYO.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

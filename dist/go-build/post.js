@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-TFQJLUD4.js";
+} from "../chunks/chunk-HS25QGUV.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionPost
-} from "../chunks/chunk-BA5FFSMU.js";
+} from "../chunks/chunk-LBMS6PYO.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-I4VXKKGO.js";
-import "../chunks/chunk-VIT4FSF2.js";
-import "../chunks/chunk-LEIMNVQR.js";
+} from "../chunks/chunk-PL637RGE.js";
+import "../chunks/chunk-HWZ4S4O3.js";
+import "../chunks/chunk-HFGCHGF4.js";
 import {
   runActionMain
-} from "../chunks/chunk-BA5FFSMU.js";
+} from "../chunks/chunk-LBMS6PYO.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,14 +1,14 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-BN7ZM75G.js";
+} from "../chunks/chunk-GQYDZIXD.js";
 import "../chunks/chunk-3AQN7SGZ.js";
 import "../chunks/chunk-KBUWGMZH.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionMain
-} from "../chunks/chunk-BA5FFSMU.js";
+} from "../chunks/chunk-LBMS6PYO.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

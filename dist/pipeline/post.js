@@ -1,13 +1,13 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-4VF5IN33.js";
-import "../chunks/chunk-TFQJLUD4.js";
+} from "../chunks/chunk-MNMXMA5W.js";
+import "../chunks/chunk-HS25QGUV.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionPost
-} from "../chunks/chunk-BA5FFSMU.js";
+} from "../chunks/chunk-LBMS6PYO.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -5,11 +5,11 @@ import {
   runVet,
   skippedLayer,
   toolResult
-} from "./chunk-LEIMNVQR.js";
+} from "./chunk-HFGCHGF4.js";
 import {
   exec,
   lastLines
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -4,7 +4,7 @@ import {
   isExecutable,
   lastLines,
   which
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync, readdirSync } from "node:fs";

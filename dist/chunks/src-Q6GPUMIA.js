@@ -32,6 +32,7 @@ import {
   dockerLoad,
   dockerServerVersion,
   dockerTag,
+  entriesSource,
   epochOf,
   fetchToken,
   findManifests,
@@ -43,8 +44,8 @@ import {
   imageSummary,
   isLoopback,
   jsonBlob,
-  layerFromTar,
   layerTar,
+  layersFromSources,
   layersFromTars,
   loadBuildSet,
   parseArgv,
@@ -74,12 +75,13 @@ import {
   scratchEntries,
   selectBinaries,
   setImageOutputs,
+  tarSource,
   usesHttp,
   verifyDigest,
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-BN7ZM75G.js";
+} from "./chunk-GQYDZIXD.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL,
@@ -90,7 +92,7 @@ import "./chunk-UWKJJFBU.js";
 import "./chunk-UMVRHHAX.js";
 import {
   withParents
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -128,6 +130,7 @@ export {
   dockerLoad,
   dockerServerVersion,
   dockerTag,
+  entriesSource,
   epochOf,
   fetchToken,
   findManifests,
@@ -140,8 +143,8 @@ export {
   imageSummary,
   isLoopback,
   jsonBlob,
-  layerFromTar,
   layerTar,
+  layersFromSources,
   layersFromTars,
   loadBuildSet,
   parseArgv,
@@ -171,6 +174,7 @@ export {
   scratchEntries,
   selectBinaries,
   setImageOutputs,
+  tarSource,
   usesHttp,
   verifyDigest,
   withParents,

@@ -17,6 +17,7 @@ import {
   HttpTimeoutError,
   InputError,
   MANIFEST_FILE,
+  REPRODUCIBLE_TAR_FORMAT,
   discardBody,
   exec,
   exists,
@@ -31,14 +32,16 @@ import {
   readBodyLimited,
   readErrorBody,
   readManifest,
+  readWholeFile,
   redactUrl,
   reproducibleTar,
   resolveInManifest,
   sha256,
   table,
+  withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
@@ -95,8 +98,21 @@ function samePlatform(a, b) {
   return a.os === b.os && a.architecture === b.architecture && normalVariant(a) === normalVariant(b);
 }
 
-// packages/image/src/layer.ts
+// packages/image/src/layer-key.ts
 import { createHash as createHash2 } from "node:crypto";
+function diffIdOf(tar) {
+  return `sha256:${createHash2("sha256").update(tar).digest("hex")}`;
+}
+function tarKey(diffId) {
+  return sha256(`layer tar ${diffId}`);
+}
+function entriesKey(entries, mtimeSeconds) {
+  let files = withParents(entries).map((e) => {
+    let data = e.data, digest = data === void 0 ? null : e.sha256 ?? sha256(data);
+    return [e.path, e.mode, digest, data?.length ?? null];
+  });
+  return sha256(JSON.stringify({ format: REPRODUCIBLE_TAR_FORMAT, mtime: mtimeSeconds, files }));
+}
 
 // packages/image/src/workers.ts
 import { existsSync } from "node:fs";
@@ -150,32 +166,32 @@ async function compressAll(tars, options = {}) {
 function layerTar(entries, mtimeSeconds) {
   return reproducibleTar(entries, mtimeSeconds);
 }
-function diffIdOf(tar) {
-  return `sha256:${createHash2("sha256").update(tar).digest("hex")}`;
+function entriesSource(entries, mtimeSeconds, role) {
+  return { key: entriesKey(entries, mtimeSeconds), role, tar: () => layerTar(entries, mtimeSeconds) };
 }
-async function layersFromTars(tars, options = {}) {
-  let diffIds = tars.map((t) => diffIdOf(t.tar)), unique = new Map(diffIds.map((d, i) => [d, tars[i].tar])), cached = await Promise.all([...unique.keys()].map((d) => options.cache?.get(d))), found = /* @__PURE__ */ new Map(), missing = /* @__PURE__ */ new Map();
-  for (let [i, [diffId, tar]] of [...unique].entries()) {
-    let hit = cached[i];
-    hit ? found.set(diffId, hit) : missing.set(diffId, tar);
-  }
-  let made = await compressAll([...missing.values()], options);
-  for (let [i, diffId] of [...missing.keys()].entries()) found.set(diffId, made[i]);
-  return await Promise.all([...missing.keys()].map((diffId) => options.cache?.put(diffId, found.get(diffId)))), tars.map(({ tar, role }, i) => {
-    let { gz, digest } = found.get(diffIds[i]);
-    return {
-      blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz },
-      diffId: diffIds[i],
-      uncompressedSize: tar.length,
-      role
-    };
-  });
+function tarSource({ tar, role }) {
+  let diffId = diffIdOf(tar);
+  return { key: tarKey(diffId), role, diffId, tar: async () => tar };
 }
-async function layerFromTar(tar, role, cache) {
-  return (await layersFromTars([{ tar, role }], cache ? { cache } : {}))[0];
+async function makeLayers(sources, options) {
+  let tars = await Promise.all(sources.map((s) => s.tar())), compressed = await compressAll(tars, options);
+  return tars.map((tar, i) => ({ ...compressed[i], diffId: sources[i]?.diffId ?? diffIdOf(tar), uncompressedSize: tar.length }));
+}
+function layerOf({ gz, digest, diffId, uncompressedSize, file }, role) {
+  return { blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz, ...file ? { file } : {} }, diffId, uncompressedSize, role };
+}
+async function layersFromSources(sources, options = {}) {
+  let unique = [...new Map(sources.map((s) => [s.key, s])).values()], hits = await Promise.all(unique.map((s) => options.cache?.get(s.key))), found = /* @__PURE__ */ new Map();
+  for (let [i, hit] of hits.entries()) hit && found.set(unique[i].key, hit);
+  let missing = unique.filter((s) => !found.has(s.key));
+  for (let [i, made] of (await makeLayers(missing, options)).entries()) found.set(missing[i].key, made);
+  return await Promise.all(missing.map((s) => options.cache?.put(s.key, found.get(s.key)))), sources.map((s) => layerOf(found.get(s.key), s.role));
+}
+function layersFromTars(tars, options = {}) {
+  return layersFromSources(tars.map(tarSource), options);
 }
 async function buildLayer(entries, mtimeSeconds, role, cache) {
-  return layerFromTar(await layerTar(entries, mtimeSeconds), role, cache);
+  return (await layersFromSources([entriesSource(entries, mtimeSeconds, role)], cache ? { cache } : {}))[0];
 }
 
 // packages/image/src/assemble.ts
@@ -217,8 +233,8 @@ function containerConfig(spec, base) {
   let workdir = spec.workdir || base?.WorkingDir;
   return workdir && (c.WorkingDir = workdir), Object.keys(labels).length > 0 && (c.Labels = labels), base?.StopSignal && (c.StopSignal = base.StopSignal), c;
 }
-function binaryEntries(name, binary) {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 493, data: binary }];
+function binaryEntries(name, binary, sha2562) {
+  return [{ path: `${BINARY_DIR}/${name}`, mode: 493, data: binary, ...sha2562 ? { sha256: sha2562 } : {} }];
 }
 async function assemblePlatform(spec, platform, binary, base, cache) {
   return platformImage(spec, platform, await buildLayer(binaryEntries(spec.name, binary), spec.epoch, "binary", cache), base);
@@ -253,13 +269,14 @@ function assembleIndex(images, annotations) {
     mediaType: MediaType.index,
     manifests: images.map((i) => ({ ...i.manifest.descriptor, platform: i.platform })),
     ...Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}
-  }, blobs = /* @__PURE__ */ new Map();
+  }, blobs = /* @__PURE__ */ new Map(), files = /* @__PURE__ */ new Map();
   for (let i of images) {
     for (let l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob.bytes);
+    for (let l of i.layers) l.blob.file && files.set(l.blob.descriptor.digest, l.blob.file);
     blobs.set(i.config.descriptor.digest, i.config.bytes), blobs.set(i.manifest.descriptor.digest, i.manifest.bytes);
   }
   let indexBlob = jsonBlob(MediaType.index, index);
-  return blobs.set(indexBlob.descriptor.digest, indexBlob.bytes), { index: indexBlob, images: [...images], blobs };
+  return blobs.set(indexBlob.descriptor.digest, indexBlob.bytes), { index: indexBlob, images: [...images], blobs, ...files.size > 0 ? { files } : {} };
 }
 
 // packages/image/src/push.ts
@@ -661,7 +678,7 @@ async function selectBinaries(set, wanted) {
     chosen.map(async (b) => {
       let data;
       try {
-        data = await readFile2(b.path);
+        data = await readWholeFile(b.path);
       } catch {
         throw new GantryError(
           `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`
@@ -678,40 +695,46 @@ async function selectBinaries(set, wanted) {
 
 // packages/image/src/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { mkdir, readFile as readFile3, readdir as readdir2, rm, stat as stat2 } from "node:fs/promises";
+import { mkdir, readdir as readdir2, rm, stat as stat2 } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
-var MAX_ENTRIES = 64;
+var MAX_ENTRIES = 64, FIELDS = /^([0-9a-f]{64})\.([0-9a-f]{64})\.(\d{1,15})$/;
+function parseName(rest) {
+  let m = FIELDS.exec(rest);
+  return m ? { digest: `sha256:${m[1]}`, diffId: `sha256:${m[2]}`, uncompressedSize: Number(m[3]) } : void 0;
+}
+async function readEntry(file, rest) {
+  let named = parseName(rest);
+  if (named)
+    try {
+      let gz = await readWholeFile(file);
+      if (`sha256:${createHash3("sha256").update(gz).digest("hex")}` === named.digest) return { gz, ...named, file };
+      await rm(file, { force: !0 });
+    } catch {
+    }
+}
+async function prune(dir) {
+  let names = await readdir2(dir);
+  if (names.length <= MAX_ENTRIES) return;
+  let aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat2(join3(dir, n)).catch(() => {
+  }))?.mtimeMs ?? 0 })));
+  aged.sort((a, b) => a.t - b.t);
+  for (let { n } of aged.slice(0, names.length - MAX_ENTRIES)) await rm(join3(dir, n), { force: !0 });
+}
 function diskLayerCache(env) {
   let setting = env.GANTRY_LAYER_CACHE?.trim();
   if (setting === "off") return;
-  let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), prefix = (diffId) => `${diffId.replace("sha256:", "")}.${COMPRESSOR}.`;
+  let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), prefix = (key) => `${key}.${COMPRESSOR}.`;
   return {
-    async get(diffId) {
-      let names;
-      try {
-        names = await readdir2(dir);
-      } catch {
-        return;
-      }
-      let name = names.find((n) => n.startsWith(prefix(diffId)));
-      if (name)
-        try {
-          let gz = await readFile3(join3(dir, name)), hex = createHash3("sha256").update(gz).digest("hex");
-          if (hex === name.slice(prefix(diffId).length)) return { gz, digest: `sha256:${hex}` };
-          await rm(join3(dir, name), { force: !0 });
-        } catch {
-        }
+    async get(key) {
+      let name = (await readdir2(dir).catch(() => [])).find((n) => n.startsWith(prefix(key)));
+      return name ? readEntry(join3(dir, name), name.slice(prefix(key).length)) : void 0;
     },
-    async put(diffId, { gz, digest }) {
+    async put(key, { gz, digest, diffId, uncompressedSize }) {
       try {
-        await mkdir(dir, { recursive: !0 }), await writeFileAtomic(join3(dir, `${prefix(diffId)}${digest.replace("sha256:", "")}`), gz);
-        let names = await readdir2(dir);
-        if (names.length <= MAX_ENTRIES) return;
-        let aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat2(join3(dir, n)).catch(() => {
-        }))?.mtimeMs ?? 0 })));
-        aged.sort((a, b) => a.t - b.t);
-        for (let { n } of aged.slice(0, names.length - MAX_ENTRIES)) await rm(join3(dir, n), { force: !0 });
+        await mkdir(dir, { recursive: !0 });
+        let hex = (d) => d.replace("sha256:", "");
+        await writeFileAtomic(join3(dir, `${prefix(key)}${hex(digest)}.${hex(diffId)}.${uncompressedSize}`), gz), await prune(dir);
       } catch {
       }
     }
@@ -719,7 +742,7 @@ function diskLayerCache(env) {
 }
 
 // packages/image/src/docker.ts
-import { mkdir as mkdir2, mkdtemp, readFile as readFile4, rm as rm2 } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -772,9 +795,9 @@ async function dockerBuild(o) {
       throw err instanceof ExecError ? new GantryError(`docker build of ${o.dockerfile} failed (exit ${err.code}):
 ${lastLines(err.result.stdout + err.result.stderr, 15)}`) : err;
     }
-    let id = (await readFile4(iid, "utf8")).trim(), saved = join4(tmp, "image.tar");
+    let id = (await readFile3(iid, "utf8")).trim(), saved = join4(tmp, "image.tar");
     await exec("docker", ["save", "--output", saved, "--", id], { env: o.env, timeoutMs: 6e5 });
-    let files = await readTar(await readFile4(saved)), entry = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "[]")[0], configBytes = entry && files.get(entry.Config);
+    let files = await readTar(await readFile3(saved)), entry = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "[]")[0], configBytes = entry && files.get(entry.Config);
     if (!entry || !configBytes) throw new GantryError(`docker save of ${id} has no manifest.json entry or config gantry can read`);
     let config = JSON.parse(configBytes.toString("utf8")), tars = entry.Layers.map((path) => {
       let tar = files.get(path);
@@ -804,7 +827,7 @@ async function dockerTag(id, names, env) {
 }
 
 // packages/image/src/image.ts
-import { readFile as readFile5, readdir as readdir4, rm as rm4, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile4, readdir as readdir4, rm as rm4, stat as stat4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join6, resolve as resolve3 } from "node:path";
 
@@ -968,13 +991,22 @@ function usesHttp(inputs, registry) {
 }
 
 // packages/image/src/layout.ts
-import { mkdir as mkdir3, readdir as readdir3, rename, rm as rm3, stat as stat3, writeFile } from "node:fs/promises";
+import { link, mkdir as mkdir3, readdir as readdir3, rename, rm as rm3, stat as stat3, writeFile } from "node:fs/promises";
 import { basename as basename2, dirname, join as join5 } from "node:path";
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 var LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
 function layoutIndex(target, tags, referrers = []) {
   let named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } })), index = { schemaVersion: 2, mediaType: MediaType.index, manifests: [...named, ...referrers] };
   return JSON.stringify(index);
+}
+async function writeBlob(target, bytes, file) {
+  if (file)
+    try {
+      if (await link(file, target), (await stat3(target)).size === bytes.length) return;
+      await rm3(target, { force: !0 });
+    } catch {
+    }
+  await writeFile(target, bytes);
 }
 async function writeOciLayout(dir, image, tags, referrers = []) {
   let s = await stat3(dir).catch(() => {
@@ -990,7 +1022,7 @@ async function writeOciLayout(dir, image, tags, referrers = []) {
     await mkdir3(join5(staging, "blobs", "sha256"), { recursive: !0 });
     let blobs = new Map(image.blobs);
     for (let r of referrers) for (let b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
-    for (let [digest, bytes] of blobs) await writeFile(join5(staging, "blobs", "sha256", digest.slice(7)), bytes);
+    for (let [digest, bytes] of blobs) await writeBlob(join5(staging, "blobs", "sha256", digest.slice(7)), bytes, image.files?.get(digest));
     await writeFile(join5(staging, "oci-layout"), LAYOUT_FILE), await writeFile(join5(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     let old = `${staging}.old`;
     s && await rename(dir, old), await rename(staging, dir), s && await rm3(old, { recursive: !0, force: !0 });
@@ -1301,7 +1333,7 @@ async function onDefaultBranch(env) {
   let ref = env.GITHUB_REF ?? "";
   if (!ref.startsWith("refs/heads/") || !env.GITHUB_EVENT_PATH) return !1;
   try {
-    return JSON.parse(await readFile5(env.GITHUB_EVENT_PATH, "utf8")).repository?.default_branch === ref.slice(11);
+    return JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8")).repository?.default_branch === ref.slice(11);
   } catch {
     return !1;
   }
@@ -1341,18 +1373,18 @@ async function extraEntries(inputs) {
     if (!s) throw new InputError("files", spec, `${source} does not exist`);
     if (s.isDirectory())
       for (let name of (await readdir4(source)).sort()) await add(join6(source, name), `${dest}/${name}`, mode, spec);
-    else s.isFile() && entries.push({ path: dest, mode: mode ?? (s.mode & 73 ? 493 : 420), data: await readFile5(source) });
+    else s.isFile() && entries.push({ path: dest, mode: mode ?? (s.mode & 73 ? 493 : 420), data: await readFile4(source) });
   };
   for (let f of inputs.files) await add(f.source, f.dest, f.mode, `${f.source}:/${f.dest}`);
   return entries;
 }
-async function scratchTar(inputs, epoch, ctx) {
+async function scratchLayer(inputs, epoch, ctx) {
   let ca;
   if (inputs.caCertificates) {
     let { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle-HPV4FA35.js");
     ca = Buffer.from(CA_BUNDLE_PEM), ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
   }
-  return { tar: await layerTar(scratchEntries(inputs.user, ca), epoch), role: ca ? "ca-certificates" : "accounts" };
+  return entriesSource(scratchEntries(inputs.user, ca), epoch, ca ? "ca-certificates" : "accounts");
 }
 async function sbomReferrers(images, binaries, created) {
   let out = [];
@@ -1361,10 +1393,10 @@ async function sbomReferrers(images, binaries, created) {
 }
 async function ociImages(inputs, set, labels, ctx, layerOptions) {
   let binaries = await selectBinaries(set, inputs.platforms), platforms = binaries.map((b) => b.platform), shared = [], base;
-  inputs.base === "scratch" ? shared.push(await scratchTar(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
+  inputs.base === "scratch" ? shared.push(await scratchLayer(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
   let files = await extraEntries(inputs);
-  files.length > 0 && shared.push({ tar: await layerTar(files, set.epoch), role: "files" });
-  let name = binaries[0]?.artifact.name || set.project, binaryTars = await Promise.all(binaries.map(async (b) => ({ tar: await layerTar(binaryEntries(name, b.data), set.epoch), role: "binary" }))), layers = await layersFromTars([...shared, ...binaryTars], layerOptions), spec = {
+  files.length > 0 && shared.push(entriesSource(files, set.epoch, "files"));
+  let name = binaries[0]?.artifact.name || set.project, binaryLayers = binaries.map((b) => entriesSource(binaryEntries(name, b.data, b.artifact.sha256), set.epoch, "binary")), layers = await layersFromSources([...shared, ...binaryLayers], layerOptions), spec = {
     name,
     created: set.date,
     epoch: set.epoch,
@@ -1584,8 +1616,10 @@ export {
   parsePlatform,
   samePlatform,
   layerTar,
+  entriesSource,
+  tarSource,
+  layersFromSources,
   layersFromTars,
-  layerFromTar,
   buildLayer,
   DEFAULT_PATH,
   BINARY_DIR,

@@ -39,7 +39,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

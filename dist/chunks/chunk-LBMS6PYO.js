@@ -153,6 +153,20 @@ async function sha256File(path) {
   for await (let chunk of createReadStream2(path)) hash.update(chunk);
   return hash.digest("hex");
 }
+async function readWholeFile(path) {
+  let handle = await open(path, "r");
+  try {
+    let { size } = await handle.stat(), buffer = Buffer.allocUnsafe(size), offset = 0;
+    for (; offset < size; ) {
+      let { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return offset === size ? buffer : buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
@@ -325,6 +339,7 @@ function withParents(entries) {
   for (let e of entries) byPath.set(e.path, e);
   return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
+var REPRODUCIBLE_TAR_FORMAT = "gantry-tar-1 ustar uid0 gid0 parents sorted";
 async function reproducibleTar(entries, mtimeSeconds) {
   let { pack } = commonJsExports(await import("./tar-stream-3EDDGGEL.js")), tar = pack(), chunks = [];
   tar.on("data", (c) => chunks.push(c));
@@ -1109,6 +1124,7 @@ export {
   lastLines,
   exec,
   sha256File,
+  readWholeFile,
   sha256,
   exists,
   tempPathBeside,
@@ -1164,6 +1180,7 @@ export {
   moduleGoDirective,
   resolveGo,
   withParents,
+  REPRODUCIBLE_TAR_FORMAT,
   reproducibleTar,
   which,
   isExecutable,

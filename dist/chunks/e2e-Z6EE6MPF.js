@@ -5,7 +5,7 @@ import {
   logTail,
   startProcess,
   waitExit
-} from "./chunk-VIT4FSF2.js";
+} from "./chunk-HWZ4S4O3.js";
 import {
   GantryError,
   formatDuration,
@@ -15,7 +15,7 @@ import {
   readManifest,
   resolveInManifest,
   sha256File
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

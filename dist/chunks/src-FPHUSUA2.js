@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-E33556CJ.js";
+} from "./chunk-CTUF7UFI.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-UMVRHHAX.js";
-import "./chunk-BA5FFSMU.js";
+import "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

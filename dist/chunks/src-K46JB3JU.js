@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-I4VXKKGO.js";
+} from "./chunk-PL637RGE.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-VIT4FSF2.js";
+} from "./chunk-HWZ4S4O3.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-LEIMNVQR.js";
-import "./chunk-BA5FFSMU.js";
+} from "./chunk-HFGCHGF4.js";
+import "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-LEIMNVQR.js";
+} from "./chunk-HFGCHGF4.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -153,8 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-3AXSJCQT.js";
-import "./chunk-BA5FFSMU.js";
+} from "./chunk-XKBAM3JP.js";
+import "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

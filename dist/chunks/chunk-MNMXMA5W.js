@@ -1,21 +1,21 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   VERIFY_ONLY
-} from "./chunk-TFQJLUD4.js";
+} from "./chunk-HS25QGUV.js";
 import {
   InputError,
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-ZPCISRC6.js")).deployStage,
-  "go-build": async () => (await import("./src-QP6XTKYP.js")).goBuildStage,
-  "go-test": async () => (await import("./src-MOLYNXHA.js")).goTestStage,
-  image: async () => (await import("./src-5IB6V5DG.js")).imageStage,
-  slim: async () => (await import("./src-X66JV3AU.js")).slimStage
+  deploy: async () => (await import("./src-HLTB3QOA.js")).deployStage,
+  "go-build": async () => (await import("./src-SOYAUSVE.js")).goBuildStage,
+  "go-test": async () => (await import("./src-K46JB3JU.js")).goTestStage,
+  image: async () => (await import("./src-Q6GPUMIA.js")).imageStage,
+  slim: async () => (await import("./src-FPHUSUA2.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

@@ -52,14 +52,15 @@ import {
   stdlibPurl,
   tarGz,
   uuidV5,
+  vcsFlags,
   writeChecksums,
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-TFQJLUD4.js";
+} from "./chunk-HS25QGUV.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-UMVRHHAX.js";
-import "./chunk-BA5FFSMU.js";
+import "./chunk-LBMS6PYO.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -115,6 +116,7 @@ export {
   stdlibPurl,
   tarGz,
   uuidV5,
+  vcsFlags,
   writeChecksums,
   writeGoBuildProvenance,
   writeSboms,

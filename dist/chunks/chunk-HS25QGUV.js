@@ -51,7 +51,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-BA5FFSMU.js";
+} from "./chunk-LBMS6PYO.js";
 import {
   __commonJS,
   __toESM
@@ -5527,13 +5527,59 @@ async function writeChecksums(path, lines) {
 // packages/go-build/src/linkcache.ts
 import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
+
+// packages/go-build/src/ldflags.ts
+function fillTemplate(template, values, input) {
+  return template.replace(/\{([a-z_-]*)\}/g, (_, key) => {
+    let v = values[key];
+    if (v === void 0)
+      throw new InputError(
+        input,
+        template,
+        `unknown placeholder {${key}}; accepted: ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`
+      );
+    return v;
+  });
+}
+function quoteLdflagsWord(word, input) {
+  if (/[\x00-\x1f\x7f]/.test(word)) throw new InputError(input, word, "control characters and newlines cannot be passed to -ldflags");
+  if (!/[\s'"]/.test(word)) return word;
+  if (!word.includes("'")) return `'${word}'`;
+  if (!word.includes('"')) return `"${word}"`;
+  throw new InputError(input, word, "a value may hold single or double quotes, not both (Go's -ldflags quoting has no escapes)");
+}
+function parseXAssignments(lines) {
+  return lines.map((line) => {
+    let eq = line.indexOf("="), key = eq > 0 ? line.slice(0, eq).trim() : "";
+    if (!/^[\w./~-]+\.[A-Za-z_]\w*$/.test(key))
+      throw new InputError("x", line, "accepted: one importpath.name=value per line, e.g. main.buildUser={commit}");
+    return { key, template: line.slice(eq + 1) };
+  });
+}
+function buildLdflags(o) {
+  let words = o.strip ? ["-s", "-w"] : [];
+  words.push("-buildid=");
+  let stamps = [
+    ["main.version", o.info.version, "version"],
+    ["main.commit", o.info.commit, "version"],
+    ["main.date", o.info.date, "version"]
+  ];
+  for (let { key, template } of o.x) stamps.push([key, fillTemplate(template, o.templateValues, "x"), "x"]);
+  for (let [key, value, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value}`, input));
+  return o.extra && words.push(o.extra), words.join(" ");
+}
+function vcsFlags(flags) {
+  return flags.some((f) => /^--?buildvcs(=|$)/.test(f)) ? [] : ["-buildvcs=false"];
+}
+
+// packages/go-build/src/linkcache.ts
 var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive", "verdict"];
 function dir(gocache, kind) {
   return join(gocache, "gantry", kind);
 }
 var isMissing = (err) => err.code === "ENOENT";
 async function linkKey(job) {
-  let args = ["list", "-trimpath", "-export", "-deps", "-f", "{{if .Export}}{{.Export}}{{end}}"];
+  let args = ["list", "-trimpath", ...vcsFlags(job.flags), "-export", "-deps", "-f", "{{if .Export}}{{.Export}}{{end}}"];
   job.tags.length > 0 && args.push(`-tags=${job.tags.join(",")}`), args.push(...job.flags, job.main);
   let r = await exec(job.go, args, { cwd: job.moduleDir, env: job.env, allowFailure: !0 });
   if (r.code !== 0) return;
@@ -5653,7 +5699,7 @@ function variantEnv(t, entry, goVersion) {
 
 // packages/go-build/src/compile.ts
 function goBuildArgs(job, output) {
-  let args = ["build", "-trimpath", `-ldflags=${job.ldflags}`];
+  let args = ["build", "-trimpath", ...vcsFlags(job.flags), `-ldflags=${job.ldflags}`];
   return job.tags.length > 0 && args.push(`-tags=${job.tags.join(",")}`), args.push(...job.flags, "-o", output, job.main), args;
 }
 function goBuildEnv(job) {
@@ -5742,47 +5788,6 @@ async function compileAll(jobs, schedule, reporter) {
   for (let s of settled) if (s.status === "rejected") throw s.reason;
   let order = new Map(jobs.map((j, i) => [formatTarget(j.target), i]));
   return built.sort((a, b) => (order.get(formatTarget(a.target)) ?? 0) - (order.get(formatTarget(b.target)) ?? 0)), { built, failed };
-}
-
-// packages/go-build/src/ldflags.ts
-function fillTemplate(template, values, input) {
-  return template.replace(/\{([a-z_-]*)\}/g, (_, key) => {
-    let v = values[key];
-    if (v === void 0)
-      throw new InputError(
-        input,
-        template,
-        `unknown placeholder {${key}}; accepted: ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`
-      );
-    return v;
-  });
-}
-function quoteLdflagsWord(word, input) {
-  if (/[\x00-\x1f\x7f]/.test(word)) throw new InputError(input, word, "control characters and newlines cannot be passed to -ldflags");
-  if (!/[\s'"]/.test(word)) return word;
-  if (!word.includes("'")) return `'${word}'`;
-  if (!word.includes('"')) return `"${word}"`;
-  throw new InputError(input, word, "a value may hold single or double quotes, not both (Go's -ldflags quoting has no escapes)");
-}
-function parseXAssignments(lines) {
-  return lines.map((line) => {
-    let eq = line.indexOf("="), key = eq > 0 ? line.slice(0, eq).trim() : "";
-    if (!/^[\w./~-]+\.[A-Za-z_]\w*$/.test(key))
-      throw new InputError("x", line, "accepted: one importpath.name=value per line, e.g. main.buildUser={commit}");
-    return { key, template: line.slice(eq + 1) };
-  });
-}
-function buildLdflags(o) {
-  let words = o.strip ? ["-s", "-w"] : [];
-  words.push("-buildid=");
-  let stamps = [
-    ["main.version", o.info.version, "version"],
-    ["main.commit", o.info.commit, "version"],
-    ["main.date", o.info.date, "version"]
-  ];
-  for (let { key, template } of o.x) stamps.push([key, fillTemplate(template, o.templateValues, "x"), "x"]);
-  for (let [key, value, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value}`, input));
-  return o.extra && words.push(o.extra), words.join(" ");
 }
 
 // packages/go-build/src/modcheck.ts
@@ -7175,7 +7180,7 @@ function verifyError(r) {
 
 // packages/go-build/src/stage.ts
 async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-X66JV3AU.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
+  let { slimArtifacts, slimOptions } = await import("./src-FPHUSUA2.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
     reporter: ctx.reporter,
     env: ctx.env,
     cwd: ctx.cwd
@@ -7264,6 +7269,11 @@ export {
   shippedFiles,
   checksumLines,
   writeChecksums,
+  fillTemplate,
+  quoteLdflagsWord,
+  parseXAssignments,
+  buildLdflags,
+  vcsFlags,
   linkKey,
   restoreKept,
   isKept,
@@ -7281,10 +7291,6 @@ export {
   limiter,
   compileAnnotations,
   compileAll,
-  fillTemplate,
-  quoteLdflagsWord,
-  parseXAssignments,
-  buildLdflags,
   explainModuleFailure,
   moduleCommandError,
   downloadModules,
