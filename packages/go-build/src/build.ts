@@ -26,9 +26,9 @@ import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
 import { checksumLines, writeChecksums } from "./checksums.js";
 import { keep, pruneKept, restoreKept } from "./linkcache.js";
 import { goCachePlan } from "./cachekey.js";
-import { type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
+import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
-import { buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
+import { type TemplateValues, buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
 import { checkModule } from "./modcheck.js";
 import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
@@ -112,6 +112,41 @@ async function extraFiles(inputs: GoBuildInputs): Promise<ArchiveEntry[]> {
   return entries;
 }
 
+/** Each target's archive file name (none for `archive: none`), checked before anything runs: file-name characters, no two alike. */
+function planArchiveNames(inputs: GoBuildInputs, targets: readonly BuildTarget[], templateFor: (t: BuildTarget) => TemplateValues): Map<BuildTarget, string> {
+  const archiveNames = new Map<BuildTarget, string>();
+  for (const t of targets) {
+    const fmt = archiveFormat(inputs, t);
+    if (!fmt) continue;
+    const base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
+    if (!/^[A-Za-z0-9._+~-]+$/.test(base)) {
+      throw new InputError(
+        inputs.version ? "version" : "archive-name",
+        inputs.version || inputs.archiveName,
+        `it makes the archive name ${JSON.stringify(base)}; file names may hold letters, digits and . _ + ~ - only`,
+      );
+    }
+    const file = `${base}.${fmt}`;
+    if ([...archiveNames.values()].includes(file))
+      throw new InputError("archive-name", inputs.archiveName, `two targets get the same archive name ${file}; include {os}, {arch} and {variant}`);
+    archiveNames.set(t, file);
+  }
+  return archiveNames;
+}
+
+/** Failed targets: an annotation per compile error (once, though several targets share it), and the error to throw. */
+function compileFailure(failed: readonly CompileError[], moduleDir: string, ctx: RunContext): GantryError {
+  const seen = new Set<string>();
+  for (const f of failed) {
+    for (const a of compileAnnotations(f.output, moduleDir, ctx.cwd)) {
+      const key = `${a.file}:${a.line}:${a.col}:${a.message}`;
+      if (!seen.has(key)) ctx.reporter.annotate({ ...a, title: `go build (${formatTarget(f.target)})` });
+      seen.add(key);
+    }
+  }
+  return new GantryError(failed.map((f) => f.message).join("\n"));
+}
+
 /** Cross-compiles every target into out-dir, with archives, checksums.txt and artifacts.json. */
 export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<GoBuildResult> {
   const started = performance.now();
@@ -148,23 +183,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   // Built now, so a value Go's quoting cannot carry fails before anything runs.
   const ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })]));
 
-  const archiveNames = new Map<BuildTarget, string>();
-  for (const t of targets) {
-    const fmt = archiveFormat(inputs, t);
-    if (!fmt) continue;
-    const base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
-    if (!/^[A-Za-z0-9._+~-]+$/.test(base)) {
-      throw new InputError(
-        inputs.version ? "version" : "archive-name",
-        inputs.version || inputs.archiveName,
-        `it makes the archive name ${JSON.stringify(base)}; file names may hold letters, digits and . _ + ~ - only`,
-      );
-    }
-    const file = `${base}.${fmt}`;
-    if ([...archiveNames.values()].includes(file))
-      throw new InputError("archive-name", inputs.archiveName, `two targets get the same archive name ${file}; include {os}, {arch} and {variant}`);
-    archiveNames.set(t, file);
-  }
+  const archiveNames = planArchiveNames(inputs, targets, templateFor);
 
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   // GOCACHE and GOMODCACHE first, then the modules once for every target, then the checks that read them.
@@ -194,47 +213,9 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       env,
     }));
     const { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
-    if (failed.length > 0) {
-      const seen = new Set<string>();
-      for (const f of failed) {
-        for (const a of compileAnnotations(f.output, inputs.workingDirectory, ctx.cwd)) {
-          const key = `${a.file}:${a.line}:${a.col}:${a.message}`;
-          if (!seen.has(key)) reporter.annotate({ ...a, title: `go build (${formatTarget(f.target)})` });
-          seen.add(key);
-        }
-      }
-      throw new GantryError(failed.map((f) => f.message).join("\n"));
-    }
+    if (failed.length > 0) throw compileFailure(failed, inputs.workingDirectory, ctx);
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
-    const manifestStaged = out.staged(MANIFEST_FILE);
-    const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
-    const sbomFor = (b: CompiledBinary) =>
-      writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date });
-    const artifacts = await Promise.all(
-      built.map(async (b) => {
-        const artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache);
-        const sbom = await sbomFor(b);
-        return sbom ? { ...artifact, sbom } : artifact;
-      }),
-    );
-    // Once per run, after every target's entries are kept, never while they are written (issue 10).
-    await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
-    let checksumsName: string | undefined;
-    if (inputs.checksums) {
-      checksumsName = "checksums.txt";
-      await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f)));
-    }
-    const manifest: Manifest = {
-      schema: 1,
-      project: name,
-      version: info.version,
-      commit: info.commit,
-      date: info.date,
-      go: go.version,
-      artifacts,
-      ...(checksumsName ? { checksums: checksumsName } : {}),
-    };
-    await writeManifest(manifestStaged, manifest);
+    const { artifacts, manifest, checksumsName } = await writeRelease({ inputs, built, name, archiveNames, extras, info, go, env, out, reporter });
     await out.commit();
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
     return {
@@ -255,6 +236,55 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       );
     throw err;
   }
+}
+
+/** What one build leaves in out-dir's staging folder, beside the binaries: archives, SBOMs, checksums.txt and artifacts.json. */
+interface ReleaseParts {
+  inputs: GoBuildInputs;
+  built: readonly CompiledBinary[];
+  name: string;
+  archiveNames: ReadonlyMap<BuildTarget, string>;
+  extras: ArchiveEntry[];
+  info: BuildInfo;
+  go: GoToolchain;
+  env: NodeJS.ProcessEnv;
+  out: OutDir;
+  reporter: Reporter;
+}
+
+/** Archives and SBOMs per binary, then checksums.txt and the manifest, all staged (out-dir changes only at commit). */
+async function writeRelease(p: ReleaseParts): Promise<{ artifacts: Artifact[]; manifest: Manifest; checksumsName?: string }> {
+  const { inputs, built, name, archiveNames, extras, info, go, env, out, reporter } = p;
+  const manifestStaged = out.staged(MANIFEST_FILE);
+  const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
+  const sbomFor = (b: CompiledBinary) =>
+    writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date });
+  const artifacts = await Promise.all(
+    built.map(async (b) => {
+      const artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache);
+      const sbom = await sbomFor(b);
+      return sbom ? { ...artifact, sbom } : artifact;
+    }),
+  );
+  // Once per run, after every target's entries are kept, never while they are written (issue 10).
+  await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
+  let checksumsName: string | undefined;
+  if (inputs.checksums) {
+    checksumsName = "checksums.txt";
+    await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f)));
+  }
+  const manifest: Manifest = {
+    schema: 1,
+    project: name,
+    version: info.version,
+    commit: info.commit,
+    date: info.date,
+    go: go.version,
+    artifacts,
+    ...(checksumsName ? { checksums: checksumsName } : {}),
+  };
+  await writeManifest(manifestStaged, manifest);
+  return { artifacts, manifest, checksumsName };
 }
 
 /** compileAll beside mod-check: a failed mod-check is the error, even when every link was reused. */
