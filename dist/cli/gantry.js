@@ -3,10 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-MNMXMA5W.js";
-import "../chunks/chunk-HS25QGUV.js";
-import "../chunks/chunk-UWKJJFBU.js";
-import "../chunks/chunk-UMVRHHAX.js";
+} from "../chunks/chunk-VD5M6P2P.js";
 import {
   GantryError,
   TerminalReporter,

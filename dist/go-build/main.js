@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-HS25QGUV.js";
+} from "../chunks/chunk-UCESMGN3.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-UMVRHHAX.js";
 import {

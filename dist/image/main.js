@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-GQYDZIXD.js";
+} from "../chunks/chunk-DDG3FTAV.js";
 import "../chunks/chunk-3AQN7SGZ.js";
-import "../chunks/chunk-KBUWGMZH.js";
 import "../chunks/chunk-UWKJJFBU.js";
+import "../chunks/chunk-KBUWGMZH.js";
 import "../chunks/chunk-UMVRHHAX.js";
 import {
   runActionMain

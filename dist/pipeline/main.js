@@ -1,10 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-MNMXMA5W.js";
-import "../chunks/chunk-HS25QGUV.js";
-import "../chunks/chunk-UWKJJFBU.js";
-import "../chunks/chunk-UMVRHHAX.js";
+} from "../chunks/chunk-VD5M6P2P.js";
 import {
   runActionMain
 } from "../chunks/chunk-LBMS6PYO.js";

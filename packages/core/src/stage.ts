@@ -29,6 +29,8 @@ export interface Stage<I> {
   inputs: Readonly<Record<string, string>>;
   /** Inputs whose values are masked as soon as they are read. */
   secrets?: readonly string[];
+  /** A mode of the stage's own that the root action does not offer (go-build's verify): its inputs and outputs stay out of the pipeline. */
+  standalone?: { readonly inputs: readonly string[]; readonly outputs: readonly string[] };
   parse(read: InputReader, ctx: RunContext): I | Promise<I>;
   run(inputs: I, ctx: RunContext): Promise<void>;
   post?(ctx: RunContext): Promise<void>;

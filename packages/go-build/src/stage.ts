@@ -1,7 +1,7 @@
 import { basename, dirname, join } from "node:path";
 import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
 import { type GoBuildResult, goBuild } from "./build.js";
-import { GO_BUILD_INPUTS, type GoBuildInputs, type VerifyRequest, parseGoBuildInputs } from "./inputs.js";
+import { GO_BUILD_INPUTS, type GoBuildInputs, VERIFY_ONLY, type VerifyRequest, parseGoBuildInputs } from "./inputs.js";
 import { writeGoBuildProvenance } from "./provenance.js";
 import { setVerifyOutputs, verifySummary } from "./verify/report.js";
 import { verifyError, verifyRelease } from "./verify/verify.js";
@@ -102,6 +102,7 @@ export const goBuildStage: Stage<GoBuildInputs> = {
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
+  standalone: VERIFY_ONLY,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
     if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { InputError, MANIFEST_FILE, type RunContext, type Stage, StateKey, type StateStore, splitList } from "@gantry/core";
-import { type GoBuildInputs, VERIFY_ONLY } from "@gantry/go-build";
+import type { GoBuildInputs } from "@gantry/go-build";
 import order from "../stages.json" with { type: "json" };
 import { type AnyStage, STAGE_LOADERS, loadStages } from "./registry.js";
 
@@ -17,7 +17,7 @@ function pipelineInputTable(stages: Readonly<Record<string, AnyStage>>): Record<
   for (const name of PIPELINE) {
     for (const [input, value] of Object.entries((stages[name] as AnyStage).inputs)) {
       if (name !== "go-build" && input === "manifest") continue;
-      if (name === "go-build" && (VERIFY_ONLY.inputs as readonly string[]).includes(input)) continue;
+      if ((stages[name] as AnyStage).standalone?.inputs.includes(input)) continue;
       table[`${inputPrefix(name)}${input}`] = value;
     }
   }

@@ -6548,6 +6548,35 @@ async function extraFiles(inputs) {
   }
   return entries;
 }
+function planArchiveNames(inputs, targets, templateFor) {
+  let archiveNames = /* @__PURE__ */ new Map();
+  for (let t of targets) {
+    let fmt = archiveFormat(inputs, t);
+    if (!fmt) continue;
+    let base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
+    if (!/^[A-Za-z0-9._+~-]+$/.test(base))
+      throw new InputError(
+        inputs.version ? "version" : "archive-name",
+        inputs.version || inputs.archiveName,
+        `it makes the archive name ${JSON.stringify(base)}; file names may hold letters, digits and . _ + ~ - only`
+      );
+    let file = `${base}.${fmt}`;
+    if ([...archiveNames.values()].includes(file))
+      throw new InputError("archive-name", inputs.archiveName, `two targets get the same archive name ${file}; include {os}, {arch} and {variant}`);
+    archiveNames.set(t, file);
+  }
+  return archiveNames;
+}
+function compileFailure(failed, moduleDir, ctx) {
+  let seen = /* @__PURE__ */ new Set();
+  for (let f of failed)
+    for (let a of compileAnnotations(f.output, moduleDir, ctx.cwd)) {
+      let key = `${a.file}:${a.line}:${a.col}:${a.message}`;
+      seen.has(key) || ctx.reporter.annotate({ ...a, title: `go build (${formatTarget(f.target)})` }), seen.add(key);
+    }
+  return new GantryError(failed.map((f) => f.message).join(`
+`));
+}
 async function goBuild(inputs, ctx) {
   let started = performance.now(), { reporter } = ctx, env = { ...ctx.env }, found = await resolveToolchain(inputs, ctx), go = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache }, [{ stdout: dist }, mod, info] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
@@ -6568,22 +6597,7 @@ async function goBuild(inputs, ctx) {
     arch: t.arch,
     variant: t.variant,
     target: formatTarget(t)
-  }), ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })])), archiveNames = /* @__PURE__ */ new Map();
-  for (let t of targets) {
-    let fmt = archiveFormat(inputs, t);
-    if (!fmt) continue;
-    let base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
-    if (!/^[A-Za-z0-9._+~-]+$/.test(base))
-      throw new InputError(
-        inputs.version ? "version" : "archive-name",
-        inputs.version || inputs.archiveName,
-        `it makes the archive name ${JSON.stringify(base)}; file names may hold letters, digits and . _ + ~ - only`
-      );
-    let file = `${base}.${fmt}`;
-    if ([...archiveNames.values()].includes(file))
-      throw new InputError("archive-name", inputs.archiveName, `two targets get the same archive name ${file}; include {os}, {arch} and {variant}`);
-    archiveNames.set(t, file);
-  }
+  }), ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })])), archiveNames = planArchiveNames(inputs, targets, templateFor);
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   let cacheHit = !1;
   inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit), await downloadModules(go.go, inputs.workingDirectory, env, reporter);
@@ -6603,36 +6617,9 @@ async function goBuild(inputs, ctx) {
       outRoot: out.staging,
       env
     })), { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
-    if (failed.length > 0) {
-      let seen = /* @__PURE__ */ new Set();
-      for (let f of failed)
-        for (let a of compileAnnotations(f.output, inputs.workingDirectory, ctx.cwd)) {
-          let key = `${a.file}:${a.line}:${a.col}:${a.message}`;
-          seen.has(key) || reporter.annotate({ ...a, title: `go build (${formatTarget(f.target)})` }), seen.add(key);
-        }
-      throw new GantryError(failed.map((f) => f.message).join(`
-`));
-    }
-    let goMs = built.reduce((s, b) => s + b.durationMs, 0), manifestStaged = out.staged(MANIFEST_FILE), rel = (p) => relative3(out.staging, p).split("\\").join("/"), sbomFor = (b) => writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }), artifacts = await Promise.all(
-      built.map(async (b) => {
-        let artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache), sbom = await sbomFor(b);
-        return sbom ? { ...artifact, sbom } : artifact;
-      })
-    );
-    await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
-    let checksumsName;
-    inputs.checksums && (checksumsName = "checksums.txt", await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f))));
-    let manifest = {
-      schema: 1,
-      project: name,
-      version: info.version,
-      commit: info.commit,
-      date: info.date,
-      go: go.version,
-      artifacts,
-      ...checksumsName ? { checksums: checksumsName } : {}
-    };
-    return await writeManifest(manifestStaged, manifest), await out.commit(), {
+    if (failed.length > 0) throw compileFailure(failed, inputs.workingDirectory, ctx);
+    let goMs = built.reduce((s, b) => s + b.durationMs, 0), { artifacts, manifest, checksumsName } = await writeRelease({ inputs, built, name, archiveNames, extras, info, go, env, out, reporter });
+    return await out.commit(), {
       manifestPath: join8(inputs.outDir, MANIFEST_FILE),
       manifest,
       checksumsPath: checksumsName ? join8(inputs.outDir, checksumsName) : void 0,
@@ -6648,6 +6635,28 @@ async function goBuild(inputs, ctx) {
       `out-dir: removed the previous run's outputs (${removed.map((f) => relative3(inputs.outDir, f)).join(", ")}) so nothing stale looks current`
     ), err;
   }
+}
+async function writeRelease(p) {
+  let { inputs, built, name, archiveNames, extras, info, go, env, out, reporter } = p, manifestStaged = out.staged(MANIFEST_FILE), rel = (p2) => relative3(out.staging, p2).split("\\").join("/"), sbomFor = (b) => writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }), artifacts = await Promise.all(
+    built.map(async (b) => {
+      let artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache), sbom = await sbomFor(b);
+      return sbom ? { ...artifact, sbom } : artifact;
+    })
+  );
+  await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
+  let checksumsName;
+  inputs.checksums && (checksumsName = "checksums.txt", await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f))));
+  let manifest = {
+    schema: 1,
+    project: name,
+    version: info.version,
+    commit: info.commit,
+    date: info.date,
+    go: go.version,
+    artifacts,
+    ...checksumsName ? { checksums: checksumsName } : {}
+  };
+  return await writeManifest(manifestStaged, manifest), { artifacts, manifest, checksumsName };
 }
 async function compileChecked(jobs, limit, modChecked, reporter) {
   let [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter), modChecked]);
@@ -7249,6 +7258,7 @@ var goBuildStage = {
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
+  standalone: VERIFY_ONLY,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
   async run(inputs, ctx) {
     if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);

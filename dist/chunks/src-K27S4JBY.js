@@ -57,7 +57,7 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-HS25QGUV.js";
+} from "./chunk-UCESMGN3.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-UMVRHHAX.js";
 import "./chunk-LBMS6PYO.js";

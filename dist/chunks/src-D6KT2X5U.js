@@ -81,14 +81,14 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-GQYDZIXD.js";
+} from "./chunk-DDG3FTAV.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL,
   gzipLayer
 } from "./chunk-3AQN7SGZ.js";
-import "./chunk-KBUWGMZH.js";
 import "./chunk-UWKJJFBU.js";
+import "./chunk-KBUWGMZH.js";
 import "./chunk-UMVRHHAX.js";
 import {
   withParents

@@ -1,8 +1,5 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  VERIFY_ONLY
-} from "./chunk-HS25QGUV.js";
-import {
   InputError,
   MANIFEST_FILE,
   StateKey,
@@ -12,9 +9,9 @@ import {
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
   deploy: async () => (await import("./src-HLTB3QOA.js")).deployStage,
-  "go-build": async () => (await import("./src-SOYAUSVE.js")).goBuildStage,
+  "go-build": async () => (await import("./src-K27S4JBY.js")).goBuildStage,
   "go-test": async () => (await import("./src-K46JB3JU.js")).goTestStage,
-  image: async () => (await import("./src-Q6GPUMIA.js")).imageStage,
+  image: async () => (await import("./src-D6KT2X5U.js")).imageStage,
   slim: async () => (await import("./src-FPHUSUA2.js")).slimStage
 };
 async function loadStages(names) {
@@ -37,7 +34,7 @@ function pipelineInputTable(stages) {
   let table = { stages: PIPELINE.join(",") };
   for (let name of PIPELINE)
     for (let [input, value] of Object.entries(stages[name].inputs))
-      name !== "go-build" && input === "manifest" || name === "go-build" && VERIFY_ONLY.inputs.includes(input) || (table[`${inputPrefix(name)}${input}`] = value);
+      name !== "go-build" && input === "manifest" || stages[name].standalone?.inputs.includes(input) || (table[`${inputPrefix(name)}${input}`] = value);
   return table;
 }
 function rootInputError(err, stage, rootInputs) {

@@ -5,11 +5,11 @@ import {
   ownedBuffers
 } from "./chunk-3AQN7SGZ.js";
 import {
-  require_tar_stream
-} from "./chunk-KBUWGMZH.js";
-import {
   require_semver
 } from "./chunk-UWKJJFBU.js";
+import {
+  require_tar_stream
+} from "./chunk-KBUWGMZH.js";
 import {
   ExecError,
   GANTRY_VERSION,
