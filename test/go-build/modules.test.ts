@@ -57,7 +57,7 @@ describe("go-build downloads the modules once, and mod-check reads them without 
     const log = readFileSync(calls, "utf8").trim().split("\n");
     expect(log.filter((l) => l.startsWith("mod download"))).toEqual(["mod download"]);
     expect(log.filter((l) => l.startsWith("build"))).toEqual(["build (modules there)", "build (modules there)"]);
-    expect(log.indexOf("mod download")).toBeLessThan(log.findIndex((l) => l.startsWith("list -trimpath -export")));
+    expect(log.indexOf("mod download")).toBeLessThan(log.findIndex((l) => l.startsWith("list ") && l.includes(" -export ")));
     expect(r.log).toMatch(/modules: go mod download, once for every target, took /);
     expect(r.log).toContain("mod-check: go mod verify passed and go mod tidy -diff would change nothing");
     expect(existsSync(join(env.GOMODCACHE, GIN, "gin.go"))).toBe(true);
