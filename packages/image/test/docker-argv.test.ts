@@ -3,29 +3,18 @@
  * shows them) but in docker's environment, and `--` before every reference or path, checked
  * against the argv and environment a `docker` stand-in on PATH records.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MemoryReporter } from "@gantry/core";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../../../test/support/scratch.js";
 import { dockerBuild, dockerBuildCommand, dockerTag } from "../src/docker.js";
-
-/** The temp folders this file made, removed when it ends. */
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-};
 
 const SECRET = "s3cr3t-token-value";
 
 /** A `docker` that answers `version`, records every other call's argv and GREETING/TOKEN, then fails. */
 function standIn(): { env: NodeJS.ProcessEnv; calls: () => string[] } {
-  const dir = tempDir("gantry-docker-argv-");
+  const dir = scratchDir("gantry-docker-argv-");
   const log = join(dir, "calls");
   writeFileSync(log, "");
   writeFileSync(

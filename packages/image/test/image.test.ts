@@ -1,22 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputReader, mapInputSource } from "@gantry/core";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../../../test/support/scratch.js";
 import type { BuildSet } from "../src/binaries.js";
 import { defaultLabels, resolveTags } from "../src/image.js";
 import { IMAGE_INPUTS, parseImageInputs } from "../src/inputs.js";
-
-/** The temp folders this file made, removed when it ends. */
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-};
 
 const set: BuildSet = {
   project: "hello",
@@ -31,7 +20,7 @@ const set: BuildSet = {
 const inputs = (values: Record<string, string> = {}) => parseImageInputs(new InputReader(mapInputSource(values), IMAGE_INPUTS), "/ws");
 
 function event(defaultBranch: string): string {
-  const file = join(tempDir("gantry-event-"), "event.json");
+  const file = join(scratchDir("gantry-event-"), "event.json");
   writeFileSync(file, JSON.stringify({ repository: { default_branch: defaultBranch } }));
   return file;
 }
