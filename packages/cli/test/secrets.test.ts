@@ -1,6 +1,5 @@
-import { mkdtempSync } from "node:fs";
+import { scratchDir } from "../../../test/support/scratch.js";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type InputSource, type RunContext, type Stage, envInputSource } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { runCli, secretEnvName } from "../src/cli.js";
@@ -28,7 +27,7 @@ function recordingStage() {
 async function run(argv: string[], env: NodeJS.ProcessEnv) {
   const { stage, seen } = recordingStage();
   const err: string[] = [];
-  const runnerDir = mkdtempSync(join(tmpdir(), "gantry-cli-secrets-"));
+  const runnerDir = scratchDir("gantry-cli-secrets-");
   const code = await runCli(
     ["probe", ...argv],
     { stdout: () => {}, stderr: (l) => void err.push(l), env: { RUNNER_TEMP: runnerDir, XDG_CACHE_HOME: runnerDir, ...env }, cwd: runnerDir },

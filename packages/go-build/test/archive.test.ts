@@ -1,6 +1,6 @@
+import { scratchDir } from "../../../test/support/scratch.js";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { sha256 } from "@gantry/core";
 import { tarGz, zip } from "../src/archive.js";
 
 function files(): { dir: string; bin: string; doc: string } {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-archive-"));
+  const dir = scratchDir("gantry-archive-");
   writeFileSync(join(dir, "app"), "binary bytes", { mode: 0o700 });
   writeFileSync(join(dir, "LICENSE"), "MIT");
   return { dir, bin: join(dir, "app"), doc: join(dir, "LICENSE") };
