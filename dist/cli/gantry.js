@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-VD5M6P2P.js";
+} from "../chunks/chunk-JI5EXZXL.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

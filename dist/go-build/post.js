@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-UCESMGN3.js";
+} from "../chunks/chunk-IDQOW5A5.js";
 import "../chunks/chunk-UWKJJFBU.js";
-import "../chunks/chunk-UMVRHHAX.js";
+import "../chunks/chunk-RPKVFFQH.js";
 import {
   runActionPost
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

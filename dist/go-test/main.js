@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-PL637RGE.js";
-import "../chunks/chunk-HWZ4S4O3.js";
-import "../chunks/chunk-HFGCHGF4.js";
+} from "../chunks/chunk-GSXWJSOY.js";
+import "../chunks/chunk-XQ5DAVN6.js";
+import "../chunks/chunk-LB5SGTYO.js";
 import {
   runActionMain
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -2,8 +2,8 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   compress,
   ownedBuffers
-} from "../chunks/chunk-3AQN7SGZ.js";
-import "../chunks/chunk-UMVRHHAX.js";
+} from "../chunks/chunk-TCX7NRAG.js";
+import "../chunks/chunk-RPKVFFQH.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // packages/image/src/layer-worker.ts

@@ -1,14 +1,14 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-DDG3FTAV.js";
-import "../chunks/chunk-3AQN7SGZ.js";
+} from "../chunks/chunk-5X5VPJBG.js";
+import "../chunks/chunk-TCX7NRAG.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-UMVRHHAX.js";
+import "../chunks/chunk-RPKVFFQH.js";
 import {
   runActionMain
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-VD5M6P2P.js";
+} from "../chunks/chunk-JI5EXZXL.js";
 import {
   runActionPost
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   slimStage
-} from "../chunks/chunk-CTUF7UFI.js";
+} from "../chunks/chunk-ER56YRU4.js";
 import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-UMVRHHAX.js";
+import "../chunks/chunk-RPKVFFQH.js";
 import {
   runActionMain
-} from "../chunks/chunk-LBMS6PYO.js";
+} from "../chunks/chunk-5JFZEXRM.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
@@ -212,6 +212,21 @@ describe("go-build failures", () => {
     expect(r.log).toMatch(/linux\/amd64 failed to build: .*config\.go:\d+:\d+: undefined: undefinedGreeting/);
     for (const stale of ["artifacts.json", "checksums.txt", "provenance.intoto.json", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"])
       expect(existsSync(join(ws, "dist", stale))).toBe(false);
+  });
+
+  it("one target failing while another's archive is being made leaves nothing in out-dir", async () => {
+    const ws = fixtureCopy("stdlib-service");
+    const first = await runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, post: false });
+    expect(first.code, first.log).toBe(0);
+    // Compiled for arm64 only: linux/amd64's kept link is reused at once, and its archive is
+    // made while arm64 still builds and fails.
+    writeFileSync(join(ws, "broken_arm64.go"), "package main\n\nvar broken = undefinedOnArm64\n");
+    const r = await runAction("go-build", { targets: "linux/amd64,linux/arm64", version: "v1" }, { workspace: ws, post: false });
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(/linux\/arm64 failed to build: .*undefinedOnArm64/);
+    expect(r.log).toMatch(/linux\/amd64: unchanged, linked binary reused/);
+    // The staging folder is gone, so no archive was written into it after the run gave up.
+    expect(existsSync(join(ws, "dist")) ? readdirSync(join(ws, "dist")) : []).toEqual([]);
   });
 
   it("passes a version with spaces, quotes and $(…) literally into the binary", async () => {

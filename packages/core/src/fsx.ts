@@ -6,7 +6,9 @@ import { dirname } from "node:path";
 /** sha256 of a file, hex. */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // 1 MiB reads, not the stream's default 64 KiB: each read is a round trip through libuv's thread
+  // pool; five 20 MB binaries hashed in 57 ms against 95–116 ms here (issue 14).
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }
 

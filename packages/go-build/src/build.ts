@@ -212,10 +212,26 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       outRoot: out.staging,
       env,
     }));
-    const { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
-    if (failed.length > 0) throw compileFailure(failed, inputs.workingDirectory, ctx);
+    // Each binary's archive and SBOMs start as soon as it is built, beside the builds still running.
+    const parts: ArtifactParts = { inputs, name, archiveNames, extras, info, go, env, out };
+    const pending = new Map<CompiledBinary, Promise<Artifact>>();
+    const onBuilt = (b: CompiledBinary) => {
+      const artifact = artifactOf(b, parts);
+      artifact.catch(() => undefined); // handled below, once the builds are done
+      pending.set(b, artifact);
+    };
+    // Nothing may write into out-dir's staging once this run gives up on it (abandon, below).
+    const { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter, onBuilt).catch(async (err) => {
+      await Promise.allSettled(pending.values());
+      throw err;
+    });
+    if (failed.length > 0) {
+      await Promise.allSettled(pending.values());
+      throw compileFailure(failed, inputs.workingDirectory, ctx);
+    }
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
-    const { artifacts, manifest, checksumsName } = await writeRelease({ inputs, built, name, archiveNames, extras, info, go, env, out, reporter });
+    const artifacts = await allSettledOrThrow(built.map((b) => pending.get(b) as Promise<Artifact>));
+    const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
     await out.commit();
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
     return {
@@ -238,10 +254,9 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   }
 }
 
-/** What one build leaves in out-dir's staging folder, beside the binaries: archives, SBOMs, checksums.txt and artifacts.json. */
-interface ReleaseParts {
+/** What each binary's archive and SBOMs are made from. */
+interface ArtifactParts {
   inputs: GoBuildInputs;
-  built: readonly CompiledBinary[];
   name: string;
   archiveNames: ReadonlyMap<BuildTarget, string>;
   extras: ArchiveEntry[];
@@ -249,23 +264,41 @@ interface ReleaseParts {
   go: GoToolchain;
   env: NodeJS.ProcessEnv;
   out: OutDir;
+}
+
+/** One binary's entry in the manifest, with its archive and SBOMs staged beside it. */
+async function artifactOf(b: CompiledBinary, p: ArtifactParts): Promise<Artifact> {
+  const { inputs, name, archiveNames, extras, info, go, env, out } = p;
+  const rel = (f: string) => relative(out.staging, f).split("\\").join("/");
+  const [artifact, sbom] = await Promise.all([
+    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache),
+    writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }),
+  ]);
+  return sbom ? { ...artifact, sbom } : artifact;
+}
+
+/** Every promise settled, then their values in order, or the first failure. */
+async function allSettledOrThrow<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/** What the release adds once every artifact is staged: checksums.txt and artifacts.json. */
+interface ReleaseParts {
+  inputs: GoBuildInputs;
+  artifacts: Artifact[];
+  name: string;
+  info: BuildInfo;
+  go: GoToolchain;
+  out: OutDir;
   reporter: Reporter;
 }
 
-/** Archives and SBOMs per binary, then checksums.txt and the manifest, all staged (out-dir changes only at commit). */
-async function writeRelease(p: ReleaseParts): Promise<{ artifacts: Artifact[]; manifest: Manifest; checksumsName?: string }> {
-  const { inputs, built, name, archiveNames, extras, info, go, env, out, reporter } = p;
-  const manifestStaged = out.staged(MANIFEST_FILE);
-  const rel = (p: string) => relative(out.staging, p).split("\\").join("/");
-  const sbomFor = (b: CompiledBinary) =>
-    writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date });
-  const artifacts = await Promise.all(
-    built.map(async (b) => {
-      const artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache);
-      const sbom = await sbomFor(b);
-      return sbom ? { ...artifact, sbom } : artifact;
-    }),
-  );
+/** checksums.txt and the manifest, staged (out-dir changes only at commit). */
+async function writeRelease(p: ReleaseParts): Promise<{ manifest: Manifest; checksumsName?: string }> {
+  const { inputs, artifacts, name, info, go, out, reporter } = p;
   // Once per run, after every target's entries are kept, never while they are written (issue 10).
   await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
   let checksumsName: string | undefined;
@@ -283,13 +316,19 @@ async function writeRelease(p: ReleaseParts): Promise<{ artifacts: Artifact[]; m
     artifacts,
     ...(checksumsName ? { checksums: checksumsName } : {}),
   };
-  await writeManifest(manifestStaged, manifest);
-  return { artifacts, manifest, checksumsName };
+  await writeManifest(out.staged(MANIFEST_FILE), manifest);
+  return { manifest, checksumsName };
 }
 
 /** compileAll beside mod-check: a failed mod-check is the error, even when every link was reused. */
-async function compileChecked(jobs: CompileJob[], limit: number, modChecked: Promise<void>, reporter: Reporter): ReturnType<typeof compileAll> {
-  const [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter), modChecked]);
+async function compileChecked(
+  jobs: CompileJob[],
+  limit: number,
+  modChecked: Promise<void>,
+  reporter: Reporter,
+  onBuilt: (b: CompiledBinary) => void,
+): ReturnType<typeof compileAll> {
+  const [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt), modChecked]);
   if (checked.status === "rejected") throw checked.reason;
   if (compiled.status === "rejected") throw compiled.reason;
   return compiled.value;

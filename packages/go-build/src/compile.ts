@@ -154,11 +154,15 @@ export interface CompileSchedule {
   ready?: Promise<unknown>;
 }
 
-/** Checks every job's link, builds those not reused, and reports progress; returns results and failures. */
+/**
+ * Checks every job's link, builds those not reused, and reports progress; returns results and failures.
+ * `onBuilt` hears of each binary as soon as it is ready, so what follows (archives) overlaps the other builds.
+ */
 export async function compileAll(
   jobs: readonly CompileJob[],
   schedule: CompileSchedule,
   reporter: Reporter,
+  onBuilt?: (b: CompiledBinary) => void,
 ): Promise<{ built: CompiledBinary[]; failed: CompileError[] }> {
   const built: CompiledBinary[] = [];
   const failed: CompileError[] = [];
@@ -181,6 +185,7 @@ export async function compileAll(
       }
       const b = await described(job, c);
       built.push(b);
+      onBuilt?.(b);
       reporter.info(
         `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`,
       );

@@ -4,10 +4,10 @@ import {
 } from "./chunk-UWKJJFBU.js";
 import {
   gunzipSync,
-  gzipSync,
+  gzip,
   inflateSync,
-  zipSync
-} from "./chunk-UMVRHHAX.js";
+  zip
+} from "./chunk-RPKVFFQH.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -51,7 +51,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 import {
   __commonJS,
   __toESM
@@ -5483,16 +5483,16 @@ async function tarGz(entries, mtimeSeconds) {
     await Promise.all(entries.map(async (e) => ({ path: e.name, mode: e.mode, data: await readFile(e.source) }))),
     mtimeSeconds
   );
-  return gzipSync(tar, { level: 6, mtime: 0 });
+  return new Promise((done, fail) => gzip(tar, { level: 6, mtime: 0 }, (err, gz) => err ? fail(err) : done(gz)));
 }
 var ZIP_MIN_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2) / 1e3;
-async function zip(entries, mtimeSeconds) {
+async function zip2(entries, mtimeSeconds) {
   let utcMs = Math.max(mtimeSeconds, ZIP_MIN_EPOCH) * 1e3, localShifted = new Date(utcMs + new Date(utcMs).getTimezoneOffset() * 6e4), files = {}, sources = new Map(entries.map((e) => [e.name, e.source]));
   for (let item of withParents(entries.map((e) => ({ path: e.name, mode: e.mode })))) {
     let source = sources.get(item.path);
     files[item.path] = source === void 0 ? [new Uint8Array(0), { mtime: localShifted, os: 3, attrs: 16877 << 16 >>> 0, level: 0 }] : [await readFile(source), { mtime: localShifted, os: 3, attrs: (32768 | item.mode) << 16 >>> 0, level: 6 }];
   }
-  return zipSync(files);
+  return new Promise((done, fail) => zip(files, (err, z) => err ? fail(err) : done(z)));
 }
 var ARCHIVE_LAYOUT = 2;
 async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__ */ new Map()) {
@@ -5769,7 +5769,7 @@ function compileAnnotations(output, moduleDir, workspace) {
   }
   return found;
 }
-async function compileAll(jobs, schedule, reporter) {
+async function compileAll(jobs, schedule, reporter, onBuilt) {
   let built = [], failed = [], checks = limiter(Math.max(schedule.limit, schedule.checks ?? 1)), builds = limiter(Math.max(1, schedule.limit)), done = 0, one = async (job) => {
     let label = formatTarget(job.target);
     try {
@@ -5777,7 +5777,7 @@ async function compileAll(jobs, schedule, reporter) {
       if (!c.reused && (await schedule.ready, !await builds(async () => failed.length > 0 ? !1 : (await link(job, c), !0))))
         return;
       let b = await described(job, c);
-      built.push(b), reporter.info(
+      built.push(b), onBuilt?.(b), reporter.info(
         `[${++done}/${jobs.length}] ${label}: ${b.reused ? "unchanged, linked binary reused" : "built"} in ${formatDuration(b.durationMs)}, ${formatBytes(b.size)}`
       );
     } catch (err) {
@@ -6167,8 +6167,8 @@ var readOr = (path) => readFile3(path, "utf8").catch(() => "");
 async function verdictKey(v) {
   let [goMod, goSum] = await Promise.all([readOr(join5(v.moduleDir, "go.mod")), readOr(join5(v.moduleDir, "go.sum"))]), copies = await Promise.all(
     sumModules(goSum).map(async ([path, version]) => {
-      let [p, ver] = [escapeModulePath(path), escapeModulePath(version)], zip2 = join5(v.gomodcache, "cache", "download", p, "@v", `${ver}.zip`);
-      return `${path}@${version} ${await fingerprint(zip2)} ${await fingerprint(join5(v.gomodcache, `${p}@${ver}`))}`;
+      let [p, ver] = [escapeModulePath(path), escapeModulePath(version)], zip3 = join5(v.gomodcache, "cache", "download", p, "@v", `${ver}.zip`);
+      return `${path}@${version} ${await fingerprint(zip3)} ${await fingerprint(join5(v.gomodcache, `${p}@${ver}`))}`;
     })
   ), env = ENV_KEYS.map((k) => `${k}=${v.env[k] ?? ""}`);
   return sha256(JSON.stringify({ go: v.goVersion, dir: v.moduleDir, modcache: v.gomodcache, env, goMod, goSum, copies }));
@@ -6616,9 +6616,16 @@ async function goBuild(inputs, ctx) {
       cgo: inputs.cgo,
       outRoot: out.staging,
       env
-    })), { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter);
-    if (failed.length > 0) throw compileFailure(failed, inputs.workingDirectory, ctx);
-    let goMs = built.reduce((s, b) => s + b.durationMs, 0), { artifacts, manifest, checksumsName } = await writeRelease({ inputs, built, name, archiveNames, extras, info, go, env, out, reporter });
+    })), parts = { inputs, name, archiveNames, extras, info, go, env, out }, pending = /* @__PURE__ */ new Map(), onBuilt = (b) => {
+      let artifact = artifactOf(b, parts);
+      artifact.catch(() => {
+      }), pending.set(b, artifact);
+    }, { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter, onBuilt).catch(async (err) => {
+      throw await Promise.allSettled(pending.values()), err;
+    });
+    if (failed.length > 0)
+      throw await Promise.allSettled(pending.values()), compileFailure(failed, inputs.workingDirectory, ctx);
+    let goMs = built.reduce((s, b) => s + b.durationMs, 0), artifacts = await allSettledOrThrow(built.map((b) => pending.get(b))), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
     return await out.commit(), {
       manifestPath: join8(inputs.outDir, MANIFEST_FILE),
       manifest,
@@ -6636,13 +6643,20 @@ async function goBuild(inputs, ctx) {
     ), err;
   }
 }
+async function artifactOf(b, p) {
+  let { inputs, name, archiveNames, extras, info, go, env, out } = p, rel = (f) => relative3(out.staging, f).split("\\").join("/"), [artifact, sbom] = await Promise.all([
+    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache),
+    writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date })
+  ]);
+  return sbom ? { ...artifact, sbom } : artifact;
+}
+async function allSettledOrThrow(promises) {
+  let settled = await Promise.allSettled(promises), failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => r.value);
+}
 async function writeRelease(p) {
-  let { inputs, built, name, archiveNames, extras, info, go, env, out, reporter } = p, manifestStaged = out.staged(MANIFEST_FILE), rel = (p2) => relative3(out.staging, p2).split("\\").join("/"), sbomFor = (b) => writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }), artifacts = await Promise.all(
-    built.map(async (b) => {
-      let artifact = await toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache), sbom = await sbomFor(b);
-      return sbom ? { ...artifact, sbom } : artifact;
-    })
-  );
+  let { inputs, artifacts, name, info, go, out, reporter } = p;
   await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
   let checksumsName;
   inputs.checksums && (checksumsName = "checksums.txt", await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f))));
@@ -6656,10 +6670,10 @@ async function writeRelease(p) {
     artifacts,
     ...checksumsName ? { checksums: checksumsName } : {}
   };
-  return await writeManifest(manifestStaged, manifest), { artifacts, manifest, checksumsName };
+  return await writeManifest(out.staged(MANIFEST_FILE), manifest), { manifest, checksumsName };
 }
-async function compileChecked(jobs, limit, modChecked, reporter) {
-  let [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter), modChecked]);
+async function compileChecked(jobs, limit, modChecked, reporter, onBuilt) {
+  let [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt), modChecked]);
   if (checked.status === "rejected") throw checked.reason;
   if (compiled.status === "rejected") throw compiled.reason;
   return compiled.value;
@@ -6677,7 +6691,7 @@ async function toArtifact(b, name, archiveName, extras, info, out, rel, gocache)
   };
   if (archiveName) {
     let format = archiveName.endsWith(".zip") ? "zip" : "tar.gz", entries = [{ name: basename2(b.path), source: b.path, mode: 493 }, ...extras], dest = out.staged(archiveName), key = await archiveKey(format, entries, info.epoch, /* @__PURE__ */ new Map([[b.path, b.sha256]]));
-    await restoreKept(gocache, "archive", key, dest) || (await writeFile3(dest, format === "zip" ? await zip(entries, info.epoch) : await tarGz(entries, info.epoch)), await keep(gocache, "archive", key, dest)), artifact.archive = archiveName, artifact["archive-sha256"] = await sha256File(dest);
+    await restoreKept(gocache, "archive", key, dest) || (await writeFile3(dest, format === "zip" ? await zip2(entries, info.epoch) : await tarGz(entries, info.epoch)), await keep(gocache, "archive", key, dest)), artifact.archive = archiveName, artifact["archive-sha256"] = await sha256File(dest);
   }
   return artifact;
 }
@@ -7021,11 +7035,11 @@ function tarEntries(tar) {
   return entries;
 }
 var LOCAL_HEADER = 67324752;
-function zipEntries(zip2) {
-  let v = new DataView(zip2.buffer, zip2.byteOffset, zip2.byteLength), entries = [];
-  for (let at = 0; at + 30 <= zip2.length && v.getUint32(at, !0) === LOCAL_HEADER; ) {
-    let method = v.getUint16(at + 8, !0), compressed = v.getUint32(at + 18, !0), headerLength = 30 + v.getUint16(at + 26, !0) + v.getUint16(at + 28, !0), name = Buffer.from(zip2.subarray(at + 30, at + 30 + v.getUint16(at + 26, !0))).toString("utf8"), data = zip2.subarray(at + headerLength, at + headerLength + compressed);
-    entries.push({ name, header: zip2.subarray(at, at + headerLength), content: method === 8 ? inflateSync(data) : data }), at += headerLength + compressed;
+function zipEntries(zip3) {
+  let v = new DataView(zip3.buffer, zip3.byteOffset, zip3.byteLength), entries = [];
+  for (let at = 0; at + 30 <= zip3.length && v.getUint32(at, !0) === LOCAL_HEADER; ) {
+    let method = v.getUint16(at + 8, !0), compressed = v.getUint32(at + 18, !0), headerLength = 30 + v.getUint16(at + 26, !0) + v.getUint16(at + 28, !0), name = Buffer.from(zip3.subarray(at + 30, at + 30 + v.getUint16(at + 26, !0))).toString("utf8"), data = zip3.subarray(at + headerLength, at + headerLength + compressed);
+    entries.push({ name, header: zip3.subarray(at, at + headerLength), content: method === 8 ? inflateSync(data) : data }), at += headerLength + compressed;
   }
   return entries;
 }
@@ -7189,7 +7203,7 @@ function verifyError(r) {
 
 // packages/go-build/src/stage.ts
 async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-FPHUSUA2.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
+  let { slimArtifacts, slimOptions } = await import("./src-5534COPS.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
     reporter: ctx.reporter,
     env: ctx.env,
     cwd: ctx.cwd
@@ -7274,7 +7288,7 @@ var goBuildStage = {
 
 export {
   tarGz,
-  zip,
+  zip2 as zip,
   archiveKey,
   shippedFiles,
   checksumLines,

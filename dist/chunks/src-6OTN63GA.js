@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-PL637RGE.js";
+} from "./chunk-GSXWJSOY.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-HWZ4S4O3.js";
+} from "./chunk-XQ5DAVN6.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-HFGCHGF4.js";
-import "./chunk-LBMS6PYO.js";
+} from "./chunk-LB5SGTYO.js";
+import "./chunk-5JFZEXRM.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

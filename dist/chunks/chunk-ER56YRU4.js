@@ -8,7 +8,7 @@ import {
   gzipSync,
   unzipSync,
   zipSync
-} from "./chunk-UMVRHHAX.js";
+} from "./chunk-RPKVFFQH.js";
 import {
   GantryError,
   InputError,
@@ -39,7 +39,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -81,18 +81,18 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-DDG3FTAV.js";
+} from "./chunk-5X5VPJBG.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL,
   gzipLayer
-} from "./chunk-3AQN7SGZ.js";
+} from "./chunk-TCX7NRAG.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-UMVRHHAX.js";
+import "./chunk-RPKVFFQH.js";
 import {
   withParents
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

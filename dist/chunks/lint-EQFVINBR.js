@@ -5,11 +5,11 @@ import {
   runVet,
   skippedLayer,
   toolResult
-} from "./chunk-HFGCHGF4.js";
+} from "./chunk-LB5SGTYO.js";
 import {
   exec,
   lastLines
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

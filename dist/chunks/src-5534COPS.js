@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-CTUF7UFI.js";
+} from "./chunk-ER56YRU4.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-UMVRHHAX.js";
-import "./chunk-LBMS6PYO.js";
+import "./chunk-RPKVFFQH.js";
+import "./chunk-5JFZEXRM.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -57,10 +57,10 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-UCESMGN3.js";
+} from "./chunk-IDQOW5A5.js";
 import "./chunk-UWKJJFBU.js";
-import "./chunk-UMVRHHAX.js";
-import "./chunk-LBMS6PYO.js";
+import "./chunk-RPKVFFQH.js";
+import "./chunk-5JFZEXRM.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

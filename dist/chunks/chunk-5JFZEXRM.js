@@ -150,7 +150,7 @@ import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promise
 import { dirname } from "node:path";
 async function sha256File(path) {
   let hash = createHash("sha256");
-  for await (let chunk of createReadStream2(path)) hash.update(chunk);
+  for await (let chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
 async function readWholeFile(path) {

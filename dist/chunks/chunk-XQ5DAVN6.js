@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -2,12 +2,35 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
-var require2 = createRequire("/"), _a, Worker, isMarkedAsUntransferable;
+var require2 = createRequire("/"), _a, Worker, isMarkedAsUntransferable, workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
 try {
   _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
 } catch {
 }
-var u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array, fleb = new u8([
+var wk = Worker ? function(c, _, msg, transfer, cb) {
+  var done = !1, w = new Worker(c + workerAdd, { eval: !0 }).on("error", function(e) {
+    return cb(e, null);
+  }).on("message", function(m) {
+    return cb(null, m);
+  }).on("exit", function(c2) {
+    c2 && !done && cb(new Error("exited with code " + c2), null);
+  });
+  return isMarkedAsUntransferable && (transfer = transfer.filter(function(t) {
+    return !isMarkedAsUntransferable(t);
+  })), w.postMessage(msg, transfer), w.terminate = function() {
+    return done = !0, Worker.prototype.terminate.call(w);
+  }, w;
+} : function(_, __, ___, ____, cb) {
+  setImmediate(function() {
+    return cb(new Error("async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)"), null);
+  });
+  var NOP = function() {
+  };
+  return {
+    terminate: NOP,
+    postMessage: NOP
+  };
+}, u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array, fleb = new u8([
   0,
   0,
   0,
@@ -464,6 +487,56 @@ var dopt = function(dat, opt, pre, post, st) {
   for (var k in b)
     o[k] = b[k];
   return o;
+}, wcln = function(fn, fnStr, td2) {
+  for (var dt = fn(), st = fn.toString(), ks = st.slice(st.indexOf("[") + 1, st.lastIndexOf("]")).replace(/\s+/g, "").split(","), i2 = 0; i2 < dt.length; ++i2) {
+    var v = dt[i2], k = ks[i2];
+    if (typeof v == "function") {
+      fnStr += ";" + k + "=";
+      var st_1 = v.toString();
+      if (v.prototype)
+        if (st_1.indexOf("[native code]") != -1) {
+          var spInd = st_1.indexOf(" ", 8) + 1;
+          fnStr += st_1.slice(spInd, st_1.indexOf("(", spInd));
+        } else {
+          fnStr += st_1;
+          for (var t in v.prototype)
+            fnStr += ";" + k + ".prototype." + t + "=" + v.prototype[t].toString();
+        }
+      else
+        fnStr += st_1;
+    } else
+      td2[k] = v;
+  }
+  return fnStr;
+}, ch = [], cbfs = function(v) {
+  var tl = [];
+  for (var k in v)
+    v[k].buffer && tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+  return tl;
+}, wrkr = function(fns, init, id, cb) {
+  if (!ch[id]) {
+    for (var fnStr = "", td_1 = {}, m = fns.length - 1, i2 = 0; i2 < m; ++i2)
+      fnStr = wcln(fns[i2], fnStr, td_1);
+    ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+  }
+  var td2 = mrg({}, ch[id].e);
+  return wk(ch[id].c + ";onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=" + init.toString() + "}", id, td2, cbfs(td2), cb);
+};
+var bDflt = function() {
+  return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf];
+}, gze = function() {
+  return [gzh, gzhl, wbytes, crc, crct];
+};
+var pbf = function(msg) {
+  return postMessage(msg, [msg.buffer]);
+};
+var cbify = function(dat, opts, fns, init, id, cb) {
+  var w = wrkr(fns, init, id, function(err2, dat2) {
+    w.terminate(), cb(err2, dat2);
+  });
+  return w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []), function() {
+    w.terminate();
+  };
 };
 var b2 = function(d, b) {
   return d[b] | d[b + 1] << 8;
@@ -494,11 +567,29 @@ var b2 = function(d, b) {
 }, gzhl = function(o) {
   return 10 + (o.filename ? o.filename.length + 1 : 0);
 };
+function deflate(data, opts, cb) {
+  return cb || (cb = opts, opts = {}), typeof cb != "function" && err(7), cbify(data, opts, [
+    bDflt
+  ], function(ev) {
+    return pbf(deflateSync(ev.data[0], ev.data[1]));
+  }, 0, cb);
+}
 function deflateSync(data, opts) {
   return dopt(data, opts || {}, 0, 0);
 }
 function inflateSync(data, opts) {
   return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+function gzip(data, opts, cb) {
+  return cb || (cb = opts, opts = {}), typeof cb != "function" && err(7), cbify(data, opts, [
+    bDflt,
+    gze,
+    function() {
+      return [gzipSync];
+    }
+  ], function(ev) {
+    return pbf(gzipSync(ev.data[0], ev.data[1]));
+  }, 2, cb);
 }
 function gzipSync(data, opts) {
   opts || (opts = {});
@@ -601,6 +692,71 @@ var slzh = function(d, b) {
 }, wzf = function(o, b, c, d, e) {
   wbytes(o, b, 101010256), wbytes(o, b + 8, c), wbytes(o, b + 10, c), wbytes(o, b + 12, d), wbytes(o, b + 16, e);
 };
+function zip(data, opts, cb) {
+  cb || (cb = opts, opts = {}), typeof cb != "function" && err(7);
+  var r = {};
+  fltn(data, "", r, opts);
+  var k = Object.keys(r), lft = k.length, o = 0, tot = 0, slft = lft, files = new Array(lft), term = [], tAll = function() {
+    for (var i3 = 0; i3 < term.length; ++i3)
+      term[i3]();
+  }, cbd = function(a, b) {
+    mt(function() {
+      cb(a, b);
+    });
+  };
+  mt(function() {
+    cbd = cb;
+  });
+  var cbf = function() {
+    var out = new u8(tot + 22), oe = o, cdl = tot - o;
+    tot = 0;
+    for (var i3 = 0; i3 < slft; ++i3) {
+      var f = files[i3];
+      try {
+        var l = f.c.length;
+        wzh(out, tot, f, f.f, f.u, l);
+        var badd = 30 + f.f.length + exfl(f.extra), loc = tot + badd;
+        out.set(f.c, loc), wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+      } catch (e) {
+        return cbd(e, null);
+      }
+    }
+    wzf(out, o, files.length, cdl, oe), cbd(null, out);
+  };
+  lft || cbf();
+  for (var _loop_1 = function(i3) {
+    var fn = k[i3], _a2 = r[fn], file = _a2[0], p = _a2[1], c = crc(), size = file.length;
+    c.p(file);
+    var f = strToU8(fn), s = f.length, com = p.comment, m = com && strToU8(com), ms = m && m.length, exl = exfl(p.extra), compression = p.level == 0 ? 0 : 8, cbl = function(e, d) {
+      if (e)
+        tAll(), cbd(e, null);
+      else {
+        var l = d.length;
+        files[i3] = mrg(p, {
+          size,
+          crc: c.d(),
+          c: d,
+          f,
+          m,
+          u: s != fn.length || m && com.length != ms,
+          compression
+        }), o += 30 + s + exl + l, tot += 76 + 2 * (s + exl) + (ms || 0) + l, --lft || cbf();
+      }
+    };
+    if (s > 65535 && cbl(err(11, 0, 1), null), !compression)
+      cbl(null, file);
+    else if (size < 16e4)
+      try {
+        cbl(null, deflateSync(file, p));
+      } catch (e) {
+        cbl(e, null);
+      }
+    else
+      term.push(deflate(file, p, cbl));
+  }, i2 = 0; i2 < slft; ++i2)
+    _loop_1(i2);
+  return tAll;
+}
 function zipSync(data, opts) {
   opts || (opts = {});
   var r = {}, files = [];
@@ -629,6 +785,9 @@ function zipSync(data, opts) {
   }
   return wzf(out, o, files.length, cdl, oe), out;
 }
+var mt = typeof queueMicrotask == "function" ? queueMicrotask : typeof setTimeout == "function" ? setTimeout : function(fn) {
+  fn();
+};
 function unzipSync(data, opts) {
   for (var files = {}, e = data.length - 22; b4(data, e) != 101010256; --e)
     (!e || data.length - e > 65558) && err(13);
@@ -655,8 +814,10 @@ function unzipSync(data, opts) {
 export {
   deflateSync,
   inflateSync,
+  gzip,
   gzipSync,
   gunzipSync,
+  zip,
   zipSync,
   unzipSync
 };

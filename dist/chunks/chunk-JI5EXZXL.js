@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-HLTB3QOA.js")).deployStage,
-  "go-build": async () => (await import("./src-K27S4JBY.js")).goBuildStage,
-  "go-test": async () => (await import("./src-K46JB3JU.js")).goTestStage,
-  image: async () => (await import("./src-D6KT2X5U.js")).imageStage,
-  slim: async () => (await import("./src-FPHUSUA2.js")).slimStage
+  deploy: async () => (await import("./src-U4OJYQRR.js")).deployStage,
+  "go-build": async () => (await import("./src-KSIEIBKQ.js")).goBuildStage,
+  "go-test": async () => (await import("./src-6OTN63GA.js")).goTestStage,
+  image: async () => (await import("./src-ZQE7QLE3.js")).imageStage,
+  slim: async () => (await import("./src-5534COPS.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

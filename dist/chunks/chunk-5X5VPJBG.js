@@ -3,7 +3,7 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-3AQN7SGZ.js";
+} from "./chunk-TCX7NRAG.js";
 import {
   require_semver
 } from "./chunk-UWKJJFBU.js";
@@ -41,7 +41,7 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-LBMS6PYO.js";
+} from "./chunk-5JFZEXRM.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
