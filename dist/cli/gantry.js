@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-JI5EXZXL.js";
+} from "../chunks/chunk-Y54DH4A7.js";
 import {
   GantryError,
   TerminalReporter,

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-IDQOW5A5.js";
+} from "../chunks/chunk-YNZXKXMO.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-RPKVFFQH.js";
 import {

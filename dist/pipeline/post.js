@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-JI5EXZXL.js";
+} from "../chunks/chunk-Y54DH4A7.js";
 import {
   runActionPost
 } from "../chunks/chunk-5JFZEXRM.js";

@@ -328,7 +328,10 @@ async function compileChecked(
   reporter: Reporter,
   onBuilt: (b: CompiledBinary) => void,
 ): ReturnType<typeof compileAll> {
-  const [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt), modChecked]);
+  const [compiled, checked] = await Promise.allSettled([
+    compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt),
+    modChecked,
+  ]);
   if (checked.status === "rejected") throw checked.reason;
   if (compiled.status === "rejected") throw compiled.reason;
   return compiled.value;

@@ -57,7 +57,7 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-IDQOW5A5.js";
+} from "./chunk-YNZXKXMO.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-RPKVFFQH.js";
 import "./chunk-5JFZEXRM.js";

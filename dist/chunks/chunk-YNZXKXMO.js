@@ -6673,7 +6673,10 @@ async function writeRelease(p) {
   return await writeManifest(out.staged(MANIFEST_FILE), manifest), { manifest, checksumsName };
 }
 async function compileChecked(jobs, limit, modChecked, reporter, onBuilt) {
-  let [compiled, checked] = await Promise.allSettled([compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt), modChecked]);
+  let [compiled, checked] = await Promise.allSettled([
+    compileAll(jobs, { limit, checks: availableParallelism(), ready: modChecked }, reporter, onBuilt),
+    modChecked
+  ]);
   if (checked.status === "rejected") throw checked.reason;
   if (compiled.status === "rejected") throw compiled.reason;
   return compiled.value;

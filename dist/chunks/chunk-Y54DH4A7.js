@@ -9,7 +9,7 @@ import {
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
   deploy: async () => (await import("./src-U4OJYQRR.js")).deployStage,
-  "go-build": async () => (await import("./src-KSIEIBKQ.js")).goBuildStage,
+  "go-build": async () => (await import("./src-PQA7Z6ZB.js")).goBuildStage,
   "go-test": async () => (await import("./src-6OTN63GA.js")).goTestStage,
   image: async () => (await import("./src-ZQE7QLE3.js")).imageStage,
   slim: async () => (await import("./src-5534COPS.js")).slimStage
