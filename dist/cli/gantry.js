@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-Y54DH4A7.js";
+} from "../chunks/chunk-3JVE2KJT.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-5JFZEXRM.js";
+} from "../chunks/chunk-CYDUBEEI.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-GSXWJSOY.js";
-import "../chunks/chunk-XQ5DAVN6.js";
-import "../chunks/chunk-LB5SGTYO.js";
+} from "../chunks/chunk-CGCMNCCG.js";
+import "../chunks/chunk-355L4WMH.js";
+import "../chunks/chunk-42AMZIYS.js";
 import {
   runActionMain
-} from "../chunks/chunk-5JFZEXRM.js";
+} from "../chunks/chunk-CYDUBEEI.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -2,8 +2,8 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   compress,
   ownedBuffers
-} from "../chunks/chunk-TCX7NRAG.js";
-import "../chunks/chunk-RPKVFFQH.js";
+} from "../chunks/chunk-W6IHR4BI.js";
+import "../chunks/chunk-CERUWQNN.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // packages/image/src/layer-worker.ts

@@ -1,14 +1,14 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-5X5VPJBG.js";
-import "../chunks/chunk-TCX7NRAG.js";
+} from "../chunks/chunk-VZGKZQKO.js";
+import "../chunks/chunk-W6IHR4BI.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-RPKVFFQH.js";
+import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionMain
-} from "../chunks/chunk-5JFZEXRM.js";
+} from "../chunks/chunk-CYDUBEEI.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

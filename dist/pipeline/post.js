@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-Y54DH4A7.js";
+} from "../chunks/chunk-3JVE2KJT.js";
 import {
   runActionPost
-} from "../chunks/chunk-5JFZEXRM.js";
+} from "../chunks/chunk-CYDUBEEI.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

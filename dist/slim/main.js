@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   slimStage
-} from "../chunks/chunk-ER56YRU4.js";
+} from "../chunks/chunk-GLO2ZSXD.js";
 import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-RPKVFFQH.js";
+import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionMain
-} from "../chunks/chunk-5JFZEXRM.js";
+} from "../chunks/chunk-CYDUBEEI.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -20,3 +20,4 @@ export * from "./secrets.js";
 export * from "./provenance.js";
 export * from "./checksums.js";
 export * from "./lazy.js";
+export * from "./gzip.js";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Zippable, deflateSync, gunzipSync, gzipSync, unzipSync, zipSync } from "fflate";
+import { gzipReproducible } from "@gantry/core";
 import { type Header, extract, pack } from "tar-stream";
 
 /**
@@ -7,12 +8,39 @@ import { type Header, extract, pack } from "tar-stream";
  * every other byte decision (order, modes, mtimes, compression level) the same, so archives and
  * checksums describe the files that ship (issue 3) and stay reproducible. The compression level
  * is not recorded in a gzip or zip, so it is found by recompressing the unchanged archive until
- * the original bytes come out again.
+ * the original bytes come out again (go-build's compressor first, then those gantry used before).
  */
 
-/** Levels to try, most likely first (go-build uses 6; 9 is "best"). */
-const LEVELS = [6, 9, 1, 2, 3, 4, 5, 7, 8] as const;
-type Level = (typeof LEVELS)[number];
+/** One way to gzip a tar: a compressor at one level. */
+type Gzipper = (tar: Uint8Array) => Promise<Uint8Array>;
+
+const libdeflate =
+  (level: number): Gzipper =>
+  (tar) =>
+    gzipReproducible(tar, level);
+const fflate =
+  (level: Level): Gzipper =>
+  async (tar) =>
+    gzipSync(tar, { level, mtime: 0 });
+type Level = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** fflate levels to try on a zip, most likely first (go-build's zip uses 6; 9 is "best"). */
+const ZIP_LEVELS: readonly Level[] = [6, 9, 1, 2, 3, 4, 5, 7, 8];
+
+/**
+ * Gzips to try, most likely first: go-build's (core's libdeflate at 6), then fflate's levels, which
+ * gantry before issue 14 used (6 by default; 9 is "best").
+ */
+const GZIPPERS: readonly Gzipper[] = [
+  libdeflate(6),
+  fflate(6),
+  libdeflate(9),
+  libdeflate(12),
+  libdeflate(1),
+  fflate(9),
+  fflate(1),
+  ...([2, 3, 4, 5, 7, 8] as const).map(fflate),
+];
 
 /** An archive's new bytes, and whether the original was reproduced exactly before the change. */
 export interface Rearchived {
@@ -73,9 +101,15 @@ export async function replaceInTarGz(archive: Uint8Array, member: string, replac
   const target = members.find((m) => m.header.name === member && m.header.type === "file");
   if (!target) throw new Error(`the archive has no member ${member}`);
   const unchanged = await writeTar(members);
-  const level: Level | undefined = LEVELS.find((l) => same(gzipSync(unchanged, { level: l, mtime: 0 }), archive));
+  let found: Gzipper | undefined;
+  for (const g of GZIPPERS) {
+    if (same(await g(unchanged), archive)) {
+      found = g;
+      break;
+    }
+  }
   target.data = Buffer.from(replacement);
-  return { bytes: gzipSync(await writeTar(members), { level: level ?? 6, mtime: 0 }), reproducible: level !== undefined };
+  return { bytes: await (found ?? (GZIPPERS[0] as Gzipper))(await writeTar(members)), reproducible: found !== undefined };
 }
 
 interface ZipMeta {
@@ -123,7 +157,7 @@ export function replaceInZip(archive: Uint8Array, member: string, replacement: U
   if (!(member in data)) throw new Error(`the archive has no member ${member}`);
   // The smallest deflated member tells the level cheaply.
   const probe = [...meta].filter(([, m]) => m.method === 8).sort((a, b) => a[1].raw.length - b[1].raw.length)[0];
-  const level: Level | undefined = probe ? LEVELS.find((l) => same(deflateSync(data[probe[0]] as Uint8Array, { level: l }), probe[1].raw)) : undefined;
+  const level: Level | undefined = probe ? ZIP_LEVELS.find((l) => same(deflateSync(data[probe[0]] as Uint8Array, { level: l }), probe[1].raw)) : undefined;
   const build = (replace: boolean): Uint8Array => {
     const files: Zippable = {};
     for (const [name, m] of meta) {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tarGz, zip } from "@gantry/go-build";
+import { gunzipSync, gzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { replaceInTarGz, replaceInZip, updateChecksums } from "../src/rearchive.js";
 
@@ -24,6 +25,14 @@ describe("putting the slimmed binary into go-build's archives", () => {
     const after = await replaceInTarGz(before, "hello", Buffer.from("slim bytes"));
     expect(after.reproducible).toBe(true);
     expect(Buffer.from(after.bytes).equals(Buffer.from(await tarGz(entries(slimmed), 1764028800)))).toBe(true);
+  });
+
+  it("a tar.gz gantry made before issue 14 (fflate's gzip) keeps that compressor", async () => {
+    const tar = async (bin: string) => gunzipSync(await tarGz(entries(bin), 1764028800));
+    const before = gzipSync(await tar(original), { level: 6, mtime: 0 });
+    const after = await replaceInTarGz(before, "hello", Buffer.from("slim bytes"));
+    expect(after.reproducible).toBe(true);
+    expect(Buffer.from(after.bytes).equals(Buffer.from(gzipSync(await tar(slimmed), { level: 6, mtime: 0 })))).toBe(true);
   });
 
   it("a zip comes out byte for byte as go-build would have made it with the slimmed binary", async () => {

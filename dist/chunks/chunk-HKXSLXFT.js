@@ -28,7 +28,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname3, join as join11 } from "node:path";

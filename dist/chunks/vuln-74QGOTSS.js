@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-LB5SGTYO.js";
+} from "./chunk-42AMZIYS.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-ER56YRU4.js";
+} from "./chunk-GLO2ZSXD.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-RPKVFFQH.js";
-import "./chunk-5JFZEXRM.js";
+import "./chunk-CERUWQNN.js";
+import "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -3,7 +3,7 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-TCX7NRAG.js";
+} from "./chunk-W6IHR4BI.js";
 import {
   require_semver
 } from "./chunk-UWKJJFBU.js";
@@ -41,7 +41,7 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   gzipSync
-} from "./chunk-RPKVFFQH.js";
+} from "./chunk-CERUWQNN.js";
 
 // packages/image/src/compress.ts
 import { createHash } from "node:crypto";

@@ -1111,6 +1111,12 @@ function parseChecksums(text) {
   });
 }
 
+// packages/core/src/gzip.ts
+var libdeflate;
+async function gzipReproducible(data, level) {
+  return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
+}
+
 export {
   memoryState,
   StateKey,
@@ -1198,5 +1204,6 @@ export {
   writeProvenance,
   readProvenance,
   reissueStatement,
-  parseChecksums
+  parseChecksums,
+  gzipReproducible
 };

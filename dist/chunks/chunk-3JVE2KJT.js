@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-U4OJYQRR.js")).deployStage,
-  "go-build": async () => (await import("./src-PQA7Z6ZB.js")).goBuildStage,
-  "go-test": async () => (await import("./src-6OTN63GA.js")).goTestStage,
-  image: async () => (await import("./src-ZQE7QLE3.js")).imageStage,
-  slim: async () => (await import("./src-5534COPS.js")).slimStage
+  deploy: async () => (await import("./src-35GX763Z.js")).deployStage,
+  "go-build": async () => (await import("./src-JZGIAWZ3.js")).goBuildStage,
+  "go-test": async () => (await import("./src-EPK2UWK6.js")).goTestStage,
+  image: async () => (await import("./src-SNG6KH7Y.js")).imageStage,
+  slim: async () => (await import("./src-RLZEGWUI.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

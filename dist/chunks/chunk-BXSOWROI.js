@@ -4,10 +4,9 @@ import {
 } from "./chunk-UWKJJFBU.js";
 import {
   gunzipSync,
-  gzip,
   inflateSync,
   zip
-} from "./chunk-RPKVFFQH.js";
+} from "./chunk-CERUWQNN.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -29,6 +28,7 @@ import {
   gantryBuildType,
   goVersionFromFile,
   goVersionRange,
+  gzipReproducible,
   lastLines,
   moduleGoDirective,
   nearest,
@@ -51,7 +51,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import {
   __commonJS,
   __toESM
@@ -5483,7 +5483,7 @@ async function tarGz(entries, mtimeSeconds) {
     await Promise.all(entries.map(async (e) => ({ path: e.name, mode: e.mode, data: await readFile(e.source) }))),
     mtimeSeconds
   );
-  return new Promise((done, fail) => gzip(tar, { level: 6, mtime: 0 }, (err, gz) => err ? fail(err) : done(gz)));
+  return gzipReproducible(tar, 6);
 }
 var ZIP_MIN_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2) / 1e3;
 async function zip2(entries, mtimeSeconds) {
@@ -5494,7 +5494,7 @@ async function zip2(entries, mtimeSeconds) {
   }
   return new Promise((done, fail) => zip(files, (err, z) => err ? fail(err) : done(z)));
 }
-var ARCHIVE_LAYOUT = 2;
+var ARCHIVE_LAYOUT = 3;
 async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__ */ new Map()) {
   let parts = await Promise.all(entries.map(async (e) => [e.name, e.mode, knownSha.get(e.source) ?? await sha256File(e.source)]));
   return sha256(JSON.stringify({ layout: ARCHIVE_LAYOUT, format, mtimeSeconds, parts }));
@@ -7206,7 +7206,7 @@ function verifyError(r) {
 
 // packages/go-build/src/stage.ts
 async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-5534COPS.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
+  let { slimArtifacts, slimOptions } = await import("./src-RLZEGWUI.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
     reporter: ctx.reporter,
     env: ctx.env,
     cwd: ctx.cwd

@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -5,11 +5,11 @@ import {
   runVet,
   skippedLayer,
   toolResult
-} from "./chunk-LB5SGTYO.js";
+} from "./chunk-42AMZIYS.js";
 import {
   exec,
   lastLines
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -81,18 +81,18 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-5X5VPJBG.js";
+} from "./chunk-VZGKZQKO.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL,
   gzipLayer
-} from "./chunk-TCX7NRAG.js";
+} from "./chunk-W6IHR4BI.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-KBUWGMZH.js";
-import "./chunk-RPKVFFQH.js";
+import "./chunk-CERUWQNN.js";
 import {
   withParents
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -153,8 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-4KDAM4BK.js";
-import "./chunk-5JFZEXRM.js";
+} from "./chunk-HKXSLXFT.js";
+import "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

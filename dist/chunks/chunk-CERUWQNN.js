@@ -524,8 +524,6 @@ var dopt = function(dat, opt, pre, post, st) {
 };
 var bDflt = function() {
   return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf];
-}, gze = function() {
-  return [gzh, gzhl, wbytes, crc, crct];
 };
 var pbf = function(msg) {
   return postMessage(msg, [msg.buffer]);
@@ -579,17 +577,6 @@ function deflateSync(data, opts) {
 }
 function inflateSync(data, opts) {
   return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
-}
-function gzip(data, opts, cb) {
-  return cb || (cb = opts, opts = {}), typeof cb != "function" && err(7), cbify(data, opts, [
-    bDflt,
-    gze,
-    function() {
-      return [gzipSync];
-    }
-  ], function(ev) {
-    return pbf(gzipSync(ev.data[0], ev.data[1]));
-  }, 2, cb);
 }
 function gzipSync(data, opts) {
   opts || (opts = {});
@@ -814,7 +801,6 @@ function unzipSync(data, opts) {
 export {
   deflateSync,
   inflateSync,
-  gzip,
   gzipSync,
   gunzipSync,
   zip,

@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-GSXWJSOY.js";
+} from "./chunk-CGCMNCCG.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-XQ5DAVN6.js";
+} from "./chunk-355L4WMH.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-LB5SGTYO.js";
-import "./chunk-5JFZEXRM.js";
+} from "./chunk-42AMZIYS.js";
+import "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

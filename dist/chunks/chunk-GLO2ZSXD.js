@@ -8,7 +8,7 @@ import {
   gzipSync,
   unzipSync,
   zipSync
-} from "./chunk-RPKVFFQH.js";
+} from "./chunk-CERUWQNN.js";
 import {
   GantryError,
   InputError,
@@ -21,6 +21,7 @@ import {
   findCachedTool,
   formatBytes,
   formatDuration,
+  gzipReproducible,
   hostTarget,
   installTool,
   parseChecksums,
@@ -39,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-5JFZEXRM.js";
+} from "./chunk-CYDUBEEI.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
@@ -466,7 +467,16 @@ async function stageProvenance(manifestPath, manifest, files, options, changes, 
 
 // packages/slim/src/rearchive.ts
 import { readFile as readFile2 } from "node:fs/promises";
-var import_tar_stream = __toESM(require_tar_stream(), 1), LEVELS = [6, 9, 1, 2, 3, 4, 5, 7, 8], same = (a, b) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+var import_tar_stream = __toESM(require_tar_stream(), 1), libdeflate = (level) => (tar) => gzipReproducible(tar, level), fflate = (level) => async (tar) => gzipSync(tar, { level, mtime: 0 }), ZIP_LEVELS = [6, 9, 1, 2, 3, 4, 5, 7, 8], GZIPPERS = [
+  libdeflate(6),
+  fflate(6),
+  libdeflate(9),
+  libdeflate(12),
+  libdeflate(1),
+  fflate(9),
+  fflate(1),
+  ...[2, 3, 4, 5, 7, 8].map(fflate)
+], same = (a, b) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 async function readTar(tar) {
   let members = [], ex = (0, import_tar_stream.extract)(), done = new Promise((res, rej) => {
     ex.on("finish", res), ex.on("error", rej);
@@ -497,8 +507,13 @@ async function writeTar(members) {
 async function replaceInTarGz(archive, member, replacement) {
   let members = await readTar(gunzipSync(archive)), target = members.find((m) => m.header.name === member && m.header.type === "file");
   if (!target) throw new Error(`the archive has no member ${member}`);
-  let unchanged = await writeTar(members), level = LEVELS.find((l) => same(gzipSync(unchanged, { level: l, mtime: 0 }), archive));
-  return target.data = Buffer.from(replacement), { bytes: gzipSync(await writeTar(members), { level: level ?? 6, mtime: 0 }), reproducible: level !== void 0 };
+  let unchanged = await writeTar(members), found;
+  for (let g of GZIPPERS)
+    if (same(await g(unchanged), archive)) {
+      found = g;
+      break;
+    }
+  return target.data = Buffer.from(replacement), { bytes: await (found ?? GZIPPERS[0])(await writeTar(members)), reproducible: found !== void 0 };
 }
 function zipCentralDirectory(zip) {
   let buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), eocd = buf.lastIndexOf(Buffer.from([80, 75, 5, 6]));
@@ -514,7 +529,7 @@ function zipCentralDirectory(zip) {
 function replaceInZip(archive, member, replacement) {
   let meta = zipCentralDirectory(archive), data = unzipSync(archive);
   if (!(member in data)) throw new Error(`the archive has no member ${member}`);
-  let probe = [...meta].filter(([, m]) => m.method === 8).sort((a, b) => a[1].raw.length - b[1].raw.length)[0], level = probe ? LEVELS.find((l) => same(deflateSync(data[probe[0]], { level: l }), probe[1].raw)) : void 0, build = (replace) => {
+  let probe = [...meta].filter(([, m]) => m.method === 8).sort((a, b) => a[1].raw.length - b[1].raw.length)[0], level = probe ? ZIP_LEVELS.find((l) => same(deflateSync(data[probe[0]], { level: l }), probe[1].raw)) : void 0, build = (replace) => {
     let files = {};
     for (let [name, m] of meta) {
       let bytes = replace && name === member ? replacement : data[name] ?? new Uint8Array(0);

@@ -57,10 +57,10 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-YNZXKXMO.js";
+} from "./chunk-BXSOWROI.js";
 import "./chunk-UWKJJFBU.js";
-import "./chunk-RPKVFFQH.js";
-import "./chunk-5JFZEXRM.js";
+import "./chunk-CERUWQNN.js";
+import "./chunk-CYDUBEEI.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
