@@ -9,7 +9,9 @@ import {
   type Platform,
   jsonBlob,
 } from "./oci.js";
-import { type Layer, type LayerCache, type LayerEntry, buildLayer } from "./layer.js";
+import type { CheckedBinary } from "./binaries.js";
+import { type Layer, type LayerCache, type LayerEntry, type LayerSource, buildLayer, layerTar } from "./layer.js";
+import { entriesKey } from "./layer-key.js";
 import type { ImageInputs } from "./inputs.js";
 import type { BasePart } from "./pull.js";
 
@@ -18,6 +20,7 @@ export const DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 /** Where the binary goes in the image. */
 export const BINARY_DIR = "usr/local/bin";
+const BINARY_MODE = 0o755;
 
 /** Everything the images share, whatever the platform: the image inputs as parsed, and what the build adds. */
 export interface ImageSpec extends Pick<ImageInputs, "user" | "entrypoint" | "cmd" | "env" | "ports" | "workdir" | "labels" | "annotations"> {
@@ -109,9 +112,18 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
   return c;
 }
 
+/**
+ * The binary's layer as a source, keyed by the sha256 and size selectBinaries checked (the key its
+ * entries would give): the binary is read, and checked again, only when the cache lacks the layer (issue 14).
+ */
+export function binarySource(name: string, binary: CheckedBinary, epoch: number): LayerSource {
+  const file = { path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, sha256: binary.artifact.sha256, size: binary.size };
+  return { key: entriesKey([file], epoch), role: "binary", tar: async () => layerTar(binaryEntries(name, await binary.read(), file.sha256), epoch) };
+}
+
 /** The binary's layer: the one file, at /usr/local/bin/<name>, with its sha256 when verified against the manifest (the cache key). */
 export function binaryEntries(name: string, binary: Uint8Array, sha256?: string): LayerEntry[] {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary, ...(sha256 ? { sha256 } : {}) }];
+  return [{ path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, data: binary, ...(sha256 ? { sha256 } : {}) }];
 }
 
 /** One platform's image from its binary, the shared layers and the base's part (compressed in this thread). */

@@ -2,7 +2,7 @@ import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, type RunContext, exists, formatDuration, hostTarget } from "@gantry/core";
-import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, binaryEntries, platformImage, scratchEntries } from "./assemble.js";
+import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, binarySource, platformImage, scratchEntries } from "./assemble.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type AttachResult, pushReferrers } from "./attach.js";
 import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, selectBinaries } from "./binaries.js";
@@ -158,8 +158,8 @@ async function ociImages(
   const files = await extraEntries(inputs);
   if (files.length > 0) shared.push(entriesSource(files, set.epoch, "files"));
   const name = binaries[0]?.artifact.name || set.project;
-  // Keyed by the sha256 selectBinaries verified: a cached layer is neither built nor hashed again (issue 14).
-  const binaryLayers = binaries.map((b) => entriesSource(binaryEntries(name, b.data, b.artifact.sha256), set.epoch, "binary"));
+  // Keyed by the sha256 selectBinaries verified: a cached layer is neither built nor hashed again, its binary not even read (issue 14).
+  const binaryLayers = binaries.map((b) => binarySource(name, b, set.epoch));
   // Every layer in one batch: reused by content, the binaries compressed in parallel (issue 14).
   const layers = await layersFromSources([...shared, ...binaryLayers], layerOptions);
   const spec: ImageSpec = {

@@ -18,6 +18,12 @@ describe("layer cache keys", () => {
     expect(entriesKey([{ ...entries[0], sha256: sha256(data) } as LayerEntry], 5)).toBe(entriesKey(entries, 5));
   });
 
+  it("a file known only by its verified sha256 and size gives the key its data gives (its layer is keyed before it is read)", () => {
+    const deferred = { path: "usr/local/bin/api", mode: 0o755, sha256: sha256(data), size: data.length };
+    expect(entriesKey([deferred], 5)).toBe(entriesKey(entries, 5));
+    expect(entriesKey([{ ...deferred, size: data.length + 1 }], 5)).not.toBe(entriesKey(entries, 5));
+  });
+
   it.each([
     ["a byte of the data", [{ path: "usr/local/bin/api", mode: 0o755, data: Buffer.concat([data, Buffer.from([0])]) }], 5],
     ["the path", [{ path: "usr/local/bin/app", mode: 0o755, data }], 5],
