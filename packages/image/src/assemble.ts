@@ -5,6 +5,7 @@ import {
   type ImageConfig,
   type ImageIndex,
   type ImageManifest,
+  type LayerBlob,
   MediaType,
   type Platform,
   jsonBlob,
@@ -44,13 +45,11 @@ export interface PlatformImage {
   layers: Layer[];
 }
 
-/** The whole image: the index, each platform's image, and every blob by digest. */
+/** The whole image: the index, each platform's image, and every blob by digest (a cached layer's in its file: `FileBlob`). */
 export interface BuiltImage {
   index: Blob;
   images: PlatformImage[];
-  blobs: Map<string, Uint8Array>;
-  /** Blobs a file already holds (layers from the disk cache), by digest: the OCI layout links them. */
-  files?: Map<string, string>;
+  blobs: Map<string, LayerBlob>;
 }
 
 /** `65532:65532` → passwd and group files naming the user, for a scratch base (os/user lookups, `id`). */
@@ -178,15 +177,13 @@ export function assembleIndex(images: readonly PlatformImage[], annotations: Rec
     manifests: images.map((i) => ({ ...i.manifest.descriptor, platform: i.platform })),
     ...(Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}),
   };
-  const blobs = new Map<string, Uint8Array>();
-  const files = new Map<string, string>();
+  const blobs = new Map<string, LayerBlob>();
   for (const i of images) {
-    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob.bytes);
-    for (const l of i.layers) if (l.blob.file) files.set(l.blob.descriptor.digest, l.blob.file);
-    blobs.set(i.config.descriptor.digest, i.config.bytes);
-    blobs.set(i.manifest.descriptor.digest, i.manifest.bytes);
+    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob);
+    blobs.set(i.config.descriptor.digest, i.config);
+    blobs.set(i.manifest.descriptor.digest, i.manifest);
   }
   const indexBlob = jsonBlob(MediaType.index, index);
-  blobs.set(indexBlob.descriptor.digest, indexBlob.bytes);
-  return { index: indexBlob, images: [...images], blobs, ...(files.size > 0 ? { files } : {}) };
+  blobs.set(indexBlob.descriptor.digest, indexBlob);
+  return { index: indexBlob, images: [...images], blobs };
 }

@@ -96,8 +96,26 @@ export interface ImageConfig {
 export interface Blob {
   descriptor: Descriptor;
   bytes: Uint8Array;
-  /** A file holding exactly these bytes (a checked layer cache entry): the OCI layout hard-links it instead of writing them. */
-  file?: string;
+}
+
+/**
+ * A blob left in the file that holds it until its bytes are needed (a layer cache hit, issue 14):
+ * the OCI layout hard-links the file; a push or a docker archive calls `read()`, which checks the
+ * bytes against the descriptor.
+ */
+export interface FileBlob {
+  descriptor: Descriptor;
+  file: string;
+  read(): Promise<Uint8Array>;
+  bytes?: undefined;
+}
+
+/** A layer's blob: in memory, or in a file until asked for. */
+export type LayerBlob = Blob | FileBlob;
+
+/** A blob's bytes, read from its file when it has not been read. */
+export function blobBytes(blob: LayerBlob): Promise<Uint8Array> {
+  return blob.bytes ? Promise.resolve(blob.bytes) : blob.read();
 }
 
 /** `sha256:<hex>` of some bytes. */
