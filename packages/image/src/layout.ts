@@ -1,7 +1,6 @@
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { GantryError, exists, writeFileAtomic } from "@gantry/core";
-import { pack } from "tar-stream";
+import { GantryError, commonJsExports, exists, writeFileAtomic } from "@gantry/core";
 import type { BuiltImage, PlatformImage } from "./assemble.js";
 import { type Descriptor, type ImageIndex, type LayerBlob, MediaType, blobBytes } from "./oci.js";
 import { type Referrer, referrerDescriptor } from "./referrers.js";
@@ -83,6 +82,8 @@ export async function dockerArchive(image: PlatformImage, repoTags: readonly str
   files.set("index.json", Buffer.from(layoutIndex({ ...image.manifest.descriptor, platform: image.platform }, [])));
   const manifest = [{ Config: blobPath(image.config.descriptor), RepoTags: [...repoTags], Layers: image.layers.map((l) => blobPath(l.blob.descriptor)) }];
   files.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
+  // Loaded here: a run that writes no docker archive (an OCI layout, a push) need not load tar-stream (issue 14).
+  const { pack } = commonJsExports(await import("tar-stream"));
   const tar = pack();
   const chunks: Buffer[] = [];
   tar.on("data", (c: unknown) => chunks.push(c as Buffer));

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { GantryError, type Target } from "@gantry/core";
-import * as semver from "semver";
 
 /** Media types of the OCI image-spec v1.1 and the Docker schema 2 types registries still serve. */
 export const MediaType = {
@@ -137,6 +136,18 @@ export function verifyDigest(bytes: Uint8Array, digest: string, what: string): v
 }
 
 /**
+ * True when a Go version (`1.21.5`, `go1.19rc1`) is older than 1.22: its first numbers read as semver's
+ * `coerce` reads them, a missing minor as 0; false when it has none. Not semver itself: that would load
+ * its 60 KiB for every image run, for this one comparison (issue 14).
+ */
+export function goBefore122(version: string): boolean {
+  const m = /(\d{1,16})(?:\.(\d{1,16}))?/.exec(version);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2] ?? 0)];
+  return major < 1 || (major === 1 && minor < 22);
+}
+
+/**
  * The OCI platform of a Go target. arm needs a variant (image-spec: "variant" for arm): a
  * target without one was built with Go's default GOARM, 5 when cross-compiling before Go 1.22
  * and 7 from then on. arm64's baseline v8 is left out, as Docker and ko do.
@@ -144,10 +155,7 @@ export function verifyDigest(bytes: Uint8Array, digest: string, what: string): v
 export function platformOfTarget(t: Target, goVersion?: string): Platform {
   const p: Platform = { architecture: t.arch, os: t.os };
   let variant = t.variant;
-  if (t.arch === "arm" && !variant) {
-    const go = semver.coerce(goVersion ?? "");
-    variant = go && semver.lt(go, "1.22.0") ? "v5" : "v7";
-  }
+  if (t.arch === "arm" && !variant) variant = goBefore122(goVersion ?? "") ? "v5" : "v7";
   if (t.arch === "arm64" && variant === "v8") variant = "";
   if (variant) p.variant = variant;
   return p;

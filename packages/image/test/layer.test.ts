@@ -95,6 +95,20 @@ describe("platforms", () => {
     expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, "1.19.8").variant).toBe("v5");
     expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, "1.22.0").variant).toBe("v7");
     expect(platformOfTarget({ os: "linux", arch: "arm64", variant: "v8" })).toEqual({ os: "linux", architecture: "arm64" });
+    // Go versions compared as semver.coerce + lt compared them, without loading semver.
+    for (const [go, v5] of [
+      ["1.21.13", true],
+      ["go1.21rc2", true],
+      ["1", true],
+      ["0.9", true],
+      ["1.22", false],
+      ["go1.22.0", false],
+      ["1.26.8", false],
+      ["2.0.0", false],
+      ["devel", false],
+      ["", false],
+    ] as const)
+      expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, go).variant, go).toBe(v5 ? "v5" : "v7");
     expect(samePlatform({ os: "linux", architecture: "arm64" }, { os: "linux", architecture: "arm64", variant: "v8" })).toBe(true);
     expect(samePlatform({ os: "linux", architecture: "arm", variant: "v6" }, { os: "linux", architecture: "arm", variant: "v7" })).toBe(false);
     expect(formatPlatform({ os: "linux", architecture: "arm", variant: "v7" })).toBe("linux/arm/v7");
