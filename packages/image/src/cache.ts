@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { GantryError, InputError, readWholeFile, writeFileAtomic } from "@gantry/core";
-import { COMPRESSOR } from "./compress.js";
+import { COMPRESSOR } from "./compressor.js";
 import type { LayerCache, StoredLayer } from "./layer.js";
 
 /** Keep at most this many compressed layers; the least recently used go first. */

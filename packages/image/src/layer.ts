@@ -1,10 +1,10 @@
 import { reproducibleTar, withParents } from "@gantry/core";
-import type { Compressed } from "./compress.js";
+import type { Compressed } from "./compressor.js";
 import { type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
 import { type LayerBlob, MediaType } from "./oci.js";
 import { type CompressOptions, compressAll } from "./workers.js";
 
-export { COMPRESSOR, GZIP_LEVEL, gzipLayer } from "./compress.js";
+export { COMPRESSOR, GZIP_LEVEL } from "./compressor.js";
 export type { LayerEntry };
 
 /** A layer blob with what the image config and the summary need. */
