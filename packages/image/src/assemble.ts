@@ -11,8 +11,7 @@ import {
   jsonBlob,
 } from "./oci.js";
 import type { CheckedBinary } from "./binaries.js";
-import { type Layer, type LayerCache, type LayerEntry, type LayerSource, buildLayer, layerTar } from "./layer.js";
-import { entriesKey } from "./layer-key.js";
+import { type LazyFile, type Layer, type LayerCache, type LayerEntry, type LayerSource, buildLayer, lazySource } from "./layer.js";
 import type { ImageInputs } from "./inputs.js";
 import type { BasePart } from "./pull.js";
 
@@ -52,6 +51,9 @@ export interface BuiltImage {
   blobs: Map<string, LayerBlob>;
 }
 
+/** Where a scratch image's CA bundle goes (Debian's path, which Go's crypto/x509 reads first). */
+export const CA_BUNDLE_PATH = "etc/ssl/certs/ca-certificates.crt";
+
 /** `65532:65532` → passwd and group files naming the user, for a scratch base (os/user lookups, `id`). */
 export function scratchAccounts(user: string): { passwd: string; group: string } {
   const [u = "65532", g] = user.split(":");
@@ -72,7 +74,7 @@ export function scratchEntries(user: string, caBundle?: Uint8Array): LayerEntry[
     { path: "etc/group", mode: 0o644, data: Buffer.from(group) },
     { path: "tmp/", mode: 0o1777 },
   ];
-  if (caBundle) entries.push({ path: "etc/ssl/certs/ca-certificates.crt", mode: 0o644, data: caBundle });
+  if (caBundle) entries.push({ path: CA_BUNDLE_PATH, mode: 0o644, data: caBundle });
   return entries;
 }
 
@@ -116,8 +118,8 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
  * entries would give): the binary is read, and checked again, only when the cache lacks the layer (issue 14).
  */
 export function binarySource(name: string, binary: CheckedBinary, epoch: number): LayerSource {
-  const file = { path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, sha256: binary.artifact.sha256, size: binary.size };
-  return { key: entriesKey([file], epoch), role: "binary", tar: async () => layerTar(binaryEntries(name, await binary.read(), file.sha256), epoch) };
+  const file: LazyFile = { path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, sha256: binary.artifact.sha256, size: binary.size, read: binary.read };
+  return lazySource([file], epoch, "binary");
 }
 
 /** The binary's layer: the one file, at /usr/local/bin/<name>, with its sha256 when verified against the manifest (the cache key). */

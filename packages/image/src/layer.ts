@@ -1,11 +1,16 @@
 import { reproducibleTar, withParents } from "@gantry/core";
 import type { Compressed } from "./compressor.js";
-import { type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
+import { type DeferredFile, type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
 import { type LayerBlob, MediaType } from "./oci.js";
 import { type CompressOptions, compressAll } from "./workers.js";
 
 export { COMPRESSOR, GZIP_LEVEL } from "./compressor.js";
-export type { LayerEntry };
+export type { DeferredFile, LayerEntry };
+
+/** A DeferredFile and how to read its bytes, which `read()` checks against the sha256 it gave. */
+export interface LazyFile extends DeferredFile {
+  read(): Promise<Uint8Array>;
+}
 
 /** A layer blob with what the image config and the summary need. */
 export interface Layer {
@@ -72,6 +77,16 @@ export interface LayerSource {
 /** A layer of entries, keyed by their content (layer-key.ts): its tar is built on a cache miss only. */
 export function entriesSource(entries: readonly LayerEntry[], mtimeSeconds: number, role: string): LayerSource {
   return { key: entriesKey(entries, mtimeSeconds), role, tar: () => layerTar(entries, mtimeSeconds) };
+}
+
+/**
+ * A layer of entries and of files read only when its tar must be built (a binary, the CA bundle):
+ * keyed by what each lazy file's sha256 and size say, the key its bytes would give (issue 14).
+ */
+export function lazySource(entries: readonly (LayerEntry | LazyFile)[], mtimeSeconds: number, role: string): LayerSource {
+  const read = (e: LayerEntry | LazyFile): Promise<LayerEntry> =>
+    "read" in e ? e.read().then((data) => ({ path: e.path, mode: e.mode, data, sha256: e.sha256 })) : Promise.resolve(e);
+  return { key: entriesKey(entries, mtimeSeconds), role, tar: async () => layerTar(await Promise.all(entries.map(read)), mtimeSeconds) };
 }
 
 /** A layer whose tar is already made (a docker save's), keyed by its diff_id. */
