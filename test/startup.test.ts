@@ -52,4 +52,11 @@ describe("what each bundle loads before its first line of work", () => {
       expect(has(modules, "node_modules/tar-stream/"), bundle).toEqual([]);
     }
   });
+
+  it("image loads neither semver nor tar-stream: a run into an OCI layout or a registry needs neither (a docker archive or engine: docker loads tar-stream)", () => {
+    const modules = staticModules("image/main.js");
+    expect(modules.has("packages/image/src/stage.ts")).toBe(true);
+    expect(has(modules, "node_modules/semver/")).toEqual([]);
+    expect(has(modules, "node_modules/tar-stream/")).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
@@ -114,6 +114,50 @@ describeNeeding(["docker-registry", "skopeo"], "image → docker-registry", () =
     const archiveIndex = JSON.parse(sh("tar", ["-xOf", join(ws2, "hello.tar"), "index.json"]));
     expect(archiveIndex.manifests[0].digest).toBe(arm64);
     expect(JSON.parse(sh("tar", ["-xOf", join(ws2, "hello.tar"), "manifest.json"]))[0].RepoTags).toEqual([`${plain.host}/hello:v1.2.3`]);
+  });
+
+  it("from a warm layer cache: the layers are uploaded and archived from the cache's files, checked as read; an entry spoiled at its size fails the push naming it, and GANTRY_LAYER_CACHE_VERIFY=1 makes it again", async () => {
+    const cache = scratchDir("gantry-layers-");
+    const env = { ...EPOCH, GANTRY_LAYER_CACHE: cache };
+    const filled = await runAction("image", { "oci-layout": "out/cache-fill" }, { workspace: ws, env });
+    expect(filled.code, filled.log).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(3);
+    const push = (repository: string, extra: Record<string, string> = {}, more: Record<string, string> = {}) =>
+      runAction("image", { repository: `${plain.host}/${repository}`, push: "true", insecure: "true", ...extra }, { workspace: ws, env: { ...env, ...more } });
+
+    // A new repository: every blob is uploaded, the layers read from the cache (the registry checks each digest).
+    const cached = await push("hello-cached", { "docker-archive": "out/cached.tar", "load-platform": "linux/arm64" });
+    expect(cached.code, cached.log).toBe(0);
+    expect(cached.outputs.digest).toBe(first.outputs.digest);
+    expect(meta(cached).push).toMatchObject({ uploaded: 5, skipped: 0 });
+    const arm64Layer = meta(first)
+      .platforms["linux/arm64"]?.layers.find((l) => l.role === "binary")
+      ?.digest.slice(7) as string;
+    const fromArchive = execFileSync("tar", ["-xOf", join(ws, "out", "cached.tar"), `blobs/sha256/${arm64Layer}`], { maxBuffer: 64 << 20 });
+    expect(createHash("sha256").update(fromArchive).digest("hex")).toBe(arm64Layer);
+
+    // The same size, another byte: the size rule takes the entry, the push reads it and refuses it.
+    const entry = join(cache, readdirSync(cache).find((n) => n.includes(`.${arm64Layer}.`)) as string);
+    const spoil = () => {
+      const bytes = readFileSync(entry);
+      bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+      writeFileSync(entry, bytes);
+    };
+    spoil();
+    const refused = await push("hello-spoiled");
+    expect(refused.code).not.toBe(0);
+    expect(refused.log).toMatch(
+      /layer cache entry \S+ holds \d+ bytes of sha256:[0-9a-f]{64}, not the \d+ of sha256:[0-9a-f]{64} its name gives; it was removed/,
+    );
+    expect(existsSync(entry)).toBe(false);
+
+    // Rebuilt by that failed run's successor; spoiled again, the verify setting finds it before anything is written and makes it anew.
+    expect((await push("hello-spoiled")).code).toBe(0);
+    spoil();
+    const verified = await push("hello-verified", {}, { GANTRY_LAYER_CACHE_VERIFY: "1" });
+    expect(verified.code, verified.log).toBe(0);
+    expect(verified.outputs.digest).toBe(first.outputs.digest);
+    expect(readFileSync(entry).equals(fromArchive)).toBe(true);
   });
 
   it("htpasswd Basic auth: refused without credentials (naming registry and scope); pushed with username/password and with ~/.docker/config.json; the password never printed", async () => {

@@ -33,6 +33,7 @@ const blobNames = (layout: string) => readdirSync(join(layout, "blobs", "sha256"
 describe("gantry's pinned CA bundle", () => {
   it("is the text its source says (certifi's cacert.pem, by sha256 and count)", () => {
     expect(sha256(CA_BUNDLE_PEM)).toBe(CA_BUNDLE_SOURCE.sha256);
+    expect(Buffer.byteLength(CA_BUNDLE_PEM)).toBe(CA_BUNDLE_SOURCE.bytes);
     expect(CA_BUNDLE_PEM.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(CA_BUNDLE_SOURCE.certificates);
   });
 });

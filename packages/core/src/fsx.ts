@@ -1,15 +1,41 @@
 import { createHash, randomBytes } from "node:crypto";
-import { constants, createReadStream } from "node:fs";
+import { constants } from "node:fs";
 import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** sha256 of a file, hex. */
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  // 1 MiB reads, not the stream's default 64 KiB: each read is a round trip through libuv's thread
-  // pool; five 20 MB binaries hashed in 57 ms against 95–116 ms here (issue 14).
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  return (await digestFile(path)).sha256;
+}
+
+/** Read size of `digestFile`: two such buffers, one being filled while the other is hashed. */
+const DIGEST_CHUNK = 1 << 20;
+
+/**
+ * sha256 (hex) and size of a file, hashed as it is read: the next 1 MiB read runs in libuv's thread
+ * pool while this thread hashes the last, and no buffer of the whole file is made. The image stage's
+ * two 22 MB binaries, both at once, here (2 cores, medians of 5): 28 ms, against 44 ms reading each
+ * whole and then hashing it, and 52 ms through `createReadStream`'s 64 KiB chunks (issue 14).
+ */
+export async function digestFile(path: string): Promise<{ sha256: string; size: number }> {
+  const handle = await open(path, "r");
+  try {
+    const hash = createHash("sha256");
+    let [filling, spare] = [Buffer.allocUnsafe(DIGEST_CHUNK), Buffer.allocUnsafe(DIGEST_CHUNK)];
+    let size = 0;
+    let reading = handle.read(filling, 0, DIGEST_CHUNK, 0);
+    for (;;) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      [filling, spare] = [spare, filling];
+      reading = handle.read(filling, 0, DIGEST_CHUNK, size);
+      hash.update(spare.subarray(0, bytesRead));
+    }
+    return { sha256: hash.digest("hex"), size };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

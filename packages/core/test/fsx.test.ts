@@ -1,9 +1,10 @@
 /** Temp-file writing shared by every stage (issue 10): random names, exclusive no-follow creates, write then rename. */
+import { createHash } from "node:crypto";
 import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyFileAtomic, readWholeFile, tempPathBeside, writeFileAtomic, writeNewFile } from "../src/fsx.js";
+import { copyFileAtomic, digestFile, readWholeFile, tempPathBeside, writeFileAtomic, writeNewFile } from "../src/fsx.js";
 
 const work = mkdtempSync(join(tmpdir(), "gantry-fsx-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -73,5 +74,19 @@ describe("readWholeFile", () => {
     expect((await readWholeFile(join(work, "big"))).equals(big)).toBe(true);
     expect((await readWholeFile(join(work, "empty"))).length).toBe(0);
     await expect(readWholeFile(join(work, "missing"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("digestFile", () => {
+  it("gives the sha256 and size hashing the whole file gives, across its 1 MiB reads (empty, one read exactly, several and a part), and the open error of a missing one", async () => {
+    const MiB = 1 << 20;
+    for (const size of [0, 1, MiB, 2 * MiB + 12_345]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 131 + (i >> 20)) & 0xff;
+      const file = join(work, `digest-${size}`);
+      writeFileSync(file, bytes);
+      expect(await digestFile(file), `${size} bytes`).toEqual({ sha256: createHash("sha256").update(bytes).digest("hex"), size });
+    }
+    await expect(digestFile(join(work, "no-such-file"))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -5,11 +5,13 @@ import {
   type ImageConfig,
   type ImageIndex,
   type ImageManifest,
+  type LayerBlob,
   MediaType,
   type Platform,
   jsonBlob,
 } from "./oci.js";
-import { type Layer, type LayerCache, type LayerEntry, buildLayer } from "./layer.js";
+import type { CheckedBinary } from "./binaries.js";
+import { type LazyFile, type Layer, type LayerCache, type LayerEntry, type LayerSource, buildLayer, lazySource } from "./layer.js";
 import type { ImageInputs } from "./inputs.js";
 import type { BasePart } from "./pull.js";
 
@@ -18,6 +20,7 @@ export const DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 /** Where the binary goes in the image. */
 export const BINARY_DIR = "usr/local/bin";
+const BINARY_MODE = 0o755;
 
 /** Everything the images share, whatever the platform: the image inputs as parsed, and what the build adds. */
 export interface ImageSpec extends Pick<ImageInputs, "user" | "entrypoint" | "cmd" | "env" | "ports" | "workdir" | "labels" | "annotations"> {
@@ -41,14 +44,15 @@ export interface PlatformImage {
   layers: Layer[];
 }
 
-/** The whole image: the index, each platform's image, and every blob by digest. */
+/** The whole image: the index, each platform's image, and every blob by digest (a cached layer's in its file: `FileBlob`). */
 export interface BuiltImage {
   index: Blob;
   images: PlatformImage[];
-  blobs: Map<string, Uint8Array>;
-  /** Blobs a file already holds (layers from the disk cache), by digest: the OCI layout links them. */
-  files?: Map<string, string>;
+  blobs: Map<string, LayerBlob>;
 }
+
+/** Where a scratch image's CA bundle goes (Debian's path, which Go's crypto/x509 reads first). */
+export const CA_BUNDLE_PATH = "etc/ssl/certs/ca-certificates.crt";
 
 /** `65532:65532` → passwd and group files naming the user, for a scratch base (os/user lookups, `id`). */
 export function scratchAccounts(user: string): { passwd: string; group: string } {
@@ -70,7 +74,7 @@ export function scratchEntries(user: string, caBundle?: Uint8Array): LayerEntry[
     { path: "etc/group", mode: 0o644, data: Buffer.from(group) },
     { path: "tmp/", mode: 0o1777 },
   ];
-  if (caBundle) entries.push({ path: "etc/ssl/certs/ca-certificates.crt", mode: 0o644, data: caBundle });
+  if (caBundle) entries.push({ path: CA_BUNDLE_PATH, mode: 0o644, data: caBundle });
   return entries;
 }
 
@@ -109,9 +113,18 @@ export function containerConfig(spec: ImageSpec, base?: ContainerConfig): Contai
   return c;
 }
 
+/**
+ * The binary's layer as a source, keyed by the sha256 and size selectBinaries checked (the key its
+ * entries would give): the binary is read, and checked again, only when the cache lacks the layer (issue 14).
+ */
+export function binarySource(name: string, binary: CheckedBinary, epoch: number): LayerSource {
+  const file: LazyFile = { path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, sha256: binary.artifact.sha256, size: binary.size, read: binary.read };
+  return lazySource([file], epoch, "binary");
+}
+
 /** The binary's layer: the one file, at /usr/local/bin/<name>, with its sha256 when verified against the manifest (the cache key). */
 export function binaryEntries(name: string, binary: Uint8Array, sha256?: string): LayerEntry[] {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 0o755, data: binary, ...(sha256 ? { sha256 } : {}) }];
+  return [{ path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, data: binary, ...(sha256 ? { sha256 } : {}) }];
 }
 
 /** One platform's image from its binary, the shared layers and the base's part (compressed in this thread). */
@@ -166,15 +179,13 @@ export function assembleIndex(images: readonly PlatformImage[], annotations: Rec
     manifests: images.map((i) => ({ ...i.manifest.descriptor, platform: i.platform })),
     ...(Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}),
   };
-  const blobs = new Map<string, Uint8Array>();
-  const files = new Map<string, string>();
+  const blobs = new Map<string, LayerBlob>();
   for (const i of images) {
-    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob.bytes);
-    for (const l of i.layers) if (l.blob.file) files.set(l.blob.descriptor.digest, l.blob.file);
-    blobs.set(i.config.descriptor.digest, i.config.bytes);
-    blobs.set(i.manifest.descriptor.digest, i.manifest.bytes);
+    for (const l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob);
+    blobs.set(i.config.descriptor.digest, i.config);
+    blobs.set(i.manifest.descriptor.digest, i.manifest);
   }
   const indexBlob = jsonBlob(MediaType.index, index);
-  blobs.set(indexBlob.descriptor.digest, indexBlob.bytes);
-  return { index: indexBlob, images: [...images], blobs, ...(files.size > 0 ? { files } : {}) };
+  blobs.set(indexBlob.descriptor.digest, indexBlob);
+  return { index: indexBlob, images: [...images], blobs };
 }

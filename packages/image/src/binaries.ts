@@ -1,6 +1,17 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { type Artifact, GantryError, InputError, MANIFEST_FILE, type Manifest, readManifest, readWholeFile, resolveInManifest, sha256 } from "@gantry/core";
+import {
+  type Artifact,
+  GantryError,
+  InputError,
+  MANIFEST_FILE,
+  type Manifest,
+  digestFile,
+  readManifest,
+  readWholeFile,
+  resolveInManifest,
+  sha256,
+} from "@gantry/core";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import type { SbomFile, SbomFormat } from "./referrers.js";
 
@@ -10,7 +21,16 @@ export interface Binary {
   /** Absolute path, checked against the manifest's sha256. */
   path: string;
   platform: Platform;
-  data: Uint8Array;
+}
+
+/**
+ * A binary checked against the manifest's sha256 (selectBinaries). Its bytes are not kept: a layer
+ * cache hit needs only the verified sha256 and size (issue 14); `read()` reads them, checked again,
+ * when its layer must be built.
+ */
+export interface CheckedBinary extends Binary {
+  size: number;
+  read(): Promise<Uint8Array>;
 }
 
 /** go-build's manifests merged: the binaries of one commit, from one or many jobs. */
@@ -179,7 +199,7 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
   const m = first as Manifest;
   const binaries: Binary[] = [];
   for (const { a, go } of byTarget.values()) {
-    binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go), data: new Uint8Array() });
+    binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go) });
   }
   binaries.sort((x, y) => (formatPlatform(x.platform) < formatPlatform(y.platform) ? -1 : 1));
   return {
@@ -194,8 +214,28 @@ export async function loadBuildSet(files: readonly string[], cwd: string): Promi
   };
 }
 
-/** Narrows the set to the `platforms` input, in its order, and reads each binary. */
-export async function selectBinaries(set: BuildSet, wanted: readonly Platform[]): Promise<Binary[]> {
+/** The binary's file must hold what go-build's manifest says: else it changed after the build. */
+function checkDigest(b: Binary, sha256: string): void {
+  if (sha256 !== b.artifact.sha256) {
+    throw new GantryError(
+      `${b.path} does not match the manifest (sha256 ${sha256.slice(0, 12)}, manifest says ${b.artifact.sha256.slice(0, 12)}): it changed after go-build; rebuild`,
+    );
+  }
+}
+
+function unreadable(b: Binary): GantryError {
+  return new GantryError(
+    `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`,
+  );
+}
+
+/**
+ * Narrows the set to the `platforms` input, in its order, and checks each binary against the
+ * manifest's sha256, hashed as it is read (core's digestFile): nothing is kept but the digest and
+ * size, so a run whose layers all come from the cache holds no binary in memory. `read()` reads the
+ * file again and checks it again, so a layer is never built from bytes other than the ones checked.
+ */
+export async function selectBinaries(set: BuildSet, wanted: readonly Platform[]): Promise<CheckedBinary[]> {
   const have = set.binaries.map((b) => formatPlatform(b.platform));
   if (set.binaries.length === 0) {
     const targets = set.others.length > 0 ? `only ${set.others.join(", ")}` : "no artifacts";
@@ -211,20 +251,18 @@ export async function selectBinaries(set: BuildSet, wanted: readonly Platform[])
         });
   return Promise.all(
     chosen.map(async (b) => {
-      let data: Buffer;
-      try {
-        data = await readWholeFile(b.path);
-      } catch {
-        throw new GantryError(
-          `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`,
-        );
-      }
-      if (sha256(data) !== b.artifact.sha256) {
-        throw new GantryError(
-          `${b.path} does not match the manifest (sha256 ${sha256(data).slice(0, 12)}, manifest says ${b.artifact.sha256.slice(0, 12)}): it changed after go-build; rebuild`,
-        );
-      }
-      return { ...b, data };
+      const { sha256: digest, size } = await digestFile(b.path).catch(() => {
+        throw unreadable(b);
+      });
+      checkDigest(b, digest);
+      const read = async () => {
+        const data = await readWholeFile(b.path).catch(() => {
+          throw unreadable(b);
+        });
+        checkDigest(b, sha256(data));
+        return data;
+      };
+      return { ...b, size, read };
     }),
   );
 }

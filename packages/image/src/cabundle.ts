@@ -7,17 +7,10 @@
  * `certifi/cacert.pem` of certifi 2026.10.19.post1 from PyPI (released 2026-10-19), the wheel
  * certifi-2026.10.19.post1-py3-none-any.whl with sha256 1324c476b4811eff41a8bc2122cd0bbd4d9c7234c725446d99ab1612b3a7fdd2.
  * To refresh: `pip download certifi==<version> --no-deps`, unzip certifi/cacert.pem, replace the text
- * below and CA_BUNDLE_SOURCE (test/image/reproducible.test.ts checks the two agree).
+ * below and CA_BUNDLE_SOURCE in cabundle-source.ts (test/image/reproducible.test.ts checks the two agree).
  * Changing it changes the digest of every scratch image, so it changes only with a gantry release.
  */
-export const CA_BUNDLE_SOURCE = {
-  /** Where the text comes from, as the READMEs say it. */
-  name: "certifi 2026.10.19.post1 (Mozilla's root store)",
-  date: "2026-10-19",
-  /** sha256 of the text below (certifi/cacert.pem in the wheel). */
-  sha256: "d87887200c9a705dccc937b9b83b5e67e47024c4a4b7f9dd15700c72e0f55453",
-  certificates: 117,
-} as const;
+export { CA_BUNDLE_SOURCE } from "./cabundle-source.js";
 
 /** The PEM text, raw: certifi's comment lines hold backslash escapes that must stay as they are. */
 export const CA_BUNDLE_PEM = String.raw`

@@ -1,8 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ExecError, GantryError, type Reporter, exec, lastLines } from "@gantry/core";
-import { extract } from "tar-stream";
+import { ExecError, GantryError, type Reporter, commonJsExports, exec, lastLines } from "@gantry/core";
 import type { PlatformImage } from "./assemble.js";
 import { type LayerOptions, layersFromTars } from "./layer.js";
 import { type ImageConfig, type ImageManifest, MediaType, digestOf, jsonBlob } from "./oci.js";
@@ -23,6 +22,8 @@ export async function dockerLoad(file: string, env: NodeJS.ProcessEnv): Promise<
 /** Every file of a tar in memory (a `docker save` output: config, manifest.json, layer tars). */
 export async function readTar(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
+  // Loaded here, for engine: docker only (issue 14: an oci run need not load tar-stream).
+  const { extract } = commonJsExports(await import("tar-stream"));
   const ex = extract();
   const done = new Promise<void>((res, rej) => {
     ex.on("entry", (header, stream, next) => {

@@ -1,15 +1,16 @@
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError, type RunContext, exists, formatDuration, hostTarget } from "@gantry/core";
-import { type BuiltImage, type ImageSpec, type PlatformImage, assembleIndex, binaryEntries, platformImage, scratchEntries } from "./assemble.js";
+import { GantryError, InputError, type RunContext, exists, formatDuration, hostTarget, sha256 } from "@gantry/core";
+import { type BuiltImage, CA_BUNDLE_PATH, type ImageSpec, type PlatformImage, assembleIndex, binarySource, platformImage, scratchEntries } from "./assemble.js";
+import { CA_BUNDLE_SOURCE } from "./cabundle-source.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type AttachResult, pushReferrers } from "./attach.js";
 import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, selectBinaries } from "./binaries.js";
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
-import { type Layer, type LayerEntry, type LayerOptions, type LayerSource, entriesSource, layersFromSources } from "./layer.js";
+import { type LazyFile, type Layer, type LayerEntry, type LayerOptions, type LayerSource, entriesSource, layersFromSources, lazySource } from "./layer.js";
 import { writeDockerArchive, writeOciLayout } from "./layout.js";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
 import { type BaseImage, pullBase } from "./pull.js";
@@ -116,16 +117,21 @@ async function extraEntries(inputs: ImageInputs): Promise<LayerEntry[]> {
 }
 
 /** The scratch base's layer: accounts, /tmp and (unless turned off) gantry's pinned CA bundle. */
-async function scratchLayer(inputs: ImageInputs, epoch: number, ctx: RunContext): Promise<LayerSource> {
-  let ca: Uint8Array | undefined;
-  if (inputs.caCertificates) {
-    // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
-    // Imported here so the 230 kB of text is loaded only for a scratch image that wants it.
-    const { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle.js");
-    ca = Buffer.from(CA_BUNDLE_PEM);
-    ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
-  }
-  return entriesSource(scratchEntries(inputs.user, ca), epoch, ca ? "ca-certificates" : "accounts");
+function scratchLayer(inputs: ImageInputs, epoch: number, ctx: RunContext): LayerSource {
+  if (!inputs.caCertificates) return entriesSource(scratchEntries(inputs.user), epoch, "accounts");
+  // gantry's pinned bundle, never the runner's: the digest must not depend on the machine (issue 10).
+  // Keyed by its pinned sha256 and size, its 230 kB of text loaded only when the layer must be built (issue 14).
+  const ca: LazyFile = { path: CA_BUNDLE_PATH, mode: 0o644, sha256: CA_BUNDLE_SOURCE.sha256, size: CA_BUNDLE_SOURCE.bytes, read: readCaBundle };
+  ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
+  return lazySource([...scratchEntries(inputs.user), ca], epoch, "ca-certificates");
+}
+
+/** The pinned CA bundle's bytes, checked against the sha256 it is keyed by. */
+async function readCaBundle(): Promise<Uint8Array> {
+  const bytes = Buffer.from((await import("./cabundle.js")).CA_BUNDLE_PEM);
+  if (sha256(bytes) !== CA_BUNDLE_SOURCE.sha256)
+    throw new GantryError(`gantry's CA bundle does not have the sha256 cabundle-source.ts gives; this gantry build is broken`);
+  return bytes;
 }
 
 /** The SBOM artifacts of each platform's binary (sbom-attach), platform by platform, SPDX first. */
@@ -148,7 +154,7 @@ async function ociImages(
   const shared: LayerSource[] = [];
   let base: BaseImage | undefined;
   if (inputs.base === "scratch") {
-    shared.push(await scratchLayer(inputs, set.epoch, ctx));
+    shared.push(scratchLayer(inputs, set.epoch, ctx));
   } else {
     ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`);
     base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx));
@@ -158,8 +164,8 @@ async function ociImages(
   const files = await extraEntries(inputs);
   if (files.length > 0) shared.push(entriesSource(files, set.epoch, "files"));
   const name = binaries[0]?.artifact.name || set.project;
-  // Keyed by the sha256 selectBinaries verified: a cached layer is neither built nor hashed again (issue 14).
-  const binaryLayers = binaries.map((b) => entriesSource(binaryEntries(name, b.data, b.artifact.sha256), set.epoch, "binary"));
+  // Keyed by the sha256 selectBinaries verified: a cached layer is neither built nor hashed again, its binary not even read (issue 14).
+  const binaryLayers = binaries.map((b) => binarySource(name, b, set.epoch));
   // Every layer in one batch: reused by content, the binaries compressed in parallel (issue 14).
   const layers = await layersFromSources([...shared, ...binaryLayers], layerOptions);
   const spec: ImageSpec = {

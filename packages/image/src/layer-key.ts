@@ -13,6 +13,14 @@ export interface LayerEntry extends TarEntry {
   sha256?: string;
 }
 
+/** A file of a layer known, before its bytes are read, by its verified sha256 and its size (a binary go-build's manifest names). */
+export interface DeferredFile {
+  path: string;
+  mode: number;
+  sha256: string;
+  size: number;
+}
+
 /** `sha256:<hex>` of a layer tar: its diff_id. */
 export function diffIdOf(tar: Uint8Array): string {
   return `sha256:${createHash("sha256").update(tar).digest("hex")}`;
@@ -23,12 +31,15 @@ export function tarKey(diffId: string): string {
   return sha256(`layer tar ${diffId}`);
 }
 
-/** The key of the layer `reproducibleTar(entries, mtimeSeconds)` makes: the same key, the same tar. */
-export function entriesKey(entries: readonly LayerEntry[], mtimeSeconds: number): string {
+/**
+ * The key of the layer `reproducibleTar(entries, mtimeSeconds)` makes: the same key, the same tar. A
+ * DeferredFile gives the key its data would give, so a layer's key is known before its files are read.
+ */
+export function entriesKey(entries: readonly (LayerEntry | DeferredFile)[], mtimeSeconds: number): string {
   const files = withParents(entries).map((e) => {
-    const data = (e as LayerEntry).data;
-    const digest = data === undefined ? null : ((e as LayerEntry).sha256 ?? sha256(data));
-    return [e.path, e.mode, digest, data?.length ?? null];
+    const { data, sha256: known, size } = e as LayerEntry & Partial<DeferredFile>;
+    const digest = data === undefined ? (known ?? null) : (known ?? sha256(data));
+    return [e.path, e.mode, digest, data?.length ?? size ?? null];
   });
   return sha256(JSON.stringify({ format: REPRODUCIBLE_TAR_FORMAT, mtime: mtimeSeconds, files }));
 }

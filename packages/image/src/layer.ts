@@ -1,15 +1,20 @@
 import { reproducibleTar, withParents } from "@gantry/core";
-import type { Compressed } from "./compress.js";
-import { type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
-import { type Blob, MediaType } from "./oci.js";
+import type { Compressed } from "./compressor.js";
+import { type DeferredFile, type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
+import { type LayerBlob, MediaType } from "./oci.js";
 import { type CompressOptions, compressAll } from "./workers.js";
 
-export { COMPRESSOR, GZIP_LEVEL, gzipLayer } from "./compress.js";
-export type { LayerEntry };
+export { COMPRESSOR, GZIP_LEVEL } from "./compressor.js";
+export type { DeferredFile, LayerEntry };
+
+/** A DeferredFile and how to read its bytes, which `read()` checks against the sha256 it gave. */
+export interface LazyFile extends DeferredFile {
+  read(): Promise<Uint8Array>;
+}
 
 /** A layer blob with what the image config and the summary need. */
 export interface Layer {
-  blob: Blob;
+  blob: LayerBlob;
   /** sha256 of the uncompressed tar: the config's `rootfs.diff_ids` entry. */
   diffId: string;
   uncompressedSize: number;
@@ -24,18 +29,29 @@ export function layerTar(entries: readonly LayerEntry[], mtimeSeconds: number): 
   return reproducibleTar(entries, mtimeSeconds);
 }
 
-/** What the layer cache keeps of a layer: the gzip blob and its digest, the tar's diff_id and size. */
-export interface CachedLayer extends Compressed {
+/** A layer made in this run: the gzip blob and its digest, the tar's diff_id and size. */
+export interface MadeLayer extends Compressed {
   diffId: string;
   uncompressedSize: number;
-  /** The cache's file holding `gz`, once checked (see `Blob.file`). */
-  file?: string;
 }
+
+/** A layer a cache holds in a file: the blob's digest and size, the tar's diff_id and size; `read()` gives the blob, checked. */
+export interface StoredLayer {
+  digest: string;
+  size: number;
+  diffId: string;
+  uncompressedSize: number;
+  file: string;
+  read(): Promise<Uint8Array>;
+}
+
+/** What a layer cache gives back: a layer as it was put (in memory), or as it keeps it (on disk). */
+export type CachedLayer = MadeLayer | StoredLayer;
 
 /** Where made layers can be looked up by their key (layer-key.ts; on disk: cache.ts). */
 export interface LayerCache {
   get(key: string): Promise<CachedLayer | undefined>;
-  put(key: string, layer: CachedLayer): Promise<void>;
+  put(key: string, layer: MadeLayer): Promise<void>;
 }
 
 /** How layers are compressed: the cache to reuse them from, and the worker threads (workers.ts). */
@@ -63,6 +79,16 @@ export function entriesSource(entries: readonly LayerEntry[], mtimeSeconds: numb
   return { key: entriesKey(entries, mtimeSeconds), role, tar: () => layerTar(entries, mtimeSeconds) };
 }
 
+/**
+ * A layer of entries and of files read only when its tar must be built (a binary, the CA bundle):
+ * keyed by what each lazy file's sha256 and size say, the key its bytes would give (issue 14).
+ */
+export function lazySource(entries: readonly (LayerEntry | LazyFile)[], mtimeSeconds: number, role: string): LayerSource {
+  const read = (e: LayerEntry | LazyFile): Promise<LayerEntry> =>
+    "read" in e ? e.read().then((data) => ({ path: e.path, mode: e.mode, data, sha256: e.sha256 })) : Promise.resolve(e);
+  return { key: entriesKey(entries, mtimeSeconds), role, tar: async () => layerTar(await Promise.all(entries.map(read)), mtimeSeconds) };
+}
+
 /** A layer whose tar is already made (a docker save's), keyed by its diff_id. */
 export function tarSource({ tar, role }: LayerTar): LayerSource {
   const diffId = diffIdOf(tar);
@@ -70,15 +96,16 @@ export function tarSource({ tar, role }: LayerTar): LayerSource {
 }
 
 /** Builds, digests and compresses the layers the cache did not have (the large ones in parallel: workers.ts). */
-async function makeLayers(sources: readonly LayerSource[], options: CompressOptions): Promise<CachedLayer[]> {
+async function makeLayers(sources: readonly LayerSource[], options: CompressOptions): Promise<MadeLayer[]> {
   const tars = await Promise.all(sources.map((s) => s.tar()));
   const compressed = await compressAll(tars, options);
   return tars.map((tar, i) => ({ ...(compressed[i] as Compressed), diffId: sources[i]?.diffId ?? diffIdOf(tar), uncompressedSize: tar.length }));
 }
 
-function layerOf({ gz, digest, diffId, uncompressedSize, file }: CachedLayer, role: string): Layer {
-  const descriptor = { mediaType: MediaType.layerGzip, digest, size: gz.length };
-  return { blob: { descriptor, bytes: gz, ...(file ? { file } : {}) }, diffId, uncompressedSize, role };
+function layerOf(c: CachedLayer, role: string): Layer {
+  const descriptor = { mediaType: MediaType.layerGzip, digest: c.digest, size: "gz" in c ? c.gz.length : c.size };
+  const blob: LayerBlob = "gz" in c ? { descriptor, bytes: c.gz } : { descriptor, file: c.file, read: c.read };
+  return { blob, diffId: c.diffId, uncompressedSize: c.uncompressedSize, role };
 }
 
 /**
@@ -91,8 +118,9 @@ export async function layersFromSources(sources: readonly LayerSource[], options
   const found = new Map<string, CachedLayer>();
   for (const [i, hit] of hits.entries()) if (hit) found.set((unique[i] as LayerSource).key, hit);
   const missing = unique.filter((s) => !found.has(s.key));
-  for (const [i, made] of (await makeLayers(missing, options)).entries()) found.set((missing[i] as LayerSource).key, made);
-  await Promise.all(missing.map((s) => options.cache?.put(s.key, found.get(s.key) as CachedLayer)));
+  const made = await makeLayers(missing, options);
+  for (const [i, layer] of made.entries()) found.set((missing[i] as LayerSource).key, layer);
+  await Promise.all(missing.map((s, i) => options.cache?.put(s.key, made[i] as MadeLayer)));
   return sources.map((s) => layerOf(found.get(s.key) as CachedLayer, s.role));
 }
 

@@ -1,9 +1,8 @@
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { GantryError, exists, writeFileAtomic } from "@gantry/core";
-import { pack } from "tar-stream";
+import { GantryError, commonJsExports, exists, writeFileAtomic } from "@gantry/core";
 import type { BuiltImage, PlatformImage } from "./assemble.js";
-import { type Descriptor, type ImageIndex, MediaType } from "./oci.js";
+import { type Descriptor, type ImageIndex, type LayerBlob, MediaType, blobBytes } from "./oci.js";
 import { type Referrer, referrerDescriptor } from "./referrers.js";
 
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
@@ -19,19 +18,19 @@ function layoutIndex(target: Descriptor, tags: readonly string[], referrers: rea
 }
 
 /**
- * Writes a blob: a hard link to the file that holds it when there is one of the same size (a layer
- * cache entry, checked against its digest when read; issue 14), else its bytes. A link fails across
- * file systems, or where links are not allowed; then the bytes are written.
+ * Writes a blob: a hard link to the file that holds it (a layer cache entry, checked by its size; issue
+ * 14) when it still has the descriptor's size, else its bytes (from that file, checked against the
+ * digest). A link fails across file systems, or where links are not allowed; then the bytes are written.
  */
-async function writeBlob(target: string, bytes: Uint8Array, file: string | undefined): Promise<void> {
-  if (file) {
+async function writeBlob(target: string, blob: LayerBlob): Promise<void> {
+  if (blob.bytes === undefined) {
     try {
-      await link(file, target);
-      if ((await stat(target)).size === bytes.length) return;
+      await link(blob.file, target);
+      if ((await stat(target)).size === blob.descriptor.size) return;
       await rm(target, { force: true });
     } catch {}
   }
-  await writeFile(target, bytes);
+  await writeFile(target, await blobBytes(blob));
 }
 
 /**
@@ -53,8 +52,8 @@ export async function writeOciLayout(dir: string, image: BuiltImage, tags: reado
   try {
     await mkdir(join(staging, "blobs", "sha256"), { recursive: true });
     const blobs = new Map(image.blobs);
-    for (const r of referrers) for (const b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
-    for (const [digest, bytes] of blobs) await writeBlob(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), bytes, image.files?.get(digest));
+    for (const r of referrers) for (const b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b);
+    for (const [digest, blob] of blobs) await writeBlob(join(staging, "blobs", "sha256", digest.slice("sha256:".length)), blob);
     await writeFile(join(staging, "oci-layout"), LAYOUT_FILE);
     await writeFile(join(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     const old = `${staging}.old`;
@@ -76,13 +75,15 @@ export async function writeOciLayout(dir: string, image: BuiltImage, tags: reado
 export async function dockerArchive(image: PlatformImage, repoTags: readonly string[], epoch: number): Promise<Buffer> {
   const blobPath = (d: Descriptor) => `blobs/sha256/${d.digest.slice("sha256:".length)}`;
   const files = new Map<string, Uint8Array>();
-  for (const l of image.layers) files.set(blobPath(l.blob.descriptor), l.blob.bytes);
+  for (const l of image.layers) files.set(blobPath(l.blob.descriptor), await blobBytes(l.blob));
   files.set(blobPath(image.config.descriptor), image.config.bytes);
   files.set(blobPath(image.manifest.descriptor), image.manifest.bytes);
   files.set("oci-layout", Buffer.from(LAYOUT_FILE));
   files.set("index.json", Buffer.from(layoutIndex({ ...image.manifest.descriptor, platform: image.platform }, [])));
   const manifest = [{ Config: blobPath(image.config.descriptor), RepoTags: [...repoTags], Layers: image.layers.map((l) => blobPath(l.blob.descriptor)) }];
   files.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
+  // Loaded here: a run that writes no docker archive (an OCI layout, a push) need not load tar-stream (issue 14).
+  const { pack } = commonJsExports(await import("tar-stream"));
   const tar = pack();
   const chunks: Buffer[] = [];
   tar.on("data", (c: unknown) => chunks.push(c as Buffer));

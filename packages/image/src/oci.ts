@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { GantryError, type Target } from "@gantry/core";
-import * as semver from "semver";
 
 /** Media types of the OCI image-spec v1.1 and the Docker schema 2 types registries still serve. */
 export const MediaType = {
@@ -96,8 +95,26 @@ export interface ImageConfig {
 export interface Blob {
   descriptor: Descriptor;
   bytes: Uint8Array;
-  /** A file holding exactly these bytes (a checked layer cache entry): the OCI layout hard-links it instead of writing them. */
-  file?: string;
+}
+
+/**
+ * A blob left in the file that holds it until its bytes are needed (a layer cache hit, issue 14):
+ * the OCI layout hard-links the file; a push or a docker archive calls `read()`, which checks the
+ * bytes against the descriptor.
+ */
+export interface FileBlob {
+  descriptor: Descriptor;
+  file: string;
+  read(): Promise<Uint8Array>;
+  bytes?: undefined;
+}
+
+/** A layer's blob: in memory, or in a file until asked for. */
+export type LayerBlob = Blob | FileBlob;
+
+/** A blob's bytes, read from its file when it has not been read. */
+export function blobBytes(blob: LayerBlob): Promise<Uint8Array> {
+  return blob.bytes ? Promise.resolve(blob.bytes) : blob.read();
 }
 
 /** `sha256:<hex>` of some bytes. */
@@ -119,6 +136,18 @@ export function verifyDigest(bytes: Uint8Array, digest: string, what: string): v
 }
 
 /**
+ * True when a Go version (`1.21.5`, `go1.19rc1`) is older than 1.22: its first numbers read as semver's
+ * `coerce` reads them, a missing minor as 0; false when it has none. Not semver itself: that would load
+ * its 60 KiB for every image run, for this one comparison (issue 14).
+ */
+export function goBefore122(version: string): boolean {
+  const m = /(\d{1,16})(?:\.(\d{1,16}))?/.exec(version);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2] ?? 0)];
+  return major < 1 || (major === 1 && minor < 22);
+}
+
+/**
  * The OCI platform of a Go target. arm needs a variant (image-spec: "variant" for arm): a
  * target without one was built with Go's default GOARM, 5 when cross-compiling before Go 1.22
  * and 7 from then on. arm64's baseline v8 is left out, as Docker and ko do.
@@ -126,10 +155,7 @@ export function verifyDigest(bytes: Uint8Array, digest: string, what: string): v
 export function platformOfTarget(t: Target, goVersion?: string): Platform {
   const p: Platform = { architecture: t.arch, os: t.os };
   let variant = t.variant;
-  if (t.arch === "arm" && !variant) {
-    const go = semver.coerce(goVersion ?? "");
-    variant = go && semver.lt(go, "1.22.0") ? "v5" : "v7";
-  }
+  if (t.arch === "arm" && !variant) variant = goBefore122(goVersion ?? "") ? "v5" : "v7";
   if (t.arch === "arm64" && variant === "v8") variant = "";
   if (variant) p.variant = variant;
   return p;

@@ -1,6 +1,6 @@
 import type { Reporter } from "@gantry/core";
 import type { BuiltImage } from "./assemble.js";
-import type { Blob } from "./oci.js";
+import type { LayerBlob } from "./oci.js";
 import type { RegistryClient } from "./registry.js";
 
 export interface PushResult {
@@ -26,7 +26,7 @@ export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) 
  * then the index, by each tag, last. A failure before that leaves the tags where they were.
  */
 export async function pushImage(client: RegistryClient, image: BuiltImage, tags: readonly string[], reporter: Reporter): Promise<PushResult> {
-  const blobs = new Map<string, { blob: Blob; base: boolean }>();
+  const blobs = new Map<string, { blob: LayerBlob; base: boolean }>();
   for (const i of image.images) {
     for (const l of i.layers)
       blobs.set(l.blob.descriptor.digest, { blob: l.blob, base: l.role === "base" || Boolean(blobs.get(l.blob.descriptor.digest)?.base) });

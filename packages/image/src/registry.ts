@@ -11,7 +11,7 @@ import {
 } from "@gantry/core";
 import { type Challenge, type Credentials, bearerAuthorization, parseChallenge } from "./auth.js";
 import { readBlob, uploadUrl } from "./transfer.js";
-import { type Blob, type Descriptor, MANIFEST_ACCEPT, digestOf, verifyDigest } from "./oci.js";
+import { type Blob, type Descriptor, type LayerBlob, MANIFEST_ACCEPT, blobBytes, digestOf, verifyDigest } from "./oci.js";
 import { apiHost } from "./reference.js";
 
 export interface RegistryOptions {
@@ -202,7 +202,7 @@ export class RegistryClient {
    * With `mount`, asks first to mount it from the base's repository (distribution-spec
    * "Mounting a blob from another repository": 201 mounted, 202 an ordinary upload instead).
    */
-  async pushBlob(blob: Blob, mount = false): Promise<boolean> {
+  async pushBlob(blob: LayerBlob, mount = false): Promise<boolean> {
     const { digest, size } = blob.descriptor;
     if (await this.hasBlob(digest)) {
       this.stats.skipped++;
@@ -224,7 +224,8 @@ export class RegistryClient {
     // Debian's registry puts ?_state=… in Location: append, never replace, the query.
     const put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
       headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size) },
-      body: blob.bytes,
+      // A cached layer's file is read (and checked against its digest) only now that it must be sent.
+      body: await blobBytes(blob),
     });
     if (put.status !== 201) return this.fail(put, `uploading ${digest} (${size} bytes)`);
     await discardBody(put);

@@ -45,7 +45,7 @@ describe("manifests from several jobs", () => {
     expect(set.others).toEqual(["windows/amd64"]);
     expect(set.epoch).toBe(1764028800);
     const chosen = await selectBinaries(set, [{ os: "linux", architecture: "arm", variant: "v7" }]);
-    expect(Buffer.from(chosen[0]?.data ?? []).toString()).toBe("R");
+    expect(Buffer.from((await chosen[0]?.read()) ?? []).toString()).toBe("R");
     await expect(selectBinaries(set, [{ os: "linux", architecture: "s390x" }])).rejects.toThrow(/input 'platforms'.*which has linux\/amd64, linux\/arm\/v7/);
   });
 
@@ -64,6 +64,13 @@ describe("manifests from several jobs", () => {
     job(stale, "a", "linux/amd64", "A");
     writeFileSync(join(stale, "a", "bin", "hello"), "changed");
     await expect(selectBinaries(await loadBuildSet(await findManifests(stale, "/"), stale), [])).rejects.toThrow(/does not match the manifest.*rebuild/);
+    // Checked when selected, and again when read to build its layer: a file changed in between is refused.
+    const later = tempDir();
+    job(later, "a", "linux/amd64", "A");
+    const [checked] = await selectBinaries(await loadBuildSet(await findManifests(later, "/"), later), []);
+    expect(checked?.size).toBe(1);
+    writeFileSync(join(later, "a", "bin", "hello"), "B");
+    await expect(checked?.read()).rejects.toThrow(/does not match the manifest.*changed after go-build/);
     const none = tempDir();
     job(none, "w", "windows/amd64", "W");
     await expect(selectBinaries(await loadBuildSet(await findManifests(none, "/"), none), [])).rejects.toThrow(/has no Linux binaries \(only windows\/amd64\)/);

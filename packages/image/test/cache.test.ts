@@ -26,17 +26,19 @@ describe("the disk layer cache", () => {
     return { ...compress(tar), diffId: digestOf(tar), uncompressedSize: tar.length };
   };
 
-  it("gives back what was put under its key and the compressor's name, with the diff_id and size in the name", async () => {
+  const hex = (d: string) => d.slice("sha256:".length);
+
+  it("gives back what was put under its key and the compressor's name, with the diff_id and both sizes in the name", async () => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
     const c = made(5);
     await cache?.put(KEY, c);
-    const hex = (d: string) => d.slice("sha256:".length);
-    expect(readdirSync(dir)).toEqual([`${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000`]);
+    expect(readdirSync(dir)).toEqual([`${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000.${c.gz.length}`]);
     const got = await cache?.get(KEY);
     const file = join(dir, readdirSync(dir)[0] as string);
-    expect({ ...got, gz: undefined }).toEqual({ ...c, gz: undefined, file }); // the file, for the OCI layout to link
-    expect(Buffer.from(got?.gz ?? []).equals(Buffer.from(c.gz))).toBe(true);
+    // The file, for the OCI layout to link; its bytes only when read.
+    expect({ ...got, read: undefined }).toEqual({ digest: c.digest, diffId: c.diffId, uncompressedSize: 20000, size: c.gz.length, file, read: undefined });
+    expect(got && "read" in got && Buffer.from(await got.read()).equals(Buffer.from(c.gz))).toBe(true);
     expect(await cache?.get("b".repeat(64))).toBeUndefined();
   });
 
@@ -58,6 +60,51 @@ describe("the disk layer cache", () => {
     const c = made(7);
     writeFileSync(join(dir, `${KEY}.${COMPRESSOR}.${c.digest.slice("sha256:".length)}`), c.gz);
     expect(await diskLayerCache({ GANTRY_LAYER_CACHE: dir })?.get(KEY)).toBeUndefined();
+  });
+
+  it("ignores an entry without the gzip size in its name, and finds the entry of the current form beside it", async () => {
+    const dir = cacheDir();
+    const c = made(8);
+    writeFileSync(join(dir, `${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000`), c.gz);
+    const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
+    expect(await cache?.get(KEY)).toBeUndefined();
+    await cache?.put(KEY, c);
+    expect((await cache?.get(KEY))?.digest).toBe(c.digest);
+  });
+
+  it("trusts an entry of the right size without reading it; read() checks the bytes and drops an entry that fails", async () => {
+    const dir = cacheDir();
+    const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
+    const c = made(9);
+    await cache?.put(KEY, c);
+    const file = join(dir, readdirSync(dir)[0] as string);
+    const spoiled = Buffer.from(c.gz);
+    spoiled[spoiled.length - 1] = (spoiled.at(-1) ?? 0) ^ 0xff; // the same size, another byte
+    writeFileSync(file, spoiled);
+    const got = await cache?.get(KEY);
+    expect(got?.digest).toBe(c.digest); // the size rule: used as it is
+    await expect(got && "read" in got ? got.read() : undefined).rejects.toThrow(
+      /layer cache entry .* not the \d+ of sha256:[0-9a-f]{64} its name gives; it was removed/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("with GANTRY_LAYER_CACHE_VERIFY=1 reads and hashes every hit: an entry of the right size but other bytes is dropped and made anew", async () => {
+    const dir = cacheDir();
+    const c = made(10);
+    await diskLayerCache({ GANTRY_LAYER_CACHE: dir })?.put(KEY, c);
+    const verifying = diskLayerCache({ GANTRY_LAYER_CACHE: dir, GANTRY_LAYER_CACHE_VERIFY: "1" });
+    expect((await verifying?.get(KEY))?.digest).toBe(c.digest); // a sound entry is a hit
+    const file = join(dir, readdirSync(dir)[0] as string);
+    const spoiled = Buffer.from(c.gz);
+    spoiled[spoiled.length - 1] = (spoiled.at(-1) ?? 0) ^ 0xff;
+    writeFileSync(file, spoiled);
+    expect(await verifying?.get(KEY)).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(["yes", "2"])("refuses GANTRY_LAYER_CACHE_VERIFY=%s, naming the accepted values", (value) => {
+    expect(() => diskLayerCache({ GANTRY_LAYER_CACHE: "/nonexistent", GANTRY_LAYER_CACHE_VERIFY: value })).toThrow(/GANTRY_LAYER_CACHE_VERIFY.*1 or true/);
   });
 
   it("a second run over the same tars takes every layer from the cache, with the same descriptors", async () => {

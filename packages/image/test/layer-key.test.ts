@@ -1,7 +1,7 @@
 import { sha256 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { type LayerEntry, diffIdOf, entriesKey, tarKey } from "../src/layer-key.js";
-import { layerTar } from "../src/layer.js";
+import { entriesSource, layerTar, lazySource } from "../src/layer.js";
 import { binaryLike } from "./bytes.js";
 
 const data = binaryLike(40_000, 21);
@@ -16,6 +16,32 @@ describe("layer cache keys", () => {
 
   it("a verified sha256 stands for the data: it gives the key hashing the data gives", () => {
     expect(entriesKey([{ ...entries[0], sha256: sha256(data) } as LayerEntry], 5)).toBe(entriesKey(entries, 5));
+  });
+
+  it("a file known only by its verified sha256 and size gives the key its data gives (its layer is keyed before it is read)", () => {
+    const deferred = { path: "usr/local/bin/api", mode: 0o755, sha256: sha256(data), size: data.length };
+    expect(entriesKey([deferred], 5)).toBe(entriesKey(entries, 5));
+    expect(entriesKey([{ ...deferred, size: data.length + 1 }], 5)).not.toBe(entriesKey(entries, 5));
+  });
+
+  it("a lazy source is keyed before its file is read, and reads it only to build the tar: the same key and tar as the data's", async () => {
+    let reads = 0;
+    const lazy = {
+      path: "usr/local/bin/api",
+      mode: 0o755,
+      sha256: sha256(data),
+      size: data.length,
+      read: async () => {
+        reads++;
+        return data;
+      },
+    };
+    const source = lazySource([{ path: "tmp/", mode: 0o1777 }, lazy], 5, "binary");
+    const plain = entriesSource([{ path: "tmp/", mode: 0o1777 }, ...entries], 5, "binary");
+    expect(source.key).toBe(plain.key);
+    expect(reads).toBe(0);
+    expect(Buffer.from(await source.tar()).equals(Buffer.from(await plain.tar()))).toBe(true);
+    expect(reads).toBe(1);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { extract } from "tar-stream";
 import { describe, expect, it } from "vitest";
 import { assembleIndex, assemblePlatform, containerConfig, scratchAccounts, scratchEntries } from "../src/assemble.js";
 import { buildLayer, layerTar, withParents } from "../src/layer.js";
-import { digestOf, formatPlatform, platformOfTarget, samePlatform } from "../src/oci.js";
+import { blobBytes, digestOf, formatPlatform, platformOfTarget, samePlatform } from "../src/oci.js";
 
 interface TarHeader {
   name: string;
@@ -69,10 +69,11 @@ describe("layers", () => {
     const layer = await buildLayer(entries, 0, "binary");
     const tar = await layerTar(entries, 0);
     expect(layer.diffId).toBe(digestOf(tar));
-    expect(layer.blob.descriptor.digest).toBe(digestOf(layer.blob.bytes));
-    expect(Buffer.from(layer.blob.bytes.subarray(4, 8)).readUInt32LE(0)).toBe(0);
-    expect(layer.blob.bytes[9]).toBe(3);
-    expect(Buffer.from(gunzipSync(layer.blob.bytes)).equals(tar)).toBe(true);
+    const gz = await blobBytes(layer.blob);
+    expect(layer.blob.descriptor.digest).toBe(digestOf(gz));
+    expect(Buffer.from(gz.subarray(4, 8)).readUInt32LE(0)).toBe(0);
+    expect(gz[9]).toBe(3);
+    expect(Buffer.from(gunzipSync(gz)).equals(tar)).toBe(true);
     const again = await buildLayer(entries, 0, "binary");
     expect(again.blob.descriptor.digest).toBe(layer.blob.descriptor.digest);
   });
@@ -94,6 +95,20 @@ describe("platforms", () => {
     expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, "1.19.8").variant).toBe("v5");
     expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, "1.22.0").variant).toBe("v7");
     expect(platformOfTarget({ os: "linux", arch: "arm64", variant: "v8" })).toEqual({ os: "linux", architecture: "arm64" });
+    // Go versions compared as semver.coerce + lt compared them, without loading semver.
+    for (const [go, v5] of [
+      ["1.21.13", true],
+      ["go1.21rc2", true],
+      ["1", true],
+      ["0.9", true],
+      ["1.22", false],
+      ["go1.22.0", false],
+      ["1.26.8", false],
+      ["2.0.0", false],
+      ["devel", false],
+      ["", false],
+    ] as const)
+      expect(platformOfTarget({ os: "linux", arch: "arm", variant: "" }, go).variant, go).toBe(v5 ? "v5" : "v7");
     expect(samePlatform({ os: "linux", architecture: "arm64" }, { os: "linux", architecture: "arm64", variant: "v8" })).toBe(true);
     expect(samePlatform({ os: "linux", architecture: "arm", variant: "v6" }, { os: "linux", architecture: "arm", variant: "v7" })).toBe(false);
     expect(formatPlatform({ os: "linux", architecture: "arm", variant: "v7" })).toBe("linux/arm/v7");

@@ -4,22 +4,23 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BuiltImage } from "../src/assemble.js";
 import { writeOciLayout } from "../src/layout.js";
-import { MediaType, digestOf, jsonBlob } from "../src/oci.js";
+import { type FileBlob, type LayerBlob, MediaType, digestOf, jsonBlob } from "../src/oci.js";
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** An index over nothing, and one layer blob the image says `file` holds. */
+/** An index over nothing, and one layer blob the image says `file` holds (its `read()` gives the bytes, as a checked cache read does). */
 function imageWithLayer(bytes: Buffer, file: string): { image: BuiltImage; digest: string } {
   const index = jsonBlob(MediaType.index, { schemaVersion: 2, mediaType: MediaType.index, manifests: [] });
   const digest = digestOf(bytes);
-  const blobs = new Map<string, Uint8Array>([
-    [digest, bytes],
-    [index.descriptor.digest, index.bytes],
+  const layer: FileBlob = { descriptor: { mediaType: MediaType.layerGzip, digest, size: bytes.length }, file, read: async () => bytes };
+  const blobs = new Map<string, LayerBlob>([
+    [digest, layer],
+    [index.descriptor.digest, index],
   ]);
-  return { image: { index, images: [], blobs, files: new Map([[digest, file]]) }, digest };
+  return { image: { index, images: [], blobs }, digest };
 }
 
 describe("the OCI layout's blobs from the layer cache", () => {
@@ -42,7 +43,7 @@ describe("the OCI layout's blobs from the layer cache", () => {
   it.each([
     ["holds bytes of another size", (f: string) => writeFileSync(f, "something else, longer than the layer")],
     ["is gone", () => {}],
-  ])("are written from memory when the file %s", async (_what, spoil) => {
+  ])("are written from their bytes (the blob's checked read) when the file %s", async (_what, spoil) => {
     const d = dir();
     const bytes = Buffer.from("a cached gzip layer");
     spoil(join(d, "entry"));
