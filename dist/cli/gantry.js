@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-3JVE2KJT.js";
+} from "../chunks/chunk-PJCU2666.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-CYDUBEEI.js";
+} from "../chunks/chunk-DIGBKZ6C.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

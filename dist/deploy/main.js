@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-HKXSLXFT.js";
+} from "../chunks/chunk-WEWPZSOO.js";
 import {
   runActionMain
-} from "../chunks/chunk-CYDUBEEI.js";
+} from "../chunks/chunk-DIGBKZ6C.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-BXSOWROI.js";
+} from "../chunks/chunk-AZQRDD5S.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionPost
-} from "../chunks/chunk-CYDUBEEI.js";
+} from "../chunks/chunk-DIGBKZ6C.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

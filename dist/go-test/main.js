@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-CGCMNCCG.js";
-import "../chunks/chunk-355L4WMH.js";
-import "../chunks/chunk-42AMZIYS.js";
+} from "../chunks/chunk-EXK6DS34.js";
+import "../chunks/chunk-GXIU4B34.js";
+import "../chunks/chunk-YRCGGVKQ.js";
 import {
   runActionMain
-} from "../chunks/chunk-CYDUBEEI.js";
+} from "../chunks/chunk-DIGBKZ6C.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,14 +1,17 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  compress,
+  compress
+} from "../chunks/chunk-HLTAORT7.js";
+import {
   ownedBuffers
-} from "../chunks/chunk-W6IHR4BI.js";
-import "../chunks/chunk-CERUWQNN.js";
+} from "../chunks/chunk-CP2IXVQT.js";
+import "../chunks/chunk-DIGBKZ6C.js";
+import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 
 // packages/image/src/layer-worker.ts
 import { parentPort } from "node:worker_threads";
-parentPort?.on("message", ({ id, tar }) => {
-  let { gz, digest } = compress(tar);
+parentPort?.on("message", async ({ id, tar }) => {
+  let { gz, digest } = await compress(tar);
   parentPort?.postMessage({ id, gz, digest }, ownedBuffers(gz));
 });

@@ -1,14 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-VZGKZQKO.js";
-import "../chunks/chunk-W6IHR4BI.js";
-import "../chunks/chunk-UWKJJFBU.js";
-import "../chunks/chunk-KBUWGMZH.js";
-import "../chunks/chunk-CERUWQNN.js";
+} from "../chunks/chunk-LYQFJS7O.js";
+import "../chunks/chunk-HVVX2CWE.js";
+import "../chunks/chunk-CP2IXVQT.js";
 import {
   runActionMain
-} from "../chunks/chunk-CYDUBEEI.js";
+} from "../chunks/chunk-DIGBKZ6C.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 
 /** sha256 of a file, hex. */
 export async function sha256File(path: string): Promise<string> {
@@ -85,10 +85,13 @@ export async function isDirectory(path: string): Promise<boolean> {
 /**
  * A temp name beside `path` (same folder, so the rename onto `path` is atomic) that another user
  * cannot guess: `<path>.tmp-<pid>-<12 hex>` (issue 10; deploy's lock cleanup and go-build's link
- * cache recognise this form).
+ * cache recognise this form), the name cut to its first 100 characters.
  */
 export function tempPathBeside(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+  // At most 100 characters of the name: a long one (an image layer cache entry's is ~235) keeps its
+  // temp name within the 255 bytes a file name may have.
+  const name = basename(path);
+  return `${path.slice(0, path.length - name.length)}${name.slice(0, 100)}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
 }
 
 /** Create-only, never through a symlink: a name planted at the temp path makes the write fail (issue 10). */

@@ -16,6 +16,13 @@ describe("temp files", () => {
     expect(tempPathBeside("/x/state.json")).not.toBe(a);
   });
 
+  it("tempPathBeside keeps the temp name of a long name within a file name's 255 bytes", async () => {
+    const long = join(work, "k".repeat(250));
+    expect(tempPathBeside(long)).toMatch(new RegExp(`/k{100}\\.tmp-${process.pid}-[0-9a-f]{12}$`));
+    await writeFileAtomic(long, "x");
+    expect(readFileSync(long, "utf8")).toBe("x");
+  });
+
   it("writeNewFile refuses an existing name and a planted symlink, and sets the mode exactly", async () => {
     const victim = join(work, "victim");
     writeFileSync(victim, "keep");

@@ -12,7 +12,7 @@ export interface CompressRequest {
   tar: Uint8Array;
 }
 
-parentPort?.on("message", ({ id, tar }: CompressRequest) => {
-  const { gz, digest } = compress(tar);
+parentPort?.on("message", async ({ id, tar }: CompressRequest) => {
+  const { gz, digest } = await compress(tar);
   parentPort?.postMessage({ id, gz, digest }, ownedBuffers(gz));
 });

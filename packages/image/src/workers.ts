@@ -68,13 +68,13 @@ function runJob(worker: Worker, id: number, tar: Uint8Array): Promise<Compressed
 
 /**
  * Compresses tars in parallel (issue 14): the large ones beyond the first go to worker threads, while
- * this thread compresses the rest. Every thread runs the same pinned fflate, so the bytes are the same
+ * this thread compresses the rest. Every thread runs the same pinned libdeflate, so the bytes are the same
  * wherever a tar was compressed. A worker that fails fails the whole call; the others are stopped.
  */
 export async function compressAll(tars: readonly Uint8Array[], options: CompressOptions = {}): Promise<Compressed[]> {
   const out: Compressed[] = [];
   if (tars.length === 0) return out;
-  // Loaded here: a run whose layers all come from the cache compresses nothing, and need not set up fflate (issue 14).
+  // Loaded here: a run whose layers all come from the cache compresses nothing, and need not load the compressor (issue 14).
   const { compress } = await import("./compress.js");
   const large = tars.flatMap((t, i) => (t.length >= WORKER_MIN_BYTES ? [i] : []));
   const threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1);
@@ -85,8 +85,8 @@ export async function compressAll(tars: readonly Uint8Array[], options: Compress
   const settled = Promise.allSettled(running);
   try {
     // Here, while the workers run: the small tars, the first large one, and whatever the queue still holds.
-    for (const [i, tar] of tars.entries()) if (!offloaded.has(i)) out[i] = compress(tar);
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) out[id] = compress(tars[id] as Uint8Array);
+    for (const [i, tar] of tars.entries()) if (!offloaded.has(i)) out[i] = await compress(tar);
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) out[id] = await compress(tars[id] as Uint8Array);
     const failed = (await settled).find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
   } finally {

@@ -21,9 +21,9 @@ const cacheDir = () => {
 describe("the disk layer cache", () => {
   const KEY = "a".repeat(64);
   /** A layer as layersFromSources caches it: the gzip, its digest, and the tar's diff_id and size. */
-  const made = (seed: number) => {
+  const made = async (seed: number) => {
     const tar = binaryLike(20_000, seed);
-    return { ...compress(tar), diffId: digestOf(tar), uncompressedSize: tar.length };
+    return { ...(await compress(tar)), diffId: digestOf(tar), uncompressedSize: tar.length };
   };
 
   const hex = (d: string) => d.slice("sha256:".length);
@@ -31,7 +31,7 @@ describe("the disk layer cache", () => {
   it("gives back what was put under its key and the compressor's name, with the diff_id and both sizes in the name", async () => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
-    const c = made(5);
+    const c = await made(5);
     await cache?.put(KEY, c);
     expect(readdirSync(dir)).toEqual([`${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000.${c.gz.length}`]);
     const got = await cache?.get(KEY);
@@ -48,7 +48,7 @@ describe("the disk layer cache", () => {
   ])("drops an entry whose %s", async (_what, spoil) => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
-    await cache?.put(KEY, made(6));
+    await cache?.put(KEY, await made(6));
     const [name] = readdirSync(dir);
     spoil(join(dir, name as string));
     expect(await cache?.get(KEY)).toBeUndefined();
@@ -57,14 +57,14 @@ describe("the disk layer cache", () => {
 
   it("ignores an entry named in an older form (gzip digest only: no diff_id or size to give)", async () => {
     const dir = cacheDir();
-    const c = made(7);
+    const c = await made(7);
     writeFileSync(join(dir, `${KEY}.${COMPRESSOR}.${c.digest.slice("sha256:".length)}`), c.gz);
     expect(await diskLayerCache({ GANTRY_LAYER_CACHE: dir })?.get(KEY)).toBeUndefined();
   });
 
   it("ignores an entry without the gzip size in its name, and finds the entry of the current form beside it", async () => {
     const dir = cacheDir();
-    const c = made(8);
+    const c = await made(8);
     writeFileSync(join(dir, `${KEY}.${COMPRESSOR}.${hex(c.digest)}.${hex(c.diffId)}.20000`), c.gz);
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
     expect(await cache?.get(KEY)).toBeUndefined();
@@ -75,7 +75,7 @@ describe("the disk layer cache", () => {
   it("trusts an entry of the right size without reading it; read() checks the bytes and drops an entry that fails", async () => {
     const dir = cacheDir();
     const cache = diskLayerCache({ GANTRY_LAYER_CACHE: dir });
-    const c = made(9);
+    const c = await made(9);
     await cache?.put(KEY, c);
     const file = join(dir, readdirSync(dir)[0] as string);
     const spoiled = Buffer.from(c.gz);
@@ -91,7 +91,7 @@ describe("the disk layer cache", () => {
 
   it("with GANTRY_LAYER_CACHE_VERIFY=1 reads and hashes every hit: an entry of the right size but other bytes is dropped and made anew", async () => {
     const dir = cacheDir();
-    const c = made(10);
+    const c = await made(10);
     await diskLayerCache({ GANTRY_LAYER_CACHE: dir })?.put(KEY, c);
     const verifying = diskLayerCache({ GANTRY_LAYER_CACHE: dir, GANTRY_LAYER_CACHE_VERIFY: "1" });
     expect((await verifying?.get(KEY))?.digest).toBe(c.digest); // a sound entry is a hit

@@ -25,17 +25,17 @@ function memoryCache(): LayerCache & { gets: number; puts: string[] } {
 }
 
 describe("layer compression", () => {
-  it("gives the same bytes it gave when this test was written (a change of fflate or level shows here)", () => {
+  it("gives the same bytes it gave when this test was written (a change of libdeflate or level shows here)", async () => {
     // If this fails, every image digest changes: say so in the CHANGELOG and rename COMPRESSOR.
-    const gz = gzipLayer(binaryLike(300_000, 14));
-    expect(COMPRESSOR).toBe("fflate-0.8-gzip1");
-    expect(digestOf(gz)).toBe("sha256:5f3a020a08823d82bb93c2122e9504d981a1277d64b7e9bee41a6bfff1d2391a");
-    expect(gz.length).toBe(114_387);
+    const gz = await gzipLayer(binaryLike(300_000, 14));
+    expect(COMPRESSOR).toBe("libdeflate-wasm-0.1.0-gzip1");
+    expect(digestOf(gz)).toBe("sha256:56f9f52c0795110e0dd3700320f9f7b4a18a3b30fd7086bc54be9ccff15c6e56");
+    expect(gz.length).toBe(120_263);
   });
 
-  it("digests what it compressed, and the gzip holds the tar", () => {
+  it("digests what it compressed, and the gzip holds the tar", async () => {
     const tar = binaryLike(100_000, 3);
-    const c = compress(tar);
+    const c = await compress(tar);
     expect(c.digest).toBe(digestOf(c.gz));
     expect(Buffer.from(gunzipSync(c.gz)).equals(Buffer.from(tar))).toBe(true);
   });
@@ -43,7 +43,7 @@ describe("layer compression", () => {
   it("without a worker script compresses everything in this thread, in order", async () => {
     const tars = [binaryLike(WORKER_MIN_BYTES, 1), binaryLike(10, 2), binaryLike(WORKER_MIN_BYTES + 1, 3)];
     const out = await compressAll(tars, { threads: 4 });
-    expect(out.map((c) => c.digest)).toEqual(tars.map((t) => compress(t).digest));
+    expect(out.map((c) => c.digest)).toEqual((await Promise.all(tars.map(compress))).map((c) => c.digest));
   });
 });
 
@@ -93,7 +93,7 @@ describe("layers reused by content", () => {
     const tar = await layerTar(entries, 7);
     expect(built?.diffId).toBe(digestOf(tar));
     expect(built?.uncompressedSize).toBe(tar.length);
-    expect(built?.blob.descriptor.digest).toBe(compress(tar).digest);
+    expect(built?.blob.descriptor.digest).toBe((await compress(tar)).digest);
 
     const unbuildable: LayerSource = {
       ...entriesSource(entries, 7, "binary"),

@@ -1,15 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
+import {
+  CA_BUNDLE_SOURCE
+} from "./chunk-HVVX2CWE.js";
 import "./chunk-6LYVYBIT.js";
 
 // packages/image/src/cabundle.ts
-var CA_BUNDLE_SOURCE = {
-  /** Where the text comes from, as the READMEs say it. */
-  name: "certifi 2026.10.19.post1 (Mozilla's root store)",
-  date: "2026-10-19",
-  /** sha256 of the text below (certifi/cacert.pem in the wheel). */
-  sha256: "d87887200c9a705dccc937b9b83b5e67e47024c4a4b7f9dd15700c72e0f55453",
-  certificates: 117
-}, CA_BUNDLE_PEM = String.raw`
+var CA_BUNDLE_PEM = String.raw`
 # Issuer: CN=COMODO ECC Certification Authority O=COMODO CA Limited
 # Subject: CN=COMODO ECC Certification Authority O=COMODO CA Limited
 # Label: "COMODO ECC Certification Authority"

@@ -145,13 +145,26 @@ var LineSplitter = class {
 
 // packages/core/src/fsx.ts
 import { createHash, randomBytes } from "node:crypto";
-import { constants, createReadStream as createReadStream2 } from "node:fs";
+import { constants } from "node:fs";
 import { access, copyFile, mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 async function sha256File(path) {
-  let hash = createHash("sha256");
-  for await (let chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
+  return (await digestFile(path)).sha256;
+}
+var DIGEST_CHUNK = 1 << 20;
+async function digestFile(path) {
+  let handle = await open(path, "r");
+  try {
+    let hash = createHash("sha256"), [filling, spare] = [Buffer.allocUnsafe(DIGEST_CHUNK), Buffer.allocUnsafe(DIGEST_CHUNK)], size = 0, reading = handle.read(filling, 0, DIGEST_CHUNK, 0);
+    for (; ; ) {
+      let { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      size += bytesRead, [filling, spare] = [spare, filling], reading = handle.read(filling, 0, DIGEST_CHUNK, size), hash.update(spare.subarray(0, bytesRead));
+    }
+    return { sha256: hash.digest("hex"), size };
+  } finally {
+    await handle.close();
+  }
 }
 async function readWholeFile(path) {
   let handle = await open(path, "r");
@@ -178,7 +191,8 @@ async function exists(path) {
   }
 }
 function tempPathBeside(path) {
-  return `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
+  let name = basename(path);
+  return `${path.slice(0, path.length - name.length)}${name.slice(0, 100)}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
 }
 var EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 async function writeNewFile(path, data, mode) {
@@ -383,6 +397,12 @@ function freePort() {
       srv.close(() => res(port));
     });
   });
+}
+
+// packages/core/src/gzip.ts
+var GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0", libdeflate;
+async function gzipReproducible(data, level) {
+  return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
 }
 
 // packages/core/src/state.ts
@@ -889,7 +909,7 @@ function runnerArch() {
 
 // packages/core/src/golang.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename, join as join3 } from "node:path";
+import { basename as basename2, join as join3 } from "node:path";
 var semver = async () => commonJsExports(await import("./semver-7GN7MC3V.js"));
 function normalizeGoVersion(text) {
   let m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?((?:rc|beta)\d+)?$/.exec(text.trim());
@@ -918,7 +938,7 @@ async function goVersionFromFile(path) {
   } catch {
     throw new InputError("go-version-file", path, "the file cannot be read; accepted: a path to go.mod, go.work, .go-version or .tool-versions");
   }
-  let name = basename(path);
+  let name = basename2(path);
   if (name === "go.mod" || name === "go.work") {
     let toolchain = /^toolchain\s+go(\S+)/m.exec(text)?.[1];
     if (toolchain) return normalizeGoVersion(toolchain) ?? toolchain;
@@ -1111,12 +1131,6 @@ function parseChecksums(text) {
   });
 }
 
-// packages/core/src/gzip.ts
-var libdeflate;
-async function gzipReproducible(data, level) {
-  return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
-}
-
 export {
   memoryState,
   StateKey,
@@ -1130,6 +1144,7 @@ export {
   lastLines,
   exec,
   sha256File,
+  digestFile,
   readWholeFile,
   sha256,
   exists,
@@ -1205,5 +1220,6 @@ export {
   readProvenance,
   reissueStatement,
   parseChecksums,
+  GZIP_COMPRESSOR,
   gzipReproducible
 };

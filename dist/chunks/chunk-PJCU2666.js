@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-35GX763Z.js")).deployStage,
-  "go-build": async () => (await import("./src-JZGIAWZ3.js")).goBuildStage,
-  "go-test": async () => (await import("./src-EPK2UWK6.js")).goTestStage,
-  image: async () => (await import("./src-SNG6KH7Y.js")).imageStage,
-  slim: async () => (await import("./src-RLZEGWUI.js")).slimStage
+  deploy: async () => (await import("./src-RM2EOBNP.js")).deployStage,
+  "go-build": async () => (await import("./src-7IOS3MEW.js")).goBuildStage,
+  "go-test": async () => (await import("./src-EVHTQ7FI.js")).goTestStage,
+  image: async () => (await import("./src-GONDHFNF.js")).imageStage,
+  slim: async () => (await import("./src-3HSMQP5S.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

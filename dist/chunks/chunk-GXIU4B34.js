@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -40,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -153,8 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-HKXSLXFT.js";
-import "./chunk-CYDUBEEI.js";
+} from "./chunk-WEWPZSOO.js";
+import "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-CGCMNCCG.js";
+} from "./chunk-EXK6DS34.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-355L4WMH.js";
+} from "./chunk-GXIU4B34.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-42AMZIYS.js";
-import "./chunk-CYDUBEEI.js";
+} from "./chunk-YRCGGVKQ.js";
+import "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

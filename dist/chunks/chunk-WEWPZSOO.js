@@ -28,7 +28,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname3, join as join11 } from "node:path";

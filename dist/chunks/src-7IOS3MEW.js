@@ -57,10 +57,10 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-BXSOWROI.js";
+} from "./chunk-AZQRDD5S.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-CYDUBEEI.js";
+import "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

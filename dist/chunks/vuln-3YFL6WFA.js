@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-42AMZIYS.js";
+} from "./chunk-YRCGGVKQ.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -1,15 +1,11 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
+  CA_BUNDLE_SOURCE
+} from "./chunk-HVVX2CWE.js";
+import {
   COMPRESSOR,
-  compress,
   ownedBuffers
-} from "./chunk-W6IHR4BI.js";
-import {
-  require_semver
-} from "./chunk-UWKJJFBU.js";
-import {
-  require_tar_stream
-} from "./chunk-KBUWGMZH.js";
+} from "./chunk-CP2IXVQT.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -18,6 +14,8 @@ import {
   InputError,
   MANIFEST_FILE,
   REPRODUCIBLE_TAR_FORMAT,
+  commonJsExports,
+  digestFile,
   discardBody,
   exec,
   exists,
@@ -41,14 +39,11 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-CYDUBEEI.js";
-import {
-  __toESM
-} from "./chunk-6LYVYBIT.js";
+} from "./chunk-DIGBKZ6C.js";
 
 // packages/image/src/oci.ts
 import { createHash } from "node:crypto";
-var semver = __toESM(require_semver(), 1), MediaType = {
+var MediaType = {
   index: "application/vnd.oci.image.index.v1+json",
   manifest: "application/vnd.oci.image.manifest.v1+json",
   config: "application/vnd.oci.image.config.v1+json",
@@ -63,6 +58,9 @@ var semver = __toESM(require_semver(), 1), MediaType = {
   spdx: "application/spdx+json",
   cyclonedx: "application/vnd.cyclonedx+json"
 }, MANIFEST_ACCEPT = [MediaType.index, MediaType.manifest, MediaType.dockerList, MediaType.dockerManifest].join(", ");
+function blobBytes(blob) {
+  return blob.bytes ? Promise.resolve(blob.bytes) : blob.read();
+}
 function digestOf(bytes) {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
@@ -75,13 +73,15 @@ function verifyDigest(bytes, digest, what) {
   let actual = digestOf(bytes);
   if (actual !== digest) throw new GantryError(`${what}: content has digest ${actual}, expected ${digest}; refusing to use it`);
 }
+function goBefore122(version) {
+  let m = /(\d{1,16})(?:\.(\d{1,16}))?/.exec(version);
+  if (!m) return !1;
+  let [major, minor] = [Number(m[1]), Number(m[2] ?? 0)];
+  return major < 1 || major === 1 && minor < 22;
+}
 function platformOfTarget(t, goVersion) {
   let p = { architecture: t.arch, os: t.os }, variant = t.variant;
-  if (t.arch === "arm" && !variant) {
-    let go = semver.coerce(goVersion ?? "");
-    variant = go && semver.lt(go, "1.22.0") ? "v5" : "v7";
-  }
-  return t.arch === "arm64" && variant === "v8" && (variant = ""), variant && (p.variant = variant), p;
+  return t.arch === "arm" && !variant && (variant = goBefore122(goVersion ?? "") ? "v5" : "v7"), t.arch === "arm64" && variant === "v8" && (variant = ""), variant && (p.variant = variant), p;
 }
 function formatPlatform(p) {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
@@ -108,8 +108,8 @@ function tarKey(diffId) {
 }
 function entriesKey(entries, mtimeSeconds) {
   let files = withParents(entries).map((e) => {
-    let data = e.data, digest = data === void 0 ? null : e.sha256 ?? sha256(data);
-    return [e.path, e.mode, digest, data?.length ?? null];
+    let { data, sha256: known, size } = e, digest = data === void 0 ? known ?? null : known ?? sha256(data);
+    return [e.path, e.mode, digest, data?.length ?? size ?? null];
   });
   return sha256(JSON.stringify({ format: REPRODUCIBLE_TAR_FORMAT, mtime: mtimeSeconds, files }));
 }
@@ -150,10 +150,12 @@ function runJob(worker, id, tar) {
   });
 }
 async function compressAll(tars, options = {}) {
-  let out = [], large = tars.flatMap((t, i) => t.length >= WORKER_MIN_BYTES ? [i] : []), threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1), queue = options.script && threads > 0 ? large.slice(1) : [], offloaded = new Set(queue), started = [], running = Array.from({ length: queue.length > 0 ? threads : 0 }, () => drain(options.script, queue, tars, out, started)), settled = Promise.allSettled(running);
+  let out = [];
+  if (tars.length === 0) return out;
+  let { compress } = await import("./compress-JKZY4JPU.js"), large = tars.flatMap((t, i) => t.length >= WORKER_MIN_BYTES ? [i] : []), threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1), queue = options.script && threads > 0 ? large.slice(1) : [], offloaded = new Set(queue), started = [], running = Array.from({ length: queue.length > 0 ? threads : 0 }, () => drain(options.script, queue, tars, out, started)), settled = Promise.allSettled(running);
   try {
-    for (let [i, tar] of tars.entries()) offloaded.has(i) || (out[i] = compress(tar));
-    for (let id = queue.shift(); id !== void 0; id = queue.shift()) out[id] = compress(tars[id]);
+    for (let [i, tar] of tars.entries()) offloaded.has(i) || (out[i] = await compress(tar));
+    for (let id = queue.shift(); id !== void 0; id = queue.shift()) out[id] = await compress(tars[id]);
     let failed = (await settled).find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
   } finally {
@@ -169,6 +171,10 @@ function layerTar(entries, mtimeSeconds) {
 function entriesSource(entries, mtimeSeconds, role) {
   return { key: entriesKey(entries, mtimeSeconds), role, tar: () => layerTar(entries, mtimeSeconds) };
 }
+function lazySource(entries, mtimeSeconds, role) {
+  let read = (e) => "read" in e ? e.read().then((data) => ({ path: e.path, mode: e.mode, data, sha256: e.sha256 })) : Promise.resolve(e);
+  return { key: entriesKey(entries, mtimeSeconds), role, tar: async () => layerTar(await Promise.all(entries.map(read)), mtimeSeconds) };
+}
 function tarSource({ tar, role }) {
   let diffId = diffIdOf(tar);
   return { key: tarKey(diffId), role, diffId, tar: async () => tar };
@@ -177,15 +183,16 @@ async function makeLayers(sources, options) {
   let tars = await Promise.all(sources.map((s) => s.tar())), compressed = await compressAll(tars, options);
   return tars.map((tar, i) => ({ ...compressed[i], diffId: sources[i]?.diffId ?? diffIdOf(tar), uncompressedSize: tar.length }));
 }
-function layerOf({ gz, digest, diffId, uncompressedSize, file }, role) {
-  return { blob: { descriptor: { mediaType: MediaType.layerGzip, digest, size: gz.length }, bytes: gz, ...file ? { file } : {} }, diffId, uncompressedSize, role };
+function layerOf(c, role) {
+  let descriptor = { mediaType: MediaType.layerGzip, digest: c.digest, size: "gz" in c ? c.gz.length : c.size };
+  return { blob: "gz" in c ? { descriptor, bytes: c.gz } : { descriptor, file: c.file, read: c.read }, diffId: c.diffId, uncompressedSize: c.uncompressedSize, role };
 }
 async function layersFromSources(sources, options = {}) {
   let unique = [...new Map(sources.map((s) => [s.key, s])).values()], hits = await Promise.all(unique.map((s) => options.cache?.get(s.key))), found = /* @__PURE__ */ new Map();
   for (let [i, hit] of hits.entries()) hit && found.set(unique[i].key, hit);
-  let missing = unique.filter((s) => !found.has(s.key));
-  for (let [i, made] of (await makeLayers(missing, options)).entries()) found.set(missing[i].key, made);
-  return await Promise.all(missing.map((s) => options.cache?.put(s.key, found.get(s.key)))), sources.map((s) => layerOf(found.get(s.key), s.role));
+  let missing = unique.filter((s) => !found.has(s.key)), made = await makeLayers(missing, options);
+  for (let [i, layer] of made.entries()) found.set(missing[i].key, layer);
+  return await Promise.all(missing.map((s, i) => options.cache?.put(s.key, made[i]))), sources.map((s) => layerOf(found.get(s.key), s.role));
 }
 function layersFromTars(tars, options = {}) {
   return layersFromSources(tars.map(tarSource), options);
@@ -195,7 +202,7 @@ async function buildLayer(entries, mtimeSeconds, role, cache) {
 }
 
 // packages/image/src/assemble.ts
-var DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", BINARY_DIR = "usr/local/bin";
+var DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", BINARY_DIR = "usr/local/bin", BINARY_MODE = 493, CA_BUNDLE_PATH = "etc/ssl/certs/ca-certificates.crt";
 function scratchAccounts(user) {
   let [u = "65532", g] = user.split(":"), uid = u === "root" ? "0" : u === "nonroot" ? "65532" : u, gid = g === void 0 ? uid : g === "root" ? "0" : g === "nonroot" ? "65532" : g, passwd = ["root:x:0:0:root:/root:/sbin/nologin"], group = ["root:x:0:"];
   return uid !== "0" && passwd.push(`nonroot:x:${uid}:${gid}:nonroot:/home/nonroot:/sbin/nologin`), gid !== "0" && group.push(`nonroot:x:${gid}:`), { passwd: `${passwd.join(`
@@ -210,7 +217,7 @@ function scratchEntries(user, caBundle) {
     { path: "etc/group", mode: 420, data: Buffer.from(group) },
     { path: "tmp/", mode: 1023 }
   ];
-  return caBundle && entries.push({ path: "etc/ssl/certs/ca-certificates.crt", mode: 420, data: caBundle }), entries;
+  return caBundle && entries.push({ path: CA_BUNDLE_PATH, mode: 420, data: caBundle }), entries;
 }
 function mergeEnv(base, ours) {
   let out = [...base];
@@ -233,8 +240,12 @@ function containerConfig(spec, base) {
   let workdir = spec.workdir || base?.WorkingDir;
   return workdir && (c.WorkingDir = workdir), Object.keys(labels).length > 0 && (c.Labels = labels), base?.StopSignal && (c.StopSignal = base.StopSignal), c;
 }
+function binarySource(name, binary, epoch) {
+  let file = { path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, sha256: binary.artifact.sha256, size: binary.size, read: binary.read };
+  return lazySource([file], epoch, "binary");
+}
 function binaryEntries(name, binary, sha2562) {
-  return [{ path: `${BINARY_DIR}/${name}`, mode: 493, data: binary, ...sha2562 ? { sha256: sha2562 } : {} }];
+  return [{ path: `${BINARY_DIR}/${name}`, mode: BINARY_MODE, data: binary, ...sha2562 ? { sha256: sha2562 } : {} }];
 }
 async function assemblePlatform(spec, platform, binary, base, cache) {
   return platformImage(spec, platform, await buildLayer(binaryEntries(spec.name, binary), spec.epoch, "binary", cache), base);
@@ -269,14 +280,13 @@ function assembleIndex(images, annotations) {
     mediaType: MediaType.index,
     manifests: images.map((i) => ({ ...i.manifest.descriptor, platform: i.platform })),
     ...Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}
-  }, blobs = /* @__PURE__ */ new Map(), files = /* @__PURE__ */ new Map();
+  }, blobs = /* @__PURE__ */ new Map();
   for (let i of images) {
-    for (let l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob.bytes);
-    for (let l of i.layers) l.blob.file && files.set(l.blob.descriptor.digest, l.blob.file);
-    blobs.set(i.config.descriptor.digest, i.config.bytes), blobs.set(i.manifest.descriptor.digest, i.manifest.bytes);
+    for (let l of i.layers) blobs.set(l.blob.descriptor.digest, l.blob);
+    blobs.set(i.config.descriptor.digest, i.config), blobs.set(i.manifest.descriptor.digest, i.manifest);
   }
   let indexBlob = jsonBlob(MediaType.index, index);
-  return blobs.set(indexBlob.descriptor.digest, indexBlob.bytes), { index: indexBlob, images: [...images], blobs, ...files.size > 0 ? { files } : {} };
+  return blobs.set(indexBlob.descriptor.digest, indexBlob), { index: indexBlob, images: [...images], blobs };
 }
 
 // packages/image/src/push.ts
@@ -651,7 +661,7 @@ async function loadBuildSet(files, cwd) {
   }
   let m = first, binaries = [];
   for (let { a, go } of byTarget.values())
-    binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go), data: new Uint8Array() });
+    binaries.push({ artifact: a, path: a.path, platform: platformOfTarget({ os: a.os, arch: a.arch, variant: a.variant ?? "" }, go) });
   return binaries.sort((x, y) => formatPlatform(x.platform) < formatPlatform(y.platform) ? -1 : 1), {
     project: m.project,
     version: m.version,
@@ -662,6 +672,17 @@ async function loadBuildSet(files, cwd) {
     others: [...others].sort(),
     manifests: [...files]
   };
+}
+function checkDigest(b, sha2562) {
+  if (sha2562 !== b.artifact.sha256)
+    throw new GantryError(
+      `${b.path} does not match the manifest (sha256 ${sha2562.slice(0, 12)}, manifest says ${b.artifact.sha256.slice(0, 12)}): it changed after go-build; rebuild`
+    );
+}
+function unreadable(b) {
+  return new GantryError(
+    `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`
+  );
 }
 async function selectBinaries(set, wanted) {
   let have = set.binaries.map((b) => formatPlatform(b.platform));
@@ -676,41 +697,52 @@ async function selectBinaries(set, wanted) {
   });
   return Promise.all(
     chosen.map(async (b) => {
-      let data;
-      try {
-        data = await readWholeFile(b.path);
-      } catch {
-        throw new GantryError(
-          `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`
-        );
-      }
-      if (sha256(data) !== b.artifact.sha256)
-        throw new GantryError(
-          `${b.path} does not match the manifest (sha256 ${sha256(data).slice(0, 12)}, manifest says ${b.artifact.sha256.slice(0, 12)}): it changed after go-build; rebuild`
-        );
-      return { ...b, data };
+      let { sha256: digest, size } = await digestFile(b.path).catch(() => {
+        throw unreadable(b);
+      });
+      return checkDigest(b, digest), { ...b, size, read: async () => {
+        let data = await readWholeFile(b.path).catch(() => {
+          throw unreadable(b);
+        });
+        return checkDigest(b, sha256(data)), data;
+      } };
     })
   );
 }
 
 // packages/image/src/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { mkdir, readdir as readdir2, rm, stat as stat2 } from "node:fs/promises";
+import { mkdir, readdir as readdir2, rm, stat as stat2, utimes } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
-var MAX_ENTRIES = 64, FIELDS = /^([0-9a-f]{64})\.([0-9a-f]{64})\.(\d{1,15})$/;
+var MAX_ENTRIES = 64, FIELDS = /^([0-9a-f]{64})\.([0-9a-f]{64})\.(\d{1,15})\.(\d{1,15})$/, LAYER_CACHE_VERIFY_ENV = "GANTRY_LAYER_CACHE_VERIFY";
 function parseName(rest) {
   let m = FIELDS.exec(rest);
-  return m ? { digest: `sha256:${m[1]}`, diffId: `sha256:${m[2]}`, uncompressedSize: Number(m[3]) } : void 0;
+  return m ? { digest: `sha256:${m[1]}`, diffId: `sha256:${m[2]}`, uncompressedSize: Number(m[3]), size: Number(m[4]) } : void 0;
 }
-async function readEntry(file, rest) {
+async function readChecked(file, size, digest) {
+  let gz = await readWholeFile(file).catch((err) => {
+    throw new GantryError(`layer cache entry ${file} cannot be read (${err.message}); run again, and it is made anew`);
+  }), actual = `sha256:${createHash3("sha256").update(gz).digest("hex")}`;
+  if (gz.length === size && actual === digest) return gz;
+  throw await rm(file, { force: !0 }), new GantryError(
+    `layer cache entry ${file} holds ${gz.length} bytes of ${actual}, not the ${size} of ${digest} its name gives; it was removed, run again and the layer is made anew`
+  );
+}
+async function openEntry(file, rest, verify) {
   let named = parseName(rest);
   if (named)
     try {
-      let gz = await readWholeFile(file);
-      if (`sha256:${createHash3("sha256").update(gz).digest("hex")}` === named.digest) return { gz, ...named, file };
-      await rm(file, { force: !0 });
+      if (verify) await readChecked(file, named.size, named.digest);
+      else if ((await stat2(file)).size !== named.size) {
+        await rm(file, { force: !0 });
+        return;
+      }
+      let now = /* @__PURE__ */ new Date();
+      return await utimes(file, now, now).catch(() => {
+      }), { ...named, file, read: () => readChecked(file, named.size, named.digest) };
     } catch {
+      return;
     }
 }
 async function prune(dir) {
@@ -721,20 +753,26 @@ async function prune(dir) {
   aged.sort((a, b) => a.t - b.t);
   for (let { n } of aged.slice(0, names.length - MAX_ENTRIES)) await rm(join3(dir, n), { force: !0 });
 }
+function verifySetting(env) {
+  let setting = env[LAYER_CACHE_VERIFY_ENV]?.trim().toLowerCase() ?? "";
+  if (setting === "" || setting === "0" || setting === "false") return !1;
+  if (setting === "1" || setting === "true") return !0;
+  throw new InputError(LAYER_CACHE_VERIFY_ENV, env[LAYER_CACHE_VERIFY_ENV] ?? "", "1 or true (hash every cached layer when it is used), 0 or false");
+}
 function diskLayerCache(env) {
   let setting = env.GANTRY_LAYER_CACHE?.trim();
   if (setting === "off") return;
-  let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), prefix = (key) => `${key}.${COMPRESSOR}.`;
+  let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), verify = verifySetting(env), prefix = (key) => `${key}.${COMPRESSOR}.`;
   return {
     async get(key) {
-      let name = (await readdir2(dir).catch(() => [])).find((n) => n.startsWith(prefix(key)));
-      return name ? readEntry(join3(dir, name), name.slice(prefix(key).length)) : void 0;
+      let rest = (await readdir2(dir).catch(() => [])).flatMap((n) => n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)) ? [n.slice(prefix(key).length)] : []);
+      return rest[0] === void 0 ? void 0 : openEntry(join3(dir, `${prefix(key)}${rest[0]}`), rest[0], verify);
     },
     async put(key, { gz, digest, diffId, uncompressedSize }) {
       try {
         await mkdir(dir, { recursive: !0 });
         let hex = (d) => d.replace("sha256:", "");
-        await writeFileAtomic(join3(dir, `${prefix(key)}${hex(digest)}.${hex(diffId)}.${uncompressedSize}`), gz), await prune(dir);
+        await writeFileAtomic(join3(dir, `${prefix(key)}${hex(digest)}.${hex(diffId)}.${uncompressedSize}.${gz.length}`), gz), await prune(dir);
       } catch {
       }
     }
@@ -745,7 +783,6 @@ function diskLayerCache(env) {
 import { mkdir as mkdir2, mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
-var import_tar_stream = __toESM(require_tar_stream(), 1);
 async function dockerServerVersion(env) {
   let r = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { env, allowFailure: !0, timeoutMs: 15e3 }).catch(() => {
   }), v = r?.stdout.trim();
@@ -755,7 +792,7 @@ async function dockerLoad(file, env) {
   return [...(await exec("docker", ["load", "--input", file], { env, timeoutMs: 3e5 })).stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1]);
 }
 async function readTar(bytes) {
-  let files = /* @__PURE__ */ new Map(), ex = (0, import_tar_stream.extract)(), done = new Promise((res, rej) => {
+  let files = /* @__PURE__ */ new Map(), { extract } = commonJsExports(await import("./tar-stream-3EDDGGEL.js")), ex = extract(), done = new Promise((res, rej) => {
     ex.on("entry", (header, stream, next) => {
       let chunks = [];
       stream.on("data", (c) => chunks.push(c)), stream.on("end", () => {
@@ -993,20 +1030,19 @@ function usesHttp(inputs, registry) {
 // packages/image/src/layout.ts
 import { link, mkdir as mkdir3, readdir as readdir3, rename, rm as rm3, stat as stat3, writeFile } from "node:fs/promises";
 import { basename as basename2, dirname, join as join5 } from "node:path";
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 var LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: "1.0.0" });
 function layoutIndex(target, tags, referrers = []) {
   let named = tags.length === 0 ? [target] : tags.map((t) => ({ ...target, annotations: { "org.opencontainers.image.ref.name": t } })), index = { schemaVersion: 2, mediaType: MediaType.index, manifests: [...named, ...referrers] };
   return JSON.stringify(index);
 }
-async function writeBlob(target, bytes, file) {
-  if (file)
+async function writeBlob(target, blob) {
+  if (blob.bytes === void 0)
     try {
-      if (await link(file, target), (await stat3(target)).size === bytes.length) return;
+      if (await link(blob.file, target), (await stat3(target)).size === blob.descriptor.size) return;
       await rm3(target, { force: !0 });
     } catch {
     }
-  await writeFile(target, bytes);
+  await writeFile(target, await blobBytes(blob));
 }
 async function writeOciLayout(dir, image, tags, referrers = []) {
   let s = await stat3(dir).catch(() => {
@@ -1021,8 +1057,8 @@ async function writeOciLayout(dir, image, tags, referrers = []) {
   try {
     await mkdir3(join5(staging, "blobs", "sha256"), { recursive: !0 });
     let blobs = new Map(image.blobs);
-    for (let r of referrers) for (let b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b.bytes);
-    for (let [digest, bytes] of blobs) await writeBlob(join5(staging, "blobs", "sha256", digest.slice(7)), bytes, image.files?.get(digest));
+    for (let r of referrers) for (let b of [r.manifest, ...r.blobs]) blobs.set(b.descriptor.digest, b);
+    for (let [digest, blob] of blobs) await writeBlob(join5(staging, "blobs", "sha256", digest.slice(7)), blob);
     await writeFile(join5(staging, "oci-layout"), LAYOUT_FILE), await writeFile(join5(staging, "index.json"), layoutIndex(image.index.descriptor, tags, referrers.map(referrerDescriptor)));
     let old = `${staging}.old`;
     s && await rename(dir, old), await rename(staging, dir), s && await rm3(old, { recursive: !0, force: !0 });
@@ -1032,11 +1068,11 @@ async function writeOciLayout(dir, image, tags, referrers = []) {
 }
 async function dockerArchive(image, repoTags, epoch) {
   let blobPath = (d) => `blobs/sha256/${d.digest.slice(7)}`, files = /* @__PURE__ */ new Map();
-  for (let l of image.layers) files.set(blobPath(l.blob.descriptor), l.blob.bytes);
+  for (let l of image.layers) files.set(blobPath(l.blob.descriptor), await blobBytes(l.blob));
   files.set(blobPath(image.config.descriptor), image.config.bytes), files.set(blobPath(image.manifest.descriptor), image.manifest.bytes), files.set("oci-layout", Buffer.from(LAYOUT_FILE)), files.set("index.json", Buffer.from(layoutIndex({ ...image.manifest.descriptor, platform: image.platform }, [])));
   let manifest = [{ Config: blobPath(image.config.descriptor), RepoTags: [...repoTags], Layers: image.layers.map((l) => blobPath(l.blob.descriptor)) }];
   files.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
-  let tar = (0, import_tar_stream2.pack)(), chunks = [];
+  let { pack } = commonJsExports(await import("./tar-stream-3EDDGGEL.js")), tar = pack(), chunks = [];
   tar.on("data", (c) => chunks.push(c));
   let done = new Promise((res, rej) => {
     tar.on("end", res), tar.on("error", rej);
@@ -1265,7 +1301,8 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms)), MAX_MANIFEST = 4 * 10
     if (!location) throw new GantryError(`registry ${this.registry} started an upload without a Location header`);
     let url = uploadUrl(location, this.base, `registry ${this.registry} started the upload of ${digest}`), put = await this.request("PUT", `${url}${url.includes("?") ? "&" : "?"}digest=${encodeURIComponent(digest)}`, {
       headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size) },
-      body: blob.bytes
+      // A cached layer's file is read (and checked against its digest) only now that it must be sent.
+      body: await blobBytes(blob)
     });
     return put.status !== 201 ? this.fail(put, `uploading ${digest} (${size} bytes)`) : (await discardBody(put), this.stats.uploaded++, this.stats.uploadedBytes += size, !0);
   }
@@ -1378,13 +1415,16 @@ async function extraEntries(inputs) {
   for (let f of inputs.files) await add(f.source, f.dest, f.mode, `${f.source}:/${f.dest}`);
   return entries;
 }
-async function scratchLayer(inputs, epoch, ctx) {
-  let ca;
-  if (inputs.caCertificates) {
-    let { CA_BUNDLE_PEM, CA_BUNDLE_SOURCE } = await import("./cabundle-HPV4FA35.js");
-    ca = Buffer.from(CA_BUNDLE_PEM), ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`);
-  }
-  return entriesSource(scratchEntries(inputs.user, ca), epoch, ca ? "ca-certificates" : "accounts");
+function scratchLayer(inputs, epoch, ctx) {
+  if (!inputs.caCertificates) return entriesSource(scratchEntries(inputs.user), epoch, "accounts");
+  let ca = { path: CA_BUNDLE_PATH, mode: 420, sha256: CA_BUNDLE_SOURCE.sha256, size: CA_BUNDLE_SOURCE.bytes, read: readCaBundle };
+  return ctx.reporter.info(`ca-certificates: ${CA_BUNDLE_SOURCE.name}, ${CA_BUNDLE_SOURCE.date}, ${CA_BUNDLE_SOURCE.certificates} roots`), lazySource([...scratchEntries(inputs.user), ca], epoch, "ca-certificates");
+}
+async function readCaBundle() {
+  let bytes = Buffer.from((await import("./cabundle-KMZND2KG.js")).CA_BUNDLE_PEM);
+  if (sha256(bytes) !== CA_BUNDLE_SOURCE.sha256)
+    throw new GantryError("gantry's CA bundle does not have the sha256 cabundle-source.ts gives; this gantry build is broken");
+  return bytes;
 }
 async function sbomReferrers(images, binaries, created) {
   let out = [];
@@ -1393,10 +1433,10 @@ async function sbomReferrers(images, binaries, created) {
 }
 async function ociImages(inputs, set, labels, ctx, layerOptions) {
   let binaries = await selectBinaries(set, inputs.platforms), platforms = binaries.map((b) => b.platform), shared = [], base;
-  inputs.base === "scratch" ? shared.push(await scratchLayer(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
+  inputs.base === "scratch" ? shared.push(scratchLayer(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
   let files = await extraEntries(inputs);
   files.length > 0 && shared.push(entriesSource(files, set.epoch, "files"));
-  let name = binaries[0]?.artifact.name || set.project, binaryLayers = binaries.map((b) => entriesSource(binaryEntries(name, b.data, b.artifact.sha256), set.epoch, "binary")), layers = await layersFromSources([...shared, ...binaryLayers], layerOptions), spec = {
+  let name = binaries[0]?.artifact.name || set.project, binaryLayers = binaries.map((b) => binarySource(name, b, set.epoch)), layers = await layersFromSources([...shared, ...binaryLayers], layerOptions), spec = {
     name,
     created: set.date,
     epoch: set.epoch,
@@ -1608,24 +1648,29 @@ var imageStage = {
 export {
   MediaType,
   MANIFEST_ACCEPT,
+  blobBytes,
   digestOf,
   jsonBlob,
   verifyDigest,
+  goBefore122,
   platformOfTarget,
   formatPlatform,
   parsePlatform,
   samePlatform,
   layerTar,
   entriesSource,
+  lazySource,
   tarSource,
   layersFromSources,
   layersFromTars,
   buildLayer,
   DEFAULT_PATH,
   BINARY_DIR,
+  CA_BUNDLE_PATH,
   scratchAccounts,
   scratchEntries,
   containerConfig,
+  binarySource,
   binaryEntries,
   assemblePlatform,
   platformImage,
@@ -1658,6 +1703,7 @@ export {
   readSboms,
   loadBuildSet,
   selectBinaries,
+  LAYER_CACHE_VERIFY_ENV,
   diskLayerCache,
   dockerServerVersion,
   dockerLoad,

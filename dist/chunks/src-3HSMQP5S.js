@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-GLO2ZSXD.js";
+} from "./chunk-NCYCAL56.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-CYDUBEEI.js";
+import "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -1,11 +1,13 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   BINARY_DIR,
+  CA_BUNDLE_PATH,
   DEFAULT_PATH,
   DOCKER_HUB,
   EMPTY_CONFIG,
   IMAGE_INPUTS,
   IMAGE_PROVENANCE_FILE,
+  LAYER_CACHE_VERIFY_ENV,
   MANIFEST_ACCEPT,
   MediaType,
   RegistryClient,
@@ -18,6 +20,8 @@ import {
   assemblePlatform,
   bearerAuthorization,
   binaryEntries,
+  binarySource,
+  blobBytes,
   buildImage,
   buildLayer,
   containerConfig,
@@ -38,6 +42,7 @@ import {
   findManifests,
   formatPlatform,
   formatReference,
+  goBefore122,
   imageByteInputs,
   imageMetadata,
   imageStage,
@@ -47,6 +52,7 @@ import {
   layerTar,
   layersFromSources,
   layersFromTars,
+  lazySource,
   loadBuildSet,
   parseArgv,
   parseChallenge,
@@ -81,22 +87,20 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-VZGKZQKO.js";
+} from "./chunk-LYQFJS7O.js";
+import "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
-  GZIP_LEVEL,
-  gzipLayer
-} from "./chunk-W6IHR4BI.js";
-import "./chunk-UWKJJFBU.js";
-import "./chunk-KBUWGMZH.js";
-import "./chunk-CERUWQNN.js";
+  GZIP_LEVEL
+} from "./chunk-CP2IXVQT.js";
 import {
   withParents
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
   BINARY_DIR,
+  CA_BUNDLE_PATH,
   COMPRESSOR,
   DEFAULT_PATH,
   DOCKER_HUB,
@@ -104,6 +108,7 @@ export {
   GZIP_LEVEL,
   IMAGE_INPUTS,
   IMAGE_PROVENANCE_FILE,
+  LAYER_CACHE_VERIFY_ENV,
   MANIFEST_ACCEPT,
   MediaType,
   RegistryClient,
@@ -116,6 +121,8 @@ export {
   assemblePlatform,
   bearerAuthorization,
   binaryEntries,
+  binarySource,
+  blobBytes,
   buildImage,
   buildLayer,
   containerConfig,
@@ -136,7 +143,7 @@ export {
   findManifests,
   formatPlatform,
   formatReference,
-  gzipLayer,
+  goBefore122,
   imageByteInputs,
   imageMetadata,
   imageStage,
@@ -146,6 +153,7 @@ export {
   layerTar,
   layersFromSources,
   layersFromTars,
+  lazySource,
   loadBuildSet,
   parseArgv,
   parseChallenge,

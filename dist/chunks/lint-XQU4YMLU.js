@@ -5,11 +5,11 @@ import {
   runVet,
   skippedLayer,
   toolResult
-} from "./chunk-42AMZIYS.js";
+} from "./chunk-YRCGGVKQ.js";
 import {
   exec,
   lastLines
-} from "./chunk-CYDUBEEI.js";
+} from "./chunk-DIGBKZ6C.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 
