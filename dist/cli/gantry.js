@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-PJCU2666.js";
+} from "../chunks/chunk-EHESR4QH.js";
 import {
   GantryError,
   TerminalReporter,

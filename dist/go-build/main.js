@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-AZQRDD5S.js";
+} from "../chunks/chunk-TEYNOTXV.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-CERUWQNN.js";
 import {

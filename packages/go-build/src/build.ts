@@ -212,25 +212,9 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       outRoot: out.staging,
       env,
     }));
-    // Each binary's archive and SBOMs start as soon as it is built, beside the builds still running.
     const parts: ArtifactParts = { inputs, name, archiveNames, extras, info, go, env, out };
-    const pending = new Map<CompiledBinary, Promise<Artifact>>();
-    const onBuilt = (b: CompiledBinary) => {
-      const artifact = artifactOf(b, parts);
-      artifact.catch(() => undefined); // handled below, once the builds are done
-      pending.set(b, artifact);
-    };
-    // Nothing may write into out-dir's staging once this run gives up on it (abandon, below).
-    const { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter, onBuilt).catch(async (err) => {
-      await Promise.allSettled(pending.values());
-      throw err;
-    });
-    if (failed.length > 0) {
-      await Promise.allSettled(pending.values());
-      throw compileFailure(failed, inputs.workingDirectory, ctx);
-    }
+    const { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx);
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
-    const artifacts = await allSettledOrThrow(built.map((b) => pending.get(b) as Promise<Artifact>));
     const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
     await out.commit();
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
@@ -275,6 +259,35 @@ async function artifactOf(b: CompiledBinary, p: ArtifactParts): Promise<Artifact
     writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }),
   ]);
   return sbom ? { ...artifact, sbom } : artifact;
+}
+
+/**
+ * Builds every target (compileChecked), each binary's archive and SBOMs starting as soon as it is
+ * built, beside the builds still running. On failure, every archive under way settles before the
+ * error is thrown: nothing may write into out-dir's staging once the run gives up on it.
+ */
+async function buildArtifacts(
+  jobs: CompileJob[],
+  limit: number,
+  modChecked: Promise<void>,
+  parts: ArtifactParts,
+  ctx: RunContext,
+): Promise<{ built: CompiledBinary[]; artifacts: Artifact[] }> {
+  const pending = new Map<CompiledBinary, Promise<Artifact>>();
+  const onBuilt = (b: CompiledBinary) => {
+    const artifact = artifactOf(b, parts);
+    artifact.catch(() => undefined); // handled below, once the builds are done
+    pending.set(b, artifact);
+  };
+  const { built, failed } = await compileChecked(jobs, limit, modChecked, ctx.reporter, onBuilt).catch(async (err) => {
+    await Promise.allSettled(pending.values());
+    throw err;
+  });
+  if (failed.length > 0) {
+    await Promise.allSettled(pending.values());
+    throw compileFailure(failed, parts.inputs.workingDirectory, ctx);
+  }
+  return { built, artifacts: await allSettledOrThrow(built.map((b) => pending.get(b) as Promise<Artifact>)) };
 }
 
 /** Every promise settled, then their values in order, or the first failure. */

@@ -57,7 +57,7 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-AZQRDD5S.js";
+} from "./chunk-TEYNOTXV.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-CERUWQNN.js";
 import "./chunk-DIGBKZ6C.js";

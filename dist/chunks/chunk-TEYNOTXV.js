@@ -6616,16 +6616,7 @@ async function goBuild(inputs, ctx) {
       cgo: inputs.cgo,
       outRoot: out.staging,
       env
-    })), parts = { inputs, name, archiveNames, extras, info, go, env, out }, pending = /* @__PURE__ */ new Map(), onBuilt = (b) => {
-      let artifact = artifactOf(b, parts);
-      artifact.catch(() => {
-      }), pending.set(b, artifact);
-    }, { built, failed } = await compileChecked(jobs, inputs.parallel || defaultParallelism(), modChecked, reporter, onBuilt).catch(async (err) => {
-      throw await Promise.allSettled(pending.values()), err;
-    });
-    if (failed.length > 0)
-      throw await Promise.allSettled(pending.values()), compileFailure(failed, inputs.workingDirectory, ctx);
-    let goMs = built.reduce((s, b) => s + b.durationMs, 0), artifacts = await allSettledOrThrow(built.map((b) => pending.get(b))), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
+    })), parts = { inputs, name, archiveNames, extras, info, go, env, out }, { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx), goMs = built.reduce((s, b) => s + b.durationMs, 0), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
     return await out.commit(), {
       manifestPath: join8(inputs.outDir, MANIFEST_FILE),
       manifest,
@@ -6649,6 +6640,18 @@ async function artifactOf(b, p) {
     writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date })
   ]);
   return sbom ? { ...artifact, sbom } : artifact;
+}
+async function buildArtifacts(jobs, limit, modChecked, parts, ctx) {
+  let pending = /* @__PURE__ */ new Map(), onBuilt = (b) => {
+    let artifact = artifactOf(b, parts);
+    artifact.catch(() => {
+    }), pending.set(b, artifact);
+  }, { built, failed } = await compileChecked(jobs, limit, modChecked, ctx.reporter, onBuilt).catch(async (err) => {
+    throw await Promise.allSettled(pending.values()), err;
+  });
+  if (failed.length > 0)
+    throw await Promise.allSettled(pending.values()), compileFailure(failed, parts.inputs.workingDirectory, ctx);
+  return { built, artifacts: await allSettledOrThrow(built.map((b) => pending.get(b))) };
 }
 async function allSettledOrThrow(promises) {
   let settled = await Promise.allSettled(promises), failed = settled.find((r) => r.status === "rejected");
