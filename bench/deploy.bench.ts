@@ -135,6 +135,7 @@ export default async function deployBench(): Promise<BenchRow[]> {
 
     // 3. nginx: gantry's cutover vs the naive one, 10 each, under the same load.
     await deploy({ ...nxInputs, manifest: m.v1 as string });
+    rows.push(await keepaliveControl(join(dir, "nginx-control"), nx.upstreamFile));
     load = startLoad(`${nx.url}/api/hello`, LOAD);
     for (let i = 0; i < CUTOVERS; i++) {
       const r = await deploy({ ...nxInputs, manifest: m[i % 2 === 0 ? "v2" : "v1"] as string });
@@ -203,6 +204,30 @@ export default async function deployBench(): Promise<BenchRow[]> {
     removeTree(ws);
   }
   return rows;
+}
+
+/**
+ * The control for the nginx rows: the same load through an nginx with its default keepalive_requests
+ * (1000) in front of the release gantry just started, with no cutover at all. Every connection error
+ * here is autocannon writing on a connection nginx closed with `Connection: close`; the nginx of the
+ * other rows sets keepalive_requests high (test/deploy/support.ts), so their errors are the cutovers'.
+ */
+async function keepaliveControl(dir: string, upstreamFile: string): Promise<BenchRow> {
+  mkdirSync(dir);
+  const port = Number(/127\.0\.0\.1:(\d+)/.exec(readFileSync(upstreamFile, "utf8"))?.[1]);
+  const control = await startNginx(dir, port, { keepaliveRequests: 1000 });
+  try {
+    const load = startLoad(`${control.url}/api/hello`, LOAD);
+    await new Promise((r) => setTimeout(r, 20_000));
+    const l = await load.stop();
+    return {
+      metric: `nginx with its default keepalive_requests (1000), the same load for 20 s, no cutover at all (${Math.round(l.rps)} req/s)`,
+      value: `${l.failed} of ${l.total} failed (${l.errors} connection errors): autocannon ignores Connection: close; the other nginx rows set keepalive_requests 1000000`,
+      verdict: "info",
+    };
+  } finally {
+    await control.stop();
+  }
 }
 
 /**
