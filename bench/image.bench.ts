@@ -5,6 +5,8 @@
  * - a second push of an unchanged image uploads no blob;
  * - the image is the binary + the CA bundle + less than 4 KB (as `docker image inspect` counts it).
  * Runs are interleaved (docker, gantry, docker, gantry …) so a busy machine slows both alike.
+ * The verdicts hold gantry's two platforms against docker's one; each row also gives the figure
+ * per platform (half of gantry's run against one docker build), the other reading of "per platform".
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -103,7 +105,7 @@ export default async function bench(): Promise<BenchRow[]> {
     rows.push({ metric: "docker build, FROM scratch + COPY, 1 platform, --no-cache (median of 5)", value: ms(dc), verdict: "info" });
     rows.push({
       metric: "gantry image, 2 platforms → OCI layout, no layer cache (new binaries, every CI run)",
-      value: `${ms(gc)} (${(dc / gc).toFixed(1)}× faster)`,
+      value: `${ms(gc)} (${(dc / gc).toFixed(1)}× faster; per platform ${ms(gc / 2)}, ${((2 * dc) / gc).toFixed(1)}×)`,
       target: "≥ 5× faster",
       verdict: dc / gc >= 5 ? "ok" : "MISSED",
     });
@@ -120,7 +122,7 @@ export default async function bench(): Promise<BenchRow[]> {
     rows.push({ metric: "docker build, same, with its build cache", value: ms(dw), verdict: "info" });
     rows.push({
       metric: "gantry image, 2 platforms → OCI layout, layers from the layer cache (same binaries)",
-      value: `${ms(gw)} (${(dc / gw).toFixed(1)}× faster than docker --no-cache, ${(dw / gw).toFixed(1)}× than docker cached)`,
+      value: `${ms(gw)} (${(dc / gw).toFixed(1)}× faster than docker --no-cache, ${(dw / gw).toFixed(1)}× than docker cached; per platform ${ms(gw / 2)}, ${((2 * dc) / gw).toFixed(1)}×)`,
       target: "≥ 5× faster",
       verdict: dc / gw >= 5 ? "ok" : "MISSED",
     });
