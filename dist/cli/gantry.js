@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-EHESR4QH.js";
+} from "../chunks/chunk-IH7NFLGR.js";
 import {
   GantryError,
   TerminalReporter,

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-EXK6DS34.js";
+} from "../chunks/chunk-PZGUOIE6.js";
 import "../chunks/chunk-GXIU4B34.js";
 import "../chunks/chunk-YRCGGVKQ.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-EHESR4QH.js";
+} from "../chunks/chunk-IH7NFLGR.js";
 import {
   runActionMain
 } from "../chunks/chunk-DIGBKZ6C.js";

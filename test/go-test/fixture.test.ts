@@ -52,6 +52,9 @@ describe("go-test on the fixture module", () => {
       { workspace: ws },
     );
     expect(r.code, r.log).toBe(0);
+    // vet passed on the same packages: go test's own vet pass is not run again.
+    expect(r.log).toContain("go test -json -short -vet=off ");
+    expect(r.log).toContain("go test -json -race -vet=off ");
     expect(results(r)).toMatchObject({
       vet: { status: "passed", failed: 0 },
       unit: { status: "passed", passed: 7, failed: 0, skipped: 2, flaky: 0 },
@@ -132,6 +135,7 @@ describe("go-test on the fixture module", () => {
 
   it("race finds the data race unit misses, at its line in the module", async () => {
     const r = await runAction("go-test", { packages: "./racy", layers: "unit,race", coverage: "false" }, { workspace: ws });
+    expect(r.log).not.toContain("-vet=off"); // no vet layer: go test vets as it always does
     expect(r.code).toBe(1);
     expect(results(r)).toMatchObject({ unit: { status: "passed" }, race: { status: "failed", failed: 1 } });
     expect(where(r)).toEqual(["racy/counter.go:12 TestCount has a data race (race)"]);

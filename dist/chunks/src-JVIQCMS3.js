@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-EXK6DS34.js";
+} from "./chunk-PZGUOIE6.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,

@@ -10,7 +10,7 @@ import {
 var STAGE_LOADERS = {
   deploy: async () => (await import("./src-RM2EOBNP.js")).deployStage,
   "go-build": async () => (await import("./src-KS5Z5W54.js")).goBuildStage,
-  "go-test": async () => (await import("./src-EVHTQ7FI.js")).goTestStage,
+  "go-test": async () => (await import("./src-JVIQCMS3.js")).goTestStage,
   image: async () => (await import("./src-GONDHFNF.js")).imageStage,
   slim: async () => (await import("./src-3HSMQP5S.js")).slimStage
 };

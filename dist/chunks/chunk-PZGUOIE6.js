@@ -967,14 +967,14 @@ async function goTest(inputs, ctx) {
   }
 }
 async function runLayer(name, inputs, p, tctx, done, logs) {
-  let { reporter } = tctx;
+  let { reporter } = tctx, vetPassed = done.some((l) => l.layer === "vet" && l.status === "passed"), vetOff = (cgo) => vetPassed && (!cgo || p.env.CGO_ENABLED !== "0") ? ["-vet=off"] : [];
   switch (name) {
     case "vet":
       return runVet(p.go, inputs.packages, p.cwd, p.env);
     case "unit":
-      return runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-short"] });
+      return runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-short", ...vetOff(!1)] });
     case "race":
-      return p.raceWhy ? (reporter.warning(`race layer skipped: ${p.raceWhy}`), skippedLayer(name, p.raceWhy)) : (p.env.CGO_ENABLED === "0" && reporter.info("CGO_ENABLED=0 is set: the race layer runs with CGO_ENABLED=1, which -race needs"), runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-race"], env: { CGO_ENABLED: "1" } }));
+      return p.raceWhy ? (reporter.warning(`race layer skipped: ${p.raceWhy}`), skippedLayer(name, p.raceWhy)) : (p.env.CGO_ENABLED === "0" && reporter.info("CGO_ENABLED=0 is set: the race layer runs with CGO_ENABLED=1, which -race needs"), runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-race", ...vetOff(!0)], env: { CGO_ENABLED: "1" } }));
     case "integration":
       return p.integrationPkgs.length === 0 ? skippedLayer(name, `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.integrationTags.join(",")}`) : runTestLayer(tctx, { name, packages: p.integrationPkgs, flags: [`-tags=${inputs.integrationTags.join(",")}`] });
     case "e2e":
