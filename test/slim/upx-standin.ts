@@ -63,7 +63,8 @@ esac
 [ -n "$out" ] || { echo "upx: the stand-in only packs with -o" >&2; exit 1; }
 if [ -e "$out" ]; then err "$file" "FileAlreadyExistsException: $out: File exists"; exit 1; fi
 run='"$d/p" "$@"'
-[ "$UPX_STANDIN_BREAK" = run ] && run='kill -SEGV $$'
+# A crash at start: the payload's folder goes first, as a real crash leaves nothing on the disk.
+[ "$UPX_STANDIN_BREAK" = run ] && run='rm -rf "$d"; kill -SEGV $$'
 {
   echo '#!/bin/sh'
   echo '# UPX! packed by the gantry stand-in for UPX'

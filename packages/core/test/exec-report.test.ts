@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ExecError, exec } from "../src/exec.js";
 import { MAX_ANNOTATIONS, MemoryReporter } from "../src/report.js";
 import { MAX_SUMMARY_BYTES, codeBlock, table, writeSummary } from "../src/summary.js";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { scratchDir } from "../../../test/support/scratch.js";
 
 describe("exec", () => {
   it("passes arguments literally, never through a shell", async () => {
@@ -68,7 +68,7 @@ describe("summary", () => {
     const r = new MemoryReporter();
     writeSummary("# hi", r, {});
     expect(r.lines).toEqual(["# hi\n"]);
-    const file = join(mkdtempSync(join(tmpdir(), "gantry-summary-")), "s.md");
+    const file = join(scratchDir("gantry-summary-"), "s.md");
     writeSummary("x".repeat(2 * 1024 * 1024), r, { GITHUB_STEP_SUMMARY: file });
     const written = readFileSync(file, "utf8");
     expect(written.length).toBeLessThan(MAX_SUMMARY_BYTES + 200);
