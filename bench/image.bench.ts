@@ -9,7 +9,7 @@
  * per platform (half of gantry's run against one docker build), the other reading of "per platform".
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, EXAMPLE } from "../demo/lib.js";
@@ -75,7 +75,9 @@ export default async function bench(): Promise<BenchRow[]> {
   const dockerd = await startDockerd();
   const registry = has("docker-registry") ? await startRegistry() : undefined;
   try {
-    const ctx = mkdtempSync(join(tmpdir(), "gantry-bench-ctx-"));
+    // Inside ws, so it goes with it.
+    const ctx = join(ws, "docker-context");
+    mkdirSync(ctx);
     copyFileSync(amd64, join(ctx, "hello"));
     writeFileSync(join(ctx, "Dockerfile"), 'FROM scratch\nCOPY hello /usr/local/bin/hello\nENTRYPOINT ["/usr/local/bin/hello"]\n');
     const dockerBuild = (noCache: boolean) =>

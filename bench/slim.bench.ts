@@ -70,7 +70,7 @@ export default async function slimBench(): Promise<BenchRow[]> {
     const swSize = statSync(sw).size;
 
     // By hand, as teams do it: the host strip on every default build, no checks.
-    const byHand = mkdtempSync(join(tmpdir(), "gantry-bench-strip-"));
+    const byHand = mkdtempSync(join(work, "by-hand-")); // inside work, so it goes with it
     cpSync(join(work, "full"), byHand, { recursive: true });
     const manifest = JSON.parse(readFileSync(fullManifest, "utf8")) as { artifacts: { target: string; path: string }[] };
     const failures: string[] = [];

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { scratchDir } from "../../../test/support/scratch.js";
 import { tarGz, zip } from "@gantry/go-build";
 import { gunzipSync, gzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { replaceInTarGz, replaceInZip, updateChecksums } from "../src/rearchive.js";
 
 describe("putting the slimmed binary into go-build's archives", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-rearchive-"));
+  const dir = scratchDir("gantry-rearchive-");
   const write = (name: string, data: string) => {
     writeFileSync(join(dir, name), data);
     return join(dir, name);
