@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DemoContext, REPO, gantry } from "./lib.js";
@@ -22,14 +22,21 @@ export default async function goTestDemo(ctx: DemoContext): Promise<void> {
 
   process.stderr.write("\n── a module with failing and flaky tests (test/fixtures/go-test-module) ──\n");
   const fixture = mkdtempSync(join(tmpdir(), "gantry-demo-go-test-"));
-  cpSync(join(REPO, "test", "fixtures", "go-test-module"), fixture, { recursive: true });
-  const failing = await gantry(
-    "go-test",
-    { packages: "./calc ./failing ./flaky ./panicky", layers: "vet,unit,race", retries: "1", "fail-fast": "true" },
-    { cwd: fixture, quiet: true, env: { ...process.env, GOTESTFIX_FLAKY_MARKER: join(fixture, "flaky-marker") } },
-  );
-  const annotations = failing.stderr.split("\n").filter((l) => /^(error|warning): \S+\.go:\d+/.test(l));
-  process.stderr.write(`exit code ${failing.code} (expected 1); the annotations a pull request would show:\n${annotations.map((a) => `  ${a}`).join("\n")}\n`);
-  process.stderr.write(`results: ${failing.outputs.results}\n`);
-  if (failing.code !== 1 || annotations.length === 0) throw new Error("the failing fixture did not fail the way it should");
+  try {
+    cpSync(join(REPO, "test", "fixtures", "go-test-module"), fixture, { recursive: true });
+    const failing = await gantry(
+      "go-test",
+      { packages: "./calc ./failing ./flaky ./panicky", layers: "vet,unit,race", retries: "1", "fail-fast": "true" },
+      { cwd: fixture, quiet: true, env: { ...process.env, GOTESTFIX_FLAKY_MARKER: join(fixture, "flaky-marker") } },
+    );
+    const annotations = failing.stderr.split("\n").filter((l) => /^(error|warning): \S+\.go:\d+/.test(l));
+    process.stderr.write(
+      `exit code ${failing.code} (expected 1); the annotations a pull request would show:\n${annotations.map((a) => `  ${a}`).join("\n")}\n`,
+    );
+    process.stderr.write(`results: ${failing.outputs.results}\n`);
+    if (failing.code !== 1 || annotations.length === 0) throw new Error("the failing fixture did not fail the way it should");
+  } finally {
+    // The copy is this step's own: gone whatever happened (the demo's work folder is removed apart).
+    rmSync(fixture, { recursive: true, force: true });
+  }
 }
