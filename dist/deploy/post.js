@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-WEWPZSOO.js";
+} from "../chunks/chunk-LCQASNZ3.js";
 import {
   runActionPost
-} from "../chunks/chunk-DIGBKZ6C.js";
+} from "../chunks/chunk-4VNAQ6EH.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

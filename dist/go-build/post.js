@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-TEYNOTXV.js";
+} from "../chunks/chunk-SROPLBQ3.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionPost
-} from "../chunks/chunk-DIGBKZ6C.js";
+} from "../chunks/chunk-4VNAQ6EH.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-PZGUOIE6.js";
-import "../chunks/chunk-GXIU4B34.js";
-import "../chunks/chunk-YRCGGVKQ.js";
+} from "../chunks/chunk-SKKASB2W.js";
+import "../chunks/chunk-CCHPNJYC.js";
+import "../chunks/chunk-6TQIMPIE.js";
 import {
   runActionMain
-} from "../chunks/chunk-DIGBKZ6C.js";
+} from "../chunks/chunk-4VNAQ6EH.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,11 +1,9 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
-  compress
-} from "../chunks/chunk-HLTAORT7.js";
-import {
+  compress,
   ownedBuffers
-} from "../chunks/chunk-CP2IXVQT.js";
-import "../chunks/chunk-DIGBKZ6C.js";
+} from "../chunks/chunk-YYPJCSQK.js";
+import "../chunks/chunk-4VNAQ6EH.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-LYQFJS7O.js";
+} from "../chunks/chunk-DCHS36M5.js";
 import "../chunks/chunk-HVVX2CWE.js";
-import "../chunks/chunk-CP2IXVQT.js";
+import "../chunks/chunk-YYPJCSQK.js";
 import {
   runActionMain
-} from "../chunks/chunk-DIGBKZ6C.js";
+} from "../chunks/chunk-4VNAQ6EH.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { GantryError, InputError, readWholeFile, writeFileAtomic } from "@gantry/core";
-import { COMPRESSOR } from "./compressor.js";
+import { COMPRESSOR } from "./compress.js";
 import type { LayerCache, StoredLayer } from "./layer.js";
 
 /** Keep at most this many compressed layers; the least recently used go first. */
@@ -95,8 +95,8 @@ export function diskLayerCache(env: NodeJS.ProcessEnv): LayerCache | undefined {
   return {
     async get(key) {
       const names = await readdir(dir).catch(() => [] as string[]);
-      const rest = names.flatMap((n) => (n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)) ? [n.slice(prefix(key).length)] : []));
-      return rest[0] === undefined ? undefined : openEntry(join(dir, `${prefix(key)}${rest[0]}`), rest[0], verify);
+      const rest = names.find((n) => n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)))?.slice(prefix(key).length);
+      return rest === undefined ? undefined : openEntry(join(dir, `${prefix(key)}${rest}`), rest, verify);
     },
     async put(key, { gz, digest, diffId, uncompressedSize }) {
       try {

@@ -1,10 +1,10 @@
 import { reproducibleTar, withParents } from "@gantry/core";
-import type { Compressed } from "./compressor.js";
+import type { Compressed } from "./compress.js";
 import { type DeferredFile, type LayerEntry, diffIdOf, entriesKey, tarKey } from "./layer-key.js";
 import { type LayerBlob, MediaType } from "./oci.js";
 import { type CompressOptions, compressAll } from "./workers.js";
 
-export { COMPRESSOR, GZIP_LEVEL } from "./compressor.js";
+export { COMPRESSOR, GZIP_LEVEL } from "./compress.js";
 export type { DeferredFile, LayerEntry };
 
 /** A DeferredFile and how to read its bytes, which `read()` checks against the sha256 it gave. */

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { GantryError, InputError } from "@gantry/core";
-import { type Compressed, ownedBuffers } from "./compressor.js";
+import { type Compressed, compress, ownedBuffers } from "./compress.js";
 
 /**
  * Layers at least this large go to a worker thread when there are several (issue 14); smaller
@@ -73,9 +73,6 @@ function runJob(worker: Worker, id: number, tar: Uint8Array): Promise<Compressed
  */
 export async function compressAll(tars: readonly Uint8Array[], options: CompressOptions = {}): Promise<Compressed[]> {
   const out: Compressed[] = [];
-  if (tars.length === 0) return out;
-  // Loaded here: a run whose layers all come from the cache compresses nothing, and need not load the compressor (issue 14).
-  const { compress } = await import("./compress.js");
   const large = tars.flatMap((t, i) => (t.length >= WORKER_MIN_BYTES ? [i] : []));
   const threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1);
   const queue = options.script && threads > 0 ? large.slice(1) : [];

@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-RM2EOBNP.js")).deployStage,
-  "go-build": async () => (await import("./src-KS5Z5W54.js")).goBuildStage,
-  "go-test": async () => (await import("./src-JVIQCMS3.js")).goTestStage,
-  image: async () => (await import("./src-GONDHFNF.js")).imageStage,
-  slim: async () => (await import("./src-3HSMQP5S.js")).slimStage
+  deploy: async () => (await import("./src-QWIOVI3W.js")).deployStage,
+  "go-build": async () => (await import("./src-2GWURQ3Z.js")).goBuildStage,
+  "go-test": async () => (await import("./src-CX5JHAR4.js")).goTestStage,
+  image: async () => (await import("./src-LMJNP3WZ.js")).imageStage,
+  slim: async () => (await import("./src-SOYBNF5E.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

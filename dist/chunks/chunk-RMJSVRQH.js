@@ -40,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

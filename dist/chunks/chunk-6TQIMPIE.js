@@ -4,7 +4,7 @@ import {
   isExecutable,
   lastLines,
   which
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync, readdirSync } from "node:fs";

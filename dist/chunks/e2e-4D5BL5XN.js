@@ -5,7 +5,7 @@ import {
   logTail,
   startProcess,
   waitExit
-} from "./chunk-GXIU4B34.js";
+} from "./chunk-CCHPNJYC.js";
 import {
   GantryError,
   formatDuration,
@@ -15,7 +15,7 @@ import {
   readManifest,
   resolveInManifest,
   sha256File
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

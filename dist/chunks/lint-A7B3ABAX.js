@@ -5,11 +5,11 @@ import {
   runVet,
   skippedLayer,
   toolResult
-} from "./chunk-YRCGGVKQ.js";
+} from "./chunk-6TQIMPIE.js";
 import {
   exec,
   lastLines
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -4,8 +4,9 @@ import {
 } from "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
+  compress,
   ownedBuffers
-} from "./chunk-CP2IXVQT.js";
+} from "./chunk-YYPJCSQK.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -39,7 +40,7 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 
 // packages/image/src/oci.ts
 import { createHash } from "node:crypto";
@@ -150,9 +151,7 @@ function runJob(worker, id, tar) {
   });
 }
 async function compressAll(tars, options = {}) {
-  let out = [];
-  if (tars.length === 0) return out;
-  let { compress } = await import("./compress-JKZY4JPU.js"), large = tars.flatMap((t, i) => t.length >= WORKER_MIN_BYTES ? [i] : []), threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1), queue = options.script && threads > 0 ? large.slice(1) : [], offloaded = new Set(queue), started = [], running = Array.from({ length: queue.length > 0 ? threads : 0 }, () => drain(options.script, queue, tars, out, started)), settled = Promise.allSettled(running);
+  let out = [], large = tars.flatMap((t, i) => t.length >= WORKER_MIN_BYTES ? [i] : []), threads = Math.min(options.threads ?? availableParallelism() - 1, large.length - 1), queue = options.script && threads > 0 ? large.slice(1) : [], offloaded = new Set(queue), started = [], running = Array.from({ length: queue.length > 0 ? threads : 0 }, () => drain(options.script, queue, tars, out, started)), settled = Promise.allSettled(running);
   try {
     for (let [i, tar] of tars.entries()) offloaded.has(i) || (out[i] = await compress(tar));
     for (let id = queue.shift(); id !== void 0; id = queue.shift()) out[id] = await compress(tars[id]);
@@ -765,8 +764,8 @@ function diskLayerCache(env) {
   let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), verify = verifySetting(env), prefix = (key) => `${key}.${COMPRESSOR}.`;
   return {
     async get(key) {
-      let rest = (await readdir2(dir).catch(() => [])).flatMap((n) => n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)) ? [n.slice(prefix(key).length)] : []);
-      return rest[0] === void 0 ? void 0 : openEntry(join3(dir, `${prefix(key)}${rest[0]}`), rest[0], verify);
+      let rest = (await readdir2(dir).catch(() => [])).find((n) => n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)))?.slice(prefix(key).length);
+      return rest === void 0 ? void 0 : openEntry(join3(dir, `${prefix(key)}${rest}`), rest, verify);
     },
     async put(key, { gz, digest, diffId, uncompressedSize }) {
       try {

@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-NCYCAL56.js";
+} from "./chunk-RMJSVRQH.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-DIGBKZ6C.js";
+import "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-PZGUOIE6.js";
+} from "./chunk-SKKASB2W.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-GXIU4B34.js";
+} from "./chunk-CCHPNJYC.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-YRCGGVKQ.js";
-import "./chunk-DIGBKZ6C.js";
+} from "./chunk-6TQIMPIE.js";
+import "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -399,12 +399,6 @@ function freePort() {
   });
 }
 
-// packages/core/src/gzip.ts
-var GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0", libdeflate;
-async function gzipReproducible(data, level) {
-  return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
-}
-
 // packages/core/src/state.ts
 var actionsState = {
   get: (key) => getState(key),
@@ -1129,6 +1123,12 @@ function parseChecksums(text) {
     if (!m) throw new Error(`checksums.txt has a line that is not "<sha256>  <name>": ${JSON.stringify(line)}`);
     return { sha256: m[1], name: m[2] };
   });
+}
+
+// packages/core/src/gzip.ts
+var GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0", libdeflate;
+async function gzipReproducible(data, level) {
+  return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
 }
 
 export {

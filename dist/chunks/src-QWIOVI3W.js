@@ -153,8 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-WEWPZSOO.js";
-import "./chunk-DIGBKZ6C.js";
+} from "./chunk-LCQASNZ3.js";
+import "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -28,7 +28,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname3, join as join11 } from "node:path";

@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-YRCGGVKQ.js";
+} from "./chunk-6TQIMPIE.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

@@ -87,15 +87,15 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-LYQFJS7O.js";
+} from "./chunk-DCHS36M5.js";
 import "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL
-} from "./chunk-CP2IXVQT.js";
+} from "./chunk-YYPJCSQK.js";
 import {
   withParents
-} from "./chunk-DIGBKZ6C.js";
+} from "./chunk-4VNAQ6EH.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
