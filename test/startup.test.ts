@@ -4,7 +4,7 @@
  * Checked on the built dist/ through the source paths esbuild writes above each module
  * (`// packages/go-test/src/e2e.ts`).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "./harness.js";
@@ -58,5 +58,25 @@ describe("what each bundle loads before its first line of work", () => {
     expect(modules.has("packages/image/src/stage.ts")).toBe(true);
     expect(has(modules, "node_modules/semver/")).toEqual([]);
     expect(has(modules, "node_modules/tar-stream/")).toEqual([]);
+  });
+
+  it("no bundle loads libdeflate before it compresses something: core's gzip imports it on first use", () => {
+    for (const bundle of [
+      "cli/gantry.js",
+      "pipeline/main.js",
+      "go-build/main.js",
+      "slim/main.js",
+      "image/main.js",
+      "image/layer-worker.js",
+      "go-test/main.js",
+      "deploy/main.js",
+    ]) {
+      const modules = staticModules(bundle);
+      expect(has(modules, "node_modules/libdeflate/"), bundle).toEqual([]);
+    }
+    // The check can fail: libdeflate is in the bundles, in the chunk loaded on first use.
+    const chunk = readdirSync(join(REPO, "dist", "chunks")).find((f) => f.startsWith("libdeflate-"));
+    expect(chunk).toBeDefined();
+    expect(has(staticModules(`chunks/${chunk}`), "node_modules/libdeflate/")).not.toEqual([]);
   });
 });
