@@ -214,12 +214,13 @@ describe("go-build failures", () => {
       expect(existsSync(join(ws, "dist", stale))).toBe(false);
   });
 
-  it("one target failing while another's archive is being made leaves nothing in out-dir", async () => {
+  it("one target failing after another's archive was started (its link reused) leaves nothing in out-dir", async () => {
     const ws = fixtureCopy("stdlib-service");
     const first = await runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, post: false });
     expect(first.code, first.log).toBe(0);
-    // Compiled for arm64 only: linux/amd64's kept link is reused at once, and its archive is
-    // made while arm64 still builds and fails.
+    // Compiled for arm64 only: linux/amd64's kept link is reused at once, and its archive starts
+    // while arm64 still builds. Whether it is still being written when arm64 fails depends on
+    // timing, which the test does not force; what it checks is the outcome either way.
     writeFileSync(join(ws, "broken_arm64.go"), "package main\n\nvar broken = undefinedOnArm64\n");
     const r = await runAction("go-build", { targets: "linux/amd64,linux/arm64", version: "v1" }, { workspace: ws, post: false });
     expect(r.code).toBe(1);
