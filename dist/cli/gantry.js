@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-DDR7QZZQ.js";
+} from "../chunks/chunk-BKFM5GMF.js";
 import {
   GantryError,
   TerminalReporter,
@@ -14,7 +14,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-4VNAQ6EH.js";
+} from "../chunks/chunk-7256D67N.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

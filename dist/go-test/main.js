@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-SKKASB2W.js";
-import "../chunks/chunk-CCHPNJYC.js";
-import "../chunks/chunk-6TQIMPIE.js";
+} from "../chunks/chunk-GB2URKGH.js";
+import "../chunks/chunk-RQEQPLFC.js";
+import "../chunks/chunk-LMDLEX5X.js";
 import {
   runActionMain
-} from "../chunks/chunk-4VNAQ6EH.js";
+} from "../chunks/chunk-7256D67N.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

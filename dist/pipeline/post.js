@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-DDR7QZZQ.js";
+} from "../chunks/chunk-BKFM5GMF.js";
 import {
   runActionPost
-} from "../chunks/chunk-4VNAQ6EH.js";
+} from "../chunks/chunk-7256D67N.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -11,6 +11,12 @@
 /** Names the compressor in cache keys: other bytes may come from another version or level. */
 export const GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0";
 
+/**
+ * go-build's tar.gz level, which slim must reproduce when it puts a slimmed binary back into an
+ * archive: on a 20 MB Go binary 0.45 s and 3% smaller than fflate's level 6 (0.8 s) used before.
+ */
+export const ARCHIVE_GZIP_LEVEL = 6;
+
 /** Loaded on first use: 90 KB of JavaScript with the WebAssembly inlined, which most runs never need. */
 let libdeflate: Promise<typeof import("libdeflate")> | undefined;
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Zippable, deflateSync, gunzipSync, gzipSync, unzipSync, zipSync } from "fflate";
-import { gzipReproducible } from "@gantry/core";
+import { ARCHIVE_GZIP_LEVEL, gzipReproducible } from "@gantry/core";
 import { type Header, extract, pack } from "tar-stream";
 
 /**
@@ -28,11 +28,11 @@ type Level = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 const ZIP_LEVELS: readonly Level[] = [6, 9, 1, 2, 3, 4, 5, 7, 8];
 
 /**
- * Gzips to try, most likely first: go-build's (core's libdeflate at 6), then fflate's levels, which
+ * Gzips to try, most likely first: go-build's (core's libdeflate at ARCHIVE_GZIP_LEVEL), then fflate's levels, which
  * gantry before issue 14 used (6 by default; 9 is "best").
  */
 const GZIPPERS: readonly Gzipper[] = [
-  libdeflate(6),
+  libdeflate(ARCHIVE_GZIP_LEVEL),
   fflate(6),
   libdeflate(9),
   libdeflate(12),

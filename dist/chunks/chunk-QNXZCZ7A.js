@@ -51,7 +51,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 import {
   __commonJS,
   __toESM
@@ -7209,7 +7209,7 @@ function verifyError(r) {
 
 // packages/go-build/src/stage.ts
 async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-SOYBNF5E.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
+  let { slimArtifacts, slimOptions } = await import("./src-7IXHZDXX.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
     reporter: ctx.reporter,
     env: ctx.env,
     cwd: ctx.cwd

@@ -4,7 +4,7 @@ import {
   isExecutable,
   lastLines,
   which
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync, readdirSync } from "node:fs";

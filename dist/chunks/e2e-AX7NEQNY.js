@@ -5,7 +5,7 @@ import {
   logTail,
   startProcess,
   waitExit
-} from "./chunk-CCHPNJYC.js";
+} from "./chunk-RQEQPLFC.js";
 import {
   GantryError,
   formatDuration,
@@ -15,7 +15,7 @@ import {
   readManifest,
   resolveInManifest,
   sha256File
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

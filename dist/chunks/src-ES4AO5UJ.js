@@ -153,8 +153,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-LCQASNZ3.js";
-import "./chunk-4VNAQ6EH.js";
+} from "./chunk-TUKMJHGE.js";
+import "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -40,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 
 // packages/pipeline/src/registry.ts
 var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-QWIOVI3W.js")).deployStage,
-  "go-build": async () => (await import("./src-2GWURQ3Z.js")).goBuildStage,
-  "go-test": async () => (await import("./src-CX5JHAR4.js")).goTestStage,
-  image: async () => (await import("./src-LMJNP3WZ.js")).imageStage,
-  slim: async () => (await import("./src-SOYBNF5E.js")).slimStage
+  deploy: async () => (await import("./src-ES4AO5UJ.js")).deployStage,
+  "go-build": async () => (await import("./src-NYBV4A5B.js")).goBuildStage,
+  "go-test": async () => (await import("./src-JJ7VO7T6.js")).goTestStage,
+  image: async () => (await import("./src-WGO6GHWW.js")).imageStage,
+  slim: async () => (await import("./src-7IXHZDXX.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

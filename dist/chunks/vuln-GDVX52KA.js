@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-6TQIMPIE.js";
+} from "./chunk-LMDLEX5X.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

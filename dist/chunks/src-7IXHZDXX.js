@@ -54,10 +54,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-RMJSVRQH.js";
+} from "./chunk-YLWJSY44.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-4VNAQ6EH.js";
+import "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -38,7 +38,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-SKKASB2W.js";
+} from "./chunk-GB2URKGH.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +55,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-CCHPNJYC.js";
+} from "./chunk-RQEQPLFC.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +74,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-6TQIMPIE.js";
-import "./chunk-4VNAQ6EH.js";
+} from "./chunk-LMDLEX5X.js";
+import "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

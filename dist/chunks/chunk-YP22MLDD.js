@@ -6,7 +6,7 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-YYPJCSQK.js";
+} from "./chunk-ILALI5AF.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -40,7 +40,7 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 
 // packages/image/src/oci.ts
 import { createHash } from "node:crypto";

@@ -87,15 +87,15 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-DCHS36M5.js";
+} from "./chunk-YP22MLDD.js";
 import "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL
-} from "./chunk-YYPJCSQK.js";
+} from "./chunk-ILALI5AF.js";
 import {
   withParents
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -1126,7 +1126,8 @@ function parseChecksums(text) {
 }
 
 // packages/core/src/gzip.ts
-var GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0", libdeflate;
+var GZIP_COMPRESSOR = "libdeflate-wasm-0.1.0";
+var libdeflate;
 async function gzipReproducible(data, level) {
   return libdeflate ??= import("./libdeflate-GSDE3KRE.js"), (await libdeflate).gzip(data, level);
 }

@@ -28,7 +28,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname3, join as join11 } from "node:path";

@@ -8,7 +8,7 @@ import {
   splitWords,
   startServices,
   stopProcess
-} from "./chunk-CCHPNJYC.js";
+} from "./chunk-RQEQPLFC.js";
 import {
   escapeRegExp,
   findTool,
@@ -20,7 +20,7 @@ import {
   readGoEnv,
   runVet,
   skippedLayer
-} from "./chunk-6TQIMPIE.js";
+} from "./chunk-LMDLEX5X.js";
 import {
   GantryError,
   InputError,
@@ -38,7 +38,7 @@ import {
   parseDuration,
   table,
   writeFileAtomic
-} from "./chunk-4VNAQ6EH.js";
+} from "./chunk-7256D67N.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -913,7 +913,7 @@ async function prepare(inputs, ctx) {
     untagged ??= listPackages(go, inputs.packages, [], cwd, env);
     let [before, list] = await Promise.all([untagged, listPackages(go, inputs.packages, tags, cwd, env)]);
     return pkgDirs.add(list), taggedPackages(before, list);
-  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-4D5BL5XN.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
+  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-AX7NEQNY.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
   return { goVersion: await goVersionOf(go), env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
 }
 async function goTest(inputs, ctx) {
@@ -980,9 +980,9 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return (await import("./vuln-3BJ7MQZK.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
+      return (await import("./vuln-GDVX52KA.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
     case "lint":
-      return (await import("./lint-A7B3ABAX.js")).runLintLayer(
+      return (await import("./lint-7Y6MSRMQ.js")).runLintLayer(
         { ...p, packages: inputs.packages, reporter },
         done.some((l) => l.layer === "vet" && l.status !== "not-run")
       );
@@ -991,7 +991,7 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
 async function runE2eLayer(inputs, p, tctx, logs) {
   if (p.e2ePkgs.length === 0 || !p.e2eBinary)
     return skippedLayer("e2e", `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.e2eTags.join(",")}`);
-  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-4D5BL5XN.js"), started = performance.now(), service;
+  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-AX7NEQNY.js"), started = performance.now(), service;
   try {
     service = await startE2e({
       binary: p.e2eBinary,

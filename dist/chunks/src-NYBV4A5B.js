@@ -57,10 +57,10 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-SROPLBQ3.js";
+} from "./chunk-QNXZCZ7A.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-4VNAQ6EH.js";
+import "./chunk-7256D67N.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
