@@ -118,37 +118,50 @@ export async function killUnderSteadyLoad(
 export type Kill = (run: RunningAction) => Promise<void>;
 
 /**
- * Requests the load must have made after each kill (issue 10: a load that made none proves
- * nothing). A post-step recovery can take well under a second, so the load runs on past it, on
- * the recovered version, until it has made them.
+ * Requests the load must have made in each window it judges: while the deployer lies dead (from
+ * the kill until the recovery starts), and after the kill in all. A load that made none in a
+ * window proves nothing about it. A post-step recovery can take well under a second, so the load
+ * runs on past it, on the recovered version, until it has made them.
  */
 const MIN_REQUESTS = 300;
 
 /**
  * Runs one kill case under a steady load on `url` (through HAProxy), then checks that the
- * load really ran across the kill and the recovery, and that not one of its requests failed.
+ * load really ran in each window (the deployer lying dead, the recovery, after it) and that not
+ * one of its requests failed in any of them.
  */
 export async function killUnderLoad(url: string, label: string, fn: (kill: Kill) => Promise<void>): Promise<void> {
   const load = startSteadyLoad(url, { connections: 100, rate: 2000 });
-  let atKill = Number.NaN;
+  const windows = { atKill: Number.NaN, failedAtKill: 0, atRecovery: Number.NaN, failedAtRecovery: 0, atEnd: 0, failedAtEnd: 0 };
   const kill: Kill = async (run) => {
-    atKill = load.made();
+    windows.atKill = load.made();
+    windows.failedAtKill = load.failed();
     await run.kill();
+    // The deployer now lies dead: the load runs on until this window holds enough requests to
+    // judge it, before the case goes on to the status check and the recovery.
+    await waitFor(`${MIN_REQUESTS} requests while the deployer lies dead`, () => load.made() - windows.atKill >= MIN_REQUESTS, 20_000);
+    windows.atRecovery = load.made();
+    windows.failedAtRecovery = load.failed();
   };
-  let duringRecovery = 0;
   let total: number;
   let failed: number;
   try {
     await fn(kill);
-    duringRecovery = load.made() - atKill;
+    windows.atEnd = load.made();
+    windows.failedAtEnd = load.failed();
     // Not a timing assertion: a stalled load shows up as too few requests below.
-    await waitFor(`${MIN_REQUESTS} requests after the kill`, () => load.made() - atKill >= MIN_REQUESTS, 20_000).catch(() => {});
+    await waitFor(`${MIN_REQUESTS} requests after the recovery`, () => load.made() - windows.atEnd >= MIN_REQUESTS, 20_000).catch(() => {});
   } finally {
     ({ total, failed } = await load.stop());
   }
-  const afterKill = load.made() - atKill;
-  console.info(`${label}: ${failed} of ${total} requests failed; ${duringRecovery} made from the kill to the end of the recovery, ${afterKill} after the kill`);
-  expect(duringRecovery, "requests the load made while the deployer lay dead and the recovery ran").toBeGreaterThan(0);
-  expect(afterKill, "requests the load made after the kill").toBeGreaterThanOrEqual(MIN_REQUESTS);
+  const dead = windows.atRecovery - windows.atKill;
+  const recovery = windows.atEnd - windows.atRecovery;
+  const after = total - windows.atEnd;
+  console.info(`${label}: ${failed} of ${total} requests failed; ${dead} made while the deployer lay dead, ${recovery} during the recovery, ${after} after it`);
+  expect(dead, "requests the load made while the deployer lay dead").toBeGreaterThanOrEqual(MIN_REQUESTS);
+  expect(windows.failedAtRecovery - windows.failedAtKill, "requests failed while the deployer lay dead").toBe(0);
+  expect(recovery, "requests the load made while the recovery ran").toBeGreaterThan(0);
+  expect(windows.failedAtEnd - windows.failedAtRecovery, "requests failed while the recovery ran").toBe(0);
+  expect(after, "requests the load made after the recovery").toBeGreaterThanOrEqual(MIN_REQUESTS);
   expect(failed).toBe(0);
 }
