@@ -72,9 +72,16 @@ export class InputReader {
     throw new InputError(name, v, `accepted: ${options.join(", ")}`);
   }
 
-  /** Comma- or newline-separated values, trimmed, empty ones dropped. */
-  list(name: string): string[] {
-    return splitList(this.string(name));
+  /**
+   * Comma- or newline-separated values, trimmed, empty ones dropped. With `what` (the values'
+   * name, e.g. "targets"), none of them may hold a space: `linux/amd64 linux/arm64` is two values
+   * written the shell's way, and saying so beats a did-you-mean for one odd value.
+   */
+  list(name: string, what?: string): string[] {
+    const values = splitList(this.string(name));
+    const spaced = what === undefined ? undefined : values.find((v) => /\s/.test(v));
+    if (spaced !== undefined) throw new InputError(name, spaced, `separate ${what} with commas (or new lines), not spaces`);
+    return values;
   }
 
   /** Newline-separated values only (for values that may contain commas). */

@@ -46,6 +46,15 @@ describe("InputReader", () => {
     expect(reader({ l: "a,b\n c \n" }).lines("l")).toEqual(["a,b", "c"]);
   });
 
+  it("a list of names given with spaces instead of commas says to use commas", () => {
+    expect(reader({ targets: "linux/amd64, linux/arm64" }).list("targets", "targets")).toEqual(["linux/amd64", "linux/arm64"]);
+    expect(() => reader({ targets: "linux/amd64 linux/arm64" }).list("targets", "targets")).toThrow(
+      `input 'targets': "linux/amd64 linux/arm64" is not valid; separate targets with commas (or new lines), not spaces`,
+    );
+    // A list of file names may hold spaces.
+    expect(reader({ files: "READ ME.md" }).list("files")).toEqual(["READ ME.md"]);
+  });
+
   it("scoped readers read prefixed names, their own defaults, and fixed values", () => {
     const r = reader({ "slim-upx": "false", "slim-manifest": "ignored" }).scoped("slim-", { upx: "auto", strip: "auto" }, { manifest: "/m.json" });
     expect(r.string("upx")).toBe("false");

@@ -138,7 +138,7 @@ export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInpu
     workingDirectory,
     main,
     name,
-    targets: read.list("targets"),
+    targets: read.list("targets", "targets"),
     version: read.string("version"),
     ldflags: read.string("ldflags"),
     x: read.lines("x"),

@@ -76,7 +76,7 @@ export interface GoTestInputs {
 }
 
 function parseLayers(read: InputReader): LayerName[] {
-  const raw = read.list("layers");
+  const raw = read.list("layers", "layers");
   if (raw.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
   const seen = new Set<string>();
   for (const l of raw) {

@@ -159,14 +159,14 @@ export function parseFileSpec(line: string, abs: (p: string) => string): FileSpe
 export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const absOrEmpty = (name: string) => (read.string(name) ? abs(read.string(name)) : "");
-  const platforms = read.list("platforms").map((p) => {
+  const platforms = read.list("platforms", "platforms").map((p) => {
     const parsed = parsePlatform(p);
     if (!parsed) throw new InputError("platforms", p, "accepted: os/arch[/variant] separated by commas, e.g. linux/amd64,linux/arm64");
     return parsed;
   });
   const repoText = read.string("repository");
   const repository = repoText ? parseReference(repoText, "repository", { tag: false, digest: false }) : undefined;
-  const tags = read.list("tags");
+  const tags = read.list("tags", "tags");
   for (const t of tags)
     if (!TAG.test(t)) throw new InputError("tags", t, "accepted: tags of letters, digits, _ . - (up to 128, not starting with . or -), separated by commas");
   const baseText = read.string("base") || "scratch";
@@ -224,7 +224,7 @@ export function parseImageInputs(read: InputReader, cwd: string): ImageInputs {
     entrypoint: parseArgv(read.string("entrypoint"), "entrypoint"),
     cmd: parseArgv(read.string("cmd"), "cmd"),
     env: read.keyValues("env"),
-    ports: read.list("ports").map(parsePort),
+    ports: read.list("ports", "ports").map(parsePort),
     workdir,
     labels: pairs(read, "labels"),
     annotations: pairs(read, "annotations"),

@@ -70,7 +70,7 @@ export function pipelineStage(stages: Readonly<Record<string, AnyStage>>): Stage
     inputs,
     secrets: PIPELINE.flatMap((s) => (stage(s).secrets ?? []).map((n) => `${inputPrefix(s)}${n}`)),
     async parse(read, ctx) {
-      const wanted = read.list("stages");
+      const wanted = read.list("stages", "stages");
       for (const s of wanted) {
         if (!PIPELINE.includes(s)) throw new InputError("stages", s, `accepted: ${PIPELINE.join(", ")}`);
       }
