@@ -13,6 +13,28 @@ describe("gantry CLI", () => {
     expect(help.stderr).toMatch(/go-build\s+Cross-compile/);
     const stage = gantry(["go-build", "--help"]);
     expect(stage.stderr).toContain('--targets               "linux/amd64,linux/arm64"');
+    // Each input's description, from action.yml as the README's table: what it accepts is there.
+    expect(stage.stderr).toMatch(/--targets .*\n +Comma- or newline-separated os\/arch\[\/variant\]/);
+    expect(gantry(["pipeline", "--help"]).stderr).toMatch(/--slim-max-size .*\n +\S/);
+  });
+
+  it("--version prints gantry's version, alone and after a stage", () => {
+    const root = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };
+    expect(gantry(["--version"]).stdout).toBe(`gantry ${root.version}\n`);
+    expect(gantry(["slim", "--version"]).stdout).toBe(`gantry ${root.version}\n`);
+  });
+
+  it("stdout holds only name=value lines: the toolkit's debug lines go to stderr, and only with --debug", () => {
+    const ws = fixtureCopy("multi-module");
+    const build = gantry(["go-build", "--main", "./cmd/server", "--targets=linux/amd64", "--version", "v7"], ws);
+    expect(build.status, build.stderr).toBe(0);
+    for (const args of [["slim"], ["slim", "--debug"]]) {
+      const r = gantry(args, ws);
+      expect(r.status, r.stderr).toBe(0);
+      const lines = r.stdout.trimEnd().split("\n");
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(line).toMatch(/^[a-z0-9-]+=/);
+    }
   });
 
   it("refuses an unknown stage or input, suggesting the nearest", () => {

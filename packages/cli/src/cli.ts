@@ -1,4 +1,5 @@
 import {
+  GANTRY_VERSION,
   GantryError,
   type OutputValue,
   type RunContext,
@@ -13,6 +14,7 @@ import {
   parseStageInputs,
 } from "@gantry/core";
 import { STAGE_LOADERS, loadPipelineStage } from "@gantry/pipeline";
+import { inputDocs, stageHelp } from "./help.js";
 
 /** How the CLI gets a stage: loaded when named, so one stage's run loads no other's code (issue 14). */
 export type StageLoaders = Readonly<Record<string, () => Promise<Stage<unknown>>>>;
@@ -39,25 +41,12 @@ async function usage(stages: StageLoaders): Promise<string> {
     "stages:",
     ...all.map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
     "",
-    "gantry <stage> --help lists the stage's inputs and their defaults.",
+    "gantry <stage> --help lists the stage's inputs, their defaults and what each accepts.",
+    "--debug (or RUNNER_DEBUG=1) prints debug lines to stderr; --version prints gantry's version.",
     "",
     "gantry verify <provenance.intoto.json | checksums.txt> [--input value]...",
     "  rebuilds the release's commit in a clean folder and compares it byte for byte:",
     "  the same as gantry go-build --verify <path> with the other inputs given.",
-  ].join("\n");
-}
-
-function stageHelp(stage: Stage<unknown>): string {
-  const width = Math.max(...Object.keys(stage.inputs).map((k) => k.length));
-  const secrets = stage.secrets ?? [];
-  return [
-    `gantry ${stage.name}: ${stage.description}`,
-    "",
-    "inputs (default):",
-    ...Object.entries(stage.inputs).map(
-      ([k, v]) =>
-        `  --${k.padEnd(width)}  ${v === "" ? "" : JSON.stringify(v)}${secrets.includes(k) ? `${v === "" ? "" : "  "}(secret: better from $${secretEnvName(k)})` : ""}`,
-    ),
   ].join("\n");
 }
 
@@ -119,9 +108,39 @@ export function expandAlias(argv: readonly string[]): readonly string[] {
   return path === undefined || path.startsWith("-") ? ["go-build", ...argv.slice(1)] : ["go-build", "--verify", path, ...rest];
 }
 
+function printVersion(io: CliIO): number {
+  io.stdout(`gantry ${GANTRY_VERSION}\n`);
+  return 0;
+}
+
+/** Debug lines are printed with `--debug`, or when the runner's RUNNER_DEBUG=1 (or GANTRY_DEBUG) asks for them. */
+export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes("--debug") || env.RUNNER_DEBUG === "1" || Boolean(env.GANTRY_DEBUG);
+}
+
+/**
+ * What the CLI prints on stderr for text a library wrote to stdout, which holds only the
+ * `name=value` outputs. The toolkit's libraries (@actions/tool-cache, @actions/cache) speak in
+ * workflow commands: `::debug::` lines are kept only when debugging, `::add-mask::` lines are
+ * dropped (they carry the secret itself), other commands become `warning: …`-style lines, and
+ * plain text passes as it is.
+ */
+export function libraryOutput(text: string, debug: boolean): string {
+  return text
+    .split(/(?<=\n)/)
+    .flatMap((line) => {
+      const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/s.exec(line);
+      if (!m) return [line];
+      if (m[1] === "add-mask" || (m[1] === "debug" && !debug)) return [];
+      return [`${m[1]}: ${m[2]}`];
+    })
+    .join("");
+}
+
 /** Runs `gantry <stage> …`; returns the exit code. `stages` is for tests. */
 export async function runCli(argv: readonly string[], io: CliIO, stages: StageLoaders = ALL): Promise<number> {
-  const [name, ...rest] = expandAlias(argv);
+  const [name, ...rest] = expandAlias(argv.filter((a) => a !== "--debug"));
+  if (name === "--version") return printVersion(io);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stderr(await usage(stages));
     return name ? 0 : 2;
@@ -131,12 +150,15 @@ export async function runCli(argv: readonly string[], io: CliIO, stages: StageLo
     return 2;
   }
   const stage = await (stages[name] as () => Promise<Stage<unknown>>)();
+  // go-build and the pipeline have an input named version: there `--version` asks for gantry's
+  // only as the last word, where it has no value.
+  if ((rest.includes("--version") && !("version" in stage.inputs)) || rest.at(-1) === "--version") return printVersion(io);
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stderr(stageHelp(stage));
+    io.stderr(stageHelp(stage, await inputDocs(stage.name), secretEnvName));
     return 0;
   }
   ensureRunnerDirs(io.env);
-  const reporter = new TerminalReporter(io.stderr, Boolean(io.env.GANTRY_DEBUG));
+  const reporter = new TerminalReporter(io.stderr, debugWanted(argv, io.env));
   const outputs: [string, OutputValue][] = [];
   const ctx: RunContext = {
     reporter,
