@@ -165,3 +165,18 @@ export async function killUnderLoad(url: string, label: string, fn: (kill: Kill)
   expect(after, "requests the load made after the recovery").toBeGreaterThanOrEqual(MIN_REQUESTS);
   expect(failed).toBe(0);
 }
+
+/**
+ * The check every deploy-under-load case ends with: each load ran across the deploy (it starts
+ * before and stops after it) and made at least `min` requests there, so "none failed" judges a
+ * window the load really covered; then not one of its requests failed.
+ */
+export function expectNoneFailed(label: string, loads: LoadResult | readonly LoadResult[], min = 250): void {
+  const all = Array.isArray(loads) ? loads : [loads as LoadResult];
+  console.info(`${label}: ${all.map((l) => `${l.failed} of ${l.total}`).join(", ")} requests failed`);
+  expect(all.length, "loads judged").toBeGreaterThan(0);
+  for (const [i, l] of all.entries()) {
+    expect(l.total, `requests load ${i + 1} made across the deploy`).toBeGreaterThanOrEqual(min);
+    expect(l.failed, `requests of load ${i + 1} that failed`).toBe(0);
+  }
+}
