@@ -60,7 +60,9 @@ export async function fetchWithTimeout(url: string | URL, init: TimedRequest, ti
     timer.unref();
   };
   const deadline =
-    init.deadlineMs === undefined ? undefined : setTimeout(() => ctrl.abort(new HttpTimeoutError(what, init.deadlineMs as number, "deadline")), init.deadlineMs);
+    init.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => ctrl.abort(new HttpTimeoutError(what, init.deadlineMs as number, "deadline")), init.deadlineMs);
   deadline?.unref();
   const done = () => {
     clearTimeout(timer);

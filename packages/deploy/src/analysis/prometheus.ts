@@ -1,5 +1,5 @@
 /**
- * A small client for Prometheus' instant query API (`GET /api/v1/query`, issue 13). Every answer
+ * A small client for Prometheus' instant query API (`GET /api/v1/query`). Every answer
  * becomes a number or the reason there is none: no data, NaN, several series, an error.
  */
 import { fetchWithTimeout, messageOf, readBodyLimited, redactUrl, safeText } from "@gantry/core";
@@ -7,6 +7,10 @@ import { fetchWithTimeout, messageOf, readBodyLimited, redactUrl, safeText } fro
 export interface PrometheusOptions {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:9090 or https://host/prometheus. */
   url: string;
+  /**
+   * Both the idle limit and the whole request's deadline: a deploy holds its lock and its canary
+   * weights while it waits, so a Prometheus that drips its answer must not hold it for longer.
+   */
   timeoutMs: number;
   /** A bearer token (secret); "" = none. */
   token: string;
@@ -51,7 +55,7 @@ export class PrometheusClient {
   private async ask(promql: string): Promise<ApiAnswer | { none: string }> {
     const url = `${this.o.url}/api/v1/query?${new URLSearchParams({ query: promql })}`;
     try {
-      const res = await fetchWithTimeout(url, { headers: this.headers() }, this.o.timeoutMs);
+      const res = await fetchWithTimeout(url, { headers: this.headers(), deadlineMs: this.o.timeoutMs }, this.o.timeoutMs);
       const body = (await readBodyLimited(res, MAX_ANSWER, `the answer of ${redactUrl(url)}`)).toString("utf8");
       try {
         return JSON.parse(body) as ApiAnswer;
