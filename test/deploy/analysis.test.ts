@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { PrometheusClient, fillQuery } from "../../packages/deploy/src/analysis/index.js";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Prometheus, startPrometheus } from "./prometheus.js";
@@ -118,6 +119,24 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
       expect(r.code, r.log).toBe(1);
       expect(errorOf(r)).toMatch(message);
       expect(runningServices(stateDir)).toEqual([]);
+    }
+  });
+
+  it("gives Prometheus hostile values as strings it parses, regex-quoted in =~ matchers", async () => {
+    const client = new PrometheusClient({ url: prom.url, timeoutMs: 5000, token: "", basicAuth: "" });
+    // Two hello targets (blue and green), one haproxy: `.*` unquoted would match all three jobs.
+    const count = 'count(up{job=~"{app}"}) or vector(0)';
+    const fill = (app: string) => fillQuery(count, { version: "v1", previous_version: "", color: "blue", app, host: "local" });
+    expect(await client.query(fill("hello"))).toEqual({ value: 2 });
+    expect(await client.query(fill("hel.*"))).toEqual({ value: 0 });
+    expect(await client.query(fill(".*"))).toEqual({ value: 0 });
+    for (const hostile of ['"}', 'x"} or vector(1) or up{a="', "a\\b", "line\nbreak", "it's", "`", "(a|b)[x]{1}^$"]) {
+      for (const query of [count, 'count(up{job="{app}"}) or vector(0)', 'count(up{job!~"{app}"})']) {
+        const filled = fillQuery(query, { version: "v1", previous_version: "", color: "blue", app: hostile, host: "local" });
+        expect(await client.check(filled), `${query} with ${JSON.stringify(hostile)}: ${filled}`).toEqual({});
+        if (query !== 'count(up{job!~"{app}"})') expect(await client.query(filled), filled).toEqual({ value: 0 });
+        else expect(await client.query(filled), filled).toEqual({ value: 3 });
+      }
     }
   });
 

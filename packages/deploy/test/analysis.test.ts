@@ -77,6 +77,35 @@ describe("analysis lines", () => {
     const values = { version: 'v1"}or vector(1)', previous_version: "v0", color: "blue", app: "hello", host: "local" };
     expect(fillQuery('x{version="{version}",color="{color}",app="{app}"}', values)).toBe('x{version="v1\\"}or vector(1)",color="blue",app="hello"}');
   });
+
+  const hostile = (version: string) => ({ version, previous_version: "v0", color: "blue", app: "hello", host: "local" });
+  it.each([
+    ['v1"}or vector(1)', 'v1\\"}or vector(1)', 'v1\\"\\\\}or vector\\\\(1\\\\)'],
+    [".*", ".*", "\\\\.\\\\*"],
+    ["v1.2.3+build", "v1.2.3+build", "v1\\\\.2\\\\.3\\\\+build"],
+    ["a\\b", "a\\\\b", "a\\\\\\\\b"],
+    ["a\nb\r", "a\\u000ab\\u000d", "a\\u000ab\\u000d"],
+    ["it's", "it's", "it's"],
+    ["^(a|b)[0-9]{2}$?", "^(a|b)[0-9]{2}$?", "\\\\^\\\\(a\\\\|b\\\\)\\\\[0-9\\\\]\\\\{2\\\\}\\\\$\\\\?"],
+  ])("fills %j escaped for a string, and regex-quoted then escaped inside =~ and !~ matchers", (value, asString, asRegex) => {
+    expect(fillQuery('x{version="{version}"}', hostile(value))).toBe(`x{version="${asString}"}`);
+    expect(fillQuery('x{version=~"{version}"}', hostile(value))).toBe(`x{version=~"${asRegex}"}`);
+    expect(fillQuery('x{version!~ "{version}|old"}', hostile(value))).toBe(`x{version!~ "${asRegex}|old"}`);
+  });
+
+  it("escapes the quote a single-quoted string opened with", () => {
+    expect(fillQuery("x{version='{version}'}", hostile(`it's "x"`))).toBe(`x{version='it\\'s "x"'}`);
+    expect(fillQuery("x{version=~'{version}'}", hostile("a.b'"))).toBe("x{version=~'a\\\\.b\\''}");
+  });
+
+  it("refuses a placeholder inside a backtick raw string, naming the input and the line", () => {
+    const line = "err: sum(x{version=~`{version}.*`}) < 1";
+    const err = refusal([line]);
+    expect(err.message).toContain(`input 'analysis': ${JSON.stringify(line)} is not valid`);
+    expect(err.message).toMatch(/the placeholder \{version\} is inside a backtick raw string/);
+    // A raw string without a placeholder is the user's own PromQL.
+    expect(parseAnalysis(["err: sum(x{route=~`/api/.*`}) < 1"])).toHaveLength(1);
+  });
 });
 
 describe("Prometheus answers", () => {
