@@ -21,6 +21,14 @@ export interface PrometheusOptions {
 /** A query's value, or why it has none (an inconclusive measurement). */
 export type Sample = { value: number } | { none: string };
 
+/**
+ * Why an empty vector has no value. The classic case: a ratio whose numerator selects a series
+ * that does not exist yet (a release that never answered 500 has no `code="500"` series), which
+ * makes the whole division empty; Argo Rollouts' docs suggest the same `or vector(0)`.
+ */
+export const NO_DATA =
+  'no data: the query matched no series. A ratio is empty when its numerator has none (a release that never answered 500 has no code="500" series); if no series means 0, write that part as (… or vector(0))';
+
 /** Prometheus answers are small vectors; a bigger one is refused, never buffered. */
 const MAX_ANSWER = 1 << 20;
 
@@ -82,7 +90,7 @@ export function sampleOf(a: ApiAnswer): Sample {
   let pair: unknown;
   if (resultType === "scalar") pair = result;
   else if (resultType === "vector" && Array.isArray(result)) {
-    if (result.length === 0) return { none: "no data" };
+    if (result.length === 0) return { none: NO_DATA };
     if (result.length > 1) return { none: `${result.length} series (aggregate the query to one, e.g. with sum() or max())` };
     pair = (result[0] as { value?: unknown }).value;
   } else return { none: `a ${safeText(String(resultType))} result (the query must give one number)` };
