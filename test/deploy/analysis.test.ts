@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { PrometheusClient, fillQuery } from "../../packages/deploy/src/analysis/index.js";
 import { type ActionRun, fixtureCopy, runAction, scratchDir } from "../harness.js";
 import { describeNeeding, lacking } from "../tools.js";
 import { type Prometheus, startPrometheus } from "./prometheus.js";
@@ -96,6 +97,12 @@ const measurements = (run: ActionRun) => JSON.parse(run.outputs.analysis ?? "[]"
 const phases = (run: ActionRun) => (JSON.parse(run.outputs.timeline ?? "[]") as { phase: string }[]).map((e) => e.phase);
 const errorOf = (run: ActionRun) => run.annotations.find((a) => a.level === "error")?.message ?? "";
 
+/** A load judged on its failures must first have been a load: a few hundred requests over the deploy it ran beside. */
+function expectLoadMade(load: LoadResult, what: string): void {
+  console.info(`analysis, ${what}: ${load.failed} of ${load.total} requests failed`);
+  expect(load.total, `${what}: requests made during the deploy`).toBeGreaterThanOrEqual(300);
+}
+
 describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
   it("refuses a malformed line or a query Prometheus refuses before anything changes, naming the line", async () => {
     const cases: [string, RegExp][] = [
@@ -118,6 +125,24 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
       expect(r.code, r.log).toBe(1);
       expect(errorOf(r)).toMatch(message);
       expect(runningServices(stateDir)).toEqual([]);
+    }
+  });
+
+  it("gives Prometheus hostile values as strings it parses, regex-quoted in =~ matchers", async () => {
+    const client = new PrometheusClient({ url: prom.url, timeoutMs: 5000, token: "", basicAuth: "" });
+    // Two hello targets (blue and green), one haproxy: `.*` unquoted would match all three jobs.
+    const count = 'count(up{job=~"{app}"}) or vector(0)';
+    const fill = (app: string) => fillQuery(count, { version: "v1", previous_version: "", color: "blue", app, host: "local" });
+    expect(await client.query(fill("hello"))).toEqual({ value: 2 });
+    expect(await client.query(fill("hel.*"))).toEqual({ value: 0 });
+    expect(await client.query(fill(".*"))).toEqual({ value: 0 });
+    for (const hostile of ['"}', 'x"} or vector(1) or up{a="', "a\\b", "line\nbreak", "it's", "`", "(a|b)[x]{1}^$"]) {
+      for (const query of [count, 'count(up{job="{app}"}) or vector(0)', 'count(up{job!~"{app}"})']) {
+        const filled = fillQuery(query, { version: "v1", previous_version: "", color: "blue", app: hostile, host: "local" });
+        expect(await client.check(filled), `${query} with ${JSON.stringify(hostile)}: ${filled}`).toEqual({});
+        if (query !== 'count(up{job!~"{app}"})') expect(await client.query(filled), filled).toEqual({ value: 0 });
+        else expect(await client.query(filled), filled).toEqual({ value: 3 });
+      }
     }
   });
 
@@ -165,11 +190,23 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
     expect(run.log).toMatch(/analysis \(value per traffic step\):\nquery\s+5%\s+25%\s+50%\s+100%\s+threshold\nerror-rate\s+0\s/);
     const timeline = JSON.parse(run.outputs.timeline ?? "[]") as { phase: string; figures: Record<string, unknown> }[];
     expect(timeline.find((e) => e.phase === "verify 25%")?.figures).toMatchObject({ "analysis error-rate": "0", "analysis memory": expect.any(String) });
-    console.info(`analysis, healthy canary v1 → v2: ${load.failed} of ${load.total} requests failed`);
+    expectLoadMade(load, "healthy canary v1 → v2");
     expect(load.failed).toBe(0);
     expect(await servedVersion(hp.url)).toBe("v2");
     // Prometheus saw HAProxy's side too (its built-in exporter).
     expect(await prom.value('sum(haproxy_backend_http_responses_total{proxy="app"})')).toBeGreaterThan(0);
+  });
+
+  it("says why a ratio whose numerator has no series has no data, and suggests or vector(0)", async () => {
+    const client = new PrometheusClient({ url: prom.url, timeoutMs: 5000, token: "", basicAuth: "" });
+    // v2 served the load above: the denominator has a value; no release ever answered 599.
+    const numerator = 'sum(rate(http_requests_total{version="v2",code="599"}[5m]))';
+    const denominator = 'sum(rate(http_requests_total{version="v2"}[5m]))';
+    expect(await client.query(denominator)).toEqual({ value: expect.any(Number) });
+    const sample = await client.query(`${numerator} / ${denominator}`);
+    expect(sample).toEqual({ none: expect.stringMatching(/^no data: the query matched no series\. A ratio is empty when its numerator has none/) });
+    expect("none" in sample ? sample.none : "").toContain("write that part as (… or vector(0))");
+    expect(await client.query(`(${numerator} or vector(0)) / ${denominator}`)).toEqual({ value: 0 });
   });
 
   it("rolls back a release whose error rate climbs, by the query, before 100% of the traffic reaches it", async () => {
@@ -186,7 +223,7 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
     expect(phases(run)).not.toContain("switch 100%");
     expect(measurements(run).some((m) => m.query === "error-rate" && m.verdict === "fail")).toBe(true);
     expect(run.summary).toMatch(/\| analysis error-rate at \d+% \| [\d.e-]+ \(\d+ measurements?\) \| < 0\.05 \| ❌ \|/);
-    console.info(`analysis, v3-500 canary rolled back by the error-rate query: ${load.failed} of ${load.total} requests failed`);
+    expectLoadMade(load, "v3-500 canary rolled back by the error-rate query");
     expect(runningServices(stateDir)).toEqual(["green"]);
     expect(await servedVersion(hp.url)).toBe("v2");
   });
@@ -204,6 +241,7 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
     );
     const mem = measurements(run).filter((m) => m.query === "memory" && m.value !== null);
     expect(mem.at(-1)?.value).toBeGreaterThanOrEqual(80e6);
+    expectLoadMade(load, "v4-leak rolled back by the memory query");
     expect(load.failed).toBe(0);
     expect(runningServices(stateDir)).toEqual(["green"]);
     expect(await servedVersion(hp.url)).toBe("v2");
@@ -241,10 +279,14 @@ describeNeeding(NEEDS, "deploy with Prometheus analysis", () => {
       },
     );
     expect(passed.code, passed.log).toBe(0);
-    expect(measurements(passed).every((m) => m.verdict === "inconclusive" && m.detail === "no data")).toBe(true);
+    const noValues = measurements(passed);
+    expect(noValues.length).toBeGreaterThan(0);
+    for (const m of noValues) expect(m).toMatchObject({ verdict: "inconclusive", detail: expect.stringMatching(/^no data: the query matched no series/) });
     const refused = await runAction("deploy", inputs({ manifest: manifests.v1 as string, analysis: noData, "verify-window": "2s" }), { workspace: ws });
     expect(refused.outputs.outcome).toBe("rolled-back");
-    expect(errorOf(refused)).toMatch(/analysis absent at 100%: no value at the end of the verify window \(no data\); analysis-inconclusive is fail/);
+    expect(errorOf(refused)).toMatch(
+      /analysis absent at 100%: no value at the end of the verify window \(no data: the query matched no series\. A ratio is empty when its numerator has none .*write that part as \(… or vector\(0\)\)\); analysis-inconclusive is fail/,
+    );
     expect(await servedVersion(hp.url)).toBe("v2");
   });
 });

@@ -11,15 +11,20 @@ export function redactUrl(url: string | URL): string {
   }
 }
 
-/** A request that got no answer, or no more data, within its limit (issue 10: every fetch has a timeout). */
+/** Why a request was cut off: no answer, no data for the idle limit, or not done by its overall deadline. */
+export type TimeoutPhase = "answer" | "data" | "deadline";
+
+const PHASE_TEXT: Record<TimeoutPhase, string> = { answer: "got no answer", data: "sent no data", deadline: "was not done" };
+
+/** A request that got no answer, or no more data, within its limit (every fetch has a timeout). */
 export class HttpTimeoutError extends GantryError {
   override name = "HttpTimeoutError";
   constructor(
     readonly request: string,
     readonly limitMs: number,
-    phase: "answer" | "data",
+    readonly phase: TimeoutPhase,
   ) {
-    super(`${request} ${phase === "answer" ? "got no answer" : "sent no data"} within the ${formatDuration(limitMs)} limit`);
+    super(`${request} ${PHASE_TEXT[phase]} within the ${formatDuration(limitMs)} ${phase === "deadline" ? "overall limit" : "limit"}`);
   }
 }
 
@@ -30,6 +35,11 @@ export interface TimedRequest {
   body?: Uint8Array;
   /** Default `manual`: a client that sends credentials follows redirects itself (see image/registry.ts). */
   redirect?: "manual" | "error" | "follow";
+  /**
+   * The whole request, body read included, must be done within this many ms. The idle timeout
+   * alone lets a server that sends a byte just inside it hold the caller for as long as it likes.
+   */
+  deadlineMs?: number;
 }
 
 const PIECE = 64 * 1024;
@@ -37,7 +47,8 @@ const PIECE = 64 * 1024;
 /**
  * fetch with a timeout that restarts whenever the request makes progress: `timeoutMs` without
  * the answer's headers, without taking a piece of the body, or without a chunk of the response
- * body fails with an HttpTimeoutError naming the method, the URL (redacted) and the limit.
+ * body fails with an HttpTimeoutError naming the method, the URL (redacted) and the limit. With
+ * `deadlineMs`, the whole request (the response body's last byte included) must also be done by then.
  */
 export async function fetchWithTimeout(url: string | URL, init: TimedRequest, timeoutMs: number): Promise<Response> {
   const what = `${init.method ?? "GET"} ${redactUrl(url)}`;
@@ -47,6 +58,15 @@ export async function fetchWithTimeout(url: string | URL, init: TimedRequest, ti
     clearTimeout(timer);
     timer = setTimeout(() => ctrl.abort(new HttpTimeoutError(what, timeoutMs, phase)), timeoutMs);
     timer.unref();
+  };
+  const deadline =
+    init.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => ctrl.abort(new HttpTimeoutError(what, init.deadlineMs as number, "deadline")), init.deadlineMs);
+  deadline?.unref();
+  const done = () => {
+    clearTimeout(timer);
+    clearTimeout(deadline);
   };
   arm("answer");
   const bytes = init.body;
@@ -73,11 +93,11 @@ export async function fetchWithTimeout(url: string | URL, init: TimedRequest, ti
       duplex: "half",
     } as RequestInit);
   } catch (err) {
-    clearTimeout(timer);
+    done();
     throw ctrl.signal.aborted ? ctrl.signal.reason : err;
   }
   if (!res.body) {
-    clearTimeout(timer);
+    done();
     return res;
   }
   arm("data");
@@ -87,7 +107,7 @@ export async function fetchWithTimeout(url: string | URL, init: TimedRequest, ti
         arm("data");
         c.enqueue(chunk);
       },
-      flush: () => clearTimeout(timer),
+      flush: done,
     }),
     { signal: ctrl.signal },
   );

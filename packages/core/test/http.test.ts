@@ -36,6 +36,14 @@ beforeAll(async () => {
       return void res.end(`oops\n::error::pwned\r\n::set-output name=x::y\u001b[31mred\u0007 100%\n${"z".repeat(100_000)}`);
     }
     if (path === "/big") return void res.end(Buffer.alloc(100_000));
+    if (path === "/drip") {
+      // One byte every 200 ms, well inside any idle limit, for a minute.
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const drip = setInterval(() => res.write(" "), 200);
+      res.on("close", () => clearInterval(drip));
+      setTimeout(() => res.end("{}"), 60_000).unref();
+      return void hanging.push(res);
+    }
     if (path === "/tool.tar.gz") return void res.end(readFileSync(archive));
     if (path === "/chunked.tar.gz") {
       // No Content-Length: 2 MiB in chunks, more than any size the tests declare.
@@ -85,6 +93,23 @@ describe("fetchWithTimeout", () => {
     const res = await fetchWithTimeout(`${base}/stall`, {}, 300);
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toThrow(`GET ${base}/stall sent no data within the 300 ms limit`);
+  });
+
+  it("stops a server that sends a byte just inside the idle limit at the overall deadline, naming the URL and the limit", async () => {
+    const started = performance.now();
+    const res = await fetchWithTimeout(`${base}/drip?token=s3cret`, { deadlineMs: 1000 }, 500);
+    const err = (await readBodyLimited(res, 1 << 20, "the answer").catch((e) => e)) as HttpTimeoutError;
+    const took = performance.now() - started;
+    expect(err).toBeInstanceOf(HttpTimeoutError);
+    expect(err.message).toBe(`GET ${base}/drip was not done within the 1.0 s overall limit`);
+    expect(err.phase).toBe("deadline");
+    expect(took).toBeGreaterThanOrEqual(950);
+    expect(took).toBeLessThan(3000);
+  });
+
+  it("lets a quick request finish under a deadline, which then never fires", async () => {
+    const res = await fetchWithTimeout(`${base}/big`, { deadlineMs: 300 }, 5000);
+    expect((await readBodyLimited(res, 200_000, "it")).length).toBe(100_000);
   });
 
   it("reads a body up to a bound and no further", async () => {

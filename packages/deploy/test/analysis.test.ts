@@ -5,6 +5,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysisCharts, analysisRows, analysisText } from "../src/analysis/chart.js";
 import { AnalysisRun, type Measurement, type StepContext, judge } from "../src/analysis/evaluate.js";
+import { checkQueries } from "../src/analysis/index.js";
+import type { AnalysisInputs } from "../src/analysis/inputs.js";
 import { fillQuery, parseAnalysis } from "../src/analysis/parse.js";
 import { PrometheusClient, type Sample, sampleOf } from "../src/analysis/prometheus.js";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../src/inputs.js";
@@ -75,6 +77,35 @@ describe("analysis lines", () => {
     const values = { version: 'v1"}or vector(1)', previous_version: "v0", color: "blue", app: "hello", host: "local" };
     expect(fillQuery('x{version="{version}",color="{color}",app="{app}"}', values)).toBe('x{version="v1\\"}or vector(1)",color="blue",app="hello"}');
   });
+
+  const hostile = (version: string) => ({ version, previous_version: "v0", color: "blue", app: "hello", host: "local" });
+  it.each([
+    ['v1"}or vector(1)', 'v1\\"}or vector(1)', 'v1\\"\\\\}or vector\\\\(1\\\\)'],
+    [".*", ".*", "\\\\.\\\\*"],
+    ["v1.2.3+build", "v1.2.3+build", "v1\\\\.2\\\\.3\\\\+build"],
+    ["a\\b", "a\\\\b", "a\\\\\\\\b"],
+    ["a\nb\r", "a\\u000ab\\u000d", "a\\u000ab\\u000d"],
+    ["it's", "it's", "it's"],
+    ["^(a|b)[0-9]{2}$?", "^(a|b)[0-9]{2}$?", "\\\\^\\\\(a\\\\|b\\\\)\\\\[0-9\\\\]\\\\{2\\\\}\\\\$\\\\?"],
+  ])("fills %j escaped for a string, and regex-quoted then escaped inside =~ and !~ matchers", (value, asString, asRegex) => {
+    expect(fillQuery('x{version="{version}"}', hostile(value))).toBe(`x{version="${asString}"}`);
+    expect(fillQuery('x{version=~"{version}"}', hostile(value))).toBe(`x{version=~"${asRegex}"}`);
+    expect(fillQuery('x{version!~ "{version}|old"}', hostile(value))).toBe(`x{version!~ "${asRegex}|old"}`);
+  });
+
+  it("escapes the quote a single-quoted string opened with", () => {
+    expect(fillQuery("x{version='{version}'}", hostile(`it's "x"`))).toBe(`x{version='it\\'s "x"'}`);
+    expect(fillQuery("x{version=~'{version}'}", hostile("a.b'"))).toBe("x{version=~'a\\\\.b\\''}");
+  });
+
+  it("refuses a placeholder inside a backtick raw string, naming the input and the line", () => {
+    const line = "err: sum(x{version=~`{version}.*`}) < 1";
+    const err = refusal([line]);
+    expect(err.message).toContain(`input 'analysis': ${JSON.stringify(line)} is not valid`);
+    expect(err.message).toMatch(/the placeholder \{version\} is inside a backtick raw string/);
+    // A raw string without a placeholder is the user's own PromQL.
+    expect(parseAnalysis(["err: sum(x{route=~`/api/.*`}) < 1"])).toHaveLength(1);
+  });
 });
 
 describe("Prometheus answers", () => {
@@ -90,7 +121,9 @@ describe("Prometheus answers", () => {
   });
 
   it("has no value for no data, NaN, several series or an error", () => {
-    expect(sampleOf(vector())).toEqual({ none: "no data" });
+    expect(sampleOf(vector())).toEqual({
+      none: expect.stringMatching(/^no data: the query matched no series\. A ratio is empty when its numerator has none .*\(… or vector\(0\)\)$/),
+    });
     expect(sampleOf(vector("NaN"))).toEqual({ none: "NaN" });
     expect(sampleOf(vector("1", "2"))).toEqual({ none: expect.stringMatching(/^2 series \(aggregate/) });
     expect(sampleOf({ status: "error", errorType: "execution", error: "query timed out" })).toEqual({ none: "Prometheus: execution: query timed out" });
@@ -226,6 +259,7 @@ describe("analysis inputs", () => {
     expect(parse({})).toEqual({
       queries: [],
       prometheus: { url: "", timeoutMs: 5000, token: "", basicAuth: "" },
+      authForced: false,
       intervalMs: 5000,
       failureLimit: 0,
       inconclusive: "fail",
@@ -242,6 +276,21 @@ describe("analysis inputs", () => {
     expect(message({ "prometheus-token": "t", "prometheus-basic-auth": "u:p" })).toMatch(/not both/);
     expect(message({ "analysis-inconclusive": "maybe" })).toMatch(/input 'analysis-inconclusive': "maybe" is not valid; accepted: fail, pass, warn/);
     expect(message({ "analysis-interval": "10ms" })).toMatch(/input 'analysis-interval'.*at least 100ms/);
+  });
+
+  it("refuses credentials over plain HTTP to a host not on loopback unless prometheus-auth-force is true", () => {
+    const remote = { analysis: MEMORY, "prometheus-url": "http://prom.example.com:9090" };
+    expect(message({ ...remote, "prometheus-token": "t0k3n" })).toMatch(
+      /^input 'prometheus-url': "http:\/\/prom\.example\.com:9090" is not valid; prometheus-token would go over plain HTTP to a host not on loopback .*set prometheus-auth-force: true/,
+    );
+    expect(message({ ...remote, "prometheus-basic-auth": "me:pw" })).toMatch(/prometheus-basic-auth would go over plain HTTP/);
+    expect(message({ ...remote, "prometheus-token": "t0k3n" })).not.toContain("t0k3n");
+    expect(parse({ ...remote, "prometheus-token": "t", "prometheus-auth-force": "true" }).authForced).toBe(true);
+    expect(message({ ...remote, "prometheus-token": "t", "prometheus-auth-force": "yes" })).toMatch(/input 'prometheus-auth-force': "yes"/);
+    // https, loopback, or no credentials at all: nothing to refuse or warn about.
+    for (const url of ["https://prom.example.com", "http://127.0.0.1:9090", "http://localhost:9090", "http://[::1]:9090"])
+      expect(parse({ analysis: MEMORY, "prometheus-url": url, "prometheus-token": "t" }).authForced, url).toBe(false);
+    expect(parse(remote).authForced).toBe(false);
   });
 
   it("masks the Prometheus credentials", () => {
@@ -271,6 +320,47 @@ describe("the Prometheus client", () => {
       { url: `/api/v1/query?query=${encodeURIComponent('up{a="b"}').replace(/%20/g, "+")}`, auth: "Bearer tok" },
       { url: "/api/v1/query?query=up", auth: `Basic ${Buffer.from("me:pw").toString("base64")}` },
     ]);
+  });
+
+  it("warns before the deploy when prometheus-auth-force sends credentials in the clear", async () => {
+    const reporter = new MemoryReporter();
+    const a: AnalysisInputs = {
+      queries: parseAnalysis(["up: sum(up) > 0"]),
+      prometheus: { url, timeoutMs: 2000, token: "tok", basicAuth: "" },
+      authForced: true,
+      intervalMs: 1000,
+      failureLimit: 0,
+      inconclusive: "fail",
+    };
+    await checkQueries(a, { version: "v1", previous_version: "", color: "blue", app: "hello", host: "local" }, reporter);
+    reporter.flush();
+    expect(reporter.annotations.filter((x) => x.level === "warning").map((x) => x.message)).toEqual([
+      `analysis: the Prometheus credentials go over plain HTTP to ${url}/, not on loopback, because prometheus-auth-force is true: anyone on the way can read them`,
+    ]);
+  });
+
+  it("gives up on a Prometheus that drips its answer a byte at a time at prometheus-timeout, naming the URL and the limit", async () => {
+    const drip = http.createServer((_req, res) => {
+      // One byte every 300 ms, never 1 s without one: only an overall deadline stops it.
+      res.writeHead(200, { "content-type": "application/json" });
+      const t = setInterval(() => res.write(" "), 300);
+      res.on("close", () => clearInterval(t));
+    });
+    await new Promise<void>((r) => drip.listen(0, "127.0.0.1", r));
+    const dripUrl = `http://127.0.0.1:${(drip.address() as AddressInfo).port}`;
+    try {
+      const started = performance.now();
+      const sample = await new PrometheusClient({ url: dripUrl, timeoutMs: 1000, token: "", basicAuth: "" }).query('up{a="s3cret"}');
+      const took = performance.now() - started;
+      expect(sample).toEqual({
+        none: `Prometheus at ${dripUrl}/ could not be asked: GET ${dripUrl}/api/v1/query was not done within the 1.0 s overall limit`,
+      });
+      expect(took).toBeGreaterThanOrEqual(950);
+      expect(took).toBeLessThan(2500);
+    } finally {
+      drip.closeAllConnections();
+      await new Promise<void>((r) => drip.close(() => r()));
+    }
   });
 
   it("turns an unreachable Prometheus into a measurement without a value, naming it", async () => {

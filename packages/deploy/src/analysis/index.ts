@@ -1,5 +1,5 @@
-/** Metric-gated canaries (issue 13): Prometheus queries judged beside the router in every verify window. */
-import { InputError, type Reporter } from "@gantry/core";
+/** Metric-gated canaries: Prometheus queries judged beside the router in every verify window. */
+import { InputError, type Reporter, redactUrl } from "@gantry/core";
 import { AnalysisRun } from "./evaluate.js";
 import type { AnalysisInputs } from "./inputs.js";
 import { ACCEPTED_ANALYSIS, type PlaceholderValues, fillQuery } from "./parse.js";
@@ -28,6 +28,10 @@ export function startAnalysis(a: AnalysisInputs, reporter: Reporter): AnalysisRu
  */
 export async function checkQueries(a: AnalysisInputs, values: PlaceholderValues, reporter: Reporter): Promise<void> {
   if (a.queries.length === 0) return;
+  if (a.authForced)
+    reporter.warning(
+      `analysis: the Prometheus credentials go over plain HTTP to ${redactUrl(a.prometheus.url)}, not on loopback, because prometheus-auth-force is true: anyone on the way can read them`,
+    );
   const client = new PrometheusClient(a.prometheus);
   const checks = await Promise.all(a.queries.map((q) => client.check(fillQuery(q.query, values))));
   for (const [i, q] of a.queries.entries()) {

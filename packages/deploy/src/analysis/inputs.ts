@@ -1,4 +1,4 @@
-/** The inputs issue 13 adds to the deploy action: Prometheus and the queries that judge a release. */
+/** The deploy action's analysis inputs: Prometheus and the queries that judge a release. */
 import { InputError, type InputReader } from "@gantry/core";
 import type { InconclusivePolicy } from "./evaluate.js";
 import { type AnalysisQuery, parseAnalysis } from "./parse.js";
@@ -9,6 +9,7 @@ export const ANALYSIS_INPUTS = {
   "prometheus-url": "",
   "prometheus-token": "",
   "prometheus-basic-auth": "",
+  "prometheus-auth-force": "false",
   "prometheus-timeout": "5s",
   analysis: "",
   "analysis-interval": "5s",
@@ -23,6 +24,8 @@ export interface AnalysisInputs {
   /** [] = no analysis: the router's numbers alone judge the release. */
   queries: AnalysisQuery[];
   prometheus: PrometheusOptions;
+  /** Credentials go over plain HTTP to a host not on loopback (`prometheus-auth-force`): warned about before the deploy. */
+  authForced: boolean;
   intervalMs: number;
   failureLimit: number;
   inconclusive: InconclusivePolicy;
@@ -39,6 +42,7 @@ export function parseAnalysisInputs(read: InputReader): AnalysisInputs {
   if (basicAuth && !/^[^:\s]+:\S+$/.test(basicAuth)) throw new InputError("prometheus-basic-auth", "(hidden)", "accepted: user:password, from a secret");
   if (token && !/^[\x21-\x7e]+$/.test(token))
     throw new InputError("prometheus-token", "(hidden)", "accepted: a bearer token of printable characters without spaces, from a secret");
+  const authForced = credentialsInClear(read, url, token ? "prometheus-token" : basicAuth ? "prometheus-basic-auth" : undefined);
   const timeoutMs = read.duration("prometheus-timeout");
   if (timeoutMs < 100) throw new InputError("prometheus-timeout", read.string("prometheus-timeout"), "it must be at least 100ms");
   const intervalMs = read.duration("analysis-interval");
@@ -47,6 +51,7 @@ export function parseAnalysisInputs(read: InputReader): AnalysisInputs {
   return {
     queries,
     prometheus: { url, timeoutMs, token, basicAuth },
+    authForced,
     intervalMs,
     failureLimit: read.int("analysis-failure-limit", 0, 1000),
     inconclusive: read.choice("analysis-inconclusive", ["fail", "pass", "warn"] as const),
@@ -70,6 +75,28 @@ function prometheusUrl(read: InputReader, needed: boolean): string {
   if (u.username || u.password) throw new InputError("prometheus-url", "(a URL with credentials, hidden)", `no user:password in the URL; ${accepted}`);
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.search || u.hash) throw new InputError("prometheus-url", text, accepted);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+/** True for a URL whose host is this machine: 127.0.0.0/8, ::1 or localhost. */
+export function onLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Whether credentials would go in the clear (plain HTTP to a host not on loopback): refused unless
+ * `prometheus-auth-force`, as the image stage refuses to send registry credentials over plain HTTP.
+ */
+function credentialsInClear(read: InputReader, url: string, secret: string | undefined): boolean {
+  const force = read.bool("prometheus-auth-force");
+  if (!secret || !url.startsWith("http:") || onLoopback(url)) return false;
+  if (!force)
+    throw new InputError(
+      "prometheus-url",
+      url,
+      `${secret} would go over plain HTTP to a host not on loopback (127.0.0.1, ::1, localhost), readable by anyone on the way; use https, or set prometheus-auth-force: true to send it anyway`,
+    );
+  return true;
 }
 
 /** The inputs as the post step's state may hold them: without the credentials (the post step never queries). */

@@ -1,5 +1,5 @@
 /**
- * The `analysis` input (issue 13): one `name: <PromQL> <op> <threshold>` per line, as Argo
+ * The `analysis` input: one `name: <PromQL> <op> <threshold>` per line, as Argo
  * Rollouts' AnalysisTemplate gives a query and its `successCondition`. The threshold is a number
  * or a multiple of `baseline`, the same query's value for the version being replaced.
  */
@@ -54,6 +54,11 @@ function parseLine(line: string, input: string): AnalysisQuery {
   const [, query, op, threshold] = tail as unknown as [string, string, Comparison, string];
   const problem = queryProblem(query);
   if (problem) throw refuse(problem);
+  const raw = placeholderSites(query).find((p) => p.context === "raw");
+  if (raw)
+    throw refuse(
+      `the placeholder {${raw.key}} is inside a backtick raw string, which cannot escape a value; put it in a "…" string (a =~"…" matcher gets it regex-quoted)`,
+    );
   const baseline = threshold.includes("baseline");
   const factor = threshold.replace("baseline", "").replace("*", "").trim();
   const limit = factor === "" ? 1 : Number(factor);
@@ -87,9 +92,77 @@ export function queryProblem(query: string): string | undefined {
   return undefined;
 }
 
-/** The query with its placeholders filled; values are escaped for a PromQL string. */
+/**
+ * Where a placeholder stands: outside any string, in a "…" or '…' string, in the string of a
+ * `=~` or `!~` matcher (a regular expression), or in a backtick raw string (no escapes possible).
+ */
+export interface PlaceholderSite {
+  key: Placeholder;
+  start: number;
+  end: number;
+  context: "plain" | "string" | "regex" | "raw";
+  /** The quote the string it stands in opened with ("" outside a string). */
+  quote: string;
+}
+
+/** Every known placeholder in `query`, with the kind of text around it. */
+export function placeholderSites(query: string): PlaceholderSite[] {
+  const sites: PlaceholderSite[] = [];
+  let quote = "";
+  let context: PlaceholderSite["context"] = "plain";
+  for (let i = 0; i < query.length; i++) {
+    const ch = query[i] as string;
+    if (quote && ch === "\\" && quote !== "`") {
+      i++;
+      continue;
+    }
+    if (quote && ch === quote) {
+      quote = "";
+      context = "plain";
+      continue;
+    }
+    if (!quote && (ch === '"' || ch === "'" || ch === "`")) {
+      quote = ch;
+      context = ch === "`" ? "raw" : /[=!]~\s*$/.test(query.slice(0, i)) ? "regex" : "string";
+      continue;
+    }
+    const m = ch === "{" ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(query.slice(i)) : null;
+    if (m && (PLACEHOLDERS as readonly string[]).includes(m[1] as string)) {
+      sites.push({ key: m[1] as Placeholder, start: i, end: i + m[0].length, context, quote });
+      i += m[0].length - 1;
+    }
+  }
+  return sites;
+}
+
+/** RE2's metacharacters, escaped as Go's regexp.QuoteMeta does: the value matches itself only. */
+export function quoteRegex(value: string): string {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A value as the inside of a PromQL string opened with `quote`: backslashes and that quote escaped
+ * (PromQL's lexer knows no other quote's escape), control characters as \u escapes (a newline ends no string).
+ */
+export function escapeString(value: string, quote = '"'): string {
+  return value.replace(/[\\"'\p{Cc}]/gu, (c) =>
+    c === "\\" || c === quote ? `\\${c}` : c === '"' || c === "'" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/**
+ * The query with its placeholders filled: every value escaped for a PromQL string, and first
+ * regex-quoted inside a `=~`/`!~` matcher (a version `v1.2` must not match `v1x2`, nor `.*` everything).
+ */
 export function fillQuery(query: string, values: PlaceholderValues): string {
-  return query.replace(PLACEHOLDER, (_m, key: Placeholder) => values[key].replace(/[\\"'`]/g, (c) => `\\${c}`));
+  let out = "";
+  let at = 0;
+  for (const site of placeholderSites(query)) {
+    const value = values[site.key];
+    out += query.slice(at, site.start) + escapeString(site.context === "regex" ? quoteRegex(value) : value, site.quote || '"');
+    at = site.end;
+  }
+  return out + query.slice(at);
 }
 
 /** The threshold as written: `0.01`, `1.2 × baseline`. */

@@ -1,5 +1,5 @@
 /**
- * A small client for Prometheus' instant query API (`GET /api/v1/query`, issue 13). Every answer
+ * A small client for Prometheus' instant query API (`GET /api/v1/query`). Every answer
  * becomes a number or the reason there is none: no data, NaN, several series, an error.
  */
 import { fetchWithTimeout, messageOf, readBodyLimited, redactUrl, safeText } from "@gantry/core";
@@ -7,6 +7,10 @@ import { fetchWithTimeout, messageOf, readBodyLimited, redactUrl, safeText } fro
 export interface PrometheusOptions {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:9090 or https://host/prometheus. */
   url: string;
+  /**
+   * Both the idle limit and the whole request's deadline: a deploy holds its lock and its canary
+   * weights while it waits, so a Prometheus that drips its answer must not hold it for longer.
+   */
   timeoutMs: number;
   /** A bearer token (secret); "" = none. */
   token: string;
@@ -16,6 +20,14 @@ export interface PrometheusOptions {
 
 /** A query's value, or why it has none (an inconclusive measurement). */
 export type Sample = { value: number } | { none: string };
+
+/**
+ * Why an empty vector has no value. The classic case: a ratio whose numerator selects a series
+ * that does not exist yet (a release that never answered 500 has no `code="500"` series), which
+ * makes the whole division empty; Argo Rollouts' docs suggest the same `or vector(0)`.
+ */
+export const NO_DATA =
+  'no data: the query matched no series. A ratio is empty when its numerator has none (a release that never answered 500 has no code="500" series); if no series means 0, write that part as (… or vector(0))';
 
 /** Prometheus answers are small vectors; a bigger one is refused, never buffered. */
 const MAX_ANSWER = 1 << 20;
@@ -51,7 +63,7 @@ export class PrometheusClient {
   private async ask(promql: string): Promise<ApiAnswer | { none: string }> {
     const url = `${this.o.url}/api/v1/query?${new URLSearchParams({ query: promql })}`;
     try {
-      const res = await fetchWithTimeout(url, { headers: this.headers() }, this.o.timeoutMs);
+      const res = await fetchWithTimeout(url, { headers: this.headers(), deadlineMs: this.o.timeoutMs }, this.o.timeoutMs);
       const body = (await readBodyLimited(res, MAX_ANSWER, `the answer of ${redactUrl(url)}`)).toString("utf8");
       try {
         return JSON.parse(body) as ApiAnswer;
@@ -78,7 +90,7 @@ export function sampleOf(a: ApiAnswer): Sample {
   let pair: unknown;
   if (resultType === "scalar") pair = result;
   else if (resultType === "vector" && Array.isArray(result)) {
-    if (result.length === 0) return { none: "no data" };
+    if (result.length === 0) return { none: NO_DATA };
     if (result.length > 1) return { none: `${result.length} series (aggregate the query to one, e.g. with sum() or max())` };
     pair = (result[0] as { value?: unknown }).value;
   } else return { none: `a ${safeText(String(resultType))} result (the query must give one number)` };

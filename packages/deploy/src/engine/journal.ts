@@ -1,7 +1,21 @@
 import { join } from "node:path";
 import { GantryError } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
-import { COMMITTED_PHASES, type Color, type Command, type Outcome, PHASES, type Phase, type Slot } from "../model/model.js";
+import {
+  ACCEPTED_APP,
+  ACCEPTED_VERSION,
+  APP_NAME,
+  COLORS,
+  COMMITTED_PHASES,
+  type Color,
+  type Command,
+  type Outcome,
+  PHASES,
+  type Phase,
+  RELEASE_VERSION,
+  type Slot,
+  checkName,
+} from "../model/model.js";
 
 /** A cutover that has begun and not settled yet. */
 export interface CutoverRecord {
@@ -77,14 +91,52 @@ export class Journal {
         `the deploy journal ${this.path} on ${this.host.name} is not valid JSON (${(err as Error).message}); inspect it, and move it away only if no cutover is in flight`,
       );
     }
-    if (doc.schema !== 1 || !Array.isArray(doc.history)) throw new GantryError(`${this.path} on ${this.host.name} is not a gantry deploy journal (schema 1)`);
+    if (doc === null || typeof doc !== "object" || doc.schema !== 1 || !Array.isArray(doc.history))
+      throw new GantryError(`${this.path} on ${this.host.name} is not a gantry deploy journal (schema 1)`);
     if (doc.cutover && !PHASES.includes(doc.cutover.phase)) throw new GantryError(`${this.path}: unknown phase ${JSON.stringify(doc.cutover.phase)}`);
+    checkJournal(doc, `${this.path} on ${this.host.name}:`);
     return doc;
   }
 
   async write(doc: JournalDoc): Promise<void> {
     if (doc.history.length > HISTORY_LIMIT) doc.history.splice(0, doc.history.length - HISTORY_LIMIT);
     await this.host.writeFile(this.path, `${JSON.stringify(doc, null, 2)}\n`, 0o600);
+  }
+}
+
+/**
+ * A journal is a file on a host anyone with access there could have written: its app name and
+ * versions reach paths, nginx's Lua include and PromQL, so they pass the rules the `app` and
+ * `version` inputs pass before gantry uses any of them.
+ */
+export function checkJournal(doc: JournalDoc, where: string): void {
+  checkName(doc.app, APP_NAME, `${where} app`, ACCEPTED_APP);
+  const version = (v: unknown, field: string) => checkName(v, RELEASE_VERSION, `${where} ${field}`, ACCEPTED_VERSION);
+  const color = (c: unknown, field: string) => {
+    if (!COLORS.includes(c as Color)) throw new GantryError(`${where} ${field} ${JSON.stringify(c)} is not valid; accepted: blue, green`);
+  };
+  const slot = (s: Slot | undefined, field: string) => {
+    if (s === undefined) return;
+    if (s === null || typeof s !== "object") throw new GantryError(`${where} ${field} is not a slot (color, port, version)`);
+    version(s.version, `${field}.version`);
+    color(s.color, `${field}.color`);
+    if (!Number.isInteger(s.port) || s.port < 1 || s.port > 65535)
+      throw new GantryError(`${where} ${field}.port ${JSON.stringify(s.port)} is not valid; accepted: a TCP port, 1-65535`);
+  };
+  slot(doc.active, "active");
+  if (doc.previous !== undefined) {
+    version(doc.previous?.version, "previous.version");
+    color(doc.previous.color, "previous.color");
+  }
+  if (doc.cutover) {
+    slot(doc.cutover.from, "cutover.from");
+    if (doc.cutover.to === undefined) throw new GantryError(`${where} cutover.to is missing`);
+    slot(doc.cutover.to, "cutover.to");
+  }
+  for (const [i, h] of doc.history.entries()) {
+    version(h?.version, `history[${i}].version`);
+    if (h.fromVersion !== undefined) version(h.fromVersion, `history[${i}].fromVersion`);
+    color(h.color, `history[${i}].color`);
   }
 }
 
