@@ -1,5 +1,5 @@
 /** The inputs issue 13 adds to the deploy action: Prometheus and the queries that judge a release. */
-import { InputError, type InputReader } from "@gantry/core";
+import { InputError, type InputReader, type SecretInput } from "@gantry/core";
 import type { InconclusivePolicy } from "./evaluate.js";
 import { type AnalysisQuery, parseAnalysis } from "./parse.js";
 import type { PrometheusOptions } from "./prometheus.js";
@@ -16,8 +16,11 @@ export const ANALYSIS_INPUTS = {
   "analysis-inconclusive": "fail",
 } as const;
 
-/** The secrets among them: masked as they are read, never stored in the post step's state. */
-export const ANALYSIS_SECRETS = ["prometheus-token", "prometheus-basic-auth"] as const;
+/** The secrets among them: masked as they are read, never stored in the post step's state (post never queries). */
+export const ANALYSIS_SECRETS: readonly SecretInput[] = [
+  { input: "prometheus-token", at: ["prometheus", "token"] },
+  { input: "prometheus-basic-auth", at: ["prometheus", "basicAuth"] },
+];
 
 export interface AnalysisInputs {
   /** [] = no analysis: the router's numbers alone judge the release. */
@@ -70,9 +73,4 @@ function prometheusUrl(read: InputReader, needed: boolean): string {
   if (u.username || u.password) throw new InputError("prometheus-url", "(a URL with credentials, hidden)", `no user:password in the URL; ${accepted}`);
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.search || u.hash) throw new InputError("prometheus-url", text, accepted);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
-}
-
-/** The inputs as the post step's state may hold them: without the credentials (the post step never queries). */
-export function storableAnalysis(a: AnalysisInputs): AnalysisInputs {
-  return { ...a, prometheus: { ...a.prometheus, token: "", basicAuth: "" } };
 }
