@@ -1,6 +1,7 @@
 /**
  * What each runtime's inputs are to the generic code (paths on the host, paths on the runner,
- * secrets), declared in one place; their values are parsed and checked in the stage's inputs.ts.
+ * secrets), declared in one place; their values are parsed and checked in the stage's inputs.ts,
+ * and their settings sit at the top of DeployInputs (so would a secret's `at`).
  */
 import type { InputRoles } from "../model/model.js";
 

@@ -82,7 +82,7 @@ export function parseRemoteInputs(read: InputReader, cwd: string, serverPaths: r
       throw new InputError(
         name,
         v,
-        `with hosts it is a path on the servers and ${why}; accepted: an absolute path on the servers without .. or control characters, e.g. /var/lib/gantry/{app}`,
+        `with hosts it is a path on the servers and ${why}; accepted: an absolute path on the servers (starting with /) without .. segments or control characters`,
       );
   }
   const sshKey = rawKey ? checkPrivateKey(rawKey) : "";
