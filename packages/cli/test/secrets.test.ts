@@ -16,7 +16,7 @@ function recordingStage() {
     async run(token) {
       seen.run = token;
     },
-    // As deploy's post does (withAdminToken): state never holds the secret, the INPUT_ variable does.
+    // As deploy's post does (core's loadPostState): state never holds the secret, the INPUT_ variable does.
     async post(ctx: RunContext) {
       seen.post = (envInputSource(ctx.env) as InputSource)("admin-token");
     },

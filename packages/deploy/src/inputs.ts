@@ -1,12 +1,14 @@
 import { isAbsolute, resolve } from "node:path";
-import { InputError, type InputReader } from "@gantry/core";
-import { ANALYSIS_INPUTS, type AnalysisInputs, parseAnalysisInputs } from "./analysis/inputs.js";
+import { InputError, type InputReader, type SecretInput } from "@gantry/core";
+import { ANALYSIS_INPUTS, ANALYSIS_SECRETS, type AnalysisInputs, parseAnalysisInputs } from "./analysis/inputs.js";
 import { DOCKER_HOST, checkImageReference } from "./runtimes/docker.js";
+import { RUNTIME_ROLES } from "./runtimes/inputs.js";
 import { type RouterInputs, parseRouterInputs } from "./routers/inputs.js";
-import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, RELEASE_VERSION } from "./model/model.js";
+import { ROUTER_ROLES } from "./routers/routers.js";
+import { ACCEPTED_APP, ACCEPTED_VERSION, APP_NAME, type Command, type InputRoles, RELEASE_VERSION, rolesWithin } from "./model/model.js";
 import { USER_NAME, unquotable, unwritable } from "./runtimes/supervisor-conf.js";
 import { type UnitLine, parseUnitLines, unitUnfit } from "./runtimes/systemd-unit.js";
-import { REMOTE_INPUTS, type RemoteInputs, parseRemoteInputs } from "./hosts/ssh/inputs.js";
+import { REMOTE_INPUTS, REMOTE_ROLES, type RemoteInputs, parseRemoteInputs } from "./hosts/ssh/inputs.js";
 
 /** Every deploy input with its default: the same table as actions/deploy/action.yml. */
 export const DEPLOY_INPUTS = {
@@ -54,6 +56,24 @@ export const DEPLOY_INPUTS = {
   ...ANALYSIS_INPUTS,
   ...REMOTE_INPUTS,
 } as const;
+
+/** The stage's own: state-dir on the host, the manifest and the binary on the runner, and env (which may hold secrets). */
+const STAGE_ROLES: InputRoles = { serverPaths: ["state-dir"], runnerPaths: ["manifest", "artifact"], secrets: [{ input: "env", at: ["env"] }] };
+
+/** Every part's declared inputs, with each secret's place within DeployInputs: the one list the generic code reads. */
+export const DEPLOY_ROLES: readonly InputRoles[] = [
+  STAGE_ROLES,
+  ...Object.values(RUNTIME_ROLES),
+  ...Object.values(ROUTER_ROLES).map((r) => rolesWithin("router", r)),
+  rolesWithin("remote", REMOTE_ROLES),
+  rolesWithin("analysis", { serverPaths: [], secrets: ANALYSIS_SECRETS }),
+];
+
+/** Inputs that name a path on the host the service runs on (with hosts: absolute paths on the servers). */
+export const SERVER_PATHS: readonly string[] = DEPLOY_ROLES.flatMap((r) => r.serverPaths);
+
+/** The secret inputs: masked as read (Stage.secrets), blanked in the post step's state (savePostState). */
+export const DEPLOY_SECRETS: readonly SecretInput[] = DEPLOY_ROLES.flatMap((r) => r.secrets);
 
 export interface DeployInputs {
   command: Command;
@@ -187,7 +207,7 @@ export function parseDeployInputs(read: InputReader, cwd: string): DeployInputs 
       dockerHost,
       "accepted: unix:///path/to/docker.sock or tcp://127.0.0.1:port (a daemon on the host), or empty for DOCKER_HOST",
     );
-  const remote = parseRemoteInputs(read, cwd);
+  const remote = parseRemoteInputs(read, cwd, SERVER_PATHS);
   const imageArchive = read.path("image-archive", cwd);
   if (imageArchive && runtime !== "docker") throw new InputError("image-archive", imageArchive, "it applies to runtime: docker only; leave it empty");
   const env = read.keyValues("env");

@@ -1,11 +1,10 @@
-import { GantryError, type RunContext, type Stage, StateKey, envSecrets, messageOf } from "@gantry/core";
-import { ANALYSIS_SECRETS, analysisText, storableAnalysis } from "./analysis/index.js";
+import { GantryError, type RunContext, type Stage, StateKey, envSecrets, loadPostState, messageOf, savePostState } from "@gantry/core";
+import { analysisText } from "./analysis/index.js";
 import { type DeployReport, recoverOnly, runDeploy } from "./deploy.js";
-import { DEPLOY_INPUTS, type DeployInputs, parseDeployInputs } from "./inputs.js";
+import { DEPLOY_INPUTS, DEPLOY_SECRETS, type DeployInputs, parseDeployInputs } from "./inputs.js";
 import { Journal } from "./engine/journal.js";
 import { LocalHost } from "./hosts/localhost.js";
 import { errorRate } from "./model/model.js";
-import { storableRouter, withAdminToken } from "./routers/nginx-mode.js";
 import { auditWho } from "./engine/audit.js";
 import { savedConnections } from "./hosts/ssh/connect.js";
 import { type SavedFleetRun, remotePost, runRemote } from "./fleet/remote.js";
@@ -71,16 +70,8 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
       pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || undefined,
       signal: cancel.signal,
       who: auditWho(ctx.env),
-      // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId, stateDir) =>
-        ctx.state.set(
-          StateKey.DeployRun,
-          JSON.stringify({
-            runId,
-            stateDir,
-            inputs: { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis) },
-          }),
-        ),
+      // The inputs ride along (without their secrets) so post works for the CLI too.
+      onLocked: (runId, stateDir) => savePostState(ctx.state, StateKey.DeployRun, { runId, stateDir, inputs }, DEPLOY_SECRETS),
     });
   } catch (err) {
     ctx.setOutput("outcome", "failed");
@@ -105,13 +96,12 @@ async function run(inputs: DeployInputs, ctx: RunContext): Promise<void> {
  * still names its run; run the recovery now rather than leave two versions up until the next deploy.
  */
 async function post(ctx: RunContext): Promise<void> {
-  const saved = ctx.state.get(StateKey.DeployRun);
   const connections = savedConnections(ctx.state.get(StateKey.Cleanup));
   // A fleet run (issue 7): recover what main left on the hosts, close the connections, remove the key.
-  if (connections) return remotePost(ctx, saved ? (JSON.parse(saved) as SavedFleetRun) : undefined, connections);
+  if (connections) return remotePost(ctx, loadPostState<SavedFleetRun>(ctx.state, StateKey.DeployRun, DEPLOY_SECRETS, ctx.env), connections);
+  const saved = loadPostState<{ runId: string; stateDir: string; inputs: DeployInputs }>(ctx.state, StateKey.DeployRun, DEPLOY_SECRETS, ctx.env);
   if (!saved) return;
-  const { runId, stateDir, inputs: stored } = JSON.parse(saved) as { runId: string; stateDir: string; inputs: DeployInputs };
-  const inputs = { ...stored, router: withAdminToken(stored.router, ctx.env) };
+  const { runId, stateDir, inputs } = saved;
   const host = new LocalHost();
   const doc = await new Journal(host, stateDir).read("");
   if (doc.cutover?.id !== runId) return;
@@ -128,7 +118,7 @@ export const deployStage: Stage<DeployInputs> = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key", "nginx-admin-token", ...ANALYSIS_SECRETS],
+  secrets: DEPLOY_SECRETS.map((s) => s.input),
   parse(read, ctx) {
     const inputs = parseDeployInputs(read, ctx.cwd);
     // Values of `secrets.*` are masked by the runner already; mask values whose key names a secret

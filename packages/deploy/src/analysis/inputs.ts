@@ -1,5 +1,5 @@
 /** The deploy action's analysis inputs: Prometheus and the queries that judge a release. */
-import { InputError, type InputReader } from "@gantry/core";
+import { InputError, type InputReader, type SecretInput } from "@gantry/core";
 import type { InconclusivePolicy } from "./evaluate.js";
 import { type AnalysisQuery, parseAnalysis } from "./parse.js";
 import type { PrometheusOptions } from "./prometheus.js";
@@ -17,8 +17,11 @@ export const ANALYSIS_INPUTS = {
   "analysis-inconclusive": "fail",
 } as const;
 
-/** The secrets among them: masked as they are read, never stored in the post step's state. */
-export const ANALYSIS_SECRETS = ["prometheus-token", "prometheus-basic-auth"] as const;
+/** The secrets among them: masked as they are read, never stored in the post step's state (post never queries). */
+export const ANALYSIS_SECRETS: readonly SecretInput[] = [
+  { input: "prometheus-token", at: ["prometheus", "token"] },
+  { input: "prometheus-basic-auth", at: ["prometheus", "basicAuth"] },
+];
 
 export interface AnalysisInputs {
   /** [] = no analysis: the router's numbers alone judge the release. */
@@ -97,9 +100,4 @@ function credentialsInClear(read: InputReader, url: string, secret: string | und
       `${secret} would go over plain HTTP to a host not on loopback (127.0.0.1, ::1, localhost), readable by anyone on the way; use https, or set prometheus-auth-force: true to send it anyway`,
     );
   return true;
-}
-
-/** The inputs as the post step's state may hold them: without the credentials (the post step never queries). */
-export function storableAnalysis(a: AnalysisInputs): AnalysisInputs {
-  return { ...a, prometheus: { ...a.prometheus, token: "", basicAuth: "" } };
 }

@@ -3,12 +3,10 @@
  * cutover engine per host, driven by the fleet rollout; and the post step that finishes what a
  * killed main left on the hosts and closes the connections.
  */
-import { GantryError, InputError, type Reporter, type RunContext, StateKey, exists, messageOf, readManifest } from "@gantry/core";
+import { GantryError, InputError, type Reporter, type RunContext, StateKey, exists, messageOf, readManifest, savePostState } from "@gantry/core";
 import { type DeployReport, recoverOnly, runDeploy } from "../deploy.js";
-import type { DeployInputs } from "../inputs.js";
+import { DEPLOY_SECRETS, type DeployInputs } from "../inputs.js";
 import { COMMITTED_PHASES } from "../model/model.js";
-import { storableAnalysis } from "../analysis/inputs.js";
-import { storableRouter, withAdminToken } from "../routers/nginx-mode.js";
 import { Journal } from "../engine/journal.js";
 import { auditWho } from "../engine/audit.js";
 import { type SavedConnections, closeConnections, openConnections } from "../hosts/ssh/connect.js";
@@ -19,7 +17,7 @@ import { type FleetReport, failureTail, fleetSentence, fleetSummary, setFleetOut
 import { SshError, SshSession } from "../hosts/ssh/session.js";
 import { SshHost } from "../hosts/ssh/sshhost.js";
 
-/** What main leaves for post in StateKey.DeployRun for a fleet: each host's run, and the inputs without secrets. */
+/** What main leaves for post in StateKey.DeployRun for a fleet: each host's run, and the inputs (without secrets: savePostState). */
 export interface SavedFleetRun {
   fleet: Record<string, { runId: string; stateDir: string }>;
   inputs: DeployInputs;
@@ -45,11 +43,6 @@ export async function fleetApp(inputs: DeployInputs): Promise<string> {
   if (inputs.app) return inputs.app;
   if (await exists(inputs.manifest)) return (await readManifest(inputs.manifest)).project;
   throw new InputError("app", "", "it is required when there is no manifest; accepted: the service's name, e.g. hello");
-}
-
-/** The inputs as they may be stored in the runner's state file: no environment values, no key. */
-export function storableInputs(inputs: DeployInputs): DeployInputs {
-  return { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis), remote: { ...inputs.remote, sshKey: "" } };
 }
 
 function outcomeOf(host: string, d: DeployReport): HostOutcome {
@@ -99,7 +92,7 @@ export async function runRemote(inputs: DeployInputs, ctx: RunContext, signal: A
     ctx.setOutput("outcome", "failed");
     throw err;
   }
-  const saved: SavedFleetRun = { fleet: {}, inputs: storableInputs(inputs) };
+  const saved: SavedFleetRun = { fleet: {}, inputs };
   const reports = new Map<string, DeployReport>();
   const who = auditWho(ctx.env);
   const tasks: HostTask[] = conn.hosts.map((host, i) => ({
@@ -115,7 +108,7 @@ export async function runRemote(inputs: DeployInputs, ctx: RunContext, signal: A
           who,
           onLocked: (runId, stateDir) => {
             saved.fleet[host.name] = { runId, stateDir };
-            ctx.state.set(StateKey.DeployRun, JSON.stringify(saved));
+            savePostState(ctx.state, StateKey.DeployRun, saved, DEPLOY_SECRETS);
           },
         });
         reports.set(host.name, report);
@@ -150,7 +143,8 @@ export async function remotePost(ctx: RunContext, savedRun: SavedFleetRun | unde
   let hosts: SshHost[] = [];
   try {
     if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
-    const inputs = { ...savedRun.inputs, router: withAdminToken(savedRun.inputs.router, ctx.env) };
+    // loadPostState has read the secrets post needs (the nginx admin token) again from post's inputs.
+    const inputs = savedRun.inputs;
     hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
     const docs = await Promise.all(
       hosts.map(async (host) => {

@@ -1,5 +1,5 @@
 /** The values the cutover engine, the runtimes and the routers share. */
-import { GantryError } from "@gantry/core";
+import { GantryError, type SecretInput } from "@gantry/core";
 
 /** The two slots a service alternates between (blue-green). */
 export type Color = "blue" | "green";
@@ -91,3 +91,21 @@ export function checkName(value: unknown, rule: RegExp, where: string, accepted:
 
 export const ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit";
 export const ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";
+
+/**
+ * What the generic code (masking, the post step's state, the checks `hosts` adds) must know of a
+ * part's inputs, declared once beside where the part (a router, a runtime, the hosts) parses them.
+ */
+export interface InputRoles {
+  /** Inputs that name a path on the host the service runs on: with hosts, absolute paths on the servers, never resolved against the runner's folder. */
+  readonly serverPaths: readonly string[];
+  /** Inputs that name a path on the runner (resolved against the workspace, also with hosts). */
+  readonly runnerPaths?: readonly string[];
+  /** Secret inputs; each `at` is relative to the part's own parsed inputs. */
+  readonly secrets: readonly SecretInput[];
+}
+
+/** A part's roles as seen from the inputs that hold the part's own under `key`. */
+export function rolesWithin(key: string, roles: InputRoles): InputRoles {
+  return { ...roles, secrets: roles.secrets.map((s) => (s.at ? { ...s, at: [key, ...s.at] } : s)) };
+}

@@ -2,6 +2,16 @@
 import { InputError, type InputReader } from "@gantry/core";
 import { splitCommandLine } from "./cmdline.js";
 import { HAPROXY_NAME } from "./haproxy.js";
+import type { InputRoles } from "../model/model.js";
+
+/** router: haproxy's paths on the host; no secrets. */
+export const HAPROXY_ROLES: InputRoles = { serverPaths: ["haproxy-socket", "haproxy-server-state-file"], secrets: [] };
+
+/** router: nginx's paths on the host, and its admin token, which the post step needs again to move weights back. */
+export const NGINX_ROLES: InputRoles = {
+  serverPaths: ["nginx-upstream-file", "nginx-pid-file", "nginx-access-log", "nginx-lua-include", "nginx-admin-socket"],
+  secrets: [{ input: "nginx-admin-token", at: ["adminToken"], post: true }],
+};
 
 /** The router inputs, parsed and checked. */
 export type RouterInputs =

@@ -1,4 +1,4 @@
-import { GantryError, envInputSource, messageOf } from "@gantry/core";
+import { GantryError, messageOf } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import type { RouterInputs } from "./inputs.js";
 import type { Color, Traffic, Weights } from "../model/model.js";
@@ -111,15 +111,4 @@ class AutoNginxRouter implements Router {
   async describe(ports: Ports): Promise<string> {
     return (await this.choose()).describe(ports);
   }
-}
-
-/** The router inputs as the runner's state file may hold them: without the admin token (a secret). */
-export function storableRouter(r: RouterInputs): RouterInputs {
-  return r.kind === "nginx" ? { ...r, adminToken: "" } : r;
-}
-
-/** The admin token again for the post step, from the runner's INPUT_ variable (a post step gets the inputs too). */
-export function withAdminToken(r: RouterInputs, env: NodeJS.ProcessEnv): RouterInputs {
-  const token = envInputSource(env)("nginx-admin-token")?.trim();
-  return r.kind === "nginx" && token ? { ...r, adminToken: token } : r;
 }

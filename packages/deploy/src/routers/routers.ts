@@ -5,9 +5,13 @@
 import type { Host } from "../hosts/host.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
 import { HaproxyRouter, haproxyProblems } from "./haproxy.js";
-import type { RouterInputs } from "./inputs.js";
+import { HAPROXY_ROLES, NGINX_ROLES, type RouterInputs } from "./inputs.js";
 import { makeNginxRouter, nginxNeeds } from "./nginx-mode.js";
 import type { Router } from "./router.js";
+import type { InputRoles } from "../model/model.js";
+
+/** Each router's declared inputs (paths on the host, secrets), for the generic code; `at` is within RouterInputs. */
+export const ROUTER_ROLES: Readonly<Record<RouterInputs["kind"], InputRoles>> = { haproxy: HAPROXY_ROLES, nginx: NGINX_ROLES };
 
 /** `notice` carries what nginx-mode: auto chose (issue 16). */
 export function makeRouter(r: RouterInputs, host: Host, app: string, notice?: (message: string) => void): Router {

@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputError, InputReader, mapInputSource } from "@gantry/core";
+import { InputError, InputReader, StateKey, loadPostState, mapInputSource, memoryState, savePostState } from "@gantry/core";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEPLOY_INPUTS, parseDeployInputs } from "../../src/inputs.js";
+import { DEPLOY_INPUTS, DEPLOY_SECRETS, type DeployInputs, parseDeployInputs } from "../../src/inputs.js";
 import { REMOTE_INPUTS } from "../../src/hosts/ssh/inputs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gantry-remote-inputs-"));
@@ -85,5 +85,29 @@ describe("remote deploy inputs", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("leave none of their secrets in the post step's state, which gets back only the admin token, from its own inputs", () => {
+    const TOKEN = "adm-0123456789abcdef";
+    const secrets = { "ssh-key": KEY, env: "DB_PASSWORD=pw-0123456789\nMODE=x", "nginx-admin-token": TOKEN, "prometheus-basic-auth": "u:pass-0123456789" };
+    const values = {
+      ...remote,
+      ...secrets,
+      router: "nginx",
+      "nginx-mode": "lua",
+      "nginx-lua-include": "/etc/nginx/g.conf",
+      "prometheus-url": "http://127.0.0.1:9",
+    };
+    const state = memoryState();
+    savePostState(state, StateKey.DeployRun, { fleet: {}, inputs: parse(values) }, DEPLOY_SECRETS);
+    const stored = state.get(StateKey.DeployRun);
+    for (const secret of [TOKEN, "pw-0123456789", "pass-0123456789", ...KEY.split("\n").filter((l) => l.length > 20)]) expect(stored).not.toContain(secret);
+    const post = { "INPUT_NGINX-ADMIN-TOKEN": TOKEN, "INPUT_SSH-KEY": KEY, "INPUT_PROMETHEUS-BASIC-AUTH": "u:pass-0123456789" };
+    const back = loadPostState<{ inputs: DeployInputs }>(state, StateKey.DeployRun, DEPLOY_SECRETS, post)?.inputs;
+    expect(back?.router).toMatchObject({ kind: "nginx", adminToken: TOKEN, luaInclude: "/etc/nginx/g.conf" });
+    expect(back?.remote.sshKey).toBe("");
+    expect(back?.env).toEqual({});
+    expect(back?.analysis.prometheus).toMatchObject({ url: "http://127.0.0.1:9", token: "", basicAuth: "" });
+    expect(back?.remote.hosts.map((h) => h.label)).toEqual(["deploy@web-1", "deploy@web-2:2222"]);
   });
 });

@@ -4,6 +4,7 @@ import { InputError, type InputReader } from "@gantry/core";
 import { type HostSpec, parseHosts } from "./hosts.js";
 import { checkKnownHosts, checkPrivateKey } from "./keys.js";
 import { parseSshOptions } from "./options.js";
+import type { InputRoles } from "../../model/model.js";
 
 /** Every remote input with its default (merged into DEPLOY_INPUTS; the same as actions/deploy/action.yml). */
 export const REMOTE_INPUTS = {
@@ -17,8 +18,21 @@ export const REMOTE_INPUTS = {
   "canary-hosts": "0",
 } as const;
 
-/** Inputs that name paths on the host. */
-const REMOTE_PATHS = ["state-dir", "haproxy-socket", "haproxy-server-state-file", "nginx-upstream-file", "nginx-pid-file", "nginx-access-log"];
+/** The remote inputs' roles: known-hosts may be a file on the runner; the key is a secret no post step needs (it gets the key file's path). */
+export const REMOTE_ROLES: InputRoles = { serverPaths: [], runnerPaths: ["known-hosts"], secrets: [{ input: "ssh-key", at: ["sshKey"] }] };
+
+/**
+ * Why a path on the servers is refused, or undefined: it must be absolute (the runner's folder
+ * means nothing there), and hold no `..` segment or control character (a path the server's
+ * folders can be trusted to contain, on one line).
+ */
+export function serverPathProblem(value: string): string | undefined {
+  if (!value.startsWith("/")) return "must be absolute";
+  if (value.split("/").includes("..")) return "must not hold a .. segment";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+  if (/[\x00-\x1f\x7f]/.test(value)) return "must not hold control characters";
+  return undefined;
+}
 
 /** The remote inputs, parsed and checked. */
 export interface RemoteInputs {
@@ -35,8 +49,12 @@ export interface RemoteInputs {
   canaryHosts: number;
 }
 
-/** Parses and checks the remote inputs; an empty `hosts` with SSH settings is refused rather than deploying to the runner. */
-export function parseRemoteInputs(read: InputReader, cwd: string): RemoteInputs {
+/**
+ * Parses and checks the remote inputs; an empty `hosts` with SSH settings is refused rather than
+ * deploying to the runner. With hosts, each of `serverPaths` (what the routers, runtimes and the
+ * stage declare) must be a path on the servers (serverPathProblem).
+ */
+export function parseRemoteInputs(read: InputReader, cwd: string, serverPaths: readonly string[]): RemoteInputs {
   const hosts = parseHosts(read.string("hosts"));
   const rawKey = read.string("ssh-key");
   const rawKnown = read.string("known-hosts");
@@ -57,9 +75,15 @@ export function parseRemoteInputs(read: InputReader, cwd: string): RemoteInputs 
     return { hosts, sshKey: "", knownHosts: undefined, insecure, sshOptions, rollout, maxParallel, canaryHosts };
   }
   // Paths on the servers cannot be resolved against the runner's folder.
-  for (const name of REMOTE_PATHS) {
+  for (const name of serverPaths) {
     const v = read.string(name);
-    if (v && !v.startsWith("/")) throw new InputError(name, v, "with hosts it is a path on the servers and must be absolute, e.g. /var/lib/gantry/{app}");
+    const why = v ? serverPathProblem(v) : undefined;
+    if (why)
+      throw new InputError(
+        name,
+        v,
+        `with hosts it is a path on the servers and ${why}; accepted: an absolute path on the servers (starting with /) without .. segments or control characters`,
+      );
   }
   const sshKey = rawKey ? checkPrivateKey(rawKey) : "";
   let knownHosts: RemoteInputs["knownHosts"];
