@@ -37,12 +37,21 @@ const OWNED: Record<string, string> = {
   n: "-n prints commands instead of running them",
 };
 
+/**
+ * Flags that take no value. Any other flag takes one, given as `-name=value` or, as Go's flag
+ * package reads it, as the next word (`-run TestX`).
+ */
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(
+  "a asan linkshared modcacherw msan n race trimpath v work x benchmem failfast fullpath json short i c cover".split(" "),
+);
+
 /** Go flag syntax: one or two dashes, a name, and `=value` when it takes one. */
 const FLAG = /^--?([a-z][a-z0-9.]*)(=[\s\S]*)?$/;
 
 /**
  * Parses `args` (extra go test flags): words split like a shell would, but without one; each must be
- * a known go test flag written as `-name` or `-name=value`, and not one the action owns.
+ * a known go test flag, not one the action owns, written as `-name`, `-name=value` or `-name value`
+ * (returned as `-name=value`, so a value is never taken for a package).
  */
 export function parseGoTestArgs(text: string, input = "args"): string[] {
   let words: string[];
@@ -51,13 +60,15 @@ export function parseGoTestArgs(text: string, input = "args"): string[] {
   } catch (err) {
     throw new InputError(input, text, `${(err as WordsError).message}; accepted: go test flags such as -p=2 -failfast`);
   }
-  for (const w of words) {
+  const flags: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
     const m = FLAG.exec(w);
     if (!m)
       throw new InputError(
         input,
         w,
-        "accepted: go test flags written as -name or -name=value (e.g. -p=2, -failfast, -run=TestX); packages go in the packages input",
+        "accepted: go test flags written as -name, -name=value or -name value (e.g. -p=2, -failfast, -run TestX); packages go in the packages input",
       );
     const name = (m[1] as string).replace(/^test\./, "");
     if (!GO_TEST_FLAGS.includes(name)) {
@@ -71,6 +82,9 @@ export function parseGoTestArgs(text: string, input = "args"): string[] {
     }
     const owned = OWNED[name];
     if (owned) throw new InputError(input, w, `-${name} is set by the action: ${owned}`);
+    if (m[2] !== undefined || BOOLEAN_FLAGS.has(name)) flags.push(w);
+    else if (i + 1 < words.length) flags.push(`${w}=${words[++i]}`);
+    else throw new InputError(input, w, `-${name} takes a value: -${name}=value or -${name} value`);
   }
-  return words;
+  return flags;
 }

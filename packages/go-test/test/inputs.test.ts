@@ -77,7 +77,8 @@ describe("go-test inputs", () => {
     [{ shuffle: "sometimes" }, "shuffle", /off, on, or a seed/],
     [{ timeout: "10" }, "timeout", /Go duration/],
     [{ args: "-race" }, "args", /set by the action: add the race layer/],
-    [{ args: "-p 2" }, "args", /written as -name or -name=value/],
+    [{ args: "./pkg" }, "args", /written as -name, -name=value or -name value/],
+    [{ args: "-failfast -p" }, "args", /-p takes a value: -p=value or -p value/],
     [{ args: "-parralel=2" }, "args", /not a go test flag; nearest: -parallel/],
     [{ "e2e-health": "healthz" }, "e2e-health", /starting with \//],
     [{ "e2e-env": "PORT=1" }, "e2e-env", /set by the action/],
@@ -166,6 +167,11 @@ describe("services", () => {
 describe("words and flags", () => {
   it("splits like a shell without being one", () => {
     expect(splitWords(`a "b c" 'd"e' f\\ g $HOME`).map((w) => w.text)).toEqual(["a", "b c", 'd"e', "f g", "$HOME"]);
+  });
+
+  it("a flag's value may be the next word, as go test takes it: -run TestX is -run=TestX", () => {
+    expect(parseGoTestArgs("-run TestX -v -p 2")).toEqual(["-run=TestX", "-v", "-p=2"]);
+    expect(parseGoTestArgs("-failfast -bench . -benchmem")).toEqual(["-failfast", "-bench=.", "-benchmem"]);
   });
 
   it("any string gives words or a WordsError, and args gives flags or an InputError", () => {
