@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { ExecResult } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { AccessLogTraffic, GANTRY_LOG_FORMAT } from "../src/routers/accesslog.js";
@@ -95,6 +96,10 @@ describe("nginx access log", () => {
     const mark = await AccessLogTraffic.mark(log, "green", ports);
     host.files.set(LOG, `${line("127.0.0.1:8082", 200)}${forged(200)}${forged(500)}${line("127.0.0.1:8082", 502)}${line("127.0.0.1:8081", 200)}`);
     expect(await AccessLogTraffic.since(log, mark)).toMatchObject({ requests: 2, errors: 1, unreadableLines: 2 });
+  });
+
+  it("the deploy README shows the exact log_format line gantry reads", () => {
+    expect(readFileSync(new URL("../../../actions/deploy/README.md", import.meta.url), "utf8")).toContain(`\n${GANTRY_LOG_FORMAT}\n`);
   });
 
   it("preflight refuses a log in another format, naming the file and showing the line to add", async () => {
