@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { ExecResult } from "@gantry/core";
 import { describe, expect, it } from "vitest";
+import { sumTraffic, trafficFigures } from "../src/engine/cutover.js";
+import type { Traffic } from "../src/model/model.js";
 import { AccessLogTraffic, GANTRY_LOG_FORMAT } from "../src/routers/accesslog.js";
 import { NginxRouter } from "../src/routers/nginx.js";
 import { RouterError } from "../src/routers/router.js";
@@ -96,6 +98,16 @@ describe("nginx access log", () => {
     const mark = await AccessLogTraffic.mark(log, "green", ports);
     host.files.set(LOG, `${line("127.0.0.1:8082", 200)}${forged(200)}${forged(500)}${line("127.0.0.1:8082", 502)}${line("127.0.0.1:8081", 200)}`);
     expect(await AccessLogTraffic.since(log, mark)).toMatchObject({ requests: 2, errors: 1, unreadableLines: 2 });
+  });
+
+  it("says how many lines it could not read, in the figures and over all verify windows", () => {
+    const windows = [
+      { requests: 2, errors: 1, unreadableLines: 2 },
+      { requests: 3, errors: 0 },
+    ];
+    expect(sumTraffic(windows)).toMatchObject({ requests: 5, errors: 1, unreadableLines: 2 });
+    expect(trafficFigures(windows[0] as Traffic)).toMatchObject({ requests: 2, errors: 1, "unreadable-log-lines": 2 });
+    expect(trafficFigures(windows[1] as Traffic)).not.toHaveProperty("unreadable-log-lines");
   });
 
   it("the deploy README shows the exact log_format line gantry reads", () => {
