@@ -70,7 +70,8 @@ export default async function deployBench(): Promise<BenchRow[]> {
     router: "nginx",
     "nginx-mode": "lua",
     "nginx-lua-include": join(luaDir, "gantry-hello.conf"),
-    "nginx-admin-socket": join(luaDir, "admin.sock"),
+    // In a folder gantry makes 0750: it refuses an admin socket other users can reach.
+    "nginx-admin-socket": join(luaDir, "run", "admin.sock"),
     // A throwaway token for this bench (the CLI takes inputs as arguments).
     "nginx-admin-token": randomBytes(16).toString("hex"),
     "nginx-reload-command": lx.reloadCommand,

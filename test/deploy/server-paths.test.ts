@@ -13,7 +13,7 @@ it("refuses a relative nginx-lua-include, nginx-admin-socket, supervisor-conf-di
   const ws = scratchDir("gantry-server-paths-");
   // Nothing listens there: a run that got past parse would fail on the connection instead.
   const hosts = `deploy@127.0.0.1:${await freePort()}`;
-  const lua = { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/etc/nginx/gantry.conf", "nginx-admin-token": "0123456789abcdef" };
+  const lua = { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/etc/nginx/gantry.conf", "nginx-admin-token": "0123456789abcdef0123456789abcdef" };
   const cases: [string, Record<string, string>][] = [
     ["nginx-lua-include", { ...lua, "nginx-lua-include": "nginx/gantry.conf" }],
     ["nginx-admin-socket", { ...lua, "nginx-admin-socket": "run/{app}.sock" }],

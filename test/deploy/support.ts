@@ -9,6 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import { join } from "node:path";
 import { InputReader, MemoryReporter, formatTarget, hostTarget, mapInputSource, memoryState } from "@gantry/core";
+import { GANTRY_LOG_FORMAT } from "@gantry/deploy";
 import { GO_BUILD_INPUTS, goBuild, parseGoBuildInputs } from "@gantry/go-build";
 import autocannon from "autocannon";
 import { freePort } from "@gantry/core";
@@ -239,7 +240,7 @@ http {
   # keepalive_requests answers (1000 by default) counted as a failed request with no deploy at all
   # (50 of 635,117 in 30 s here; 0 with this). Clients that honour the header never see it.
   keepalive_requests ${o.keepaliveRequests ?? 1_000_000};
-  log_format gantry '$remote_addr [$time_local] "$request" $upstream_addr $status $upstream_response_time';
+  ${GANTRY_LOG_FORMAT}
   ${lua ? `include ${lua.include};` : ""}
   ${o.extraHttp ?? ""}
   upstream app {

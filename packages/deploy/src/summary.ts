@@ -54,7 +54,9 @@ function gateRows(r: DeployReport, inputs: DeployInputs): string[][] {
     const rate = t ? errorRate(t) : undefined;
     rows.push([
       `error rate at ${weight}% (${formatDuration(result.ms)})`,
-      t ? `${rate === undefined ? "no requests" : `${rate.toFixed(2)}%`} (${t.errors}/${t.requests})` : "not measured (no router counters)",
+      t
+        ? `${rate === undefined ? "no requests" : `${rate.toFixed(2)}%`} (${t.errors}/${t.requests})${t.unreadableLines ? `; ${t.unreadableLines} access-log lines not in gantry's format ignored` : ""}`
+        : "not measured (no router counters)",
       `≤ ${inputs.maxErrorRate}%`,
       result.ok ? "✅" : "❌",
     ]);

@@ -75,11 +75,17 @@ describe("deploy inputs", () => {
     [{ router: "nginx" }, "nginx-upstream-file", /required with router: nginx/],
     [{ router: "nginx", "nginx-upstream-file": "/u.conf", "nginx-reload-command": "nginx -s 'reload" }, "nginx-reload-command", /quote is not closed/],
     [{ router: "nginx", "nginx-upstream-file": "/u.conf", "nginx-mode": "reloadless" }, "nginx-mode", /accepted: reload, lua, auto/],
-    [{ router: "nginx", "nginx-mode": "lua", "nginx-admin-token": "0123456789abcdef" }, "nginx-lua-include", /required with nginx-mode: lua/],
-    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf" }, "nginx-admin-token", /at least 16 printable/],
-    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "short" }, "nginx-admin-token", /at least 16/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-admin-token": "0123456789abcdef0123456789abcdef" }, "nginx-lua-include", /required with nginx-mode: lua/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf" }, "nginx-admin-token", /at least 32 printable/],
+    [{ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "short" }, "nginx-admin-token", /at least 32/],
     [
-      { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "0123456789abcdef", "nginx-admin-socket": "/run/a b.sock" },
+      {
+        router: "nginx",
+        "nginx-mode": "lua",
+        "nginx-lua-include": "/g.conf",
+        "nginx-admin-token": "0123456789abcdef0123456789abcdef",
+        "nginx-admin-socket": "/run/a b.sock",
+      },
       "nginx-admin-socket",
       /without spaces/,
     ],
@@ -125,10 +131,29 @@ describe("deploy inputs", () => {
   });
 
   it("reads nginx-mode: lua without an upstream file, and never echoes a bad token", () => {
-    const i = parse({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "g.conf", "nginx-admin-token": "0123456789abcdef" });
-    expect(i.router).toMatchObject({ mode: "lua", upstreamFile: "", luaInclude: "/work/g.conf", adminToken: "0123456789abcdef" });
+    const i = parse({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "g.conf", "nginx-admin-token": "0123456789abcdef0123456789abcdef" });
+    expect(i.router).toMatchObject({ mode: "lua", upstreamFile: "", luaInclude: "/work/g.conf", adminToken: "0123456789abcdef0123456789abcdef" });
     const err = errorOf({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": "secret with spaces" });
     expect(err?.message).not.toContain("secret with spaces");
+  });
+
+  it("refuses an nginx-admin-token shorter than 32 characters, saying its length, never its value", () => {
+    const short = "s3cr3t-0123456789abcdef-0123456"; // 31 characters
+    for (const mode of ["lua", "auto"]) {
+      const err = errorOf({
+        router: "nginx",
+        "nginx-mode": mode,
+        "nginx-upstream-file": "/u.conf",
+        "nginx-lua-include": "/g.conf",
+        "nginx-admin-token": short,
+      });
+      expect(err?.input).toBe("nginx-admin-token");
+      expect(err?.message).toContain("(hidden, 31 characters)");
+      expect(err?.message).toContain("at least 32 printable characters");
+      expect(err?.message).not.toContain(short);
+    }
+    const ok = parse({ router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/g.conf", "nginx-admin-token": `${short}7` });
+    expect(ok.router).toMatchObject({ adminToken: `${short}7` });
   });
 
   const inputNames = Object.keys(DEPLOY_INPUTS);

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import type { ExecResult } from "@gantry/core";
 import { describe, expect, it } from "vitest";
+import { sumTraffic, trafficFigures } from "../src/engine/cutover.js";
+import type { Traffic } from "../src/model/model.js";
+import { AccessLogTraffic, GANTRY_LOG_FORMAT } from "../src/routers/accesslog.js";
 import { NginxRouter } from "../src/routers/nginx.js";
 import { RouterError } from "../src/routers/router.js";
 import { MemoryHost } from "./fakes.js";
@@ -9,7 +13,7 @@ const UPSTREAM = "/etc/nginx/gantry/hello.conf";
 const ORIGINAL = "server 127.0.0.1:8081 weight=100 max_fails=0; # blue\n";
 
 /** A host where nginx -t and the reload answer as told, and `ps` shows a reload taking effect. */
-function nginxHost(o: { testFails?: boolean; reloadFails?: boolean }) {
+function nginxHost(o: { testFails?: boolean; reloadFails?: boolean; accessLog?: string }) {
   const host = new MemoryHost([]);
   const calls: string[] = [];
   let generation = 0;
@@ -38,7 +42,7 @@ function nginxHost(o: { testFails?: boolean; reloadFails?: boolean }) {
     upstreamFile: UPSTREAM,
     reloadCommand: ["nginx", "-s", "reload"],
     pidFile: "/run/nginx.pid",
-    accessLog: "",
+    accessLog: o.accessLog ?? "",
     app: "hello",
   });
   return { host, router, calls };
@@ -78,5 +82,54 @@ describe("nginx router", () => {
       /`nginx -s reload` failed \(restored the previous upstream file\): nginx: \[error\] invalid PID number/,
     );
     expect(host.files.get(UPSTREAM)).toBe(ORIGINAL);
+  });
+});
+
+const LOG = "/var/log/nginx/gantry-hello.log";
+const line = (addr: string, status: number, time = "0.001") => `{"upstream_addr":"${addr}","status":"${status}","upstream_response_time":"${time}"}\n`;
+/** The line the old format wrote for a request a client forged to look like an upstream triple. */
+const forged = (status: number) => `203.0.113.9 [07/Dec/2026:23:00:00 +0000] "GET /x 127.0.0.1:8082 ${status} 0.001 HTTP/1.1" 127.0.0.1:8081 200 0.001\n`;
+
+describe("nginx access log", () => {
+  it("counts only lines in gantry's format; forged ones are unreadable and change nothing", async () => {
+    const host = new MemoryHost([]);
+    host.files.set(LOG, "");
+    const log = new AccessLogTraffic(host, LOG);
+    const mark = await AccessLogTraffic.mark(log, "green", ports);
+    host.files.set(LOG, `${line("127.0.0.1:8082", 200)}${forged(200)}${forged(500)}${line("127.0.0.1:8082", 502)}${line("127.0.0.1:8081", 200)}`);
+    expect(await AccessLogTraffic.since(log, mark)).toMatchObject({ requests: 2, errors: 1, unreadableLines: 2 });
+  });
+
+  it("says how many lines it could not read, in the figures and over all verify windows", () => {
+    const windows = [
+      { requests: 2, errors: 1, unreadableLines: 2 },
+      { requests: 3, errors: 0 },
+    ];
+    expect(sumTraffic(windows)).toMatchObject({ requests: 5, errors: 1, unreadableLines: 2 });
+    expect(trafficFigures(windows[0] as Traffic)).toMatchObject({ requests: 2, errors: 1, "unreadable-log-lines": 2 });
+    expect(trafficFigures(windows[1] as Traffic)).not.toHaveProperty("unreadable-log-lines");
+  });
+
+  it("the deploy README shows the exact log_format line gantry reads", () => {
+    expect(readFileSync(new URL("../../../actions/deploy/README.md", import.meta.url), "utf8")).toContain(`\n${GANTRY_LOG_FORMAT}\n`);
+  });
+
+  it("preflight refuses a log in another format, naming the file and showing the line to add", async () => {
+    const { host, router } = nginxHost({ accessLog: LOG });
+    host.files.set(LOG, forged(200).repeat(3));
+    const err = await router.preflight().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toContain(`nginx-access-log ${LOG} on memory: its last 3 lines are not in gantry's format`);
+    expect(err?.message).toContain(GANTRY_LOG_FORMAT);
+    expect(err?.message).toContain(`access_log ${LOG} gantry;`);
+    // Lines from before a change to gantry's format do not count; a foreign line after gantry's does.
+    host.files.set(LOG, `${forged(200)}${line("127.0.0.1:8081", 200)}`);
+    await expect(router.preflight()).resolves.toBeUndefined();
+    host.files.set(LOG, `${line("127.0.0.1:8081", 200)}${forged(200)}`);
+    await expect(router.preflight()).rejects.toThrow(/1 of its last 2 lines are not in gantry's format/);
+    host.files.set(LOG, "");
+    await expect(router.preflight()).resolves.toBeUndefined();
   });
 });

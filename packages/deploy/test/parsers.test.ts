@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { UpstreamTally, parseLogLine, percentile } from "../src/routers/accesslog.js";
+import { GANTRY_LOG_FORMAT, type LogEntry, UpstreamTally, parseLogLine, percentile } from "../src/routers/accesslog.js";
 import { nginxTestCommand } from "../src/routers/cmdline.js";
 import { parseShowStat, serverCounters } from "../src/routers/haproxy.js";
 import { trafficVerdict } from "../src/engine/health.js";
@@ -30,30 +30,51 @@ describe("HAProxy show stat", () => {
   });
 });
 
+/** A line as nginx writes it with GANTRY_LOG_FORMAT (escape=json). */
+const gantryLine = (addr: string, status: number, time: string) => `{"upstream_addr":"${addr}","status":"${status}","upstream_response_time":"${time}"}`;
+
 describe("nginx access log", () => {
-  it("finds the upstream triple anywhere in a line", () => {
-    expect(parseLogLine('127.0.0.1 [25/Nov/2026:10:59:39 +0000] "GET / HTTP/1.1" 127.0.0.1:8081 502 0.000')).toEqual({
-      upstreams: ["127.0.0.1:8081"],
-      status: 502,
-      times: [0],
-    });
-    expect(parseLogLine("127.0.0.1:8081, 127.0.0.1:8082 200 0.001, 0.004")).toEqual({
+  it("reads lines in gantry's format: the upstreams, the status and the times", () => {
+    expect(parseLogLine(gantryLine("127.0.0.1:8081", 502, "0.000"))).toEqual({ upstreams: ["127.0.0.1:8081"], status: 502, times: [0] });
+    expect(parseLogLine(gantryLine("127.0.0.1:8081, 127.0.0.1:8082", 200, "0.001, 0.004"))).toEqual({
       upstreams: ["127.0.0.1:8081", "127.0.0.1:8082"],
       status: 200,
       times: [0.001, 0.004],
     });
-    expect(parseLogLine('127.0.0.1 - "GET /x" - 404 -')).toBeUndefined();
+    // nginx answered itself: readable, about no upstream.
+    expect(parseLogLine(gantryLine("", 404, ""))).toEqual({ upstreams: [], status: 404, times: [] });
+    expect(GANTRY_LOG_FORMAT).toMatch(/^log_format gantry escape=json '\{"upstream_addr":"\$upstream_addr",/);
+  });
+
+  it("ignores every line in another shape, however much it looks like an upstream triple", () => {
+    for (const line of [
+      // The old format: the request line, which a client writes, came before the upstream fields.
+      '127.0.0.1 [25/Nov/2026:10:59:39 +0000] "GET / HTTP/1.1" 127.0.0.1:8081 502 0.000',
+      "127.0.0.1:8081 200 0.001",
+      '127.0.0.1 [25/Nov/2026:10:59:39 +0000] "GET /x 127.0.0.1:8082 200 0.001 HTTP/1.1" - 404 -',
+      // escape=json turns a client's quote into \", so no field can be forged inside a value.
+      `{"upstream_addr":"127.0.0.1:8082\\",\\"status\\":\\"200","status":"404","upstream_response_time":""}`,
+      `${gantryLine("127.0.0.1:8082", 200, "0.001")} trailing`,
+      gantryLine("example.com:80", 200, "0.001"),
+      gantryLine("127.0.0.1:8081, 127.0.0.1:8082", 200, "0.001"),
+      "",
+    ])
+      expect(parseLogLine(line), line).toBeUndefined();
   });
 
   it("counts an upstream that failed over to another as an error of the first", () => {
     const first = new UpstreamTally("127.0.0.1:8081");
     const second = new UpstreamTally("127.0.0.1:8082");
-    for (const line of ["127.0.0.1:8081, 127.0.0.1:8082 200 0.001, 0.004", "127.0.0.1:8082 500 0.010", "127.0.0.1:8082 200 0.002"]) {
+    const lines = [
+      gantryLine("127.0.0.1:8081, 127.0.0.1:8082", 200, "0.001, 0.004"),
+      gantryLine("127.0.0.1:8082", 500, "0.010"),
+      gantryLine("127.0.0.1:8082", 200, "0.002"),
+    ];
+    for (const line of lines) {
       const e = parseLogLine(line);
-      if (e) {
-        first.add(e);
-        second.add(e);
-      }
+      expect(e, line).toBeDefined();
+      first.add(e as LogEntry);
+      second.add(e as LogEntry);
     }
     expect([first.requests, first.errors]).toEqual([1, 1]);
     expect([second.requests, second.errors]).toEqual([3, 1]);

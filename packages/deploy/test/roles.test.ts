@@ -11,7 +11,7 @@ import { deployStage } from "../src/stage.js";
 const parse = (values: Record<string, string>, read = (s: Record<string, string>) => new InputReader(mapInputSource(s), DEPLOY_INPUTS)) =>
   parseDeployInputs(read(values), "/work");
 const fleet = { hosts: "deploy@web-1", "ssh-insecure-skip-host-key-check": "true" };
-const lua = { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/etc/nginx/gantry.conf", "nginx-admin-token": "0123456789abcdef" };
+const lua = { router: "nginx", "nginx-mode": "lua", "nginx-lua-include": "/etc/nginx/gantry.conf", "nginx-admin-token": "0123456789abcdef0123456789abcdef" };
 
 function errorOf(values: Record<string, string>): InputError | undefined {
   try {

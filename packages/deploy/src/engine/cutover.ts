@@ -382,11 +382,13 @@ export class CutoverEngine {
 export function sumTraffic(list: readonly Traffic[]): Traffic | undefined {
   if (list.length === 0) return undefined;
   const last = list[list.length - 1] as Traffic;
+  const unreadable = list.reduce((s, t) => s + (t.unreadableLines ?? 0), 0);
   return {
     requests: list.reduce((s, t) => s + t.requests, 0),
     errors: list.reduce((s, t) => s + t.errors, 0),
     latencyMs: last.latencyMs,
     latencyKind: last.latencyKind,
+    ...(unreadable ? { unreadableLines: unreadable } : {}),
   };
 }
 
@@ -394,5 +396,6 @@ export function trafficFigures(t: Traffic): Record<string, number | string> {
   const f: Record<string, number | string> = { requests: t.requests, errors: t.errors };
   if (t.requests > 0) f["error-rate-%"] = Number(((100 * t.errors) / t.requests).toFixed(3));
   if (t.latencyMs !== undefined) f[t.latencyKind === "avg" ? "avg-ms" : "p95-ms"] = Number(t.latencyMs.toFixed(1));
+  if (t.unreadableLines) f["unreadable-log-lines"] = t.unreadableLines;
   return f;
 }

@@ -50,6 +50,8 @@ export interface Traffic {
   latencyMs?: number;
   /** `p95` from an access log; `avg` from HAProxy, which publishes no percentiles. */
   latencyKind?: "p95" | "avg";
+  /** Access-log lines not in gantry's format, ignored (nginx; absent when there were none). */
+  unreadableLines?: number;
 }
 
 export function errorRate(t: Traffic): number | undefined {

@@ -1,33 +1,17 @@
+import { GantryError } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import type { Color, Traffic } from "../model/model.js";
+import { type LogEntry, accessLogProblem, parseLogLine } from "./accesslog-format.js";
 import type { Ports, TrafficMark } from "./router.js";
 
-/**
- * nginx access-log lines, as far as the verify window needs them: the upstream(s) that answered,
- * the status and the upstream response time(s). The log format must contain
- * `$upstream_addr $status $upstream_response_time` in that order (anything may come before or
- * after). When nginx tried several upstreams, the addresses and times are comma-separated and
- * the status is the last upstream's.
- */
-export interface LogEntry {
-  /** `127.0.0.1:8082`, in the order nginx tried them. */
-  upstreams: string[];
-  status: number;
-  /** Seconds, one per upstream ("-" → undefined). */
-  times: (number | undefined)[];
-}
+export { GANTRY_LOG_FORMAT, type LogEntry, accessLogProblem, parseLogLine } from "./accesslog-format.js";
 
-const ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`;
-const TIME = String.raw`(?:\d+\.\d+|-)`;
-const ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
-
-/** Parses one line, or undefined when it holds no upstream triple (e.g. a request nginx answered itself). */
-export function parseLogLine(line: string): LogEntry | undefined {
-  const m = ENTRY.exec(line);
-  if (!m) return undefined;
-  const upstreams = (m[1] as string).split(/, | : /);
-  const times = (m[3] as string).split(/, | : /).map((t) => (t === "-" ? undefined : Number(t)));
-  return { upstreams, status: Number(m[2]), times };
+/** The preflight of nginx-access-log ("" = none): the file exists and its lines are in gantry's format. */
+export async function checkAccessLog(host: Host, path: string): Promise<void> {
+  if (!path) return;
+  if ((await host.fileSize(path)) === undefined) throw new GantryError(`nginx-access-log ${path} does not exist on ${host.name}`);
+  const problem = await accessLogProblem(host, path);
+  if (problem) throw new GantryError(problem);
 }
 
 /** Latencies kept per tally: a uniform sample (reservoir), so a p95 stays cheap under any load. */
@@ -37,6 +21,8 @@ export const LATENCY_SAMPLE = 10_000;
 export class UpstreamTally {
   requests = 0;
   errors = 0;
+  /** Lines not in gantry's format, ignored (a client's request never decides what is counted). */
+  unreadable = 0;
   private timed = 0;
   readonly latencies: number[] = [];
   constructor(readonly address: string) {}
@@ -107,11 +93,14 @@ export class AccessLogTraffic {
       const lines = text.split("\n");
       t.partial = lines.pop() ?? "";
       for (const line of lines) {
+        if (line === "") continue;
         const e = parseLogLine(line);
         if (e) t.tally.add(e);
+        else t.tally.unreadable++;
       }
       if (t.offset >= chunk.size) break;
     }
-    return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+    const { requests, errors, unreadable } = t.tally;
+    return { requests, errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95", ...(unreadable ? { unreadableLines: unreadable } : {}) };
   }
 }

@@ -32,6 +32,9 @@ export type RouterInputs =
       adminToken: string;
     };
 
+/** The shortest nginx-admin-token accepted. */
+export const MIN_TOKEN_LENGTH = 32;
+
 /** Parses and checks the router's inputs (`router` and the haproxy-* or nginx-* inputs it uses). */
 export function parseRouterInputs(read: InputReader, cwd: string): RouterInputs {
   const kind = read.choice("router", ["haproxy", "nginx"] as const);
@@ -86,12 +89,14 @@ function luaInputs(read: InputReader, cwd: string, mode: "reload" | "lua" | "aut
       "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock",
     );
   const adminToken = read.string("nginx-admin-token");
-  // The token travels in an HTTP header: printable, no spaces; long enough that its salted HMAC in the include gives nothing away.
-  if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
+  // The token travels in an HTTP header: printable, no spaces. 32 characters or more, so that
+  // guessing it through the admin socket is hopeless even for a local user who can reach it.
+  const printable = /^[\x21-\x7e]*$/.test(adminToken);
+  if (adminToken ? !printable || adminToken.length < MIN_TOKEN_LENGTH : mode === "lua")
     throw new InputError(
       "nginx-admin-token",
-      adminToken ? "(hidden)" : "",
-      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)",
+      adminToken ? `(hidden, ${[...adminToken].length} characters${printable ? "" : ", some of them spaces or not printable"})` : "",
+      `accepted: a secret of at least ${MIN_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 32\`), passed from a repository secret (required with nginx-mode: lua)`,
     );
   return { luaInclude, adminSocket, adminToken };
 }

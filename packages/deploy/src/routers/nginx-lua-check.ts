@@ -63,3 +63,26 @@ export async function testIncludeAlone(host: Host, reloadCommand: readonly strin
     await host.remove(tmp);
   }
 }
+
+/** The admin socket's folder when gantry makes it: the deployer's, entered by nginx's group, by nobody else. */
+export const SOCKET_FOLDER_MODE = 0o750;
+
+/**
+ * Why the admin socket's folder lets other users reach the socket (undefined when it does not).
+ * nginx makes every unix socket it listens on 0666, so the folder is the only gate: any local
+ * user who can enter it (the service itself included) could try tokens there.
+ */
+export async function socketFolderProblem(host: Host, socket: string): Promise<string | undefined> {
+  const folder = dirname(socket);
+  const r = await host.exec(["stat", "-L", "-c", "%a %U %G", folder], { allowFailure: true, timeoutMs: 30_000 });
+  const m = /^([0-7]{3,4}) (\S+) (\S+)/.exec(r.stdout.trim());
+  if (r.code !== 0 || !m) return `nginx-admin-socket: cannot read the mode of its folder ${folder} on ${host.name}: ${lastLines(r.stderr || r.stdout, 3)}`;
+  const mode = Number.parseInt(m[1] as string, 8);
+  if ((mode & 0o007) === 0) return undefined;
+  return (
+    `nginx-admin-socket ${socket}: its folder ${folder} on ${host.name} is mode ${(mode & 0o7777).toString(8).padStart(4, "0")} (owner ${m[2]}, group ${m[3]}), ` +
+    "so every local user can reach the admin socket (nginx makes it 0666) and try tokens; " +
+    `accepted: a folder only the deployer and nginx's group can enter, e.g. \`install -d -m 0750 -o <deploy user> -g <nginx's group> ${folder}\` ` +
+    `(or \`chmod o-rwx ${folder}\`), or an nginx-admin-socket in such a folder`
+  );
+}

@@ -14,9 +14,9 @@ import type { Ports } from "./router.js";
 export type LuaState = Record<Color, { address: string; port: number; weight: number }>;
 
 /** `blue=127.0.0.1:8081:100,green=127.0.0.1:8082:0`: the one value the dictionary holds, set atomically. */
-const STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/;
-/** The same pattern in Lua, which the admin endpoint checks before it stores a state. */
-const LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
+const STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5}):(\d{1,3})$/;
+/** The same shape in Lua, which the admin endpoint checks (and each address is loopback) before it stores a state. */
+const LUA_STATE = "^blue=([^,]+):(%d+):(%d+),green=([^,]+):(%d+):(%d+)$";
 
 export function encodeState(s: LuaState): string {
   return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
@@ -116,7 +116,7 @@ ${fallback}
     -- A retry (proxy_next_upstream): the earlier try is no longer in flight.
     if ctx.gantry_color then dict:incr("inflight:" .. ctx.gantry_color, -1, 0) end
     local peers, total = {}, 0
-    for color, addr, port, weight in string.gmatch(state, "(%a+)=([%d%.]+):(%d+):(%d+)") do
+    for color, addr, port, weight in string.gmatch(state, "(%a+)=([^,]+):(%d+):(%d+)") do
       weight = tonumber(weight)
       if weight > 0 then
         peers[#peers + 1] = { color, addr, tonumber(port), weight }
@@ -171,6 +171,11 @@ server {
     content_by_lua_block {
       local dict = ngx.shared["${dict}"]
 ${fallback}
+      -- Every refusal goes to nginx's error log (the token never: only why, and the request line).
+      local function refuse(status, why)
+        ngx.log(ngx.ERR, "gantry: admin request refused (", status, "): ", why)
+        return ngx.exit(status)
+      end
       -- HMAC-SHA1 of the token keyed with a random salt, compared in constant time (the file holds no secret).
       local SALT = "${o.salt}"
       local want = ngx.decode_base64("${tokenHash}")
@@ -178,20 +183,31 @@ ${fallback}
       local got = ngx.hmac_sha1(SALT, token or "")
       local diff = token and 0 or 1
       for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
-      if diff ~= 0 then return ngx.exit(401) end
-      if ngx.var.uri ~= "/state" then return ngx.exit(404) end
+      if diff ~= 0 then return refuse(401, token and "wrong token" or "no token") end
+      if ngx.var.uri ~= "/state" then return refuse(404, "no such path") end
       local method = ngx.req.get_method()
       if method == "PUT" then
         ngx.req.read_body()
         local body = string.gsub(ngx.req.get_body_data() or "", "%s+$", "")
-        if not string.match(body, "${LUA_STATE}") then return ngx.exit(400) end
+        local parts = { string.match(body, "${LUA_STATE}") }
+        if #parts == 0 then return refuse(400, "the state is not blue=<address>:<port>:<weight>,green=<address>:<port>:<weight>") end
+        -- Only loopback upstreams (127.0.0.0/8, ::1): whoever holds the token cannot send traffic elsewhere.
+        for _, addr in ipairs({ parts[1], parts[4] }) do
+          local loopback = addr == "[::1]"
+          local a, b, c, d = string.match(addr, "^(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)$")
+          if a then
+            loopback = tonumber(a) == 127 and tonumber(b) <= 255 and tonumber(c) <= 255 and tonumber(d) <= 255
+            if not loopback then return refuse(400, "upstream address " .. addr .. " is not loopback (127.0.0.0/8 or [::1])") end
+          end
+          if not loopback then return refuse(400, "an upstream address is not loopback (127.0.0.0/8 or [::1])") end
+        end
         local ok, err = dict:set("state", body)
         if not ok then
           ngx.log(ngx.ERR, "gantry: ", err)
           return ngx.exit(500)
         end
       elseif method ~= "GET" then
-        return ngx.exit(405)
+        return refuse(405, "method not allowed")
       end
       ngx.say(dict:get("state") or FALLBACK)
       ngx.say("inflight blue=", dict:get("inflight:blue") or 0, ",green=", dict:get("inflight:green") or 0)

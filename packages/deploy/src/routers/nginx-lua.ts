@@ -1,9 +1,9 @@
 import { dirname } from "node:path";
 import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
-import { AccessLogTraffic } from "./accesslog.js";
+import { AccessLogTraffic, checkAccessLog } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
 import type { Host } from "../hosts/host.js";
-import { testIncludeAlone } from "./nginx-lua-check.js";
+import { SOCKET_FOLDER_MODE, socketFolderProblem, testIncludeAlone } from "./nginx-lua-check.js";
 import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
 import {
   EMPTY_STATE,
@@ -71,6 +71,10 @@ export class NginxLuaRouter implements Router {
 
   async preflight(): Promise<void> {
     await this.test("before any change");
+    // nginx -t binds the admin socket (then removes it): its folder must be there for either test.
+    await this.host.mkdirp(dirname(this.o.socket), SOCKET_FOLDER_MODE);
+    const open = await socketFolderProblem(this.host, this.o.socket);
+    if (open) throw new GantryError(open);
     const changed = await this.writeInclude();
     if (changed === "updated") {
       this.o.notice?.(`nginx-mode: lua: ${this.o.include} changed (token, socket or gantry's balancer); reloading nginx once to load it`);
@@ -90,8 +94,7 @@ export class NginxLuaRouter implements Router {
         await new Promise((res) => setTimeout(res, 100));
       }
     }
-    if (this.o.accessLog && (await this.host.fileSize(this.o.accessLog)) === undefined)
-      throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
+    await checkAccessLog(this.host, this.o.accessLog);
   }
 
   private async test(when: string): Promise<void> {
@@ -117,8 +120,6 @@ export class NginxLuaRouter implements Router {
     const next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token, salt }, state);
     if (previous !== undefined && setupPart(previous) === setupPart(next)) return "same";
     await this.host.mkdirp(dirname(this.o.include));
-    // nginx -t binds the admin socket (then removes it): its folder must be there for either test.
-    await this.host.mkdirp(dirname(this.o.socket));
     const alone = await testIncludeAlone(this.host, this.o.reloadCommand, this.o.include, next);
     if (alone !== undefined)
       throw new GantryError(

@@ -1,5 +1,5 @@
 import { ExecError, GantryError, lastLines, messageOf } from "@gantry/core";
-import { AccessLogTraffic } from "./accesslog.js";
+import { AccessLogTraffic, checkAccessLog } from "./accesslog.js";
 import { nginxTestCommand } from "./cmdline.js";
 import type { Host } from "../hosts/host.js";
 import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
@@ -11,7 +11,7 @@ export interface NginxOptions {
   upstreamFile: string;
   reloadCommand: readonly string[];
   pidFile: string;
-  /** Optional access log with `$upstream_addr $status $upstream_response_time`. */
+  /** Optional access log written with gantry's `log_format` (GANTRY_LOG_FORMAT). */
   accessLog: string;
   app: string;
   address?: string;
@@ -75,10 +75,7 @@ export class NginxRouter implements Router {
       throw new GantryError(
         `nginx-pid-file ${this.o.pidFile}: no running nginx master found on ${this.host.name}; start nginx or point nginx-pid-file at its pid file`,
       );
-    if (this.o.accessLog) {
-      const size = await this.host.fileSize(this.o.accessLog);
-      if (size === undefined) throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
-    }
+    await checkAccessLog(this.host, this.o.accessLog);
   }
 
   private async master(): Promise<number | undefined> {

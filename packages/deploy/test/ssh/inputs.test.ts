@@ -88,7 +88,7 @@ describe("remote deploy inputs", () => {
   });
 
   it("leave none of their secrets in the post step's state, which gets back only the admin token, from its own inputs", () => {
-    const TOKEN = "adm-0123456789abcdef";
+    const TOKEN = "adm-0123456789abcdef0123456789abcdef";
     const secrets = { "ssh-key": KEY, env: "DB_PASSWORD=pw-0123456789\nMODE=x", "nginx-admin-token": TOKEN, "prometheus-basic-auth": "u:pass-0123456789" };
     const values = {
       ...remote,
