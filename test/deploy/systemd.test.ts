@@ -112,6 +112,9 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
     expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
     expect(await servedVersion(url)).toBe("v1");
     expect(unitText("blue")).toMatch(/^User=gantry-hello$[\s\S]*^Restart=always$[\s\S]*^ProtectSystem=strict$[\s\S]*^MemoryMax=512M$/m);
+    expect(unitText("blue")).toMatch(
+      /^SystemCallFilter=@system-service$[\s\S]*^RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX$[\s\S]*^UMask=0027$[\s\S]*^CapabilityBoundingSet=$/m,
+    );
     expect(unitText("blue")).toMatch(/^Documentation=https:\/\/example\.com\/hello$/m);
     expect(show("blue")).toMatchObject({ ActiveState: "active", UnitFileState: "enabled" });
     const pid = show("blue").MainPID as string;
