@@ -71,6 +71,12 @@ describeNeeding(["root", "stat", "realpath", "id"], "a state dir the service's u
     await expect(user.checkReaches(join(closed, "inner", "hello"))).resolves.toBeUndefined();
   });
 
+  it("names a given user that does not exist, and the default instead", async () => {
+    await expect(new ServiceUser(host, "hello", "no-such-user-here").checkExists()).rejects.toThrow(
+      "user: no-such-user-here does not exist on local; create it, or leave user empty for gantry's own gantry-hello",
+    );
+  });
+
   it("follows a symlink to the folder it names", async () => {
     const hidden = join(dir, "hidden");
     mkdirSync(join(hidden, "real"), { recursive: true });

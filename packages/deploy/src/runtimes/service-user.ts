@@ -50,7 +50,7 @@ export class ServiceUser {
   /** Before anything changes: a given user exists (the dedicated one is created at the first start). */
   async checkExists(): Promise<void> {
     if (!this.given || (await run(this.host, ["id", "-u", "--", this.given])).code === 0) return;
-    throw new GantryError(`user: ${this.given} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${this.name}`);
+    throw new GantryError(`user: ${this.given} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${defaultUser(this.app)}`);
   }
 
   /** The dedicated user, created as a system user with a group of its own when missing. */
