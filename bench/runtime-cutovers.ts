@@ -74,6 +74,8 @@ export async function supervisorCutovers(
     runtime: "supervisor",
     "supervisor-conf-dir": sv.confDir,
     "supervisor-config": sv.config,
+    // Stated: the bench's supervisord runs on this machine, where a gantry-hello user must not be created.
+    user: "root",
   };
   try {
     const deploy: Deploy = (extra) => gantry("deploy", { ...base, ...extra }, { cwd, quiet: true });

@@ -44,6 +44,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     runtime: "supervisor",
     "supervisor-conf-dir": sv.confDir,
     "supervisor-config": sv.config,
+    // Stated: supervisord runs as root on this machine, where HOST_USER does not exist and a gantry-hello must not be created.
+    user: "root",
     env: "HOST=127.0.0.1\nAPI_TOKEN=s3cret-token",
     ...QUICK_GATES,
     ...extra,

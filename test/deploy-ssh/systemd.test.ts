@@ -44,6 +44,24 @@ describeNeeding(NEEDS_SYSTEMD_SSH, "deploy over SSH with runtime: systemd (syste
     expect(existsSync(join(host.box.root, STATE_DIR))).toBe(false);
   });
 
+  it("refuses a state-dir the service could not see or enter in the fleet's preflight, naming the folder", async () => {
+    host.box.exec(["mkdir", "-p", "-m", "0700", "/srv/closed"]);
+    const cases: [string, RegExp][] = [
+      ["/var/tmp/gantry/hello", /\n- root@10\.213\.\d+\.2\S*: state-dir: \/var\/tmp\/gantry\/hello is under \/var\/tmp, which the unit's PrivateTmp=yes hides/],
+      [
+        "/srv/closed/gantry/hello",
+        /\n- root@10\.213\.\d+\.2\S*: state-dir: the service's user gantry-hello cannot enter \/srv\/closed \(mode 0700, owner 0:0\).*status=200\/CHDIR/,
+      ],
+    ];
+    for (const [stateDir, message] of cases) {
+      const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string, "state-dir": stateDir }), { workspace: ws });
+      expect(r.code, r.log).toBe(1);
+      expect(errorOf(r)).toMatch(/the hosts are not ready; nothing was changed on any host:/);
+      expect(errorOf(r)).toMatch(message);
+      expect(existsSync(join(host.box.root, stateDir))).toBe(false);
+    }
+  });
+
   it("deploys v1, then v2 under a keep-alive load without failing a request", async () => {
     const first = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
     expect(first.code, first.log).toBe(0);

@@ -46,6 +46,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     runtime: "supervisor",
     "supervisor-conf-dir": sv.confDir,
     "supervisor-config": sv.config,
+    // Stated: without it the release would run as gantry-hello, a user created on this machine.
+    user: "root",
     router: "haproxy",
     ...haproxyInputs(hp, ports, stateDir),
     // Values supervisor's environment option needs quoted: a comma, a %, a double quote, a space.
@@ -86,7 +88,7 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
     }
   });
 
-  it("deploys v1 as the program hello-blue: 0600 file, autostart, the environment exactly as given", async () => {
+  it("deploys v1 as the program hello-blue: 0600 file, autostart, 0640 logs, the environment exactly as given", async () => {
     const r = await runAction("deploy", inputs({ manifest: manifests.v1 as string }), { workspace: ws });
     expect(r.code, r.log).toBe(0);
     expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
@@ -96,6 +98,9 @@ describeNeeding(NEEDS, "deploy with runtime: supervisor", () => {
     expect(conf("blue")).toMatch(/^\[program:hello-blue\]$[\s\S]*^autostart=true$[\s\S]*^autorestart=true$[\s\S]*^stopsignal=TERM$[\s\S]*^stopwaitsecs=2$/m);
     const blue = sv.status("hello-blue");
     expect(blue.state).toBe("RUNNING");
+    expect(statSync(`/proc/${blue.pid}`).uid, "user: root, stated").toBe(0);
+    expect(conf("blue")).toMatch(/^user=root$/m);
+    for (const stream of ["stdout", "stderr"]) expect(statSync(join(stateDir, "logs", `blue.${stream}.log`)).mode & 0o777).toBe(0o640);
     expect(environOf(blue.pid)).toEqual(
       expect.arrayContaining(["HOST=127.0.0.1", 'GREETING=Hi, 100% "there" now', "API_TOKEN=s3cret-token", `PORT=${ports.blue}`]),
     );

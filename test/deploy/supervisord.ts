@@ -27,7 +27,8 @@ export interface Supervisord {
   restart(): Promise<void>;
 }
 
-export async function startSupervisord(dir: string): Promise<Supervisord> {
+/** The test's supervisord config in `dir` (socket, include folder conf.d/, pid file and log there): its path, socket and include folder. */
+export function writeSupervisordConfig(dir: string): { config: string; confDir: string; socket: string } {
   const confDir = join(dir, "conf.d");
   mkdirSync(confDir, { recursive: true });
   const config = join(dir, "supervisord.conf");
@@ -50,6 +51,11 @@ serverurl=unix://${socket}
 files = ${confDir}/*.conf
 `,
   );
+  return { config, confDir, socket };
+}
+
+export async function startSupervisord(dir: string): Promise<Supervisord> {
+  const { config, confDir, socket } = writeSupervisordConfig(dir);
   const ctl = (...args: string[]) => {
     try {
       return execFileSync("supervisorctl", ["-c", config, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

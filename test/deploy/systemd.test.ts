@@ -82,7 +82,7 @@ const unitText = (color: string) => host.exec(["cat", `/etc/systemd/system/hello
 const errorOf = (run: ActionRun) => run.annotations.find((a) => a.level === "error")?.message ?? "";
 
 describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a container)", () => {
-  it("refuses a bad systemd-unit line and a unit systemd-analyze rejects before anything changes", async () => {
+  it("refuses a bad systemd-unit line, a unit systemd-analyze rejects and a state-dir the service cannot reach before anything changes", async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [
         { "systemd-unit": "ExecStartPre=/bin/true\nExec Start=/bin/sh" },
@@ -96,12 +96,18 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
       ],
       [{ "systemd-unit": "Frobnicate=yes" }, /systemd-unit: systemd-analyze verify refused .*Unknown key.*Frobnicate/],
       [{ user: "nosuchuser" }, /user: nosuchuser does not exist on local/],
+      // PrivateTmp=yes would hide it: the unit would fail with status=226/NAMESPACE.
+      [{ "state-dir": "/var/tmp/gantry/hello" }, /state-dir: \/var\/tmp\/gantry\/hello is under \/var\/tmp on local, which the unit's PrivateTmp=yes hides/],
+      [{ "state-dir": "/tmp/gantry/hello" }, /state-dir: \/tmp\/gantry\/hello is under \/tmp on local/],
+      // gantry-hello could not enter it: the unit would fail with status=200/CHDIR.
+      [{ "state-dir": "/srv/closed/gantry/hello" }, /state-dir: the service's user gantry-hello cannot enter \/srv\/closed on local \(mode 0700, owner 0:0\)/],
     ];
+    host.exec(["mkdir", "-m", "0700", "/srv/closed"]);
     for (const [extra, message] of cases) {
       const r = await deploy({ manifest: manifests.v1 as string, ...extra });
       expect(r.code, r.log).toBe(1);
       expect(errorOf(r)).toMatch(message);
-      expect(existsSync(join(host.root, stateDir)), "state-dir must not be created").toBe(false);
+      expect(existsSync(join(host.root, extra["state-dir"] ?? stateDir)), "state-dir must not be created").toBe(false);
       expect(existsSync(join(host.root, "etc/systemd/system/hello-blue.service"))).toBe(false);
     }
   });
@@ -112,6 +118,9 @@ describeNeeding(NEEDS, "deploy with runtime: systemd (systemd as PID 1 of a cont
     expect(r.outputs).toMatchObject({ outcome: "promoted", "active-color": "blue", version: "v1" });
     expect(await servedVersion(url)).toBe("v1");
     expect(unitText("blue")).toMatch(/^User=gantry-hello$[\s\S]*^Restart=always$[\s\S]*^ProtectSystem=strict$[\s\S]*^MemoryMax=512M$/m);
+    expect(unitText("blue")).toMatch(
+      /^SystemCallFilter=@system-service$[\s\S]*^RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX$[\s\S]*^UMask=0027$[\s\S]*^CapabilityBoundingSet=$/m,
+    );
     expect(unitText("blue")).toMatch(/^Documentation=https:\/\/example\.com\/hello$/m);
     expect(show("blue")).toMatchObject({ ActiveState: "active", UnitFileState: "enabled" });
     const pid = show("blue").MainPID as string;

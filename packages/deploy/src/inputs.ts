@@ -90,7 +90,7 @@ export interface DeployInputs {
   dockerHost: string;
   /** runtime: docker (issue 12): the image stage's docker-archive, `docker load`ed on a host that lacks the image; "" = none. */
   imageArchive: string;
-  /** runtime: supervisor (issue 12): the include folder, supervisord's config for `supervisorctl -c`, and `user=` ("" = supervisord's). */
+  /** runtime: supervisor: the include folder, supervisord's config for `supervisorctl -c`, and `user=` ("" = the dedicated `gantry-<app>`). */
   supervisor: { confDir: string; config: string; user: string };
   /** runtime: systemd (issue 12): the `systemd-unit` input's directives (`user` is `supervisor.user`). */
   systemd: { overrides: UnitLine[] };
@@ -157,7 +157,7 @@ function supervisorInputs(read: InputReader, cwd: string, runtime: string): Depl
     throw new InputError(
       "user",
       user,
-      "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user (supervisor) or gantry-<app> (systemd)",
+      "accepted: a user name (lowercase letters, digits, _ and -; root only when stated), or empty for the dedicated user gantry-<app>",
     );
   const confDir = read.path("supervisor-conf-dir", cwd);
   if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");

@@ -2,7 +2,7 @@ import { InputError, InputReader, mapInputSource } from "@gantry/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEPLOY_INPUTS, parseDeployInputs } from "../src/inputs.js";
-import { defaultUser } from "../src/runtimes/systemd.js";
+import { defaultUser } from "../src/runtimes/service-user.js";
 import { parseShow, parseUnitLines, renderEnvironmentFile, renderUnit } from "../src/runtimes/systemd-unit.js";
 
 const parse = (values: Record<string, string>) => parseDeployInputs(new InputReader(mapInputSource(values), DEPLOY_INPUTS), "/work");

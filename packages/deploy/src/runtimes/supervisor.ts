@@ -3,6 +3,7 @@ import { type ExecResult, GantryError, lastLines } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import { ACCEPTED_APP, APP_NAME, type Color, type Release, type Slot, checkName } from "../model/model.js";
 import type { Runtime, StopResult } from "./runtime.js";
+import { ServiceUser } from "./service-user.js";
 import { type ProgramStatus, parseStatus, renderProgram, withAutostart } from "./supervisor-conf.js";
 
 export interface SupervisorOptions {
@@ -10,7 +11,7 @@ export interface SupervisorOptions {
   confDir: string;
   /** supervisord's main config, for `supervisorctl -c` (`supervisor-config`). */
   config: string;
-  /** `user=` of the programs; "" = supervisord's user. */
+  /** `user=` of the programs; "" = the dedicated system user `gantry-<app>`, created when missing; `root` only when given. */
   user: string;
   /** `stopwaitsecs`, from drain-timeout (issue 12). */
   stopWaitMs: number;
@@ -34,12 +35,15 @@ const START_LIMIT_MS = 30_000;
  */
 export class SupervisorRuntime implements Runtime {
   readonly name = "supervisor";
+  private readonly user: ServiceUser;
   constructor(
     private readonly host: Host,
     private readonly stateDir: string,
     private readonly app: string,
     private readonly o: SupervisorOptions,
-  ) {}
+  ) {
+    this.user = new ServiceUser(host, app, o.user);
+  }
 
   program(color: Color): string {
     return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
@@ -60,7 +64,10 @@ export class SupervisorRuntime implements Runtime {
     throw new GantryError(`supervisorctl ${what} failed on ${this.host.name}: ${said}`);
   }
 
-  /** Before anything changes: supervisord answers on the config's socket and the include folder exists. */
+  /**
+   * Before anything changes: supervisord answers on the config's socket, the include folder
+   * exists, a given user exists and the service's user can enter the state dir (root needs not).
+   */
   async preflight(): Promise<void> {
     const r = await this.ctl(["pid"], 20_000);
     if (r.code !== 0 || !/^\d+$/.test(r.stdout.trim()))
@@ -69,6 +76,8 @@ export class SupervisorRuntime implements Runtime {
       );
     if (!(await this.host.exists(this.o.confDir)))
       throw new GantryError(`supervisor-conf-dir: ${this.o.confDir} does not exist on ${this.host.name}; give the folder supervisord's [include] files reads`);
+    await this.user.checkExists();
+    if (this.user.name !== "root") await this.user.checkReaches(this.stateDir);
   }
 
   async status(color: Color): Promise<ProgramStatus> {
@@ -96,11 +105,17 @@ export class SupervisorRuntime implements Runtime {
     const name = this.program(slot.color);
     const leftover = await this.running(slot.color);
     if (leftover) throw new GantryError(`the program ${name} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
+    await this.user.ensure();
+    // supervisord's root passes every folder's mode; any other user needs the state dir's group to reach its release.
+    if (this.user.name !== "root") await this.user.shareStateDir(this.stateDir);
     await this.host.mkdirp(join(this.stateDir, "logs"), 0o750);
-    // The previous run's lines go to `.1` (supervisord opens the log anew at each spawn), so a failure shows only this release's.
     for (const stream of ["stdout", "stderr"] as const) {
       const log = this.logFile(slot.color, stream);
+      // The previous run's lines go to `.1` (supervisord opens the log anew at each spawn), so a failure shows only this release's.
       if (await this.host.exists(log)) await this.host.rename(log, `${log}.1`);
+      // supervisord opens a log for appending, creating a missing one with its own umask (0644
+      // with the usual 022): made here first, 0640 like the other runtimes' logs, it keeps that mode.
+      await this.host.writeFile(log, "", 0o640);
     }
     const text = renderProgram({
       name,
@@ -111,7 +126,7 @@ export class SupervisorRuntime implements Runtime {
       stopWaitSecs: this.o.stopWaitMs / 1000,
       stdoutLog: this.logFile(slot.color, "stdout"),
       stderrLog: this.logFile(slot.color, "stderr"),
-      user: this.o.user,
+      user: this.user.name,
     });
     // 0600: the environment may hold secrets.
     await this.host.writeFile(this.confFile(slot.color), text, 0o600);

@@ -3,7 +3,7 @@ import { type ExecResult, GantryError, lastLines } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import { ACCEPTED_APP, APP_NAME, type Color, type Release, type Slot, checkName } from "../model/model.js";
 import type { Runtime, StopResult } from "./runtime.js";
-import { USER_NAME } from "./supervisor-conf.js";
+import { ServiceUser, realFolder } from "./service-user.js";
 import { type UnitLine, parseShow, renderEnvironmentFile, renderUnit } from "./systemd-unit.js";
 
 export interface SystemdOptions {
@@ -22,10 +22,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const START_LIMIT_MS = 30_000;
 const SHOW = ["ActiveState", "SubState", "Result", "MainPID", "NRestarts", "UnitFileState"];
 
-/** The dedicated user of an app when `user` is empty. */
-export function defaultUser(app: string): string {
-  return `gantry-${app.toLowerCase().replaceAll(".", "-")}`;
-}
+/** Folders systemd replaces by the unit's own empty ones (PrivateTmp=): a state dir there is out of the service's sight. */
+const PRIVATE_TMP = ["/tmp", "/var/tmp"];
 
 /**
  * `runtime: systemd` (issue 12): each color is the unit `<app>-<color>.service` in the unit
@@ -39,12 +37,15 @@ export class SystemdRuntime implements Runtime {
   readonly name = "systemd";
   /** When this run started each color, for the journal lines of this release only. */
   private readonly startedAt = new Map<Color, number>();
+  private readonly user: ServiceUser;
   constructor(
     private readonly host: Host,
     private readonly stateDir: string,
     private readonly app: string,
     private readonly o: SystemdOptions,
-  ) {}
+  ) {
+    this.user = new ServiceUser(host, app, o.user);
+  }
 
   unit(color: Color): string {
     return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}.service`;
@@ -55,12 +56,6 @@ export class SystemdRuntime implements Runtime {
   envFile(color: Color): string {
     return join(this.stateDir, "run", `${color}.env`);
   }
-  private user(): string {
-    const user = this.o.user || defaultUser(this.app);
-    if (!USER_NAME.test(user)) throw new GantryError(`user: the default user ${user} (gantry-<app>) is not a valid user name; give the input user`);
-    return user;
-  }
-
   private run(argv: string[], timeoutMs = 60_000): Promise<ExecResult> {
     return this.host.exec(argv, { allowFailure: true, timeoutMs });
   }
@@ -75,17 +70,19 @@ export class SystemdRuntime implements Runtime {
     if (r.code !== 0) this.fail(`systemctl ${args.join(" ")}`, r);
   }
 
-  /** Before anything changes: systemd runs the host, a given user exists, and the unit with these overrides passes `systemd-analyze verify`. */
+  /**
+   * Before anything changes: systemd runs the host, a given user exists, the service can see and
+   * enter the state dir, and the unit with these overrides passes `systemd-analyze verify`.
+   */
   async preflight(): Promise<void> {
     const state = (await this.run(["systemctl", "is-system-running"], 20_000)).stdout.trim();
     if (!["running", "degraded", "starting"].includes(state))
       throw new GantryError(
         `runtime: systemd needs systemd as the init system on ${this.host.name}; systemctl is-system-running said ${JSON.stringify(state || "nothing")}`,
       );
-    if (this.o.user && (await this.run(["id", "-u", this.o.user])).code !== 0)
-      throw new GantryError(
-        `user: ${this.o.user} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${defaultUser(this.app)}`,
-      );
+    await this.user.checkExists();
+    await this.checkVisible();
+    await this.user.checkReaches(this.stateDir);
     const tmp = (await this.run(["mktemp", "-d"])).stdout.trim();
     if (!tmp.startsWith("/")) throw new GantryError(`mktemp -d failed on ${this.host.name}`);
     try {
@@ -95,16 +92,27 @@ export class SystemdRuntime implements Runtime {
     }
   }
 
+  /** A state dir under /tmp or /var/tmp is hidden by PrivateTmp= (the unit fails with status=226/NAMESPACE), unless the systemd-unit input turns it off. */
+  private async checkVisible(): Promise<void> {
+    const privateTmp = this.o.overrides.findLast((o) => o.section === "Service" && o.name === "PrivateTmp")?.value ?? "yes";
+    if (!/^(1|yes|true|on)$/i.test(privateTmp)) return;
+    const real = await realFolder(this.host, this.stateDir);
+    const under = PRIVATE_TMP.find((t) => real === t || real.startsWith(`${t}/`));
+    if (under)
+      throw new GantryError(
+        `state-dir: ${this.stateDir}${real === this.stateDir ? "" : ` (${real})`} is under ${under} on ${this.host.name}, which the unit's PrivateTmp=yes hides from the service (systemd would fail it with status=226/NAMESPACE); choose a state-dir outside ${PRIVATE_TMP.join(" and ")}, e.g. /var/lib/gantry/{app}`,
+      );
+  }
+
   private render(color: Color, release: Pick<Release, "dir" | "binary">, port: number): string {
-    const user = this.user();
     return renderUnit({
       name: this.unit(color).replace(/\.service$/, ""),
       binary: release.binary,
       directory: release.dir,
       envFile: this.envFile(color),
       stateDir: this.stateDir,
-      user,
-      group: this.o.user ? undefined : user,
+      user: this.user.name,
+      group: this.user.dedicated ? this.user.name : undefined,
       port,
       stopTimeoutMs: this.o.stopTimeoutMs,
       overrides: this.o.overrides,
@@ -120,26 +128,6 @@ export class SystemdRuntime implements Runtime {
       throw new GantryError(`${blame}: systemd-analyze verify refused the unit ${basename(file)} on ${this.host.name}: ${lastLines(said.join("\n"), 5)}`);
   }
 
-  /** The dedicated user (`gantry-<app>`), created as a system user with a group of its own when missing. */
-  private async ensureUser(): Promise<void> {
-    if (this.o.user) return;
-    const user = this.user();
-    if ((await this.run(["id", "-u", user])).code === 0) return;
-    const r = await this.run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", user]);
-    if (r.code !== 0) this.fail(`useradd ${user}`, r);
-  }
-
-  /**
-   * The state dir (0750, root's) gets the service user's group, so the service can reach its
-   * release folder (0755) and nothing else of gantry's: run/ (env files) stays root's alone.
-   */
-  private async shareStateDir(): Promise<void> {
-    const id = await this.run(["id", "-gn", "--", this.user()]);
-    if (id.code !== 0) this.fail(`id -gn ${this.user()}`, id);
-    const r = await this.run(["chgrp", "--", id.stdout.trim(), this.stateDir]);
-    if (r.code !== 0) this.fail(`chgrp ${id.stdout.trim()} ${this.stateDir}`, r);
-  }
-
   async status(color: Color): Promise<Record<string, string>> {
     const r = await this.run(["systemctl", "show", ...SHOW.flatMap((p) => ["-p", p]), "--", this.unit(color)]);
     return parseShow(r.stdout);
@@ -150,8 +138,8 @@ export class SystemdRuntime implements Runtime {
       throw new GantryError(`release ${release.version} was staged for runtime: docker (it has no binary); deploy it again with runtime: systemd`);
     const leftover = await this.running(slot.color);
     if (leftover) throw new GantryError(`the unit ${this.unit(slot.color)} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
-    await this.ensureUser();
-    await this.shareStateDir();
+    await this.user.ensure();
+    await this.user.shareStateDir(this.stateDir);
     await this.host.mkdirp(join(this.stateDir, "run"), 0o750);
     // 0600, read by systemd (root) before it switches to the service's user: the environment may hold secrets.
     await this.host.writeFile(this.envFile(slot.color), renderEnvironmentFile(env), 0o600);
