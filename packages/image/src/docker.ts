@@ -1,16 +1,22 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ExecError, GantryError, type Reporter, commonJsExports, exec, lastLines } from "@gantry/core";
+import { ExecError, GantryError, type Reporter, commonJsExports, exec, lastLines, which } from "@gantry/core";
 import type { PlatformImage } from "./assemble.js";
 import { type LayerOptions, layersFromTars } from "./layer.js";
 import { type ImageConfig, type ImageManifest, MediaType, digestOf, jsonBlob } from "./oci.js";
 
-/** The Docker daemon's version, or undefined when none answers (degrade on capability, not on environment). */
-export async function dockerServerVersion(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+/**
+ * The Docker daemon's version, or why there is none to use: the docker CLI is not installed, or
+ * no daemon answers it (degrade on capability, not on environment). The two need different
+ * fixes, so they are told apart.
+ */
+export async function dockerServer(env: NodeJS.ProcessEnv): Promise<{ version: string } | { problem: string }> {
+  if (!(await which("docker", env))) return { problem: "the docker CLI is not installed (no docker on PATH; Debian and Ubuntu: apt-get install docker.io)" };
   const r = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { env, allowFailure: true, timeoutMs: 15_000 }).catch(() => undefined);
   const v = r?.stdout.trim();
-  return r?.code === 0 && v ? v : undefined;
+  if (r?.code === 0 && v) return { version: v };
+  return { problem: `no Docker daemon answers the docker CLI (DOCKER_HOST=${env.DOCKER_HOST ?? "unset"}; docker version failed)` };
 }
 
 /** `docker load -i file`; returns the names docker reports. */
@@ -86,11 +92,9 @@ export function dockerBuildCommand(
  * wrote them, so the image ID docker shows is the config digest here too.
  */
 export async function dockerBuild(o: DockerBuildOptions): Promise<{ image: PlatformImage; id: string }> {
-  if (!(await dockerServerVersion(o.env))) {
-    throw new GantryError(
-      `engine: docker needs a Docker daemon and none answers (DOCKER_HOST=${o.env.DOCKER_HOST ?? "unset"}); start one, or use engine: oci, which needs none`,
-    );
-  }
+  const server = await dockerServer(o.env);
+  if ("problem" in server)
+    throw new GantryError(`engine: docker needs the docker CLI and a daemon, and ${server.problem}; use engine: oci, which needs neither`);
   const parent = o.env.RUNNER_TEMP || tmpdir();
   await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(join(parent, "gantry-docker-"));

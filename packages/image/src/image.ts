@@ -8,7 +8,7 @@ import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type AttachResult, pushReferrers } from "./attach.js";
 import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, selectBinaries } from "./binaries.js";
 import { diskLayerCache } from "./cache.js";
-import { dockerBuild, dockerLoad, dockerServerVersion, dockerTag } from "./docker.js";
+import { dockerBuild, dockerLoad, dockerServer, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
 import { type LazyFile, type Layer, type LayerEntry, type LayerOptions, type LayerSource, entriesSource, layersFromSources, lazySource } from "./layer.js";
 import { writeDockerArchive, writeOciLayout } from "./layout.js";
@@ -272,8 +272,9 @@ export async function buildImage(inputs: ImageInputs, ctx: RunContext): Promise<
   }
   if (inputs.dockerArchive || inputs.load) {
     const chosen = archivePlatform(image, inputs.loadPlatform);
-    const daemon = inputs.load ? await dockerServerVersion(env) : undefined;
-    if (inputs.load && !daemon) reporter.warning("load: no Docker daemon answers (docker version failed); the image was not loaded");
+    const server = inputs.load ? await dockerServer(env) : undefined;
+    const daemon = server && "version" in server ? server.version : undefined;
+    if (server && "problem" in server) reporter.warning(`load: ${server.problem}; the image was not loaded`);
     const path = inputs.dockerArchive || join(env.RUNNER_TEMP || tmpdir(), `gantry-image-${process.pid}.tar`);
     if (inputs.dockerArchive || daemon) {
       const size = await writeDockerArchive(path, chosen, repoTags, set?.epoch ?? 0);
