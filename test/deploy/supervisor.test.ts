@@ -1,5 +1,5 @@
 /**
- * runtime: supervisor (issue 12) through the action bundle, against a supervisord the test starts
+ * runtime: supervisor through the action bundle, against a supervisord the test starts
  * with its own config and HAProxy on loopback: a first deploy, a cutover under a non-retrying
  * keep-alive load, `kill -9` of the active release (supervisord restarts it), a restart of
  * supervisord (the active color comes back, the other stays stopped), an unhealthy release

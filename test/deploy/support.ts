@@ -226,7 +226,7 @@ export interface Nginx {
   workers(): number[];
 }
 
-/** Debian's Lua module for nginx (libnginx-mod-http-lua) and the NDK it needs, loaded by path (issue 16). */
+/** Debian's Lua module for nginx (libnginx-mod-http-lua) and the NDK it needs, loaded by path. */
 export const LUA_MODULES = ["/usr/lib/nginx/modules/ndk_http_module.so", "/usr/lib/nginx/modules/ngx_http_lua_module.so"];
 
 /**
