@@ -130,6 +130,8 @@ function supervisorCases(check: boolean): void {
 
     it("kill -9 of the active release: supervisord restarts it; the load loses at most what was in flight", async () => {
       const before = sv.status("hello-green").pid;
+      // supervisorctl says pid 0 of a program that is not running, and `kill -9 0` would be this test's own process group.
+      expect(before, "hello-green's pid").toBeGreaterThan(1);
       const result = await killUnderSteadyLoad(`${hp.url}/api/hello`, {
         connections: CONNECTIONS,
         kill: () => process.kill(before, "SIGKILL"),
