@@ -91,8 +91,24 @@ export interface Haproxy {
   restart(): Promise<void>;
 }
 
-/** The test HAProxy's config: backend `app` with servers blue and green on loopback, both disabled until gantry routes to them; `extra` appends sections. */
-export function haproxyConfig(o: { socket: string; stateFile: string; bind: string; ports: { blue: number; green: number }; extra?: string }): string {
+/**
+ * How the test HAProxy declares the slots: `disabled` until gantry routes to them, or (`check`)
+ * the form most HAProxy users write, weight 0 with HAProxy's own health checks, under which a slot
+ * with no process behind it is DOWN.
+ */
+export function slotServer(color: "blue" | "green", port: number, check = false): string {
+  return `server ${color} 127.0.0.1:${port} ${check ? "weight 0 check inter 500ms" : "disabled"}`;
+}
+
+/** The test HAProxy's config: backend `app` with servers blue and green on loopback (slotServer); `extra` appends sections. */
+export function haproxyConfig(o: {
+  socket: string;
+  stateFile: string;
+  bind: string;
+  ports: { blue: number; green: number };
+  check?: boolean;
+  extra?: string;
+}): string {
   return `global
   stats socket ${o.socket} level admin
   server-state-file ${o.stateFile}
@@ -111,20 +127,21 @@ frontend fe
   default_backend app
 backend app
   balance roundrobin
-  server blue 127.0.0.1:${o.ports.blue} disabled
-  server green 127.0.0.1:${o.ports.green} disabled
+  ${slotServer("blue", o.ports.blue, o.check)}
+  ${slotServer("green", o.ports.green, o.check)}
 ${o.extra ?? ""}`;
 }
 
 /**
  * HAProxy in the foreground (-db) with backend `app` and servers blue and green, both disabled
- * until gantry routes to them. `retry-on conn-failure` with `redispatch` is the configuration the
- * README recommends: a request that finds no listener is retried, never dropped.
+ * until gantry routes to them, or with `check` weight 0 under HAProxy's health checks (slotServer).
+ * `retry-on conn-failure` with `redispatch` is the configuration the README recommends: a request
+ * that finds no listener is retried, never dropped.
  */
-export async function startHaproxy(dir: string, ports: { blue: number; green: number }, o: { exporter?: boolean } = {}): Promise<Haproxy> {
+export async function startHaproxy(dir: string, ports: { blue: number; green: number }, o: { exporter?: boolean; check?: boolean } = {}): Promise<Haproxy> {
   const port = await freePort();
   const metricsPort = o.exporter ? await freePort() : undefined;
-  // HAProxy ≥ 2.4's exporter, served by a frontend of its own (issue 13 scrapes it beside the service).
+  // HAProxy ≥ 2.4's exporter, served by a frontend of its own (the analysis tests scrape it beside the service).
   const exporter = metricsPort
     ? `frontend metrics
   bind 127.0.0.1:${metricsPort}
@@ -134,7 +151,7 @@ export async function startHaproxy(dir: string, ports: { blue: number; green: nu
   const socket = join(dir, "admin.sock");
   const stateFile = join(dir, "haproxy.state");
   const cfg = join(dir, "haproxy.cfg");
-  writeFileSync(cfg, haproxyConfig({ socket, stateFile, bind: `127.0.0.1:${port}`, ports, extra: exporter }));
+  writeFileSync(cfg, haproxyConfig({ socket, stateFile, bind: `127.0.0.1:${port}`, ports, check: o.check, extra: exporter }));
   const h = {
     url: `http://127.0.0.1:${port}`,
     socket,
@@ -210,7 +227,7 @@ export interface Nginx {
   workers(): number[];
 }
 
-/** Debian's Lua module for nginx (libnginx-mod-http-lua) and the NDK it needs, loaded by path (issue 16). */
+/** Debian's Lua module for nginx (libnginx-mod-http-lua) and the NDK it needs, loaded by path. */
 export const LUA_MODULES = ["/usr/lib/nginx/modules/ndk_http_module.so", "/usr/lib/nginx/modules/ngx_http_lua_module.so"];
 
 /**

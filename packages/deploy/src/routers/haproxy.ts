@@ -2,6 +2,7 @@ import { GantryError, messageOf } from "@gantry/core";
 import type { Host } from "../hosts/host.js";
 import type { SshHost } from "../hosts/ssh/sshhost.js";
 import { COLORS, type Color, type Traffic, type Weights } from "../model/model.js";
+import { type ServerState, applied, describeServerState, parseServersState } from "./haproxy-state.js";
 import { type DrainResult, type Ports, type Router, RouterError, type TrafficMark, waitDrained } from "./router.js";
 
 /** One server row of `show stat`, by column name. */
@@ -52,8 +53,9 @@ export interface HaproxyOptions {
 /**
  * Routes through HAProxy's runtime API on its admin socket: `set server <backend>/<color>
  * addr|weight|state`, no reload, so no connection is closed (REFERENCE: 4 cutovers, 0 failed
- * requests). Every change is read back from `show stat`, and `show servers state` is saved to the
- * server-state file so a HAProxy restart keeps the active color.
+ * requests). Every change is read back from `show servers state` and judged on the admin state
+ * and weight gantry set (haproxy-state.ts), never on HAProxy's own health check, and that state is
+ * saved to the server-state file so a HAProxy restart keeps the active color.
  */
 export class HaproxyRouter implements Router {
   readonly name = "haproxy";
@@ -77,15 +79,21 @@ export class HaproxyRouter implements Router {
 
   private server(rows: Map<string, StatRow>, color: Color): StatRow {
     const row = rows.get(color);
-    if (!row) {
-      const have = [...rows.keys()].filter((k) => k !== "BACKEND");
-      throw new RouterError(
-        rows.size === 0
-          ? `HAProxy has no backend '${this.o.backend}' (haproxy-backend); declare it with servers blue and green`
-          : `HAProxy backend '${this.o.backend}' has no server '${color}' (it has ${have.join(", ") || "none"}); declare servers blue and green`,
+    if (!row)
+      throw this.missing(
+        [...rows.keys()].filter((k) => k !== "BACKEND"),
+        color,
       );
-    }
     return row;
+  }
+
+  /** The error for a backend with no server `color`: the backend itself missing when it has no server at all. */
+  private missing(have: string[], color: Color): RouterError {
+    return new RouterError(
+      have.length === 0
+        ? `HAProxy has no backend '${this.o.backend}' (haproxy-backend); declare it with servers blue and green`
+        : `HAProxy backend '${this.o.backend}' has no server '${color}' (it has ${have.join(", ")}); declare servers blue and green`,
+    );
   }
 
   async preflight(): Promise<void> {
@@ -103,11 +111,23 @@ export class HaproxyRouter implements Router {
     for (const c of COLORS) this.server(rows, c);
   }
 
+  /** The servers of the backend as `show servers state` has them: admin state, weight, address, HAProxy's health. */
+  private async states(): Promise<Map<string, ServerState>> {
+    return parseServersState(await this.send([`show servers state ${this.o.backend}`]), this.o.backend);
+  }
+
+  private state(states: Map<string, ServerState>, color: Color): ServerState {
+    const s = states.get(color);
+    if (!s) throw this.missing([...states.keys()], color);
+    return s;
+  }
+
   async isolate(color: Color, ports: Ports): Promise<void> {
     const cmd = [`set server ${this.o.backend}/${color} state maint`, `set server ${this.o.backend}/${color} addr ${this.address} port ${ports[color]}`];
     const answer = await this.send(cmd);
-    const row = this.server(await this.servers(), color);
-    if (row.status !== "MAINT") throw new RouterError(`HAProxy did not put ${this.o.backend}/${color} in maintenance (status ${row.status}): ${answer.trim()}`);
+    const s = this.state(await this.states(), color);
+    if (s.admin !== "maint")
+      throw new RouterError(`HAProxy did not put ${this.o.backend}/${color} in maintenance (it reports ${describeServerState(s)}): ${answer.trim()}`);
     await this.saveState();
   }
 
@@ -116,7 +136,7 @@ export class HaproxyRouter implements Router {
     const on = COLORS.filter((c) => weights[c] > 0);
     const off = COLORS.filter((c) => weights[c] === 0);
     // One line, one round trip, executed in order by HAProxy: the servers taking traffic are
-    // ready before the others drain, and `show stat` at the end reads the result back.
+    // ready before the others drain, and `show servers state` at the end reads the result back.
     const commands = [
       ...on.flatMap((c) => [
         `set server ${b}/${c} addr ${this.address} port ${ports[c]}`,
@@ -124,21 +144,19 @@ export class HaproxyRouter implements Router {
         `set server ${b}/${c} state ready`,
       ]),
       ...off.map((c) => `set server ${b}/${c} state drain`),
-      "show stat",
+      `show servers state ${b}`,
     ];
     const answer = await this.send(commands);
     const appliedAt = performance.now();
-    const rows = parseShowStat(answer, b);
-    const messages = answer.slice(0, answer.indexOf("# pxname")).trim();
+    const states = parseServersState(answer, b);
+    const messages = answer.slice(0, Math.max(0, answer.search(/^1\n# be_id /m))).trim();
     for (const c of COLORS) {
-      const row = this.server(rows, c);
-      const addr = `${this.address}:${ports[c]}`;
-      // A server taking traffic must be up (`UP`, `UP 1/3` right after maintenance, `no check`), not down by HAProxy's own checks.
-      const up = !/MAINT|DRAIN|DOWN/.test(row.status ?? "");
-      const ok = weights[c] > 0 ? num(row, "weight") === weights[c] && up && row.addr === addr : /MAINT|DRAIN/.test(row.status ?? "");
-      if (!ok)
+      const s = this.state(states, c);
+      // Judged on the admin state and weight alone: under `check`, a slot with no process behind it is DOWN whatever gantry set.
+      const want = { weight: weights[c], addr: this.address, port: ports[c] };
+      if (!applied(s, want))
         throw new RouterError(
-          `HAProxy refused the change for ${b}/${c} (wanted weight ${weights[c]} at ${addr}; it reports ${row.status}, weight ${row.weight}, ${row.addr}): ${messages || "no message"}`,
+          `HAProxy refused the change for ${b}/${c} (wanted ${weights[c] > 0 ? `ready, weight ${weights[c]} at ${this.address}:${ports[c]}` : "drain or maint"}; it reports ${describeServerState(s)}): ${messages || "no message"}`,
         );
     }
     await this.saveState();
@@ -187,7 +205,7 @@ export class HaproxyRouter implements Router {
   }
 }
 
-/** HAProxy's preflight on a host (issue 7): the admin socket answers through the SSH connection, at level admin. */
+/** HAProxy's preflight on a host: the admin socket answers through the SSH connection, at level admin. */
 export async function haproxyProblems(host: SshHost, socket: string): Promise<string[]> {
   try {
     const level = (await host.checkSocket(socket, "show cli level")).trim();
