@@ -20,7 +20,8 @@ mkdir -p "$cache"
 # What the user's caches hold, to report what the run added: top-level entries of ~/.cache, and
 # every file under gantry's folders there and in the machine's GOCACHE.
 user_cache=${XDG_CACHE_HOME:-$HOME/.cache}
-real_gocache=$(go env GOCACHE 2>/dev/null || true)
+# (The Go bootstrap found: on PATH, or /usr/local/go's, which bootstrap.sh also takes.)
+real_gocache=$("$(command -v go || echo /usr/local/go/bin/go)" env GOCACHE 2>/dev/null || true)
 watched=("$user_cache/gantry")
 [[ -n $real_gocache ]] && watched+=("$real_gocache/gantry")
 listing() {
