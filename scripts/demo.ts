@@ -13,6 +13,10 @@ process.env.PATH = [join(REPO, ".tools", "bin"), process.env.PATH].join(delimite
 
 const ctx: DemoContext = { work: mkdtempSync(join(tmpdir(), "gantry-demo-")), args: process.argv.slice(2), shared: {} };
 cpSync(EXAMPLE, ctx.work, { recursive: true });
+// gantry's own caches (image's layers, the tool cache, go-build's kept links, otherwise in
+// ~/.cache/gantry and GOCACHE/gantry) live in the work folder and go with it. A dot folder: Go's
+// `./...` patterns skip it.
+process.env.GANTRY_CACHE_DIR = join(ctx.work, ".gantry-cache");
 process.stderr.write(`gantry demo in ${ctx.work}\n`);
 const steps = readdirSync(join(REPO, "demo"))
   .filter((f) => /^\d+-.*\.ts$/.test(f))

@@ -1,39 +1,53 @@
 /**
  * GOCACHE and GOMODCACHE (the Gin service's modules, keyed by go.sum) restore and save through
- * the real @actions/cache client, against a local server that stands in for act's built-in cache
- * server (same protocol).
+ * the real @actions/cache client, against each of the two cache services it speaks, both stand-ins
+ * on loopback (test/support/cache-server.ts): the legacy `_apis/artifactcache` protocol act's
+ * built-in cache server implements, and the v2 Twirp cache service with signed blob URLs that
+ * github.com's runners use.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
+import { type CacheProtocol, type CacheServer, startCacheServer } from "../support/cache-server.js";
 import { fixtureCopy, runAction, scratchDir } from "../harness.js";
 
-let server: CacheServer;
-beforeAll(async () => {
-  server = await startCacheServer();
-});
-afterAll(() => server.close());
+/** Each service, with the requests by which a save and a restore must have gone through it. */
+const SERVICES: [CacheProtocol, string, { saved: RegExp; restored: RegExp }][] = [
+  ["v1", "stand-in for act's cache server, _apis/artifactcache", { saved: /^PATCH \/_apis\/artifactcache\/caches\/1$/, restored: /^GET \/artifacts\/1$/ }],
+  [
+    "v2",
+    "stand-in for github.com's cache service v2, Twirp and blob URLs",
+    { saved: /^PUT \/blob\/devstoreaccount1\/cache\/1$/, restored: /^GET \/blob\/devstoreaccount1\/cache\/1$/ },
+  ],
+];
 
-/**
- * A fresh runner: the same cache paths as every runner (the cache entry's version hashes them),
- * emptied, and the cache service configured.
- */
-const home = scratchDir("gantry-fresh-runner-");
-function runner() {
-  rmSync(home, { recursive: true, force: true });
-  return {
-    GOCACHE: join(home, "go-build"),
-    GOMODCACHE: join(home, "mod"),
-    // Go makes the module cache read-only; writable, rmSync can empty it for the next runner.
-    GOFLAGS: "-modcacherw",
-    ACTIONS_CACHE_URL: server.url,
-    ACTIONS_RUNTIME_TOKEN: "test-token",
-    SOURCE_DATE_EPOCH: "1764028800",
-  };
-}
+describe.each(SERVICES)("go-build caches GOCACHE and GOMODCACHE (%s: %s)", (protocol, _what, routes) => {
+  let server: CacheServer;
+  beforeAll(async () => {
+    server = await startCacheServer(protocol);
+  });
+  afterAll(() => server.close());
 
-describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache server)", () => {
+  /**
+   * A fresh runner: the same cache paths as every runner (the cache entry's version hashes them),
+   * emptied, and the cache service configured.
+   */
+  const home = scratchDir(`gantry-fresh-runner-${protocol}-`);
+  function runner() {
+    rmSync(home, { recursive: true, force: true });
+    return {
+      GOCACHE: join(home, "go-build"),
+      GOMODCACHE: join(home, "mod"),
+      // Kept links in GOCACHE/gantry, so they restore and save with it (as on a runner), not in the
+      // test run's GANTRY_CACHE_DIR.
+      GANTRY_CACHE_DIR: undefined,
+      // Go makes the module cache read-only; writable, rmSync can empty it for the next runner.
+      GOFLAGS: "-modcacherw",
+      ...server.env,
+      SOURCE_DATE_EPOCH: "1764028800",
+    };
+  }
+
   const ws = fixtureCopy("example-service");
   const inputs = { targets: "linux/amd64", archive: "none", version: "v1" };
 
@@ -45,6 +59,7 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
     expect(r.post?.code, r.post?.log).toBe(0);
     expect(r.post?.log).toMatch(/cache: saved gantry-go-linux-x64/);
     expect(server.entries.filter((e) => e.committed)).toHaveLength(1);
+    expect(server.log.filter((l) => routes.saved.test(l)).length, server.log.join("\n")).toBeGreaterThan(0);
     // A cold build of the Gin service and the standard library: minutes on two busy cores.
   }, 600_000);
 
@@ -55,6 +70,7 @@ describe("go-build caches GOCACHE and GOMODCACHE (stand-in for act's cache serve
     expect(existsSync(join(home, "mod", "github.com", "gin-gonic", "gin@v1.11.0", "gin.go"))).toBe(true);
     expect(r.outputs["cache-hit"]).toBe("true");
     expect(r.log).toMatch(/cache: restored .* \(exact\)/);
+    expect(server.log.filter((l) => routes.restored.test(l)).length, server.log.join("\n")).toBeGreaterThan(0);
     expect(r.log).toContain("linux/amd64: unchanged, linked binary reused");
     // The restored GOCACHE holds the first runner's verify verdict, but the restored module copies
     // are new files: a cache entry is never trusted as verified (issue 14).

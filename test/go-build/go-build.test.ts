@@ -96,14 +96,15 @@ describe("go-build on the standard-library service, five targets", () => {
 
   it("gives identical bytes from another folder with an empty GOCACHE: binaries, archives and checksums.txt come from the compiler and the archive writer, not from reuse", async () => {
     const other = fixtureCopy("stdlib-service");
-    // An empty GOCACHE holds no compiled package, no kept link and no kept archive (they live in GOCACHE/gantry).
+    // An empty GOCACHE holds no compiled package, no kept link and no kept archive (they live in
+    // GOCACHE/gantry once the run's GANTRY_CACHE_DIR, where the other tests keep them, is unset).
     const gocache = scratchDir("gantry-gocache-empty-");
     // Two targets, a tar.gz and a zip: a cold build of all five takes minutes on a loaded 2-core runner.
     const two = ["linux/amd64", "windows/amd64"];
     const again = await runAction(
       "go-build",
       { targets: two.join(", "), version: "v1.2.3", files: "static/index.html" },
-      { workspace: other, env: { ...EPOCH, GOCACHE: gocache }, post: false },
+      { workspace: other, env: { ...EPOCH, GOCACHE: gocache, GANTRY_CACHE_DIR: undefined }, post: false },
     );
     expect(again.code, again.log).toBe(0);
     expect(again.log).not.toMatch(/reused/);
@@ -280,7 +281,8 @@ describe("warm rebuilds", () => {
   it("reuse an identical earlier link, and never a stale one after a code or embedded-file change", async () => {
     const ws = fixtureCopy("example-service");
     const gocache = scratchDir("gantry-gocache-");
-    const env = { ...EPOCH, GOCACHE: gocache };
+    // Links kept in this GOCACHE alone (GOCACHE/gantry), not in the run's shared GANTRY_CACHE_DIR.
+    const env = { ...EPOCH, GOCACHE: gocache, GANTRY_CACHE_DIR: undefined };
     const build = () => runAction("go-build", { targets: "linux/amd64", version: "v1" }, { workspace: ws, env, post: false });
     const first = await build();
     expect(first.log).toMatch(/linux\/amd64: built in/);

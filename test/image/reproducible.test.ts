@@ -1,8 +1,9 @@
 /**
  * "The same binaries and inputs give the same digest on any machine" (actions/image/README.md),
- * checked so it can fail: the second image is assembled in another folder with another, empty
- * layer cache (so every layer is compressed again, not reused), and the host's CA bundle is
- * swapped for others in a private mount namespace (issue 10: the image used to embed it).
+ * checked so it can fail: committed binaries give a pinned digest; the service built again from
+ * source gives the first build's image in another folder with another, empty layer cache (so every
+ * layer is compressed again, not reused); and the host's CA bundle is swapped for others in a
+ * private mount namespace (issue 10: the image used to embed it).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -19,11 +20,12 @@ interface Metadata {
   platforms: Record<string, { digest: string; config: string; layers: { role: string; digest: string; "diff-id": string }[] }>;
 }
 /**
- * The example service's image index (linux/amd64 + linux/arm64, scratch base, CA bundle, EPOCH):
- * pinned when the layers' gzip moved from fflate to core's libdeflate (issue 14), so a change of the
- * key, the tar writer or the compressor that moves a digest fails here.
+ * The image index of the committed fixture binaries (test/fixtures/image-binaries: two hand-made
+ * ELF files, linux/amd64 and linux/arm64, scratch base, CA bundle, EPOCH), so that the pin depends
+ * on gantry alone, not on the Go that built a binary: a change of the key, the tar writer, the
+ * compressor or the config that moves a digest fails here, on any machine.
  */
-const EXAMPLE_INDEX_DIGEST = "sha256:e7c49f74e655ffa2181066dddd20701f8c849bb79bac9c9642af299607a925c1";
+const FIXTURE_INDEX_DIGEST = "sha256:088e4400b048d967ba26c08eaa272c512cdb4c92cf24eff9a92e420b3846115f";
 const meta = (r: ActionRun) => JSON.parse(r.outputs.metadata ?? "{}") as Metadata;
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const emptyDir = (what: string) => scratchDir(`gantry-${what}-`);
@@ -38,6 +40,21 @@ describe("gantry's pinned CA bundle", () => {
   });
 });
 
+describe("the image of committed binaries", () => {
+  it("has the pinned digest, from an empty layer cache and from a warm one", async () => {
+    const ws = fixtureCopy("image-binaries");
+    const cache = emptyDir("layers-pinned");
+    const cold = await runAction("image", { manifest: ".", "oci-layout": "out/oci" }, { workspace: ws, env: { ...EPOCH, GANTRY_LAYER_CACHE: cache } });
+    expect(cold.code, cold.log).toBe(0);
+    expect(Object.keys(meta(cold).platforms).sort()).toEqual(["linux/amd64", "linux/arm64"]);
+    expect(readdirSync(cache)).toHaveLength(3); // scratch files + CA bundle, and one binary layer per platform
+    expect(cold.outputs.digest).toBe(FIXTURE_INDEX_DIGEST);
+    const warm = await runAction("image", { manifest: ".", "oci-layout": "out/warm" }, { workspace: ws, env: { ...EPOCH, GANTRY_LAYER_CACHE: cache } });
+    expect(warm.code, warm.log).toBe(0);
+    expect(warm.outputs.digest).toBe(FIXTURE_INDEX_DIGEST);
+  });
+});
+
 describe("image digests come from the inputs, not from this machine or its caches", () => {
   let ws: string;
   beforeAll(async () => {
@@ -45,12 +62,16 @@ describe("image digests come from the inputs, not from this machine or its cache
     await buildService(ws, "linux/amd64,linux/arm64");
   });
 
-  it("the same binaries in another folder with another, empty layer cache give the same index, manifests, configs and layers", async () => {
+  it("the service built again from source in another folder and imaged with another, empty layer cache gives the same index, manifests, configs and layers", async () => {
     const [cacheA, cacheB] = [emptyDir("layers-a"), emptyDir("layers-b")];
     const first = await runAction("image", { "oci-layout": "out/oci" }, { workspace: ws, env: { ...EPOCH, GANTRY_LAYER_CACHE: cacheA } });
     expect(first.code, first.log).toBe(0);
+    // Built again, linked anew (an empty GANTRY_CACHE_DIR holds no kept link): the digest depends on
+    // the Go installed here, so it is compared with the first, not pinned (the committed binaries' is, above).
+    const src2 = fixtureCopy("example-service");
+    await buildService(src2, "linux/amd64,linux/arm64", { GANTRY_CACHE_DIR: emptyDir("kept-links") });
     const ws2 = emptyDir("image-elsewhere");
-    cpSync(join(ws, "dist"), join(ws2, "build"), { recursive: true });
+    cpSync(join(src2, "dist"), join(ws2, "build"), { recursive: true });
     const again = await runAction("image", { manifest: "build", "oci-layout": "oci" }, { workspace: ws2, env: { ...EPOCH, GANTRY_LAYER_CACHE: cacheB } });
     expect(again.code, again.log).toBe(0);
     // Both caches started empty and now hold every layer: each run compressed its own.
@@ -58,7 +79,6 @@ describe("image digests come from the inputs, not from this machine or its cache
     expect(layers.size).toBe(3); // scratch files + CA bundle, and one binary layer per platform
     expect([readdirSync(cacheA).length, readdirSync(cacheB).length]).toEqual([3, 3]);
 
-    expect(first.outputs.digest).toBe(EXAMPLE_INDEX_DIGEST);
     expect(again.outputs.digest).toBe(first.outputs.digest);
     expect(meta(again).platforms).toEqual(meta(first).platforms);
     expect(blobNames(join(ws2, "oci"))).toEqual(blobNames(join(ws, "out", "oci")));
@@ -70,7 +90,7 @@ describe("image digests come from the inputs, not from this machine or its cache
     const warm = await runAction("image", { "oci-layout": "out/warm" }, { workspace: ws, env: { ...EPOCH, GANTRY_LAYER_CACHE: cacheA } });
     expect(warm.code, warm.log).toBe(0);
     expect(readdirSync(cacheA)).toHaveLength(3);
-    expect(warm.outputs.digest).toBe(EXAMPLE_INDEX_DIGEST);
+    expect(warm.outputs.digest).toBe(first.outputs.digest);
     expect(meta(warm).platforms).toEqual(meta(first).platforms);
     const blob = (layout: string, name: string) => readFileSync(join(ws, "out", layout, "blobs", "sha256", name));
     for (const name of blobNames(join(ws, "out", "oci"))) expect(blob("warm", name).equals(blob("oci", name)), name).toBe(true);

@@ -130,8 +130,12 @@ export async function startDockerd(o: { netns?: string; socket?: string } = {}):
 export const EPOCH = { SOURCE_DATE_EPOCH: "1764028800" };
 
 /** go-build on a copy of the example service, once per test file: returns the workspace. */
-export async function buildService(workspace: string, targets: string): Promise<void> {
-  const r = await runAction("go-build", { targets, version: "v1.2.3", archive: "none", "mod-check": "off", cache: "false" }, { workspace, env: EPOCH });
+export async function buildService(workspace: string, targets: string, env: Record<string, string> = {}): Promise<void> {
+  const r = await runAction(
+    "go-build",
+    { targets, version: "v1.2.3", archive: "none", "mod-check": "off", cache: "false" },
+    { workspace, env: { ...EPOCH, ...env } },
+  );
   if (r.code !== 0) throw new Error(`go-build failed:\n${r.log}`);
 }
 

@@ -25,9 +25,20 @@ export interface ToolRelease {
   size?: number;
 }
 
-/** Outside a runner (CLI, tests) the tool cache lives under ~/.cache/gantry. */
+/**
+ * The folder of gantry's own caches on this machine: `GANTRY_CACHE_DIR` when set, else
+ * `$XDG_CACHE_HOME/gantry` (~/.cache/gantry). It holds the tool cache and temp folder outside a
+ * runner and image's layer cache (`layers/`); with `GANTRY_CACHE_DIR` set, go-build's kept links,
+ * archives and verdicts move there too (`go-build/`) from GOCACHE/gantry. The tests and the demo
+ * point it into their temp folder, so that they leave nothing in the user's caches.
+ */
+export function gantryCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GANTRY_CACHE_DIR?.trim() || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "gantry");
+}
+
+/** Outside a runner (CLI, tests) the tool cache and temp folder live in gantryCacheDir. */
 export function ensureRunnerDirs(env: NodeJS.ProcessEnv = process.env): void {
-  const base = join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "gantry");
+  const base = gantryCacheDir(env);
   env.RUNNER_TOOL_CACHE ||= join(base, "tool-cache");
   env.RUNNER_TEMP ||= join(base, "tmp");
 }

@@ -24,7 +24,7 @@ import {
 import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
 import { checksumLines, writeChecksums } from "./checksums.js";
-import { keep, pruneKept, restoreKept } from "./linkcache.js";
+import { keep, keptFolder, pruneKept, restoreKept } from "./linkcache.js";
 import { goCachePlan } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
@@ -155,6 +155,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   // The caches the builds use are the environment's (verify mode gives empty ones), also for the kept links.
   const found = await resolveToolchain(inputs, ctx);
   const go: GoToolchain = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache };
+  const kept = keptFolder(go.gocache, env);
   const [{ stdout: dist }, mod, info] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
     moduleInfo(go, inputs, env),
@@ -193,14 +194,14 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   // Read only, so it runs beside the link checks; no `go build` starts before it passes (issue 14).
   const modChecked =
     inputs.modCheck === "verify"
-      ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { gocache: go.gocache, gomodcache: go.gomodcache } : undefined)
+      ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { kept, gomodcache: go.gomodcache } : undefined)
       : Promise.resolve();
 
   const out = await OutDir.open(inputs.outDir);
   try {
     const jobs: CompileJob[] = targets.map((target) => ({
       go: go.go,
-      linkCache: { goVersion: go.version, gocache: go.gocache },
+      linkCache: { goVersion: go.version, kept },
       moduleDir: inputs.workingDirectory,
       main: inputs.main,
       name,
@@ -212,10 +213,10 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       outRoot: out.staging,
       env,
     }));
-    const parts: ArtifactParts = { inputs, name, archiveNames, extras, info, go, env, out };
+    const parts: ArtifactParts = { inputs, name, archiveNames, extras, info, go, env, out, kept };
     const { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx);
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
-    const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
+    const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter });
     await out.commit();
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
     return {
@@ -248,14 +249,16 @@ interface ArtifactParts {
   go: GoToolchain;
   env: NodeJS.ProcessEnv;
   out: OutDir;
+  /** The folder of kept links and archives (linkcache.ts keptFolder). */
+  kept: string;
 }
 
 /** One binary's entry in the manifest, with its archive and SBOMs staged beside it. */
 async function artifactOf(b: CompiledBinary, p: ArtifactParts): Promise<Artifact> {
-  const { inputs, name, archiveNames, extras, info, go, env, out } = p;
+  const { inputs, name, archiveNames, extras, info, go, env, out, kept } = p;
   const rel = (f: string) => relative(out.staging, f).split("\\").join("/");
   const [artifact, sbom] = await Promise.all([
-    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache),
+    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, kept),
     writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date }),
   ]);
   return sbom ? { ...artifact, sbom } : artifact;
@@ -305,15 +308,17 @@ interface ReleaseParts {
   name: string;
   info: BuildInfo;
   go: GoToolchain;
+  /** The folder of kept links and archives (linkcache.ts keptFolder). */
+  kept: string;
   out: OutDir;
   reporter: Reporter;
 }
 
 /** checksums.txt and the manifest, staged (out-dir changes only at commit). */
 async function writeRelease(p: ReleaseParts): Promise<{ manifest: Manifest; checksumsName?: string }> {
-  const { inputs, artifacts, name, info, go, out, reporter } = p;
+  const { inputs, artifacts, name, info, go, kept, out, reporter } = p;
   // Once per run, after every target's entries are kept, never while they are written (issue 10).
-  await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
+  await pruneKept(kept).catch((err) => reporter.info(`could not prune old links and archives kept in ${kept}: ${err}`));
   let checksumsName: string | undefined;
   if (inputs.checksums) {
     checksumsName = "checksums.txt";
@@ -358,7 +363,7 @@ async function toArtifact(
   info: BuildInfo,
   out: OutDir,
   rel: (p: string) => string,
-  gocache: string,
+  kept: string,
 ): Promise<Artifact> {
   const artifact: Artifact = {
     name,
@@ -376,9 +381,9 @@ async function toArtifact(
     const dest = out.staged(archiveName);
     // An archive's bytes depend only on its entries and mtime: reuse the one made last time.
     const key = await archiveKey(format, entries, info.epoch, new Map([[b.path, b.sha256]]));
-    if (!(await restoreKept(gocache, "archive", key, dest))) {
+    if (!(await restoreKept(kept, "archive", key, dest))) {
       await writeFile(dest, format === "zip" ? await zip(entries, info.epoch) : await tarGz(entries, info.epoch));
-      await keep(gocache, "archive", key, dest);
+      await keep(kept, "archive", key, dest);
     }
     artifact.archive = archiveName;
     artifact["archive-sha256"] = await sha256File(dest);

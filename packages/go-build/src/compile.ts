@@ -8,7 +8,7 @@ import { type BuildTarget, VARIANT_ENV_NAMES } from "./targets.js";
 export interface CompileJob {
   go: string;
   /** For the link cache: the toolchain's version and GOCACHE (undefined turns it off). */
-  linkCache?: { goVersion: string; gocache: string };
+  linkCache?: { goVersion: string; kept: string };
   moduleDir: string;
   main: string;
   name: string;
@@ -82,7 +82,7 @@ async function checkLink(job: CompileJob): Promise<Checked> {
       ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env }
       : undefined;
   const key = cache ? await linkKey(cache) : undefined;
-  const reused = key !== undefined && (await restoreKept(cache?.gocache as string, "link", key, out));
+  const reused = key !== undefined && (await restoreKept(cache?.kept as string, "link", key, out));
   return { out, env, key, reused, started };
 }
 
@@ -96,7 +96,7 @@ async function link(job: CompileJob, c: Checked): Promise<void> {
     const first = output.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#")) ?? `go build exited with ${err.code}`;
     throw new CompileError(job.target, first.trim(), output);
   }
-  if (c.key && job.linkCache) await keep(job.linkCache.gocache, "link", c.key, c.out);
+  if (c.key && job.linkCache) await keep(job.linkCache.kept, "link", c.key, c.out);
 }
 
 async function described(job: CompileJob, c: Checked): Promise<CompiledBinary> {

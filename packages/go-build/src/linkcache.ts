@@ -9,7 +9,8 @@ import { vcsFlags } from "./ldflags.js";
  * every time (measured: 1.3 s for five targets against 0.4 s for this check). Instead, ask Go for
  * the content IDs of every compiled package the binary links (`go list -export -deps`: cached
  * compiles, no link) and reuse a binary linked from exactly those, with exactly the same flags.
- * The binaries live inside GOCACHE, so they are restored and saved with it.
+ * The binaries live inside GOCACHE (GOCACHE/gantry), so they are restored and saved with it;
+ * GANTRY_CACHE_DIR moves them, with gantry's other caches, to a folder of their own (keptFolder).
  *
  * Several writers share the folder: the targets of one run at once, and any other run on the
  * same GOCACHE (a self-hosted runner, two jobs in one container). Each writer copies to a temp
@@ -20,7 +21,8 @@ import { vcsFlags } from "./ldflags.js";
 export interface LinkCacheJob {
   go: string;
   goVersion: string;
-  gocache: string;
+  /** The folder of kept entries (keptFolder). */
+  kept: string;
   moduleDir: string;
   main: string;
   ldflags: string;
@@ -45,8 +47,18 @@ const TEMP_MARK = ".tmp-";
 export type ReuseKind = "link" | "archive" | "verdict";
 const KINDS: readonly ReuseKind[] = ["link", "archive", "verdict"];
 
-function dir(gocache: string, kind: ReuseKind): string {
-  return join(gocache, "gantry", kind);
+/**
+ * Where kept entries live: GOCACHE/gantry by default, so that they restore and save with GOCACHE;
+ * `<GANTRY_CACHE_DIR>/go-build` when that is set (the tests and the demo point it into their temp
+ * folder, so they leave nothing in the machine's GOCACHE; it is then not saved with GOCACHE).
+ */
+export function keptFolder(gocache: string, env: NodeJS.ProcessEnv): string {
+  const base = env.GANTRY_CACHE_DIR?.trim();
+  return base ? join(base, "go-build") : join(gocache, "gantry");
+}
+
+function dir(kept: string, kind: ReuseKind): string {
+  return join(kept, kind);
 }
 
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === "ENOENT";
@@ -69,8 +81,8 @@ export async function linkKey(job: LinkCacheJob): Promise<string | undefined> {
 }
 
 /** Copies the kept file for `key` to `dest`; false when there is none (or another run just pruned it). */
-export async function restoreKept(gocache: string, kind: ReuseKind, key: string, dest: string): Promise<boolean> {
-  const file = join(dir(gocache, kind), key.slice(0, 2), key);
+export async function restoreKept(kept: string, kind: ReuseKind, key: string, dest: string): Promise<boolean> {
+  const file = join(dir(kept, kind), key.slice(0, 2), key);
   try {
     await copyFile(file, dest);
   } catch (err) {
@@ -84,10 +96,10 @@ export async function restoreKept(gocache: string, kind: ReuseKind, key: string,
 }
 
 /** True when an entry for `key` is kept (and marks it used), without copying it anywhere. */
-export async function isKept(gocache: string, kind: ReuseKind, key: string): Promise<boolean> {
+export async function isKept(kept: string, kind: ReuseKind, key: string): Promise<boolean> {
   const now = new Date();
   try {
-    await utimes(join(dir(gocache, kind), key.slice(0, 2), key), now, now);
+    await utimes(join(dir(kept, kind), key.slice(0, 2), key), now, now);
     return true;
   } catch (err) {
     if (isMissing(err)) return false;
@@ -96,13 +108,13 @@ export async function isKept(gocache: string, kind: ReuseKind, key: string): Pro
 }
 
 /** Keeps an empty entry for `key` (a verdict), written like every other entry. */
-export async function keepMarker(gocache: string, kind: ReuseKind, key: string): Promise<void> {
-  await writeFileAtomic(join(dir(gocache, kind), key.slice(0, 2), key), "");
+export async function keepMarker(kept: string, kind: ReuseKind, key: string): Promise<void> {
+  await writeFileAtomic(join(dir(kept, kind), key.slice(0, 2), key), "");
 }
 
 /** Keeps a file for the next run: copied to a temp name of this write's own (created exclusively), then renamed into place. */
-export async function keep(gocache: string, kind: ReuseKind, key: string, file: string): Promise<void> {
-  const sub = join(dir(gocache, kind), key.slice(0, 2));
+export async function keep(kept: string, kind: ReuseKind, key: string, file: string): Promise<void> {
+  const sub = join(dir(kept, kind), key.slice(0, 2));
   await mkdir(sub, { recursive: true });
   await copyFileAtomic(file, join(sub, key));
 }
@@ -112,10 +124,10 @@ export async function keep(gocache: string, kind: ReuseKind, key: string, file: 
  * after its entries are kept; safe while other runs write and prune the same folder.
  * Returns how many files it removed.
  */
-export async function pruneKept(gocache: string, now = Date.now()): Promise<number> {
+export async function pruneKept(kept: string, now = Date.now()): Promise<number> {
   let removed = 0;
   for (const kind of KINDS) {
-    const root = dir(gocache, kind);
+    const root = dir(kept, kind);
     for (const sub of await readdir(root).catch(() => [] as string[])) {
       for (const f of await readdir(join(root, sub)).catch(() => [] as string[])) {
         const p = join(root, sub, f);

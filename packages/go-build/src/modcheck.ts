@@ -53,20 +53,21 @@ async function tidyOnCopies(go: string, moduleDir: string, env: NodeJS.ProcessEn
 
 /** Where a verdict of `go mod verify` is kept between runs (modverdict.ts); undefined keeps none. */
 export interface VerdictCache {
-  gocache: string;
+  /** The folder of gantry's kept entries (linkcache.ts keptFolder). */
+  kept: string;
   gomodcache: string;
 }
 
 /** `go mod verify`, unless it passed before for the same key; says which. */
 async function verifyModules(go: string, goVersion: string, moduleDir: string, env: NodeJS.ProcessEnv, cache?: VerdictCache): Promise<"ran" | "kept"> {
   const key = cache ? await verdictKey({ goVersion, moduleDir, gomodcache: cache.gomodcache, env }) : undefined;
-  if (cache && key && (await verifiedBefore(cache.gocache, key))) return "kept";
+  if (cache && key && (await verifiedBefore(cache.kept, key))) return "kept";
   try {
     await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 300_000 });
   } catch (err) {
     throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
   }
-  if (cache && key) await recordVerified(cache.gocache, key);
+  if (cache && key) await recordVerified(cache.kept, key);
   return "ran";
 }
 

@@ -61,7 +61,7 @@ export async function verdictKey(v: VerdictInput): Promise<string> {
 }
 
 /** True when `go mod verify` passed for exactly this key before. */
-export const verifiedBefore = (gocache: string, key: string) => isKept(gocache, "verdict", key);
+export const verifiedBefore = (kept: string, key: string) => isKept(kept, "verdict", key);
 
 /** Records a passed `go mod verify` for the key. */
-export const recordVerified = (gocache: string, key: string) => keepMarker(gocache, "verdict", key);
+export const recordVerified = (kept: string, key: string) => keepMarker(kept, "verdict", key);

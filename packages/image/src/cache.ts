@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
-import { GantryError, InputError, readWholeFile, writeFileAtomic } from "@gantry/core";
+import { GantryError, InputError, gantryCacheDir, readWholeFile, writeFileAtomic } from "@gantry/core";
 import { COMPRESSOR } from "./compress.js";
 import type { LayerCache, StoredLayer } from "./layer.js";
 
@@ -84,12 +83,13 @@ function verifySetting(env: NodeJS.ProcessEnv): boolean {
  * file; the blob is read, and checked against the digest in its name, only when its bytes are needed
  * (a push uploading it, a docker archive), or for every hit with `GANTRY_LAYER_CACHE_VERIFY=1`. An
  * entry whose bytes fail that check is removed and the run fails, naming it.
- * `GANTRY_LAYER_CACHE` names the folder, or `off`.
+ * `GANTRY_LAYER_CACHE` names the folder, or `off`; by default it is `layers/` in core's
+ * gantryCacheDir (GANTRY_CACHE_DIR, else ~/.cache/gantry).
  */
 export function diskLayerCache(env: NodeJS.ProcessEnv): LayerCache | undefined {
   const setting = env.GANTRY_LAYER_CACHE?.trim();
   if (setting === "off") return undefined;
-  const dir = setting || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "gantry", "layers");
+  const dir = setting || join(gantryCacheDir(env), "layers");
   const verify = verifySetting(env);
   const prefix = (key: string) => `${key}.${COMPRESSOR}.`;
   return {

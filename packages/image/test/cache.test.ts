@@ -42,6 +42,13 @@ describe("the disk layer cache", () => {
     expect(await cache?.get("b".repeat(64))).toBeUndefined();
   });
 
+  it("lives in layers/ of GANTRY_CACHE_DIR when that is set and GANTRY_LAYER_CACHE is not, whatever XDG_CACHE_HOME says", async () => {
+    const [base, xdg] = [cacheDir(), cacheDir()];
+    await diskLayerCache({ GANTRY_CACHE_DIR: base, XDG_CACHE_HOME: xdg })?.put(KEY, await made(6));
+    expect(readdirSync(join(base, "layers"))).toHaveLength(1);
+    expect(readdirSync(xdg)).toEqual([]);
+  });
+
   it.each([
     ["bytes no longer match its name", (f: string) => writeFileSync(f, Buffer.from("not the layer"))],
     ["blob was cut short", (f: string) => truncateSync(f, 100)],
