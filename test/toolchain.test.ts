@@ -102,10 +102,9 @@ describeNeeding(["go"], "go-test's tool versions are the ones tools/ pins", () =
 });
 
 for (const [cmd, dir] of GO_TOOLS) {
-  // goreleaser, ko and gotestsum cost minutes to build and only `npm run bench` uses them, so a local
-  // `npm test` does not build them: here their test is skipped, saying so, until
-  // `scripts/bootstrap.sh --bench` has. CI builds them (.ci/run runs `bootstrap.sh --bench`, and
-  // ci.yml keeps .tools between runs, keyed by tools/), so under CI=true a missing one fails.
+  // Every tool here is built by `npm test`'s bootstrap; one marked `bench` in scripts/tools.txt
+  // would be built only by `bootstrap.sh --bench`, and its test skipped, saying so, until then (under
+  // CI=true, where nothing may skip, a missing one fails).
   const built = BENCH_ONLY.has(cmd) ? "scripts/bootstrap.sh --bench builds it" : "scripts/bootstrap.sh builds it";
   describeNeeding(["go", cmd], `${cmd} from ${dir}/go.mod${BENCH_ONLY.has(cmd) ? " (bench only)" : ""}`, () => {
     it(`is in .tools/bin, runs, and reports the version ${dir}/go.mod pins`, () => {
