@@ -18,6 +18,7 @@ import {
   moduleGoDirective,
   resolveGo,
   restoreCache,
+  settleCache,
   sha256File,
   writeManifest,
 } from "@gantry/core";
@@ -25,7 +26,7 @@ import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
 import { checksumLines, writeChecksums } from "./checksums.js";
 import { keep, keptFolder, pruneKept, restoreKept } from "./linkcache.js";
-import { goCachePlan } from "./cachekey.js";
+import { goCacheEntries, goCachePlan, judgeRestoredCache } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
 import { type TemplateValues, buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
@@ -188,8 +189,8 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
 
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   // GOCACHE and GOMODCACHE first, then the modules once for every target, then the checks that read them.
-  let cacheHit = false;
-  if (inputs.cache) cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit;
+  const restored = inputs.cache ? await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state) : undefined;
+  const entriesAtRestore = restored?.available ? await goCacheEntries(go.gocache) : 0;
   await downloadModules(go.go, inputs.workingDirectory, env, reporter);
   // Read only, so it runs beside the link checks; no `go build` starts before it passes (issue 14).
   const modChecked =
@@ -218,6 +219,8 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
     const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter });
     await out.commit();
+    const cacheHit = restored?.hit === true && (await judgeRestoredCache(restored.matched as string, entriesAtRestore, go.gocache, reporter));
+    if (restored?.available) settleCache(ctx.state, cacheHit);
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
     return {
       manifestPath,

@@ -117,5 +117,5 @@ export const goBuildStage: Stage<GoBuildInputs> = {
       `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`,
     );
   },
-  post: (ctx) => saveCachePlan(ctx.reporter, ctx.state),
+  post: (ctx) => saveCachePlan(ctx.reporter, ctx.state, ctx.env),
 };

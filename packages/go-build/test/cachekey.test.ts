@@ -18,8 +18,8 @@ describe("goCachePlan", () => {
   it("keys by runner, Go version, CGO, target set and go.sum, with restore-keys down to the toolchain", async () => {
     const plan = await goCachePlan(go, [t("linux", "amd64"), t("linux", "arm64")], false, dir, env);
     expect(plan.paths).toEqual(["/c/build", "/c/mod"]);
-    expect(plan.key).toMatch(/^gantry-go-linux-x64-go1\.22\.3-cgo0-[0-9a-f]{12}-[0-9a-f]{16}$/);
-    expect(plan.restoreKeys).toEqual([plan.key.slice(0, plan.key.lastIndexOf("-") + 1), "gantry-go-linux-x64-go1.22.3-cgo0-"]);
+    expect(plan.key).toMatch(/^gantry-go-caches2-linux-x64-go1\.22\.3-cgo0-[0-9a-f]{12}-[0-9a-f]{16}$/);
+    expect(plan.restoreKeys).toEqual([plan.key.slice(0, plan.key.lastIndexOf("-") + 1), "gantry-go-caches2-linux-x64-go1.22.3-cgo0-"]);
   });
 
   it("gives matrix jobs with other targets, CGO or Go their own keys, and ignores target order", async () => {
