@@ -26,9 +26,7 @@ export interface ProseFigure {
 /** Blanks generated blocks (`<!-- x:start … -->` … `<!-- x:end -->`) and fenced code, keeping line numbers. */
 function withoutBlocks(markdown: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, "");
-  return markdown
-    .replace(/<!-- ([\w-]+)(?::[^\s>]*)?:start\b[\s\S]*?<!-- \1(?::[^\s>]*)?:end -->/g, blank)
-    .replace(/^(```|~~~)[\s\S]*?^\1/gm, blank);
+  return markdown.replace(/<!-- ([\w-]+)(?::[^\s>]*)?:start\b[\s\S]*?<!-- \1(?::[^\s>]*)?:end -->/g, blank).replace(/^(```|~~~)[\s\S]*?^\1/gm, blank);
 }
 
 /** Every measured-looking figure in the hand-written prose of a Markdown text. */
