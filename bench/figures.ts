@@ -153,7 +153,8 @@ export function meets(t: Target, measures: Record<string, Measure>, where = "a b
     return ratioOf(judged, t.below, where) < 1;
   }
   if ("atLeast" in t) return ratioOf(m, t.atLeast, where) >= 1;
-  return values(m).every((x) => x === t.equals);
+  const xs = values(m);
+  return xs.length > 0 && xs.every((x) => x === t.equals);
 }
 
 /** A measurement rounded to the digits a bench records it with (the rest is noise at this scale). */
