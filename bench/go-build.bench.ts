@@ -94,7 +94,7 @@ function interleaved(tools: Tool[]): { times: Record<Tool, number[]>; kept: Part
   return { times, kept };
 }
 
-const runs = `${ROUNDS} interleaved cold runs each, median (min–max)`;
+const runs = `${ROUNDS} interleaved cold run${ROUNDS === 1 ? "" : "s"} each, median (min–max)`;
 
 function goreleaserRows(times: number[], warm: number | undefined, gantryCold: number[], gantryWarm: number): BenchRow[] {
   if (warm === undefined)
