@@ -1,5 +1,5 @@
 /**
- * Generated bench blocks in any Markdown file (issue 10: "no figure is copied by hand"). A block
+ * Generated bench blocks in any Markdown file, so no figure is copied by hand. A block
  *
  *   <!-- bench-rows:deploy.bench.ts,deploy-ssh.bench.ts:start … -->
  *   <!-- bench-rows:end -->
@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type BenchRow, type Results, cell, describeRun, mark, stageOf } from "./results.js";
+import { type RenderedRow, type Results, cell, describeRun, mark, renderRow, stageOf } from "./results.js";
 
 export const ROWS_END = "<!-- bench-rows:end -->";
 /** A block's opening marker; whatever follows `:start` is rewritten to the canonical note. */
@@ -26,13 +26,14 @@ export function renderRows(files: string[], results: Results, doc = "a Markdown 
     const run = results[file];
     if (!run)
       throw new Error(`${doc}: bench-rows names ${file}, which has no run in bench/results.json (recorded: ${Object.keys(results).join(", ") || "none"})`);
-    for (const r of run.rows) lines.push(`| ${[...(several ? [stageOf(file)] : []), ...row(r)].join(" | ")} |`.replace(/ {2}\|$/, " |"));
+    for (const r of run.rows.map((x) => renderRow(file, x)))
+      lines.push(`| ${[...(several ? [stageOf(file)] : []), ...row(r)].join(" | ")} |`.replace(/ {2}\|$/, " |"));
     runs.push(`- \`bench/${file}\`: ${describeRun(run)}`);
   }
   return [startMarker(files), "", ...lines, "", "Measured (bench file, date, commit, machine):", "", ...runs, "", ROWS_END].join("\n");
 }
 
-const row = (r: BenchRow) => [cell(r.metric), cell(r.value), r.target ? `${cell(r.target)}${mark(r)}` : ""];
+const row = (r: RenderedRow) => [cell(r.metric), cell(r.measured), r.target ? `${cell(r.target)}${mark(r)}` : ""];
 
 /** The text with every bench-rows block regenerated; throws on a block without its end or naming no bench file. */
 export function withRowBlocks(text: string, results: Results, doc = "a Markdown file"): string {

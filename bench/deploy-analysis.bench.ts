@@ -25,7 +25,6 @@ const MEMORY = 'memory: max(process_resident_memory_bytes{color="{color}"}) < 80
 
 type Entry = { phase: string; start: string; ms: number; figures: Record<string, number | string> };
 const timeline = (r: GantryRun) => JSON.parse(r.outputs.timeline ?? "[]") as Entry[];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Epoch ms when all traffic was back on the old version (the end of the rollback phase). */
@@ -106,15 +105,15 @@ export default async function analysisBench(): Promise<BenchRow[]> {
       );
       rows.push({
         metric: `bad canary (answers 500), ${name}: requests users saw fail before the rollback`,
-        value: `median ${median(failed)} (runs: ${failed.join(", ")}) at ~${Math.round(rps)} req/s`,
-        verdict: "info",
+        measures: { runs: { value: failed, unit: "" }, rps: { value: Math.round(rps), unit: "req/s" } },
+        show: "median {runs:median} (runs: {runs}) at ~{rps}",
       });
       rows.push({
         metric: `bad canary, ${name}: first scrape that saw a 500 → all traffic on the old version`,
-        value: scrapeToOld.length
-          ? `median ${median(scrapeToOld)} ms (runs: ${scrapeToOld.join(", ")} ms)${beforeScrape ? `; ${beforeScrape} run(s) rolled back before any scrape saw a 500` : ""}`
-          : `rolled back before any scrape saw a 500 in all ${RUNS} runs`,
-        verdict: "info",
+        measures: { runs: { value: scrapeToOld, unit: "ms" }, before: { value: beforeScrape, unit: "" }, all: { value: RUNS, unit: "" } },
+        show: scrapeToOld.length
+          ? `median {runs:median} (runs: {runs})${beforeScrape ? "; {before} run(s) rolled back before any scrape saw a 500" : ""}`
+          : "rolled back before any scrape saw a 500 in all {all} runs",
       });
     }
     rows.push(...(await leak(deploy, m["v4-leak"] as string)));
@@ -139,8 +138,9 @@ async function leak(deploy: (i: Record<string, string>) => Promise<GantryRun>, m
   return [
     {
       metric: "release leaking 10 MiB/s, memory query < 80e6 (verify-window 20s): outcome",
-      value: `${judged.outputs.outcome}, traffic back on the old version ${(after / 1000).toFixed(1)} s after the switch; router gate alone: ${alone.outputs.outcome}`,
-      verdict: judged.outputs.outcome === "rolled-back" ? "ok" : "MISSED",
+      measures: { after: { value: Number((after / 1000).toFixed(1)), unit: "s" } },
+      // The outcomes are words, not figures (a release not rolled back stops the bench above).
+      show: `${judged.outputs.outcome}, traffic back on the old version {after} after the switch; router gate alone: ${alone.outputs.outcome}`,
     },
   ];
 }

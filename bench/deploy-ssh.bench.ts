@@ -7,7 +7,7 @@
  *   one-host deploy in-process with ControlMaster on (gantry) and off.
  * Verify windows are 1 s so the bench ends in a minute or two; they add the same to every host.
  */
-import { InputReader, MemoryReporter, formatDuration, mapInputSource } from "@gantry/core";
+import { InputReader, MemoryReporter, mapInputSource } from "@gantry/core";
 import { DEPLOY_INPUTS, type DeployInputs, SshHost, SshSession, openConnections, parseDeployInputs, runDeploy } from "@gantry/deploy";
 import { type GantryRun, gantry } from "../demo/lib.js";
 import { buildReleases, startLoad } from "../test/deploy/support.js";
@@ -15,6 +15,10 @@ import { type Fleet, SLOT_PORTS, createFleet } from "../test/deploy-ssh/netns.js
 import { keyPair, removeDir, tempDir } from "../test/deploy-ssh/servers.js";
 import { fixtureCopy } from "../test/harness.js";
 import { has } from "../test/tools.js";
+import type { Measure } from "./figures.js";
+
+const ms = (n: number): Measure => ({ value: Math.round(n), unit: "ms" });
+const sec = (n: number): Measure => ({ value: Number((n / 1000).toFixed(1)), unit: "s" });
 import type { BenchRow } from "./results.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -42,7 +46,7 @@ class OneConnectionPerCommand extends SshSession {
 
 export default async function deploySshBench(): Promise<BenchRow[]> {
   if (process.getuid?.() !== 0 || !has("sshd") || !has("haproxy") || !has("unshare"))
-    return [{ metric: "deploy over SSH", value: "skipped: needs root (network namespaces), sshd, haproxy and unshare", verdict: "info" }];
+    return [{ metric: "deploy over SSH", show: "skipped: needs root (network namespaces), sshd, haproxy and unshare" }];
   const root = tempDir("gantry-bench-ssh-");
   const ws = fixtureCopy("example-service");
   let fleet: Fleet | undefined;
@@ -112,25 +116,30 @@ export default async function deploySshBench(): Promise<BenchRow[]> {
     const reused = side.reused as { ms: number; commands: number };
     const perCommand = side["per-command"] as { ms: number; commands: number };
     return [
-      { metric: "one host, one deploy (v1 → v2, verify window 1 s)", value: formatDuration(one.ms), verdict: "info" },
-      { metric: "three hosts, serial (v2/v1 → v3)", value: formatDuration(three.ms), verdict: "info" },
+      { metric: "one host, one deploy (v1 → v2, verify window 1 s)", measures: { ms: sec(one.ms) }, show: "{ms}" },
+      { metric: "three hosts, serial (v2/v1 → v3)", measures: { ms: sec(three.ms) }, show: "{ms}" },
       {
         metric: "overhead per host beyond 3 × one host",
-        value: `${overhead >= 0 ? "+" : ""}${formatDuration(Math.abs(overhead)).replace(/^/, overhead < 0 ? "−" : "")} (promotions of the three hosts run together at the end)`,
-        target: "< 1 s",
-        verdict: overhead < 1000 ? "ok" : "MISSED",
+        measures: { overhead: ms(overhead) },
+        show: "{overhead:+} (promotions of the three hosts run together at the end)",
+        target: { measure: "overhead", below: { value: 1, unit: "s" } },
       },
       {
         metric: "requests failed across the three-host rollout, under load on every host (HAProxy)",
-        value: `${failed} of ${total}`,
-        target: "0",
-        verdict: failed === 0 ? "ok" : "MISSED",
+        measures: { failed: { value: failed, unit: "" }, total: { value: total, unit: "" } },
+        show: "{failed} of {total}",
+        target: { measure: "failed", equals: 0 },
       },
-      { metric: "SSH commands in a one-host deploy", value: String(reused.commands), verdict: "info" },
+      { metric: "SSH commands in a one-host deploy", measures: { commands: { value: reused.commands, unit: "" } }, show: "{commands}" },
       {
         metric: "one-host deploy, one connection reused (gantry) vs one connection per command",
-        value: `${formatDuration(reused.ms)} vs ${formatDuration(perCommand.ms)} (${Math.round(reused.ms / reused.commands)} vs ${Math.round(perCommand.ms / perCommand.commands)} ms per command)`,
-        verdict: "info",
+        measures: {
+          reused: sec(reused.ms),
+          perCommand: sec(perCommand.ms),
+          reusedEach: ms(reused.ms / reused.commands),
+          perCommandEach: ms(perCommand.ms / perCommand.commands),
+        },
+        show: "{reused} vs {perCommand} ({reusedEach} vs {perCommandEach} per command)",
       },
     ];
   } finally {

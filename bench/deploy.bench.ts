@@ -6,9 +6,9 @@
  * - health gate passed → all traffic on the new version (target < 100 ms with HAProxy);
  * - failure detected → traffic back on the old version (target < 1 s);
  * - requests users saw fail before a release answering 500 was rolled back: blue-green vs canary;
- * - issue 16: nginx-mode reload vs lua (the Lua balancer, no reload), 10 cutovers each under the
+ * - nginx-mode reload vs lua (the Lua balancer, no reload), 10 cutovers each under the
  *   same load, plus a canary 5 → 25 → 100 through lua;
- * - issue 12: runtime: supervisor and runtime: systemd (in a container whose PID 1 is systemd),
+ * - runtime: supervisor and runtime: systemd (in a container whose PID 1 is systemd),
  *   10 cutovers each behind HAProxy under the same load, with the time the process manager adds to
  *   starting the new version and stopping the old one (runtime-cutovers.ts).
  * Verify windows are 1 s (not the 30 s default) so the bench ends in minutes; the windows do not
@@ -23,7 +23,19 @@ import { type GantryRun, gantry } from "../demo/lib.js";
 import { buildReleases, freePort, get, startHaproxy, startLoad, startNginx, stopServices } from "../test/deploy/support.js";
 import { supervisorCutovers, systemdCutovers } from "./runtime-cutovers.js";
 import { fixtureCopy, removeTree } from "../test/harness.js";
+import type { Measure } from "./figures.js";
 import type { BenchRow } from "./results.js";
+
+const ms = (value: number): Measure => ({ value, unit: "ms" });
+const count = (value: number): Measure => ({ value, unit: "" });
+/** A load's outcome as raw measures: requests failed (non-2xx and connection errors), of how many, at what rate. */
+const failedOf = (l: { failed: number; total: number; non2xx?: number; errors?: number; rps: number }): Record<string, Measure> => ({
+  failed: count(l.failed),
+  total: count(l.total),
+  ...(l.non2xx === undefined ? {} : { non2xx: count(l.non2xx) }),
+  ...(l.errors === undefined ? {} : { errors: count(l.errors) }),
+  rps: { value: Math.round(l.rps), unit: "req/s" },
+});
 
 const CUTOVERS = 10;
 const LOAD = { connections: 100 };
@@ -93,16 +105,16 @@ export default async function deployBench(): Promise<BenchRow[]> {
     let l = await load.stop();
     log(`haproxy: ${l.failed} of ${l.total} failed over ${CUTOVERS} cutovers`);
     rows.push({
-      metric: `HAProxy: requests failed across ${CUTOVERS} blue-green cutovers (${LOAD.connections} keep-alive connections, ${Math.round(l.rps)} req/s)`,
-      value: `${l.failed} of ${l.total}`,
-      target: "0",
-      verdict: l.failed === 0 ? "ok" : "MISSED",
+      metric: `HAProxy: requests failed across ${CUTOVERS} blue-green cutovers (${LOAD.connections} keep-alive connections, {rps})`,
+      measures: failedOf(l),
+      show: "{failed} of {total}",
+      target: { measure: "failed", equals: 0 },
     });
     rows.push({
       metric: "HAProxy: health gate passed → all traffic on the new version",
-      value: `p50 ${pct(gateToTraffic, 50)} ms, max ${Math.max(...gateToTraffic)} ms`,
-      target: "< 100 ms",
-      verdict: pct(gateToTraffic, 50) < 100 ? "ok" : "MISSED",
+      measures: { p50: ms(pct(gateToTraffic, 50)), max: ms(Math.max(...gateToTraffic)) },
+      show: "p50 {p50}, max {max}",
+      target: { measure: "p50", below: ms(100) },
     });
 
     // 2. A release answering 500 after the switch: blue-green, then canary (5% first), under the same load.
@@ -122,15 +134,15 @@ export default async function deployBench(): Promise<BenchRow[]> {
       log(`haproxy ${strategy}, 500 release: ${failures.join(", ")} failed`);
       rows.push({
         metric: `HAProxy ${strategy}${strategy === "canary" ? " (5% first)" : ""}: requests users saw fail before a 500-answering release was rolled back`,
-        value: `median ${pct(failures, 50)} (runs: ${failures.join(", ")}) at ~${Math.round(l.rps)} req/s`,
-        verdict: "info",
+        measures: { runs: { value: failures, unit: "" }, rps: { value: Math.round(l.rps), unit: "req/s" } },
+        show: "median {runs:median} (runs: {runs}) at ~{rps}",
       });
     }
     rows.push({
       metric: "HAProxy: failure detected → all traffic on the old version",
-      value: `p50 ${pct(rollbackMs, 50)} ms, max ${Math.max(...rollbackMs)} ms`,
-      target: "< 1 s",
-      verdict: Math.max(...rollbackMs) < 1000 ? "ok" : "MISSED",
+      measures: { p50: ms(pct(rollbackMs, 50)), max: ms(Math.max(...rollbackMs)) },
+      show: "p50 {p50}, max {max}",
+      target: { measure: "max", below: { value: 1, unit: "s" } },
     });
     stopServices(hpInputs["state-dir"]);
 
@@ -147,17 +159,17 @@ export default async function deployBench(): Promise<BenchRow[]> {
     const naive = await naiveCutovers(nx, nxPorts, m, naiveProcs);
     log(`nginx: gantry ${viaGantry.failed}/${viaGantry.total}, naive ${naive.failed}/${naive.total}`);
     rows.push({
-      metric: `nginx through gantry (nginx-mode reload): requests failed across ${CUTOVERS} cutovers (${Math.round(viaGantry.rps)} req/s)`,
-      value: `${viaGantry.failed} of ${viaGantry.total} (${viaGantry.non2xx} non-2xx, ${viaGantry.errors} connection errors)`,
-      verdict: "info",
+      metric: `nginx through gantry (nginx-mode reload): requests failed across ${CUTOVERS} cutovers ({rps})`,
+      measures: failedOf(viaGantry),
+      show: "{failed} of {total} ({non2xx} non-2xx, {errors} connection errors)",
     });
     rows.push({
-      metric: `nginx, naive rewrite upstream + reload + stop old: requests failed across ${CUTOVERS} cutovers (${Math.round(naive.rps)} req/s)`,
-      value: `${naive.failed} of ${naive.total} (${naive.non2xx} non-2xx, ${naive.errors} connection errors)`,
-      verdict: "info",
+      metric: `nginx, naive rewrite upstream + reload + stop old: requests failed across ${CUTOVERS} cutovers ({rps})`,
+      measures: failedOf(naive),
+      show: "{failed} of {total} ({non2xx} non-2xx, {errors} connection errors)",
     });
 
-    // 4. Issue 16: nginx-mode lua, the same 10 cutovers under the same load, then a canary.
+    // 4. nginx-mode lua, the same 10 cutovers under the same load, then a canary.
     await deploy({ ...luaInputs, manifest: m.v1 as string }); // writes the include and names the two lines
     await lx.useLuaInclude(luaInputs["nginx-lua-include"], "hello");
     const first = await deploy({ ...luaInputs, manifest: m.v1 as string });
@@ -174,18 +186,18 @@ export default async function deployBench(): Promise<BenchRow[]> {
     const luaCanary = await load.stop();
     log(`nginx: reload ${viaGantry.failed}/${viaGantry.total}, lua ${viaLua.failed}/${viaLua.total}, lua canary ${luaCanary.failed}/${luaCanary.total}`);
     rows.push({
-      metric: `nginx-mode lua (issue 16): requests failed across ${CUTOVERS} cutovers (${Math.round(viaLua.rps)} req/s; nginx-mode reload above: ${viaGantry.failed})`,
-      value: `${viaLua.failed} of ${viaLua.total} (${viaLua.non2xx} non-2xx, ${viaLua.errors} connection errors)`,
-      target: "0",
-      verdict: viaLua.failed === 0 ? "ok" : "MISSED",
+      metric: `nginx-mode lua: requests failed across ${CUTOVERS} cutovers ({rps}; nginx-mode reload above: {reloadFailed})`,
+      measures: { ...failedOf(viaLua), reloadFailed: { value: viaGantry.failed, unit: "" } },
+      show: "{failed} of {total} ({non2xx} non-2xx, {errors} connection errors)",
+      target: { measure: "failed", equals: 0 },
     });
     rows.push({
-      metric: `nginx-mode lua: requests failed across a canary 5 → 25 → 100 (${Math.round(luaCanary.rps)} req/s)`,
-      value: `${luaCanary.failed} of ${luaCanary.total}`,
-      target: "0",
-      verdict: luaCanary.failed === 0 ? "ok" : "MISSED",
+      metric: "nginx-mode lua: requests failed across a canary 5 → 25 → 100 ({rps})",
+      measures: failedOf(luaCanary),
+      show: "{failed} of {total}",
+      target: { measure: "failed", equals: 0 },
     });
-    // 5. Issue 12: runtime: supervisor behind the same HAProxy, then runtime: systemd in a systemd container, 10 cutovers each under the same load.
+    // 5. runtime: supervisor behind the same HAProxy, then runtime: systemd in a systemd container, 10 cutovers each under the same load.
     const plan = { cutovers: CUTOVERS, load: LOAD, manifests: m, common };
     rows.push(...(await supervisorCutovers(join(dir, "supervisor"), plan, ws, { inputs: hpInputs, url: hp.url })));
     rows.push(...(await systemdCutovers(join(dir, "systemd"), plan, ws)));
@@ -222,9 +234,9 @@ async function keepaliveControl(dir: string, upstreamFile: string): Promise<Benc
     await new Promise((r) => setTimeout(r, 20_000));
     const l = await load.stop();
     return {
-      metric: `nginx with its default keepalive_requests (1000), the same load for 20 s, no cutover at all (${Math.round(l.rps)} req/s)`,
-      value: `${l.failed} of ${l.total} failed (${l.errors} connection errors): autocannon ignores Connection: close; the other nginx rows set keepalive_requests 1000000`,
-      verdict: "info",
+      metric: "nginx with its default keepalive_requests (1000), the same load for 20 s, no cutover at all ({rps})",
+      measures: failedOf(l),
+      show: "{failed} of {total} failed ({errors} connection errors): autocannon ignores Connection: close; the other nginx rows set keepalive_requests 1000000",
     };
   } finally {
     await control.stop();
@@ -232,7 +244,7 @@ async function keepaliveControl(dir: string, upstreamFile: string): Promise<Benc
 }
 
 /**
- * The hand-made cutover of the issue: start the new version on the other port, wait until it
+ * The hand-made cutover teams write: start the new version on the other port, wait until it
  * answers, rewrite the upstream file, `nginx -s reload`, stop the old version right away.
  */
 async function naiveCutovers(nx: Awaited<ReturnType<typeof startNginx>>, ports: { blue: number; green: number }, m: Record<string, string>, procs: number[]) {

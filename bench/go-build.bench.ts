@@ -1,19 +1,33 @@
 /**
- * go-build against the same `go build` commands run one after another and against goreleaser
- * (`release --snapshot`: the same targets, flags, archives and checksums; issue 14), side by side
- * in one run: cold (empty GOCACHE) for five targets, warm (GOCACHE kept), and gantry's own time
- * beyond the processes it runs. Also the default concurrency against all-at-once, to justify the default.
+ * go-build against the release a team would script by hand (bench/go-loop.ts: the same module
+ * checks, builds, archives and checksums with the usual tools) and against goreleaser
+ * (`release --snapshot` with the same module checks as hooks, targets, flags, archives and checksums).
+ * Cold runs (empty GOCACHE) are interleaved, each tool taking each place in the order once per
+ * ROUNDS runs, so a machine that slows down or warms up part-way does not favour one of them; the
+ * rows give the median and the spread. Then warm rebuilds (GOCACHE kept), gantry's own time beyond
+ * the processes it runs, and the default concurrency against all-at-once, to justify the default.
+ *
+ * GANTRY_BENCH_TARGETS (comma-separated) and GANTRY_BENCH_ROUNDS shrink a trial run; such a run is
+ * for seeing the bench work (`tsx bench/run.ts --no-record go-build`), not for the results file.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, EXAMPLE } from "../demo/lib.js";
+import type { Measure } from "./figures.js";
+import { goLoop } from "./go-loop.js";
 import { findPeer, goreleaserConfig, goreleaserRelease, prepareGoreleaser } from "./peers.js";
 import type { BenchRow } from "./results.js";
 
-const TARGETS = ["linux/amd64", "linux/arm64", "linux/arm/v7", "windows/amd64", "darwin/arm64"];
+const TARGETS = (process.env.GANTRY_BENCH_TARGETS || "linux/amd64,linux/arm64,linux/arm/v7,windows/amd64,darwin/arm64").split(",");
+const ROUNDS = Number(process.env.GANTRY_BENCH_ROUNDS || 3);
 const LDFLAGS = "-s -w -buildid= -X main.version=v1.0.0 -X main.commit=none -X main.date=2025-11-25T00:00:00Z";
+const VERSION = "v1.0.0";
+/** What the loop and goreleaser cannot do with a usual tool stays off in gantry for the comparison. */
+const LIKE_FOR_LIKE = ["--sbom", "none", "--provenance", "false"];
+const METHOD = "like-for-like";
+const N = `${TARGETS.length} target${TARGETS.length === 1 ? "" : "s"}`;
 
 /** Every folder the bench makes, removed at its end. */
 const made: string[] = [];
@@ -30,20 +44,9 @@ function copy(): string {
   return dir;
 }
 
-/** The hand-written loop a team would otherwise have: one `go build` per target, one after another. */
-function goLoop(ws: string, gocache: string): number {
-  const started = performance.now();
-  for (const t of TARGETS) {
-    const [os, arch, variant] = t.split("/") as [string, string, string?];
-    const env = { ...process.env, GOCACHE: gocache, GOOS: os, GOARCH: arch, CGO_ENABLED: "0", ...(variant ? { GOARM: variant.slice(1) } : {}) };
-    execFileSync("go", ["build", "-trimpath", `-ldflags=${LDFLAGS}`, "-o", join(ws, "out", t.replace(/\//g, "_"), "hello"), "."], { cwd: ws, env });
-  }
-  return performance.now() - started;
-}
-
 function gantry(ws: string, gocache: string, extra: string[] = []): { ms: number; ownMs: number } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [CLI, "go-build", "--targets", TARGETS.join(","), "--version", "v1.0.0", ...extra], {
+  const r = spawnSync(process.execPath, [CLI, "go-build", "--targets", TARGETS.join(","), "--version", VERSION, ...extra], {
     cwd: ws,
     env: { ...process.env, GOCACHE: gocache, GANTRY_DEBUG: "1", SOURCE_DATE_EPOCH: "1764028800" },
     encoding: "utf8",
@@ -55,101 +58,130 @@ function gantry(ws: string, gocache: string, extra: string[] = []): { ms: number
   return { ms, ownMs: m ? ms - Number(m[2]) : Number.NaN };
 }
 
-const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const sec = (ms: number | number[]): Measure => ({ value: [ms].flat().map((x) => Number((x / 1000).toFixed(2))), unit: "s" });
+const one = (ms: number): Measure => ({ value: Number((ms / 1000).toFixed(2)), unit: "s" });
 
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-
-/** goreleaser cold (its own empty GOCACHE) and warm (kept), or undefined when it is not installed. */
-function goreleaser(): { cold: number; warm: number } | undefined {
-  if (!findPeer("goreleaser")) return undefined;
-  const ws = copy();
-  prepareGoreleaser(ws, goreleaserConfig(TARGETS, LDFLAGS, "v1.0.0"));
-  const env = { ...process.env, GOCACHE: temp("gantry-bench-gocache-"), GOFLAGS: "-buildvcs=false" };
-  const cold = goreleaserRelease(ws, env);
-  return { cold, warm: goreleaserRelease(ws, env) };
+type Tool = "gantry" | "loop" | "goreleaser";
+interface Kept {
+  ws: string;
+  gocache: string;
 }
 
-function peerRows(peer: ReturnType<typeof goreleaser>, cold: number, warm: number, loopWarm: number): BenchRow[] {
-  const vsLoop: BenchRow = {
-    metric: "warm rebuild, gantry go-build vs the go build loop",
-    value: `${s(warm)} vs ${s(loopWarm)} (${ratio(warm, loopWarm)})`,
-    target: "≤ 1.2×",
-    verdict: warm <= loopWarm * 1.2 ? "ok" : "MISSED",
-  };
-  if (!peer)
-    return [
-      {
-        metric: "goreleaser release --snapshot (same targets, flags, archives, checksums)",
-        value: "not measured: goreleaser is not installed (bash scripts/go-tools.sh --bench)",
-        verdict: "info",
-      },
-      vsLoop,
-    ];
+/** One cold run of a tool in a fresh copy with an empty GOCACHE: its time, and where it ran (for the warm runs). */
+function cold(tool: Tool): { ms: number; kept: Kept } {
+  const ws = copy();
+  const gocache = temp("gantry-bench-gocache-");
+  if (tool === "loop") return { ms: goLoop(ws, gocache, TARGETS, LDFLAGS, VERSION), kept: { ws, gocache } };
+  if (tool === "gantry") return { ms: gantry(ws, gocache, LIKE_FOR_LIKE).ms, kept: { ws, gocache } };
+  prepareGoreleaser(ws, goreleaserConfig(TARGETS, LDFLAGS, VERSION, ["go mod verify", "go mod tidy -diff"]));
+  return { ms: goreleaserRelease(ws, goreleaserEnv(gocache)), kept: { ws, gocache } };
+}
+
+const goreleaserEnv = (gocache: string) => ({ ...process.env, GOCACHE: gocache, GOFLAGS: "-buildvcs=false" });
+
+/** ROUNDS cold runs of each tool, the order rotated every round (gantry, loop, goreleaser; loop, goreleaser, gantry; …). */
+function interleaved(tools: Tool[]): { times: Record<Tool, number[]>; kept: Partial<Record<Tool, Kept>> } {
+  const times: Record<Tool, number[]> = { gantry: [], loop: [], goreleaser: [] };
+  const kept: Partial<Record<Tool, Kept>> = {};
+  for (let round = 0; round < ROUNDS; round++)
+    for (let i = 0; i < tools.length; i++) {
+      const tool = tools[(round + i) % tools.length] as Tool;
+      process.stderr.write(`cold round ${round + 1}/${ROUNDS}: ${tool}\n`);
+      const r = cold(tool);
+      times[tool].push(r.ms);
+      kept[tool] = r.kept;
+    }
+  return { times, kept };
+}
+
+const runs = `${ROUNDS} interleaved cold run${ROUNDS === 1 ? "" : "s"} each, median (min–max)`;
+
+function goreleaserRows(times: number[], warm: number | undefined, gantryCold: number[], gantryWarm: number): BenchRow[] {
+  if (warm === undefined)
+    return [{ metric: "goreleaser release --snapshot", show: "not measured: goreleaser is not installed (bash scripts/go-tools.sh --bench)", method: METHOD }];
   return [
     {
-      metric: "cold, 5 targets: gantry go-build vs goreleaser release --snapshot (same targets, flags, archives, checksums)",
-      value: `${s(cold)} vs ${s(peer.cold)} (${ratio(cold, peer.cold)})`,
-      target: "≤ 1.0×",
-      verdict: cold <= peer.cold ? "ok" : "MISSED",
+      metric: `cold, ${N}: gantry go-build vs goreleaser release --snapshot (same module checks, targets, flags, archives, checksums; no SBOM or provenance in either; ${runs})`,
+      measures: { gantry: sec(gantryCold), goreleaser: sec(times) },
+      show: "{gantry:median} ({gantry:range}) vs {goreleaser:median} ({goreleaser:range}) ({gantry/goreleaser})",
+      target: { measure: "gantry", peer: "goreleaser", ratioAtMost: 1.0 },
+      method: METHOD,
     },
     {
-      metric: "warm rebuild: gantry go-build vs goreleaser release --snapshot (GOCACHE kept)",
-      value: `${s(warm)} vs ${s(peer.warm)} (${ratio(warm, peer.warm)})`,
-      target: "≤ 1.0×",
-      verdict: warm <= peer.warm ? "ok" : "MISSED",
+      metric: "warm rebuild: gantry go-build vs goreleaser release --snapshot (GOCACHE kept, no SBOM or provenance in either)",
+      measures: { gantry: one(gantryWarm), goreleaser: one(warm) },
+      show: "{gantry} vs {goreleaser} ({gantry/goreleaser})",
+      target: { measure: "gantry", peer: "goreleaser", ratioAtMost: 1.0 },
+      method: METHOD,
     },
-    vsLoop,
   ];
 }
 
 export default async function bench(): Promise<BenchRow[]> {
   try {
-    const loopCache = temp("gantry-bench-gocache-");
-    const loopCold = goLoop(copy(), loopCache);
-    const loopWarm = goLoop(copy(), loopCache);
-    const peer = goreleaser();
-    const gantryCache = temp("gantry-bench-gocache-");
-    const ws = copy();
-    const cold = gantry(ws, gantryCache);
-    const warm = gantry(ws, gantryCache);
-    const warmOther = gantry(copy(), gantryCache);
-    const allAtOnce = gantry(copy(), temp("gantry-bench-gocache-"), ["--parallel", "5"]);
-    const own = [gantry(ws, gantryCache), gantry(ws, gantryCache), gantry(ws, gantryCache)].map((r) => r.ownMs).sort((a, b) => a - b)[1] as number;
+    const hasGoreleaser = findPeer("goreleaser") !== undefined;
+    const { times, kept } = interleaved(hasGoreleaser ? ["gantry", "loop", "goreleaser"] : ["gantry", "loop"]);
+    const g = kept.gantry as Kept;
+    const loopWarm = goLoop(copy(), (kept.loop as Kept).gocache, TARGETS, LDFLAGS, VERSION);
+    const warm = gantry(g.ws, g.gocache, LIKE_FOR_LIKE);
+    const goreleaserWarm = kept.goreleaser ? goreleaserRelease(kept.goreleaser.ws, goreleaserEnv(kept.goreleaser.gocache)) : undefined;
+    const warmOther = gantry(copy(), g.gocache, LIKE_FOR_LIKE);
+    const allAtOnce = gantry(copy(), temp("gantry-bench-gocache-"), [...LIKE_FOR_LIKE, "--parallel", String(TARGETS.length)]);
+    // gantry's own time with its defaults (SBOMs and provenance on): nothing here is compared with a peer.
+    const own = [gantry(g.ws, g.gocache), gantry(g.ws, g.gocache), gantry(g.ws, g.gocache)].map((r) => r.ownMs);
     return [
-      { metric: "cold, 5 targets: go build loop one after another", value: s(loopCold), verdict: "info" },
       {
-        metric: "cold, 5 targets: gantry go-build (parallel auto)",
-        value: `${s(cold.ms)} (${(cold.ms / loopCold).toFixed(2)}× the loop)`,
-        target: "≤ 1.0× the loop",
-        verdict: cold.ms <= loopCold * 1.0 ? "ok" : "MISSED",
+        metric: `cold, ${N}: the loop a team would script (go mod verify, go mod tidy -diff, go build per target one after another, tar/zip, sha256sum; ${runs})`,
+        measures: { loop: sec(times.loop) },
+        show: "{loop:median} ({loop:range})",
+        method: METHOD,
       },
       {
-        metric: "cold, 5 targets: gantry go-build --parallel 5 (all at once)",
-        value: `${s(allAtOnce.ms)} (${(allAtOnce.ms / loopCold).toFixed(2)}× the loop)`,
-        verdict: "info",
+        metric: `cold, ${N}: gantry go-build (parallel auto; no SBOM or provenance, which the loop has no usual tool for) vs the loop (${runs})`,
+        measures: { gantry: sec(times.gantry), loop: sec(times.loop) },
+        show: "{gantry:median} ({gantry:range}) vs {loop:median} ({loop:range}) ({gantry/loop})",
+        target: { measure: "gantry", peer: "loop", ratioAtMost: 1.0 },
+        method: METHOD,
       },
       {
-        metric: "warm rebuild, go build loop (GOCACHE kept)",
-        value: `${s(loopWarm)} (${(loopCold / loopWarm).toFixed(0)}× faster than its cold run)`,
-        verdict: "info",
+        metric: `cold, ${N}: gantry go-build --parallel ${TARGETS.length} (all at once; one run) vs the loop's median`,
+        measures: { all: one(allAtOnce.ms), loop: sec(times.loop) },
+        show: "{all} ({all/loop} the loop)",
+        method: METHOD,
+      },
+      {
+        metric: "warm rebuild, the loop (GOCACHE kept)",
+        measures: { warm: one(loopWarm), cold: sec(times.loop) },
+        show: "{warm} ({cold/warm} faster than its cold median)",
+        method: METHOD,
       },
       {
         metric: "warm rebuild, gantry go-build (GOCACHE kept)",
-        value: `${s(warm.ms)} (${(cold.ms / warm.ms).toFixed(0)}× faster than cold)`,
-        target: "≥ 50×",
-        verdict: cold.ms / warm.ms >= 50 ? "ok" : "MISSED",
+        measures: { warm: one(warm.ms), cold: sec(times.gantry) },
+        show: "{warm} ({cold/warm} faster than its cold median)",
+        target: { measure: "warm", peer: "cold", fasterAtLeast: 50 },
+        method: METHOD,
       },
-      ...peerRows(peer, cold.ms, warm.ms, loopWarm),
+      ...goreleaserRows(times.goreleaser, goreleaserWarm, times.gantry, warm.ms),
+      {
+        metric: "warm rebuild, gantry go-build vs the loop (GOCACHE kept)",
+        measures: { gantry: one(warm.ms), loop: one(loopWarm) },
+        show: "{gantry} vs {loop} ({gantry/loop})",
+        target: { measure: "gantry", peer: "loop", ratioAtMost: 1.2 },
+        method: METHOD,
+      },
       {
         metric: "warm rebuild from another folder, gantry go-build",
-        value: `${s(warmOther.ms)} (${(cold.ms / warmOther.ms).toFixed(0)}× faster than cold)`,
-        verdict: "info",
+        measures: { warm: one(warmOther.ms), cold: sec(times.gantry) },
+        show: "{warm} ({cold/warm} faster than its cold median)",
+        method: METHOD,
       },
       {
         metric: "gantry's own time beyond go processes (warm, median of 3, node start included)",
-        value: `${Math.round(own)} ms`,
-        target: "< 300 ms",
-        verdict: own < 300 ? "ok" : "MISSED",
+        measures: { own: { value: own.map((x) => Math.round(x)), unit: "ms" } },
+        show: "{own:median}",
+        target: { measure: "own", below: { value: 300, unit: "ms" } },
+        method: METHOD,
       },
     ];
   } finally {

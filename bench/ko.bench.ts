@@ -1,5 +1,5 @@
 /**
- * go-build + image against ko (issue 14), side by side in one run on the Gin example service:
+ * go-build + image against ko, side by side in one run on the Gin example service:
  * `ko build --push=false --oci-layout-path …` for linux/amd64 and linux/arm64 (its documented
  * way to an OCI layout without pushing), with the same -trimpath, CGO off and ldflags as gantry's
  * defaults (a .ko.yaml), on a base holding the same CA bundle gantry's scratch image gets (ko
@@ -17,13 +17,14 @@ import { startRegistry } from "../test/image/services.js";
 import { has } from "../test/tools.js";
 import { pushKoBase, writeKoBase } from "./ko-base.js";
 import { findPeer } from "./peers.js";
+import { type Measure, round } from "./figures.js";
 import type { BenchRow } from "./results.js";
 
 const ROUNDS = 5;
 const PLATFORMS = ["linux/amd64", "linux/arm64"];
 const LDFLAGS = "-s -w -buildid= -X main.version=v1.0.0 -X main.commit=none -X main.date=2025-11-25T00:00:00Z";
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const s = (ms: number): Measure => ({ value: round(ms / 1000, 2), unit: "s" });
 
 function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   const started = performance.now();
@@ -49,8 +50,7 @@ export default async function bench(): Promise<BenchRow[]> {
     return [
       {
         metric: "go-build + image vs ko build",
-        value: "not measured: needs ko (bash scripts/go-tools.sh --bench), docker-registry and skopeo",
-        verdict: "info",
+        show: "not measured: needs ko (bash scripts/go-tools.sh --bench), docker-registry and skopeo",
       },
     ];
   const made: string[] = [];
@@ -95,14 +95,14 @@ export default async function bench(): Promise<BenchRow[]> {
     return [
       {
         metric: "first run, ko cold (compiles the Gin service for 2 platforms), then gantry on the GOCACHE ko filled",
-        value: `ko ${sec(koCold)}; gantry go-build ${sec(gantryColdBuild)} + image ${sec(gantryColdImage)}`,
-        verdict: "info",
+        measures: { ko: s(koCold), build: s(gantryColdBuild), image: s(gantryColdImage) },
+        show: "ko {ko}; gantry go-build {build} + image {image}",
       },
       {
         metric: `warm, 2 platforms → OCI layout: gantry go-build + image vs ko build (median of ${ROUNDS})`,
-        value: `${sec(bw + iw)} (${sec(bw)} + ${sec(iw)}) vs ${sec(kw)} (${((bw + iw) / kw).toFixed(2)}×)`,
-        target: "≤ 1.0×",
-        verdict: bw + iw <= kw ? "ok" : "MISSED",
+        measures: { gantry: s(bw + iw), build: s(bw), image: s(iw), ko: s(kw) },
+        show: "{gantry} ({build} + {image}) vs {ko} ({gantry/ko})",
+        target: { measure: "gantry", peer: "ko", ratioAtMost: 1.0 },
       },
     ];
   } finally {

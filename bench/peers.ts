@@ -1,5 +1,5 @@
 /**
- * The tools our users would pick instead of gantry (issue 14), run the way their docs say, on a
+ * The tools our users would pick instead of gantry, run the way their docs say, on a
  * copy of the same module: goreleaser for go-build, gotestsum for go-test. Pinned in tools/ and built into .tools/bin by
  * `bash scripts/go-tools.sh --bench` (run.ts puts it first on PATH). A peer that is missing is
  * reported by the bench as not measured, never silently dropped.
@@ -20,11 +20,13 @@ export const goreleaserTarget = (t: string) => t.replace(/\/v(\d+)$/, "/$1").rep
 /**
  * A .goreleaser.yaml doing what gantry's go-build does by default: the same targets, -trimpath,
  * CGO off, the same ldflags, tar.gz (zip for windows) holding the binary alone, one checksums.txt.
+ * `hooks` run first, as goreleaser's docs show (`before.hooks: [go mod tidy]`): go-build's module checks.
  */
-export function goreleaserConfig(targets: readonly string[], ldflags: string, version: string): string {
+export function goreleaserConfig(targets: readonly string[], ldflags: string, version: string, hooks: readonly string[] = []): string {
   return [
     "version: 2",
     "project_name: hello",
+    ...(hooks.length ? ["before:", "  hooks:", ...hooks.map((h) => `    - ${JSON.stringify(h)}`)] : []),
     "builds:",
     "  - id: hello",
     "    main: .",

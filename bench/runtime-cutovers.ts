@@ -1,7 +1,6 @@
 /**
- * The 10-cutover run of deploy.bench.ts for the process managers (issue 12, issue 14: "keep 0
- * failed requests per cutover and add the same 10-cutover run for the systemd and Supervisor
- * runtimes"), each under the same keep-alive load, with what the manager adds to starting the new
+ * The 10-cutover run of deploy.bench.ts for the process managers (keep 0 failed requests per
+ * cutover with the systemd and Supervisor runtimes too), each under the same keep-alive load, with what the manager adds to starting the new
  * version and stopping the old one (the timeline's `start` and `stop-old` phases):
  * - runtime: supervisor behind the bench's HAProxy, through a supervisord of the bench's own;
  * - runtime: systemd in a container whose PID 1 is systemd (test/deploy/systemd-host.ts), with
@@ -50,12 +49,16 @@ async function cutoverRows(name: string, startStop: string, plan: CutoverPlan, d
   log(`${name}: ${l.failed} of ${l.total} failed over ${plan.cutovers} cutovers`);
   return [
     {
-      metric: `${name} (issue 12): requests failed across ${plan.cutovers} cutovers (${plan.load.connections} keep-alive connections, ${Math.round(l.rps)} req/s)`,
-      value: `${l.failed} of ${l.total}`,
-      target: "0",
-      verdict: l.failed === 0 ? "ok" : "MISSED",
+      metric: `${name}: requests failed across ${plan.cutovers} cutovers (${plan.load.connections} keep-alive connections, {rps})`,
+      measures: { rps: { value: Math.round(l.rps), unit: "req/s" }, failed: { value: l.failed, unit: "" }, total: { value: l.total, unit: "" } },
+      show: "{failed} of {total}",
+      target: { measure: "failed", equals: 0 },
     },
-    { metric: `${name}: ${startStop}`, value: `p50 ${pct(start, 50)} ms / ${pct(stop, 50)} ms`, verdict: "info" },
+    {
+      metric: `${name}: ${startStop}`,
+      measures: { start: { value: pct(start, 50), unit: "ms" }, stop: { value: pct(stop, 50), unit: "ms" } },
+      show: "p50 {start} / {stop}",
+    },
   ];
 }
 
@@ -92,7 +95,7 @@ const PORTS = { blue: 8081, green: 8082 };
 /** runtime: systemd inside a systemd container (`dir` shared with it), HAProxy a unit there; `ws` holds the releases. */
 export async function systemdCutovers(dir: string, plan: CutoverPlan, ws: string): Promise<BenchRow[]> {
   const missing = lacking(SYSTEMD_NEEDS);
-  if (missing.length) return [{ metric: "runtime: systemd: 10 cutovers", value: `not measured: needs ${missing.join(", ")}`, verdict: "info" }];
+  if (missing.length) return [{ metric: "runtime: systemd: 10 cutovers", show: `not measured: needs ${missing.join(", ")}` }];
   const hp = join(dir, "haproxy");
   mkdirSync(hp, { recursive: true });
   const socket = join(hp, "admin.sock");

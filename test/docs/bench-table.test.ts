@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROWS_END, docFiles, renderRows, withRowBlocks } from "../../bench/blocks.js";
-import { README_END, README_START, readResults, renderTable, withTable } from "../../bench/results.js";
+import { type BenchRow, README_END, README_START, readResults, renderRow, renderTable, withTable } from "../../bench/results.js";
 import { REPO } from "../harness.js";
 
-// Issue 10: the README's figures come from the committed results file, never copied by hand.
+// The README's figures come from the committed results file, never copied by hand.
 describe("README's measured figures", () => {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
   const results = readResults(REPO);
@@ -27,13 +27,13 @@ describe("README's measured figures", () => {
     const [file, run] = Object.entries(results).find(([, r]) => r.rows.some((x) => x.target)) ?? [];
     expect(file).toBeDefined();
     if (!file || !run) return;
-    const changed = { ...results, [file]: { ...run, rows: run.rows.map((r) => (r.target ? { ...r, value: `${r.value} (changed)` } : r)) } };
+    const changed = { ...results, [file]: { ...run, rows: run.rows.map((r) => (r.target ? { ...r, show: `${r.show} (changed)` } : r)) } };
     expect(withTable(readme, changed)).not.toBe(readme);
     expect(renderTable(changed)).toContain("(changed)");
   });
 });
 
-// Issue 10: the action READMEs and docs carry their measured figures in generated bench-rows blocks.
+// The action READMEs and docs carry their measured figures in generated bench-rows blocks.
 describe("bench-rows blocks in the docs", () => {
   const results = readResults(REPO);
   const docs = docFiles(REPO).map((doc) => ({ doc, text: readFileSync(join(REPO, doc), "utf8") }));
@@ -66,7 +66,7 @@ describe("bench-rows blocks in the docs", () => {
     if (!run) return;
     const info = run.rows.findIndex((r) => !r.target);
     expect(info).toBeGreaterThanOrEqual(0);
-    const rows = run.rows.map((r, i) => (i === info ? { ...r, value: `${r.value} (changed)` } : r));
+    const rows = run.rows.map((r, i) => (i === info ? { ...r, show: `${r.show} (changed)` } : r));
     const changed = { ...results, "deploy-ssh.bench.ts": { ...run, rows } };
     expect(withRowBlocks(text, changed, doc)).not.toBe(text);
     expect(withRowBlocks(text, changed, doc)).toContain("(changed)");
@@ -86,3 +86,76 @@ describe("bench-rows blocks in the docs", () => {
     expect(both).toContain("| deploy (SSH) | ");
   });
 });
+
+// Every ratio and ✓/✗ is computed from the raw measures when the table is rendered; the file stores none.
+describe("bench verdicts", () => {
+  const row = (gantry: number): BenchRow => ({
+    metric: "cold: gantry vs the loop",
+    measures: { gantry: { value: gantry, unit: "s" }, loop: { value: 150, unit: "s" } },
+    show: "{gantry} vs {loop} ({gantry/loop})",
+    target: { measure: "gantry", peer: "loop", ratioAtMost: 1.0 },
+  });
+
+  it("a measurement over its target renders ✗, one under renders ✓", () => {
+    expect(renderRow("x.bench.ts", row(160.3))).toEqual({
+      metric: "cold: gantry vs the loop",
+      measured: "160.3 s vs 150 s (1.07×)",
+      target: "≤ 1.0×",
+      met: false,
+    });
+    expect(renderRow("x.bench.ts", row(140))).toMatchObject({ measured: "140 s vs 150 s (0.93×)", met: true });
+    const table = (gantry: number) =>
+      renderTable({ "x.bench.ts": { date: "2026-12-01T00:00:00Z", commit: "0123456789ab", machine: MACHINE, rows: [row(gantry)] } });
+    expect(table(160.3)).toContain("| 160.3 s vs 150 s (1.07×) | ≤ 1.0× ✗ |");
+    expect(table(140)).toContain("| 140 s vs 150 s (0.93×) | ≤ 1.0× ✓ |");
+  });
+
+  it("reads no stored verdict or figure: a row claiming ok, or carrying a value, still renders from its measures", () => {
+    const claims = { ...row(160.3), verdict: "ok", value: "1 s (0.01×)" } as BenchRow;
+    expect(renderRow("x.bench.ts", claims)).toMatchObject({ measured: "160.3 s vs 150 s (1.07×)", met: false });
+  });
+
+  it("compares across units and judges the worst run when asked", () => {
+    const r: BenchRow = {
+      metric: "m",
+      measures: { max: { value: [800, 1200], unit: "ms" } },
+      show: "{max:max}",
+      target: { measure: "max", below: { value: 1, unit: "s" }, worst: true },
+    };
+    expect(renderRow("x.bench.ts", r)).toMatchObject({ measured: "1200 ms", target: "< 1 s", met: false });
+    expect(renderRow("x.bench.ts", { ...r, target: { measure: "max", below: { value: 1.1, unit: "s" } } }).met).toBe(true);
+  });
+
+  it("a negative difference prints with a minus sign, not +-", () => {
+    const r: BenchRow = { metric: "m", measures: { d: { value: -16, unit: "ms" }, base: { value: 7.07, unit: "s" } }, show: "{d:+} ({d/base:%})" };
+    expect(renderRow("x.bench.ts", r).measured).toBe("−16 ms (−0.2%)");
+    expect(renderRow("x.bench.ts", { ...r, measures: { ...r.measures, d: { value: 72, unit: "ms" } } }).measured).toBe("+72 ms (1%)");
+  });
+
+  it("a go-build cold row measured before the like-for-like method is shown as not measured yet, with no verdict", () => {
+    const old = renderRow("go-build.bench.ts", { ...row(140), metric: "cold, 5 targets: gantry vs the loop" });
+    expect(old.measured).toBe("not measured yet with the like-for-like method");
+    expect(old.met).toBeUndefined();
+    expect(renderRow("go-build.bench.ts", { ...row(140), metric: "cold, 5 targets: gantry vs the loop", method: "like-for-like" }).met).toBe(true);
+  });
+
+  it("bench/results.json holds raw measures only: no verdict, no value string, no unknown key", () => {
+    for (const [file, run] of Object.entries(readResults(REPO)))
+      for (const r of run.rows) {
+        expect(
+          Object.keys(r).filter((k) => !["metric", "measures", "show", "target", "method"].includes(k)),
+          `${file}: ${r.metric}`,
+        ).toEqual([]);
+        for (const m of Object.values(r.measures ?? {}))
+          expect(
+            [m.value].flat().every((v) => typeof v === "number" && Number.isFinite(v)),
+            r.metric,
+          ).toBe(true);
+        // A ratio or percentage typed into the measured cell would be a stored figure: they come from {a/b} placeholders.
+        // (Metric names may state settings such as "canary 5%" or "the same stream 4×".)
+        expect(r.show.replace(/\{[^}]*\}/g, ""), `${file}: ${r.metric}`).not.toMatch(/\d\s*(×|%)/);
+      }
+  });
+});
+
+const MACHINE = { cpus: 2, cpu: "test", memoryGiB: 1, kernel: "k", node: "v20", go: "go1" };
