@@ -5,11 +5,12 @@
  * built-in cache server implements, and the v2 Twirp cache service with signed blob URLs that
  * github.com's runners use.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CacheProtocol, type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { fixtureCopy, runAction, scratchDir } from "../harness.js";
+import { REPO, fixtureCopy, runAction, scratchDir } from "../harness.js";
 
 /** Each service, with the requests by which a save and a restore must have gone through it. */
 const SERVICES: [CacheProtocol, string, { saved: RegExp; restored: RegExp }][] = [
@@ -50,14 +51,44 @@ describe.each(SERVICES)("go-build caches GOCACHE and GOMODCACHE (%s: %s)", (prot
 
   const ws = fixtureCopy("example-service");
   const inputs = { targets: "linux/amd64", archive: "none", version: "v1" };
+  /** The key the entries of this build are saved under, `<key>-<run>`; the first save tells it. */
+  let key = "";
+
+  /**
+   * Saves an entry for `key` as a run that got nowhere would have: a GOCACHE and GOMODCACHE with
+   * next to nothing in them, through the real @actions/cache client and the same paths as every
+   * runner, so the next restore takes it as the newest entry for this key.
+   */
+  function plantUselessEntry(): void {
+    const env = runner();
+    mkdirSync(env.GOCACHE, { recursive: true });
+    writeFileSync(join(env.GOCACHE, "README"), "nearly nothing\n");
+    mkdirSync(env.GOMODCACHE, { recursive: true });
+    const save = `const c = await import("@actions/cache"); await c.saveCache(${JSON.stringify([env.GOCACHE, env.GOMODCACHE])}, ${JSON.stringify(`${key}-0planted`)});`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", save], { cwd: REPO, env: { ...process.env, ...server.env }, encoding: "utf8" });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expect(server.entries.some((e) => e.key === `${key}-0planted` && e.committed)).toBe(true);
+  }
+
+  it("a main step that fails after the restore saves nothing: a half-made cache would be restored as a hit by every later run", async () => {
+    // No module proxy and an empty module cache: `go mod download` fails after the cache lookup.
+    const r = await runAction("go-build", inputs, { workspace: ws, env: { ...runner(), GOPROXY: "off" } });
+    expect(r.code, r.log).toBe(1);
+    expect(r.log).toMatch(/cache: no entry for gantry-go-caches2-/);
+    expect(r.post?.code, r.post?.log).toBe(0);
+    expect(r.post?.log).toContain("cache: the main step did not succeed; nothing saved (its caches may be half made)");
+    expect(server.entries).toHaveLength(0);
+  });
 
   it("misses on a fresh key, builds, and saves in the post step", async () => {
     const r = await runAction("go-build", inputs, { workspace: ws, env: runner() });
     expect(r.code, r.log).toBe(0);
     expect(r.outputs["cache-hit"]).toBe("false");
-    expect(r.log).toMatch(/cache: no entry for gantry-go-linux-x64-go1\.\d+\.\d+-cgo0-[0-9a-f]{12}-[0-9a-f]{16}/);
+    expect(r.log).toMatch(/cache: no entry for gantry-go-caches2-linux-x64-go1\.\d+\.\d+-cgo0-[0-9a-f]{12}-[0-9a-f]{16}/);
     expect(r.post?.code, r.post?.log).toBe(0);
-    expect(r.post?.log).toMatch(/cache: saved gantry-go-linux-x64/);
+    const saved = /cache: saved (gantry-go-caches2-linux-x64-\S+)-([0-9a-f]{12})$/m.exec(r.post?.log ?? "");
+    expect(saved, r.post?.log).not.toBeNull();
+    key = saved?.[1] as string;
     expect(server.entries.filter((e) => e.committed)).toHaveLength(1);
     expect(server.log.filter((l) => routes.saved.test(l)).length, server.log.join("\n")).toBeGreaterThan(0);
     // A cold build of the Gin service and the standard library: minutes on two busy cores.
@@ -69,15 +100,31 @@ describe.each(SERVICES)("go-build caches GOCACHE and GOMODCACHE (%s: %s)", (prot
     expect(r.code, r.log).toBe(0);
     expect(existsSync(join(home, "mod", "github.com", "gin-gonic", "gin@v1.11.0", "gin.go"))).toBe(true);
     expect(r.outputs["cache-hit"]).toBe("true");
-    expect(r.log).toMatch(/cache: restored .* \(exact\)/);
+    expect(r.log).toMatch(/cache: restored \S+ \(this key\)/);
     expect(server.log.filter((l) => routes.restored.test(l)).length, server.log.join("\n")).toBeGreaterThan(0);
     expect(r.log).toContain("linux/amd64: unchanged, linked binary reused");
     // The restored GOCACHE holds the first runner's verify verdict, but the restored module copies
     // are new files: a cache entry is never trusted as verified (issue 14).
     expect(r.log).toContain("mod-check: go mod verify passed and");
-    expect(r.post?.log).toMatch(/was an exact hit; nothing to save/);
+    expect(r.post?.log).toMatch(/was restored and used; nothing to save/);
     expect(server.entries).toHaveLength(1);
   });
+
+  it("an entry for this key that served nothing is no hit: the run says so and saves anew, and the next run is warm from the new one", async () => {
+    plantUselessEntry();
+    const cold = await runAction("go-build", inputs, { workspace: ws, env: runner() });
+    expect(cold.code, cold.log).toBe(0);
+    expect(cold.log).toContain(`cache: restored ${key}-0planted (this key)`);
+    expect(cold.log).toMatch(/cache: \S+-0planted was restored but held little of use \(1 build cache entries; the build added \d+\): not reported as a hit/);
+    expect(cold.outputs["cache-hit"]).toBe("false");
+    expect(cold.post?.log).toMatch(/cache: saved \S+ \(\S+-0planted was restored but held little of use\)/);
+    const warm = await runAction("go-build", inputs, { workspace: ws, env: { ...runner(), GOPROXY: "off" } });
+    expect(warm.code, warm.log).toBe(0);
+    expect(warm.log).not.toContain("-0planted");
+    expect(warm.outputs["cache-hit"]).toBe("true");
+    expect(warm.log).toContain("linux/amd64: unchanged, linked binary reused");
+    expect(warm.post?.log).toMatch(/was restored and used; nothing to save/);
+  }, 600_000);
 
   it("a changed go.sum restores through the restore-keys and saves under the new key", async () => {
     const sum = readFileSync(join(ws, "go.sum"), "utf8");
@@ -87,8 +134,8 @@ describe.each(SERVICES)("go-build caches GOCACHE and GOMODCACHE (%s: %s)", (prot
     writeFileSync(join(ws, "go.sum"), sum);
     expect(r.code, r.log).toBe(0);
     expect(r.outputs["cache-hit"]).toBe("false");
-    expect(r.log).toMatch(/cache: restored .* \(partial\)/);
+    expect(r.log).toMatch(/cache: restored .* \(partial, through the restore-keys\)/);
     expect(r.post?.log).toMatch(/cache: saved/);
-    expect(server.entries.filter((e) => e.committed)).toHaveLength(2);
+    expect(server.entries.filter((e) => e.committed)).toHaveLength(4);
   });
 });
