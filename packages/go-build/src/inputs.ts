@@ -116,12 +116,14 @@ function normalized(name: string, value: string): string {
 function releaseReader(read: InputReader, release: Release): { reader: InputReader; fixed: Record<string, string>; differences: InputDifference[] } {
   const fixed: Record<string, string> = {};
   for (const [name, value] of Object.entries(release.inputs)) if (Object.hasOwn(GO_BUILD_INPUTS, name) && !PLACE_INPUTS.has(name)) fixed[name] = value;
-  // Without defaults: only what the user gave.
+  // Without defaults: only what the user gave. A runner passes every input left out at its default
+  // (INPUT_TARGETS=linux/amd64,linux/arm64), so a value equal to the default counts as not given.
   const given = read.scoped("", {});
   const differences: InputDifference[] = [];
   for (const [name, statement] of Object.entries(fixed)) {
-    const value = given.string(name);
-    if (value !== "" && normalized(name, value) !== normalized(name, statement)) differences.push({ input: name, given: value, statement });
+    const value = normalized(name, given.string(name));
+    const byDefault = normalized(name, GO_BUILD_INPUTS[name as keyof typeof GO_BUILD_INPUTS]);
+    if (value !== "" && value !== byDefault && value !== normalized(name, statement)) differences.push({ input: name, given: given.string(name), statement });
   }
   if (!fixed.version && !read.string("version") && release.version) fixed.version = release.version;
   if (!fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go) fixed["go-version"] = release.go;

@@ -98,6 +98,11 @@ describe("verify and verify-ref", () => {
     ]);
     expect(i).toMatchObject({ strip: true, flags: ["-race"], ldflags: "", targets: ["linux/amd64", "windows/amd64"] });
     expect(parse({ verify: "provenance.intoto.json" }).verify?.differences).toEqual([]);
+    // As a runner passes them: an input left at its default is not one the user gave.
+    const defaults = Object.fromEntries(Object.entries(GO_BUILD_INPUTS).filter(([k]) => k !== "verify"));
+    expect(parse({ ...defaults, verify: "provenance.intoto.json", strip: "false" }).verify?.differences).toEqual([
+      { input: "strip", given: "false", statement: "true" },
+    ]);
   });
 
   it("artifacts.json beside a checksums.txt gives the commit, version and Go when they are not given", () => {
