@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { gitEnv } from "../act/act.js";
 import { type ActionRun, REPO, fixtureCopy, runAction, scratchDir } from "../harness.js";
@@ -34,6 +34,16 @@ interface ReportRow {
 const reportOf = (r: ActionRun) => JSON.parse(r.outputs.report ?? "[]") as ReportRow[];
 const rowOf = (r: ActionRun, file: string) => reportOf(r).find((row) => row.file === file) as ReportRow;
 const errorOf = (r: ActionRun) => r.annotations.find((a) => a.level === "error")?.message ?? "";
+const CLI = join(REPO, "dist", "cli", "gantry.js");
+
+/** A script that leaves a marker file when anything runs it (as -toolexec, -extld or CC), then runs what it wraps. */
+function plantedScript(): { script: string; marker: string } {
+  const dir = scratchDir("gantry-planted-");
+  const script = join(dir, "planted.sh");
+  const marker = join(dir, "it-ran");
+  writeFileSync(script, `#!/bin/sh\necho "$@" >> '${marker}'\nexec "$@"\n`, { mode: 0o755 });
+  return { script, marker };
+}
 
 describeNeeding(["go", "git"], "go-build verify: a release rebuilt from another folder with empty caches", () => {
   let proxy: string;
@@ -84,11 +94,17 @@ describeNeeding(["go", "git"], "go-build verify: a release rebuilt from another 
   }, SLOW);
 
   it(
-    "from go-build's provenance statement alone: every subject identical, though the clone has an uncommitted change",
+    "from go-build's provenance statement: every subject identical, though the clone has an uncommitted change; a given input the statement records otherwise is reported",
     async () => {
-      const r = await runAction("go-build", { verify: join(release, "provenance.intoto.json") }, { workspace: clone, env, post: false, timeoutMs: SLOW });
+      const statement = join(release, "provenance.intoto.json");
+      const r = await runAction("go-build", { verify: statement, strip: "false" }, { workspace: clone, env, post: false, timeoutMs: SLOW });
       expect(r.code, r.log).toBe(0);
       expect(r.outputs.verified).toBe("true");
+      // The rebuild used the statement's strip (true), and says the given one differs.
+      expect(JSON.parse(r.outputs["input-differences"] ?? "null")).toEqual([{ input: "strip", given: "false", statement: "true" }]);
+      expect(r.log).toContain(`verify: input strip: you gave "false" and ${statement} records "true"; the rebuild uses the statement's`);
+      expect(r.summary).toContain("Inputs you gave that the statement records otherwise");
+      expect(r.summary).toMatch(/\| strip \| `"false"` \| `"true"` \|/);
       const files = reportOf(r).map((row) => row.file);
       expect(files.sort()).toEqual([...listed].sort());
       expect(files).toEqual(expect.arrayContaining([TAR, ZIP]));
@@ -143,16 +159,90 @@ describeNeeding(["go", "git"], "go-build verify: a release rebuilt from another 
   );
 
   it(
-    "one -X value differs, via `gantry verify`: fails naming the file and section, outputs verified=false",
+    "a tampered statement (flags -toolexec, ldflags -extld) fails `gantry verify` naming the input and value, and the planted program never runs; given to go-build, the same are refused",
+    async () => {
+      const { script, marker } = plantedScript();
+      const own = JSON.parse(readFileSync(join(release, "provenance.intoto.json"), "utf8"));
+      for (const [input, value, named] of [
+        ["flags", `-toolexec=${script}`, `-toolexec=${script}`],
+        // -linkmode=external makes the old code run the planted linker even without cgo.
+        ["ldflags", `-s -w -extld=${script} -linkmode=external`, `-extld=${script}`],
+      ] as const) {
+        const tampered = structuredClone(own);
+        tampered.predicate.buildDefinition.externalParameters.inputs[input] = value;
+        const path = join(release, `tampered-${input}.intoto.json`);
+        writeFileSync(path, JSON.stringify(tampered));
+        const r = spawnSync(process.execPath, [CLI, "verify", path], {
+          cwd: clone,
+          encoding: "utf8",
+          env: { ...process.env, ...env, HOME: scratchDir("gantry-verify-home-") },
+          timeout: SLOW,
+        });
+        expect(r.status, r.stderr).toBe(1);
+        expect(r.stderr).toContain(`input '${input}': ${JSON.stringify(named)} is not valid; -${named.slice(1).split("=")[0]} is refused in every mode`);
+        expect(r.stderr).toContain(`the value is the one ${path} records in externalParameters.inputs`);
+        expect(r.stdout).not.toContain("verified=");
+        expect(existsSync(marker)).toBe(false);
+      }
+      for (const [input, value] of [
+        ["flags", `-toolexec=${script}`],
+        ["ldflags", `-extld ${script} -linkmode external`],
+      ] as const) {
+        const r = await runAction("go-build", { [input]: value, targets: "linux/amd64" }, { workspace: clone, env, post: false, timeoutMs: SLOW });
+        expect(r.code, r.log).toBe(1);
+        expect(errorOf(r)).toMatch(new RegExp(`^input '${input}': "-(toolexec=|extld)[^"]*" is not valid; -(toolexec|extld) is refused in every mode`));
+        expect(r.outputs.artifacts).toBeUndefined();
+        expect(existsSync(marker)).toBe(false);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "`gantry verify` from an empty HOME, one -X value differs: fails naming the file and section; the rebuild's environment holds nothing the caller planted",
     () => {
-      const runnerTemp = scratchDir("gantry-cli-temp-");
-      const cli = [join(REPO, "dist", "cli", "gantry.js"), "verify", checksumsOf(ZIP), "--targets", "windows/amd64", "--x", "main.fault=crash"];
-      const r = spawnSync(process.execPath, cli, { cwd: clone, encoding: "utf8", env: { ...process.env, ...env, HOME: tmp, RUNNER_TEMP: runnerTemp } });
+      const home = scratchDir("gantry-empty-home-");
+      const { script, marker } = plantedScript();
+      const goenv = join(dirname(script), "go.env");
+      writeFileSync(goenv, `GOFLAGS=-toolexec=${script}\n`);
+      // A go on PATH that records the environment of every go command, then runs the real one.
+      const bin = scratchDir("gantry-go-wrapper-");
+      const envLog = join(bin, "env.log");
+      const realGo = execFileSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).trim();
+      writeFileSync(join(bin, "go"), `#!/bin/sh\n{ echo '--- go'; env; } >> '${envLog}'\nexec '${realGo}' "$@"\n`, { mode: 0o755 });
+      const caller: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...env,
+        HOME: home,
+        PATH: `${bin}:${process.env.PATH}`,
+        GOFLAGS: `-toolexec=${script}`,
+        GOENV: goenv,
+        CC: script,
+        CGO_CFLAGS: "-DPLANTED",
+        GITHUB_TOKEN: "ghp_plantedtoken",
+      };
+      // A machine where gantry never ran: no runner folders, the default ~/.cache.
+      for (const name of ["RUNNER_TEMP", "RUNNER_TOOL_CACHE", "XDG_CACHE_HOME"]) delete caller[name];
+      const cli = [CLI, "verify", checksumsOf(ZIP), "--targets", "windows/amd64", "--x", "main.fault=crash"];
+      const r = spawnSync(process.execPath, cli, { cwd: clone, encoding: "utf8", env: caller, timeout: SLOW });
+      expect(r.stderr).not.toContain("ENOENT");
       expect(r.status, r.stderr).toBe(1);
       expect(r.stdout).toMatch(/^verified=false$/m);
       expect(r.stderr).toContain(`verify: 1 of 1 files rebuilt from ${releaseCommit.slice(0, 12)} differ`);
       expect(r.stderr).toMatch(new RegExp(`${ZIP.replace(/\./g, "\\.")}: zip entry hello\\.exe \\(content\\): section \\.text \\(also [^)]*\\.rdata`));
-      expect(readdirSync(runnerTemp).filter((e) => e.startsWith("gantry-verify-"))).toEqual([]);
+      expect(readdirSync(join(home, ".cache", "gantry", "tmp")).filter((e) => e.startsWith("gantry-verify-"))).toEqual([]);
+      // The planted GOFLAGS, GOENV file and CC never ran; the rebuild's go commands saw none of them, nor the token.
+      expect(existsSync(marker)).toBe(false);
+      const rebuilds = readFileSync(envLog, "utf8")
+        .split("--- go\n")
+        .filter((e) => /^GOCACHE=.*\/gantry-verify-[^/]+\/gocache$/m.test(e));
+      expect(rebuilds.length).toBeGreaterThanOrEqual(3);
+      for (const e of rebuilds) {
+        expect(e).not.toMatch(/^(GOFLAGS|CC|CGO_CFLAGS|GITHUB_TOKEN)=/m);
+        expect(e).not.toContain("ghp_plantedtoken");
+        expect(e).toMatch(/^GOENV=off$/m);
+        expect(e).toMatch(/^HOME=.*\/gantry-verify-[^/]+\/home$/m);
+      }
     },
     SLOW,
   );

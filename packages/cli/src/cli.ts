@@ -47,6 +47,9 @@ async function usage(stages: StageLoaders): Promise<string> {
     "gantry verify <provenance.intoto.json | checksums.txt> [--input value]...",
     "  rebuilds the release's commit in a clean folder and compares it byte for byte:",
     "  the same as gantry go-build --verify <path> with the other inputs given.",
+    "  A statement's inputs pass the same checks as given ones (no -toolexec, -extld, ...);",
+    "  each input you give that the statement records otherwise is reported (input-differences).",
+    "  The rebuild sees only PATH and the module proxy settings of your environment (no GOFLAGS, CC, tokens).",
   ].join("\n");
 }
 

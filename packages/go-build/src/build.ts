@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, join, relative } from "node:path";
 import { writeFile } from "node:fs/promises";
 import {
   type Artifact,
@@ -25,6 +25,7 @@ import {
 import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
 import { checksumLines, writeChecksums } from "./checksums.js";
+import { extraFiles } from "./extrafiles.js";
 import { keep, keptFolder, pruneKept, restoreKept } from "./linkcache.js";
 import { goCacheEntries, goCachePlan, judgeRestoredCache } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
@@ -99,18 +100,6 @@ function archiveFormat(inputs: GoBuildInputs, t: BuildTarget): "tar.gz" | "zip" 
   if (inputs.archive === "none") return undefined;
   if (inputs.archive === "auto") return t.os === "windows" ? "zip" : "tar.gz";
   return inputs.archive;
-}
-
-async function extraFiles(inputs: GoBuildInputs): Promise<ArchiveEntry[]> {
-  const entries: ArchiveEntry[] = [];
-  for (const f of inputs.files) {
-    const source = isAbsolute(f) ? f : resolve(inputs.workingDirectory, f);
-    if (!(await exists(source)))
-      throw new InputError("files", f, `no such file in ${inputs.workingDirectory}; list files to put beside the binary, e.g. LICENSE, README.md`);
-    const rel = relative(inputs.workingDirectory, source).split("\\").join("/");
-    entries.push({ name: rel.startsWith("..") ? basename(source) : rel, source, mode: 0o644 });
-  }
-  return entries;
 }
 
 /** Each target's archive file name (none for `archive: none`), checked before anything runs: file-name characters, no two alike. */

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
+import { checkGoFlags, checkLdflags } from "./buildflags.js";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
@@ -35,7 +36,7 @@ export const GO_BUILD_INPUTS = {
 } as const;
 
 /** verify mode's inputs and outputs: go-build's own, not the root pipeline's (a check of a release builds nothing for later stages). */
-export const VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report"] } as const;
+export const VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report", "input-differences"] } as const;
 
 export type ArchiveFormat = "auto" | "tar.gz" | "zip" | "none";
 
@@ -77,25 +78,60 @@ export interface VerifyRequest {
   release: Release;
   /** The commit to rebuild: verify-ref, else the statement's or manifest's commit, else "" (HEAD). */
   ref: string;
+  /** The inputs given to this run that the statement records otherwise: the rebuild uses the statement's. */
+  differences: InputDifference[];
+}
+
+/** One input the verifying run gave and the statement records with another value. */
+export interface InputDifference {
+  input: string;
+  given: string;
+  statement: string;
 }
 
 /** Inputs a statement records that say where, not what: the verifying run's own stay. */
 const PLACE_INPUTS = new Set(["working-directory", "out-dir", "cache", "parallel", "go-download-base-url", "go-version-file", "verify", "verify-ref"]);
+/** Inputs whose values are lists, compared item by item (`a, b` and `a,b` are one value). */
+const LIST_INPUTS = new Set(["targets", "tags", "files"]);
+const LINE_INPUTS = new Set(["x", "flags"]);
+
+/** A value in the one form two spellings of it share, so only a real difference is reported. */
+function normalized(name: string, value: string): string {
+  if (LIST_INPUTS.has(name)) return splitList(name === "tags" ? value.replace(/\s+/g, ",") : value).join(",");
+  if (LINE_INPUTS.has(name))
+    return value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join("\n");
+  return value.trim();
+}
 
 /**
  * The reader verify mode parses: a statement's inputs win over the given ones (they are what the
- * release was built with), the version and Go the release stamped stand in for empty inputs.
+ * release was built with) but pass the same checks, and every given input the statement records
+ * otherwise is returned, to be reported; the version and Go the release stamped stand in for
+ * empty inputs.
  */
-function releaseReader(read: InputReader, release: Release): InputReader {
+function releaseReader(read: InputReader, release: Release): { reader: InputReader; fixed: Record<string, string>; differences: InputDifference[] } {
   const fixed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(release.inputs)) if (name in GO_BUILD_INPUTS && !PLACE_INPUTS.has(name)) fixed[name] = value;
+  for (const [name, value] of Object.entries(release.inputs)) if (Object.hasOwn(GO_BUILD_INPUTS, name) && !PLACE_INPUTS.has(name)) fixed[name] = value;
+  // Without defaults: only what the user gave. A runner passes every input left out at its default
+  // (INPUT_TARGETS=linux/amd64,linux/arm64), so a value equal to the default counts as not given.
+  const given = read.scoped("", {});
+  const differences: InputDifference[] = [];
+  for (const [name, statement] of Object.entries(fixed)) {
+    const value = normalized(name, given.string(name));
+    const byDefault = normalized(name, GO_BUILD_INPUTS[name as keyof typeof GO_BUILD_INPUTS]);
+    if (value !== "" && value !== byDefault && value !== normalized(name, statement)) differences.push({ input: name, given: given.string(name), statement });
+  }
   if (!fixed.version && !read.string("version") && release.version) fixed.version = release.version;
   if (!fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go) fixed["go-version"] = release.go;
-  return read.scoped("", GO_BUILD_INPUTS, fixed);
+  return { reader: read.scoped("", GO_BUILD_INPUTS, fixed), fixed, differences };
 }
 
 /** The `verify` and `verify-ref` inputs; the release file is read and checked here, before anything runs. */
-function parseVerify(read: InputReader, cwd: string): VerifyRequest | undefined {
+function parseVerify(read: InputReader, cwd: string): Omit<VerifyRequest, "differences"> | undefined {
   const path = read.path("verify", cwd);
   const ref = read.string("verify-ref");
   if (!path) {
@@ -108,28 +144,46 @@ function parseVerify(read: InputReader, cwd: string): VerifyRequest | undefined 
   return { release, ref: ref || release.commit || "" };
 }
 
-const FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/;
-/** Flags go-build sets itself, through its own inputs. */
-const OWNED_FLAGS = new Set(["o", "ldflags", "tags", "trimpath"]);
+/** A package path inside the module: never absolute, never out of it through `..`. */
+function checkMain(main: string): void {
+  if (main.startsWith("-") || /\s/.test(main) || isAbsolute(main) || /^[A-Za-z]:/.test(main) || main.split(/[\\/]/).includes(".."))
+    throw new InputError("main", main, "accepted: a package path inside the module, such as . or ./cmd/server");
+}
 
-/** Parses and checks every input; nothing runs before this passes. */
+/**
+ * Parses and checks every input; nothing runs before this passes. In verify mode the statement's
+ * inputs are checked like given ones, and an error about one says it came from the statement.
+ */
 export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInputs {
   const verify = parseVerify(given, cwd);
-  const read = verify ? releaseReader(given, verify.release) : given;
+  if (!verify) return parseBuildInputs(given, cwd);
+  const { reader, fixed, differences } = releaseReader(given, verify.release);
+  try {
+    return { ...parseBuildInputs(reader, cwd), verify: { ...verify, differences } };
+  } catch (err) {
+    if (err instanceof InputError && Object.hasOwn(fixed, err.input))
+      throw new InputError(
+        err.input,
+        err.value,
+        `${err.accepted} (the value is the one ${verify.release.path} records in externalParameters.inputs; a statement's inputs pass the same checks as given ones)`,
+      );
+    throw err;
+  }
+}
+
+function parseBuildInputs(read: InputReader, cwd: string): GoBuildInputs {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const workingDirectory = abs(read.string("working-directory") || ".");
   const main = read.string("main") || ".";
-  if (main.startsWith("-") || /\s/.test(main)) throw new InputError("main", main, "accepted: a package path such as . or ./cmd/server");
+  checkMain(main);
   const name = read.string("name");
   if (name && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new InputError("name", name, "accepted: letters, digits, '.', '_' and '-'");
   const tags = splitList(read.string("tags").replace(/\s+/g, ","));
   for (const t of tags) if (!/^!?[A-Za-z0-9_.]+$/.test(t)) throw new InputError("tags", t, "accepted: build tags made of letters, digits, '_' and '.'");
   const flags = read.lines("flags");
-  for (const f of flags) {
-    if (!FLAG.test(f)) throw new InputError("flags", f, "accepted: one go build flag per line, e.g. -race or -gcflags=all=-N");
-    const flagName = f.replace(/^--?/, "").split("=")[0] as string;
-    if (OWNED_FLAGS.has(flagName)) throw new InputError("flags", f, `-${flagName} is set by go-build; use its own input (out-dir, ldflags, tags)`);
-  }
+  checkGoFlags(flags);
+  const ldflags = read.string("ldflags");
+  checkLdflags(ldflags);
   const parallelText = read.string("parallel");
   const parallel = parallelText === "auto" ? 0 : read.int("parallel", 1, 64);
   const baseUrl = read.string("go-download-base-url");
@@ -140,7 +194,7 @@ export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInpu
     name,
     targets: read.list("targets", "targets"),
     version: read.string("version"),
-    ldflags: read.string("ldflags"),
+    ldflags,
     x: read.lines("x"),
     tags,
     flags,
@@ -160,6 +214,5 @@ export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInpu
     goVersionFile: read.string("go-version-file") ? abs(read.string("go-version-file")) : "",
     goDownloadBaseUrl: baseUrl,
     parallel,
-    ...(verify ? { verify } : {}),
   };
 }

@@ -69,6 +69,42 @@ describe("verify and verify-ref", () => {
     expect(i).toMatchObject({ targets: ["windows/amd64"], version: "v1", goVersion: "1.26.8", outDir: join(dir, "out") });
   });
 
+  it("a statement's inputs pass the same checks as given ones: a tampered one is refused naming the input, the value and the statement", () => {
+    for (const [input, value, word] of [
+      ["flags", "-toolexec=/tmp/planted.sh", "-toolexec=/tmp/planted.sh"],
+      ["flags", "-race\n--overlay=/tmp/o.json", "--overlay=/tmp/o.json"],
+      ["ldflags", "-s -w -extld=/tmp/planted.sh", "-extld=/tmp/planted.sh"],
+      ["ldflags", "-s -linkmode external -extldflags -static", "-linkmode external"],
+      ["main", "/home/someone/evil", "/home/someone/evil"],
+    ] as const) {
+      file("tampered.intoto.json", JSON.stringify(statement({ targets: "linux/amd64", [input]: value })));
+      const err = refused({ verify: "tampered.intoto.json" });
+      expect(err.input).toBe(input);
+      expect(err.value).toBe(word);
+      expect(err.message).toContain(`${join(dir, "tampered.intoto.json")} records in externalParameters.inputs`);
+    }
+  });
+
+  it("each given input the statement records otherwise is a difference; the statement's value is used", () => {
+    file(
+      "provenance.intoto.json",
+      JSON.stringify(statement({ targets: "linux/amd64,windows/amd64", strip: "true", tags: "netgo", flags: "-race", ldflags: "" })),
+    );
+    const i = parse({ verify: "provenance.intoto.json", targets: "linux/amd64, windows/amd64", strip: "false", tags: "netgo", flags: "-v", ldflags: "-s" });
+    expect(i.verify?.differences).toEqual([
+      { input: "strip", given: "false", statement: "true" },
+      { input: "flags", given: "-v", statement: "-race" },
+      { input: "ldflags", given: "-s", statement: "" },
+    ]);
+    expect(i).toMatchObject({ strip: true, flags: ["-race"], ldflags: "", targets: ["linux/amd64", "windows/amd64"] });
+    expect(parse({ verify: "provenance.intoto.json" }).verify?.differences).toEqual([]);
+    // As a runner passes them: an input left at its default is not one the user gave.
+    const defaults = Object.fromEntries(Object.entries(GO_BUILD_INPUTS).filter(([k]) => k !== "verify"));
+    expect(parse({ ...defaults, verify: "provenance.intoto.json", strip: "false" }).verify?.differences).toEqual([
+      { input: "strip", given: "false", statement: "true" },
+    ]);
+  });
+
   it("artifacts.json beside a checksums.txt gives the commit, version and Go when they are not given", () => {
     const sub = mkdtempSync(join(dir, "release-"));
     writeFileSync(join(sub, "checksums.txt"), `${A}  svc.tar.gz\n`);

@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdtemp, readdir, realpath, rm } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { GantryError, type Reporter, exec } from "@gantry/core";
@@ -14,6 +14,9 @@ export interface CleanCheckout {
   outDir: string;
   gocache: string;
   gomodcache: string;
+  /** HOME and TMPDIR of the rebuild: empty, so no dotfile (Go's env file, git's config) of the caller takes part. */
+  home: string;
+  tmp: string;
   remove(): Promise<void>;
 }
 
@@ -47,7 +50,10 @@ export async function resolveCommit(dir: string, ref: string, input: string): Pr
  */
 export async function cleanCheckout(workingDirectory: string, ref: string, input: string, env: NodeJS.ProcessEnv, reporter: Reporter): Promise<CleanCheckout> {
   const { top, commit } = await resolveCommit(workingDirectory, ref, input);
-  const root = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), "gantry-verify-"));
+  const parent = env.RUNNER_TEMP || tmpdir();
+  // A first run outside a runner: ~/.cache/gantry/tmp is not there yet.
+  await mkdir(parent, { recursive: true });
+  const root = await mkdtemp(join(parent, "gantry-verify-"));
   const src = join(root, "src");
   let added = false;
   const remove = async () => {
@@ -59,6 +65,8 @@ export async function cleanCheckout(workingDirectory: string, ref: string, input
   try {
     await git(top, ["worktree", "add", "--detach", "--quiet", src, commit]);
     added = true;
+    const [home, tmp] = [join(root, "home"), join(root, "tmp")];
+    await Promise.all([mkdir(home), mkdir(tmp)]);
     return {
       commit,
       top: src,
@@ -66,6 +74,8 @@ export async function cleanCheckout(workingDirectory: string, ref: string, input
       outDir: join(root, "out"),
       gocache: join(root, "gocache"),
       gomodcache: join(root, "gomodcache"),
+      home,
+      tmp,
       remove,
     };
   } catch (err) {

@@ -10,6 +10,17 @@ export function verifySummary(r: VerifyResult): string {
     f.rebuilt ? `\`${f.rebuilt.slice(0, 12)}\`` : "—",
     f.identical ? "✓ identical" : `✗ ${f.difference}`,
   ]);
+  const differences = r.differences.length
+    ? [
+        "Inputs you gave that the statement records otherwise (the rebuild used the statement's):",
+        "",
+        table(
+          ["Input", "Given", "Statement"],
+          r.differences.map((d) => [d.input, `\`${JSON.stringify(d.given)}\``, `\`${JSON.stringify(d.statement)}\``]),
+        ),
+        "",
+      ]
+    : [];
   return [
     `### go-build verify: ${r.verified ? "reproducible" : `${bad} of ${r.files.length} files differ`}`,
     "",
@@ -17,14 +28,16 @@ export function verifySummary(r: VerifyResult): string {
     "",
     table(["File", "Release sha256", "Rebuilt sha256", "Result"], rows),
     "",
+    ...differences,
   ].join("\n");
 }
 
-/** verify mode's outputs: `verified` and `report` (one entry per file). */
+/** verify mode's outputs: `verified`, `report` (one entry per file) and `input-differences` (one per differing input). */
 export function setVerifyOutputs(r: VerifyResult, ctx: RunContext): void {
   ctx.setOutput("verified", r.verified);
   ctx.setOutput(
     "report",
     r.files.map((f) => ({ file: f.file, expected: f.expected, rebuilt: f.rebuilt, identical: f.identical, difference: f.difference })),
   );
+  ctx.setOutput("input-differences", r.differences);
 }
