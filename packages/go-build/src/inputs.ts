@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
+import { type ReleaseNaming, parseWithGoreleaser } from "./goreleaser/index.js";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
@@ -32,6 +33,7 @@ export const GO_BUILD_INPUTS = {
   parallel: "auto",
   verify: "",
   "verify-ref": "",
+  "goreleaser-config": "",
 } as const;
 
 /** verify mode's inputs and outputs: go-build's own, not the root pipeline's (a check of a release builds nothing for later stages). */
@@ -71,6 +73,10 @@ export interface GoBuildInputs {
   parallel: number;
   /** verify mode (issue 15): rebuild the release's commit in a clean folder and compare, instead of a build into out-dir. */
   verify?: VerifyRequest;
+  /** From goreleaser-config: the names its templates give, filled once the version is known. */
+  naming?: ReleaseNaming;
+  /** goreleaser-config's further builds, built in turn after this one. */
+  also?: GoBuildInputs[];
 }
 
 export interface VerifyRequest {
@@ -112,8 +118,13 @@ const FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/;
 /** Flags go-build sets itself, through its own inputs. */
 const OWNED_FLAGS = new Set(["o", "ldflags", "tags", "trimpath"]);
 
-/** Parses and checks every input; nothing runs before this passes. */
-export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInputs {
+/** Parses and checks every input; nothing runs before this passes. With goreleaser-config, once per build of the config. */
+export function parseGoBuildInputs(given: InputReader, cwd: string, env: NodeJS.ProcessEnv = process.env): GoBuildInputs {
+  const [first, ...also] = parseWithGoreleaser(given, GO_BUILD_INPUTS, cwd, env, (read) => parseOne(read, cwd)) as [GoBuildInputs, ...GoBuildInputs[]];
+  return also.length > 0 ? { ...first, also } : first;
+}
+
+function parseOne(given: InputReader, cwd: string): GoBuildInputs {
   const verify = parseVerify(given, cwd);
   const read = verify ? releaseReader(given, verify.release) : given;
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
