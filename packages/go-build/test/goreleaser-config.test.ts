@@ -95,6 +95,14 @@ builds:
     expect(named?.version).toBe("v1.4.0");
   });
 
+  it("guesses project_name as goreleaser does: the release repository's name, else the module's", async () => {
+    const named = async (yaml: string, env: NodeJS.ProcessEnv = {}) =>
+      (await parse(yaml, {}, env).naming?.resolve(info, { cwd: dir, tagged: true }))?.checksums;
+    expect(await named("release: { github: { owner: acme, name: gadget } }")).toBe("gadget_1.4.0_checksums.txt");
+    expect(await named("builds: [{}]", { GITHUB_REPOSITORY: "acme/gizmo" })).toBe("gizmo_1.4.0_checksums.txt");
+    expect(await named("builds: [{}]")).toBe("widget_1.4.0_checksums.txt");
+  });
+
   it("lets an input set to something other than its default win over the config", async () => {
     const inputs = parse(
       `version: 2

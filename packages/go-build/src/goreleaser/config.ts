@@ -47,6 +47,8 @@ export interface GrArchive {
 export interface GrConfig {
   path: string;
   projectName: string;
+  /** release.github.name (or gitlab's, gitea's): goreleaser's first guess of project_name. */
+  releaseName: string;
   env: string[];
   builds: GrBuild[];
   archives: GrArchive[];
@@ -200,6 +202,15 @@ function readArchive(o: unknown, i: number, ignored: string[]): GrArchive {
   };
 }
 
+function releaseName(release: unknown): string {
+  if (!isObj(release)) return "";
+  for (const scm of ["github", "gitlab", "gitea"]) {
+    const s = release[scm];
+    if (isObj(s) && typeof s.name === "string" && s.name) return s.name;
+  }
+  return "";
+}
+
 /** Reads and checks the file; every failure names goreleaser-config and the field. */
 export function readGoreleaserConfig(path: string): GrConfig {
   let doc: unknown;
@@ -227,6 +238,7 @@ export function readGoreleaserConfig(path: string): GrConfig {
   return {
     path,
     projectName: text(doc, "project_name", "project_name"),
+    releaseName: releaseName(doc.release),
     env: texts(doc, "env", "env"),
     builds: builds.map((b, i) => readBuild(b, i, ignored)).filter((b) => !b.skip),
     archives: archives.map((a, i) => readArchive(a, i, ignored)),

@@ -4,6 +4,7 @@
  * default, so an input the user sets wins. Templates that name files (archives, the checksums
  * file, the snapshot version) and ldflags are kept and filled per target once the version is known.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join, posix, resolve } from "node:path";
 import { InputError } from "@gantry/core";
@@ -133,10 +134,24 @@ function archiveFormat(a: GrArchive, field: string): string {
   );
 }
 
-/** The module's path, for goreleaser's default project_name. */
-function modulePath(dir: string): string {
+/**
+ * goreleaser's default project_name (internal/pipe/project): the release repository's name
+ * (release.github.name, else the repository: GITHUB_REPOSITORY in Actions, else origin's URL),
+ * else the module path's last element.
+ */
+function defaultProjectName(config: GrConfig, dir: string, env: NodeJS.ProcessEnv): string {
+  if (config.releaseName) return config.releaseName;
+  if (env.GITHUB_REPOSITORY?.includes("/")) return env.GITHUB_REPOSITORY.split("/").pop() as string;
+  let origin = "";
+  try {
+    origin = execFileSync("git", ["remote", "get-url", "origin"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
+  } catch {
+    // Not a checkout, or no origin: the module's name.
+  }
+  const repo = /[/:]([^/:]+?)(\.git)?\/?$/.exec(origin)?.[1];
+  if (repo) return repo;
   const m = /^module\s+(\S+)/m.exec(existsSync(join(dir, "go.mod")) ? readFileSync(join(dir, "go.mod"), "utf8") : "");
-  return m ? (m[1] as string).replace(/"/g, "") : basename(resolve(dir));
+  return (m ? (m[1] as string).replace(/"/g, "") : basename(resolve(dir))).split("/").pop() as string;
 }
 
 function templateOf(field: string, source: string, perTarget = true): FieldTemplate {
@@ -150,7 +165,7 @@ function templateOf(field: string, source: string, perTarget = true): FieldTempl
 
 /** Plans every build of the config; `cwd` is the working-directory the paths are relative to. */
 export function planGoreleaser(config: GrConfig, cwd: string, processEnv: NodeJS.ProcessEnv): GoreleaserPlan {
-  const projectName = plain("project_name", config.projectName) || (modulePath(cwd).split("/").pop() as string);
+  const projectName = plain("project_name", config.projectName) || defaultProjectName(config, cwd, processEnv);
   const globalEnv: Record<string, string> = {};
   const globalCgo = buildEnv(config.env, "env", globalEnv);
   const ignored = [...config.ignored];
