@@ -173,6 +173,9 @@ export function planGoreleaser(config: GrConfig, cwd: string, processEnv: NodeJS
   const builds = config.builds.map((b, i): PlannedBuild => {
     const field = `builds[${i}]`;
     const id = plain(`${field}.id`, b.id) || projectName;
+    // With several builds the id names a folder under out-dir.
+    if (several && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
+      throw refuse(`${field}.id`, id, "accepted: letters, digits, '.', '_' and '-' (it names the build's folder in out-dir)");
     const env = { ...(processEnv as Record<string, string>), ...globalEnv };
     const cgo = buildEnv(b.env, `${field}.env`, env) ?? globalCgo;
     if (b.modTimestamp && !/^\{\{-?\s*\.CommitTimestamp\s*-?\}\}$/.test(b.modTimestamp))
