@@ -132,6 +132,7 @@ archives: [{ name_template: "{{ .ProjectName }}-{{ .Os }}" }]
     expect(() => parse('checksum: { name_template: "{{ .Os }}.txt" }')).toThrow(/checksum\.name_template.*\.Os has no value here/);
     expect(() => parse('builds: [{ flags: ["-o=x"] }]')).toThrow(/input 'flags'.*-o is set by go-build/);
     expect(() => parse("version: 1\n")).toThrow(/version: 1.*v2/);
+    expect(() => parse("includes: [{ from_file: { path: other.yaml } }]")).toThrow(/includes.*one file/);
     expect(() => parse("builds: [{ id: ../up }, { id: b }]")).toThrow(/builds\[0\]\.id: \.\.\/up/);
   });
 

@@ -221,6 +221,8 @@ export function readGoreleaserConfig(path: string): GrConfig {
   }
   if (!isObj(doc)) throw new InputError(INPUT, path, "accepted: a goreleaser v2 config (a YAML mapping with builds)");
   if (doc.version !== undefined && doc.version !== 2) throw bad("version", doc.version, "gantry reads goreleaser v2 configs (version: 2)");
+  // Builds or archives may come from another file: building without them would drop them silently.
+  if (doc.includes !== undefined) throw bad("includes", doc.includes, "gantry reads one file; put the included parts into it");
   const ignored: string[] = [];
   for (const key of Object.keys(doc)) if (!READ.has(key)) ignored.push(`${key}${ELSEWHERE[key] ? ` (use ${ELSEWHERE[key]})` : ""}`);
   const builds = doc.builds ?? [{}];
