@@ -5,8 +5,8 @@
 # pinned tools under tools/ need it), else Debian's golang-go only when that one is new enough:
 # Debian 12's is 1.19, and installing it would be tried again on every run and still not do.
 # As non-root it installs nothing from Debian and prints the exact command to run.
-# Last, the Go tools pinned under tools/ (scripts/go-tools.sh); `--bench` adds gotestsum,
-# goreleaser and ko.
+# Last, the Go tools pinned under tools/ (scripts/go-tools.sh); `--bench` adds gotestsum
+# and ko.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x /usr/local/go/bin/go && ":$PATH:" != *:/usr/local/go/bin:* ]] && export PATH=$PATH:/usr/local/go/bin

@@ -68,7 +68,7 @@ function reportedVersion(cmd: string): string {
 describe("scripts/tools.txt lists the pinned Go tools", () => {
   it("names every tool the suite and the bench need, each with a version command", () => {
     expect(GO_TOOLS.map(([cmd]) => cmd).sort()).toEqual(Object.keys(VERSION_ARGS).sort());
-    expect([...BENCH_ONLY].sort()).toEqual(["goreleaser", "gotestsum", "ko"]);
+    expect([...BENCH_ONLY].sort()).toEqual(["gotestsum", "ko"]);
   });
   itNeeding(["go"], "pins act 0.2.81 or newer, the first release that runs node24 actions", () => {
     expect(semver.gte(pinned("tools/act").version, "0.2.81")).toBe(true);

@@ -25,12 +25,13 @@ import {
 import * as semver from "semver";
 import { type ArchiveEntry, archiveKey, tarGz, zip } from "./archive.js";
 import { checksumLines, writeChecksums } from "./checksums.js";
+import { checkLdflags } from "./buildflags.js";
 import { extraFiles } from "./extrafiles.js";
 import { keep, keptFolder, pruneKept, restoreKept } from "./linkcache.js";
 import { goCacheEntries, goCachePlan, judgeRestoredCache } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
-import { type TemplateValues, buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
+import { buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
 import { checkModule } from "./modcheck.js";
 import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
@@ -103,12 +104,12 @@ function archiveFormat(inputs: GoBuildInputs, t: BuildTarget): "tar.gz" | "zip" 
 }
 
 /** Each target's archive file name (none for `archive: none`), checked before anything runs: file-name characters, no two alike. */
-function planArchiveNames(inputs: GoBuildInputs, targets: readonly BuildTarget[], templateFor: (t: BuildTarget) => TemplateValues): Map<BuildTarget, string> {
+function planArchiveNames(inputs: GoBuildInputs, targets: readonly BuildTarget[], baseName: (t: BuildTarget) => string): Map<BuildTarget, string> {
   const archiveNames = new Map<BuildTarget, string>();
   for (const t of targets) {
     const fmt = archiveFormat(inputs, t);
     if (!fmt) continue;
-    const base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
+    const base = baseName(t);
     if (!/^[A-Za-z0-9._+~-]+$/.test(base)) {
       throw new InputError(
         inputs.version ? "version" : "archive-name",
@@ -146,11 +147,17 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
   const found = await resolveToolchain(inputs, ctx);
   const go: GoToolchain = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache };
   const kept = keptFolder(go.gocache, env);
-  const [{ stdout: dist }, mod, info] = await Promise.all([
+  const [{ stdout: dist }, mod, detected] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
     moduleInfo(go, inputs, env),
     detectBuildInfo(inputs.workingDirectory, inputs.version, env),
   ]);
+  // goreleaser-config's templates, filled now that the version is known (a snapshot's version is its own).
+  const naming = await inputs.naming?.resolve(detected, {
+    cwd: inputs.workingDirectory,
+    tagged: !!inputs.version || !!env.GITHUB_REF?.startsWith("refs/tags/"),
+  });
+  const info = naming ? { ...detected, version: naming.version } : detected;
   const targets = resolveTargets(inputs.targets, dist.split("\n").filter(Boolean), go.version);
   const name = inputs.name || (inputs.main === "." ? (mod.modulePath.split("/").pop() as string) : basename(inputs.main));
   const xs = parseXAssignments(inputs.x);
@@ -171,10 +178,18 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     variant: t.variant,
     target: formatTarget(t),
   });
+  // goreleaser-config's ldflags are filled from their templates per target, after the inputs were
+  // parsed: they pass the same allow-list here, before anything runs, as the ldflags input did.
+  const extraLdflags = (t: BuildTarget): string => {
+    const filled = naming?.ldflags(t);
+    if (filled === undefined) return inputs.ldflags;
+    checkLdflags(filled, "goreleaser-config");
+    return filled;
+  };
   // Built now, so a value Go's quoting cannot carry fails before anything runs.
-  const ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })]));
+  const ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: extraLdflags(t) })]));
 
-  const archiveNames = planArchiveNames(inputs, targets, templateFor);
+  const archiveNames = planArchiveNames(inputs, targets, (t) => naming?.archive(t) ?? fillTemplate(inputs.archiveName, templateFor(t), "archive-name"));
 
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
   // GOCACHE and GOMODCACHE first, then the modules once for every target, then the checks that read them.
@@ -206,7 +221,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const parts: ArtifactParts = { inputs, name, archiveNames, extras, info, go, env, out, kept };
     const { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx);
     const goMs = built.reduce((s, b) => s + b.durationMs, 0);
-    const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter });
+    const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter, checksumsName: naming?.checksums });
     await out.commit();
     const cacheHit = restored?.hit === true && (await judgeRestoredCache(restored.matched as string, entriesAtRestore, go.gocache, reporter));
     if (restored?.available) settleCache(ctx.state, cacheHit);
@@ -304,6 +319,8 @@ interface ReleaseParts {
   kept: string;
   out: OutDir;
   reporter: Reporter;
+  /** goreleaser-config's checksum.name_template, filled. */
+  checksumsName?: string;
 }
 
 /** checksums.txt and the manifest, staged (out-dir changes only at commit). */
@@ -313,7 +330,7 @@ async function writeRelease(p: ReleaseParts): Promise<{ manifest: Manifest; chec
   await pruneKept(kept).catch((err) => reporter.info(`could not prune old links and archives kept in ${kept}: ${err}`));
   let checksumsName: string | undefined;
   if (inputs.checksums) {
-    checksumsName = "checksums.txt";
+    checksumsName = p.checksumsName ?? "checksums.txt";
     await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f)));
   }
   const manifest: Manifest = {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
 import { checkGoFlags, checkLdflags } from "./buildflags.js";
+import { type ReleaseNaming, parseWithGoreleaser } from "./goreleaser/index.js";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
@@ -33,6 +34,7 @@ export const GO_BUILD_INPUTS = {
   parallel: "auto",
   verify: "",
   "verify-ref": "",
+  "goreleaser-config": "",
 } as const;
 
 /** verify mode's inputs and outputs: go-build's own, not the root pipeline's (a check of a release builds nothing for later stages). */
@@ -72,6 +74,10 @@ export interface GoBuildInputs {
   parallel: number;
   /** verify mode (issue 15): rebuild the release's commit in a clean folder and compare, instead of a build into out-dir. */
   verify?: VerifyRequest;
+  /** From goreleaser-config: the names its templates give, filled once the version is known. */
+  naming?: ReleaseNaming;
+  /** goreleaser-config's further builds, built in turn after this one. */
+  also?: GoBuildInputs[];
 }
 
 export interface VerifyRequest {
@@ -150,11 +156,17 @@ function checkMain(main: string): void {
     throw new InputError("main", main, "accepted: a package path inside the module, such as . or ./cmd/server");
 }
 
+/** Parses and checks every input; nothing runs before this passes. With goreleaser-config, once per build of the config. */
+export function parseGoBuildInputs(given: InputReader, cwd: string, env: NodeJS.ProcessEnv = process.env): GoBuildInputs {
+  const [first, ...also] = parseWithGoreleaser(given, GO_BUILD_INPUTS, cwd, env, (read) => parseOne(read, cwd)) as [GoBuildInputs, ...GoBuildInputs[]];
+  return also.length > 0 ? { ...first, also } : first;
+}
+
 /**
- * Parses and checks every input; nothing runs before this passes. In verify mode the statement's
- * inputs are checked like given ones, and an error about one says it came from the statement.
+ * One build's inputs. In verify mode the statement's inputs are checked like given ones, and an
+ * error about one says it came from the statement.
  */
-export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInputs {
+function parseOne(given: InputReader, cwd: string): GoBuildInputs {
   const verify = parseVerify(given, cwd);
   if (!verify) return parseBuildInputs(given, cwd);
   const { reader, fixed, differences } = releaseReader(given, verify.release);

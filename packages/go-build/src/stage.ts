@@ -98,24 +98,33 @@ async function runVerify(inputs: GoBuildInputs & { verify: VerifyRequest }, ctx:
   ctx.reporter.info(`verify: all ${r.files.length} files of ${r.release.path} rebuilt byte for byte from ${r.commit.slice(0, 12)}`);
 }
 
+/** One release: build, pack, provenance, outputs and summary. */
+async function releaseOne(inputs: GoBuildInputs, ctx: RunContext): Promise<void> {
+  const startedOn = new Date();
+  const r = await buildAndPack(inputs, ctx);
+  // After upx, so the subjects are the bytes that ship.
+  if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
+  setGoBuildOutputs(r, ctx);
+  ctx.summary(goBuildSummary(r));
+  const children = childProcessTime();
+  ctx.reporter.debug(
+    `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`,
+  );
+}
+
 export const goBuildStage: Stage<GoBuildInputs> = {
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
   standalone: VERIFY_ONLY,
-  parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
+  parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd, ctx.env),
   async run(inputs, ctx) {
     if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
-    const startedOn = new Date();
-    const r = await buildAndPack(inputs, ctx);
-    // After upx, so the subjects are the bytes that ship.
-    if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
-    setGoBuildOutputs(r, ctx);
-    ctx.summary(goBuildSummary(r));
-    const children = childProcessTime();
-    ctx.reporter.debug(
-      `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`,
-    );
+    const ignored = inputs.naming?.ignored ?? [];
+    if (ignored.length > 0) ctx.reporter.notice(`goreleaser-config: gantry does not do ${ignored.join("; ")}`);
+    // goreleaser-config's further builds, each into out-dir/<id>; the outputs are the first build's.
+    for (const more of inputs.also ?? []) await releaseOne(more, { ...ctx, setOutput: () => undefined });
+    await releaseOne(inputs, ctx);
   },
   post: (ctx) => saveCachePlan(ctx.reporter, ctx.state, ctx.env),
 };
