@@ -1,5 +1,5 @@
 import { runActionMain } from "@gantry/core";
-import { goBuildStage } from "@gantry/go-build";
+import { goBuildStage } from "./stage.js";
 
 /**
  * The go-build action's main step. Importing this module runs nothing, so @github/local-action can

@@ -1,5 +1,16 @@
 import { basename, dirname, join } from "node:path";
-import { type Artifact, type RunContext, type Stage, childProcessTime, formatBytes, formatDuration, saveCachePlan, table } from "@gantry/core";
+import {
+  type Artifact,
+  type Manifest,
+  type Reporter,
+  type RunContext,
+  type Stage,
+  childProcessTime,
+  formatBytes,
+  formatDuration,
+  saveCachePlan,
+  table,
+} from "@gantry/core";
 import { type GoBuildResult, goBuild } from "./build.js";
 import { GO_BUILD_INPUTS, type GoBuildInputs, VERIFY_ONLY, type VerifyRequest, parseGoBuildInputs } from "./inputs.js";
 import { writeGoBuildProvenance } from "./provenance.js";
@@ -7,20 +18,19 @@ import { setVerifyOutputs, verifySummary } from "./verify/report.js";
 import { verifyError, verifyRelease } from "./verify/verify.js";
 
 /**
- * go-build's `upx` input: the slim stage's own engine on the fresh binaries (already stripped at
- * link time, so only UPX runs). It rewrites the archives, checksums.txt and the manifest; the
- * outputs are refreshed from the manifest it wrote. The slim package is loaded only then, not at
- * every go-build start (issue 14).
+ * go-build's `upx` input: the slim stage's own engine on the fresh binaries, which rewrites the
+ * archives, checksums.txt and the manifest and returns the manifest it wrote. No stage imports
+ * another (docs/architecture.md, "Import directions"): whoever assembles the stage (the go-build
+ * action, the pipeline) passes slim's `packWithUpx`, loaded only when called, not at every
+ * go-build start.
  */
-async function packBuilt(r: GoBuildResult, upx: "auto" | "true", ctx: RunContext): Promise<void> {
-  const { slimArtifacts, slimOptions } = await import("@gantry/slim");
-  const slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: false }), {
-    reporter: ctx.reporter,
-    env: ctx.env,
-    cwd: ctx.cwd,
-  });
-  r.manifest = slimmed.manifest;
-  r.artifacts = r.artifacts.map((a, i) => ({ ...a, ...(slimmed.manifest.artifacts[i] as Artifact), absolutePath: a.absolutePath, buildMs: a.buildMs }));
+export type UpxPacker = (manifestPath: string, upx: "auto" | "true", env: { reporter: Reporter; env: NodeJS.ProcessEnv; cwd: string }) => Promise<Manifest>;
+
+/** Packs the built binaries and refreshes the outputs from the manifest the packer wrote. */
+async function packBuilt(r: GoBuildResult, upx: "auto" | "true", ctx: RunContext, packUpx: UpxPacker): Promise<void> {
+  const manifest = await packUpx(r.manifestPath, upx, { reporter: ctx.reporter, env: ctx.env, cwd: ctx.cwd });
+  r.manifest = manifest;
+  r.artifacts = r.artifacts.map((a, i) => ({ ...a, ...(manifest.artifacts[i] as Artifact), absolutePath: a.absolutePath, buildMs: a.buildMs }));
 }
 
 /** The job summary: one row per target. */
@@ -83,15 +93,17 @@ export function setGoBuildOutputs(r: GoBuildResult, ctx: RunContext): void {
 }
 
 /** go-build, then its upx step when asked: the build a release is made with, and rebuilt with by verify. */
-async function buildAndPack(inputs: GoBuildInputs, ctx: RunContext): Promise<GoBuildResult> {
-  const r = await goBuild(inputs, ctx);
-  if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx);
-  return r;
+function buildAndPack(packUpx: UpxPacker): (inputs: GoBuildInputs, ctx: RunContext) => Promise<GoBuildResult> {
+  return async (inputs, ctx) => {
+    const r = await goBuild(inputs, ctx);
+    if (inputs.upx !== "false") await packBuilt(r, inputs.upx, ctx, packUpx);
+    return r;
+  };
 }
 
 /** verify mode: rebuild and compare; a difference fails the step after the outputs and summary are written. */
-async function runVerify(inputs: GoBuildInputs & { verify: VerifyRequest }, ctx: RunContext): Promise<void> {
-  const r = await verifyRelease(inputs, ctx, buildAndPack);
+async function runVerify(inputs: GoBuildInputs & { verify: VerifyRequest }, ctx: RunContext, packUpx: UpxPacker): Promise<void> {
+  const r = await verifyRelease(inputs, ctx, buildAndPack(packUpx));
   setVerifyOutputs(r, ctx);
   ctx.summary(verifySummary(r));
   if (!r.verified) throw verifyError(r);
@@ -99,9 +111,9 @@ async function runVerify(inputs: GoBuildInputs & { verify: VerifyRequest }, ctx:
 }
 
 /** One release: build, pack, provenance, outputs and summary. */
-async function releaseOne(inputs: GoBuildInputs, ctx: RunContext): Promise<void> {
+async function releaseOne(inputs: GoBuildInputs, ctx: RunContext, packUpx: UpxPacker): Promise<void> {
   const startedOn = new Date();
-  const r = await buildAndPack(inputs, ctx);
+  const r = await buildAndPack(packUpx)(inputs, ctx);
   // After upx, so the subjects are the bytes that ship.
   if (inputs.provenance) r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn);
   setGoBuildOutputs(r, ctx);
@@ -112,19 +124,20 @@ async function releaseOne(inputs: GoBuildInputs, ctx: RunContext): Promise<void>
   );
 }
 
-export const goBuildStage: Stage<GoBuildInputs> = {
+/** The go-build stage, packing with `packUpx` when its `upx` input asks. */
+export const goBuildStageWith = (packUpx: UpxPacker): Stage<GoBuildInputs> => ({
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
   standalone: VERIFY_ONLY,
   parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd, ctx.env),
   async run(inputs, ctx) {
-    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
+    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx, packUpx);
     const ignored = inputs.naming?.ignored ?? [];
     if (ignored.length > 0) ctx.reporter.notice(`goreleaser-config: gantry does not do ${ignored.join("; ")}`);
     // goreleaser-config's further builds, each into out-dir/<id>; the outputs are the first build's.
-    for (const more of inputs.also ?? []) await releaseOne(more, { ...ctx, setOutput: () => undefined });
-    await releaseOne(inputs, ctx);
+    for (const more of inputs.also ?? []) await releaseOne(more, { ...ctx, setOutput: () => undefined }, packUpx);
+    await releaseOne(inputs, ctx, packUpx);
   },
   post: (ctx) => saveCachePlan(ctx.reporter, ctx.state, ctx.env),
-};
+});

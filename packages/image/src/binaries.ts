@@ -13,7 +13,7 @@ import {
   sha256,
 } from "@gantry/core";
 import { type Platform, formatPlatform, platformOfTarget, samePlatform } from "./oci.js";
-import type { SbomFile, SbomFormat } from "./referrers.js";
+import type { SbomFile, SbomFormat } from "./sbom.js";
 
 /** One Linux binary to put in an image. */
 export interface Binary {

@@ -2,19 +2,13 @@ import { basename } from "node:path";
 import { GantryError } from "@gantry/core";
 import type { PlatformImage } from "./assemble.js";
 import { type Blob, type Descriptor, type ImageIndex, type ImageManifest, MediaType, type Platform, digestOf, jsonBlob } from "./oci.js";
+import type { SbomFile, SbomFormat } from "./sbom.js";
 
-/** The SBOM formats go-build writes (issue 15), by the manifest's `sbom` key. */
-export type SbomFormat = "spdx" | "cyclonedx";
+// binaries.ts reads the SBOM files that this file attaches, so their types live below both (sbom.ts).
+export type { SbomFile, SbomFormat } from "./sbom.js";
 
 /** The `artifactType` (and layer media type) of each format: SPDX's and CycloneDX's registered JSON types. */
 export const SBOM_ARTIFACT_TYPES: Readonly<Record<SbomFormat, string>> = { spdx: MediaType.spdx, cyclonedx: MediaType.cyclonedx };
-
-/** One binary's SBOM file, read. */
-export interface SbomFile {
-  format: SbomFormat;
-  path: string;
-  bytes: Uint8Array;
-}
 
 /** An artifact manifest that refers to one platform's manifest, and the blobs it names. */
 export interface Referrer {

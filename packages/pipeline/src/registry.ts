@@ -1,7 +1,11 @@
 import type { Stage } from "@gantry/core";
+import type { UpxPacker } from "@gantry/go-build";
 
 // biome-ignore lint/suspicious/noExplicitAny: each stage has its own input type
 export type AnyStage = Stage<any>;
+
+/** go-build's `upx` input runs slim's engine, loaded only when a build asks for it; no stage imports another, so it is wired here. */
+const packWithUpx: UpxPacker = async (...args) => (await import("@gantry/slim")).packWithUpx(...args);
 
 /**
  * Every stage the CLI and the pipeline can run, by its action's folder name. Each is loaded only
@@ -10,7 +14,7 @@ export type AnyStage = Stage<any>;
  */
 export const STAGE_LOADERS: Readonly<Record<string, () => Promise<AnyStage>>> = {
   deploy: async () => (await import("@gantry/deploy")).deployStage,
-  "go-build": async () => (await import("@gantry/go-build")).goBuildStage,
+  "go-build": async () => (await import("@gantry/go-build")).goBuildStageWith(packWithUpx),
   "go-test": async () => (await import("@gantry/go-test")).goTestStage,
   image: async () => (await import("@gantry/image")).imageStage,
   slim: async () => (await import("@gantry/slim")).slimStage,

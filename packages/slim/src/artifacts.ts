@@ -110,3 +110,13 @@ async function stageArchive(
 export function slimOptions(overrides: Partial<SlimOptions> = {}): SlimOptions {
   return { ...parseSlimInputs(new InputReader(() => undefined, SLIM_INPUTS), "."), ...overrides };
 }
+
+/**
+ * go-build's `upx` input: this engine on go-build's fresh binaries (already stripped at link
+ * time, so only UPX runs); it rewrites the archives, checksums.txt and the manifest, and returns
+ * the manifest it wrote. go-build never imports slim: whoever assembles the go-build stage (its
+ * action, the pipeline) hands it this function.
+ */
+export async function packWithUpx(manifestPath: string, upx: "auto" | "true", senv: SlimEnv): Promise<Manifest> {
+  return (await slimArtifacts(manifestPath, slimOptions({ upx, strip: "false", reportPackages: false }), senv)).manifest;
+}

@@ -1,36 +1,15 @@
 import { chmod, rm } from "node:fs/promises";
 import { relative } from "node:path";
-import { GantryError, type Reporter, sha256, sha256File } from "@gantry/core";
-import type { SlimInputs } from "./inputs.js";
+import { GantryError, sha256, sha256File } from "@gantry/core";
 import { type PackageSize, packageSizes } from "./packages.js";
 import type { PlannedFile } from "./plan.js";
 import { Replacements } from "./replace.js";
 import { type FileWork, type StepContext, VerifyFailure, settleTools, smokeStep, stripStep, upxStep } from "./steps.js";
 import type { Upx } from "./upx.js";
+import type { SlimEnv, SlimOptions } from "./options.js";
 
-/** What slim needs of a stage's inputs (go-build passes its own choices). */
-export type SlimOptions = Pick<
-  SlimInputs,
-  | "strip"
-  | "upx"
-  | "upxVersion"
-  | "upxArgs"
-  | "upxSha256"
-  | "upxDownloadBaseUrl"
-  | "verify"
-  | "smokeArgs"
-  | "smokeTimeoutMs"
-  | "onVerifyFailure"
-  | "keepOriginal"
-  | "reportPackages"
->;
-
-export interface SlimEnv {
-  reporter: Reporter;
-  env: NodeJS.ProcessEnv;
-  /** Paths in the report are relative to this folder. */
-  cwd: string;
-}
+// steps.ts runs with the same options and env, so their types live below both (options.ts).
+export type { SlimEnv, SlimOptions } from "./options.js";
 
 /** One line of the size report (the `report` output). */
 export interface FileReport {

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { GantryError } from "@gantry/core";
 import { type ExecutableInfo, parseExecutable } from "./binfmt.js";
 import type { PlannedFile } from "./plan.js";
-import type { SlimEnv, SlimOptions } from "./slim.js";
+import type { SlimEnv, SlimOptions } from "./options.js";
 import { type StripTool, runStrip, stripCandidates, stripNotApplicable } from "./striptool.js";
 import { type Upx, resolveUpx, upxPack, upxTest, upxUnsafeReason } from "./upx.js";
 import { loadedSectionsDiffer, runnerFor, smokeRun } from "./verify.js";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { GantryError } from "@gantry/core";
 import type { HostSpec } from "./hosts.js";
 import { optionValue } from "./options.js";
-import type { SshConfig } from "./session.js";
+import type { SshConfig } from "./config.js";
 
 /** What one ssh invocation does. */
 export interface SshUse {

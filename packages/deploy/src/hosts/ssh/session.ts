@@ -12,24 +12,13 @@ import { join } from "node:path";
 import { type ExecResult, GantryError, exec, lastLines, sha256 } from "@gantry/core";
 import { AGENT, AGENT_UNUSABLE, AgentLost, AgentPool, type AgentReply } from "./agent.js";
 import { sshArgv, sshBaseArgs } from "./argv.js";
+import type { SshConfig } from "./config.js";
 import { localProcessInfo } from "../proc.js";
 import type { HostSpec } from "./hosts.js";
 import { shCommand } from "./shell.js";
 
-/** How every session of a run connects (the same for all hosts). */
-export interface SshConfig {
-  /** The run's private folder (0700): control sockets, the key, known_hosts, forwarded sockets. */
-  controlDir: string;
-  /** The private key file (0600); undefined: ssh's agent or default keys. */
-  keyFile?: string;
-  /** known_hosts written from the input; undefined only with the insecure switch. */
-  knownHostsFile?: string;
-  insecure: boolean;
-  /** Checked `Option=value` words from ssh-options. */
-  options: readonly string[];
-  /** How long the master stays after its last command (seconds); the post step closes it earlier. */
-  persistSeconds?: number;
-}
+// argv.ts builds ssh's command line from the same config, so the type lives beside both (config.ts).
+export type { SshConfig } from "./config.js";
 
 /** What went wrong with the connection itself. */
 export type SshFailure = "host-key-unknown" | "host-key-changed" | "auth" | "unreachable" | "master-lost";
