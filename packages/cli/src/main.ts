@@ -7,7 +7,9 @@ const debug = debugWanted(process.argv.slice(2), process.env);
 process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   const text = libraryOutput(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"), debug);
   const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-  return text ? process.stderr.write(text, done) : (done?.(), true);
+  if (text) return process.stderr.write(text, done);
+  done?.();
+  return true;
 }) as typeof process.stdout.write;
 
 process.exitCode = await runCli(process.argv.slice(2), {
