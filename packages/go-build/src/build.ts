@@ -29,6 +29,7 @@ import { goCachePlan } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
 import { type TemplateValues, buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
+import { placeholderValues } from "./placeholders.js";
 import { checkModule } from "./modcheck.js";
 import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
@@ -169,17 +170,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       "no commit time (not a git checkout?) and no SOURCE_DATE_EPOCH: build date and archive times set to 1970-01-01 so the output stays reproducible",
     );
 
-  const templateFor = (t: BuildTarget) => ({
-    name,
-    version: info.version,
-    commit: info.commit,
-    short_commit: info.commit.slice(0, 7),
-    date: info.date,
-    os: t.os,
-    arch: t.arch,
-    variant: t.variant,
-    target: formatTarget(t),
-  });
+  const templateFor = (t: BuildTarget) => placeholderValues(name, info, { ...t, target: formatTarget(t) });
   // Built now, so a value Go's quoting cannot carry fails before anything runs.
   const ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })]));
 

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
+import { checkTemplate } from "./placeholders.js";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
@@ -19,7 +20,7 @@ export const GO_BUILD_INPUTS = {
   upx: "false",
   "mod-check": "verify",
   archive: "auto",
-  "archive-name": "{name}_{version}_{os}_{arch}{variant}",
+  "archive-name": "{name}_{bare_version}_{os}_{arch}{variant}",
   files: "",
   checksums: "true",
   sbom: "spdx",
@@ -130,6 +131,7 @@ export function parseGoBuildInputs(given: InputReader, cwd: string): GoBuildInpu
     const flagName = f.replace(/^--?/, "").split("=")[0] as string;
     if (OWNED_FLAGS.has(flagName)) throw new InputError("flags", f, `-${flagName} is set by go-build; use its own input (out-dir, ldflags, tags)`);
   }
+  for (const input of ["ldflags", "x", "archive-name"] as const) checkTemplate(read.string(input), input);
   const parallelText = read.string("parallel");
   const parallel = parallelText === "auto" ? 0 : read.int("parallel", 1, 64);
   const baseUrl = read.string("go-download-base-url");
