@@ -188,6 +188,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       : Promise.resolve();
 
   const out = await OutDir.open(inputs.outDir);
+  if (out.removedStale.length > 0) reporter.info(`out-dir: removed ${out.removedStale.join(", ")}, left by killed runs whose process is gone`);
   try {
     const jobs: CompileJob[] = targets.map((target) => ({
       go: go.go,
