@@ -48,12 +48,12 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
  * a team typing the three commands would, so go test runs its own vet checks again.
  */
 function direct(dir: string, module: string, out: string, byHand = false): number {
-  const cover = ["-count=1", "-covermode=atomic", `-coverpkg=${module}/...`];
+  const cover = (mode: string) => ["-count=1", `-covermode=${mode}`, `-coverpkg=${module}/...`];
   const vet = byHand ? [] : ["-vet=off"];
   return (
     run("go", ["vet", "./..."], dir) +
-    run("go", ["test", "-json", "-short", ...vet, ...cover, `-coverprofile=${join(out, "u.out")}`, "./..."], dir) +
-    run("go", ["test", "-json", "-race", ...vet, ...cover, `-coverprofile=${join(out, "r.out")}`, "./..."], dir)
+    run("go", ["test", "-json", "-short", ...vet, ...cover("set"), `-coverprofile=${join(out, "u.out")}`, "./..."], dir) +
+    run("go", ["test", "-json", "-race", ...vet, ...cover("atomic"), `-coverprofile=${join(out, "r.out")}`, "./..."], dir)
   );
 }
 
@@ -72,7 +72,7 @@ function action(dir: string, out: string, layers = "vet,unit,race", coverage = "
     INPUT_RETRIES: "0",
     INPUT_SHUFFLE: "off",
     INPUT_JUNIT: join(out, "results.xml"),
-    "INPUT_COVERAGE-PROFILE": join(out, "coverage.out"),
+    "INPUT_COVERAGE-PROFILE": coverage === "false" ? "" : join(out, "coverage.out"),
     "INPUT_INTEGRATION-TAGS": "integration",
     "INPUT_E2E-TAGS": "e2e",
     "INPUT_E2E-HEALTH": "/healthz",

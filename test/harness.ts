@@ -4,7 +4,7 @@
  * GITHUB_STEP_SUMMARY files, RUNNER_TEMP and RUNNER_TOOL_CACHE folders, `node dist/…`, then
  * the post step with STATE_* from what main saved.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +55,8 @@ export interface RunOptions {
   wrap?: readonly string[];
   /** The folder the runner's temp folder is made in (default the OS temp folder), e.g. one a test container shares. */
   homeParent?: string;
+  /** Called with the main step's process once it started, e.g. to signal it mid-run. */
+  onStart?: (child: ChildProcess) => void;
 }
 
 interface ActionYml {
@@ -108,10 +110,18 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runNode(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number, wrap: readonly string[] = []): Promise<StepRun> {
+function runNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs: number,
+  wrap: readonly string[] = [],
+  onStart?: (child: ChildProcess) => void,
+): Promise<StepRun> {
   return new Promise((res, rej) => {
     const argv = [...wrap, process.execPath, script];
     const child = spawn(argv[0] as string, argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    onStart?.(child);
     let log = "";
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
@@ -158,7 +168,7 @@ export async function runAction(name: string, inputs: Record<string, string>, op
     else env[k] = v;
   }
   const timeoutMs = options.timeoutMs ?? 600_000;
-  const main = await runNode(resolve(dir, spec.runs.main), env, options.workspace, timeoutMs, options.wrap);
+  const main = await runNode(resolve(dir, spec.runs.main), env, options.workspace, timeoutMs, options.wrap, options.onStart);
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, "utf8"));
   let post: StepRun | undefined;
   if (spec.runs.post && options.post !== false) {

@@ -40,7 +40,7 @@ describe("go-build on the standard-library service, five targets", () => {
     expect(manifest.artifacts.map((a: { path: string }) => a.path)).toContain("hello_linux_armv7/hello");
     expect(r.outputs.version).toBe("v1.2.3");
     expect(r.outputs["cache-hit"]).toBe("false");
-    expect(byTarget(r, "linux/arm64").archive).toBe(join(ws, "dist", "hello_v1.2.3_linux_arm64.tar.gz"));
+    expect(byTarget(r, "linux/arm64").archive).toBe(join(ws, "dist", "hello_1.2.3_linux_arm64.tar.gz"));
     expect(byTarget(r, "linux/arm64").path).toBe(join(ws, "dist", "hello_linux_arm64", "hello"));
   });
 
@@ -65,13 +65,13 @@ describe("go-build on the standard-library service, five targets", () => {
   it("archives hold the binary and the extra files; windows gets a zip", () => {
     const dir = join(ws, "dist");
     expect(
-      run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_arm64.tar.gz")])
+      run("tar", ["-tzf", join(dir, "hello_1.2.3_linux_arm64.tar.gz")])
         .trim()
         .split("\n"),
     ).toEqual(["hello", "static/", "static/index.html"]);
-    expect(run("tar", ["-tzf", join(dir, "hello_v1.2.3_linux_armv7.tar.gz")])).toContain("hello");
+    expect(run("tar", ["-tzf", join(dir, "hello_1.2.3_linux_armv7.tar.gz")])).toContain("hello");
     expect(
-      run("unzip", ["-Z1", join(dir, "hello_v1.2.3_windows_amd64.zip")])
+      run("unzip", ["-Z1", join(dir, "hello_1.2.3_windows_amd64.zip")])
         .trim()
         .split("\n"),
     ).toEqual(["hello.exe", "static/", "static/index.html"]);
@@ -86,7 +86,7 @@ describe("go-build on the standard-library service, five targets", () => {
 
   it("writes a job summary with a row per target", () => {
     expect(r.summary).toContain("### go-build: hello v1.2.3");
-    expect(r.summary).toMatch(/\| `linux\/arm\/v7` \| hello_linux_armv7\/hello \| [\d.]+ MiB \| `[0-9a-f]{12}` \| hello_v1.2.3_linux_armv7.tar.gz \|/);
+    expect(r.summary).toMatch(/\| `linux\/arm\/v7` \| hello_linux_armv7\/hello \| [\d.]+ MiB \| `[0-9a-f]{12}` \| hello_1.2.3_linux_armv7.tar.gz \|/);
   });
 
   it("says once that there is no cache service, and the post step goes on", () => {
@@ -164,6 +164,12 @@ describe("go-build refuses bad input before building anything", () => {
     ["flags", "-o=/tmp/x", /-o is set by go-build/],
     ["x", "version=1", /input 'x'/],
     ["version", `a'b"c`, /input 'version'.*not both/],
+    [
+      "ldflags",
+      "-X main.revision={shortcommit}",
+      /input 'ldflags': "-X main.revision=\{shortcommit\}" .*unknown placeholder \{shortcommit\}; accepted: .*\{short_commit\}/,
+    ],
+    ["archive-name", "{{.ProjectName}}_{{.Version}}", /input 'archive-name'.*goreleaser's \{\{\.ProjectName\}\} is \{name\}/],
   ])("%s: %s", async (input, value, message) => {
     const r = await runAction("go-build", { targets: "linux/amd64", [input]: value }, { workspace: fixtureCopy("stdlib-service"), post: false });
     expect(r.code).toBe(1);
@@ -211,7 +217,7 @@ describe("go-build failures", () => {
     expect(ann?.properties.line).toBe(String(line));
     expect(ann?.message).toContain("undefined: undefinedGreeting");
     expect(r.log).toMatch(/linux\/amd64 failed to build: .*config\.go:\d+:\d+: undefined: undefinedGreeting/);
-    for (const stale of ["artifacts.json", "checksums.txt", "provenance.intoto.json", "hello_v1_linux_amd64.tar.gz", "hello_linux_amd64"])
+    for (const stale of ["artifacts.json", "checksums.txt", "provenance.intoto.json", "hello_1_linux_amd64.tar.gz", "hello_linux_amd64"])
       expect(existsSync(join(ws, "dist", stale))).toBe(false);
   });
 
@@ -237,6 +243,19 @@ describe("go-build failures", () => {
     const r = await runAction("go-build", { targets: "linux/amd64", version, archive: "none" }, { workspace: ws, post: false });
     expect(r.code, r.log).toBe(0);
     expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toContain(`hello ${version} (commit`);
+  });
+
+  it("fills placeholders in ldflags as in x (the binary prints them, never a literal {…}) and names archives goreleaser's way", async () => {
+    const ws = fixtureCopy("stdlib-service");
+    const sha = "0123456789abcdef0123456789abcdef01234567";
+    const r = await runAction(
+      "go-build",
+      { targets: "linux/amd64", version: "v0.74.3", ldflags: "-X main.commit={short_commit} -X main.date={bare_version}+{short_commit:12}" },
+      { workspace: ws, env: { ...EPOCH, GITHUB_SHA: sha }, post: false },
+    );
+    expect(r.code, r.log).toBe(0);
+    expect(run(byTarget(r, "linux/amd64").path, ["--version"])).toBe("hello v0.74.3 (commit 0123456, built 0.74.3+0123456789ab)\n");
+    expect(byTarget(r, "linux/amd64").archive).toBe(join(ws, "dist", "hello_0.74.3_linux_amd64.tar.gz"));
   });
 
   it("refuses a version that would make an unsafe archive name", async () => {
@@ -334,8 +353,8 @@ describe("go-build's upx input (UPX through the slim stage; stand-in for UPX, wh
       .split("\n");
     const statement = JSON.parse(readFileSync(r.outputs.provenance as string, "utf8"));
     expect(statement.subject.map((x: { name: string; digest: { sha256: string } }) => `${x.digest.sha256}  ${x.name}`)).toEqual(lines);
-    expect(lines).toContain(`${linux["archive-sha256"]}  hello_v1_linux_amd64.tar.gz`);
-    const listing = run("tar", ["-tvzf", join(ws, "dist", "hello_v1_linux_amd64.tar.gz"), "hello"]);
+    expect(lines).toContain(`${linux["archive-sha256"]}  hello_1_linux_amd64.tar.gz`);
+    const listing = run("tar", ["-tvzf", join(ws, "dist", "hello_1_linux_amd64.tar.gz"), "hello"]);
     expect(listing.split(/\s+/)[2]).toBe(String(linux.size));
   });
 

@@ -105,6 +105,10 @@ describeNeeding(["go", "git", "sha256sum"], "go-build writes SBOMs and a provena
       expect(cdxModules.map((c: { name: string; version: string }) => `${c.name} ${c.version}`).sort()).toEqual(expected);
       expect(cdx.components.find((c: { name: string }) => c.name === "stdlib").version).toMatch(/^go1\.\d+/);
       expect(cdx.metadata.component.hashes[0].content).toBe(sha256(readFileSync(a.path)));
+      // The main module's purl carries the release version, in both formats.
+      const mainPurl = spdx.packages.find((p: { SPDXID: string }) => p.SPDXID === "SPDXRef-Package-main").externalRefs[0].referenceLocator;
+      expect(mainPurl).toMatch(/^pkg:golang\/[^@]+@v1\.0\.0$/);
+      expect(cdx.metadata.component.purl).toBe(mainPurl);
       expect(cdx.metadata.component.properties).toContainEqual({ name: "cdx:gomod:build:env:GOOS", value: `GOOS=${a.target.split("/")[0]}` });
     }
   });

@@ -18,8 +18,8 @@ import { describeNeeding } from "../tools.js";
  * against a checksums.txt listing its archive alone: a cold Gin build (empty GOCACHE) is what costs.
  */
 const TARGETS = "linux/amd64,windows/amd64";
-const TAR = "hello_v1.0.0_linux_amd64.tar.gz";
-const ZIP = "hello_v1.0.0_windows_amd64.zip";
+const TAR = "hello_1.0.0_linux_amd64.tar.gz";
+const ZIP = "hello_1.0.0_windows_amd64.zip";
 /** A cold build of the Gin service on a loaded 2-core runner can take many minutes. */
 const SLOW = 1_800_000;
 const COMMIT_DATE = "2026-01-02T03:04:05Z";

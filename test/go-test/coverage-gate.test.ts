@@ -27,8 +27,18 @@ describeNeeding(["go"], "go-test's coverage gate on the fixture module", () => {
     expect(readFileSync(join(ws, "dist/coverage.out"), "utf8")).toMatch(/^mode: /);
   });
 
+  it("measures nothing when no gate or profile asks: no -cover flag on the go test command line, no coverage output", async () => {
+    const r = await runAction("go-test", { packages: "./calc", layers: "unit,race", junit: "" }, { workspace: ws });
+    expect(r.code, r.log).toBe(0);
+    const commands = r.log.split("\n").filter((l) => l.startsWith("go test -json "));
+    expect(commands).toHaveLength(2);
+    for (const c of commands) expect(c).not.toMatch(/-cover/);
+    expect(r.outputs.coverage).toBe("");
+    expect(r.outputs["coverage-profile"]).toBe("");
+  });
+
   it("passes at the coverage it measured", async () => {
-    const first = await runAction("go-test", inputs, { workspace: ws });
+    const first = await runAction("go-test", { ...inputs, coverage: "true" }, { workspace: ws });
     expect(first.code, first.log).toBe(0);
     const measured = Math.floor(Number(first.outputs.coverage) * 10) / 10;
     const r = await runAction("go-test", { ...inputs, "min-coverage": String(measured) }, { workspace: ws });

@@ -55,6 +55,9 @@ describe("go-test on the fixture module", () => {
     // vet passed on the same packages: go test's own vet pass is not run again.
     expect(r.log).toContain("go test -json -short -vet=off ");
     expect(r.log).toContain("go test -json -race -vet=off ");
+    // The gate needs only whether a block ran: set mode, atomic only where -race requires it.
+    expect(r.log).toMatch(/^go test -json -short -vet=off -covermode=set -coverpkg=\S+ -coverprofile=/m);
+    expect(r.log).toMatch(/^go test -json -race -vet=off -covermode=atomic -coverpkg=/m);
     expect(results(r)).toMatchObject({
       vet: { status: "passed", failed: 0 },
       unit: { status: "passed", passed: 7, failed: 0, skipped: 2, flaky: 0 },

@@ -32,6 +32,7 @@ import { goCacheEntries, goCachePlan, judgeRestoredCache } from "./cachekey.js";
 import { type CompileError, type CompileJob, type CompiledBinary, compileAll, compileAnnotations } from "./compile.js";
 import type { GoBuildInputs } from "./inputs.js";
 import { buildLdflags, fillTemplate, parseXAssignments } from "./ldflags.js";
+import { placeholderValues } from "./placeholders.js";
 import { checkModule } from "./modcheck.js";
 import { downloadModules } from "./modules.js";
 import { OutDir } from "./outdir.js";
@@ -167,17 +168,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       "no commit time (not a git checkout?) and no SOURCE_DATE_EPOCH: build date and archive times set to 1970-01-01 so the output stays reproducible",
     );
 
-  const templateFor = (t: BuildTarget) => ({
-    name,
-    version: info.version,
-    commit: info.commit,
-    short_commit: info.commit.slice(0, 7),
-    date: info.date,
-    os: t.os,
-    arch: t.arch,
-    variant: t.variant,
-    target: formatTarget(t),
-  });
+  const templateFor = (t: BuildTarget) => placeholderValues(name, info, { ...t, target: formatTarget(t) });
   // goreleaser-config's ldflags are filled from their templates per target, after the inputs were
   // parsed: they pass the same allow-list here, before anything runs, as the ldflags input did.
   const extraLdflags = (t: BuildTarget): string => {
@@ -203,6 +194,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
       : Promise.resolve();
 
   const out = await OutDir.open(inputs.outDir);
+  if (out.removedStale.length > 0) reporter.info(`out-dir: removed ${out.removedStale.join(", ")}, left by killed runs whose process is gone`);
   try {
     const jobs: CompileJob[] = targets.map((target) => ({
       go: go.go,

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from "node:path";
 import { InputError, type InputReader, splitList } from "@gantry/core";
 import { checkGoFlags, checkLdflags } from "./buildflags.js";
 import { type ReleaseNaming, parseWithGoreleaser } from "./goreleaser/index.js";
+import { checkTemplate } from "./placeholders.js";
 import { SBOM_FORMATS, type SbomFormat } from "./sbom/index.js";
 import { type Release, readRelease } from "./verify/release.js";
 
@@ -21,7 +22,7 @@ export const GO_BUILD_INPUTS = {
   upx: "false",
   "mod-check": "verify",
   archive: "auto",
-  "archive-name": "{name}_{version}_{os}_{arch}{variant}",
+  "archive-name": "{name}_{bare_version}_{os}_{arch}{variant}",
   files: "",
   checksums: "true",
   sbom: "spdx",
@@ -196,6 +197,7 @@ function parseBuildInputs(read: InputReader, cwd: string): GoBuildInputs {
   checkGoFlags(flags);
   const ldflags = read.string("ldflags");
   checkLdflags(ldflags);
+  for (const input of ["ldflags", "x", "archive-name"] as const) checkTemplate(read.string(input), input);
   const parallelText = read.string("parallel");
   const parallel = parallelText === "auto" ? 0 : read.int("parallel", 1, 64);
   const baseUrl = read.string("go-download-base-url");

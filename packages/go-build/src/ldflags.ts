@@ -1,24 +1,8 @@
 import { InputError } from "@gantry/core";
+import { type TemplateValues, fillTemplate } from "./placeholders.js";
 import type { BuildInfo } from "./version.js";
 
-/** Values a `x` or `archive-name` template may use: {version}, {os}, … */
-export type TemplateValues = Record<string, string>;
-
-/** Fills `{key}` placeholders; an unknown key is an error naming the input. */
-export function fillTemplate(template: string, values: TemplateValues, input: string): string {
-  return template.replace(/\{([a-z_-]*)\}/g, (_, key: string) => {
-    const v = values[key];
-    if (v === undefined)
-      throw new InputError(
-        input,
-        template,
-        `unknown placeholder {${key}}; accepted: ${Object.keys(values)
-          .map((k) => `{${k}}`)
-          .join(", ")}`,
-      );
-    return v;
-  });
-}
+export { type TemplateValues, fillTemplate } from "./placeholders.js";
 
 /**
  * Quotes one -ldflags word the way Go splits them (cmd/internal/quoted: single or double
@@ -68,8 +52,20 @@ export function buildLdflags(o: LdflagsOptions): string {
   ];
   for (const { key, template } of o.x) stamps.push([key, fillTemplate(template, o.templateValues, "x"), "x"]);
   for (const [key, value, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value}`, input));
-  if (o.extra) words.push(o.extra);
+  if (o.extra) words.push(fillExtraLdflags(o.extra, o.templateValues));
   return words.join(" ");
+}
+
+/**
+ * The `ldflags` input with its placeholders filled, as `x` and `archive-name` are. The input is
+ * split by Go itself (the user quotes it), so a filled-in value that would change that split
+ * (whitespace or a quote, say a version `1 -X main.admin=true`) is refused, not passed on.
+ */
+function fillExtraLdflags(extra: string, values: TemplateValues): string {
+  return fillTemplate(extra, values, "ldflags", (value, key) => {
+    if (/[\s'"]/.test(value))
+      throw new InputError("ldflags", extra, `{${key}} is ${JSON.stringify(value)} here, which cannot stand in -ldflags unquoted; use the x input for it`);
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { MANIFEST_FILE, exists, readManifest, resolveInManifest } from "@gantry/core";
+import { OWNER_FILE, STAGING_PREFIX, claimStaging, guardStaging, removeStaleStaging } from "./staging.js";
 
 /** The files a previous run's manifest says it wrote (binaries' folders, archives, checksums, itself). */
 async function previousOutputs(outDir: string): Promise<string[]> {
@@ -25,7 +26,9 @@ async function previousOutputs(outDir: string): Promise<string[]> {
 }
 
 /**
- * A build writes into a staging folder inside out-dir. Only when every target built does
+ * A build writes into a staging folder inside out-dir, owned by this process (staging.ts): a
+ * SIGTERM or SIGINT removes it before the process exits, and a later run removes one a killed
+ * run left once its owner is gone. Only when every target built does
  * `commit()` replace the previous run's outputs; `abandon()` removes the staging folder and
  * the previous outputs, so nothing stale is left looking current beside a failed build.
  */
@@ -33,11 +36,24 @@ export class OutDir {
   private constructor(
     readonly dir: string,
     readonly staging: string,
+    /** Staging folders that killed runs had left, removed on open. */
+    readonly removedStale: readonly string[],
+    private readonly guard: { release: () => void },
   ) {}
 
   static async open(dir: string): Promise<OutDir> {
     await mkdir(dir, { recursive: true });
-    return new OutDir(dir, await mkdtemp(join(dir, ".gantry-staging-")));
+    const removedStale = await removeStaleStaging(dir);
+    const staging = await mkdtemp(join(dir, STAGING_PREFIX));
+    const guard = guardStaging(staging);
+    try {
+      await claimStaging(staging);
+    } catch (err) {
+      guard.release();
+      await rm(staging, { recursive: true, force: true });
+      throw err;
+    }
+    return new OutDir(dir, staging, removedStale, guard);
   }
 
   /** Path in the staging folder for a name relative to out-dir. */
@@ -47,7 +63,7 @@ export class OutDir {
 
   async commit(): Promise<void> {
     for (const f of await previousOutputs(this.dir)) await rm(f, { recursive: true, force: true });
-    const names = await readdir(this.staging);
+    const names = (await readdir(this.staging)).filter((n) => n !== OWNER_FILE);
     // The manifest goes last: whoever sees it sees a complete set.
     names.sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
     for (const n of names) {
@@ -55,12 +71,14 @@ export class OutDir {
       await rename(join(this.staging, n), join(this.dir, n));
     }
     await rm(this.staging, { recursive: true, force: true });
+    this.guard.release();
   }
 
   async abandon(): Promise<string[]> {
     const removed = await previousOutputs(this.dir);
     for (const f of removed) await rm(f, { recursive: true, force: true });
     await rm(this.staging, { recursive: true, force: true });
+    this.guard.release();
     return removed;
   }
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "@gantry/core";
 import { buildLdflags, fillTemplate, parseXAssignments, quoteLdflagsWord, vcsFlags } from "../src/ldflags.js";
+import { bareVersion, checkTemplate, placeholderValues } from "../src/placeholders.js";
 import type { BuildInfo } from "../src/version.js";
 
 const info: BuildInfo = { version: "v1.2.3", commit: "abc123", date: "2026-11-25T00:00:00Z", epoch: 0, dateSource: "commit" };
@@ -74,6 +75,51 @@ describe("templates and x", () => {
     expect(() => fillTemplate("{name}_{arc}", { name: "a", arch: "b" }, "archive-name")).toThrow(
       /input 'archive-name'.*unknown placeholder \{arc\}; accepted: \{name\}, \{arch\}/,
     );
+  });
+
+  it("fills the same placeholders in ldflags as in x, refusing a value that would change Go's split", () => {
+    const values = placeholderValues(
+      "svc",
+      { ...info, commit: "0123456789abcdef0123456789abcdef01234567" },
+      { os: "linux", arch: "arm", variant: "v7", target: "linux/arm/v7" },
+    );
+    const flags = buildLdflags({
+      strip: false,
+      info,
+      x: [],
+      templateValues: values,
+      extra: "-X main.revision={short_commit} -X main.v={bare_version} -X main.c={short_commit:10}",
+    });
+    expect(flags).toMatch(/ -X main\.revision=0123456 -X main\.v=1\.2\.3 -X main\.c=0123456789$/);
+    expect(flags).not.toMatch(/[{}]/);
+    const spaced = placeholderValues("svc", { ...info, version: "1 -X main.admin=true" }, { os: "linux", arch: "amd64", variant: "", target: "linux/amd64" });
+    expect(() => buildLdflags({ strip: false, info, x: [], templateValues: spaced, extra: "-X main.v={version}" })).toThrow(
+      /input 'ldflags'.*\{version\}.*use the x input/,
+    );
+  });
+
+  it("refuses any {…} that is not a placeholder, naming the input, the value and the known ones", () => {
+    expect(() => checkTemplate("-X main.revision={shortcommit}", "ldflags")).toThrow(
+      /input 'ldflags'.*-X main.revision=\{shortcommit\}.*unknown placeholder \{shortcommit\}; accepted: \{name\}, \{version\}, \{bare_version\}, \{commit\}, \{short_commit\}.*\{short_commit:N\}/,
+    );
+    expect(() => checkTemplate("{{.Version}}", "archive-name")).toThrow(/goreleaser's \{\{\.Version\}\} is \{bare_version\}/);
+    expect(() => checkTemplate("{short_commit:3}", "x")).toThrow(/input 'x'.*unknown placeholder \{short_commit:3\}/);
+    expect(() => checkTemplate("{short_commit:41}", "x")).toThrow(InputError);
+    for (const ok of ["{name}_{bare_version}_{os}_{arch}{variant}", "-X main.c={short_commit:4} -X main.d={short_commit:40}", "-s -w"])
+      checkTemplate(ok, "ldflags");
+  });
+
+  it("gives goreleaser's version without its v and a 7-character short commit by default", () => {
+    expect(bareVersion("v0.74.3")).toBe("0.74.3");
+    expect(bareVersion("0.74.3")).toBe("0.74.3");
+    expect(bareVersion("vnext")).toBe("vnext");
+    const v = placeholderValues(
+      "fzf",
+      { ...info, version: "v0.74.3", commit: "0123456789abcdef" },
+      { os: "linux", arch: "amd64", variant: "", target: "linux/amd64" },
+    );
+    expect(fillTemplate("{name}_{bare_version}_{os}_{arch}{variant}", v, "archive-name")).toBe("fzf_0.74.3_linux_amd64");
+    expect(v.short_commit).toBe("0123456");
   });
 
   it("refuses malformed x lines", () => {

@@ -63,6 +63,10 @@ describe("SBOM documents", () => {
       primaryPackagePurpose: "APPLICATION",
     });
     expect(main?.checksums).toEqual([{ algorithm: "SHA256", checksumValue: "a".repeat(64) }]);
+    expect(info.main.version).toBe("(devel)");
+    expect(main?.externalRefs).toEqual([
+      { referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: "pkg:golang/example.com/hello@1.2.3" },
+    ]);
     expect(main?.annotations?.map((a) => a.comment)).toContain("go build setting GOOS=linux");
     expect(stdlib?.externalRefs).toEqual([{ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: "pkg:golang/stdlib@1.26.8" }]);
     expect(deps.map((p) => `${p.name} ${p.versionInfo}`)).toEqual(info.deps.map((d) => `${d.path} ${d.version}`));
@@ -85,6 +89,7 @@ describe("SBOM documents", () => {
       type: "application",
       name: "example.com/hello",
       version: "1.2.3",
+      purl: "pkg:golang/example.com/hello@1.2.3",
       hashes: [{ alg: "SHA-256", content: "a".repeat(64) }],
     });
     expect(bom.metadata.component.properties).toContainEqual({ name: "cdx:gomod:build:env:GOARCH", value: "GOARCH=arm64" });

@@ -24,7 +24,7 @@ const refused = (values: Record<string, string>) => {
   throw new Error("accepted");
 };
 
-function statement(inputs: Record<string, string>, subjects = [{ name: "svc_v1_linux_amd64.tar.gz", sha256: A }]) {
+function statement(inputs: Record<string, string>, subjects = [{ name: "svc_1_linux_amd64.tar.gz", sha256: A }]) {
   const now = new Date(0);
   return provenanceStatement({
     buildType: gantryBuildType("go-build"),
@@ -49,12 +49,12 @@ describe("verify and verify-ref", () => {
   });
 
   it("a checksums.txt: every line, HEAD unless verify-ref, the given inputs", () => {
-    const path = file("checksums.txt", `${A}  svc_v1_linux_amd64.tar.gz\n${B} *svc_v1_windows_amd64.zip\n`);
+    const path = file("checksums.txt", `${A}  svc_1_linux_amd64.tar.gz\n${B} *svc_1_windows_amd64.zip\n`);
     const i = parse({ verify: "checksums.txt", targets: "linux/amd64" });
     expect(i.verify?.release).toMatchObject({ kind: "checksums", path, folder: dir, inputs: {} });
     expect(i.verify?.release.files).toEqual([
-      { name: "svc_v1_linux_amd64.tar.gz", sha256: A },
-      { name: "svc_v1_windows_amd64.zip", sha256: B },
+      { name: "svc_1_linux_amd64.tar.gz", sha256: A },
+      { name: "svc_1_windows_amd64.zip", sha256: B },
     ]);
     expect(i.verify?.ref).toBe("");
     expect(i.targets).toEqual(["linux/amd64"]);

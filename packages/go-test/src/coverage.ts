@@ -2,6 +2,8 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { writeFileAtomic } from "@gantry/core";
 
+const MODES = ["set", "count", "atomic"];
+
 /**
  * Merges coverage profiles. With -coverpkg one profile repeats each block once per test binary,
  * and each layer writes its own: a block's counts are summed (atomic/count mode) and the block
@@ -9,12 +11,16 @@ import { writeFileAtomic } from "@gantry/core";
  */
 export class CoverageMerger {
   private readonly blocks = new Map<string, { stmts: number; count: number }>();
-  mode = "atomic";
+  /** The merged profile's mode: the strongest of the profiles read (set < count < atomic), since layers may differ. */
+  mode = "set";
+  /** The mode of the profile being read, which decides how its counts combine. */
+  private fileMode = "set";
 
   /** Adds one line of a profile (`mode:` lines set the mode). */
   line(text: string): void {
     if (text.startsWith("mode:")) {
-      this.mode = text.slice(5).trim();
+      this.fileMode = text.slice(5).trim();
+      if (MODES.indexOf(this.fileMode) > MODES.indexOf(this.mode)) this.mode = this.fileMode;
       return;
     }
     // example.com/m/pkg/file.go:17.38,18.19 1 0
@@ -26,7 +32,7 @@ export class CoverageMerger {
     const count = Number(text.slice(lastSpace + 1));
     if (!Number.isFinite(stmts) || !Number.isFinite(count)) return;
     const prev = this.blocks.get(block);
-    if (prev) prev.count = this.mode === "set" ? Math.max(prev.count, count) : prev.count + count;
+    if (prev) prev.count = this.fileMode === "set" ? Math.max(prev.count, count) : prev.count + count;
     else this.blocks.set(block, { stmts, count });
   }
 

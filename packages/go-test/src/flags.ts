@@ -22,7 +22,7 @@ const OWNED: Record<string, string> = {
   short: "the unit layer runs with -short",
   tags: "use integration-tags / e2e-tags (the tags of the integration and e2e layers)",
   cover: "use the coverage input",
-  covermode: "use the coverage input (the merged profile uses atomic)",
+  covermode: "use the coverage input (set mode, atomic in the race layer)",
   coverpkg: "use the coverage input (coverage covers the whole module)",
   coverprofile: "use coverage-profile",
   count: "use the count input",

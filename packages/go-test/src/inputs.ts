@@ -25,9 +25,9 @@ export const GO_TEST_INPUTS = {
   "e2e-health": "/healthz",
   "e2e-start-timeout": "30s",
   "e2e-shutdown-timeout": "10s",
-  coverage: "true",
+  coverage: "auto",
   "min-coverage": "",
-  "coverage-profile": "dist/coverage.out",
+  "coverage-profile": "",
   retries: "0",
   shuffle: "off",
   timeout: "",
@@ -131,8 +131,12 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
 
   const layers = parseLayers(read);
   const minCoverage = read.percent("min-coverage");
-  const coverage = read.bool("coverage");
-  if (minCoverage !== undefined && !coverage) throw new InputError("min-coverage", String(minCoverage), "it needs coverage: true");
+  const profileText = read.string("coverage-profile");
+  const coverageChoice = read.choice("coverage", ["auto", "true", "false"] as const);
+  if (coverageChoice === "false" && minCoverage !== undefined) throw new InputError("min-coverage", String(minCoverage), "it needs coverage: true or auto");
+  if (coverageChoice === "false" && profileText) throw new InputError("coverage-profile", profileText, "it needs coverage: true or auto");
+  // Coverage costs every test binary its instrumentation: measured only when a gate or a profile asks (auto), or always (true).
+  const coverage = coverageChoice === "true" || (coverageChoice === "auto" && (minCoverage !== undefined || profileText !== ""));
 
   const e2eHealth = read.string("e2e-health");
   if (!e2eHealth.startsWith("/") || /\s/.test(e2eHealth)) throw new InputError("e2e-health", e2eHealth, "accepted: a URL path starting with /, e.g. /healthz");
@@ -177,7 +181,7 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     e2eShutdownTimeoutMs: positiveDuration("e2e-shutdown-timeout"),
     coverage,
     minCoverage,
-    coverageProfile: abs(read.string("coverage-profile") || "dist/coverage.out"),
+    coverageProfile: abs(profileText || "dist/coverage.out"),
     retries: read.int("retries", 0, 10),
     shuffle,
     timeout,

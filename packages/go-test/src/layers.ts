@@ -32,6 +32,15 @@ export function layerProfile(workDir: string, layer: LayerName): string {
 }
 
 /**
+ * The cheapest -covermode that serves: the gate and the profile need only whether a block ran, so
+ * `set` (a plain store per block), and `atomic` only where -race is on, which go test requires
+ * (cmd/go refuses another mode with -race) and where a non-atomic counter would be a data race.
+ */
+export function coverMode(flags: readonly string[]): "set" | "atomic" {
+  return flags.some((f) => /^--?race(=true)?$/.test(f)) ? "atomic" : "set";
+}
+
+/**
  * Flags for a layer's first run. Integration and e2e runs get -count=1 unless `count` is set: the
  * test cache cannot see a database or a started binary, so a cached pass would prove nothing.
  */
@@ -42,7 +51,8 @@ export function layerFlags(ctx: Pick<TestLayerContext, "inputs" | "coverpkg" | "
   if (i.shuffle !== "off") flags.push(`-shuffle=${i.shuffle}`);
   if (i.count) flags.push(`-count=${i.count}`);
   else if (layer.name === "integration" || layer.name === "e2e") flags.push("-count=1");
-  if (i.coverage) flags.push("-covermode=atomic", `-coverpkg=${ctx.coverpkg}`, `-coverprofile=${layerProfile(ctx.workDir, layer.name)}`);
+  if (i.coverage)
+    flags.push(`-covermode=${coverMode([...layer.flags, ...i.args])}`, `-coverpkg=${ctx.coverpkg}`, `-coverprofile=${layerProfile(ctx.workDir, layer.name)}`);
   flags.push(...i.args);
   return flags;
 }

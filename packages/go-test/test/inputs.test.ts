@@ -54,7 +54,7 @@ describe("go-test inputs", () => {
       e2eHealth: "/healthz",
       e2eStartTimeoutMs: 30_000,
       e2eShutdownTimeoutMs: 10_000,
-      coverage: true,
+      coverage: false,
       minCoverage: undefined,
       retries: 0,
       shuffle: "off",
@@ -72,7 +72,9 @@ describe("go-test inputs", () => {
     [{ "working-directory": "no/such/dir" }, "working-directory", /does not exist/],
     [{ "min-coverage": "101" }, "min-coverage", /from 0 to 100/],
     [{ "min-coverage": "-5" }, "min-coverage", /from 0 to 100/],
-    [{ "min-coverage": "80", coverage: "false" }, "min-coverage", /needs coverage: true/],
+    [{ "min-coverage": "80", coverage: "false" }, "min-coverage", /needs coverage: true or auto/],
+    [{ "coverage-profile": "c.out", coverage: "false" }, "coverage-profile", /needs coverage: true or auto/],
+    [{ coverage: "yes" }, "coverage", /accepted: auto, true, false/],
     [{ retries: "11" }, "retries", /0 to 10/],
     [{ shuffle: "sometimes" }, "shuffle", /off, on, or a seed/],
     [{ timeout: "10" }, "timeout", /Go duration/],
@@ -96,6 +98,14 @@ describe("go-test inputs", () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).input).toBe(input);
     expect((err as Error).message).toMatch(message);
+  });
+
+  it("measures coverage only when a gate or a profile asks, or coverage is true", async () => {
+    expect((await parseWith({})).coverage).toBe(false);
+    expect((await parseWith({ "min-coverage": "70" })).coverage).toBe(true);
+    expect(await parseWith({ "coverage-profile": "out/c.out" })).toMatchObject({ coverage: true, coverageProfile: join(cwd, "out/c.out") });
+    expect(await parseWith({ coverage: "true" })).toMatchObject({ coverage: true, coverageProfile: join(cwd, "dist/coverage.out") });
+    expect((await parseWith({ coverage: "false" })).coverage).toBe(false);
   });
 
   it("accepts what users write", async () => {

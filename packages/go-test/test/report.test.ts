@@ -107,4 +107,12 @@ describe("coverage merge", () => {
     expect(m.toString()).toBe("mode: atomic\nm/a.go:1.1,2.2 3 2\nm/a.go:3.1,4.2 1 0\nm/b.go:1.1,2.2 4 0\n");
     expect(new CoverageMerger().percent()).toBeUndefined();
   });
+
+  it("merges set and atomic layers into the stronger mode, a set block counting once", () => {
+    const m = new CoverageMerger();
+    for (const l of ["mode: set", "m/a.go:1.1,2.2 3 1", "m/a.go:1.1,2.2 3 1", "m/b.go:1.1,2.2 1 0", "mode: atomic", "m/a.go:1.1,2.2 3 4", "m/b.go:1.1,2.2 1 0"])
+      m.line(l);
+    expect(m.toString()).toBe("mode: atomic\nm/a.go:1.1,2.2 3 5\nm/b.go:1.1,2.2 1 0\n");
+    expect(m.percent()).toBeCloseTo(75);
+  });
 });

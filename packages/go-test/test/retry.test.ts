@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rerunFlags } from "../src/layers.js";
+import { coverMode, layerFlags, rerunFlags } from "../src/layers.js";
 import { failedLeaves, rerunPatterns } from "../src/retry.js";
 
 /** How go test applies -run (testing/match.go splitRegexp): split at "/" outside [] and (), escapes skipped. */
@@ -26,6 +26,23 @@ function goRunMatches(pattern: string, name: string): boolean {
   // A test runs when every level it has that the pattern constrains matches.
   return levels.every((l, i) => i >= parts.length || new RegExp(parts[i] as string).test(l));
 }
+
+describe("coverage flags", () => {
+  const ctx = (coverage: boolean, args: string[] = []) =>
+    ({ inputs: { coverage, args, timeout: "", shuffle: "off", count: 0 }, coverpkg: "m/...", workDir: "/w" }) as unknown as Parameters<typeof layerFlags>[0];
+  it("are left out unless coverage is measured, and use set mode, atomic only with -race", () => {
+    expect(layerFlags(ctx(false), { name: "unit", packages: ["./..."], flags: ["-short"] }).filter((f) => f.startsWith("-cover"))).toEqual([]);
+    expect(layerFlags(ctx(true), { name: "unit", packages: ["./..."], flags: ["-short"] })).toEqual([
+      "-short",
+      "-covermode=set",
+      "-coverpkg=m/...",
+      "-coverprofile=/w/unit.coverprofile",
+    ]);
+    expect(layerFlags(ctx(true), { name: "race", packages: ["./..."], flags: ["-race"] })).toContain("-covermode=atomic");
+    expect(coverMode(["-race=true"])).toBe("atomic");
+    expect(coverMode(["-racey"])).toBe("set");
+  });
+});
 
 describe("rerun patterns", () => {
   it("groups top-level tests and keeps a subtest with its parent", () => {

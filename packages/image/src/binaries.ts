@@ -229,6 +229,11 @@ function unreadable(b: Binary): GantryError {
   );
 }
 
+/** Why a non-Linux target gets no image, whether or not go-build built it. */
+export function notLinux(target: string, inManifest: boolean): string {
+  return `${target} ${inManifest ? "is in the manifest but " : ""}is not a Linux target; images hold linux/* binaries`;
+}
+
 /**
  * Narrows the set to the `platforms` input, in its order, and checks each binary against the
  * manifest's sha256, hashed as it is read (core's digestFile): nothing is kept but the digest and
@@ -246,8 +251,12 @@ export async function selectBinaries(set: BuildSet, wanted: readonly Platform[])
       ? set.binaries
       : wanted.map((p) => {
           const b = set.binaries.find((x) => samePlatform(x.platform, p));
-          if (!b) throw new InputError("platforms", formatPlatform(p), `it is not in the manifest, which has ${have.join(", ")}`);
-          return b;
+          if (b) return b;
+          const asked = formatPlatform(p);
+          // A windows or darwin binary in the manifest is not missing: an image cannot run it.
+          if (p.os !== "linux")
+            throw new InputError("platforms", asked, `${notLinux(asked, set.others.includes(asked))} (the manifest's Linux ones: ${have.join(", ")})`);
+          throw new InputError("platforms", asked, `it is not in the manifest, which has ${have.join(", ")}`);
         });
   return Promise.all(
     chosen.map(async (b) => {

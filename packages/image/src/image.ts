@@ -6,7 +6,7 @@ import { type BuiltImage, CA_BUNDLE_PATH, type ImageSpec, type PlatformImage, as
 import { CA_BUNDLE_SOURCE } from "./cabundle-source.js";
 import { type Credentials, dockerConfigCredentials } from "./auth.js";
 import { type AttachResult, pushReferrers } from "./attach.js";
-import { type Binary, type BuildSet, findManifests, loadBuildSet, readSboms, selectBinaries } from "./binaries.js";
+import { type Binary, type BuildSet, findManifests, loadBuildSet, notLinux, readSboms, selectBinaries } from "./binaries.js";
 import { diskLayerCache } from "./cache.js";
 import { dockerBuild, dockerLoad, dockerServer, dockerTag } from "./docker.js";
 import { type ImageInputs, usesHttp } from "./inputs.js";
@@ -150,6 +150,7 @@ async function ociImages(
   layerOptions: LayerOptions,
 ): Promise<{ images: PlatformImage[]; base: BaseImage | undefined; referrers: Referrer[] }> {
   const binaries = await selectBinaries(set, inputs.platforms);
+  if (inputs.platforms.length === 0) for (const t of set.others) ctx.reporter.info(`${notLinux(t, true)}: left out`);
   const platforms = binaries.map((b) => b.platform);
   const shared: LayerSource[] = [];
   let base: BaseImage | undefined;

@@ -47,6 +47,12 @@ describe("manifests from several jobs", () => {
     const chosen = await selectBinaries(set, [{ os: "linux", architecture: "arm", variant: "v7" }]);
     expect(Buffer.from((await chosen[0]?.read()) ?? []).toString()).toBe("R");
     await expect(selectBinaries(set, [{ os: "linux", architecture: "s390x" }])).rejects.toThrow(/input 'platforms'.*which has linux\/amd64, linux\/arm\/v7/);
+    await expect(selectBinaries(set, [{ os: "windows", architecture: "amd64" }])).rejects.toThrow(
+      /input 'platforms': "windows\/amd64" .*windows\/amd64 is in the manifest but is not a Linux target; images hold linux\/\* binaries/,
+    );
+    await expect(selectBinaries(set, [{ os: "darwin", architecture: "arm64" }])).rejects.toThrow(
+      /darwin\/arm64 is not a Linux target; images hold linux\/\* binaries/,
+    );
   });
 
   it("refuses manifests of different builds, a target built twice differently, and a binary changed since", async () => {

@@ -3,7 +3,7 @@ import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import { type GoModule, builtModule, goPurl, stdlibPurl } from "../buildinfo.js";
-import { SBOM_TOOL, type SbomSubject, sbomUri, settingText, uuidV5 } from "./subject.js";
+import { SBOM_TOOL, type SbomSubject, mainPurl, sbomUri, settingText, uuidV5 } from "./subject.js";
 
 /**
  * CycloneDX 1.6 JSON through the CycloneDX JavaScript library (OWASP's @cyclonedx/cyclonedx-library):
@@ -36,7 +36,7 @@ export function cyclonedxJson(subject: SbomSubject): string {
 /** The binary: the main module at the release version, its sha256 and Go's build settings. */
 function mainComponent(subject: SbomSubject): Models.Component {
   const { info } = subject;
-  const purl = goPurl(info.main.path, info.main.version);
+  const purl = mainPurl(subject);
   const main = new Models.Component(Enums.ComponentType.Application, info.main.path, { bomRef: `${purl}#${subject.file}`, version: subject.version, purl });
   main.hashes.set(Enums.HashAlgorithm["SHA-256"], subject.sha256);
   const props: [string, string][] = [

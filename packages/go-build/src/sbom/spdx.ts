@@ -1,5 +1,5 @@
 import { type GoModule, builtModule, goPurl, stdlibPurl } from "../buildinfo.js";
-import { SBOM_TOOL, type SbomSubject, sbomUri, settingText } from "./subject.js";
+import { SBOM_TOOL, type SbomSubject, mainPurl, sbomUri, settingText } from "./subject.js";
 
 /**
  * SPDX 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/), written by hand: there is no
@@ -80,7 +80,7 @@ function basePackage(SPDXID: string, name: string, version: string, externalRefs
 function mainPackage(subject: SbomSubject): SpdxPackage {
   const { info } = subject;
   return {
-    ...basePackage("SPDXRef-Package-main", info.main.path, subject.version, [purlRef(goPurl(info.main.path, info.main.version))]),
+    ...basePackage("SPDXRef-Package-main", info.main.path, subject.version, [purlRef(mainPurl(subject))]),
     packageFileName: subject.file,
     checksums: [{ algorithm: "SHA256", checksumValue: subject.sha256 }],
     primaryPackagePurpose: "APPLICATION",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { GANTRY_VERSION } from "@gantry/core";
-import type { GoBinaryInfo } from "../buildinfo.js";
+import { type GoBinaryInfo, goPurl } from "../buildinfo.js";
 
 /** The binary an SBOM describes, and what makes the SBOM reproducible (issue 15). */
 export interface SbomSubject {
@@ -37,4 +37,12 @@ export function sbomUri(subject: SbomSubject, format: "spdx" | "cyclonedx"): str
 /** Go's build settings as `key=value`, as `go version -m` prints them. */
 export function settingText(s: { key: string; value: string }): string {
   return s.value === "" ? s.key : `${s.key}=${s.value}`;
+}
+
+/**
+ * The main module's purl, at the release version: Go records `(devel)` for a main module built
+ * from a checkout (-buildvcs=false), so its own version would leave the purl without any.
+ */
+export function mainPurl(subject: SbomSubject): string {
+  return goPurl(subject.info.main.path, subject.version || subject.info.main.version);
 }
