@@ -221,8 +221,9 @@ describeNeeding(["go", "git"], "go-build verify: a release rebuilt from another 
         CGO_CFLAGS: "-DPLANTED",
         GITHUB_TOKEN: "ghp_plantedtoken",
       };
-      // A machine where gantry never ran: no runner folders, the default ~/.cache.
-      for (const name of ["RUNNER_TEMP", "RUNNER_TOOL_CACHE", "XDG_CACHE_HOME"]) delete caller[name];
+      // A machine where gantry never ran: no runner folders, the default ~/.cache (not the test
+      // run's GANTRY_CACHE_DIR, which scripts/test.sh sets for every other test).
+      for (const name of ["RUNNER_TEMP", "RUNNER_TOOL_CACHE", "XDG_CACHE_HOME", "GANTRY_CACHE_DIR"]) delete caller[name];
       const cli = [CLI, "verify", checksumsOf(ZIP), "--targets", "windows/amd64", "--x", "main.fault=crash"];
       const r = spawnSync(process.execPath, cli, { cwd: clone, encoding: "utf8", env: caller, timeout: SLOW });
       expect(r.stderr).not.toContain("ENOENT");
