@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-TUKMJHGE.js";
+} from "../chunks/chunk-IV5DTN4O.js";
 import {
   runActionPost
-} from "../chunks/chunk-7256D67N.js";
+} from "../chunks/chunk-NRP2JYBB.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-GB2URKGH.js";
-import "../chunks/chunk-RQEQPLFC.js";
-import "../chunks/chunk-LMDLEX5X.js";
+} from "../chunks/chunk-JYFUKY6P.js";
+import "../chunks/chunk-TRSV5B22.js";
+import "../chunks/chunk-ETECEUPE.js";
 import {
   runActionMain
-} from "../chunks/chunk-7256D67N.js";
+} from "../chunks/chunk-NRP2JYBB.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -2,8 +2,8 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   compress,
   ownedBuffers
-} from "../chunks/chunk-ILALI5AF.js";
-import "../chunks/chunk-7256D67N.js";
+} from "../chunks/chunk-4KIKEW72.js";
+import "../chunks/chunk-NRP2JYBB.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

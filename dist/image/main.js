@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   imageStage
-} from "../chunks/chunk-YP22MLDD.js";
+} from "../chunks/chunk-E2ODDZKM.js";
 import "../chunks/chunk-HVVX2CWE.js";
-import "../chunks/chunk-ILALI5AF.js";
+import "../chunks/chunk-4KIKEW72.js";
 import {
   runActionMain
-} from "../chunks/chunk-7256D67N.js";
+} from "../chunks/chunk-NRP2JYBB.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

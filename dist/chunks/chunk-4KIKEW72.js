@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   GZIP_COMPRESSOR,
   gzipReproducible
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/image/src/compress.ts
 import { createHash } from "node:crypto";

@@ -1,5 +1,8 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
+  require_dist
+} from "./chunk-JDGM7RT4.js";
+import {
   require_semver
 } from "./chunk-UWKJJFBU.js";
 import {
@@ -12,6 +15,7 @@ import {
   GANTRY_VERSION,
   GantryError,
   InputError,
+  InputReader,
   MANIFEST_FILE,
   PROVENANCE_FILE,
   SBOM_SUFFIXES,
@@ -42,6 +46,7 @@ import {
   resolveInManifest,
   restoreCache,
   saveCachePlan,
+  settleCache,
   sha256,
   sha256File,
   splitList,
@@ -51,7 +56,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 import {
   __commonJS,
   __toESM
@@ -371,14 +376,14 @@ var require_integer = __commonJS({
     exports.isInteger = isInteger;
     exports.isNonNegativeInteger = isNonNegativeInteger;
     exports.isPositiveInteger = isPositiveInteger;
-    function isInteger(value) {
-      return Number.isInteger(value);
+    function isInteger(value2) {
+      return Number.isInteger(value2);
     }
-    function isNonNegativeInteger(value) {
-      return isInteger(value) && value >= 0;
+    function isNonNegativeInteger(value2) {
+      return isInteger(value2) && value2 >= 0;
     }
-    function isPositiveInteger(value) {
-      return isInteger(value) && value > 0;
+    function isPositiveInteger(value2) {
+      return isInteger(value2) && value2 > 0;
     }
   }
 });
@@ -400,8 +405,8 @@ var require_cpe = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.isCPE = isCPE;
     var cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
-    function isCPE(value) {
-      return typeof value == "string" && cpePattern.test(value);
+    function isCPE(value2) {
+      return typeof value2 == "string" && cpePattern.test(value2);
     }
   }
 });
@@ -414,8 +419,8 @@ var require_bomRef = __commonJS({
     exports.BomRefRepository = exports.BomRef = void 0;
     var BomRef = class {
       value;
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       compare(other) {
         return this.toString().localeCompare(other.toString());
@@ -495,8 +500,8 @@ var require_property = __commonJS({
     var sortable_1 = require_sortable(), Property2 = class {
       name;
       value;
-      constructor(name, value) {
-        this.name = name, this.value = value;
+      constructor(name, value2) {
+        this.name = name, this.value = value2;
       }
       compare(other) {
         return this.name.localeCompare(other.name) || this.value.localeCompare(other.value);
@@ -524,10 +529,10 @@ var require_license = __commonJS({
       get expression() {
         return this.#expression;
       }
-      set expression(value) {
-        if (value === "")
+      set expression(value2) {
+        if (value2 === "")
           throw new RangeError("value is empty string");
-        this.#expression = value;
+        this.#expression = value2;
       }
       compare(other) {
         return this.#expression.localeCompare(other.#expression);
@@ -545,8 +550,8 @@ var require_license = __commonJS({
       get url() {
         return this.#url;
       }
-      set url(value) {
-        this.#url = value === "" ? void 0 : value;
+      set url(value2) {
+        this.#url = value2 === "" ? void 0 : value2;
       }
     }, NamedLicense = class extends DisjunctiveLicenseBase {
       name;
@@ -566,10 +571,10 @@ var require_license = __commonJS({
       get id() {
         return this.#id;
       }
-      set id(value) {
-        if (value === "")
+      set id(value2) {
+        if (value2 === "")
           throw new RangeError("value is empty string");
-        this.#id = value;
+        this.#id = value2;
       }
       compare(other) {
         return this.#id.localeCompare(other.#id);
@@ -625,10 +630,10 @@ var require_component = __commonJS({
       get cpe() {
         return this.#cpe;
       }
-      set cpe(value) {
-        if (value !== void 0 && !(0, cpe_1.isCPE)(value))
+      set cpe(value2) {
+        if (value2 !== void 0 && !(0, cpe_1.isCPE)(value2))
           throw new TypeError("Not CPE nor undefined");
-        this.#cpe = value;
+        this.#cpe = value2;
       }
       compare(other) {
         let bomRefCompare = this.bomRef.compare(other.bomRef);
@@ -834,8 +839,8 @@ var require_cwe = __commonJS({
     exports.CweRepository = void 0;
     exports.isCWE = isCWE;
     var sortable_1 = require_sortable(), integer_1 = require_integer();
-    function isCWE(value) {
-      return (0, integer_1.isPositiveInteger)(value);
+    function isCWE(value2) {
+      return (0, integer_1.isPositiveInteger)(value2);
     }
     var CweRepository = class extends sortable_1.SortableNumbers {
     };
@@ -1026,16 +1031,16 @@ var require_bom = __commonJS({
       get version() {
         return this.#version;
       }
-      set version(value) {
-        if (!(0, integer_1.isPositiveInteger)(value))
+      set version(value2) {
+        if (!(0, integer_1.isPositiveInteger)(value2))
           throw new TypeError("Not PositiveInteger");
-        this.#version = value;
+        this.#version = value2;
       }
       get serialNumber() {
         return this.#serialNumber;
       }
-      set serialNumber(value) {
-        this.#serialNumber = value === "" ? void 0 : value;
+      set serialNumber(value2) {
+        this.#serialNumber = value2 === "" ? void 0 : value2;
       }
     };
     exports.Bom = Bom2;
@@ -1050,16 +1055,16 @@ var require_bomLink = __commonJS({
     exports.BomLinkElement = exports.BomLinkDocument = void 0;
     var BomLinkBase = class {
       #value;
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       get value() {
         return this.#value;
       }
-      set value(value) {
-        if (!this._isValid(value))
+      set value(value2) {
+        if (!this._isValid(value2))
           throw new RangeError("invalid value");
-        this.#value = value;
+        this.#value = value2;
       }
       compare(other) {
         return this.toString().localeCompare(other.toString());
@@ -1069,21 +1074,21 @@ var require_bomLink = __commonJS({
       }
     }, BomLinkDocument = class _BomLinkDocument extends BomLinkBase {
       static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
-      static isValid(value) {
-        return typeof value == "string" && this.#pattern.test(value);
+      static isValid(value2) {
+        return typeof value2 == "string" && this.#pattern.test(value2);
       }
-      _isValid(value) {
-        return _BomLinkDocument.isValid(value);
+      _isValid(value2) {
+        return _BomLinkDocument.isValid(value2);
       }
     };
     exports.BomLinkDocument = BomLinkDocument;
     var BomLinkElement = class _BomLinkElement extends BomLinkBase {
       static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
-      static isValid(value) {
-        return typeof value == "string" && this.#pattern.test(value);
+      static isValid(value2) {
+        return typeof value2 == "string" && this.#pattern.test(value2);
       }
-      _isValid(value) {
-        return _BomLinkElement.isValid(value);
+      _isValid(value2) {
+        return _BomLinkElement.isValid(value2);
       }
     };
     exports.BomLinkElement = BomLinkElement;
@@ -1134,10 +1139,10 @@ var require_swid = __commonJS({
       get tagVersion() {
         return this.#tagVersion;
       }
-      set tagVersion(value) {
-        if (value !== void 0 && !(0, integer_1.isNonNegativeInteger)(value))
+      set tagVersion(value2) {
+        if (value2 !== void 0 && !(0, integer_1.isNonNegativeInteger)(value2))
           throw new TypeError("Not NonNegativeInteger nor undefined");
-        this.#tagVersion = value;
+        this.#tagVersion = value2;
       }
     };
     exports.SWID = SWID;
@@ -1305,8 +1310,8 @@ var require_bomRefDiscriminator = __commonJS({
       discriminate() {
         let knownRefValues = /* @__PURE__ */ new Set([""]);
         for (let [bomRef] of this.#originalValues) {
-          let value = bomRef.value;
-          (value === void 0 || knownRefValues.has(value)) && (value = this.#makeUniqueId(), bomRef.value = value), knownRefValues.add(value);
+          let value2 = bomRef.value;
+          (value2 === void 0 || knownRefValues.has(value2)) && (value2 = this.#makeUniqueId(), bomRef.value = value2), knownRefValues.add(value2);
         }
       }
       reset() {
@@ -1413,8 +1418,8 @@ var require_notUndefined = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.isNotUndefined = isNotUndefined;
-    function isNotUndefined(value) {
-      return value !== void 0;
+    function isNotUndefined(value2) {
+      return value2 !== void 0;
     }
   }
 });
@@ -1436,12 +1441,12 @@ var require_uri = __commonJS({
       [/\{/g, "%7B"],
       [/}/g, "%7D"]
     ];
-    function escapeUri(value) {
-      if (value === void 0)
-        return value;
+    function escapeUri(value2) {
+      if (value2 === void 0)
+        return value2;
       for (let [s, r] of _ESCAPES)
-        value = value.replace(s, r);
-      return value;
+        value2 = value2.replace(s, r);
+      return value2;
     }
   }
 });
@@ -3122,11 +3127,11 @@ var require_spdx = __commonJS({
     exports.isSupportedSpdxId = isSupportedSpdxId;
     exports.fixupSpdxId = fixupSpdxId;
     var spdx_SNAPSHOT_schema_json_1 = require_spdx_SNAPSHOT_schema(), spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum), spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map((spdxId) => [spdxId.toLowerCase(), spdxId])));
-    function isSupportedSpdxId(value) {
-      return spdxIds.has(value);
+    function isSupportedSpdxId(value2) {
+      return spdxIds.has(value2);
     }
-    function fixupSpdxId(value) {
-      return typeof value == "string" && value.length > 0 ? spdxLowerToActual[value.toLowerCase()] : void 0;
+    function fixupSpdxId(value2) {
+      return typeof value2 == "string" && value2.length > 0 ? spdxLowerToActual[value2.toLowerCase()] : void 0;
     }
   }
 });
@@ -3156,12 +3161,12 @@ var require_types2 = __commonJS({
     exports.JsonSchema = void 0;
     var JsonSchema;
     (function(JsonSchema2) {
-      function isIriReference(value) {
-        return typeof value == "string" && value.length > 0;
+      function isIriReference(value2) {
+        return typeof value2 == "string" && value2.length > 0;
       }
       JsonSchema2.isIriReference = isIriReference;
-      function isIdnEmail(value) {
-        return typeof value == "string" && value.length > 0;
+      function isIdnEmail(value2) {
+        return typeof value2 == "string" && value2.length > 0;
       }
       JsonSchema2.isIdnEmail = isIdnEmail;
     })(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
@@ -3571,12 +3576,12 @@ var require_normalize = __commonJS({
           allRefs.set(component.bomRef, component.dependencies);
         for (let service of data.services[tree_1.treeIteratorSymbol]())
           allRefs.set(service.bomRef, service.dependencies);
-        let normalized = [];
+        let normalized2 = [];
         for (let [ref, deps] of allRefs) {
           let dep = this.#normalizeDependency(ref, deps, allRefs, options);
-          (0, notUndefined_1.isNotUndefined)(dep) && normalized.push(dep);
+          (0, notUndefined_1.isNotUndefined)(dep) && normalized2.push(dep);
         }
-        return (options.sortLists ?? !1) && normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b)), normalized;
+        return (options.sortLists ?? !1) && normalized2.sort(({ ref: a }, { ref: b }) => a.localeCompare(b)), normalized2;
       }
       #normalizeDependency(ref, deps, allRefs, options) {
         let bomRef = ref.toString();
@@ -3840,14 +3845,14 @@ var require_types3 = __commonJS({
     var XmlSchema;
     (function(XmlSchema2) {
       let _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
-      function isAnyURI(value) {
-        if (typeof value != "string" || value.length === 0)
+      function isAnyURI(value2) {
+        if (typeof value2 != "string" || value2.length === 0)
           return !1;
-        let fragmentPos = value.indexOf("#"), beforeFragment = value;
+        let fragmentPos = value2.indexOf("#"), beforeFragment = value2;
         if (fragmentPos >= 0) {
-          if (value.includes("#", fragmentPos + 1))
+          if (value2.includes("#", fragmentPos + 1))
             return !1;
-          beforeFragment = value.slice(void 0, fragmentPos);
+          beforeFragment = value2.slice(void 0, fragmentPos);
         }
         let schemePos = beforeFragment.indexOf(":");
         return !(schemePos >= 0 && !_AnyUriSchemePattern.test(beforeFragment.slice(void 0, schemePos)));
@@ -4443,15 +4448,15 @@ var require_normalize2 = __commonJS({
           allRefs.set(component.bomRef, component.dependencies);
         for (let service of data.services[tree_1.treeIteratorSymbol]())
           allRefs.set(service.bomRef, service.dependencies);
-        let normalized = [];
+        let normalized2 = [];
         for (let [ref, deps] of allRefs) {
           let dep = this.#normalizeDependency(ref, deps, allRefs, options);
-          (0, notUndefined_1.isNotUndefined)(dep) && normalized.push(dep);
+          (0, notUndefined_1.isNotUndefined)(dep) && normalized2.push(dep);
         }
-        return (options.sortLists ?? !1) && normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b)), {
+        return (options.sortLists ?? !1) && normalized2.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b)), {
           type: "element",
           name: elementName,
-          children: normalized
+          children: normalized2
         };
       }
       #normalizeDependency(ref, deps, allRefs, options) {
@@ -5020,8 +5025,8 @@ var require_protocol = __commonJS({
       get supportsVulnerabilities() {
         return this.#supportsVulnerabilities;
       }
-      supportsVulnerabilityRatingMethod(rm5) {
-        return this.#vulnerabilityRatingMethods.has(rm5);
+      supportsVulnerabilityRatingMethod(rm6) {
+        return this.#vulnerabilityRatingMethods.has(rm6);
       }
       get supportsComponentEvidence() {
         return this.#supportsComponentEvidence;
@@ -5502,8 +5507,8 @@ async function archiveKey(format, entries, mtimeSeconds, knownSha = /* @__PURE__
 
 // packages/go-build/src/build.ts
 import { availableParallelism } from "node:os";
-import { basename as basename2, isAbsolute as isAbsolute2, join as join8, relative as relative3, resolve as resolve3 } from "node:path";
-import { writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename3, join as join9, relative as relative4 } from "node:path";
+import { writeFile as writeFile4 } from "node:fs/promises";
 var semver3 = __toESM(require_semver(), 1);
 
 // packages/go-build/src/checksums.ts
@@ -5511,12 +5516,12 @@ import { writeFile } from "node:fs/promises";
 function shippedFiles(a) {
   return [a.archive ?? a.path, ...a.sbom?.spdx ? [a.sbom.spdx] : [], ...a.sbom?.cyclonedx ? [a.sbom.cyclonedx] : []];
 }
-async function checksumLines(artifacts, resolve5) {
+async function checksumLines(artifacts, resolve6) {
   let known = /* @__PURE__ */ new Map();
   for (let a of artifacts)
     known.set(a.path, a.sha256), a.archive && a["archive-sha256"] && known.set(a.archive, a["archive-sha256"]);
   let files = artifacts.flatMap(shippedFiles).sort();
-  return Promise.all(files.map(async (f) => `${known.get(f) ?? await sha256File(resolve5(f))}  ${f}`));
+  return Promise.all(files.map(async (f) => `${known.get(f) ?? await sha256File(resolve6(f))}  ${f}`));
 }
 async function writeChecksums(path, lines) {
   await writeFile(path, `${lines.join(`
@@ -5524,23 +5529,248 @@ async function writeChecksums(path, lines) {
 `);
 }
 
-// packages/go-build/src/linkcache.ts
-import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
-import { basename, join } from "node:path";
-
-// packages/go-build/src/ldflags.ts
-function fillTemplate(template, values, input) {
-  return template.replace(/\{([a-z_-]*)\}/g, (_, key) => {
-    let v = values[key];
-    if (v === void 0)
+// packages/go-build/src/buildflags.ts
+var BOOL = { bool: !0 }, BOOL_VALUE = /^(?:[0-9]+|t|f|T|F|true|false|TRUE|FALSE|True|False)$/, value = (re, accepted3) => ({ value: re, accepted: accepted3 }), DIGITS = value(/^[0-9]+$/, "a number"), GO_BUILD_FLAGS = {
+  a: BOOL,
+  n: BOOL,
+  race: BOOL,
+  msan: BOOL,
+  asan: BOOL,
+  cover: BOOL,
+  v: BOOL,
+  work: BOOL,
+  x: BOOL,
+  json: BOOL,
+  modcacherw: BOOL,
+  p: DIGITS,
+  covermode: value(/^(?:set|count|atomic)$/, "set, count or atomic"),
+  coverpkg: value(/^[A-Za-z0-9._~/-]+(?:,[A-Za-z0-9._~/-]+)*$/, "package patterns, comma-separated"),
+  buildmode: value(/^(?:default|exe|pie)$/, "default, exe or pie"),
+  buildvcs: value(/^(?:true|false|auto)$/, "true, false or auto"),
+  compiler: value(/^gc$/, "gc"),
+  mod: value(/^(?:readonly|vendor|mod)$/, "readonly, vendor or mod"),
+  installsuffix: value(/^[A-Za-z0-9_]+$/, "letters, digits and '_'"),
+  gcflags: value(/^/, "compiler flags"),
+  asmflags: value(/^/, "assembler flags")
+}, COMPILE_FLAGS = {
+  ...Object.fromEntries(
+    ["N", "l", "m", "B", "C", "S", "e", "w", "live", "smallframes", "std", "complete", "race", "msan", "asan", "nolocalimports", "wb", "dwarf"].map((f) => [
+      f,
+      BOOL
+    ])
+  ),
+  dwarflocationlists: BOOL,
+  dwarfbasentries: BOOL,
+  c: DIGITS,
+  lang: value(/^go[0-9]+\.[0-9]+$/, "a language version such as go1.22"),
+  spectre: value(/^(?:all|index|ret)(?:,(?:all|index|ret))*$/, "all, index or ret"),
+  d: value(/^(?:checkptr(?:=[0-2])?|libfuzzer)(?:,(?:checkptr(?:=[0-2])?|libfuzzer))*$/, "checkptr, checkptr=N or libfuzzer")
+}, ASM_FLAGS = {
+  S: BOOL,
+  e: BOOL,
+  shared: BOOL,
+  dynlink: BOOL,
+  debug: BOOL,
+  spectre: value(/^(?:all|ret)(?:,(?:all|ret))*$/, "all or ret"),
+  D: value(/^[A-Za-z_][A-Za-z0-9_]*(?:=[^\s]*)?$/, "name or name=value")
+}, LINK_FLAGS = {
+  ...Object.fromEntries(
+    ["s", "w", "f", "v", "c", "d", "dumpdep", "race", "msan", "asan", "bindnow", "aslr", "compressdwarf", "checklinkname"].map((f) => [f, BOOL])
+  ),
+  X: value(/^[\w./~-]+\.[A-Za-z_]\w*=/, "importpath.name=value"),
+  buildid: value(/^\S*$/, "an id without spaces"),
+  B: value(/^(?:gobuildid|0x[0-9a-fA-F]+)$/, "gobuildid or 0x followed by hex digits"),
+  linkmode: value(/^(?:internal|auto)$/, "internal or auto (external runs the C linker)"),
+  strictdups: DIGITS,
+  E: value(/^[A-Za-z_.][A-Za-z0-9_.]*$/, "a symbol name"),
+  T: value(/^(?:0x)?[0-9a-fA-F]+$/, "an address"),
+  R: DIGITS
+}, REFUSED = {
+  toolexec: "it names a program to run",
+  exec: "it names a program to run",
+  overlay: "it names a file of replacement sources",
+  modfile: "it names a go.mod to use instead of the checkout's",
+  pgo: "it names a profile file (go-build leaves -pgo at auto: default.pgo beside the main package)",
+  pkgdir: "it names a folder of packages outside the checkout",
+  C: "it moves the build to another folder",
+  linkshared: "it links against shared libraries outside the checkout",
+  gccgoflags: "it passes flags to gccgo, which go-build does not use",
+  extld: "it names the external linker, a program to run",
+  extldflags: "it passes flags to the external linker",
+  extar: "it names an archiver, a program to run",
+  tmpdir: "it names a folder outside the checkout",
+  importcfg: "it names a file to read",
+  I: "it names a file (the dynamic linker) or a folder outside the checkout",
+  L: "it names a folder to read outside the checkout",
+  r: "it names library folders outside the checkout",
+  libgcc: "it names a file to read",
+  capturehostobjs: "it names a folder to write",
+  o: "it names a file to write",
+  cpuprofile: "it names a file to write",
+  memprofile: "it names a file to write",
+  benchmarkprofile: "it names a file to write",
+  trace: "it names a file to write",
+  "debug-actiongraph": "it names a file to write",
+  "debug-trace": "it names a file to write",
+  "debug-runtime-trace": "it names a file to write"
+}, OWNED = { o: "out-dir", ldflags: "ldflags", tags: "tags", trimpath: "" };
+function splitQuoted(text2, input) {
+  let words = [], s = text2;
+  for (; ; ) {
+    if (s = s.replace(/^[ \t\n\r]+/, ""), s === "") return words;
+    let quote = s[0];
+    if (quote === "'" || quote === '"') {
+      let end2 = s.indexOf(quote, 1);
+      if (end2 < 0) throw new InputError(input, text2, `its ${quote} quote is not closed (Go splits flags at spaces, a word may be quoted whole)`);
+      words.push(s.slice(1, end2)), s = s.slice(end2 + 1);
+      continue;
+    }
+    let end = s.search(/[ \t\n\r]/);
+    words.push(end < 0 ? s : s.slice(0, end)), s = end < 0 ? "" : s.slice(end);
+  }
+}
+var accepted = (table2) => `accepted: ${Object.keys(table2).map((f) => `-${f}`).join(", ")}`;
+function checkWords(words, table2, input, tool) {
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i], m = /^--?([A-Za-z][A-Za-z0-9_-]*)(?:=([\s\S]*))?$/.exec(word);
+    if (!m)
       throw new InputError(
         input,
-        template,
-        `unknown placeholder {${key}}; accepted: ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`
+        word,
+        `${tool} takes only flags here, and ${JSON.stringify(word)} is not one (a word after them would be read as a file); ${accepted(table2)}`
       );
-    return v;
+    let name = m[1], spec = Object.hasOwn(table2, name) ? table2[name] : void 0;
+    if (!spec)
+      throw Object.hasOwn(REFUSED, name) ? new InputError(input, word, `-${name} is refused in every mode: ${REFUSED[name]}; ${accepted(table2)}`) : new InputError(input, word, `-${name} is not a ${tool} flag go-build passes on; ${accepted(table2)}`);
+    let v = m[2];
+    if ("bool" in spec) {
+      if (v !== void 0 && !BOOL_VALUE.test(v)) throw new InputError(input, word, `-${name} takes no value but true or false`);
+      continue;
+    }
+    if (v === void 0) {
+      if (v = words[i + 1], v === void 0) throw new InputError(input, word, `-${name} needs a value: ${spec.accepted}`);
+      i++;
+    }
+    if (!spec.value.test(v)) throw new InputError(input, `${word}${m[2] === void 0 ? ` ${v}` : ""}`, `-${name} takes ${spec.accepted}`);
+  }
+}
+function checkPerPackage(text2, table2, input, tool) {
+  let v = text2.trim();
+  if (v !== "" && !v.startsWith("-")) {
+    let eq = v.indexOf("="), pattern = eq > 0 ? v.slice(0, eq).trim() : "";
+    if (!/^[A-Za-z0-9._~/-]+$/.test(pattern) || pattern.startsWith("/") || pattern.split("/").includes(".."))
+      throw new InputError(input, text2, "accepted: [pattern=]flags with a package pattern inside the module (all, std, ./...), e.g. all=-N -l");
+    v = v.slice(eq + 1);
+  }
+  checkWords(splitQuoted(v, input), table2, input, tool);
+}
+function checkGoFlags(lines, input = "flags") {
+  for (let line of lines) {
+    let m = /^--?([A-Za-z][A-Za-z0-9_-]*)(?:=(.*))?$/.exec(line);
+    if (!m) throw new InputError(input, line, "accepted: one go build flag per line, e.g. -race or -gcflags=all=-N");
+    let name = m[1];
+    if (Object.hasOwn(OWNED, name))
+      throw new InputError(input, line, `-${name} is set by go-build${OWNED[name] ? `; use its own input (${OWNED[name]})` : ""}`);
+    let spec = GO_BUILD_FLAGS[name];
+    if (spec && !("bool" in spec) && m[2] === void 0)
+      throw new InputError(input, line, `-${name} needs its value on the same line, after =: ${spec.accepted}`);
+    checkWords([line], GO_BUILD_FLAGS, input, "go build"), name === "gcflags" && checkPerPackage(m[2], COMPILE_FLAGS, input, "the compiler (-gcflags)"), name === "asmflags" && checkPerPackage(m[2], ASM_FLAGS, input, "the assembler (-asmflags)");
+  }
+}
+function checkLdflags(text2, input = "ldflags") {
+  checkWords(splitQuoted(text2, input), LINK_FLAGS, input, "the linker");
+}
+
+// packages/go-build/src/extrafiles.ts
+import { realpath } from "node:fs/promises";
+import { basename, isAbsolute, relative, resolve } from "node:path";
+async function checkoutTop(workingDirectory) {
+  let r = await exec("git", ["rev-parse", "--show-toplevel"], { cwd: workingDirectory, allowFailure: !0 });
+  return realpath(r.code === 0 && r.stdout.trim() ? r.stdout.trim() : workingDirectory);
+}
+async function extraFiles(inputs) {
+  let entries = [], top = inputs.files.length ? await checkoutTop(inputs.workingDirectory) : "";
+  for (let f of inputs.files) {
+    let source = isAbsolute(f) ? f : resolve(inputs.workingDirectory, f);
+    if (!await exists(source))
+      throw new InputError("files", f, `no such file in ${inputs.workingDirectory}; list files to put beside the binary, e.g. LICENSE, README.md`);
+    let inside = relative(top, await realpath(source));
+    if (inside === "" || inside.startsWith("..") || isAbsolute(inside))
+      throw new InputError("files", f, `it is outside the checkout ${top}; accepted: files of the repository, e.g. LICENSE, README.md`);
+    let rel = relative(inputs.workingDirectory, source).split("\\").join("/");
+    entries.push({ name: rel.startsWith("..") ? basename(source) : rel, source, mode: 420 });
+  }
+  return entries;
+}
+
+// packages/go-build/src/linkcache.ts
+import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
+import { basename as basename2, join } from "node:path";
+
+// packages/go-build/src/placeholders.ts
+var PLACEHOLDERS = ["name", "version", "bare_version", "commit", "short_commit", "date", "os", "arch", "variant", "target"], GORELEASER_NAMES = {
+  ".ProjectName": "name",
+  ".Version": "bare_version",
+  ".RawVersion": "bare_version",
+  ".Tag": "version",
+  ".Commit": "commit",
+  ".FullCommit": "commit",
+  ".ShortCommit": "short_commit",
+  ".Date": "date",
+  ".CommitDate": "date",
+  ".Os": "os",
+  ".Arch": "arch"
+}, SHORT_COMMIT_LENGTH = 7, BRACES = /\{([^{}]*)\}/g;
+function accepted2() {
+  return `accepted: ${PLACEHOLDERS.map((k) => `{${k}}`).join(", ")}, {short_commit:N} (N from 4 to 40)`;
+}
+function shortCommitLength(key) {
+  let m = /^short_commit:(\d+)$/.exec(key);
+  if (!m) return;
+  let n = Number(m[1]);
+  return n >= 4 && n <= 40 ? n : void 0;
+}
+function refuse(template, key, input) {
+  let goreleaser = GORELEASER_NAMES[key.trim()], hint = goreleaser ? ` (goreleaser's {{${key.trim()}}} is {${goreleaser}})` : "";
+  return new InputError(input, template, `unknown placeholder {${key}}${hint}; ${accepted2()}`);
+}
+function checkTemplate(template, input) {
+  for (let m of template.matchAll(BRACES)) {
+    let key = m[1];
+    if (!PLACEHOLDERS.includes(key) && shortCommitLength(key) === void 0) throw refuse(template, key, input);
+  }
+}
+function fillTemplate(template, values, input, check) {
+  return template.replace(BRACES, (_, key) => {
+    let n = shortCommitLength(key), v = values[key] ?? (n !== void 0 ? values.commit?.slice(0, n) : void 0);
+    if (v !== void 0)
+      return check?.(v, key), v;
+    throw new InputError(
+      input,
+      template,
+      `unknown placeholder {${key}}; accepted: ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`
+    );
   });
 }
+function bareVersion(version) {
+  return version.replace(/^v(?=\d)/, "");
+}
+function placeholderValues(name, info, t) {
+  return {
+    name,
+    version: info.version,
+    bare_version: bareVersion(info.version),
+    commit: info.commit,
+    short_commit: info.commit.slice(0, SHORT_COMMIT_LENGTH),
+    date: info.date,
+    os: t.os,
+    arch: t.arch,
+    variant: t.variant,
+    target: t.target
+  };
+}
+
+// packages/go-build/src/ldflags.ts
 function quoteLdflagsWord(word, input) {
   if (/[\x00-\x1f\x7f]/.test(word)) throw new InputError(input, word, "control characters and newlines cannot be passed to -ldflags");
   if (!/[\s'"]/.test(word)) return word;
@@ -5565,8 +5795,14 @@ function buildLdflags(o) {
     ["main.date", o.info.date, "version"]
   ];
   for (let { key, template } of o.x) stamps.push([key, fillTemplate(template, o.templateValues, "x"), "x"]);
-  for (let [key, value, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value}`, input));
-  return o.extra && words.push(o.extra), words.join(" ");
+  for (let [key, value2, input] of stamps) words.push("-X", quoteLdflagsWord(`${key}=${value2}`, input));
+  return o.extra && words.push(fillExtraLdflags(o.extra, o.templateValues)), words.join(" ");
+}
+function fillExtraLdflags(extra, values) {
+  return fillTemplate(extra, values, "ldflags", (value2, key) => {
+    if (/[\s'"]/.test(value2))
+      throw new InputError("ldflags", extra, `{${key}} is ${JSON.stringify(value2)} here, which cannot stand in -ldflags unquoted; use the x input for it`);
+  });
 }
 function vcsFlags(flags) {
   return flags.some((f) => /^--?buildvcs(=|$)/.test(f)) ? [] : ["-buildvcs=false"];
@@ -5574,8 +5810,12 @@ function vcsFlags(flags) {
 
 // packages/go-build/src/linkcache.ts
 var MAX_AGE_MS = 120 * 3600 * 1e3, TEMP_MAX_AGE_MS = 3600 * 1e3, TEMP_MARK = ".tmp-", KINDS = ["link", "archive", "verdict"];
-function dir(gocache, kind) {
-  return join(gocache, "gantry", kind);
+function keptFolder(gocache, env) {
+  let base = env.GANTRY_CACHE_DIR?.trim();
+  return base ? join(base, "go-build") : join(gocache, "gantry");
+}
+function dir(kept, kind) {
+  return join(kept, kind);
 }
 var isMissing = (err) => err.code === "ENOENT";
 async function linkKey(job) {
@@ -5584,13 +5824,13 @@ async function linkKey(job) {
   let r = await exec(job.go, args, { cwd: job.moduleDir, env: job.env, allowFailure: !0 });
   if (r.code !== 0) return;
   let exports = r.stdout.split(`
-`).filter(Boolean).map((p) => basename(p)), target = ["GOOS", "GOARCH", "GOARM", "GOAMD64", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "CGO_ENABLED", "GOEXPERIMENT"].map(
+`).filter(Boolean).map((p) => basename2(p)), target = ["GOOS", "GOARCH", "GOARM", "GOAMD64", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "CGO_ENABLED", "GOEXPERIMENT"].map(
     (k) => `${k}=${job.env[k] ?? ""}`
   );
   return sha256(JSON.stringify({ go: job.goVersion, target, ldflags: job.ldflags, tags: job.tags, flags: job.flags, main: job.main, exports }));
 }
-async function restoreKept(gocache, kind, key, dest) {
-  let file = join(dir(gocache, kind), key.slice(0, 2), key);
+async function restoreKept(kept, kind, key, dest) {
+  let file = join(dir(kept, kind), key.slice(0, 2), key);
   try {
     await copyFile(file, dest);
   } catch (err) {
@@ -5601,26 +5841,26 @@ async function restoreKept(gocache, kind, key, dest) {
   return await utimes(file, now, now).catch(() => {
   }), !0;
 }
-async function isKept(gocache, kind, key) {
+async function isKept(kept, kind, key) {
   let now = /* @__PURE__ */ new Date();
   try {
-    return await utimes(join(dir(gocache, kind), key.slice(0, 2), key), now, now), !0;
+    return await utimes(join(dir(kept, kind), key.slice(0, 2), key), now, now), !0;
   } catch (err) {
     if (isMissing(err)) return !1;
     throw err;
   }
 }
-async function keepMarker(gocache, kind, key) {
-  await writeFileAtomic(join(dir(gocache, kind), key.slice(0, 2), key), "");
+async function keepMarker(kept, kind, key) {
+  await writeFileAtomic(join(dir(kept, kind), key.slice(0, 2), key), "");
 }
-async function keep(gocache, kind, key, file) {
-  let sub = join(dir(gocache, kind), key.slice(0, 2));
+async function keep(kept, kind, key, file) {
+  let sub = join(dir(kept, kind), key.slice(0, 2));
   await mkdir(sub, { recursive: !0 }), await copyFileAtomic(file, join(sub, key));
 }
-async function pruneKept(gocache, now = Date.now()) {
+async function pruneKept(kept, now = Date.now()) {
   let removed = 0;
   for (let kind of KINDS) {
-    let root = dir(gocache, kind);
+    let root = dir(kept, kind);
     for (let sub of await readdir(root).catch(() => []))
       for (let f of await readdir(join(root, sub)).catch(() => [])) {
         let p = join(root, sub, f), info = await stat(p).catch((err) => {
@@ -5636,20 +5876,40 @@ async function pruneKept(gocache, now = Date.now()) {
 }
 
 // packages/go-build/src/cachekey.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile2, readdir as readdir2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function goCachePlan(go, targets, cgo, moduleDir, env) {
-  let sumFile = join2(moduleDir, "go.sum"), deps = await exists(sumFile) ? await readFile2(sumFile) : await readFile2(join2(moduleDir, "go.mod")), toolchain = `gantry-go-${`${env.RUNNER_OS ?? process.platform}-${env.RUNNER_ARCH ?? process.arch}`.toLowerCase()}-go${go.version}-cgo${cgo ? 1 : 0}`, targetSet = sha256(targets.map(formatTarget).sort().join(",")).slice(0, 12);
+  let sumFile = join2(moduleDir, "go.sum"), deps = await exists(sumFile) ? await readFile2(sumFile) : await readFile2(join2(moduleDir, "go.mod")), toolchain = `gantry-go-caches2-${`${env.RUNNER_OS ?? process.platform}-${env.RUNNER_ARCH ?? process.arch}`.toLowerCase()}-go${go.version}-cgo${cgo ? 1 : 0}`, targetSet = sha256(targets.map(formatTarget).sort().join(",")).slice(0, 12);
   return {
     paths: [go.gocache, go.gomodcache],
     key: `${toolchain}-${targetSet}-${sha256(deps).slice(0, 16)}`,
     restoreKeys: [`${toolchain}-${targetSet}-`, `${toolchain}-`]
   };
 }
+async function goCacheEntries(gocache) {
+  let dirs = await readdir2(gocache).catch(() => []);
+  return (await Promise.all(
+    dirs.filter((d) => /^[0-9a-f]{2}$/.test(d)).map(
+      (d) => readdir2(join2(gocache, d)).then(
+        (f) => f.length,
+        () => 0
+      )
+    )
+  )).reduce((a, b) => a + b, 0);
+}
+function cacheServed(atRestore, afterBuild) {
+  return atRestore > 0 && afterBuild - atRestore <= atRestore;
+}
+async function judgeRestoredCache(matched, atRestore, gocache, reporter) {
+  let after = await goCacheEntries(gocache);
+  return cacheServed(atRestore, after) ? !0 : (reporter.warning(
+    `cache: ${matched} was restored but held little of use (${atRestore} build cache entries; the build added ${after - atRestore}): not reported as a hit, and a new entry is saved after this run`
+  ), !1);
+}
 
 // packages/go-build/src/compile.ts
 import { mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
-import { isAbsolute, join as join3, relative, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // packages/go-build/src/targets.ts
 var semver = __toESM(require_semver(), 1), range = (prefix, from, to) => Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [`${prefix}${from + i}`, `${prefix}${from + i}`])), arm64Levels = Object.fromEntries(
@@ -5690,11 +5950,11 @@ function variantEnv(t, entry, goVersion) {
   if (t.arch === "arm64" && t.variant === "v8") return {};
   let rule = VARIANTS[t.arch];
   if (!rule) throw new InputError("targets", entry, `${t.arch} takes no variant; write ${t.os}/${t.arch}`);
-  let value = rule.values[t.variant];
-  if (value === void 0) throw new InputError("targets", entry, `${t.arch} takes the variants ${Object.keys(rule.values).join(", ")}`);
+  let value2 = rule.values[t.variant];
+  if (value2 === void 0) throw new InputError("targets", entry, `${t.arch} takes the variants ${Object.keys(rule.values).join(", ")}`);
   if (semver.lt(goVersion, rule.since))
     throw new InputError("targets", entry, `${rule.env} (the ${t.arch} variant) needs Go ${rule.since.replace(/\.0$/, "")} or newer; this is go ${goVersion}`);
-  return { [rule.env]: value };
+  return { [rule.env]: value2 };
 }
 
 // packages/go-build/src/compile.ts
@@ -5724,7 +5984,7 @@ var CompileError = class extends Error {
 async function checkLink(job) {
   let started = performance.now(), out = binaryPath(job);
   await mkdir2(join3(out, ".."), { recursive: !0 });
-  let env = goBuildEnv(job), cache = job.linkCache && !job.cgo ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env } : void 0, key = cache ? await linkKey(cache) : void 0, reused = key !== void 0 && await restoreKept(cache?.gocache, "link", key, out);
+  let env = goBuildEnv(job), cache = job.linkCache && !job.cgo ? { ...job.linkCache, go: job.go, moduleDir: job.moduleDir, main: job.main, ldflags: job.ldflags, tags: job.tags, flags: job.flags, env } : void 0, key = cache ? await linkKey(cache) : void 0, reused = key !== void 0 && await restoreKept(cache?.kept, "link", key, out);
   return { out, env, key, reused, started };
 }
 async function link(job, c) {
@@ -5736,7 +5996,7 @@ async function link(job, c) {
 `).find((l) => l.trim() !== "" && !l.startsWith("#")) ?? `go build exited with ${err.code}`;
     throw new CompileError(job.target, first.trim(), output);
   }
-  c.key && job.linkCache && await keep(job.linkCache.gocache, "link", c.key, c.out);
+  c.key && job.linkCache && await keep(job.linkCache.kept, "link", c.key, c.out);
 }
 async function described(job, c) {
   let [info, sha] = await Promise.all([stat2(c.out), sha256File(c.out)]);
@@ -5764,7 +6024,7 @@ function compileAnnotations(output, moduleDir, workspace) {
 `)) {
     let m = /^(\S+?\.go):(\d+)(?::(\d+))?: (.+)$/.exec(line.trim());
     if (!m) continue;
-    let file = relative(workspace, isAbsolute(m[1]) ? m[1] : resolve(moduleDir, m[1])).split("\\").join("/");
+    let file = relative2(workspace, isAbsolute2(m[1]) ? m[1] : resolve2(moduleDir, m[1])).split("\\").join("/");
     found.push({ level: "error", title: "go build", file, line: Number(m[2]), col: m[3] ? Number(m[3]) : void 0, message: m[4] });
   }
   return found;
@@ -5805,14 +6065,14 @@ var Diff = class {
   }
   diffWithOptionsObj(oldTokens, newTokens, options, callback) {
     var _a;
-    let done = (value) => {
-      if (value = this.postProcess(value, options), callback) {
+    let done = (value2) => {
+      if (value2 = this.postProcess(value2, options), callback) {
         setTimeout(function() {
-          callback(value);
+          callback(value2);
         }, 0);
         return;
       } else
-        return value;
+        return value2;
     }, newLen = newTokens.length, oldLen = oldTokens.length, editLength = 1, maxEditLength = newLen + oldLen;
     options.maxEditLength != null && (maxEditLength = Math.min(maxEditLength, options.maxEditLength));
     let maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : 1 / 0, abortAfterTimestamp = Date.now() + maxExecutionTime, bestPath = [{ oldPos: -1, lastComponent: void 0 }], newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
@@ -5879,12 +6139,12 @@ var Diff = class {
     return ret;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
+  castInput(value2, options) {
+    return value2;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
+  tokenize(value2, options) {
+    return Array.from(value2);
   }
   join(chars) {
     return chars.join("");
@@ -5907,11 +6167,11 @@ var Diff = class {
         component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count)), oldPos += component.count;
       else {
         if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
+          let value2 = newTokens.slice(newPos, newPos + component.count);
+          value2 = value2.map(function(value3, i) {
             let oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          }), component.value = this.join(value);
+            return oldValue.length > value3.length ? oldValue : value3;
+          }), component.value = this.join(value2);
         } else
           component.value = this.join(newTokens.slice(newPos, newPos + component.count));
         newPos += component.count, component.added || (oldPos += component.count);
@@ -5937,10 +6197,10 @@ var LineDiff = class extends Diff {
 function diffLines(oldStr, newStr, options) {
   return lineDiff.diff(oldStr, newStr, options);
 }
-function tokenize(value, options) {
-  options.stripTrailingCr && (value = value.replace(/\r\n/g, `
+function tokenize(value2, options) {
+  options.stripTrailingCr && (value2 = value2.replace(/\r\n/g, `
 `));
-  let retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  let retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
   linesAndNewlines[linesAndNewlines.length - 1] || linesAndNewlines.pop();
   for (let i = 0; i < linesAndNewlines.length; i++) {
     let line = linesAndNewlines[i];
@@ -6080,9 +6340,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     return patchObj ? formatPatch(patchObj, options?.headerOptions) : void 0;
   }
 }
-function splitLines(text) {
-  let hasTrailingNl = text.endsWith(`
-`), result = text.split(`
+function splitLines(text2) {
+  let hasTrailingNl = text2.endsWith(`
+`), result = text2.split(`
 `).map((line) => line + `
 `);
   return hasTrailingNl ? result.pop() : result.push(result.pop().slice(0, -1)), result;
@@ -6094,8 +6354,8 @@ var semver2 = __toESM(require_semver(), 1);
 // packages/go-build/src/modules.ts
 import { join as join4 } from "node:path";
 var DEFAULT_GOPROXY = "https://proxy.golang.org,direct", DEFAULT_GOSUMDB = "sum.golang.org", NETWORK = /dial tcp|connection refused|no such host|i\/o timeout|TLS handshake|network is unreachable|Client\.Timeout/;
-function shownProxy(value) {
-  return value.split(/([,|])/).map((p) => /^[a-z]+:\/\//i.test(p) ? redactUrl(p).replace(/\/$/, p.endsWith("/") ? "/" : "") : p).join("");
+function shownProxy(value2) {
+  return value2.split(/([,|])/).map((p) => /^[a-z]+:\/\//i.test(p) ? redactUrl(p).replace(/\/$/, p.endsWith("/") ? "/" : "") : p).join("");
 }
 function moduleIn(output) {
   return /([\w.~-]+\.[\w.~-]+(?:\/[\w.~-]+)*)@(v[\w.+-]+)/.exec(output)?.slice(1, 3).join("@");
@@ -6173,7 +6433,7 @@ async function verdictKey(v) {
   ), env = ENV_KEYS.map((k) => `${k}=${v.env[k] ?? ""}`);
   return sha256(JSON.stringify({ go: v.goVersion, dir: v.moduleDir, modcache: v.gomodcache, env, goMod, goSum, copies }));
 }
-var verifiedBefore = (gocache, key) => isKept(gocache, "verdict", key), recordVerified = (gocache, key) => keepMarker(gocache, "verdict", key);
+var verifiedBefore = (kept, key) => isKept(kept, "verdict", key), recordVerified = (kept, key) => keepMarker(kept, "verdict", key);
 
 // packages/go-build/src/modcheck.ts
 async function readOr2(path, fallback) {
@@ -6214,13 +6474,13 @@ async function tidyOnCopies(go, moduleDir, env) {
 }
 async function verifyModules(go, goVersion, moduleDir, env, cache) {
   let key = cache ? await verdictKey({ goVersion, moduleDir, gomodcache: cache.gomodcache, env }) : void 0;
-  if (cache && key && await verifiedBefore(cache.gocache, key)) return "kept";
+  if (cache && key && await verifiedBefore(cache.kept, key)) return "kept";
   try {
     await exec(go, ["mod", "verify"], { cwd: moduleDir, env, timeoutMs: 3e5 });
   } catch (err) {
     throw moduleCommandError(`go mod verify in ${moduleDir}`, err, env);
   }
-  return cache && key && await recordVerified(cache.gocache, key), "ran";
+  return cache && key && await recordVerified(cache.kept, key), "ran";
 }
 async function checkModule(go, goVersion, moduleDir, env, reporter, cache) {
   let diff = semver2.gte(semver2.coerce(goVersion) ?? "0.0.0", "1.23.0"), [verified, tidy] = await Promise.allSettled([
@@ -6234,49 +6494,141 @@ async function checkModule(go, goVersion, moduleDir, env, reporter, cache) {
 }
 
 // packages/go-build/src/outdir.ts
-import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rename, rm as rm3 } from "node:fs/promises";
-import { dirname, join as join7, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir4, rename, rm as rm4 } from "node:fs/promises";
+import { dirname, join as join8, relative as relative3, resolve as resolve3 } from "node:path";
+
+// packages/go-build/src/staging.ts
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFile as readFile5, readdir as readdir3, rm as rm3, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
+import { constants, hostname } from "node:os";
+import { join as join7 } from "node:path";
+var STAGING_PREFIX = ".gantry-staging-", OWNER_FILE = ".gantry-owner.json", UNOWNED_STALE_MS = 24 * 36e5;
+async function bootId() {
+  return (await readFile5("/proc/sys/kernel/random/boot_id", "utf8").catch(() => "")).trim();
+}
+async function procStat(pid) {
+  let text2 = await readFile5(`/proc/${pid}/stat`, "utf8").catch(() => {
+  });
+  if (text2 === void 0) return;
+  let fields = text2.slice(text2.lastIndexOf(")") + 2).split(" ");
+  return { state: fields[0] ?? "", start: fields[19] ?? "" };
+}
+async function ownerOfThisProcess() {
+  return { pid: process.pid, machine: hostname(), boot: await bootId(), start: (await procStat(process.pid))?.start ?? "" };
+}
+async function claimStaging(staging) {
+  await writeFile2(join7(staging, OWNER_FILE), `${JSON.stringify(await ownerOfThisProcess())}
+`);
+}
+async function ownerGone(owner) {
+  if (owner.machine !== hostname() || !Number.isInteger(owner.pid) || owner.pid <= 1) return !1;
+  let boot = await bootId();
+  if (owner.boot && boot && owner.boot !== boot) return !0;
+  let proc = await procStat(owner.pid);
+  if (proc) return proc.state === "Z" || proc.state === "X" || owner.start !== "" && proc.start !== owner.start;
+  try {
+    return process.kill(owner.pid, 0), !1;
+  } catch (err) {
+    return err.code !== "EPERM";
+  }
+}
+async function isStale(folder) {
+  let text2 = await readFile5(join7(folder, OWNER_FILE), "utf8").catch(() => {
+  });
+  if (text2 === void 0) return Date.now() - (await stat4(folder)).mtimeMs > UNOWNED_STALE_MS;
+  try {
+    return await ownerGone(JSON.parse(text2));
+  } catch {
+    return !1;
+  }
+}
+async function removeStaleStaging(dir2) {
+  let names = (await readdir3(dir2).catch(() => [])).filter((n) => n.startsWith(STAGING_PREFIX)), removed = [];
+  for (let n of names) {
+    let folder = join7(dir2, n);
+    await isStale(folder).catch(() => !1) && (await rm3(folder, { recursive: !0, force: !0 }), removed.push(n));
+  }
+  return removed;
+}
+var live = /* @__PURE__ */ new Set();
+function onSignal(signal) {
+  for (let pid of childPids())
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+    }
+  for (let folder of live) rmSync(folder, { recursive: !0, force: !0 });
+  process.stderr.write(`go-build: ${signal} received; removed the staging folder${live.size === 1 ? "" : "s"} ${[...live].join(", ")}
+`), process.exit(128 + (constants.signals[signal] ?? 15));
+}
+function childPids() {
+  try {
+    return readdirSync("/proc/self/task").flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+function guardStaging(staging) {
+  return live.size === 0 && (process.on("SIGTERM", onSignal), process.on("SIGINT", onSignal)), live.add(staging), {
+    release: () => {
+      live.delete(staging), live.size === 0 && (process.off("SIGTERM", onSignal), process.off("SIGINT", onSignal));
+    }
+  };
+}
+
+// packages/go-build/src/outdir.ts
 async function previousOutputs(outDir) {
-  let manifestPath = join7(outDir, MANIFEST_FILE);
+  let manifestPath = join8(outDir, MANIFEST_FILE);
   if (!await exists(manifestPath)) return [];
   try {
     let m = await readManifest(manifestPath), files = /* @__PURE__ */ new Set([manifestPath]);
     m.checksums && files.add(resolveInManifest(manifestPath, m.checksums)), m.provenance && files.add(resolveInManifest(manifestPath, m.provenance));
     for (let a of m.artifacts) {
       let bin = resolveInManifest(manifestPath, a.path);
-      files.add(dirname(bin) === resolve2(outDir) ? bin : dirname(bin)), a.archive && files.add(resolveInManifest(manifestPath, a.archive));
+      files.add(dirname(bin) === resolve3(outDir) ? bin : dirname(bin)), a.archive && files.add(resolveInManifest(manifestPath, a.archive));
     }
-    return [...files].filter((f) => !relative2(resolve2(outDir), f).startsWith("..") && resolve2(f) !== resolve2(outDir));
+    return [...files].filter((f) => !relative3(resolve3(outDir), f).startsWith("..") && resolve3(f) !== resolve3(outDir));
   } catch {
     return [manifestPath];
   }
 }
 var OutDir = class _OutDir {
-  constructor(dir2, staging) {
+  constructor(dir2, staging, removedStale, guard) {
     this.dir = dir2;
     this.staging = staging;
+    this.removedStale = removedStale;
+    this.guard = guard;
   }
   dir;
   staging;
+  removedStale;
+  guard;
   static async open(dir2) {
-    return await mkdir3(dir2, { recursive: !0 }), new _OutDir(dir2, await mkdtemp2(join7(dir2, ".gantry-staging-")));
+    await mkdir3(dir2, { recursive: !0 });
+    let removedStale = await removeStaleStaging(dir2), staging = await mkdtemp2(join8(dir2, STAGING_PREFIX)), guard = guardStaging(staging);
+    try {
+      await claimStaging(staging);
+    } catch (err) {
+      throw guard.release(), await rm4(staging, { recursive: !0, force: !0 }), err;
+    }
+    return new _OutDir(dir2, staging, removedStale, guard);
   }
   /** Path in the staging folder for a name relative to out-dir. */
   staged(name) {
-    return join7(this.staging, name);
+    return join8(this.staging, name);
   }
   async commit() {
-    for (let f of await previousOutputs(this.dir)) await rm3(f, { recursive: !0, force: !0 });
-    let names = await readdir2(this.staging);
+    for (let f of await previousOutputs(this.dir)) await rm4(f, { recursive: !0, force: !0 });
+    let names = (await readdir4(this.staging)).filter((n) => n !== OWNER_FILE);
     names.sort((a, b) => +(a === MANIFEST_FILE) - +(b === MANIFEST_FILE));
     for (let n of names)
-      await rm3(join7(this.dir, n), { recursive: !0, force: !0 }), await rename(join7(this.staging, n), join7(this.dir, n));
-    await rm3(this.staging, { recursive: !0, force: !0 });
+      await rm4(join8(this.dir, n), { recursive: !0, force: !0 }), await rename(join8(this.staging, n), join8(this.dir, n));
+    await rm4(this.staging, { recursive: !0, force: !0 }), this.guard.release();
   }
   async abandon() {
     let removed = await previousOutputs(this.dir);
-    for (let f of removed) await rm3(f, { recursive: !0, force: !0 });
-    return await rm3(this.staging, { recursive: !0, force: !0 }), removed;
+    for (let f of removed) await rm4(f, { recursive: !0, force: !0 });
+    return await rm4(this.staging, { recursive: !0, force: !0 }), this.guard.release(), removed;
   }
 };
 
@@ -6288,16 +6640,16 @@ async function readGoBinaryInfo(go, binary, env) {
   let r = await exec(go, ["version", "-m", "-json", binary], { env, allowFailure: !0 });
   if (r.code === 0) return parseGoBinaryInfo(r.stdout, binary);
   if (/flag provided but not defined/.test(r.stderr)) {
-    let text = await exec(go, ["version", "-m", binary], { env, allowFailure: !0 });
-    if (text.code === 0) return parseGoBinaryInfo(JSON.stringify(parseGoVersionText(text.stdout)), binary);
+    let text2 = await exec(go, ["version", "-m", binary], { env, allowFailure: !0 });
+    if (text2.code === 0) return parseGoBinaryInfo(JSON.stringify(parseGoVersionText(text2.stdout)), binary);
   }
   throw new GantryError(`sbom: \`go version -m -json ${binary}\` failed (${r.stderr.trim().split(`
 `)[0]}); it has no Go build info`);
 }
-function parseGoVersionText(text) {
-  let raw = { GoVersion: text.split(`
+function parseGoVersionText(text2) {
+  let raw = { GoVersion: text2.split(`
 `)[0]?.split(": ").pop()?.trim(), Deps: [], Settings: [] }, last;
-  for (let line of text.split(`
+  for (let line of text2.split(`
 `).slice(1)) {
     let [kind, a = "", b = "", c = ""] = line.replace(/^\t/, "").split("	");
     if (kind === "path") raw.Path = a;
@@ -6365,6 +6717,9 @@ function sbomUri(subject, format) {
 function settingText(s) {
   return s.value === "" ? s.key : `${s.key}=${s.value}`;
 }
+function mainPurl(subject) {
+  return goPurl(subject.info.main.path, subject.version || subject.info.main.version);
+}
 
 // packages/go-build/src/sbom/cyclonedx.ts
 function cyclonedxJson(subject) {
@@ -6385,7 +6740,7 @@ function cyclonedxJson(subject) {
 `;
 }
 function mainComponent(subject) {
-  let { info } = subject, purl = goPurl(info.main.path, info.main.version), main = new Models.Component(Enums.ComponentType.Application, info.main.path, { bomRef: `${purl}#${subject.file}`, version: subject.version, purl });
+  let { info } = subject, purl = mainPurl(subject), main = new Models.Component(Enums.ComponentType.Application, info.main.path, { bomRef: `${purl}#${subject.file}`, version: subject.version, purl });
   main.hashes.set(Enums.HashAlgorithm["SHA-256"], subject.sha256);
   let props = [
     ["gantry:go:file", subject.file],
@@ -6393,7 +6748,7 @@ function mainComponent(subject) {
     ["gantry:go:version", info.goVersion],
     ...info.settings.map((s) => [settingName(s.key), settingText(s)])
   ];
-  for (let [name, value] of props) main.properties.add(new Models.Property(name, value));
+  for (let [name, value2] of props) main.properties.add(new Models.Property(name, value2));
   return main;
 }
 function settingName(key) {
@@ -6443,7 +6798,7 @@ function basePackage(SPDXID, name, version, externalRefs) {
 function mainPackage(subject) {
   let { info } = subject;
   return {
-    ...basePackage("SPDXRef-Package-main", info.main.path, subject.version, [purlRef(goPurl(info.main.path, info.main.version))]),
+    ...basePackage("SPDXRef-Package-main", info.main.path, subject.version, [purlRef(mainPurl(subject))]),
     packageFileName: subject.file,
     checksums: [{ algorithm: "SHA256", checksumValue: subject.sha256 }],
     primaryPackagePurpose: "APPLICATION",
@@ -6469,7 +6824,7 @@ function spdxIdPart(path) {
 }
 
 // packages/go-build/src/sbom/write.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 var SBOM_FORMATS = ["spdx", "cyclonedx", "both", "none"];
 async function writeSboms(req) {
   if (req.format === "none") return;
@@ -6480,8 +6835,8 @@ async function writeSboms(req) {
     date: req.date,
     info: await readGoBinaryInfo(req.go, req.binary, req.env)
   }, sbom = {};
-  return (req.format === "spdx" || req.format === "both") && (await writeFile2(`${req.binary}${SBOM_SUFFIXES.spdx}`, `${JSON.stringify(spdxDocument(subject), null, 2)}
-`), sbom.spdx = `${req.file}${SBOM_SUFFIXES.spdx}`), (req.format === "cyclonedx" || req.format === "both") && (await writeFile2(`${req.binary}${SBOM_SUFFIXES.cyclonedx}`, cyclonedxJson(subject)), sbom.cyclonedx = `${req.file}${SBOM_SUFFIXES.cyclonedx}`), sbom;
+  return (req.format === "spdx" || req.format === "both") && (await writeFile3(`${req.binary}${SBOM_SUFFIXES.spdx}`, `${JSON.stringify(spdxDocument(subject), null, 2)}
+`), sbom.spdx = `${req.file}${SBOM_SUFFIXES.spdx}`), (req.format === "cyclonedx" || req.format === "both") && (await writeFile3(`${req.binary}${SBOM_SUFFIXES.cyclonedx}`, cyclonedxJson(subject)), sbom.cyclonedx = `${req.file}${SBOM_SUFFIXES.cyclonedx}`), sbom;
 }
 
 // packages/go-build/src/version.ts
@@ -6511,7 +6866,7 @@ async function resolveToolchain(inputs, ctx) {
   return resolveGo(spec, inputs.goDownloadBaseUrl, ctx.reporter);
 }
 async function moduleInfo(go, inputs, env) {
-  let goMod = join8(inputs.workingDirectory, "go.mod");
+  let goMod = join9(inputs.workingDirectory, "go.mod");
   if (!await exists(inputs.workingDirectory)) throw new InputError("working-directory", inputs.workingDirectory, "the folder does not exist");
   if (!await exists(goMod))
     throw new GantryError(`no go.mod in ${inputs.workingDirectory}: go-build needs a Go module there (run \`go mod init\`, or set working-directory)`);
@@ -6537,23 +6892,12 @@ function archiveFormat(inputs, t) {
   if (inputs.archive !== "none")
     return inputs.archive === "auto" ? t.os === "windows" ? "zip" : "tar.gz" : inputs.archive;
 }
-async function extraFiles(inputs) {
-  let entries = [];
-  for (let f of inputs.files) {
-    let source = isAbsolute2(f) ? f : resolve3(inputs.workingDirectory, f);
-    if (!await exists(source))
-      throw new InputError("files", f, `no such file in ${inputs.workingDirectory}; list files to put beside the binary, e.g. LICENSE, README.md`);
-    let rel = relative3(inputs.workingDirectory, source).split("\\").join("/");
-    entries.push({ name: rel.startsWith("..") ? basename2(source) : rel, source, mode: 420 });
-  }
-  return entries;
-}
-function planArchiveNames(inputs, targets, templateFor) {
+function planArchiveNames(inputs, targets, baseName) {
   let archiveNames = /* @__PURE__ */ new Map();
   for (let t of targets) {
     let fmt = archiveFormat(inputs, t);
     if (!fmt) continue;
-    let base = fillTemplate(inputs.archiveName, templateFor(t), "archive-name");
+    let base = baseName(t);
     if (!/^[A-Za-z0-9._+~-]+$/.test(base))
       throw new InputError(
         inputs.version ? "version" : "archive-name",
@@ -6578,34 +6922,31 @@ function compileFailure(failed, moduleDir, ctx) {
 `));
 }
 async function goBuild(inputs, ctx) {
-  let started = performance.now(), { reporter } = ctx, env = { ...ctx.env }, found = await resolveToolchain(inputs, ctx), go = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache }, [{ stdout: dist }, mod, info] = await Promise.all([
+  let started = performance.now(), { reporter } = ctx, env = { ...ctx.env }, found = await resolveToolchain(inputs, ctx), go = { ...found, gocache: env.GOCACHE || found.gocache, gomodcache: env.GOMODCACHE || found.gomodcache }, kept = keptFolder(go.gocache, env), [{ stdout: dist }, mod, detected] = await Promise.all([
     exec(go.go, ["tool", "dist", "list"], { env }),
     moduleInfo(go, inputs, env),
     detectBuildInfo(inputs.workingDirectory, inputs.version, env)
-  ]), targets = resolveTargets(inputs.targets, dist.split(`
-`).filter(Boolean), go.version), name = inputs.name || (inputs.main === "." ? mod.modulePath.split("/").pop() : basename2(inputs.main)), xs = parseXAssignments(inputs.x), extras = await extraFiles(inputs);
+  ]), naming2 = await inputs.naming?.resolve(detected, {
+    cwd: inputs.workingDirectory,
+    tagged: !!inputs.version || !!env.GITHUB_REF?.startsWith("refs/tags/")
+  }), info = naming2 ? { ...detected, version: naming2.version } : detected, targets = resolveTargets(inputs.targets, dist.split(`
+`).filter(Boolean), go.version), name = inputs.name || (inputs.main === "." ? mod.modulePath.split("/").pop() : basename3(inputs.main)), xs = parseXAssignments(inputs.x), extras = await extraFiles(inputs);
   info.dateSource === "none" && reporter.notice(
     "no commit time (not a git checkout?) and no SOURCE_DATE_EPOCH: build date and archive times set to 1970-01-01 so the output stays reproducible"
   );
-  let templateFor = (t) => ({
-    name,
-    version: info.version,
-    commit: info.commit,
-    short_commit: info.commit.slice(0, 7),
-    date: info.date,
-    os: t.os,
-    arch: t.arch,
-    variant: t.variant,
-    target: formatTarget(t)
-  }), ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: inputs.ldflags })])), archiveNames = planArchiveNames(inputs, targets, templateFor);
+  let templateFor = (t) => placeholderValues(name, info, { ...t, target: formatTarget(t) }), extraLdflags = (t) => {
+    let filled = naming2?.ldflags(t);
+    return filled === void 0 ? inputs.ldflags : (checkLdflags(filled, "goreleaser-config"), filled);
+  }, ldflags = new Map(targets.map((t) => [t, buildLdflags({ strip: inputs.strip, info, x: xs, templateValues: templateFor(t), extra: extraLdflags(t) })])), archiveNames = planArchiveNames(inputs, targets, (t) => naming2?.archive(t) ?? fillTemplate(inputs.archiveName, templateFor(t), "archive-name"));
   reporter.info(`go ${go.version}: building ${name} ${info.version} (${info.commit.slice(0, 12)}, ${info.date}) for ${targets.map(formatTarget).join(", ")}`);
-  let cacheHit = !1;
-  inputs.cache && (cacheHit = (await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state)).hit), await downloadModules(go.go, inputs.workingDirectory, env, reporter);
-  let modChecked = inputs.modCheck === "verify" ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { gocache: go.gocache, gomodcache: go.gomodcache } : void 0) : Promise.resolve(), out = await OutDir.open(inputs.outDir);
+  let restored = inputs.cache ? await restoreCache(await goCachePlan(go, targets, inputs.cgo, inputs.workingDirectory, env), reporter, ctx.state) : void 0, entriesAtRestore = restored?.available ? await goCacheEntries(go.gocache) : 0;
+  await downloadModules(go.go, inputs.workingDirectory, env, reporter);
+  let modChecked = inputs.modCheck === "verify" ? checkModule(go.go, go.version, inputs.workingDirectory, env, reporter, inputs.cache ? { kept, gomodcache: go.gomodcache } : void 0) : Promise.resolve(), out = await OutDir.open(inputs.outDir);
+  out.removedStale.length > 0 && reporter.info(`out-dir: removed ${out.removedStale.join(", ")}, left by killed runs whose process is gone`);
   try {
     let jobs = targets.map((target) => ({
       go: go.go,
-      linkCache: { goVersion: go.version, gocache: go.gocache },
+      linkCache: { goVersion: go.version, kept },
       moduleDir: inputs.workingDirectory,
       main: inputs.main,
       name,
@@ -6616,12 +6957,14 @@ async function goBuild(inputs, ctx) {
       cgo: inputs.cgo,
       outRoot: out.staging,
       env
-    })), parts = { inputs, name, archiveNames, extras, info, go, env, out }, { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx), goMs = built.reduce((s, b) => s + b.durationMs, 0), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, out, reporter });
-    return await out.commit(), {
-      manifestPath: join8(inputs.outDir, MANIFEST_FILE),
+    })), parts = { inputs, name, archiveNames, extras, info, go, env, out, kept }, { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx), goMs = built.reduce((s, b) => s + b.durationMs, 0), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter, checksumsName: naming2?.checksums });
+    await out.commit();
+    let cacheHit = restored?.hit === !0 && await judgeRestoredCache(restored.matched, entriesAtRestore, go.gocache, reporter);
+    return restored?.available && settleCache(ctx.state, cacheHit), {
+      manifestPath: join9(inputs.outDir, MANIFEST_FILE),
       manifest,
-      checksumsPath: checksumsName ? join8(inputs.outDir, checksumsName) : void 0,
-      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join8(inputs.outDir, a.path), buildMs: built[i].durationMs })),
+      checksumsPath: checksumsName ? join9(inputs.outDir, checksumsName) : void 0,
+      artifacts: artifacts.map((a, i) => ({ ...a, absolutePath: join9(inputs.outDir, a.path), buildMs: built[i].durationMs })),
       info,
       go,
       cacheHit,
@@ -6630,13 +6973,13 @@ async function goBuild(inputs, ctx) {
   } catch (err) {
     let removed = await out.abandon();
     throw removed.length > 0 && reporter.info(
-      `out-dir: removed the previous run's outputs (${removed.map((f) => relative3(inputs.outDir, f)).join(", ")}) so nothing stale looks current`
+      `out-dir: removed the previous run's outputs (${removed.map((f) => relative4(inputs.outDir, f)).join(", ")}) so nothing stale looks current`
     ), err;
   }
 }
 async function artifactOf(b, p) {
-  let { inputs, name, archiveNames, extras, info, go, env, out } = p, rel = (f) => relative3(out.staging, f).split("\\").join("/"), [artifact, sbom] = await Promise.all([
-    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, go.gocache),
+  let { inputs, name, archiveNames, extras, info, go, env, out, kept } = p, rel = (f) => relative4(out.staging, f).split("\\").join("/"), [artifact, sbom] = await Promise.all([
+    toArtifact(b, name, archiveNames.get(b.target), extras, info, out, rel, kept),
     writeSboms({ format: inputs.sbom, go: go.go, env, binary: b.path, file: rel(b.path), sha256: b.sha256, version: info.version, date: info.date })
   ]);
   return sbom ? { ...artifact, sbom } : artifact;
@@ -6659,10 +7002,10 @@ async function allSettledOrThrow(promises) {
   return settled.map((r) => r.value);
 }
 async function writeRelease(p) {
-  let { inputs, artifacts, name, info, go, out, reporter } = p;
-  await pruneKept(go.gocache).catch((err) => reporter.info(`could not prune old links and archives kept in ${go.gocache}: ${err}`));
+  let { inputs, artifacts, name, info, go, kept, out, reporter } = p;
+  await pruneKept(kept).catch((err) => reporter.info(`could not prune old links and archives kept in ${kept}: ${err}`));
   let checksumsName;
-  inputs.checksums && (checksumsName = "checksums.txt", await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f))));
+  inputs.checksums && (checksumsName = p.checksumsName ?? "checksums.txt", await writeChecksums(out.staged(checksumsName), await checksumLines(artifacts, (f) => out.staged(f))));
   let manifest = {
     schema: 1,
     project: name,
@@ -6684,7 +7027,7 @@ async function compileChecked(jobs, limit, modChecked, reporter, onBuilt) {
   if (compiled.status === "rejected") throw compiled.reason;
   return compiled.value;
 }
-async function toArtifact(b, name, archiveName, extras, info, out, rel, gocache) {
+async function toArtifact(b, name, archiveName, extras, info, out, rel, kept) {
   let artifact = {
     name,
     target: formatTarget(b.target),
@@ -6696,30 +7039,798 @@ async function toArtifact(b, name, archiveName, extras, info, out, rel, gocache)
     sha256: b.sha256
   };
   if (archiveName) {
-    let format = archiveName.endsWith(".zip") ? "zip" : "tar.gz", entries = [{ name: basename2(b.path), source: b.path, mode: 493 }, ...extras], dest = out.staged(archiveName), key = await archiveKey(format, entries, info.epoch, /* @__PURE__ */ new Map([[b.path, b.sha256]]));
-    await restoreKept(gocache, "archive", key, dest) || (await writeFile3(dest, format === "zip" ? await zip2(entries, info.epoch) : await tarGz(entries, info.epoch)), await keep(gocache, "archive", key, dest)), artifact.archive = archiveName, artifact["archive-sha256"] = await sha256File(dest);
+    let format = archiveName.endsWith(".zip") ? "zip" : "tar.gz", entries = [{ name: basename3(b.path), source: b.path, mode: 493 }, ...extras], dest = out.staged(archiveName), key = await archiveKey(format, entries, info.epoch, /* @__PURE__ */ new Map([[b.path, b.sha256]]));
+    await restoreKept(kept, "archive", key, dest) || (await writeFile4(dest, format === "zip" ? await zip2(entries, info.epoch) : await tarGz(entries, info.epoch)), await keep(kept, "archive", key, dest)), artifact.archive = archiveName, artifact["archive-sha256"] = await sha256File(dest);
   }
   return artifact;
 }
 
 // packages/go-build/src/inputs.ts
-import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve5 } from "node:path";
+
+// packages/go-build/src/goreleaser/index.ts
+import { join as join11 } from "node:path";
+
+// packages/go-build/src/goreleaser/config.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var import_yaml = __toESM(require_dist(), 1), INPUT = "goreleaser-config", ELSEWHERE = {
+  dockers: "the image stage (actions/image)",
+  dockers_v2: "the image stage (actions/image)",
+  docker_manifests: "the image stage (actions/image)",
+  kos: "the image stage (actions/image)",
+  upx: "go-build's upx input",
+  sboms: "go-build's sbom input",
+  dist: "go-build's out-dir input",
+  before: "a step before go-build",
+  gomod: "go-build's mod-check input",
+  release: "",
+  changelog: ""
+}, READ = /* @__PURE__ */ new Set(["version", "project_name", "builds", "archives", "checksum", "snapshot", "env"]), BUILD_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "main",
+  "binary",
+  "dir",
+  "goos",
+  "goarch",
+  "goarm",
+  "goamd64",
+  "ignore",
+  "targets",
+  "flags",
+  "ldflags",
+  "tags",
+  "env",
+  "mod_timestamp",
+  "skip",
+  "builder"
+]), BUILD_NOTICE = { hooks: "steps before and after go-build", no_unique_dist_dir: "", no_main_check: "" }, ARCHIVE_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "ids",
+  "builds",
+  "name_template",
+  "formats",
+  "format",
+  "format_overrides",
+  "files",
+  "wrap_in_directory",
+  "builds_info",
+  "meta"
+]), isObj = (v) => typeof v == "object" && v !== null && !Array.isArray(v), bad = (field2, value2, accepted3) => new InputError(INPUT, `${field2}: ${typeof value2 == "string" ? value2 : JSON.stringify(value2)}`, accepted3);
+function text(o, key, field2) {
+  let v = o[key];
+  if (v == null) return "";
+  if (typeof v == "string" || typeof v == "number") return String(v);
+  throw bad(`${field2}.${key}`, v, "accepted: a text value");
+}
+function texts(o, key, field2, single = !1) {
+  let v = o[key];
+  if (v == null) return [];
+  if (single && typeof v == "string") return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x == "string" || typeof x == "number")) return v.map(String);
+  throw bad(`${field2}.${key}`, v, "accepted: a list of text values");
+}
+function refuseUnknown(o, known, noticed, field2, ignored) {
+  for (let key of Object.keys(o))
+    if (!known.has(key)) {
+      if (key in noticed) {
+        ignored.push(`${field2}.${key}${noticed[key] ? ` (use ${noticed[key]})` : ""}`);
+        continue;
+      }
+      throw bad(
+        `${field2}.${key}`,
+        o[key],
+        "gantry does not read this field and it may change the binaries or their names; remove it, or build without goreleaser-config"
+      );
+    }
+}
+function readBuild(o, i, ignored) {
+  let field2 = `builds[${i}]`;
+  if (!isObj(o)) throw bad(field2, o, "accepted: a mapping");
+  refuseUnknown(o, BUILD_KEYS, BUILD_NOTICE, field2, ignored);
+  let builder = text(o, "builder", field2);
+  if (builder && builder !== "go") throw bad(`${field2}.builder`, builder, "gantry builds Go only (builder: go)");
+  let ignore = o.ignore ?? [];
+  if (!Array.isArray(ignore) || !ignore.every(isObj)) throw bad(`${field2}.ignore`, ignore, "accepted: a list of goos/goarch/goarm/goamd64 mappings");
+  let skip = o.skip ?? !1;
+  if (typeof skip != "boolean") throw bad(`${field2}.skip`, skip, "accepted: true or false (gantry does not evaluate a template here)");
+  return {
+    id: text(o, "id", field2),
+    main: text(o, "main", field2),
+    binary: text(o, "binary", field2),
+    dir: text(o, "dir", field2),
+    goos: texts(o, "goos", field2),
+    goarch: texts(o, "goarch", field2),
+    goarm: texts(o, "goarm", field2),
+    goamd64: texts(o, "goamd64", field2),
+    ignore: ignore.map((g, j) => (refuseUnknown(g, /* @__PURE__ */ new Set(["goos", "goarch", "goarm", "goamd64"]), {}, `${field2}.ignore[${j}]`, ignored), Object.fromEntries(Object.keys(g).map((k) => [k, text(g, k, `${field2}.ignore[${j}]`)])))),
+    targets: texts(o, "targets", field2),
+    flags: texts(o, "flags", field2, !0),
+    ldflags: texts(o, "ldflags", field2, !0),
+    tags: texts(o, "tags", field2),
+    env: texts(o, "env", field2),
+    modTimestamp: text(o, "mod_timestamp", field2),
+    skip
+  };
+}
+function readArchive(o, i, ignored) {
+  let field2 = `archives[${i}]`;
+  if (!isObj(o)) throw bad(field2, o, "accepted: a mapping");
+  refuseUnknown(o, ARCHIVE_KEYS, {}, field2, ignored);
+  let overrides = o.format_overrides ?? [];
+  if (!Array.isArray(overrides) || !overrides.every(isObj)) throw bad(`${field2}.format_overrides`, overrides, "accepted: a list of goos/formats mappings");
+  let files = (Array.isArray(o.files) ? o.files : o.files === void 0 ? void 0 : [o.files])?.map((f, j) => {
+    if (typeof f == "string") return f;
+    if (isObj(f) && typeof f.src == "string" && Object.keys(f).every((k) => k === "src")) return f.src;
+    throw bad(`${field2}.files[${j}]`, f, "accepted: a file path or glob, or { src: … } without dst or info");
+  }), wrap2 = o.wrap_in_directory ?? !1;
+  if (typeof wrap2 != "boolean" && typeof wrap2 != "string") throw bad(`${field2}.wrap_in_directory`, wrap2, "accepted: true, false or a name template");
+  let formats = (f, at) => [...texts(f, "formats", at), ...f.format !== void 0 ? [text(f, "format", at)] : []];
+  return {
+    ids: [...texts(o, "ids", field2), ...texts(o, "builds", field2)],
+    nameTemplate: text(o, "name_template", field2),
+    formats: formats(o, field2),
+    overrides: overrides.map((f, j) => ({ goos: text(f, "goos", `${field2}.format_overrides[${j}]`), formats: formats(f, `${field2}.format_overrides[${j}]`) })),
+    files: files ?? ["license*", "LICENSE*", "readme*", "README*", "changelog*", "CHANGELOG*"],
+    wrap: wrap2
+  };
+}
+function releaseName(release) {
+  if (!isObj(release)) return "";
+  for (let scm of ["github", "gitlab", "gitea"]) {
+    let s = release[scm];
+    if (isObj(s) && typeof s.name == "string" && s.name) return s.name;
+  }
+  return "";
+}
+function readGoreleaserConfig(path) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(readFileSync2(path, "utf8"));
+  } catch (err) {
+    throw new InputError(INPUT, path, `it cannot be read as YAML: ${err instanceof Error ? err.message.split(`
+`)[0] : err}`);
+  }
+  if (!isObj(doc)) throw new InputError(INPUT, path, "accepted: a goreleaser v2 config (a YAML mapping with builds)");
+  if (doc.version !== void 0 && doc.version !== 2) throw bad("version", doc.version, "gantry reads goreleaser v2 configs (version: 2)");
+  if (doc.includes !== void 0) throw bad("includes", doc.includes, "gantry reads one file; put the included parts into it");
+  let ignored = [];
+  for (let key of Object.keys(doc)) READ.has(key) || ignored.push(`${key}${ELSEWHERE[key] ? ` (use ${ELSEWHERE[key]})` : ""}`);
+  let builds = doc.builds ?? [{}];
+  if (!Array.isArray(builds) || builds.length === 0) throw bad("builds", builds, "accepted: a list of builds");
+  let archives = doc.archives ?? [{}];
+  if (!Array.isArray(archives) || archives.length === 0) throw bad("archives", archives, "accepted: a list of archives");
+  let checksum = doc.checksum ?? {}, snapshot = doc.snapshot ?? {};
+  if (!isObj(checksum)) throw bad("checksum", checksum, "accepted: a mapping");
+  if (!isObj(snapshot)) throw bad("snapshot", snapshot, "accepted: a mapping");
+  refuseUnknown(checksum, /* @__PURE__ */ new Set(["name_template", "algorithm"]), {}, "checksum", ignored), refuseUnknown(snapshot, /* @__PURE__ */ new Set(["version_template"]), {}, "snapshot", ignored);
+  let algorithm = text(checksum, "algorithm", "checksum");
+  if (algorithm && algorithm !== "sha256") throw bad("checksum.algorithm", algorithm, "gantry's checksums are sha256");
+  return {
+    path,
+    projectName: text(doc, "project_name", "project_name"),
+    releaseName: releaseName(doc.release),
+    env: texts(doc, "env", "env"),
+    builds: builds.map((b, i) => readBuild(b, i, ignored)).filter((b) => !b.skip),
+    archives: archives.map((a, i) => readArchive(a, i, ignored)),
+    checksumName: text(checksum, "name_template", "checksum"),
+    snapshotVersion: text(snapshot, "version_template", "snapshot"),
+    ignored
+  };
+}
+
+// packages/go-build/src/goreleaser/mapping.ts
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync as readFileSync3, readdirSync as readdirSync2 } from "node:fs";
+import { basename as basename4, join as join10, posix, resolve as resolve4 } from "node:path";
+
+// packages/go-build/src/goreleaser/gotime.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], pad = (n, width = 2) => String(n).padStart(width, "0"), PARTS = [
+  ["January", (d) => MONTHS[d.getUTCMonth()]],
+  ["Monday", (d) => DAYS[d.getUTCDay()]],
+  ["Z07:00", () => "Z"],
+  ["-07:00", () => "+00:00"],
+  ["-0700", () => "+0000"],
+  ["Z0700", () => "Z"],
+  ["2006", (d) => pad(d.getUTCFullYear(), 4)],
+  [".000", (d) => `.${pad(d.getUTCMilliseconds(), 3)}`],
+  ["Jan", (d) => MONTHS[d.getUTCMonth()].slice(0, 3)],
+  ["Mon", (d) => DAYS[d.getUTCDay()].slice(0, 3)],
+  ["MST", () => "UTC"],
+  ["002", (d) => pad(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 864e5) + 1, 3)],
+  ["_2", (d) => String(d.getUTCDate()).padStart(2, " ")],
+  ["01", (d) => pad(d.getUTCMonth() + 1)],
+  ["02", (d) => pad(d.getUTCDate())],
+  ["03", (d) => pad(d.getUTCHours() % 12 || 12)],
+  ["04", (d) => pad(d.getUTCMinutes())],
+  ["05", (d) => pad(d.getUTCSeconds())],
+  ["06", (d) => pad(d.getUTCFullYear() % 100)],
+  ["15", (d) => pad(d.getUTCHours())],
+  ["PM", (d) => d.getUTCHours() < 12 ? "AM" : "PM"],
+  ["pm", (d) => d.getUTCHours() < 12 ? "am" : "pm"],
+  ["1", (d) => String(d.getUTCMonth() + 1)],
+  ["2", (d) => String(d.getUTCDate())],
+  ["3", (d) => String(d.getUTCHours() % 12 || 12)],
+  ["4", (d) => String(d.getUTCMinutes())],
+  ["5", (d) => String(d.getUTCSeconds())]
+];
+function formatGoTime(d, layout) {
+  let out = "", i = 0;
+  for (; i < layout.length; ) {
+    let part = PARTS.find(([p]) => layout.startsWith(p, i));
+    part ? (out += part[1](d), i += part[0].length) : (out += layout[i], i++);
+  }
+  return out;
+}
+
+// packages/go-build/src/goreleaser/functions.ts
+var TemplateError = class extends Error {
+  name = "TemplateError";
+}, FUNCTIONS = {
+  tolower: 1,
+  toupper: 1,
+  replace: 3,
+  trimprefix: 2,
+  trimsuffix: 2,
+  title: 1,
+  time: 1,
+  eq: -2,
+  ne: 2,
+  not: 1,
+  and: -1,
+  or: -1
+}, str = (v, text2) => {
+  if (typeof v == "object") throw new TemplateError(`${text2} is a map, not a text value`);
+  return String(v);
+}, truthy = (v) => typeof v == "object" ? Object.keys(v).length > 0 : !!v, title = (s) => s.toLowerCase().replace(new RegExp("(^|[^\\p{L}\\p{N}'])(\\p{L})", "gu"), (_, sep, c) => sep + c.toUpperCase());
+function call(fn, args, text2, now) {
+  let s = (i) => str(args[i], text2);
+  switch (fn) {
+    case "tolower":
+      return s(0).toLowerCase();
+    case "toupper":
+      return s(0).toUpperCase();
+    case "replace":
+      return s(0).split(s(1)).join(s(2));
+    case "trimprefix":
+      return s(0).startsWith(s(1)) ? s(0).slice(s(1).length) : s(0);
+    case "trimsuffix":
+      return s(1) && s(0).endsWith(s(1)) ? s(0).slice(0, -s(1).length) : s(0);
+    case "title":
+      return title(s(0));
+    case "time":
+      return formatGoTime(now, s(0));
+    case "not":
+      return !truthy(args[0]);
+    case "and":
+      return args.find((a) => !truthy(a)) ?? args[args.length - 1];
+    case "or":
+      return args.find(truthy) ?? args[args.length - 1];
+    case "eq":
+      return args.slice(1).some((a) => same(args[0], a, text2));
+    default:
+      return !same(args[0], args[1], text2);
+  }
+}
+function same(a, b, text2) {
+  if (typeof a != typeof b || typeof a == "object") throw new TemplateError(`${text2}: compares values of different kinds`);
+  return a === b;
+}
+
+// packages/go-build/src/goreleaser/template.ts
+function parseTemplate(source, known) {
+  let p = new Parser(source, known), nodes = p.nodes(!1);
+  return { source, fields: p.used, run: (fields, now) => render(nodes, fields, fields, now) };
+}
+var Parser = class {
+  constructor(src, known) {
+    this.src = src;
+    this.known = known;
+  }
+  src;
+  known;
+  pos = 0;
+  used = /* @__PURE__ */ new Set();
+  /** The words of the action being read, and where in it we are. */
+  words = [];
+  w = 0;
+  /** Nodes up to the end (top level) or up to `{{ else }}` / `{{ end }}`, which is left for the caller. */
+  nodes(nested) {
+    let out = [];
+    for (; this.pos < this.src.length; ) {
+      let open = this.src.indexOf("{{", this.pos), text2 = this.src.slice(this.pos, open < 0 ? void 0 : open);
+      if (open < 0) {
+        text2 && out.push({ kind: "text", text: text2 }), this.pos = this.src.length;
+        break;
+      }
+      let close = this.src.indexOf("}}", open + 2);
+      if (close < 0) throw new TemplateError(`unclosed action at ${JSON.stringify(this.src.slice(open, open + 30))}`);
+      let inner = this.src.slice(open + 2, close);
+      /^-\s/.test(inner) && (text2 = text2.replace(/\s+$/, ""), inner = inner.slice(1));
+      let next = close + 2;
+      /\s-$/.test(inner) && (inner = inner.slice(0, -1), next += /^\s*/.exec(this.src.slice(next))[0].length), text2 && out.push({ kind: "text", text: text2 });
+      let action = inner.trim();
+      if (this.pos = next, action.startsWith("/*")) continue;
+      this.words = tokenize2(action), this.w = 0;
+      let head = this.words[0];
+      if (head === "end" || head === "else") {
+        if (!nested) throw new TemplateError(`{{ ${action} }} without an if or with before it`);
+        return this.pos = open, out;
+      }
+      if (head === "if" || head === "with") out.push(this.block(head, action));
+      else {
+        if (/^(range|define|template|block|break|continue)$/.test(head ?? "") || head?.startsWith("$") || this.words.includes(":="))
+          throw new TemplateError(`{{ ${action} }}: gantry evaluates fields, functions, if and with, not ${head?.startsWith("$") ? "variables" : head}`);
+        out.push({ kind: "out", expr: this.pipeline(action) });
+      }
+    }
+    if (nested) throw new TemplateError("an if or with has no {{ end }}");
+    return out;
+  }
+  block(kind, action) {
+    return this.w = 1, this.branches(kind, this.pipeline(action), action);
+  }
+  /** A block's body, its else (an `else if` / `else with` is one more block sharing the end), and its end. */
+  branches(kind, cond, action) {
+    let then = this.nodes(!0), tag = this.readTag();
+    if (tag[0] === "end" && tag.length === 1) return { kind, cond, then, else: [] };
+    if (tag[0] === "else" && (tag[1] === "if" || tag[1] === "with")) {
+      let text2 = tag.slice(1).join(" ");
+      return this.words = tag, this.w = 2, { kind, cond, then, else: [this.branches(tag[1], this.pipeline(text2), text2)] };
+    }
+    if (tag[0] !== "else" || tag.length > 1) throw new TemplateError(`{{ ${tag.join(" ")} }} in {{ ${action} }} is not an else or end gantry reads`);
+    let otherwise = this.nodes(!0), last = this.readTag();
+    if (last[0] !== "end" || last.length > 1) throw new TemplateError(`{{ ${action} }} has two else branches`);
+    return { kind, cond, then, else: otherwise };
+  }
+  /** Reads the `{{ else … }}` or `{{ end }}` that nodes(true) stopped at. */
+  readTag() {
+    let open = this.src.indexOf("{{", this.pos), close = this.src.indexOf("}}", open), inner = this.src.slice(open + 2, close).replace(/^-\s/, "").replace(/\s-$/, ""), next = close + 2;
+    return /\s-}}$/.test(this.src.slice(open, close + 2)) && (next += /^\s*/.exec(this.src.slice(next))[0].length), this.pos = next, tokenize2(inner.trim());
+  }
+  /** `cmd | cmd | …` from the current word on. */
+  pipeline(text2, inParens = !1) {
+    let cmds = [this.command()];
+    for (; this.words[this.w] === "|"; ) {
+      this.w++;
+      let cmd = this.command();
+      if (cmd.kind !== "call") throw new TemplateError(`${cmd.text} after | in {{ ${text2} }}: only a function can take the piped value`);
+      cmds.push(cmd);
+    }
+    if (this.w < this.words.length && !(inParens && this.words[this.w] === ")")) throw new TemplateError(`unexpected ${this.words[this.w]} in {{ ${text2} }}`);
+    for (let c of cmds) c.kind === "call" && this.checkArity(c, c === cmds[0] ? 0 : 1);
+    return cmds.length === 1 ? cmds[0] : { kind: "pipe", cmds, text: text2 };
+  }
+  checkArity(c, piped) {
+    let want = FUNCTIONS[c.fn], n = c.args.length + piped;
+    if (want >= 0 ? n !== want : n < -want) throw new TemplateError(`${c.text}: ${c.fn} takes ${want >= 0 ? want : `at least ${-want}`} argument(s), not ${n}`);
+  }
+  /** A function call with its arguments, or one operand. */
+  command() {
+    let word = this.words[this.w];
+    if (word !== void 0 && /^[A-Za-z_]\w*$/.test(word) && !/^(true|false)$/.test(word)) {
+      if (!(word in FUNCTIONS)) throw new TemplateError(`function ${word} is not one gantry evaluates (it does: ${Object.keys(FUNCTIONS).join(", ")})`);
+      this.w++;
+      let args = [];
+      for (; this.w < this.words.length && this.words[this.w] !== "|" && this.words[this.w] !== ")"; ) args.push(this.operand());
+      return { kind: "call", fn: word, args, text: [word, ...args.map((a) => a.text)].join(" ") };
+    }
+    return this.operand();
+  }
+  operand() {
+    let word = this.words[this.w++];
+    if (word === void 0 || word === "|" || word === ")") throw new TemplateError("an action is missing a value");
+    if (word === "(") {
+      let inner = this.pipeline("(…)", !0);
+      if (this.words[this.w++] !== ")") throw new TemplateError("a ( has no )");
+      return inner.kind === "call" ? { ...inner, text: `(${inner.text})` } : inner;
+    }
+    if (word === ".") return { kind: "dot", text: "." };
+    if (/^(\.[A-Za-z_]\w*)+$/.test(word)) {
+      let path = word.slice(1).split("."), top = path[0];
+      if (!this.known.has(top)) throw new TemplateError(`${word} is not a field gantry knows (it knows: ${[...this.known].map((k) => `.${k}`).join(", ")})`);
+      if (top === "Env" ? path.length !== 2 : path.length !== 1) throw new TemplateError(`${word}: only .Env takes a name after it`);
+      return this.used.add(top), { kind: "field", path, text: word };
+    }
+    if (word.startsWith('"')) return { kind: "literal", value: unquote2(word), text: word };
+    if (word.startsWith("`")) return { kind: "literal", value: word.slice(1, -1), text: word };
+    if (word === "true" || word === "false") return { kind: "literal", value: word === "true", text: word };
+    if (/^-?\d+$/.test(word)) return { kind: "literal", value: Number(word), text: word };
+    throw new TemplateError(`${word} is not something gantry evaluates in a template`);
+  }
+};
+function tokenize2(action) {
+  let out = [], i = 0;
+  for (; i < action.length; ) {
+    let c = action[i];
+    if (/\s/.test(c)) i++;
+    else if (c === "(" || c === ")" || c === "|")
+      out.push(c), i++;
+    else if (c === '"' || c === "`") {
+      let j = i + 1;
+      for (; j < action.length && action[j] !== c; ) j += c === '"' && action[j] === "\\" ? 2 : 1;
+      if (j >= action.length) throw new TemplateError(`unterminated string in {{ ${action} }}`);
+      out.push(action.slice(i, j + 1)), i = j + 1;
+    } else {
+      let m = /^[^\s()|"`]+/.exec(action.slice(i));
+      out.push(m[0]), i += m[0].length;
+    }
+  }
+  return out;
+}
+function unquote2(word) {
+  return word.slice(1, -1).replace(/\\(.)/g, (_, c) => {
+    let v = { n: `
+`, t: "	", "\\": "\\", '"': '"' }[c];
+    if (v === void 0) throw new TemplateError(`escape \\${c} in ${word} is not one gantry reads`);
+    return v;
+  });
+}
+function render(nodes, fields, dot, now) {
+  let out = "";
+  for (let n of nodes)
+    if (n.kind === "text") out += n.text;
+    else if (n.kind === "out") out += str(evaluate(n.expr, fields, dot, now), n.expr.text);
+    else {
+      let v = evaluate(n.cond, fields, dot, now);
+      truthy(v) ? out += render(n.then, fields, n.kind === "with" ? v : dot, now) : out += render(n.else, fields, dot, now);
+    }
+  return out;
+}
+function evaluate(e, fields, dot, now, piped) {
+  switch (e.kind) {
+    case "dot":
+      return dot;
+    case "literal":
+      return e.value;
+    case "field": {
+      let top = fields[e.path[0]];
+      if (top === void 0) throw new TemplateError(`${e.text} has no value here`);
+      if (e.path.length === 1) return top;
+      let v = typeof top == "object" ? top[e.path[1]] : void 0;
+      if (v === void 0) throw new TemplateError(`${e.text}: no such variable in the environment (goreleaser refuses a missing key too)`);
+      return v;
+    }
+    case "pipe": {
+      let v = evaluate(e.cmds[0], fields, dot, now);
+      for (let c of e.cmds.slice(1)) v = evaluate(c, fields, dot, now, v);
+      return v;
+    }
+    case "call": {
+      let args = e.args.map((a) => evaluate(a, fields, dot, now));
+      return piped !== void 0 && args.push(piped), call(e.fn, args, e.text, now);
+    }
+  }
+}
+
+// packages/go-build/src/goreleaser/naming.ts
+var KNOWN_FIELDS = /* @__PURE__ */ new Set([
+  "ProjectName",
+  "Version",
+  "Tag",
+  "ShortCommit",
+  "FullCommit",
+  "Commit",
+  "Date",
+  "Timestamp",
+  "CommitDate",
+  "CommitTimestamp",
+  "Env",
+  "IsSnapshot",
+  "Binary",
+  "Os",
+  "Arch",
+  "Arm",
+  "Amd64",
+  "Arm64",
+  "Mips"
+]), TARGET_FIELDS = ["Os", "Arch", "Arm", "Amd64", "Arm64", "Mips"], FieldTemplateError = class extends Error {
+  constructor(field2, source, reason) {
+    super(`${field2}: ${reason}`);
+    this.field = field2;
+    this.source = source;
+    this.reason = reason;
+  }
+  field;
+  source;
+  reason;
+  name = "FieldTemplateError";
+};
+function fieldTemplate(field2, source, perTarget = !0) {
+  try {
+    let template = parseTemplate(source, KNOWN_FIELDS), target = TARGET_FIELDS.find((f) => template.fields.has(f));
+    if (!perTarget && target) throw new TemplateError(`.${target} has no value here: the field is one for the whole release`);
+    return { field: field2, template };
+  } catch (err) {
+    throw err instanceof TemplateError ? new FieldTemplateError(field2, source, err.message) : err;
+  }
+}
+function apply(t, fields, now) {
+  try {
+    return t.template.run(fields, now);
+  } catch (err) {
+    throw err instanceof TemplateError ? new FieldTemplateError(t.field, t.template.source, err.message) : err;
+  }
+}
+function targetFields(t) {
+  return {
+    Os: t.os,
+    Arch: t.arch,
+    Arm: t.arch === "arm" ? (t.variant ?? "").replace(/^v/, "") : "",
+    Amd64: t.arch === "amd64" ? t.variant || "v1" : "",
+    Arm64: t.arch === "arm64" ? t.variant || "v8.0" : "",
+    Mips: /^mips/.test(t.arch) ? t.variant || "hardfloat" : ""
+  };
+}
+async function releaseFields(info, o) {
+  let [short, exact, lastTag, committed] = await Promise.all([
+    git(o.cwd, ["show", "--format=%h", "--quiet", "HEAD"]),
+    o.tagged ? Promise.resolve(info.version) : git(o.cwd, ["describe", "--tags", "--exact-match", "HEAD"]),
+    git(o.cwd, ["describe", "--tags", "--abbrev=0", "HEAD"]),
+    git(o.cwd, ["log", "-1", "--format=%ct"])
+  ]), snapshot = !o.tagged && exact === void 0, tag = snapshot ? lastTag ?? "v0.0.0" : info.version, commitEpoch = committed && /^\d+$/.test(committed) ? Number(committed) : info.epoch, iso = (s) => new Date(s * 1e3).toISOString().replace(".000Z", "Z"), now = new Date(info.epoch * 1e3);
+  return {
+    fields: {
+      ProjectName: o.projectName,
+      Binary: o.binary,
+      Version: tag.replace(/^v/, ""),
+      Tag: tag,
+      ShortCommit: short ?? info.commit.slice(0, 7),
+      FullCommit: info.commit,
+      Commit: info.commit,
+      Date: info.date,
+      Timestamp: info.epoch,
+      CommitDate: iso(commitEpoch),
+      CommitTimestamp: commitEpoch,
+      Env: o.env,
+      IsSnapshot: snapshot
+    },
+    snapshot,
+    now
+  };
+}
+
+// packages/go-build/src/goreleaser/targets.ts
+var VALID_TARGETS = /* @__PURE__ */ new Set([
+  "aix/ppc64",
+  "android/386",
+  "android/amd64",
+  "android/arm",
+  "android/arm64",
+  "darwin/amd64",
+  "darwin/arm64",
+  "dragonfly/amd64",
+  "freebsd/386",
+  "freebsd/amd64",
+  "freebsd/arm",
+  "freebsd/arm64",
+  "illumos/amd64",
+  "ios/amd64",
+  "ios/arm64",
+  "js/wasm",
+  "linux/386",
+  "linux/amd64",
+  "linux/arm",
+  "linux/arm64",
+  "linux/loong64",
+  "linux/mips",
+  "linux/mips64",
+  "linux/mips64le",
+  "linux/mipsle",
+  "linux/ppc64",
+  "linux/ppc64le",
+  "linux/riscv64",
+  "linux/s390x",
+  "netbsd/386",
+  "netbsd/amd64",
+  "netbsd/arm",
+  "netbsd/arm64",
+  "openbsd/386",
+  "openbsd/amd64",
+  "openbsd/arm",
+  "openbsd/arm64",
+  "openbsd/ppc64",
+  "openbsd/riscv64",
+  "plan9/386",
+  "plan9/amd64",
+  "plan9/arm",
+  "solaris/amd64",
+  "wasip1/wasm",
+  "windows/386",
+  "windows/amd64",
+  "windows/arm64"
+]);
+
+// packages/go-build/src/goreleaser/mapping.ts
+var INPUT2 = "goreleaser-config", DEFAULT_ARCHIVE = '{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}{{ with .Arm }}v{{ . }}{{ end }}{{ with .Mips }}_{{ . }}{{ end }}{{ if not (eq .Amd64 "v1") }}{{ .Amd64 }}{{ end }}', DEFAULT_CHECKSUM = "{{ .ProjectName }}_{{ .Version }}_checksums.txt", DEFAULT_SNAPSHOT = "{{ .Version }}-SNAPSHOT-{{ .ShortCommit }}", refuse2 = (field2, value2, accepted3) => new InputError(INPUT2, `${field2}: ${value2}`, accepted3);
+function plain(field2, value2) {
+  if (value2.includes("{{")) throw refuse2(field2, value2, "gantry reads this field as plain text; write the value without a template");
+  return value2;
+}
+function buildEnv(lines, field2, env) {
+  let cgo;
+  for (let line of lines) {
+    let [key = "", value2 = ""] = [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)];
+    if (key === "CGO_ENABLED" && (value2 === "0" || value2 === "1")) cgo = value2 === "1" ? "true" : "false";
+    else if (!(key === "GO111MODULE" && value2 === "on"))
+      throw refuse2(field2, line, "gantry's builds take CGO_ENABLED=0 or 1 only (the cgo input); set other variables in the job's environment");
+    env[key] = value2;
+  }
+  return cgo;
+}
+function matrix(b, field2) {
+  if (b.targets.length > 0)
+    return b.targets.map((t) => {
+      let m = /^([a-z0-9]+)_([a-z0-9]+)(?:_(v\d(?:\.\d)?|\d))?$/.exec(t);
+      if (!m) throw refuse2(`${field2}.targets`, t, "accepted: goos_goarch[_variant], e.g. linux_amd64_v1 or linux_arm_7");
+      let [, os, arch, v] = m, variant = !v || arch === "amd64" && v === "v1" || arch === "arm64" && v === "v8.0" ? "" : arch === "arm" ? `/v${v}` : `/${v}`;
+      return `${os}/${arch}${variant}`;
+    });
+  let goos = b.goos.length ? b.goos : ["linux", "darwin", "windows"], goarch = b.goarch.length ? b.goarch : ["amd64", "arm64", "386"], goarm = b.goarm.length ? b.goarm : ["6"], goamd64 = b.goamd64.length ? b.goamd64 : ["v1"], out = [];
+  for (let os of goos)
+    for (let arch of goarch) {
+      let variants = arch === "arm" ? goarm.map((v) => ({ goarm: v })) : arch === "amd64" ? goamd64.map((v) => ({ goamd64: v })) : [{}];
+      for (let v of variants) {
+        let t = { goos: os, goarch: arch, ...v };
+        if (!VALID_TARGETS.has(`${os}/${arch}`) || b.ignore.some((ig) => Object.entries(ig).every(([k, want]) => !want || t[k] === want))) continue;
+        let variant = "goarm" in v ? `/v${v.goarm}` : "goamd64" in v && v.goamd64 !== "v1" ? `/${v.goamd64}` : "";
+        out.push(`${os}/${arch}${variant}`);
+      }
+    }
+  if (out.length === 0) throw refuse2(`${field2}.goos`, goos.join(","), "no target is left once ignore and Go's own list are applied");
+  return out;
+}
+function expandFiles(globs, cwd, field2) {
+  let out = /* @__PURE__ */ new Set();
+  for (let g of globs) {
+    if (/[[\]{}]|\*\*/.test(g)) throw refuse2(field2, g, "gantry expands * and ? in the file name only");
+    if (!/[*?]/.test(g)) {
+      out.add(g);
+      continue;
+    }
+    let dir2 = posix.dirname(g), re = new RegExp(
+      `^${posix.basename(g).replace(/[.+^$()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
+    );
+    if (/[*?]/.test(dir2)) throw refuse2(field2, g, "gantry expands * and ? in the file name only");
+    let abs = resolve4(cwd, dir2);
+    if (existsSync(abs))
+      for (let e of readdirSync2(abs, { withFileTypes: !0 }).sort((a, b) => a.name.localeCompare(b.name)))
+        e.isFile() && re.test(e.name) && out.add(dir2 === "." ? e.name : `${dir2}/${e.name}`);
+  }
+  return [...out];
+}
+function archiveFormat2(a, field2) {
+  let base = a.formats.length ? a.formats : ["tar.gz"];
+  if (base.length !== 1 || !["tar.gz", "zip", "binary"].includes(base[0]))
+    throw refuse2(`${field2}.formats`, base.join(","), "gantry makes one format per target: tar.gz, zip or binary");
+  let format = base[0] === "binary" ? "none" : base[0];
+  if (a.overrides.length === 0) return format;
+  let [o] = a.overrides;
+  if (a.overrides.length === 1 && format === "tar.gz" && o?.goos === "windows" && o.formats.join(",") === "zip") return "auto";
+  throw refuse2(
+    `${field2}.format_overrides`,
+    JSON.stringify(a.overrides),
+    "gantry's archive input does tar.gz with zip for windows (auto), or one format for all"
+  );
+}
+function defaultProjectName(config, dir2, env) {
+  if (config.releaseName) return config.releaseName;
+  if (env.GITHUB_REPOSITORY?.includes("/")) return env.GITHUB_REPOSITORY.split("/").pop();
+  let origin = "";
+  try {
+    origin = execFileSync("git", ["remote", "get-url", "origin"], { cwd: dir2, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 1e4 }).trim();
+  } catch {
+  }
+  let repo = /[/:]([^/:]+?)(\.git)?\/?$/.exec(origin)?.[1];
+  if (repo) return repo;
+  let m = /^module\s+(\S+)/m.exec(existsSync(join10(dir2, "go.mod")) ? readFileSync3(join10(dir2, "go.mod"), "utf8") : "");
+  return (m ? m[1].replace(/"/g, "") : basename4(resolve4(dir2))).split("/").pop();
+}
+function templateOf(field2, source, perTarget = !0) {
+  try {
+    return fieldTemplate(field2, source, perTarget);
+  } catch (err) {
+    throw err instanceof FieldTemplateError ? refuse2(err.field, err.source, `gantry cannot evaluate it: ${err.reason}`) : err;
+  }
+}
+function planGoreleaser(config, cwd, processEnv) {
+  let projectName = plain("project_name", config.projectName) || defaultProjectName(config, cwd, processEnv), globalEnv = {}, globalCgo = buildEnv(config.env, "env", globalEnv), ignored = [...config.ignored], several = config.builds.length > 1;
+  return { builds: config.builds.map((b, i) => {
+    let field2 = `builds[${i}]`, id = plain(`${field2}.id`, b.id) || projectName;
+    if (several && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
+      throw refuse2(`${field2}.id`, id, "accepted: letters, digits, '.', '_' and '-' (it names the build's folder in out-dir)");
+    let env = { ...processEnv, ...globalEnv }, cgo = buildEnv(b.env, `${field2}.env`, env) ?? globalCgo;
+    if (b.modTimestamp && !/^\{\{-?\s*\.CommitTimestamp\s*-?\}\}$/.test(b.modTimestamp))
+      throw refuse2(`${field2}.mod_timestamp`, b.modTimestamp, "gantry stamps files with the commit time (or SOURCE_DATE_EPOCH): {{ .CommitTimestamp }}");
+    let dir2 = plain(`${field2}.dir`, b.dir), moduleDir = dir2 ? resolve4(cwd, dir2) : cwd, binary = plain(`${field2}.binary`, b.binary) || projectName, flags = b.flags.map((f) => plain(`${field2}.flags`, f));
+    flags.includes("-trimpath") && ignored.push(`${field2}.flags -trimpath (go-build always builds with -trimpath)`);
+    let archives = config.archives.filter((a) => a.ids.length === 0 || a.ids.includes(id));
+    if (archives.length > 1) throw refuse2("archives", id, `two archives take build ${id}; gantry makes one archive per binary`);
+    let [archive] = archives, at = `archives[${archive ? config.archives.indexOf(archive) : 0}]`;
+    if (archive && several && archive.ids.length !== 1)
+      throw refuse2(
+        `${at}.ids`,
+        archive.ids.join(",") || "(every build)",
+        `gantry's archives hold one binary: give each build its own archives entry with ids: [${id}]`
+      );
+    if (archive && archive.wrap !== !1)
+      throw refuse2(`${at}.wrap_in_directory`, String(archive.wrap), "gantry puts the files at the archive's top; remove wrap_in_directory");
+    let inputs = {
+      ...dir2 ? { "working-directory": moduleDir } : {},
+      main: plain(`${field2}.main`, b.main) || ".",
+      name: binary,
+      targets: matrix(b, field2).join(","),
+      flags: flags.filter((f) => f !== "-trimpath").join(`
+`),
+      tags: b.tags.map((t) => plain(`${field2}.tags`, t)).join(","),
+      ...cgo ? { cgo } : {},
+      archive: archive ? archiveFormat2(archive, at) : "none",
+      ...archive ? { files: expandFiles(archive.files, moduleDir, `${at}.files`).join(`
+`) } : {}
+    };
+    return {
+      id,
+      inputs,
+      projectName,
+      binary,
+      env,
+      ...b.ldflags.length ? { ldflags: templateOf(`${field2}.ldflags`, b.ldflags.join(" ")) } : {},
+      ...archive && inputs.archive !== "none" ? { archive: templateOf(`${at}.name_template`, archive.nameTemplate || DEFAULT_ARCHIVE) } : {},
+      checksums: templateOf("checksum.name_template", config.checksumName || DEFAULT_CHECKSUM, !1),
+      snapshot: templateOf("snapshot.version_template", config.snapshotVersion || DEFAULT_SNAPSHOT, !1)
+    };
+  }), ignored };
+}
+
+// packages/go-build/src/goreleaser/index.ts
+var wrap = (f) => {
+  try {
+    return f();
+  } catch (err) {
+    throw err instanceof FieldTemplateError ? new InputError("goreleaser-config", `${err.field}: ${err.source}`, `gantry cannot evaluate it: ${err.reason}`) : err;
+  }
+};
+function naming(b, ignored, explicit) {
+  return {
+    ignored,
+    id: b.id,
+    async resolve(info, o) {
+      let { fields, snapshot, now } = await releaseFields(info, { projectName: b.projectName, binary: b.binary, env: b.env, cwd: o.cwd, tagged: o.tagged });
+      snapshot && (fields.Version = wrap(() => apply(b.snapshot, fields, now)));
+      let at = (t) => ({ ...fields, ...targetFields(t) });
+      return {
+        version: snapshot ? fields.Version : info.version,
+        ldflags: (t) => b.ldflags && !explicit("ldflags") ? wrap(() => apply(b.ldflags, at(t), now)) : void 0,
+        archive: (t) => b.archive && !explicit("archive-name") ? wrap(() => apply(b.archive, at(t), now)) : void 0,
+        checksums: wrap(() => apply(b.checksums, fields, now))
+      };
+    }
+  };
+}
+function parseWithGoreleaser(given, defaults, cwd, env, parse2) {
+  let path = given.path("goreleaser-config", cwd);
+  if (!path) return [parse2(given)];
+  let workDir = given.path("working-directory", cwd) || cwd, plan = planGoreleaser(readGoreleaserConfig(path), workDir, env), explicit = (name) => given.string(name) !== "" && given.string(name) !== (defaults[name] ?? "");
+  return plan.builds.map((b) => {
+    let read = new InputReader((name) => explicit(name) ? given.string(name) : b.inputs[name] ?? given.string(name), defaults), parsed = parse2(read), outDir = plan.builds.length > 1 ? join11(parsed.outDir, b.id) : parsed.outDir;
+    return { ...parsed, outDir, naming: naming(b, plan.ignored, explicit) };
+  });
+}
 
 // packages/go-build/src/verify/release.ts
-import { readFileSync, statSync } from "node:fs";
-import { basename as basename3, dirname as dirname2, join as join9 } from "node:path";
+import { readFileSync as readFileSync4, statSync } from "node:fs";
+import { basename as basename5, dirname as dirname2, join as join12 } from "node:path";
 var SHA256 = /^[0-9a-f]{64}$/, MAX_BYTES = 16 * 1024 * 1024, COMMIT = /^[0-9a-f]{40}$/, ACCEPTED = "accepted: the path of a release's provenance.intoto.json (in-toto Statement v1, SLSA provenance v1) or checksums.txt";
 function readRelease(path) {
-  let text;
+  let text2;
   try {
     let st = statSync(path);
     if (!st.isFile()) throw new InputError("verify", path, `it is not a file; ${ACCEPTED}`);
     if (st.size > MAX_BYTES) throw new InputError("verify", path, `it is ${st.size} bytes, more than a release list can be (${MAX_BYTES}); ${ACCEPTED}`);
-    text = readFileSync(path, "utf8");
+    text2 = readFileSync4(path, "utf8");
   } catch (err) {
     throw err instanceof InputError ? err : new InputError("verify", path, `it cannot be read (${err.code}); ${ACCEPTED}`);
   }
-  let folder = dirname2(path), manifest = manifestBeside(folder), release = text.trimStart().startsWith("{") ? fromStatement(path, text) : { kind: "checksums", files: fromChecksums(path, text), inputs: {} }, commit = ("commit" in release ? release.commit : void 0) ?? (COMMIT.test(manifest?.commit ?? "") ? manifest?.commit : void 0), go = ("go" in release ? release.go : void 0) ?? manifest?.go, stamped = "stamped" in release ? release.stamped : {};
+  let folder = dirname2(path), manifest = manifestBeside(folder), release = text2.trimStart().startsWith("{") ? fromStatement(path, text2) : { kind: "checksums", files: fromChecksums(path, text2), inputs: {} }, commit = ("commit" in release ? release.commit : void 0) ?? (COMMIT.test(manifest?.commit ?? "") ? manifest?.commit : void 0), go = ("go" in release ? release.go : void 0) ?? manifest?.go, stamped = "stamped" in release ? release.stamped : {};
   return {
     ...release,
     path,
@@ -6733,7 +7844,7 @@ function readRelease(path) {
 }
 function manifestBeside(folder) {
   try {
-    let m = JSON.parse(readFileSync(join9(folder, MANIFEST_FILE), "utf8"));
+    let m = JSON.parse(readFileSync4(join12(folder, MANIFEST_FILE), "utf8"));
     return m?.schema === 1 ? m : void 0;
   } catch {
     return;
@@ -6744,9 +7855,9 @@ function checkName(path, name) {
     throw new InputError("verify", path, `it lists ${JSON.stringify(name)}, which is not a path inside the release folder`);
   return name;
 }
-function fromChecksums(path, text) {
+function fromChecksums(path, text2) {
   let files = [];
-  for (let [i, line] of text.split(`
+  for (let [i, line] of text2.split(`
 `).entries()) {
     if (!line.trim()) continue;
     let m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ""));
@@ -6754,17 +7865,17 @@ function fromChecksums(path, text) {
       throw new InputError(
         "verify",
         path,
-        `line ${i + 1} of ${basename3(path)} is not \`<sha256>  <file>\`: ${JSON.stringify(line.slice(0, 120))}; ${ACCEPTED}`
+        `line ${i + 1} of ${basename5(path)} is not \`<sha256>  <file>\`: ${JSON.stringify(line.slice(0, 120))}; ${ACCEPTED}`
       );
     files.push({ name: checkName(path, m[2]), sha256: m[1] });
   }
   if (files.length === 0) throw new InputError("verify", path, `it lists no files; ${ACCEPTED}`);
   return files;
 }
-function fromStatement(path, text) {
+function fromStatement(path, text2) {
   let s;
   try {
-    s = JSON.parse(text);
+    s = JSON.parse(text2);
   } catch (err) {
     throw new InputError("verify", path, `it is not valid JSON (${err.message}); ${ACCEPTED}`);
   }
@@ -6802,7 +7913,7 @@ var GO_BUILD_INPUTS = {
   upx: "false",
   "mod-check": "verify",
   archive: "auto",
-  "archive-name": "{name}_{version}_{os}_{arch}{variant}",
+  "archive-name": "{name}_{bare_version}_{os}_{arch}{variant}",
   files: "",
   checksums: "true",
   sbom: "spdx",
@@ -6814,12 +7925,22 @@ var GO_BUILD_INPUTS = {
   "go-download-base-url": "https://go.dev/dl",
   parallel: "auto",
   verify: "",
-  "verify-ref": ""
-}, VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report"] }, PLACE_INPUTS = /* @__PURE__ */ new Set(["working-directory", "out-dir", "cache", "parallel", "go-download-base-url", "go-version-file", "verify", "verify-ref"]);
+  "verify-ref": "",
+  "goreleaser-config": ""
+}, VERIFY_ONLY = { inputs: ["verify", "verify-ref"], outputs: ["verified", "report", "input-differences"] }, PLACE_INPUTS = /* @__PURE__ */ new Set(["working-directory", "out-dir", "cache", "parallel", "go-download-base-url", "go-version-file", "verify", "verify-ref"]), LIST_INPUTS = /* @__PURE__ */ new Set(["targets", "tags", "files"]), LINE_INPUTS = /* @__PURE__ */ new Set(["x", "flags"]);
+function normalized(name, value2) {
+  return LIST_INPUTS.has(name) ? splitList(name === "tags" ? value2.replace(/\s+/g, ",") : value2).join(",") : LINE_INPUTS.has(name) ? value2.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(`
+`) : value2.trim();
+}
 function releaseReader(read, release) {
   let fixed = {};
-  for (let [name, value] of Object.entries(release.inputs)) name in GO_BUILD_INPUTS && !PLACE_INPUTS.has(name) && (fixed[name] = value);
-  return !fixed.version && !read.string("version") && release.version && (fixed.version = release.version), !fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go && (fixed["go-version"] = release.go), read.scoped("", GO_BUILD_INPUTS, fixed);
+  for (let [name, value2] of Object.entries(release.inputs)) Object.hasOwn(GO_BUILD_INPUTS, name) && !PLACE_INPUTS.has(name) && (fixed[name] = value2);
+  let given = read.scoped("", {}), differences = [];
+  for (let [name, statement] of Object.entries(fixed)) {
+    let value2 = normalized(name, given.string(name)), byDefault = normalized(name, GO_BUILD_INPUTS[name]);
+    value2 !== "" && value2 !== byDefault && value2 !== normalized(name, statement) && differences.push({ input: name, given: given.string(name), statement });
+  }
+  return !fixed.version && !read.string("version") && release.version && (fixed.version = release.version), !fixed["go-version"] && !read.string("go-version") && !read.string("go-version-file") && release.go && (fixed["go-version"] = release.go), { reader: read.scoped("", GO_BUILD_INPUTS, fixed), fixed, differences };
 }
 function parseVerify(read, cwd) {
   let path = read.path("verify", cwd), ref = read.string("verify-ref");
@@ -6832,29 +7953,49 @@ function parseVerify(read, cwd) {
   let release = readRelease(path);
   return { release, ref: ref || release.commit || "" };
 }
-var FLAG = /^--?[a-z][a-z0-9-]*(=.*)?$/, OWNED_FLAGS = /* @__PURE__ */ new Set(["o", "ldflags", "tags", "trimpath"]);
-function parseGoBuildInputs(given, cwd) {
-  let verify = parseVerify(given, cwd), read = verify ? releaseReader(given, verify.release) : given, abs = (p) => isAbsolute3(p) ? p : resolve4(cwd, p), workingDirectory = abs(read.string("working-directory") || "."), main = read.string("main") || ".";
-  if (main.startsWith("-") || /\s/.test(main)) throw new InputError("main", main, "accepted: a package path such as . or ./cmd/server");
+function checkMain(main) {
+  if (main.startsWith("-") || /\s/.test(main) || isAbsolute3(main) || /^[A-Za-z]:/.test(main) || main.split(/[\\/]/).includes(".."))
+    throw new InputError("main", main, "accepted: a package path inside the module, such as . or ./cmd/server");
+}
+function parseGoBuildInputs(given, cwd, env = process.env) {
+  let [first, ...also] = parseWithGoreleaser(given, GO_BUILD_INPUTS, cwd, env, (read) => parseOne(read, cwd));
+  return also.length > 0 ? { ...first, also } : first;
+}
+function parseOne(given, cwd) {
+  let verify = parseVerify(given, cwd);
+  if (!verify) return parseBuildInputs(given, cwd);
+  let { reader, fixed, differences } = releaseReader(given, verify.release);
+  try {
+    return { ...parseBuildInputs(reader, cwd), verify: { ...verify, differences } };
+  } catch (err) {
+    throw err instanceof InputError && Object.hasOwn(fixed, err.input) ? new InputError(
+      err.input,
+      err.value,
+      `${err.accepted} (the value is the one ${verify.release.path} records in externalParameters.inputs; a statement's inputs pass the same checks as given ones)`
+    ) : err;
+  }
+}
+function parseBuildInputs(read, cwd) {
+  let abs = (p) => isAbsolute3(p) ? p : resolve5(cwd, p), workingDirectory = abs(read.string("working-directory") || "."), main = read.string("main") || ".";
+  checkMain(main);
   let name = read.string("name");
   if (name && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new InputError("name", name, "accepted: letters, digits, '.', '_' and '-'");
   let tags = splitList(read.string("tags").replace(/\s+/g, ","));
   for (let t of tags) if (!/^!?[A-Za-z0-9_.]+$/.test(t)) throw new InputError("tags", t, "accepted: build tags made of letters, digits, '_' and '.'");
   let flags = read.lines("flags");
-  for (let f of flags) {
-    if (!FLAG.test(f)) throw new InputError("flags", f, "accepted: one go build flag per line, e.g. -race or -gcflags=all=-N");
-    let flagName = f.replace(/^--?/, "").split("=")[0];
-    if (OWNED_FLAGS.has(flagName)) throw new InputError("flags", f, `-${flagName} is set by go-build; use its own input (out-dir, ldflags, tags)`);
-  }
+  checkGoFlags(flags);
+  let ldflags = read.string("ldflags");
+  checkLdflags(ldflags);
+  for (let input of ["ldflags", "x", "archive-name"]) checkTemplate(read.string(input), input);
   let parallel = read.string("parallel") === "auto" ? 0 : read.int("parallel", 1, 64), baseUrl = read.string("go-download-base-url");
   if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new InputError("go-download-base-url", baseUrl, "accepted: an http(s) URL");
   return {
     workingDirectory,
     main,
     name,
-    targets: read.list("targets"),
+    targets: read.list("targets", "targets"),
     version: read.string("version"),
-    ldflags: read.string("ldflags"),
+    ldflags,
     x: read.lines("x"),
     tags,
     flags,
@@ -6873,20 +8014,19 @@ function parseGoBuildInputs(given, cwd) {
     goVersion: read.string("go-version"),
     goVersionFile: read.string("go-version-file") ? abs(read.string("go-version-file")) : "",
     goDownloadBaseUrl: baseUrl,
-    parallel,
-    ...verify ? { verify } : {}
+    parallel
   };
 }
 
 // packages/go-build/src/stage.ts
-import { basename as basename4, dirname as dirname4, join as join13 } from "node:path";
+import { basename as basename6, dirname as dirname4, join as join16 } from "node:path";
 
 // packages/go-build/src/provenance.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { dirname as dirname3, join as join10, relative as relative4 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { dirname as dirname3, join as join13, relative as relative5 } from "node:path";
 import { pathToFileURL } from "node:url";
 async function writeGoBuildProvenance(r, inputs, env, startedOn) {
-  let gitRoot = await git(inputs.workingDirectory, ["rev-parse", "--show-toplevel"]), goSum = join10(inputs.workingDirectory, "go.sum"), statement = provenanceStatement({
+  let gitRoot = await git(inputs.workingDirectory, ["rev-parse", "--show-toplevel"]), goSum = join13(inputs.workingDirectory, "go.sum"), statement = provenanceStatement({
     buildType: gantryBuildType("go-build"),
     subjects: await currentSubjects(r),
     inputs: byteInputs(inputs, gitRoot),
@@ -6896,18 +8036,18 @@ async function writeGoBuildProvenance(r, inputs, env, startedOn) {
     env,
     startedOn,
     finishedOn: /* @__PURE__ */ new Date()
-  }), path = join10(dirname3(r.manifestPath), PROVENANCE_FILE);
+  }), path = join13(dirname3(r.manifestPath), PROVENANCE_FILE);
   return await writeProvenance(path, statement), r.manifest = { ...r.manifest, provenance: PROVENANCE_FILE }, await writeManifest(r.manifestPath, r.manifest), path;
 }
 async function currentSubjects(r) {
-  if (r.checksumsPath) return parseChecksums(await readFile5(r.checksumsPath, "utf8"));
+  if (r.checksumsPath) return parseChecksums(await readFile6(r.checksumsPath, "utf8"));
   let lines = await checksumLines(r.manifest.artifacts, (f) => resolveInManifest(r.manifestPath, f));
   return parseChecksums(lines.join(`
 `));
 }
 function byteInputs(inputs, gitRoot) {
   return {
-    "working-directory": gitRoot && relative4(gitRoot, inputs.workingDirectory).split("\\").join("/") || ".",
+    "working-directory": gitRoot && relative5(gitRoot, inputs.workingDirectory).split("\\").join("/") || ".",
     main: inputs.main,
     name: inputs.name,
     targets: inputs.targets.join(","),
@@ -6946,19 +8086,28 @@ function remoteUri(remote) {
 
 // packages/go-build/src/verify/report.ts
 function verifySummary(r) {
-  let bad = r.files.filter((f) => !f.identical).length, rows = r.files.map((f) => [
+  let bad2 = r.files.filter((f) => !f.identical).length, rows = r.files.map((f) => [
     f.file,
     `\`${f.expected.slice(0, 12)}\``,
     f.rebuilt ? `\`${f.rebuilt.slice(0, 12)}\`` : "—",
     f.identical ? "✓ identical" : `✗ ${f.difference}`
-  ]);
+  ]), differences = r.differences.length ? [
+    "Inputs you gave that the statement records otherwise (the rebuild used the statement's):",
+    "",
+    table(
+      ["Input", "Given", "Statement"],
+      r.differences.map((d) => [d.input, `\`${JSON.stringify(d.given)}\``, `\`${JSON.stringify(d.statement)}\``])
+    ),
+    ""
+  ] : [];
   return [
-    `### go-build verify: ${r.verified ? "reproducible" : `${bad} of ${r.files.length} files differ`}`,
+    `### go-build verify: ${r.verified ? "reproducible" : `${bad2} of ${r.files.length} files differ`}`,
     "",
     `${r.release.kind === "provenance" ? "provenance statement" : "checksums"} \`${r.release.path}\` · commit \`${r.commit.slice(0, 12)}\` rebuilt in a clean folder with empty Go caches · go ${r.go}`,
     "",
     table(["File", "Release sha256", "Rebuilt sha256", "Result"], rows),
-    ""
+    "",
+    ...differences
   ].join(`
 `);
 }
@@ -6966,21 +8115,21 @@ function setVerifyOutputs(r, ctx) {
   ctx.setOutput("verified", r.verified), ctx.setOutput(
     "report",
     r.files.map((f) => ({ file: f.file, expected: f.expected, rebuilt: f.rebuilt, identical: f.identical, difference: f.difference }))
-  );
+  ), ctx.setOutput("input-differences", r.differences);
 }
 
 // packages/go-build/src/verify/verify.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 
 // packages/go-build/src/verify/checkout.ts
-import { chmod, lstat, mkdtemp as mkdtemp3, readdir as readdir3, realpath, rm as rm4 } from "node:fs/promises";
+import { chmod, lstat, mkdir as mkdir4, mkdtemp as mkdtemp3, readdir as readdir5, realpath as realpath2, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join11, relative as relative5 } from "node:path";
+import { join as join14, relative as relative6 } from "node:path";
 async function writableTree(dir2) {
   let st = await lstat(dir2).catch(() => {
   });
-  st?.isDirectory() && ((st.mode & 448) !== 448 && await chmod(dir2, st.mode | 448), await Promise.all((await readdir3(dir2)).map((e) => writableTree(join11(dir2, e)))));
+  st?.isDirectory() && ((st.mode & 448) !== 448 && await chmod(dir2, st.mode | 448), await Promise.all((await readdir5(dir2)).map((e) => writableTree(join14(dir2, e)))));
 }
 var git2 = (cwd, args) => exec("git", args, { cwd, timeoutMs: 12e4 });
 async function resolveCommit(dir2, ref, input) {
@@ -6994,18 +8143,24 @@ async function resolveCommit(dir2, ref, input) {
   return { top: top.stdout.trim(), commit: r.stdout.trim() };
 }
 async function cleanCheckout(workingDirectory, ref, input, env, reporter) {
-  let { top, commit } = await resolveCommit(workingDirectory, ref, input), root = await mkdtemp3(join11(env.RUNNER_TEMP || tmpdir2(), "gantry-verify-")), src = join11(root, "src"), added = !1, remove = async () => {
-    added && await git2(top, ["worktree", "remove", "--force", src]).catch((err) => reporter.info(`verify: git worktree remove ${src}: ${err}`)), await writableTree(root), await rm4(root, { recursive: !0, force: !0 }), added && await git2(top, ["worktree", "prune"]).catch(() => {
+  let { top, commit } = await resolveCommit(workingDirectory, ref, input), parent = env.RUNNER_TEMP || tmpdir2();
+  await mkdir4(parent, { recursive: !0 });
+  let root = await mkdtemp3(join14(parent, "gantry-verify-")), src = join14(root, "src"), added = !1, remove = async () => {
+    added && await git2(top, ["worktree", "remove", "--force", src]).catch((err) => reporter.info(`verify: git worktree remove ${src}: ${err}`)), await writableTree(root), await rm5(root, { recursive: !0, force: !0 }), added && await git2(top, ["worktree", "prune"]).catch(() => {
     });
   };
   try {
-    return await git2(top, ["worktree", "add", "--detach", "--quiet", src, commit]), added = !0, {
+    await git2(top, ["worktree", "add", "--detach", "--quiet", src, commit]), added = !0;
+    let [home, tmp] = [join14(root, "home"), join14(root, "tmp")];
+    return await Promise.all([mkdir4(home), mkdir4(tmp)]), {
       commit,
       top: src,
-      moduleDir: join11(src, relative5(top, await realpath(workingDirectory))),
-      outDir: join11(root, "out"),
-      gocache: join11(root, "gocache"),
-      gomodcache: join11(root, "gomodcache"),
+      moduleDir: join14(src, relative6(top, await realpath2(workingDirectory))),
+      outDir: join14(root, "out"),
+      gocache: join14(root, "gocache"),
+      gomodcache: join14(root, "gomodcache"),
+      home,
+      tmp,
       remove
     };
   } catch (err) {
@@ -7166,55 +8321,74 @@ function describeDifference(d) {
 }
 
 // packages/go-build/src/verify/verify.ts
-function cleanEnv(env, c, release) {
-  let out = { ...env, GOCACHE: c.gocache, GOMODCACHE: c.gomodcache };
-  delete out.GITHUB_SHA, delete out.GITHUB_REF;
+var REBUILD_ENV = [
+  "PATH",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOTOOLCHAIN",
+  "HTTPS_PROXY",
+  "HTTP_PROXY",
+  "NO_PROXY",
+  "https_proxy",
+  "http_proxy",
+  "no_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+function rebuildEnv(env, c, release) {
+  let out = {};
+  for (let name of REBUILD_ENV) env[name] !== void 0 && (out[name] = env[name]);
+  Object.assign(out, { HOME: c.home, TMPDIR: c.tmp, GOCACHE: c.gocache, GOMODCACHE: c.gomodcache, GOENV: "off" });
   let date = Date.parse(release.date ?? "");
   return Number.isFinite(date) && (out.SOURCE_DATE_EPOCH = String(Math.floor(date / 1e3))), out;
 }
 async function verifyRelease(inputs, ctx, rebuild) {
-  let { release, ref } = inputs.verify, from = ref ? ref === release.commit ? `the commit ${release.kind === "provenance" ? "the statement" : "the manifest"} names` : "verify-ref" : "HEAD", c = await cleanCheckout(inputs.workingDirectory, ref, ref === release.commit ? "verify" : "verify-ref", ctx.env, ctx.reporter);
+  let { release, ref, differences } = inputs.verify;
+  for (let d of differences)
+    ctx.reporter.warning(
+      `verify: input ${d.input}: you gave ${JSON.stringify(d.given)} and ${release.path} records ${JSON.stringify(d.statement)}; the rebuild uses the statement's, the release's own`
+    );
+  let from = ref ? ref === release.commit ? `the commit ${release.kind === "provenance" ? "the statement" : "the manifest"} names` : "verify-ref" : "HEAD", c = await cleanCheckout(inputs.workingDirectory, ref, ref === release.commit ? "verify" : "verify-ref", ctx.env, ctx.reporter);
   try {
     ctx.reporter.info(
       `verify: rebuilding ${c.commit.slice(0, 12)} (${from}) in a clean folder with empty Go caches, to compare ${release.files.length} files of ${release.path}`
     );
     let built = await rebuild(
       { ...inputs, verify: void 0, workingDirectory: c.moduleDir, outDir: c.outDir, cache: !1 },
-      { ...ctx, env: cleanEnv(ctx.env, c, release) }
+      { ...ctx, env: rebuildEnv(ctx.env, c, release) }
     );
     release.go && release.go !== built.go.version && ctx.reporter.warning(`verify: the release was built with go ${release.go} and this rebuild with go ${built.go.version}; set go-version: ${release.go}`);
     let files = await Promise.all(release.files.map((f) => compareFile(f, release.folder, c.outDir)));
-    return { verified: files.every((f) => f.identical), commit: c.commit, release, files, go: built.go.version };
+    return { verified: files.every((f) => f.identical), commit: c.commit, release, files, go: built.go.version, differences };
   } finally {
     await c.remove();
   }
 }
 async function compareFile(f, releaseFolder, outDir) {
-  let rebuiltPath = join12(outDir, f.name);
+  let rebuiltPath = join15(outDir, f.name);
   if (!await exists(rebuiltPath)) return { file: f.name, expected: f.sha256, rebuilt: "", identical: !1, difference: "the rebuild made no such file" };
   let rebuilt = await sha256File(rebuiltPath), row = { file: f.name, expected: f.sha256, rebuilt };
   if (rebuilt === f.sha256) return { ...row, identical: !0, difference: "identical" };
-  let ownPath = join12(releaseFolder, f.name);
+  let ownPath = join15(releaseFolder, f.name);
   if (!await exists(ownPath))
     return { ...row, identical: !1, difference: "differs (the release's file is not beside the list, so no section can be named)" };
-  let own = await readFile6(ownPath);
-  return sha256(own) !== f.sha256 ? { ...row, identical: !1, difference: "differs (and the release's own file does not match its listed sha256)" } : { ...row, identical: !1, difference: describeDifference(firstDifference(own, await readFile6(rebuiltPath))) };
+  let own = await readFile7(ownPath);
+  return sha256(own) !== f.sha256 ? { ...row, identical: !1, difference: "differs (and the release's own file does not match its listed sha256)" } : { ...row, identical: !1, difference: describeDifference(firstDifference(own, await readFile7(rebuiltPath))) };
 }
 function verifyError(r) {
-  let bad = r.files.filter((f) => !f.identical);
+  let bad2 = r.files.filter((f) => !f.identical), inputs = r.differences.length ? `; the inputs you gave that the statement records otherwise (its values were used): ${r.differences.map((d) => d.input).join(", ")}` : "";
   return new GantryError(
-    `verify: ${bad.length} of ${r.files.length} files rebuilt from ${r.commit.slice(0, 12)} differ from ${r.release.path}: ${bad.map((f) => `${f.file}: ${f.difference}`).join("; ")}`
+    `verify: ${bad2.length} of ${r.files.length} files rebuilt from ${r.commit.slice(0, 12)} differ from ${r.release.path}: ${bad2.map((f) => `${f.file}: ${f.difference}`).join("; ")}${inputs}`
   );
 }
 
 // packages/go-build/src/stage.ts
-async function packBuilt(r, upx, ctx) {
-  let { slimArtifacts, slimOptions } = await import("./src-7IXHZDXX.js"), slimmed = await slimArtifacts(r.manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), {
-    reporter: ctx.reporter,
-    env: ctx.env,
-    cwd: ctx.cwd
-  });
-  r.manifest = slimmed.manifest, r.artifacts = r.artifacts.map((a, i) => ({ ...a, ...slimmed.manifest.artifacts[i], absolutePath: a.absolutePath, buildMs: a.buildMs }));
+async function packBuilt(r, upx, ctx, packUpx) {
+  let manifest = await packUpx(r.manifestPath, upx, { reporter: ctx.reporter, env: ctx.env, cwd: ctx.cwd });
+  r.manifest = manifest, r.artifacts = r.artifacts.map((a, i) => ({ ...a, ...manifest.artifacts[i], absolutePath: a.absolutePath, buildMs: a.buildMs }));
 }
 function goBuildSummary(r) {
   let rows = r.artifacts.map((a) => [
@@ -7239,7 +8413,7 @@ function goBuildSummary(r) {
 function supplyChainLine(r) {
   let formats = [...new Set(r.artifacts.flatMap((a) => [a.sbom?.spdx ? "SPDX 2.3" : "", a.sbom?.cyclonedx ? "CycloneDX 1.6" : ""]).filter(Boolean))], parts = [
     formats.length > 0 ? `SBOMs: ${formats.join(", ")} beside each binary` : "",
-    r.provenancePath ? `provenance: \`${basename4(r.provenancePath)}\` (in-toto v1, SLSA v1)` : ""
+    r.provenancePath ? `provenance: \`${basename6(r.provenancePath)}\` (in-toto v1, SLSA v1)` : ""
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(" · ")}
 ` : "";
@@ -7256,41 +8430,50 @@ function setGoBuildOutputs(r, ctx) {
       path: a.absolutePath,
       size: a.size,
       sha256: a.sha256,
-      archive: a.archive ? join13(dirname4(r.manifestPath), a.archive) : "",
+      archive: a.archive ? join16(dirname4(r.manifestPath), a.archive) : "",
       "archive-sha256": a["archive-sha256"] ?? "",
       sbom: {
-        spdx: a.sbom?.spdx ? join13(dirname4(r.manifestPath), a.sbom.spdx) : "",
-        cyclonedx: a.sbom?.cyclonedx ? join13(dirname4(r.manifestPath), a.sbom.cyclonedx) : ""
+        spdx: a.sbom?.spdx ? join16(dirname4(r.manifestPath), a.sbom.spdx) : "",
+        cyclonedx: a.sbom?.cyclonedx ? join16(dirname4(r.manifestPath), a.sbom.cyclonedx) : ""
       }
     }))
   ), ctx.setOutput("manifest", r.manifestPath), ctx.setOutput("checksums", r.checksumsPath ?? ""), ctx.setOutput("provenance", r.provenancePath ?? ""), ctx.setOutput("version", r.info.version), ctx.setOutput("cache-hit", r.cacheHit);
 }
-async function buildAndPack(inputs, ctx) {
-  let r = await goBuild(inputs, ctx);
-  return inputs.upx !== "false" && await packBuilt(r, inputs.upx, ctx), r;
+function buildAndPack(packUpx) {
+  return async (inputs, ctx) => {
+    let r = await goBuild(inputs, ctx);
+    return inputs.upx !== "false" && await packBuilt(r, inputs.upx, ctx, packUpx), r;
+  };
 }
-async function runVerify(inputs, ctx) {
-  let r = await verifyRelease(inputs, ctx, buildAndPack);
+async function runVerify(inputs, ctx, packUpx) {
+  let r = await verifyRelease(inputs, ctx, buildAndPack(packUpx));
   if (setVerifyOutputs(r, ctx), ctx.summary(verifySummary(r)), !r.verified) throw verifyError(r);
   ctx.reporter.info(`verify: all ${r.files.length} files of ${r.release.path} rebuilt byte for byte from ${r.commit.slice(0, 12)}`);
 }
-var goBuildStage = {
+async function releaseOne(inputs, ctx, packUpx) {
+  let startedOn = /* @__PURE__ */ new Date(), r = await buildAndPack(packUpx)(inputs, ctx);
+  inputs.provenance && (r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn)), setGoBuildOutputs(r, ctx), ctx.summary(goBuildSummary(r));
+  let children = childProcessTime();
+  ctx.reporter.debug(
+    `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`
+  );
+}
+var goBuildStageWith = (packUpx) => ({
   name: "go-build",
   description: "Cross-compile a Go service for many targets, reproducibly, with archives and checksums.",
   inputs: GO_BUILD_INPUTS,
   standalone: VERIFY_ONLY,
-  parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd),
+  parse: (read, ctx) => parseGoBuildInputs(read, ctx.cwd, ctx.env),
   async run(inputs, ctx) {
-    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx);
-    let startedOn = /* @__PURE__ */ new Date(), r = await buildAndPack(inputs, ctx);
-    inputs.provenance && (r.provenancePath = await writeGoBuildProvenance(r, inputs, ctx.env, startedOn)), setGoBuildOutputs(r, ctx), ctx.summary(goBuildSummary(r));
-    let children = childProcessTime();
-    ctx.reporter.debug(
-      `go-build timing: ${Math.round(r.timing.totalMs)} ms in all, ${Math.round(children)} ms in child processes, ${Math.round(r.timing.totalMs - children)} ms gantry's own`
-    );
+    if (inputs.verify) return runVerify({ ...inputs, verify: inputs.verify }, ctx, packUpx);
+    let ignored = inputs.naming?.ignored ?? [];
+    ignored.length > 0 && ctx.reporter.notice(`goreleaser-config: gantry does not do ${ignored.join("; ")}`);
+    for (let more of inputs.also ?? []) await releaseOne(more, { ...ctx, setOutput: () => {
+    } }, packUpx);
+    await releaseOne(inputs, ctx, packUpx);
   },
-  post: (ctx) => saveCachePlan(ctx.reporter, ctx.state)
-};
+  post: (ctx) => saveCachePlan(ctx.reporter, ctx.state, ctx.env)
+});
 
 export {
   tarGz,
@@ -7304,6 +8487,7 @@ export {
   parseXAssignments,
   buildLdflags,
   vcsFlags,
+  keptFolder,
   linkKey,
   restoreKept,
   isKept,
@@ -7311,6 +8495,9 @@ export {
   keep,
   pruneKept,
   goCachePlan,
+  goCacheEntries,
+  cacheServed,
+  judgeRestoredCache,
   VARIANT_ENV_NAMES,
   resolveTargets,
   goBuildArgs,
@@ -7349,5 +8536,5 @@ export {
   remoteUri,
   goBuildSummary,
   setGoBuildOutputs,
-  goBuildStage
+  goBuildStageWith
 };

@@ -7,7 +7,6 @@ import {
   codeBlock,
   commonJsExports,
   details,
-  envInputSource,
   envSecrets,
   exec,
   exists,
@@ -17,21 +16,23 @@ import {
   formatTarget,
   hostTarget,
   lastLines,
+  loadPostState,
   messageOf,
   readBodyLimited,
   readManifest,
   redactUrl,
   resolveInManifest,
   safeText,
+  savePostState,
   sha256,
   sha256File,
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/deploy/src/deploy.ts
-import { dirname as dirname3, join as join11 } from "node:path";
+import { dirname as dirname4, join as join11 } from "node:path";
 
 // packages/deploy/src/model/model.ts
 var COLORS = ["blue", "green"];
@@ -51,6 +52,9 @@ function checkName(value, rule, where, accepted) {
   throw new GantryError(`${where} ${JSON.stringify(value)} is not valid; accepted: ${accepted}`);
 }
 var ACCEPTED_APP = "letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit", ACCEPTED_VERSION = "letters, digits and . _ + - (it names a folder), at most 128, starting with a letter or digit, e.g. v1.2.3";
+function rolesWithin(key, roles) {
+  return { ...roles, secrets: roles.secrets.map((s) => s.at ? { ...s, at: [key, ...s.at] } : s) };
+}
 
 // packages/deploy/src/analysis/parse.ts
 var PLACEHOLDERS = ["version", "previous_version", "color", "app", "host"], ACCEPTED_ANALYSIS = "accepted: one `name: <PromQL> <op> <threshold>` per line, op one of < <= > >=, threshold a number (0.01, 256e6) or `baseline`, `1.2 * baseline`; placeholders {version} {previous_version} {color} {app} {host}", NAME = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*:\s*(.*)$/s, NUM = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`, TAIL = new RegExp(String.raw`^(.*\S)\s*(<=|>=|<|>)\s*(${NUM}|baseline|${NUM}\s*\*\s*baseline|baseline\s*\*\s*${NUM})\s*$`, "s"), PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -70,6 +74,11 @@ function parseLine(line, input) {
   if (!tail) throw refuse("it does not end with a comparison and a threshold, e.g. < 0.01");
   let [, query, op, threshold] = tail, problem = queryProblem(query);
   if (problem) throw refuse(problem);
+  let raw = placeholderSites(query).find((p) => p.context === "raw");
+  if (raw)
+    throw refuse(
+      `the placeholder {${raw.key}} is inside a backtick raw string, which cannot escape a value; put it in a "…" string (a =~"…" matcher gets it regex-quoted)`
+    );
   let baseline = threshold.includes("baseline"), factor = threshold.replace("baseline", "").replace("*", "").trim(), limit = factor === "" ? 1 : Number(factor);
   if (!Number.isFinite(limit)) throw refuse(`the threshold ${threshold} is not a finite number`);
   if (baseline && !/\{(version|color)\}/.test(query))
@@ -92,8 +101,43 @@ function queryProblem(query) {
   if (quote) return `the query has an unclosed ${quote}`;
   if (open2.length) return `the query has an unclosed ${Object.keys(closing).find((k) => closing[k] === open2[open2.length - 1])}`;
 }
+function placeholderSites(query) {
+  let sites = [], quote = "", context = "plain";
+  for (let i = 0; i < query.length; i++) {
+    let ch = query[i];
+    if (quote && ch === "\\" && quote !== "`") {
+      i++;
+      continue;
+    }
+    if (quote && ch === quote) {
+      quote = "", context = "plain";
+      continue;
+    }
+    if (!quote && (ch === '"' || ch === "'" || ch === "`")) {
+      quote = ch, context = ch === "`" ? "raw" : /[=!]~\s*$/.test(query.slice(0, i)) ? "regex" : "string";
+      continue;
+    }
+    let m = ch === "{" ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(query.slice(i)) : null;
+    m && PLACEHOLDERS.includes(m[1]) && (sites.push({ key: m[1], start: i, end: i + m[0].length, context, quote }), i += m[0].length - 1);
+  }
+  return sites;
+}
+function quoteRegex(value) {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+}
+function escapeString(value, quote = '"') {
+  return value.replace(
+    /[\\"'\p{Cc}]/gu,
+    (c) => c === "\\" || c === quote ? `\\${c}` : c === '"' || c === "'" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
 function fillQuery(query, values) {
-  return query.replace(PLACEHOLDER, (_m, key) => values[key].replace(/[\\"'`]/g, (c) => `\\${c}`));
+  let out = "", at = 0;
+  for (let site of placeholderSites(query)) {
+    let value = values[site.key];
+    out += query.slice(at, site.start) + escapeString(site.context === "regex" ? quoteRegex(value) : value, site.quote || '"'), at = site.end;
+  }
+  return out + query.slice(at);
 }
 function describeThreshold(q) {
   return `${q.op} ${q.baseline ? q.limit === 1 ? "baseline" : `${q.limit} × baseline` : q.limit}`;
@@ -174,8 +218,8 @@ var AnalysisRun = class {
     return f;
   }
 }, AnalysisWindow = class {
-  constructor(run2, ctx) {
-    this.run = run2;
+  constructor(run3, ctx) {
+    this.run = run3;
     this.ctx = ctx;
   }
   run;
@@ -213,7 +257,7 @@ var AnalysisRun = class {
 };
 
 // packages/deploy/src/analysis/prometheus.ts
-var MAX_ANSWER = 1 << 20, PrometheusClient = class {
+var NO_DATA = 'no data: the query matched no series. A ratio is empty when its numerator has none (a release that never answered 500 has no code="500" series); if no series means 0, write that part as (… or vector(0))', MAX_ANSWER = 1 << 20, PrometheusClient = class {
   constructor(o) {
     this.o = o;
   }
@@ -234,7 +278,7 @@ var MAX_ANSWER = 1 << 20, PrometheusClient = class {
   async ask(promql) {
     let url = `${this.o.url}/api/v1/query?${new URLSearchParams({ query: promql })}`;
     try {
-      let res = await fetchWithTimeout(url, { headers: this.headers() }, this.o.timeoutMs), body = (await readBodyLimited(res, MAX_ANSWER, `the answer of ${redactUrl(url)}`)).toString("utf8");
+      let res = await fetchWithTimeout(url, { headers: this.headers(), deadlineMs: this.o.timeoutMs }, this.o.timeoutMs), body = (await readBodyLimited(res, MAX_ANSWER, `the answer of ${redactUrl(url)}`)).toString("utf8");
       try {
         return JSON.parse(body);
       } catch {
@@ -254,7 +298,7 @@ function sampleOf(a) {
   let { resultType, result } = a.data ?? {}, pair;
   if (resultType === "scalar") pair = result;
   else if (resultType === "vector" && Array.isArray(result)) {
-    if (result.length === 0) return { none: "no data" };
+    if (result.length === 0) return { none: NO_DATA };
     if (result.length > 1) return { none: `${result.length} series (aggregate the query to one, e.g. with sum() or max())` };
     pair = result[0].value;
   } else return { none: `a ${safeText(String(resultType))} result (the query must give one number)` };
@@ -329,12 +373,16 @@ var ANALYSIS_INPUTS = {
   "prometheus-url": "",
   "prometheus-token": "",
   "prometheus-basic-auth": "",
+  "prometheus-auth-force": "false",
   "prometheus-timeout": "5s",
   analysis: "",
   "analysis-interval": "5s",
   "analysis-failure-limit": "0",
   "analysis-inconclusive": "fail"
-}, ANALYSIS_SECRETS = ["prometheus-token", "prometheus-basic-auth"];
+}, ANALYSIS_SECRETS = [
+  { input: "prometheus-token", at: ["prometheus", "token"] },
+  { input: "prometheus-basic-auth", at: ["prometheus", "basicAuth"] }
+];
 function parseAnalysisInputs(read2) {
   let queries = parseAnalysis(read2.lines("analysis")), url = prometheusUrl(read2, queries.length > 0), token = read2.string("prometheus-token"), basicAuth = read2.string("prometheus-basic-auth");
   if (token && basicAuth)
@@ -342,7 +390,7 @@ function parseAnalysisInputs(read2) {
   if (basicAuth && !/^[^:\s]+:\S+$/.test(basicAuth)) throw new InputError("prometheus-basic-auth", "(hidden)", "accepted: user:password, from a secret");
   if (token && !/^[\x21-\x7e]+$/.test(token))
     throw new InputError("prometheus-token", "(hidden)", "accepted: a bearer token of printable characters without spaces, from a secret");
-  let timeoutMs = read2.duration("prometheus-timeout");
+  let authForced = credentialsInClear(read2, url, token ? "prometheus-token" : basicAuth ? "prometheus-basic-auth" : void 0), timeoutMs = read2.duration("prometheus-timeout");
   if (timeoutMs < 100) throw new InputError("prometheus-timeout", read2.string("prometheus-timeout"), "it must be at least 100ms");
   let intervalMs = read2.duration("analysis-interval");
   if (intervalMs < 100)
@@ -350,6 +398,7 @@ function parseAnalysisInputs(read2) {
   return {
     queries,
     prometheus: { url, timeoutMs, token, basicAuth },
+    authForced,
     intervalMs,
     failureLimit: read2.int("analysis-failure-limit", 0, 1e3),
     inconclusive: read2.choice("analysis-inconclusive", ["fail", "pass", "warn"])
@@ -371,8 +420,20 @@ function prometheusUrl(read2, needed) {
   if (u.protocol !== "http:" && u.protocol !== "https:" || u.search || u.hash) throw new InputError("prometheus-url", text, accepted);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
-function storableAnalysis(a) {
-  return { ...a, prometheus: { ...a.prometheus, token: "", basicAuth: "" } };
+function onLoopback(url) {
+  let host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function credentialsInClear(read2, url, secret) {
+  let force = read2.bool("prometheus-auth-force");
+  if (!secret || !url.startsWith("http:") || onLoopback(url)) return !1;
+  if (!force)
+    throw new InputError(
+      "prometheus-url",
+      url,
+      `${secret} would go over plain HTTP to a host not on loopback (127.0.0.1, ::1, localhost), readable by anyone on the way; use https, or set prometheus-auth-force: true to send it anyway`
+    );
+  return !0;
 }
 
 // packages/deploy/src/analysis/index.ts
@@ -386,6 +447,9 @@ function startAnalysis(a, reporter) {
 }
 async function checkQueries(a, values, reporter) {
   if (a.queries.length === 0) return;
+  a.authForced && reporter.warning(
+    `analysis: the Prometheus credentials go over plain HTTP to ${redactUrl(a.prometheus.url)}, not on loopback, because prometheus-auth-force is true: anyone on the way can read them`
+  );
   let client = new PrometheusClient(a.prometheus), checks = await Promise.all(a.queries.map((q) => client.check(fillQuery(q.query, values))));
   for (let [i, q] of a.queries.entries()) {
     let why = checks[i]?.refused;
@@ -432,22 +496,22 @@ function trafficVerdict(t, o, final) {
     return `${t.latencyKind === "avg" ? "average response time (HAProxy rtime; it keeps no percentiles)" : "p95 latency"} ${t.latencyMs.toFixed(1)} ms is over max-p95 ${o.maxP95Ms} ms`;
 }
 async function verifyWindow(host, runtime, router, slot, mark, o, signal) {
-  let started = performance.now(), tick = o.tickMs ?? 50, probeEvery = o.probeEveryMs ?? 1e3, traffic, lastProbe = started, failedProbes = 0, fail = (reason) => ({ ok: !1, reason, traffic, ms: performance.now() - started, detectedAt: performance.now() });
+  let started = performance.now(), tick = o.tickMs ?? 50, probeEvery = o.probeEveryMs ?? 1e3, traffic, lastProbe = started, failedProbes = 0, fail2 = (reason) => ({ ok: !1, reason, traffic, ms: performance.now() - started, detectedAt: performance.now() });
   try {
     for (; ; ) {
-      if (signal?.aborted) return fail(`cancelled (${signal.reason})`);
-      if (!await runtime.alive(slot)) return fail(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
+      if (signal?.aborted) return fail2(`cancelled (${signal.reason})`);
+      if (!await runtime.alive(slot)) return fail2(`the process exited ${formatDuration(performance.now() - started)} into the verify window`);
       traffic = await router.trafficSince(mark) ?? traffic;
       let elapsed = performance.now() - started, final = elapsed >= o.windowMs, verdict = traffic && trafficVerdict(traffic, o, final) || o.analysis?.tick(performance.now());
-      if (verdict) return fail(verdict);
+      if (verdict) return fail2(verdict);
       if (performance.now() - lastProbe >= probeEvery || final) {
         lastProbe = performance.now();
         let probe = await host.httpGet(slot.port, o.healthPath, 2e3);
-        if (failedProbes = probe.ok ? 0 : failedProbes + 1, failedProbes >= 2) return fail(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
+        if (failedProbes = probe.ok ? 0 : failedProbes + 1, failedProbes >= 2) return fail2(`${o.healthPath} answered ${probe.error ?? `HTTP ${probe.status}`} twice in a row during the verify window`);
       }
       if (final) {
         let analysis = await o.analysis?.finish();
-        return analysis ? fail(analysis) : { ok: !0, traffic, ms: elapsed };
+        return analysis ? fail2(analysis) : { ok: !0, traffic, ms: elapsed };
       }
       await sleep(Math.min(tick, o.windowMs - elapsed));
     }
@@ -972,17 +1036,18 @@ var HELD_NOTE = "held: passed its checks, waiting for the other hosts", sleep3 =
 };
 function sumTraffic(list) {
   if (list.length === 0) return;
-  let last = list[list.length - 1];
+  let last = list[list.length - 1], unreadable = list.reduce((s, t) => s + (t.unreadableLines ?? 0), 0);
   return {
     requests: list.reduce((s, t) => s + t.requests, 0),
     errors: list.reduce((s, t) => s + t.errors, 0),
     latencyMs: last.latencyMs,
-    latencyKind: last.latencyKind
+    latencyKind: last.latencyKind,
+    ...unreadable ? { unreadableLines: unreadable } : {}
   };
 }
 function trafficFigures(t) {
   let f = { requests: t.requests, errors: t.errors };
-  return t.requests > 0 && (f["error-rate-%"] = Number((100 * t.errors / t.requests).toFixed(3))), t.latencyMs !== void 0 && (f[t.latencyKind === "avg" ? "avg-ms" : "p95-ms"] = Number(t.latencyMs.toFixed(1))), f;
+  return t.requests > 0 && (f["error-rate-%"] = Number((100 * t.errors / t.requests).toFixed(3))), t.latencyMs !== void 0 && (f[t.latencyKind === "avg" ? "avg-ms" : "p95-ms"] = Number(t.latencyMs.toFixed(1))), t.unreadableLines && (f["unreadable-log-lines"] = t.unreadableLines), f;
 }
 
 // packages/deploy/src/runtimes/docker.ts
@@ -1074,7 +1139,7 @@ var DockerRuntime = class {
 `).join(""),
       384
     );
-    let seconds = String(Math.ceil(this.stopTimeoutMs / 1e3)), run2 = await this.docker(
+    let seconds = String(Math.ceil(this.stopTimeoutMs / 1e3)), run3 = await this.docker(
       [
         "run",
         "-d",
@@ -1095,7 +1160,7 @@ var DockerRuntime = class {
       ],
       !0
     );
-    if (run2.code !== 0) throw new GantryError(`docker run ${name} failed on ${this.host.name}: ${lastLines(`${run2.stderr}${run2.stdout}`.trim(), 5)}`);
+    if (run3.code !== 0) throw new GantryError(`docker run ${name} failed on ${this.host.name}: ${lastLines(`${run3.stderr}${run3.stdout}`.trim(), 5)}`);
     return (await this.inspect(slot.color))?.pid ?? 0;
   }
   async alive(slot) {
@@ -1232,6 +1297,74 @@ var RouterError = class extends GantryError {
   name = "RouterError";
 };
 
+// packages/deploy/src/routers/haproxy-state.ts
+var SRV_ADMF = {
+  /** Forced into maintenance (`set server … state maint`, or `disabled` in the config). */
+  FMAINT: 1,
+  /** Maintenance inherited from a tracked server. */
+  IMAINT: 2,
+  /** `disabled` in the config: a marker only, it stays set after `state ready` clears FMAINT. */
+  CMAINT: 4,
+  /** Forced into drain (`set server … state drain`). */
+  FDRAIN: 8,
+  /** Drain inherited from a tracked server. */
+  IDRAIN: 16,
+  /** Maintenance because the server's address did not resolve. */
+  RMAINT: 32,
+  /** A marker that the FQDN was set from the admin socket; no state of its own. */
+  HMAINT: 64
+}, MAINT = SRV_ADMF.FMAINT | SRV_ADMF.IMAINT | SRV_ADMF.RMAINT, DRAIN = SRV_ADMF.FDRAIN | SRV_ADMF.IDRAIN;
+function adminMode(adminState) {
+  return adminState & MAINT ? "maint" : adminState & DRAIN ? "drain" : "ready";
+}
+var OP_STATES = ["DOWN", "STARTING", "UP", "STOPPING"], CHK_ST_ENABLED = 4;
+function parseServersState(text, backend) {
+  let lines = text.split(`
+`), at = lines.findIndex((l) => l.startsWith("# be_id "));
+  if (at < 1 || lines[at - 1]?.trim() !== "1")
+    throw new RouterError(
+      `HAProxy answered \`show servers state\` in a format gantry does not read (it reads format 1): ${JSON.stringify(text.slice(0, 200))}`
+    );
+  let names = lines[at].slice(2).split(" "), col = (name) => {
+    let i = names.indexOf(name);
+    if (i < 0) throw new RouterError(`HAProxy's \`show servers state\` has no column ${name}`);
+    return i;
+  }, [be, srv, addr, op, admin, weight, check, port] = [
+    "be_name",
+    "srv_name",
+    "srv_addr",
+    "srv_op_state",
+    "srv_admin_state",
+    "srv_uweight",
+    "srv_check_state",
+    "srv_port"
+  ].map(col), out = /* @__PURE__ */ new Map();
+  for (let line of lines.slice(at + 1)) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    let f = line.trim().split(/\s+/);
+    if (f[be] !== backend) continue;
+    let adminState = Number(f[admin]);
+    out.set(f[srv], {
+      name: f[srv],
+      addr: f[addr],
+      port: Number(f[port]),
+      admin: adminMode(adminState),
+      adminState,
+      weight: Number(f[weight]),
+      op: OP_STATES[Number(f[op])] ?? `op state ${f[op]}`,
+      checked: (Number(f[check]) & CHK_ST_ENABLED) !== 0
+    });
+  }
+  return out;
+}
+function describeServerState(s) {
+  let health = s.checked ? `HAProxy's check: ${s.op}` : "no check";
+  return `${s.admin} (admin state 0x${s.adminState.toString(16).padStart(2, "0")}), weight ${s.weight}, ${s.addr}:${s.port} (${health})`;
+}
+function applied(s, want) {
+  return want.weight === 0 ? s.admin !== "ready" : s.admin === "ready" && s.weight === want.weight && s.addr === want.addr && s.port === want.port;
+}
+
 // packages/deploy/src/routers/haproxy.ts
 function parseShowStat(csv, backend) {
   let lines = csv.split(`
@@ -1275,13 +1408,18 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
   }
   server(rows, color) {
     let row = rows.get(color);
-    if (!row) {
-      let have = [...rows.keys()].filter((k) => k !== "BACKEND");
-      throw new RouterError(
-        rows.size === 0 ? `HAProxy has no backend '${this.o.backend}' (haproxy-backend); declare it with servers blue and green` : `HAProxy backend '${this.o.backend}' has no server '${color}' (it has ${have.join(", ") || "none"}); declare servers blue and green`
+    if (!row)
+      throw this.missing(
+        [...rows.keys()].filter((k) => k !== "BACKEND"),
+        color
       );
-    }
     return row;
+  }
+  /** The error for a backend with no server `color`: the backend itself missing when it has no server at all. */
+  missing(have, color) {
+    return new RouterError(
+      have.length === 0 ? `HAProxy has no backend '${this.o.backend}' (haproxy-backend); declare it with servers blue and green` : `HAProxy backend '${this.o.backend}' has no server '${color}' (it has ${have.join(", ")}); declare servers blue and green`
+    );
   }
   async preflight() {
     let level;
@@ -1297,9 +1435,19 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
     let rows = await this.servers();
     for (let c of COLORS) this.server(rows, c);
   }
+  /** The servers of the backend as `show servers state` has them: admin state, weight, address, HAProxy's health. */
+  async states() {
+    return parseServersState(await this.send([`show servers state ${this.o.backend}`]), this.o.backend);
+  }
+  state(states, color) {
+    let s = states.get(color);
+    if (!s) throw this.missing([...states.keys()], color);
+    return s;
+  }
   async isolate(color, ports) {
-    let cmd = [`set server ${this.o.backend}/${color} state maint`, `set server ${this.o.backend}/${color} addr ${this.address} port ${ports[color]}`], answer = await this.send(cmd), row = this.server(await this.servers(), color);
-    if (row.status !== "MAINT") throw new RouterError(`HAProxy did not put ${this.o.backend}/${color} in maintenance (status ${row.status}): ${answer.trim()}`);
+    let cmd = [`set server ${this.o.backend}/${color} state maint`, `set server ${this.o.backend}/${color} addr ${this.address} port ${ports[color]}`], answer = await this.send(cmd), s = this.state(await this.states(), color);
+    if (s.admin !== "maint")
+      throw new RouterError(`HAProxy did not put ${this.o.backend}/${color} in maintenance (it reports ${describeServerState(s)}): ${answer.trim()}`);
     await this.saveState();
   }
   async route(weights, ports) {
@@ -1310,13 +1458,13 @@ var HAPROXY_NAME = /^[A-Za-z0-9._:-]+$/, HaproxyRouter = class {
         `set server ${b}/${c} state ready`
       ]),
       ...off.map((c) => `set server ${b}/${c} state drain`),
-      "show stat"
-    ], answer = await this.send(commands), appliedAt = performance.now(), rows = parseShowStat(answer, b), messages = answer.slice(0, answer.indexOf("# pxname")).trim();
+      `show servers state ${b}`
+    ], answer = await this.send(commands), appliedAt = performance.now(), states = parseServersState(answer, b), messages = answer.slice(0, Math.max(0, answer.search(/^1\n# be_id /m))).trim();
     for (let c of COLORS) {
-      let row = this.server(rows, c), addr = `${this.address}:${ports[c]}`, up = !/MAINT|DRAIN|DOWN/.test(row.status ?? "");
-      if (!(weights[c] > 0 ? num(row, "weight") === weights[c] && up && row.addr === addr : /MAINT|DRAIN/.test(row.status ?? "")))
+      let s = this.state(states, c), want = { weight: weights[c], addr: this.address, port: ports[c] };
+      if (!applied(s, want))
         throw new RouterError(
-          `HAProxy refused the change for ${b}/${c} (wanted weight ${weights[c]} at ${addr}; it reports ${row.status}, weight ${row.weight}, ${row.addr}): ${messages || "no message"}`
+          `HAProxy refused the change for ${b}/${c} (wanted ${weights[c] > 0 ? `ready, weight ${weights[c]} at ${this.address}:${ports[c]}` : "drain or maint"}; it reports ${describeServerState(s)}): ${messages || "no message"}`
         );
     }
     return await this.saveState(), appliedAt;
@@ -1378,6 +1526,70 @@ function nginxTestCommand(reload) {
   return i >= 0 && /(^|\/)nginx$/.test(reload[0] ?? "") ? [...reload.slice(0, i), ...reload.slice(i + 2), "-t"] : ["nginx", "-t"];
 }
 
+// packages/deploy/src/routers/inputs.ts
+var HAPROXY_ROLES = { serverPaths: ["haproxy-socket", "haproxy-server-state-file"], secrets: [] }, NGINX_ROLES = {
+  serverPaths: ["nginx-upstream-file", "nginx-pid-file", "nginx-access-log", "nginx-lua-include", "nginx-admin-socket"],
+  secrets: [{ input: "nginx-admin-token", at: ["adminToken"], post: !0 }]
+}, MIN_TOKEN_LENGTH = 32;
+function parseRouterInputs(read2, cwd) {
+  let kind = read2.choice("router", ["haproxy", "nginx"]);
+  if (kind === "haproxy") {
+    let backend = read2.string("haproxy-backend");
+    if (!HAPROXY_NAME.test(backend)) throw new InputError("haproxy-backend", backend, "accepted: a HAProxy backend name (letters, digits, . _ : -)");
+    let socket = read2.path("haproxy-socket", cwd);
+    if (!socket)
+      throw new InputError(
+        "haproxy-socket",
+        "",
+        "it is required with router: haproxy; accepted: the path of HAProxy's admin socket (`stats socket … level admin`)"
+      );
+    return { kind, socket, backend, stateFile: read2.path("haproxy-server-state-file", cwd) };
+  }
+  let mode = read2.choice("nginx-mode", ["reload", "lua", "auto"]), upstreamFile = read2.path("nginx-upstream-file", cwd);
+  if (!upstreamFile && mode !== "lua")
+    throw new InputError(
+      "nginx-upstream-file",
+      "",
+      `it is required with router: nginx and nginx-mode: ${mode}; accepted: the path of a file your upstream block includes (gantry rewrites it)`
+    );
+  let reload = splitCommandLine(read2.string("nginx-reload-command"));
+  if ("error" in reload)
+    throw new InputError("nginx-reload-command", read2.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
+  return {
+    kind,
+    upstreamFile,
+    reloadCommand: reload,
+    pidFile: read2.path("nginx-pid-file", cwd),
+    accessLog: read2.path("nginx-access-log", cwd),
+    mode,
+    ...luaInputs(read2, cwd, mode)
+  };
+}
+function luaInputs(read2, cwd, mode) {
+  let luaInclude = read2.path("nginx-lua-include", cwd);
+  if (!luaInclude && mode === "lua")
+    throw new InputError(
+      "nginx-lua-include",
+      "",
+      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes"
+    );
+  let adminSocket = read2.path("nginx-admin-socket", cwd);
+  if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
+    throw new InputError(
+      "nginx-admin-socket",
+      adminSocket,
+      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock"
+    );
+  let adminToken = read2.string("nginx-admin-token"), printable = /^[\x21-\x7e]*$/.test(adminToken);
+  if (adminToken ? !printable || adminToken.length < MIN_TOKEN_LENGTH : mode === "lua")
+    throw new InputError(
+      "nginx-admin-token",
+      adminToken ? `(hidden, ${[...adminToken].length} characters${printable ? "" : ", some of them spaces or not printable"})` : "",
+      `accepted: a secret of at least ${MIN_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 32\`), passed from a repository secret (required with nginx-mode: lua)`
+    );
+  return { luaInclude, adminSocket, adminToken };
+}
+
 // packages/deploy/src/routers/nginx-lua-check.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { dirname, join as join5 } from "node:path";
@@ -1423,17 +1635,49 @@ http {
     await host.remove(tmp);
   }
 }
+var SOCKET_FOLDER_MODE = 488;
+async function socketFolderProblem(host, socket) {
+  let folder = dirname(socket), r = await host.exec(["stat", "-L", "-c", "%a %U %G", folder], { allowFailure: !0, timeoutMs: 3e4 }), m = /^([0-7]{3,4}) (\S+) (\S+)/.exec(r.stdout.trim());
+  if (r.code !== 0 || !m) return `nginx-admin-socket: cannot read the mode of its folder ${folder} on ${host.name}: ${lastLines(r.stderr || r.stdout, 3)}`;
+  let mode = Number.parseInt(m[1], 8);
+  if ((mode & 7) !== 0)
+    return `nginx-admin-socket ${socket}: its folder ${folder} on ${host.name} is mode ${(mode & 4095).toString(8).padStart(4, "0")} (owner ${m[2]}, group ${m[3]}), so every local user can reach the admin socket (nginx makes it 0666) and try tokens; accepted: a folder only the deployer and nginx's group can enter, e.g. \`install -d -m 0750 -o <deploy user> -g <nginx's group> ${folder}\` (or \`chmod o-rwx ${folder}\`), or an nginx-admin-socket in such a folder`;
+}
 
 // packages/deploy/src/routers/nginx-lua.ts
 import { dirname as dirname2 } from "node:path";
 
-// packages/deploy/src/routers/accesslog.ts
-var ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|unix:[^\s,]+):?\d*`, TIME = String.raw`(?:\d+\.\d+|-)`, ENTRY = new RegExp(String.raw`(?:^|\s)(${ADDR}(?:(?:, | : )${ADDR})*) (\d{3}) (${TIME}(?:(?:, | : )${TIME})*)(?=\s|$)`);
+// packages/deploy/src/routers/accesslog-format.ts
+var GANTRY_LOG_FORMAT = `log_format gantry escape=json '{"upstream_addr":"$upstream_addr","status":"$status","upstream_response_time":"$upstream_response_time"}';`, LINE = /^\{"upstream_addr":"([^"\\]*)","status":"(\d{3})","upstream_response_time":"([^"\\]*)"\}$/, ADDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}|\[[0-9a-fA-F:]+\]:\d{1,5}|unix:[^\s,]+)$/, TIME = /^(?:\d+(?:\.\d+)?|-)$/, SEPARATOR = /, | : /;
 function parseLogLine(line) {
-  let m = ENTRY.exec(line);
+  let m = LINE.exec(line.endsWith("\r") ? line.slice(0, -1) : line);
   if (!m) return;
-  let upstreams = m[1].split(/, | : /), times = m[3].split(/, | : /).map((t) => t === "-" ? void 0 : Number(t));
-  return { upstreams, status: Number(m[2]), times };
+  let addr = m[1], time = m[3];
+  if (addr === "" || addr === "-") return { upstreams: [], status: Number(m[2]), times: [] };
+  let upstreams = addr.split(SEPARATOR), times = time.split(SEPARATOR);
+  if (!(!upstreams.every((u) => ADDR.test(u)) || times.length !== upstreams.length || !times.every((t) => TIME.test(t))))
+    return { upstreams, status: Number(m[2]), times: times.map((t) => t === "-" ? void 0 : Number(t)) };
+}
+var TAIL_LINES = 20;
+async function accessLogProblem(host, path) {
+  let size = await host.fileSize(path) ?? 0, from = Math.max(0, size - 64 * 1024), chunk = await host.readFrom(path, from, 64 * 1024);
+  if (!chunk) return;
+  let lines = chunk.text.split(`
+`);
+  lines.pop(), from > 0 && lines.shift();
+  let tail = lines.filter((l) => l.trim() !== "").slice(-TAIL_LINES);
+  if (tail.length === 0) return;
+  let first = tail.findIndex((l) => parseLogLine(l) !== void 0), foreign = first < 0 ? tail.length : tail.slice(first).filter((l) => parseLogLine(l) === void 0).length;
+  if (foreign !== 0)
+    return `nginx-access-log ${path} on ${host.name}: ${first < 0 ? `its last ${tail.length} lines are` : `${foreign} of its last ${tail.length} lines are`} not in gantry's format, so gantry cannot read the new version's error rate from it. Add to your http {} block \`${GANTRY_LOG_FORMAT}\` and log to a file of its own with \`access_log ${path} gantry;\` in the server or location that proxies to the app (beside any access_log of yours), then reload nginx`;
+}
+
+// packages/deploy/src/routers/accesslog.ts
+async function checkAccessLog(host, path) {
+  if (!path) return;
+  if (await host.fileSize(path) === void 0) throw new GantryError(`nginx-access-log ${path} does not exist on ${host.name}`);
+  let problem = await accessLogProblem(host, path);
+  if (problem) throw new GantryError(problem);
 }
 var LATENCY_SAMPLE = 1e4, UpstreamTally = class {
   constructor(address) {
@@ -1442,6 +1686,8 @@ var LATENCY_SAMPLE = 1e4, UpstreamTally = class {
   address;
   requests = 0;
   errors = 0;
+  /** Lines not in gantry's format, ignored (a client's request never decides what is counted). */
+  unreadable = 0;
   timed = 0;
   latencies = [];
   /** Counts an entry if it involved this upstream: an error when it answered 5xx or failed and nginx moved on. */
@@ -1488,29 +1734,30 @@ var AccessLogTraffic = class {
   }
   async since(mark) {
     let t = this.tallies.get(mark);
-    if (t) {
-      for (; ; ) {
-        let chunk = await this.host.readFrom(this.path, t.offset, 4194304);
-        if (!chunk || chunk.size < t.offset) break;
-        let text = t.partial + chunk.text;
-        t.offset += Buffer.byteLength(chunk.text);
-        let lines = text.split(`
+    if (!t) return;
+    for (; ; ) {
+      let chunk = await this.host.readFrom(this.path, t.offset, 4194304);
+      if (!chunk || chunk.size < t.offset) break;
+      let text = t.partial + chunk.text;
+      t.offset += Buffer.byteLength(chunk.text);
+      let lines = text.split(`
 `);
-        t.partial = lines.pop() ?? "";
-        for (let line of lines) {
-          let e = parseLogLine(line);
-          e && t.tally.add(e);
-        }
-        if (t.offset >= chunk.size) break;
+      t.partial = lines.pop() ?? "";
+      for (let line of lines) {
+        if (line === "") continue;
+        let e = parseLogLine(line);
+        e ? t.tally.add(e) : t.tally.unreadable++;
       }
-      return { requests: t.tally.requests, errors: t.tally.errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95" };
+      if (t.offset >= chunk.size) break;
     }
+    let { requests, errors, unreadable } = t.tally;
+    return { requests, errors, latencyMs: percentile(t.tally.latencies, 95), latencyKind: "p95", ...unreadable ? { unreadableLines: unreadable } : {} };
   }
 };
 
 // packages/deploy/src/routers/nginx-lua-conf.ts
 import { createHmac, randomBytes as randomBytes3 } from "node:crypto";
-var STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5}):(\d{1,3})$/, LUA_STATE = "^blue=[%d%.]+:%d+:%d+,green=[%d%.]+:%d+:%d+$";
+var STATE = /^blue=(\d{1,3}(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5}):(\d{1,3}),green=(\d{1,3}(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5}):(\d{1,3})$/, LUA_STATE = "^blue=([^,]+):(%d+):(%d+),green=([^,]+):(%d+):(%d+)$";
 function encodeState(s) {
   return `blue=${s.blue.address}:${s.blue.port}:${s.blue.weight},green=${s.green.address}:${s.green.port}:${s.green.weight}`;
 }
@@ -1571,7 +1818,7 @@ ${fallback}
     -- A retry (proxy_next_upstream): the earlier try is no longer in flight.
     if ctx.gantry_color then dict:incr("inflight:" .. ctx.gantry_color, -1, 0) end
     local peers, total = {}, 0
-    for color, addr, port, weight in string.gmatch(state, "(%a+)=([%d%.]+):(%d+):(%d+)") do
+    for color, addr, port, weight in string.gmatch(state, "(%a+)=([^,]+):(%d+):(%d+)") do
       weight = tonumber(weight)
       if weight > 0 then
         peers[#peers + 1] = { color, addr, tonumber(port), weight }
@@ -1622,6 +1869,11 @@ server {
     content_by_lua_block {
       local dict = ngx.shared["${dict}"]
 ${fallback}
+      -- Every refusal goes to nginx's error log (the token never: only why, and the request line).
+      local function refuse(status, why)
+        ngx.log(ngx.ERR, "gantry: admin request refused (", status, "): ", why)
+        return ngx.exit(status)
+      end
       -- HMAC-SHA1 of the token keyed with a random salt, compared in constant time (the file holds no secret).
       local SALT = "${o.salt}"
       local want = ngx.decode_base64("${tokenHash}")
@@ -1629,20 +1881,31 @@ ${fallback}
       local got = ngx.hmac_sha1(SALT, token or "")
       local diff = token and 0 or 1
       for i = 1, #want do diff = bit.bor(diff, bit.bxor(string.byte(got, i), string.byte(want, i))) end
-      if diff ~= 0 then return ngx.exit(401) end
-      if ngx.var.uri ~= "/state" then return ngx.exit(404) end
+      if diff ~= 0 then return refuse(401, token and "wrong token" or "no token") end
+      if ngx.var.uri ~= "/state" then return refuse(404, "no such path") end
       local method = ngx.req.get_method()
       if method == "PUT" then
         ngx.req.read_body()
         local body = string.gsub(ngx.req.get_body_data() or "", "%s+$", "")
-        if not string.match(body, "${LUA_STATE}") then return ngx.exit(400) end
+        local parts = { string.match(body, "${LUA_STATE}") }
+        if #parts == 0 then return refuse(400, "the state is not blue=<address>:<port>:<weight>,green=<address>:<port>:<weight>") end
+        -- Only loopback upstreams (127.0.0.0/8, ::1): whoever holds the token cannot send traffic elsewhere.
+        for _, addr in ipairs({ parts[1], parts[4] }) do
+          local loopback = addr == "[::1]"
+          local a, b, c, d = string.match(addr, "^(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)$")
+          if a then
+            loopback = tonumber(a) == 127 and tonumber(b) <= 255 and tonumber(c) <= 255 and tonumber(d) <= 255
+            if not loopback then return refuse(400, "upstream address " .. addr .. " is not loopback (127.0.0.0/8 or [::1])") end
+          end
+          if not loopback then return refuse(400, "an upstream address is not loopback (127.0.0.0/8 or [::1])") end
+        end
         local ok, err = dict:set("state", body)
         if not ok then
           ngx.log(ngx.ERR, "gantry: ", err)
           return ngx.exit(500)
         end
       elseif method ~= "GET" then
-        return ngx.exit(405)
+        return refuse(405, "method not allowed")
       end
       ngx.say(dict:get("state") or FALLBACK)
       ngx.say("inflight blue=", dict:get("inflight:blue") or 0, ",green=", dict:get("inflight:green") or 0)
@@ -1669,7 +1932,9 @@ var ADMIN_TIMEOUT_MS = 5e3, INCLUDE_MODE = 416, NO_LUA_HINT = " (the Lua module 
     return `add \`include ${this.o.include};\` to your http {} block and \`proxy_pass http://${upstreamName(this.o.app)};\` to the location, then reload nginx once`;
   }
   async preflight() {
-    await this.test("before any change");
+    await this.test("before any change"), await this.host.mkdirp(dirname2(this.o.socket), SOCKET_FOLDER_MODE);
+    let open2 = await socketFolderProblem(this.host, this.o.socket);
+    if (open2) throw new GantryError(open2);
     let changed = await this.writeInclude();
     if (changed === "updated") {
       this.o.notice?.(`nginx-mode: lua: ${this.o.include} changed (token, socket or gantry's balancer); reloading nginx once to load it`);
@@ -1688,8 +1953,7 @@ var ADMIN_TIMEOUT_MS = 5e3, INCLUDE_MODE = 416, NO_LUA_HINT = " (the Lua module 
           );
         await new Promise((res) => setTimeout(res, 100));
       }
-    if (this.o.accessLog && await this.host.fileSize(this.o.accessLog) === void 0)
-      throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
+    await checkAccessLog(this.host, this.o.accessLog);
   }
   async test(when) {
     let test = nginxTestCommand(this.o.reloadCommand);
@@ -1709,7 +1973,7 @@ var ADMIN_TIMEOUT_MS = 5e3, INCLUDE_MODE = 416, NO_LUA_HINT = " (the Lua module 
   async writeInclude() {
     let previous = await this.host.readFile(this.o.include), state = previous && includedState(previous) || EMPTY_STATE, salt = previous && tokenSalt(previous) || newSalt(), next = renderLuaInclude({ app: this.o.app, socket: this.o.socket, token: this.o.token, salt }, state);
     if (previous !== void 0 && setupPart(previous) === setupPart(next)) return "same";
-    await this.host.mkdirp(dirname2(this.o.include)), await this.host.mkdirp(dirname2(this.o.socket));
+    await this.host.mkdirp(dirname2(this.o.include));
     let alone = await testIncludeAlone(this.host, this.o.reloadCommand, this.o.include, next);
     if (alone !== void 0)
       throw new GantryError(
@@ -1835,8 +2099,7 @@ var NginxRouter = class {
       throw new GantryError(
         `nginx-pid-file ${this.o.pidFile}: no running nginx master found on ${this.host.name}; start nginx or point nginx-pid-file at its pid file`
       );
-    if (this.o.accessLog && await this.host.fileSize(this.o.accessLog) === void 0)
-      throw new GantryError(`nginx-access-log ${this.o.accessLog} does not exist on ${this.host.name}`);
+    await checkAccessLog(this.host, this.o.accessLog);
   }
   async master() {
     let pid = Number((await this.host.readFile(this.o.pidFile))?.trim());
@@ -1988,15 +2251,9 @@ var NOT_LISTENING = /ENOENT|ECONNREFUSED|no such file|connection refused|no sock
     return (await this.choose()).describe(ports);
   }
 };
-function storableRouter(r) {
-  return r.kind === "nginx" ? { ...r, adminToken: "" } : r;
-}
-function withAdminToken(r, env) {
-  let token = envInputSource(env)("nginx-admin-token")?.trim();
-  return r.kind === "nginx" && token ? { ...r, adminToken: token } : r;
-}
 
 // packages/deploy/src/routers/routers.ts
+var ROUTER_ROLES = { haproxy: HAPROXY_ROLES, nginx: NGINX_ROLES };
 function makeRouter(r, host, app, notice) {
   return r.kind === "haproxy" ? new HaproxyRouter({ host, socket: r.socket, backend: r.backend, stateFile: r.stateFile }) : makeNginxRouter(r, host, app, notice);
 }
@@ -2033,15 +2290,34 @@ var Journal = class {
         `the deploy journal ${this.path} on ${this.host.name} is not valid JSON (${err.message}); inspect it, and move it away only if no cutover is in flight`
       );
     }
-    if (doc.schema !== 1 || !Array.isArray(doc.history)) throw new GantryError(`${this.path} on ${this.host.name} is not a gantry deploy journal (schema 1)`);
+    if (doc === null || typeof doc != "object" || doc.schema !== 1 || !Array.isArray(doc.history))
+      throw new GantryError(`${this.path} on ${this.host.name} is not a gantry deploy journal (schema 1)`);
     if (doc.cutover && !PHASES.includes(doc.cutover.phase)) throw new GantryError(`${this.path}: unknown phase ${JSON.stringify(doc.cutover.phase)}`);
-    return doc;
+    return checkJournal(doc, `${this.path} on ${this.host.name}:`), doc;
   }
   async write(doc) {
     doc.history.length > HISTORY_LIMIT && doc.history.splice(0, doc.history.length - HISTORY_LIMIT), await this.host.writeFile(this.path, `${JSON.stringify(doc, null, 2)}
 `, 384);
   }
 };
+function checkJournal(doc, where) {
+  checkName(doc.app, APP_NAME, `${where} app`, ACCEPTED_APP);
+  let version = (v, field) => checkName(v, RELEASE_VERSION, `${where} ${field}`, ACCEPTED_VERSION), color = (c, field) => {
+    if (!COLORS.includes(c)) throw new GantryError(`${where} ${field} ${JSON.stringify(c)} is not valid; accepted: blue, green`);
+  }, slot = (s, field) => {
+    if (s !== void 0) {
+      if (s === null || typeof s != "object") throw new GantryError(`${where} ${field} is not a slot (color, port, version)`);
+      if (version(s.version, `${field}.version`), color(s.color, `${field}.color`), !Number.isInteger(s.port) || s.port < 1 || s.port > 65535)
+        throw new GantryError(`${where} ${field}.port ${JSON.stringify(s.port)} is not valid; accepted: a TCP port, 1-65535`);
+    }
+  };
+  if (slot(doc.active, "active"), doc.previous !== void 0 && (version(doc.previous?.version, "previous.version"), color(doc.previous.color, "previous.color")), doc.cutover) {
+    if (slot(doc.cutover.from, "cutover.from"), doc.cutover.to === void 0) throw new GantryError(`${where} cutover.to is missing`);
+    slot(doc.cutover.to, "cutover.to");
+  }
+  for (let [i, h] of doc.history.entries())
+    version(h?.version, `history[${i}].version`), h.fromVersion !== void 0 && version(h.fromVersion, `history[${i}].fromVersion`), color(h.color, `history[${i}].color`);
+}
 function planRecovery(c) {
   let who = `the deployer (pid ${c.deployer.pid} on ${c.deployer.machine}) stopped during ${c.phase}`;
   return COMMITTED_PHASES.includes(c.phase) ? { kind: "complete", why: `${who}, after ${c.to.version} had passed its checks` } : c.phase === "rolling-back" ? { kind: "roll-back", why: `${who} (${c.reason ?? "no reason recorded"})` } : { kind: "roll-back", why: `${who}, before ${c.to.version} had passed its checks` };
@@ -2128,6 +2404,9 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms)), ProcessRuntime = cla
 // packages/deploy/src/runtimes/supervisor.ts
 import { join as join8 } from "node:path";
 
+// packages/deploy/src/runtimes/service-user.ts
+import { dirname as dirname3 } from "node:path";
+
 // packages/deploy/src/runtimes/supervisor-conf.ts
 var PROGRAM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,70}$/, ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
 function unwritable(value) {
@@ -2190,6 +2469,106 @@ function parseStatus(name, output) {
   return { state, pid: state === "RUNNING" ? pid : 0, line: line.trim() };
 }
 
+// packages/deploy/src/runtimes/service-user.ts
+function defaultUser(app) {
+  return `gantry-${app.toLowerCase().replaceAll(".", "-")}`;
+}
+var run = (host, argv) => host.exec(argv, { allowFailure: !0, timeoutMs: 6e4 });
+function fail(host, what, r) {
+  throw new GantryError(`${what} failed on ${host.name}: ${lastLines(`${r.stdout}${r.stderr}`.trim(), 5) || `exit code ${r.code}`}`);
+}
+async function realFolder(host, path) {
+  let r = await run(host, ["realpath", "-m", "--", path]), real = r.stdout.replace(/\n$/, "");
+  return r.code === 0 && real.startsWith("/") && !real.includes(`
+`) ? real : path;
+}
+var ServiceUser = class {
+  constructor(host, app, given) {
+    this.host = host;
+    this.app = app;
+    this.given = given;
+  }
+  host;
+  app;
+  given;
+  /** The user name the release runs as. */
+  get name() {
+    let name = this.given || defaultUser(this.app);
+    if (!USER_NAME.test(name)) throw new GantryError(`user: the default user ${name} (gantry-<app>) is not a valid user name; give the input user`);
+    return name;
+  }
+  /** True for the dedicated user gantry creates (it has a group of its own). */
+  get dedicated() {
+    return !this.given;
+  }
+  /** Before anything changes: a given user exists (the dedicated one is created at the first start). */
+  async checkExists() {
+    if (!(!this.given || (await run(this.host, ["id", "-u", "--", this.given])).code === 0))
+      throw new GantryError(`user: ${this.given} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${defaultUser(this.app)}`);
+  }
+  /** The dedicated user, created as a system user with a group of its own when missing. */
+  async ensure() {
+    if (this.given || (await run(this.host, ["id", "-u", "--", this.name])).code === 0) return;
+    let r = await run(this.host, [
+      "useradd",
+      "--system",
+      "--user-group",
+      "--no-create-home",
+      "--home-dir",
+      "/nonexistent",
+      "--shell",
+      "/usr/sbin/nologin",
+      this.name
+    ]);
+    r.code !== 0 && fail(this.host, `useradd ${this.name}`, r);
+  }
+  /**
+   * The state dir (0750, root's) gets the service user's group, so the service can reach its
+   * release folder (0755) and nothing else of gantry's: run/ and logs/ stay root's alone.
+   */
+  async shareStateDir(stateDir) {
+    let id = await run(this.host, ["id", "-gn", "--", this.name]);
+    id.code !== 0 && fail(this.host, `id -gn ${this.name}`, id);
+    let r = await run(this.host, ["chgrp", "--", id.stdout.trim(), stateDir]);
+    r.code !== 0 && fail(this.host, `chgrp ${id.stdout.trim()} ${stateDir}`, r);
+  }
+  /**
+   * Before anything changes: the user can enter every folder above the state dir that exists
+   * (search permission), and the state dir itself once it has the user's group; otherwise the
+   * release fails at its start (systemd's `status=200/CHDIR`). Read from the mode bits, as a user
+   * without capabilities meets them: a missing folder is made 0755, root's own power is bounded
+   * away by the unit (CapabilityBoundingSet=).
+   */
+  async checkReaches(stateDir) {
+    let real = await realFolder(this.host, stateDir), folders = [];
+    for (let d = real; folders.unshift(d), d !== dirname3(d); d = dirname3(d))
+      ;
+    let stat5 = await run(this.host, ["stat", "-c", "%a %u %g %n", "--", ...folders]), modes = /* @__PURE__ */ new Map();
+    for (let line of stat5.stdout.split(`
+`)) {
+      let m = /^([0-7]+) (\d+) (\d+) (.+)$/.exec(line);
+      m && modes.set(m[4], { mode: Number.parseInt(m[1], 8), uid: Number(m[2]), gid: Number(m[3]) });
+    }
+    let ids = await this.ids();
+    for (let folder of folders) {
+      let s = modes.get(folder);
+      if (!s) continue;
+      let own = folder === real;
+      if (!((s.mode & 1) !== 0 || s.uid === ids.uid && (s.mode & 64) !== 0 || (own || ids.gids.includes(s.gid)) && (s.mode & 8) !== 0))
+        throw new GantryError(
+          `state-dir: the service's user ${this.name} cannot enter ${folder} on ${this.host.name} (mode ${s.mode.toString(8).padStart(4, "0")}, owner ${s.uid}:${s.gid}), so the release could not reach its folder under ${stateDir} (systemd would fail it with status=200/CHDIR); give that folder search permission (chmod o+x ${folder}) or choose a state-dir the user can reach`
+        );
+    }
+  }
+  /** The user's uid and groups; a dedicated user not created yet owns nothing and is in no group that exists. */
+  async ids() {
+    let uid = await run(this.host, ["id", "-u", "--", this.name]);
+    if (uid.code !== 0) return { uid: -1, gids: [] };
+    let gids = await run(this.host, ["id", "-G", "--", this.name]);
+    return { uid: Number(uid.stdout.trim()), gids: gids.stdout.trim().split(/\s+/).map(Number) };
+  }
+};
+
 // packages/deploy/src/runtimes/supervisor.ts
 var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTING", "BACKOFF"], START_LIMIT_MS = 3e4, SupervisorRuntime = class {
   constructor(host, stateDir, app, o) {
@@ -2197,12 +2576,14 @@ var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTI
     this.stateDir = stateDir;
     this.app = app;
     this.o = o;
+    this.user = new ServiceUser(host, app, o.user);
   }
   host;
   stateDir;
   app;
   o;
   name = "supervisor";
+  user;
   program(color) {
     return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}`;
   }
@@ -2219,7 +2600,10 @@ var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTI
     let said = lastLines(`${r.stdout}${r.stderr}`.trim(), 5) || `exit code ${r.code}`;
     throw new GantryError(`supervisorctl ${what} failed on ${this.host.name}: ${said}`);
   }
-  /** Before anything changes: supervisord answers on the config's socket and the include folder exists. */
+  /**
+   * Before anything changes: supervisord answers on the config's socket, the include folder
+   * exists, a given user exists and the service's user can enter the state dir (root needs not).
+   */
   async preflight() {
     let r = await this.ctl(["pid"], 2e4);
     if (r.code !== 0 || !/^\d+$/.test(r.stdout.trim()))
@@ -2228,6 +2612,7 @@ var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTI
       );
     if (!await this.host.exists(this.o.confDir))
       throw new GantryError(`supervisor-conf-dir: ${this.o.confDir} does not exist on ${this.host.name}; give the folder supervisord's [include] files reads`);
+    await this.user.checkExists(), this.user.name !== "root" && await this.user.checkReaches(this.stateDir);
   }
   async status(color) {
     let r = await this.ctl(["status", this.program(color)]);
@@ -2251,10 +2636,10 @@ var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTI
       throw new GantryError(`release ${release.version} was staged for runtime: docker (it has no binary); deploy it again with runtime: supervisor`);
     let name = this.program(slot.color), leftover = await this.running(slot.color);
     if (leftover) throw new GantryError(`the program ${name} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
-    await this.host.mkdirp(join8(this.stateDir, "logs"), 488);
+    await this.user.ensure(), this.user.name !== "root" && await this.user.shareStateDir(this.stateDir), await this.host.mkdirp(join8(this.stateDir, "logs"), 488);
     for (let stream of ["stdout", "stderr"]) {
       let log = this.logFile(slot.color, stream);
-      await this.host.exists(log) && await this.host.rename(log, `${log}.1`);
+      await this.host.exists(log) && await this.host.rename(log, `${log}.1`), await this.host.writeFile(log, "", 416);
     }
     let text = renderProgram({
       name,
@@ -2265,7 +2650,7 @@ var sleep5 = (ms) => new Promise((r) => setTimeout(r, ms)), COMING_UP = ["STARTI
       stopWaitSecs: this.o.stopWaitMs / 1e3,
       stdoutLog: this.logFile(slot.color, "stdout"),
       stderrLog: this.logFile(slot.color, "stderr"),
-      user: this.o.user
+      user: this.user.name
     });
     await this.host.writeFile(this.confFile(slot.color), text, 384), await this.apply(slot.color);
     let r = await this.ctl(["start", name]);
@@ -2383,6 +2768,29 @@ function defaults(u) {
     ["Service", "ProtectHome", "yes"],
     ["Service", "PrivateTmp", "yes"],
     ["Service", "PrivateDevices", "yes"],
+    ["Service", "PrivateMounts", "yes"],
+    ["Service", "ProtectKernelTunables", "yes"],
+    ["Service", "ProtectKernelModules", "yes"],
+    ["Service", "ProtectKernelLogs", "yes"],
+    ["Service", "ProtectControlGroups", "yes"],
+    ["Service", "ProtectClock", "yes"],
+    ["Service", "ProtectHostname", "yes"],
+    // Other users' processes are hidden from /proc; the service's own stay (Go reads /proc/self).
+    ["Service", "ProtectProc", "invisible"],
+    ["Service", "RestrictNamespaces", "yes"],
+    ["Service", "RestrictSUIDSGID", "yes"],
+    ["Service", "RestrictRealtime", "yes"],
+    ["Service", "LockPersonality", "yes"],
+    // Go's runtime and Gin never map memory both writable and executable.
+    ["Service", "MemoryDenyWriteExecute", "yes"],
+    ["Service", "RemoveIPC", "yes"],
+    ["Service", "SystemCallArchitectures", "native"],
+    ["Service", "SystemCallFilter", "@system-service"],
+    // A call outside the filter fails with EPERM (which Go reports as an error) instead of killing the service.
+    ["Service", "SystemCallErrorNumber", "EPERM"],
+    // An HTTP service needs IP sockets, and unix ones for the resolver (nscd, systemd-resolved) and syslog.
+    ["Service", "RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX"],
+    ["Service", "UMask", "0027"],
     ["Service", "CapabilityBoundingSet", caps],
     ...caps ? [["Service", "AmbientCapabilities", caps]] : [],
     ["Service", "LimitNOFILE", "65536"],
@@ -2423,16 +2831,13 @@ function parseShow(text) {
 }
 
 // packages/deploy/src/runtimes/systemd.ts
-var sleep6 = (ms) => new Promise((r) => setTimeout(r, ms)), START_LIMIT_MS2 = 3e4, SHOW = ["ActiveState", "SubState", "Result", "MainPID", "NRestarts", "UnitFileState"];
-function defaultUser(app) {
-  return `gantry-${app.toLowerCase().replaceAll(".", "-")}`;
-}
-var SystemdRuntime = class {
+var sleep6 = (ms) => new Promise((r) => setTimeout(r, ms)), START_LIMIT_MS2 = 3e4, SHOW = ["ActiveState", "SubState", "Result", "MainPID", "NRestarts", "UnitFileState"], PRIVATE_TMP = ["/tmp", "/var/tmp"], SystemdRuntime = class {
   constructor(host, stateDir, app, o) {
     this.host = host;
     this.stateDir = stateDir;
     this.app = app;
     this.o = o;
+    this.user = new ServiceUser(host, app, o.user);
   }
   host;
   stateDir;
@@ -2441,6 +2846,7 @@ var SystemdRuntime = class {
   name = "systemd";
   /** When this run started each color, for the journal lines of this release only. */
   startedAt = /* @__PURE__ */ new Map();
+  user;
   unit(color) {
     return `${checkName(this.app, APP_NAME, "app", ACCEPTED_APP)}-${color}.service`;
   }
@@ -2449,11 +2855,6 @@ var SystemdRuntime = class {
   }
   envFile(color) {
     return join9(this.stateDir, "run", `${color}.env`);
-  }
-  user() {
-    let user = this.o.user || defaultUser(this.app);
-    if (!USER_NAME.test(user)) throw new GantryError(`user: the default user ${user} (gantry-<app>) is not a valid user name; give the input user`);
-    return user;
   }
   run(argv, timeoutMs = 6e4) {
     return this.host.exec(argv, { allowFailure: !0, timeoutMs });
@@ -2466,17 +2867,17 @@ var SystemdRuntime = class {
     let r = await this.run(["systemctl", ...args], 12e4);
     r.code !== 0 && this.fail(`systemctl ${args.join(" ")}`, r);
   }
-  /** Before anything changes: systemd runs the host, a given user exists, and the unit with these overrides passes `systemd-analyze verify`. */
+  /**
+   * Before anything changes: systemd runs the host, a given user exists, the service can see and
+   * enter the state dir, and the unit with these overrides passes `systemd-analyze verify`.
+   */
   async preflight() {
     let state = (await this.run(["systemctl", "is-system-running"], 2e4)).stdout.trim();
     if (!["running", "degraded", "starting"].includes(state))
       throw new GantryError(
         `runtime: systemd needs systemd as the init system on ${this.host.name}; systemctl is-system-running said ${JSON.stringify(state || "nothing")}`
       );
-    if (this.o.user && (await this.run(["id", "-u", this.o.user])).code !== 0)
-      throw new GantryError(
-        `user: ${this.o.user} does not exist on ${this.host.name}; create it, or leave user empty for gantry's own ${defaultUser(this.app)}`
-      );
+    await this.user.checkExists(), await this.checkVisible(), await this.user.checkReaches(this.stateDir);
     let tmp = (await this.run(["mktemp", "-d"])).stdout.trim();
     if (!tmp.startsWith("/")) throw new GantryError(`mktemp -d failed on ${this.host.name}`);
     try {
@@ -2485,16 +2886,25 @@ var SystemdRuntime = class {
       await this.host.remove(tmp);
     }
   }
+  /** A state dir under /tmp or /var/tmp is hidden by PrivateTmp= (the unit fails with status=226/NAMESPACE), unless the systemd-unit input turns it off. */
+  async checkVisible() {
+    let privateTmp = this.o.overrides.findLast((o) => o.section === "Service" && o.name === "PrivateTmp")?.value ?? "yes";
+    if (!/^(1|yes|true|on)$/i.test(privateTmp)) return;
+    let real = await realFolder(this.host, this.stateDir), under = PRIVATE_TMP.find((t) => real === t || real.startsWith(`${t}/`));
+    if (under)
+      throw new GantryError(
+        `state-dir: ${this.stateDir}${real === this.stateDir ? "" : ` (${real})`} is under ${under} on ${this.host.name}, which the unit's PrivateTmp=yes hides from the service (systemd would fail it with status=226/NAMESPACE); choose a state-dir outside ${PRIVATE_TMP.join(" and ")}, e.g. /var/lib/gantry/{app}`
+      );
+  }
   render(color, release, port) {
-    let user = this.user();
     return renderUnit({
       name: this.unit(color).replace(/\.service$/, ""),
       binary: release.binary,
       directory: release.dir,
       envFile: this.envFile(color),
       stateDir: this.stateDir,
-      user,
-      group: this.o.user ? void 0 : user,
+      user: this.user.name,
+      group: this.user.dedicated ? this.user.name : void 0,
       port,
       stopTimeoutMs: this.o.stopTimeoutMs,
       overrides: this.o.overrides
@@ -2509,24 +2919,6 @@ var SystemdRuntime = class {
       throw new GantryError(`${blame}: systemd-analyze verify refused the unit ${basename3(file)} on ${this.host.name}: ${lastLines(said.join(`
 `), 5)}`);
   }
-  /** The dedicated user (`gantry-<app>`), created as a system user with a group of its own when missing. */
-  async ensureUser() {
-    if (this.o.user) return;
-    let user = this.user();
-    if ((await this.run(["id", "-u", user])).code === 0) return;
-    let r = await this.run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", user]);
-    r.code !== 0 && this.fail(`useradd ${user}`, r);
-  }
-  /**
-   * The state dir (0750, root's) gets the service user's group, so the service can reach its
-   * release folder (0755) and nothing else of gantry's: run/ (env files) stays root's alone.
-   */
-  async shareStateDir() {
-    let id = await this.run(["id", "-gn", "--", this.user()]);
-    id.code !== 0 && this.fail(`id -gn ${this.user()}`, id);
-    let r = await this.run(["chgrp", "--", id.stdout.trim(), this.stateDir]);
-    r.code !== 0 && this.fail(`chgrp ${id.stdout.trim()} ${this.stateDir}`, r);
-  }
   async status(color) {
     let r = await this.run(["systemctl", "show", ...SHOW.flatMap((p) => ["-p", p]), "--", this.unit(color)]);
     return parseShow(r.stdout);
@@ -2536,7 +2928,7 @@ var SystemdRuntime = class {
       throw new GantryError(`release ${release.version} was staged for runtime: docker (it has no binary); deploy it again with runtime: systemd`);
     let leftover = await this.running(slot.color);
     if (leftover) throw new GantryError(`the unit ${this.unit(slot.color)} (pid ${leftover}) still runs on the ${slot.color} slot; stop it first`);
-    await this.ensureUser(), await this.shareStateDir(), await this.host.mkdirp(join9(this.stateDir, "run"), 488), await this.host.writeFile(this.envFile(slot.color), renderEnvironmentFile(env), 384);
+    await this.user.ensure(), await this.user.shareStateDir(this.stateDir), await this.host.mkdirp(join9(this.stateDir, "run"), 488), await this.host.writeFile(this.envFile(slot.color), renderEnvironmentFile(env), 384);
     let text = this.render(slot.color, release, slot.port);
     return await this.verify(join9(this.stateDir, "run", this.unit(slot.color)), text, `the unit of ${release.version}`), await this.host.writeFile(this.unitFile(slot.color), text, 420), await this.systemctl("daemon-reload"), await this.systemctl("enable", "--quiet", "--", this.unit(slot.color)), await this.run(["systemctl", "reset-failed", "--", this.unit(slot.color)]), this.startedAt.set(slot.color, Date.now()), await this.systemctl("start", "--", this.unit(slot.color)), this.waitRunning(slot.color);
   }
@@ -2711,7 +3103,7 @@ function imageVersion(image) {
 async function runDeploy(inputs, o) {
   if (inputs.command === "status") throw new GantryError("internal: runDeploy does not run status");
   let command = inputs.command, { artifact, image, app, version, stateDir, router, runtime, journal } = await prepare(inputs, o), timeline = new Timeline(), runId2 = runId();
-  await o.host.mkdirp(dirname3(stateDir), 493), await o.host.mkdirp(stateDir, 488);
+  await o.host.mkdirp(dirname4(stateDir), 493), await o.host.mkdirp(stateDir, 488);
   let lock = new DeployLock(o.host, stateDir);
   await timeline.span("lock", async () => lock.acquire({ timeoutMs: inputs.lockTimeoutMs, runId: runId2, reporter: o.reporter })), o.onLocked?.(runId2, stateDir);
   try {
@@ -2778,65 +3170,13 @@ async function rollbackPlan(host, stateDir, doc, inputs) {
 // packages/deploy/src/inputs.ts
 import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
-// packages/deploy/src/routers/inputs.ts
-function parseRouterInputs(read2, cwd) {
-  let kind = read2.choice("router", ["haproxy", "nginx"]);
-  if (kind === "haproxy") {
-    let backend = read2.string("haproxy-backend");
-    if (!HAPROXY_NAME.test(backend)) throw new InputError("haproxy-backend", backend, "accepted: a HAProxy backend name (letters, digits, . _ : -)");
-    let socket = read2.path("haproxy-socket", cwd);
-    if (!socket)
-      throw new InputError(
-        "haproxy-socket",
-        "",
-        "it is required with router: haproxy; accepted: the path of HAProxy's admin socket (`stats socket … level admin`)"
-      );
-    return { kind, socket, backend, stateFile: read2.path("haproxy-server-state-file", cwd) };
-  }
-  let mode = read2.choice("nginx-mode", ["reload", "lua", "auto"]), upstreamFile = read2.path("nginx-upstream-file", cwd);
-  if (!upstreamFile && mode !== "lua")
-    throw new InputError(
-      "nginx-upstream-file",
-      "",
-      `it is required with router: nginx and nginx-mode: ${mode}; accepted: the path of a file your upstream block includes (gantry rewrites it)`
-    );
-  let reload = splitCommandLine(read2.string("nginx-reload-command"));
-  if ("error" in reload)
-    throw new InputError("nginx-reload-command", read2.string("nginx-reload-command"), `${reload.error}; accepted: a command such as nginx -s reload`);
-  return {
-    kind,
-    upstreamFile,
-    reloadCommand: reload,
-    pidFile: read2.path("nginx-pid-file", cwd),
-    accessLog: read2.path("nginx-access-log", cwd),
-    mode,
-    ...luaInputs(read2, cwd, mode)
-  };
-}
-function luaInputs(read2, cwd, mode) {
-  let luaInclude = read2.path("nginx-lua-include", cwd);
-  if (!luaInclude && mode === "lua")
-    throw new InputError(
-      "nginx-lua-include",
-      "",
-      "it is required with nginx-mode: lua; accepted: the path of the file gantry writes and your http {} block includes"
-    );
-  let adminSocket = read2.path("nginx-admin-socket", cwd);
-  if (!adminSocket || /[\s;{}"'\\]/.test(adminSocket.split("{app}").join("app")))
-    throw new InputError(
-      "nginx-admin-socket",
-      adminSocket,
-      "accepted: a unix socket path without spaces, quotes, ; { } or \\, e.g. /run/gantry/{app}-nginx.sock"
-    );
-  let adminToken = read2.string("nginx-admin-token");
-  if (adminToken ? !/^[\x21-\x7e]{16,}$/.test(adminToken) : mode === "lua")
-    throw new InputError(
-      "nginx-admin-token",
-      adminToken ? "(hidden)" : "",
-      "accepted: a secret of at least 16 printable characters without spaces, passed from a repository secret (required with nginx-mode: lua)"
-    );
-  return { luaInclude, adminSocket, adminToken };
-}
+// packages/deploy/src/runtimes/inputs.ts
+var PROCESS_ROLES = { serverPaths: [], secrets: [] }, DOCKER_ROLES = { serverPaths: [], runnerPaths: ["image-archive"], secrets: [] }, SUPERVISOR_ROLES = { serverPaths: ["supervisor-conf-dir", "supervisor-config"], secrets: [] }, SYSTEMD_ROLES = { serverPaths: [], secrets: [] }, RUNTIME_ROLES = {
+  process: PROCESS_ROLES,
+  docker: DOCKER_ROLES,
+  supervisor: SUPERVISOR_ROLES,
+  systemd: SYSTEMD_ROLES
+};
 
 // packages/deploy/src/hosts/ssh/inputs.ts
 import { isAbsolute, resolve } from "node:path";
@@ -2851,24 +3191,24 @@ function hostLabel(user, host, port) {
   return `${user}@${h}${port === 22 ? "" : `:${port}`}`;
 }
 function parseHost(entry, input = "hosts") {
-  let fail = (why) => {
+  let fail2 = (why) => {
     throw new InputError(input, entry, `${why}; ${ACCEPTED}`);
   }, at = entry.lastIndexOf("@");
-  at < 0 && fail("the user is missing (gantry never guesses it from the runner's account)");
+  at < 0 && fail2("the user is missing (gantry never guesses it from the runner's account)");
   let user = entry.slice(0, at), rest = entry.slice(at + 1);
-  USER.test(user) || fail(`${JSON.stringify(user)} is not a user name (letters, digits, _ . -, starting with a letter or _)`);
+  USER.test(user) || fail2(`${JSON.stringify(user)} is not a user name (letters, digits, _ . -, starting with a letter or _)`);
   let port = 22, host;
   if (rest.startsWith("[")) {
     let close = rest.indexOf("]");
-    close < 0 && fail("the [ of an IPv6 address is not closed"), host = rest.slice(1, close), rest = rest.slice(close + 1), (!IPV6.test(host) || !host.includes(":")) && fail(`${JSON.stringify(host)} is not an IPv6 address`), rest !== "" && !rest.startsWith(":") && fail("only :port may follow an IPv6 address in brackets"), rest && (port = parsePort(rest.slice(1), fail));
+    close < 0 && fail2("the [ of an IPv6 address is not closed"), host = rest.slice(1, close), rest = rest.slice(close + 1), (!IPV6.test(host) || !host.includes(":")) && fail2(`${JSON.stringify(host)} is not an IPv6 address`), rest !== "" && !rest.startsWith(":") && fail2("only :port may follow an IPv6 address in brackets"), rest && (port = parsePort(rest.slice(1), fail2));
   } else {
     let colon = rest.indexOf(":");
-    colon >= 0 && (rest.indexOf(":", colon + 1) >= 0 && fail("an IPv6 address must be written in brackets, e.g. deploy@[2001:db8::5]:22"), port = parsePort(rest.slice(colon + 1), fail), rest = rest.slice(0, colon)), host = rest, !IPV4.test(host) && !isHostname(host) && fail(`${JSON.stringify(host)} is not a hostname or an IPv4 address`);
+    colon >= 0 && (rest.indexOf(":", colon + 1) >= 0 && fail2("an IPv6 address must be written in brackets, e.g. deploy@[2001:db8::5]:22"), port = parsePort(rest.slice(colon + 1), fail2), rest = rest.slice(0, colon)), host = rest, !IPV4.test(host) && !isHostname(host) && fail2(`${JSON.stringify(host)} is not a hostname or an IPv4 address`);
   }
   return { user, host, port, label: hostLabel(user, host, port) };
 }
-function parsePort(text, fail) {
-  return (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) && fail(`port ${JSON.stringify(text)} is not a number from 1 to 65535`), Number(text);
+function parsePort(text, fail2) {
+  return (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) && fail2(`port ${JSON.stringify(text)} is not a number from 1 to 65535`), Number(text);
 }
 function parseHosts(text, input = "hosts") {
   let entries = text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean), hosts = [];
@@ -2900,21 +3240,21 @@ function wireStrings(buf, from, count) {
   return out;
 }
 function checkPrivateKey(raw, input = "ssh-key") {
-  let text = normalizeKey(raw), fail = (why) => {
+  let text = normalizeKey(raw), fail2 = (why) => {
     throw new InputError(input, KEY_SHOWN_AS, why);
   }, lines = text.trimEnd().split(`
 `), first = lines[0] ?? "";
-  PUBLIC_TYPES.test(first.split(/\s+/)[0] ?? "") && fail("this is a public key (the .pub file); give the private key, the file that starts with -----BEGIN OPENSSH PRIVATE KEY-----"), first.startsWith("PuTTY-User-Key-File") && fail("this is a PuTTY key; convert it with `puttygen key.ppk -O private-openssh -o id_ed25519` and give that file");
+  PUBLIC_TYPES.test(first.split(/\s+/)[0] ?? "") && fail2("this is a public key (the .pub file); give the private key, the file that starts with -----BEGIN OPENSSH PRIVATE KEY-----"), first.startsWith("PuTTY-User-Key-File") && fail2("this is a PuTTY key; convert it with `puttygen key.ppk -O private-openssh -o id_ed25519` and give that file");
   let begin = BEGIN.exec(first);
-  begin || fail("accepted: a private key in OpenSSH or PEM format, starting with -----BEGIN OPENSSH PRIVATE KEY----- (the whole file, with its BEGIN and END lines)");
+  begin || fail2("accepted: a private key in OpenSSH or PEM format, starting with -----BEGIN OPENSSH PRIVATE KEY----- (the whole file, with its BEGIN and END lines)");
   let kind = begin[1] ?? "", end = `-----END ${kind}PRIVATE KEY-----`;
-  lines[lines.length - 1] !== end && fail(`the key is cut short: its last line must be ${end} (was the secret pasted whole?)`), (kind === "ENCRYPTED " || text.includes("Proc-Type: 4,ENCRYPTED")) && fail("the key is protected by a passphrase, which nobody can type on a runner; use a deploy key without one (ssh-keygen -t ed25519 -N '')");
+  lines[lines.length - 1] !== end && fail2(`the key is cut short: its last line must be ${end} (was the secret pasted whole?)`), (kind === "ENCRYPTED " || text.includes("Proc-Type: 4,ENCRYPTED")) && fail2("the key is protected by a passphrase, which nobody can type on a runner; use a deploy key without one (ssh-keygen -t ed25519 -N '')");
   let b64 = lines.slice(1, -1).filter((l) => !l.includes(":")).join("");
-  if ((!/^[A-Za-z0-9+/]+=*$/.test(b64) || b64.length % 4 !== 0) && fail("the lines between BEGIN and END are not base64 (was the key changed when it was pasted?)"), kind === "OPENSSH ") {
+  if ((!/^[A-Za-z0-9+/]+=*$/.test(b64) || b64.length % 4 !== 0) && fail2("the lines between BEGIN and END are not base64 (was the key changed when it was pasted?)"), kind === "OPENSSH ") {
     let blob = Buffer.from(b64, "base64"), magic = "openssh-key-v1\0";
-    blob.subarray(0, magic.length).toString("latin1") !== magic && fail("the OpenSSH key block does not start with openssh-key-v1");
+    blob.subarray(0, magic.length).toString("latin1") !== magic && fail2("the OpenSSH key block does not start with openssh-key-v1");
     let [cipher] = wireStrings(blob, magic.length, 1) ?? [];
-    cipher === void 0 && fail("the OpenSSH key block is truncated"), cipher !== "none" && fail(
+    cipher === void 0 && fail2("the OpenSSH key block is truncated"), cipher !== "none" && fail2(
       `the key is protected by a passphrase (cipher ${cipher}), which nobody can type on a runner; use a deploy key without one (ssh-keygen -t ed25519 -N '')`
     );
   }
@@ -3028,8 +3368,13 @@ var REMOTE_INPUTS = {
   rollout: "serial",
   "max-parallel": "2",
   "canary-hosts": "0"
-}, REMOTE_PATHS = ["state-dir", "haproxy-socket", "haproxy-server-state-file", "nginx-upstream-file", "nginx-pid-file", "nginx-access-log"];
-function parseRemoteInputs(read2, cwd) {
+}, REMOTE_ROLES = { serverPaths: [], runnerPaths: ["known-hosts"], secrets: [{ input: "ssh-key", at: ["sshKey"] }] };
+function serverPathProblem(value) {
+  if (!value.startsWith("/")) return "must be absolute";
+  if (value.split("/").includes("..")) return "must not hold a .. segment";
+  if (/[\x00-\x1f\x7f]/.test(value)) return "must not hold control characters";
+}
+function parseRemoteInputs(read2, cwd, serverPaths) {
   let hosts = parseHosts(read2.string("hosts")), rawKey = read2.string("ssh-key"), rawKnown = read2.string("known-hosts"), insecure = read2.bool("ssh-insecure-skip-host-key-check"), sshOptions = parseSshOptions(read2.lines("ssh-options")), rollout = read2.choice("rollout", ["serial", "parallel"]), maxParallel = read2.int("max-parallel", 1, 100), canaryHosts = read2.int("canary-hosts", 0, 1e3);
   if (hosts.length === 0) {
     let set = [rawKey && "ssh-key", rawKnown && "known-hosts", sshOptions.length > 0 && "ssh-options"].filter(Boolean);
@@ -3041,9 +3386,14 @@ function parseRemoteInputs(read2, cwd) {
       );
     return { hosts, sshKey: "", knownHosts: void 0, insecure, sshOptions, rollout, maxParallel, canaryHosts };
   }
-  for (let name of REMOTE_PATHS) {
-    let v = read2.string(name);
-    if (v && !v.startsWith("/")) throw new InputError(name, v, "with hosts it is a path on the servers and must be absolute, e.g. /var/lib/gantry/{app}");
+  for (let name of serverPaths) {
+    let v = read2.string(name), why = v ? serverPathProblem(v) : void 0;
+    if (why)
+      throw new InputError(
+        name,
+        v,
+        `with hosts it is a path on the servers and ${why}; accepted: an absolute path on the servers (starting with /) without .. segments or control characters`
+      );
   }
   let sshKey = rawKey ? checkPrivateKey(rawKey) : "", knownHosts;
   if (insecure) {
@@ -3114,7 +3464,13 @@ var DEPLOY_INPUTS = {
   "lock-timeout": "2m",
   ...ANALYSIS_INPUTS,
   ...REMOTE_INPUTS
-};
+}, STAGE_ROLES = { serverPaths: ["state-dir"], runnerPaths: ["manifest", "artifact"], secrets: [{ input: "env", at: ["env"] }] }, DEPLOY_ROLES = [
+  STAGE_ROLES,
+  ...Object.values(RUNTIME_ROLES),
+  ...Object.values(ROUTER_ROLES).map((r) => rolesWithin("router", r)),
+  rolesWithin("remote", REMOTE_ROLES),
+  rolesWithin("analysis", { serverPaths: [], secrets: ANALYSIS_SECRETS })
+], SERVER_PATHS = DEPLOY_ROLES.flatMap((r) => r.serverPaths), DEPLOY_SECRETS = DEPLOY_ROLES.flatMap((r) => r.secrets);
 function parseSteps(text, input = "canary-steps") {
   let parts = text.split(/[,\s]+/).map((s) => s.trim().replace(/%$/, "")).filter(Boolean), accepted = "accepted: increasing whole percentages that end at 100, e.g. 5,25,50,100";
   if (parts.length === 0) throw new InputError(input, text, accepted);
@@ -3145,7 +3501,7 @@ function supervisorInputs(read2, cwd, runtime) {
     throw new InputError(
       "user",
       user,
-      "accepted: a user name (lowercase letters, digits, _ and -), or empty for supervisord's user (supervisor) or gantry-<app> (systemd)"
+      "accepted: a user name (lowercase letters, digits, _ and -; root only when stated), or empty for the dedicated user gantry-<app>"
     );
   let confDir = read2.path("supervisor-conf-dir", cwd);
   if (!confDir) throw new InputError("supervisor-conf-dir", "", "accepted: the folder supervisord's [include] files reads, e.g. /etc/supervisor/conf.d");
@@ -3187,7 +3543,7 @@ function parseDeployInputs(read2, cwd) {
       dockerHost,
       "accepted: unix:///path/to/docker.sock or tcp://127.0.0.1:port (a daemon on the host), or empty for DOCKER_HOST"
     );
-  let remote = parseRemoteInputs(read2, cwd), imageArchive = read2.path("image-archive", cwd);
+  let remote = parseRemoteInputs(read2, cwd, SERVER_PATHS), imageArchive = read2.path("image-archive", cwd);
   if (imageArchive && runtime !== "docker") throw new InputError("image-archive", imageArchive, "it applies to runtime: docker only; leave it empty");
   let env = read2.keyValues("env");
   if ("PORT" in env) throw new InputError("env", "PORT=…", "PORT is set by gantry to the slot's port (see ports); remove it from env");
@@ -3246,7 +3602,7 @@ import { mkdir, open, readFile as readFile2, readdir, rename, rm, stat as stat2 
 import http from "node:http";
 import net from "node:net";
 import { hostname } from "node:os";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C && mv -f "$0.tmp" "$0" && exec "$@"', LOG_MODE = 416, LocalHost = class {
   name = "local";
   async platform() {
@@ -3324,7 +3680,7 @@ var PIDFILE_WRAPPER = 'rm -f "$0.tmp" && set -C && echo $$ > "$0.tmp" && set +C 
     return await writeFileAtomic(hostPath, chunks, mode, this.tempFor(hostPath)), sha256File(hostPath);
   }
   async spawnDetached(spec) {
-    await mkdir(dirname4(spec.logFile), { recursive: !0 }), await mkdir(dirname4(spec.pidFile), { recursive: !0 });
+    await mkdir(dirname5(spec.logFile), { recursive: !0 }), await mkdir(dirname5(spec.pidFile), { recursive: !0 });
     let fd = openSync(spec.logFile, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, LOG_MODE);
     try {
       fchmodSync(fd, LOG_MODE);
@@ -4418,7 +4774,7 @@ function gateRows(r, inputs) {
     let t = result.traffic, rate = t ? errorRate(t) : void 0;
     rows.push([
       `error rate at ${weight}% (${formatDuration(result.ms)})`,
-      t ? `${rate === void 0 ? "no requests" : `${rate.toFixed(2)}%`} (${t.errors}/${t.requests})` : "not measured (no router counters)",
+      t ? `${rate === void 0 ? "no requests" : `${rate.toFixed(2)}%`} (${t.errors}/${t.requests})${t.unreadableLines ? `; ${t.unreadableLines} access-log lines not in gantry's format ignored` : ""}` : "not measured (no router counters)",
       `≤ ${inputs.maxErrorRate}%`,
       result.ok ? "✅" : "❌"
     ]), inputs.maxP95Ms !== void 0 && t?.latencyMs !== void 0 && rows.push([
@@ -4540,9 +4896,6 @@ async function fleetApp(inputs) {
   if (await exists(inputs.manifest)) return (await readManifest(inputs.manifest)).project;
   throw new InputError("app", "", "it is required when there is no manifest; accepted: the service's name, e.g. hello");
 }
-function storableInputs(inputs) {
-  return { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis), remote: { ...inputs.remote, sshKey: "" } };
-}
 function outcomeOf(host, d) {
   return {
     host,
@@ -4576,7 +4929,7 @@ async function runRemote(inputs, ctx, signal) {
   } catch (err) {
     throw ctx.setOutput("outcome", "failed"), err;
   }
-  let saved = { fleet: {}, inputs: storableInputs(inputs) }, reports = /* @__PURE__ */ new Map(), who = auditWho(ctx.env), tasks = conn.hosts.map((host, i) => ({
+  let saved = { fleet: {}, inputs }, reports = /* @__PURE__ */ new Map(), who = auditWho(ctx.env), tasks = conn.hosts.map((host, i) => ({
     host: host.name,
     run: async (hold, hostSignal) => {
       try {
@@ -4588,7 +4941,7 @@ async function runRemote(inputs, ctx, signal) {
           beforePromote: hold,
           who,
           onLocked: (runId2, stateDir) => {
-            saved.fleet[host.name] = { runId: runId2, stateDir }, ctx.state.set(StateKey.DeployRun, JSON.stringify(saved));
+            saved.fleet[host.name] = { runId: runId2, stateDir }, savePostState(ctx.state, StateKey.DeployRun, saved, DEPLOY_SECRETS);
           }
         });
         return reports.set(host.name, report2), outcomeOf(host.name, report2);
@@ -4610,27 +4963,27 @@ async function remotePost(ctx, savedRun, savedConn) {
   let hosts = [];
   try {
     if (!savedRun || Object.keys(savedRun.fleet).length === 0) return;
-    let inputs = { ...savedRun.inputs, router: withAdminToken(savedRun.inputs.router, ctx.env) };
+    let inputs = savedRun.inputs;
     hosts = savedConn.hosts.map((h) => new SshHost(new SshSession(h, savedConn.config), { needs: routerNeeds(inputs.router) }));
     let mine = (await Promise.all(
       hosts.map(async (host) => {
-        let run2 = savedRun.fleet[host.name];
-        if (run2)
+        let run3 = savedRun.fleet[host.name];
+        if (run3)
           try {
-            return { host, run: run2, doc: await new Journal(host, run2.stateDir).read("") };
+            return { host, run: run3, doc: await new Journal(host, run3.stateDir).read("") };
           } catch (err) {
             ctx.reporter.warning(`deploy post step: ${host.name}: ${messageOf(err)}; its next deploy will finish its cutover`);
             return;
           }
       })
     )).filter((d) => d !== void 0), committed = mine.some(
-      ({ run: run2, doc }) => doc.cutover?.id === run2.runId && COMMITTED_PHASES.includes(doc.cutover.phase) || doc.history.some((h) => h.id === run2.runId && h.outcome === "promoted")
+      ({ run: run3, doc }) => doc.cutover?.id === run3.runId && COMMITTED_PHASES.includes(doc.cutover.phase) || doc.history.some((h) => h.id === run3.runId && h.outcome === "promoted")
     ), who = auditWho(ctx.env);
-    for (let { host, run: run2, doc } of mine)
-      if (doc.cutover?.id === run2.runId) {
+    for (let { host, run: run3, doc } of mine)
+      if (doc.cutover?.id === run3.runId) {
         ctx.reporter.warning(`deploy post step: ${host.name} was left at ${doc.cutover.phase}; finishing its cutover now`);
         try {
-          let r = await recoverOnly(inputs, run2.stateDir, { host, reporter: hostReporter(ctx.reporter, host.name), who }, { completeHeld: committed });
+          let r = await recoverOnly(inputs, run3.stateDir, { host, reporter: hostReporter(ctx.reporter, host.name), who }, { completeHeld: committed });
           r && ctx.reporter.info(
             `${host.name}: ${r.recovery?.action ?? r.result.outcome}: ${r.result.active ? `${r.result.active.version} serves` : "nothing serves"}`
           );
@@ -4761,7 +5114,7 @@ function cancellation() {
     }
   };
 }
-async function run(inputs, ctx) {
+async function run2(inputs, ctx) {
   if (inputs.remote.hosts.length > 0) {
     if (inputs.command === "status") return remoteStatus(inputs, ctx);
     let cancel2 = cancellation();
@@ -4781,15 +5134,8 @@ async function run(inputs, ctx) {
       pauseAt: ctx.env.GANTRY_DEPLOY_PAUSE_AT || void 0,
       signal: cancel.signal,
       who: auditWho(ctx.env),
-      // The inputs ride along (without env, which may hold secrets) so post works for the CLI too.
-      onLocked: (runId2, stateDir) => ctx.state.set(
-        StateKey.DeployRun,
-        JSON.stringify({
-          runId: runId2,
-          stateDir,
-          inputs: { ...inputs, env: {}, router: storableRouter(inputs.router), analysis: storableAnalysis(inputs.analysis) }
-        })
-      )
+      // The inputs ride along (without their secrets) so post works for the CLI too.
+      onLocked: (runId2, stateDir) => savePostState(ctx.state, StateKey.DeployRun, { runId: runId2, stateDir, inputs }, DEPLOY_SECRETS)
     });
   } catch (err) {
     throw ctx.setOutput("outcome", "failed"), err;
@@ -4806,10 +5152,11 @@ ${tail}` : outcomeSentence(report));
   tail && ctx.reporter.info(tail), ctx.reporter.info(outcomeSentence(report));
 }
 async function post(ctx) {
-  let saved = ctx.state.get(StateKey.DeployRun), connections = savedConnections(ctx.state.get(StateKey.Cleanup));
-  if (connections) return remotePost(ctx, saved ? JSON.parse(saved) : void 0, connections);
+  let connections = savedConnections(ctx.state.get(StateKey.Cleanup));
+  if (connections) return remotePost(ctx, loadPostState(ctx.state, StateKey.DeployRun, DEPLOY_SECRETS, ctx.env), connections);
+  let saved = loadPostState(ctx.state, StateKey.DeployRun, DEPLOY_SECRETS, ctx.env);
   if (!saved) return;
-  let { runId: runId2, stateDir, inputs: stored } = JSON.parse(saved), inputs = { ...stored, router: withAdminToken(stored.router, ctx.env) }, host = new LocalHost(), doc = await new Journal(host, stateDir).read("");
+  let { runId: runId2, stateDir, inputs } = saved, host = new LocalHost(), doc = await new Journal(host, stateDir).read("");
   if (doc.cutover?.id === runId2) {
     ctx.reporter.warning(`deploy: the main step stopped during ${doc.cutover.phase}; finishing the cutover now`);
     try {
@@ -4824,13 +5171,13 @@ var deployStage = {
   name: "deploy",
   description: "Zero-downtime blue-green or canary cutover of a Go service behind HAProxy or nginx, with health gates and automatic rollback.",
   inputs: DEPLOY_INPUTS,
-  secrets: ["env", "ssh-key", "nginx-admin-token", ...ANALYSIS_SECRETS],
+  secrets: DEPLOY_SECRETS.map((s) => s.input),
   parse(read2, ctx) {
     let inputs = parseDeployInputs(read2, ctx.cwd);
     for (let value of envSecrets(inputs.env)) value.length >= 3 && ctx.reporter.mask(value);
     return inputs;
   },
-  run,
+  run: run2,
   post
 };
 
@@ -4849,6 +5196,7 @@ export {
   checkName,
   ACCEPTED_APP,
   ACCEPTED_VERSION,
+  rolesWithin,
   healthGate,
   EARLY_MIN_ERRORS,
   EARLY_MIN_LATENCY_REQUESTS,
@@ -4886,13 +5234,21 @@ export {
   haproxyProblems,
   splitCommandLine,
   nginxTestCommand,
+  HAPROXY_ROLES,
+  NGINX_ROLES,
+  MIN_TOKEN_LENGTH,
+  parseRouterInputs,
+  GANTRY_LOG_FORMAT,
   parseLogLine,
+  accessLogProblem,
+  checkAccessLog,
   LATENCY_SAMPLE,
   UpstreamTally,
   percentile,
   AccessLogTraffic,
   renderUpstream,
   NginxRouter,
+  ROUTER_ROLES,
   makeRouter,
   routerNeeds,
   routerProblems,
@@ -4900,6 +5256,7 @@ export {
   JOURNAL_FILE,
   emptyJournal,
   Journal,
+  checkJournal,
   planRecovery,
   runId,
   recoverCutover,
@@ -4918,7 +5275,6 @@ export {
   renderUnit,
   renderEnvironmentFile,
   parseShow,
-  defaultUser,
   SystemdRuntime,
   AUDIT_FILE,
   auditWho,
@@ -4929,7 +5285,6 @@ export {
   stateDirFor,
   runDeploy,
   recoverOnly,
-  parseRouterInputs,
   hostLabel,
   parseHost,
   parseHosts,
@@ -4942,8 +5297,13 @@ export {
   parseSshOptions,
   optionValue,
   REMOTE_INPUTS,
+  REMOTE_ROLES,
+  serverPathProblem,
   parseRemoteInputs,
   DEPLOY_INPUTS,
+  DEPLOY_ROLES,
+  SERVER_PATHS,
+  DEPLOY_SECRETS,
   parseSteps,
   parsePorts,
   parseDeployInputs,
@@ -4981,7 +5341,6 @@ export {
   fleetSummary,
   hostReporter,
   fleetApp,
-  storableInputs,
   runRemote,
   remotePost,
   remoteStatus,

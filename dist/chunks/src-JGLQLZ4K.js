@@ -34,7 +34,7 @@ import {
   dockerConfigCredentials,
   dockerConfigPath,
   dockerLoad,
-  dockerServerVersion,
+  dockerServer,
   dockerTag,
   entriesSource,
   epochOf,
@@ -54,6 +54,7 @@ import {
   layersFromTars,
   lazySource,
   loadBuildSet,
+  notLinux,
   parseArgv,
   parseChallenge,
   parseFileSpec,
@@ -87,15 +88,15 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-YP22MLDD.js";
+} from "./chunk-E2ODDZKM.js";
 import "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL
-} from "./chunk-ILALI5AF.js";
+} from "./chunk-4KIKEW72.js";
 import {
   withParents
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -135,7 +136,7 @@ export {
   dockerConfigCredentials,
   dockerConfigPath,
   dockerLoad,
-  dockerServerVersion,
+  dockerServer,
   dockerTag,
   entriesSource,
   epochOf,
@@ -155,6 +156,7 @@ export {
   layersFromTars,
   lazySource,
   loadBuildSet,
+  notLinux,
   parseArgv,
   parseChallenge,
   parseFileSpec,

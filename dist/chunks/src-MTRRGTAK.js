@@ -16,6 +16,7 @@ import {
   groupByPackage,
   limitFor,
   loadedSectionsDiffer,
+  packWithUpx,
   packageOf,
   packageSizes,
   parseExecutable,
@@ -54,10 +55,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-YLWJSY44.js";
+} from "./chunk-7E5JTHMA.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-7256D67N.js";
+import "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -77,6 +78,7 @@ export {
   groupByPackage,
   limitFor,
   loadedSectionsDiffer,
+  packWithUpx,
   packageOf,
   packageSizes,
   parseExecutable,

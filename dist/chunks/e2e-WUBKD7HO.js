@@ -5,7 +5,7 @@ import {
   logTail,
   startProcess,
   waitExit
-} from "./chunk-RQEQPLFC.js";
+} from "./chunk-TRSV5B22.js";
 import {
   GantryError,
   formatDuration,
@@ -15,7 +15,7 @@ import {
   readManifest,
   resolveInManifest,
   sha256File
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

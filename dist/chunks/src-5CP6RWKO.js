@@ -11,6 +11,7 @@ import {
   buildLdflags,
   builtModule,
   byteInputs,
+  cacheServed,
   checkModule,
   checksumLines,
   compile,
@@ -26,13 +27,16 @@ import {
   goBuild,
   goBuildArgs,
   goBuildEnv,
-  goBuildStage,
+  goBuildStageWith,
   goBuildSummary,
+  goCacheEntries,
   goCachePlan,
   goPurl,
   isKept,
+  judgeRestoredCache,
   keep,
   keepMarker,
+  keptFolder,
   limiter,
   linkKey,
   moduleCommandError,
@@ -57,10 +61,11 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-QNXZCZ7A.js";
+} from "./chunk-7QZ6FTOW.js";
+import "./chunk-JDGM7RT4.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-7256D67N.js";
+import "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -75,6 +80,7 @@ export {
   buildLdflags,
   builtModule,
   byteInputs,
+  cacheServed,
   checkModule,
   checksumLines,
   compile,
@@ -90,13 +96,16 @@ export {
   goBuild,
   goBuildArgs,
   goBuildEnv,
-  goBuildStage,
+  goBuildStageWith,
   goBuildSummary,
+  goCacheEntries,
   goCachePlan,
   goPurl,
   isKept,
+  judgeRestoredCache,
   keep,
   keepMarker,
+  keptFolder,
   limiter,
   linkKey,
   moduleCommandError,

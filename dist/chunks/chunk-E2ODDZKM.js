@@ -6,7 +6,7 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-ILALI5AF.js";
+} from "./chunk-4KIKEW72.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -24,6 +24,7 @@ import {
   formatBytes,
   formatDuration,
   gantryBuildType,
+  gantryCacheDir,
   hostTarget,
   isSecretName,
   lastLines,
@@ -37,10 +38,11 @@ import {
   resolveInManifest,
   sha256,
   table,
+  which,
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/image/src/oci.ts
 import { createHash } from "node:crypto";
@@ -683,6 +685,9 @@ function unreadable(b) {
     `the ${b.artifact.target} binary ${b.path} named in the manifest cannot be read; download every build artifact next to its artifacts.json`
   );
 }
+function notLinux(target, inManifest) {
+  return `${target} ${inManifest ? "is in the manifest but " : ""}is not a Linux target; images hold linux/* binaries`;
+}
 async function selectBinaries(set, wanted) {
   let have = set.binaries.map((b) => formatPlatform(b.platform));
   if (set.binaries.length === 0) {
@@ -691,8 +696,9 @@ async function selectBinaries(set, wanted) {
   }
   let chosen = wanted.length === 0 ? set.binaries : wanted.map((p) => {
     let b = set.binaries.find((x) => samePlatform(x.platform, p));
-    if (!b) throw new InputError("platforms", formatPlatform(p), `it is not in the manifest, which has ${have.join(", ")}`);
-    return b;
+    if (b) return b;
+    let asked = formatPlatform(p);
+    throw p.os !== "linux" ? new InputError("platforms", asked, `${notLinux(asked, set.others.includes(asked))} (the manifest's Linux ones: ${have.join(", ")})`) : new InputError("platforms", asked, `it is not in the manifest, which has ${have.join(", ")}`);
   });
   return Promise.all(
     chosen.map(async (b) => {
@@ -712,7 +718,6 @@ async function selectBinaries(set, wanted) {
 // packages/image/src/cache.ts
 import { createHash as createHash3 } from "node:crypto";
 import { mkdir, readdir as readdir2, rm, stat as stat2, utimes } from "node:fs/promises";
-import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
 var MAX_ENTRIES = 64, FIELDS = /^([0-9a-f]{64})\.([0-9a-f]{64})\.(\d{1,15})\.(\d{1,15})$/, LAYER_CACHE_VERIFY_ENV = "GANTRY_LAYER_CACHE_VERIFY";
 function parseName(rest) {
@@ -761,7 +766,7 @@ function verifySetting(env) {
 function diskLayerCache(env) {
   let setting = env.GANTRY_LAYER_CACHE?.trim();
   if (setting === "off") return;
-  let dir = setting || join3(env.XDG_CACHE_HOME || join3(homedir2(), ".cache"), "gantry", "layers"), verify = verifySetting(env), prefix = (key) => `${key}.${COMPRESSOR}.`;
+  let dir = setting || join3(gantryCacheDir(env), "layers"), verify = verifySetting(env), prefix = (key) => `${key}.${COMPRESSOR}.`;
   return {
     async get(key) {
       let rest = (await readdir2(dir).catch(() => [])).find((n) => n.startsWith(prefix(key)) && parseName(n.slice(prefix(key).length)))?.slice(prefix(key).length);
@@ -782,10 +787,11 @@ function diskLayerCache(env) {
 import { mkdir as mkdir2, mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
-async function dockerServerVersion(env) {
+async function dockerServer(env) {
+  if (!await which("docker", env)) return { problem: "the docker CLI is not installed (no docker on PATH; Debian and Ubuntu: apt-get install docker.io)" };
   let r = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { env, allowFailure: !0, timeoutMs: 15e3 }).catch(() => {
   }), v = r?.stdout.trim();
-  return r?.code === 0 && v ? v : void 0;
+  return r?.code === 0 && v ? { version: v } : { problem: `no Docker daemon answers the docker CLI (DOCKER_HOST=${env.DOCKER_HOST ?? "unset"}; docker version failed)` };
 }
 async function dockerLoad(file, env) {
   return [...(await exec("docker", ["load", "--input", file], { env, timeoutMs: 3e5 })).stdout.matchAll(/^Loaded image(?: ID)?: (\S+)$/gm)].map((m) => m[1]);
@@ -809,10 +815,9 @@ function dockerBuildCommand(o, iidfile) {
   return o.target && args.push("--target", o.target), args.push("--", o.context), { args, extraEnv: { ...o.buildArgs } };
 }
 async function dockerBuild(o) {
-  if (!await dockerServerVersion(o.env))
-    throw new GantryError(
-      `engine: docker needs a Docker daemon and none answers (DOCKER_HOST=${o.env.DOCKER_HOST ?? "unset"}); start one, or use engine: oci, which needs none`
-    );
+  let server = await dockerServer(o.env);
+  if ("problem" in server)
+    throw new GantryError(`engine: docker needs the docker CLI and a daemon, and ${server.problem}; use engine: oci, which needs neither`);
   let parent = o.env.RUNNER_TEMP || tmpdir();
   await mkdir2(parent, { recursive: !0 });
   let tmp = await mkdtemp(join4(parent, "gantry-docker-"));
@@ -943,11 +948,11 @@ function parseFileSpec(line, abs) {
   return { source: abs(source), dest: normal, ...mode === void 0 ? {} : { mode } };
 }
 function parseImageInputs(read, cwd) {
-  let abs = (p) => isAbsolute2(p) ? p : resolve2(cwd, p), absOrEmpty = (name) => read.string(name) ? abs(read.string(name)) : "", platforms = read.list("platforms").map((p) => {
+  let abs = (p) => isAbsolute2(p) ? p : resolve2(cwd, p), absOrEmpty = (name) => read.string(name) ? abs(read.string(name)) : "", platforms = read.list("platforms", "platforms").map((p) => {
     let parsed = parsePlatform(p);
     if (!parsed) throw new InputError("platforms", p, "accepted: os/arch[/variant] separated by commas, e.g. linux/amd64,linux/arm64");
     return parsed;
-  }), repoText = read.string("repository"), repository = repoText ? parseReference(repoText, "repository", { tag: !1, digest: !1 }) : void 0, tags = read.list("tags");
+  }), repoText = read.string("repository"), repository = repoText ? parseReference(repoText, "repository", { tag: !1, digest: !1 }) : void 0, tags = read.list("tags", "tags");
   for (let t of tags)
     if (!TAG.test(t)) throw new InputError("tags", t, "accepted: tags of letters, digits, _ . - (up to 128, not starting with . or -), separated by commas");
   let baseText = read.string("base") || "scratch", base = baseText === "scratch" ? "scratch" : parseReference(baseText, "base", { tag: !0, digest: !0 }), user = read.string("user");
@@ -998,7 +1003,7 @@ function parseImageInputs(read, cwd) {
     entrypoint: parseArgv(read.string("entrypoint"), "entrypoint"),
     cmd: parseArgv(read.string("cmd"), "cmd"),
     env: read.keyValues("env"),
-    ports: read.list("ports").map(parsePort),
+    ports: read.list("ports", "ports").map(parsePort),
     workdir,
     labels: pairs(read, "labels"),
     annotations: pairs(read, "annotations"),
@@ -1431,7 +1436,9 @@ async function sbomReferrers(images, binaries, created) {
   return out;
 }
 async function ociImages(inputs, set, labels, ctx, layerOptions) {
-  let binaries = await selectBinaries(set, inputs.platforms), platforms = binaries.map((b) => b.platform), shared = [], base;
+  let binaries = await selectBinaries(set, inputs.platforms);
+  if (inputs.platforms.length === 0) for (let t of set.others) ctx.reporter.info(`${notLinux(t, !0)}: left out`);
+  let platforms = binaries.map((b) => b.platform), shared = [], base;
   inputs.base === "scratch" ? shared.push(scratchLayer(inputs, set.epoch, ctx)) : (ctx.reporter.info(`pulling base ${formatReference(inputs.base)} for ${platforms.map(formatPlatform).join(", ")}`), base = await pullBase(inputs.base, platforms, await client(inputs.base, "pull", inputs, ctx)), inputs.base.digest || ctx.reporter.notice(`base ${formatReference(inputs.base)} is not pinned by digest; pin it (@${base.digest}) for reproducible images`));
   let files = await extraEntries(inputs);
   files.length > 0 && shared.push(entriesSource(files, set.epoch, "files"));
@@ -1496,8 +1503,8 @@ async function buildImage(inputs, ctx) {
   }
   let image = assembleIndex(images, inputs.annotations), repository = inputs.repository ? formatReference(inputs.repository) : "", digest = image.index.descriptor.digest, reference = repository ? `${repository}@${digest}` : digest, result = { image, engine: inputs.engine, repository, tags, digest, reference, base, referrers, ...set ? { set } : {} }, localName = repository || sanitizeTag(set?.project ?? "image").toLowerCase(), repoTags = (tags.length > 0 ? tags : ["latest"]).map((t) => `${localName}:${t}`);
   if (inputs.ociLayout && (await writeOciLayout(inputs.ociLayout, image, tags, referrers), result.ociLayout = inputs.ociLayout, reporter.info(`oci-layout: wrote ${inputs.ociLayout} (${image.blobs.size} blobs)`)), inputs.dockerArchive || inputs.load) {
-    let chosen = archivePlatform(image, inputs.loadPlatform), daemon = inputs.load ? await dockerServerVersion(env) : void 0;
-    inputs.load && !daemon && reporter.warning("load: no Docker daemon answers (docker version failed); the image was not loaded");
+    let chosen = archivePlatform(image, inputs.loadPlatform), server = inputs.load ? await dockerServer(env) : void 0, daemon = server && "version" in server ? server.version : void 0;
+    server && "problem" in server && reporter.warning(`load: ${server.problem}; the image was not loaded`);
     let path = inputs.dockerArchive || join6(env.RUNNER_TEMP || tmpdir2(), `gantry-image-${process.pid}.tar`);
     if (inputs.dockerArchive || daemon) {
       let size = await writeDockerArchive(path, chosen, repoTags, set?.epoch ?? 0);
@@ -1701,10 +1708,11 @@ export {
   epochOf,
   readSboms,
   loadBuildSet,
+  notLinux,
   selectBinaries,
   LAYER_CACHE_VERIFY_ENV,
   diskLayerCache,
-  dockerServerVersion,
+  dockerServer,
   dockerLoad,
   readTar,
   dockerBuildCommand,

@@ -32,6 +32,47 @@ function messageOf(err) {
   return err instanceof Error ? err.message : String(err);
 }
 
+// packages/core/src/units.ts
+var SIZE_UNITS = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KIB: 1024,
+  MIB: 1048576,
+  GIB: 1073741824
+};
+function parseSize(text) {
+  let m = /^(\d+(?:\.\d+)?)([A-Za-z]*)$/.exec(text.trim());
+  if (!m) return;
+  let unit = (m[2] || "B").toUpperCase(), factor = SIZE_UNITS[unit];
+  if (factor === void 0) return;
+  let bytes = Number(m[1]) * factor;
+  return Number.isFinite(bytes) ? Math.round(bytes) : void 0;
+}
+var SIZE_ACCEPTED = "accepted: a number with a unit and no space, e.g. 8MB, 512KiB, 1200000B", DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseDuration(text) {
+  let t = text.trim();
+  if (!/^(\d+(?:\.\d+)?(ms|s|m|h))+$/.test(t)) return;
+  let total = 0;
+  for (let m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * DURATION_UNITS[m[2]];
+  return Number.isFinite(total) ? Math.round(total) : void 0;
+}
+var DURATION_ACCEPTED = "accepted: a number with a unit (ms, s, m, h), e.g. 30s, 5m30s, 250ms";
+function parsePercent(text) {
+  let m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
+  return m ? Number(m[1]) : void 0;
+}
+function formatBytes(bytes) {
+  let units = ["B", "KiB", "MiB", "GiB"], v = bytes, i = 0;
+  for (; Math.abs(v) >= 1024 && i < units.length - 1; )
+    v /= 1024, i++;
+  return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+function formatDuration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
 // packages/core/src/exec.ts
 import { spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
@@ -224,47 +265,6 @@ async function copyFileAtomic(source, path) {
   }
 }
 
-// packages/core/src/units.ts
-var SIZE_UNITS = {
-  B: 1,
-  KB: 1e3,
-  MB: 1e6,
-  GB: 1e9,
-  KIB: 1024,
-  MIB: 1048576,
-  GIB: 1073741824
-};
-function parseSize(text) {
-  let m = /^(\d+(?:\.\d+)?)([A-Za-z]*)$/.exec(text.trim());
-  if (!m) return;
-  let unit = (m[2] || "B").toUpperCase(), factor = SIZE_UNITS[unit];
-  if (factor === void 0) return;
-  let bytes = Number(m[1]) * factor;
-  return Number.isFinite(bytes) ? Math.round(bytes) : void 0;
-}
-var SIZE_ACCEPTED = "accepted: a number with a unit and no space, e.g. 8MB, 512KiB, 1200000B", DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(text) {
-  let t = text.trim();
-  if (!/^(\d+(?:\.\d+)?(ms|s|m|h))+$/.test(t)) return;
-  let total = 0;
-  for (let m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * DURATION_UNITS[m[2]];
-  return Number.isFinite(total) ? Math.round(total) : void 0;
-}
-var DURATION_ACCEPTED = "accepted: a number with a unit (ms, s, m, h), e.g. 30s, 5m30s, 250ms";
-function parsePercent(text) {
-  let m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
-  return m ? Number(m[1]) : void 0;
-}
-function formatBytes(bytes) {
-  let units = ["B", "KiB", "MiB", "GiB"], v = bytes, i = 0;
-  for (; Math.abs(v) >= 1024 && i < units.length - 1; )
-    v /= 1024, i++;
-  return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
 // packages/core/src/manifest.ts
 import { readFile } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
@@ -399,59 +399,8 @@ function freePort() {
   });
 }
 
-// packages/core/src/state.ts
-var actionsState = {
-  get: (key) => getState(key),
-  set: (key, value) => saveState(key, value)
-};
-function memoryState() {
-  let values = /* @__PURE__ */ new Map();
-  return { get: (k) => values.get(k) ?? "", set: (k, v) => {
-    values.set(k, v);
-  } };
-}
-var StateKey = {
-  /** JSON of the cache entries to save in post (see cache.ts). */
-  CachePlan: "gantry-cache-plan",
-  /** Files to delete in post (e.g. an SSH key). */
-  Cleanup: "gantry-cleanup",
-  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
-  DeployRun: "gantry-deploy-run",
-  /** The pipeline's stages that ran, for their post steps. */
-  PipelineSteps: "gantry-pipeline-steps"
-};
-
 // packages/core/src/cache.ts
-function cacheServiceConfigured(env = process.env) {
-  return !!(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
-}
-async function restoreCache(plan, reporter, state) {
-  let cache = cacheServiceConfigured() ? await import("./cache-Z7FNZOBY.js") : void 0;
-  if (!cache?.isFeatureAvailable())
-    return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
-  let matched;
-  try {
-    matched = await cache.restoreCache(plan.paths, plan.key, plan.restoreKeys);
-  } catch (err) {
-    reporter.warning(`cache: restore failed, going on without it: ${err.message}`);
-  }
-  return state.set(StateKey.CachePlan, JSON.stringify({ ...plan, matched })), reporter.info(matched ? `cache: restored ${matched}${matched === plan.key ? " (exact)" : " (partial)"}` : `cache: no entry for ${plan.key}`), { available: !0, hit: matched === plan.key, matched };
-}
-async function saveCachePlan(reporter, state) {
-  let raw = state.get(StateKey.CachePlan);
-  if (!raw) return;
-  let plan = JSON.parse(raw);
-  if (plan.matched === plan.key) {
-    reporter.info(`cache: ${plan.key} was an exact hit; nothing to save`);
-    return;
-  }
-  let cache = await import("./cache-Z7FNZOBY.js");
-  try {
-    await cache.saveCache(plan.paths, plan.key), reporter.info(`cache: saved ${plan.key}`);
-  } catch (err) {
-    err instanceof cache.ReserveCacheError ? reporter.info(`cache: ${plan.key} is being saved by another job; skipped`) : reporter.warning(`cache: save failed: ${err.message}`);
-  }
-}
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // packages/core/src/inputs.ts
 import { isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
@@ -508,9 +457,15 @@ var InputReader = class _InputReader {
     if (options.includes(v)) return v;
     throw new InputError(name, v, `accepted: ${options.join(", ")}`);
   }
-  /** Comma- or newline-separated values, trimmed, empty ones dropped. */
-  list(name) {
-    return splitList(this.string(name));
+  /**
+   * Comma- or newline-separated values, trimmed, empty ones dropped. With `what` (the values'
+   * name, e.g. "targets"), none of them may hold a space: `linux/amd64 linux/arm64` is two values
+   * written the shell's way, and saying so beats a did-you-mean for one odd value.
+   */
+  list(name, what) {
+    let values = splitList(this.string(name)), spaced = what === void 0 ? void 0 : values.find((v) => /\s/.test(v));
+    if (spaced !== void 0) throw new InputError(name, spaced, `separate ${what} with commas (or new lines), not spaces`);
+    return values;
   }
   /** Newline-separated values only (for values that may contain commas). */
   lines(name) {
@@ -558,6 +513,103 @@ var InputReader = class _InputReader {
 };
 function splitList(text) {
   return text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+// packages/core/src/state.ts
+var actionsState = {
+  get: (key) => getState(key),
+  set: (key, value) => saveState(key, value)
+};
+function memoryState() {
+  let values = /* @__PURE__ */ new Map();
+  return { get: (k) => values.get(k) ?? "", set: (k, v) => {
+    values.set(k, v);
+  } };
+}
+var StateKey = {
+  /** JSON of the cache entries to save in post (see cache.ts). */
+  CachePlan: "gantry-cache-plan",
+  /** Files to delete in post (e.g. an SSH key). */
+  Cleanup: "gantry-cleanup",
+  /** The deploy in flight (run id, state-dir, inputs without secrets), for post to finish or roll back. */
+  DeployRun: "gantry-deploy-run",
+  /** The pipeline's stages that ran, for their post steps. */
+  PipelineSteps: "gantry-pipeline-steps"
+};
+function savePostState(state, key, record, secrets) {
+  let inputs = JSON.parse(JSON.stringify(record.inputs));
+  for (let s of secrets) {
+    let at = s.at && holder(inputs, s.at);
+    at && (at.parent[at.key] = blank(at.parent[at.key]));
+  }
+  state.set(key, JSON.stringify({ ...record, inputs }));
+}
+function loadPostState(state, key, secrets, env) {
+  let raw = state.get(key);
+  if (!raw) return;
+  let record = JSON.parse(raw), read = envInputSource(env);
+  for (let s of secrets) {
+    let value = s.post ? read(s.input)?.trim() : void 0, at = value && s.at && holder(record.inputs, s.at);
+    at && (at.parent[at.key] = value);
+  }
+  return record;
+}
+function holder(root, path) {
+  let parent = root;
+  for (let step of path.slice(0, -1)) parent = isRecord(parent) && Object.hasOwn(parent, step) ? parent[step] : void 0;
+  let key = path[path.length - 1];
+  return key !== void 0 && isRecord(parent) && Object.hasOwn(parent, key) ? { parent, key } : void 0;
+}
+var isRecord = (v) => typeof v == "object" && v !== null && !Array.isArray(v);
+function blank(v) {
+  return Array.isArray(v) ? [] : isRecord(v) ? {} : typeof v == "string" ? "" : void 0;
+}
+
+// packages/core/src/cache.ts
+function cacheServiceConfigured(env = process.env) {
+  return !!(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+async function restoreCache(plan, reporter, state) {
+  let cache = cacheServiceConfigured() ? await import("./cache-Z7FNZOBY.js") : void 0;
+  if (!cache?.isFeatureAvailable())
+    return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
+  let matched;
+  try {
+    matched = await cache.restoreCache(plan.paths, plan.key, [`${plan.key}-`, ...plan.restoreKeys]);
+  } catch (err) {
+    reporter.warning(`cache: restore failed, going on without it: ${err.message}`);
+  }
+  let record = { ...plan, matched };
+  state.set(StateKey.CachePlan, JSON.stringify(record));
+  let hit = matched?.startsWith(`${plan.key}-`) ?? !1;
+  return reporter.info(matched ? `cache: restored ${matched}${hit ? " (this key)" : " (partial, through the restore-keys)"}` : `cache: no entry for ${plan.key}`), { available: !0, hit, matched };
+}
+function settleCache(state, used) {
+  let raw = state.get(StateKey.CachePlan);
+  raw && state.set(StateKey.CachePlan, JSON.stringify({ ...JSON.parse(raw), settled: { used } }));
+}
+function entrySuffix(env) {
+  return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? "1"}` : randomBytes2(6).toString("hex");
+}
+async function saveCachePlan(reporter, state, env = process.env) {
+  let raw = state.get(StateKey.CachePlan);
+  if (!raw) return;
+  let plan = JSON.parse(raw);
+  if (!plan.settled) {
+    reporter.info("cache: the main step did not succeed; nothing saved (its caches may be half made)");
+    return;
+  }
+  let hit = plan.matched?.startsWith(`${plan.key}-`) ?? !1;
+  if (hit && plan.settled.used) {
+    reporter.info(`cache: ${plan.matched} was restored and used; nothing to save`);
+    return;
+  }
+  let key = `${plan.key}-${entrySuffix(env)}`, cache = await import("./cache-Z7FNZOBY.js");
+  try {
+    await cache.saveCache(plan.paths, key), reporter.info(`cache: saved ${key}${hit ? ` (${plan.matched} was restored but held little of use)` : ""}`);
+  } catch (err) {
+    err instanceof cache.ReserveCacheError ? reporter.info(`cache: ${key} is being saved by another job; skipped`) : reporter.warning(`cache: save failed: ${err.message}`);
+  }
 }
 
 // packages/core/src/report.ts
@@ -753,19 +805,25 @@ function redactUrl(url) {
     return "(an unparsable URL)";
   }
 }
-var HttpTimeoutError = class extends GantryError {
+var PHASE_TEXT = { answer: "got no answer", data: "sent no data", deadline: "was not done" }, HttpTimeoutError = class extends GantryError {
   constructor(request, limitMs, phase) {
-    super(`${request} ${phase === "answer" ? "got no answer" : "sent no data"} within the ${formatDuration(limitMs)} limit`);
+    super(`${request} ${PHASE_TEXT[phase]} within the ${formatDuration(limitMs)} ${phase === "deadline" ? "overall limit" : "limit"}`);
     this.request = request;
     this.limitMs = limitMs;
+    this.phase = phase;
   }
   request;
   limitMs;
+  phase;
   name = "HttpTimeoutError";
 }, PIECE = 64 * 1024;
 async function fetchWithTimeout(url, init, timeoutMs) {
   let what = `${init.method ?? "GET"} ${redactUrl(url)}`, ctrl = new AbortController(), timer, arm = (phase) => {
     clearTimeout(timer), timer = setTimeout(() => ctrl.abort(new HttpTimeoutError(what, timeoutMs, phase)), timeoutMs), timer.unref();
+  }, deadline = init.deadlineMs === void 0 ? void 0 : setTimeout(() => ctrl.abort(new HttpTimeoutError(what, init.deadlineMs, "deadline")), init.deadlineMs);
+  deadline?.unref();
+  let done = () => {
+    clearTimeout(timer), clearTimeout(deadline);
   };
   arm("answer");
   let bytes = init.body, offset = 0, body = bytes && bytes.length > PIECE ? new ReadableStream({
@@ -784,17 +842,17 @@ async function fetchWithTimeout(url, init, timeoutMs) {
       duplex: "half"
     });
   } catch (err) {
-    throw clearTimeout(timer), ctrl.signal.aborted ? ctrl.signal.reason : err;
+    throw done(), ctrl.signal.aborted ? ctrl.signal.reason : err;
   }
   if (!res.body)
-    return clearTimeout(timer), res;
+    return done(), res;
   arm("data");
   let watched = res.body.pipeThrough(
     new TransformStream({
       transform(chunk, c) {
         arm("data"), c.enqueue(chunk);
       },
-      flush: () => clearTimeout(timer)
+      flush: done
     }),
     { signal: ctrl.signal }
   );
@@ -832,8 +890,11 @@ async function readErrorBody(res, max = 4096) {
 }
 
 // packages/core/src/tools.ts
+function gantryCacheDir(env = process.env) {
+  return env.GANTRY_CACHE_DIR?.trim() || join2(env.XDG_CACHE_HOME || join2(homedir(), ".cache"), "gantry");
+}
 function ensureRunnerDirs(env = process.env) {
-  let base = join2(env.XDG_CACHE_HOME ?? join2(homedir(), ".cache"), "gantry");
+  let base = gantryCacheDir(env);
   env.RUNNER_TOOL_CACHE ||= join2(base, "tool-cache"), env.RUNNER_TEMP ||= join2(base, "tmp");
 }
 function toolCache() {
@@ -1133,13 +1194,24 @@ async function gzipReproducible(data, level) {
 }
 
 export {
-  memoryState,
-  StateKey,
-  restoreCache,
-  saveCachePlan,
   GantryError,
   InputError,
   messageOf,
+  parseSize,
+  SIZE_ACCEPTED,
+  parseDuration,
+  formatBytes,
+  formatDuration,
+  mapInputSource,
+  InputReader,
+  splitList,
+  memoryState,
+  StateKey,
+  savePostState,
+  loadPostState,
+  restoreCache,
+  settleCache,
+  saveCachePlan,
   ExecError,
   childProcessTime,
   lastLines,
@@ -1153,15 +1225,6 @@ export {
   writeNewFile,
   writeFileAtomic,
   copyFileAtomic,
-  parseSize,
-  SIZE_ACCEPTED,
-  parseDuration,
-  formatBytes,
-  formatDuration,
-  envInputSource,
-  mapInputSource,
-  InputReader,
-  splitList,
   SBOM_SUFFIXES,
   MANIFEST_FILE,
   readManifest,
@@ -1192,6 +1255,7 @@ export {
   discardBody,
   safeText,
   readErrorBody,
+  gantryCacheDir,
   ensureRunnerDirs,
   findCachedTool,
   installTool,

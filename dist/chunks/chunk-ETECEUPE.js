@@ -4,7 +4,7 @@ import {
   isExecutable,
   lastLines,
   which
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync, readdirSync } from "node:fs";

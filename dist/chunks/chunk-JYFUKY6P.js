@@ -8,7 +8,7 @@ import {
   splitWords,
   startServices,
   stopProcess
-} from "./chunk-RQEQPLFC.js";
+} from "./chunk-TRSV5B22.js";
 import {
   escapeRegExp,
   findTool,
@@ -20,7 +20,7 @@ import {
   readGoEnv,
   runVet,
   skippedLayer
-} from "./chunk-LMDLEX5X.js";
+} from "./chunk-ETECEUPE.js";
 import {
   GantryError,
   InputError,
@@ -38,7 +38,7 @@ import {
   parseDuration,
   table,
   writeFileAtomic
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -157,13 +157,16 @@ function shorten(text, max) {
 // packages/go-test/src/coverage.ts
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-var CoverageMerger = class {
+var MODES = ["set", "count", "atomic"], CoverageMerger = class {
   blocks = /* @__PURE__ */ new Map();
-  mode = "atomic";
+  /** The merged profile's mode: the strongest of the profiles read (set < count < atomic), since layers may differ. */
+  mode = "set";
+  /** The mode of the profile being read, which decides how its counts combine. */
+  fileMode = "set";
   /** Adds one line of a profile (`mode:` lines set the mode). */
   line(text) {
     if (text.startsWith("mode:")) {
-      this.mode = text.slice(5).trim();
+      this.fileMode = text.slice(5).trim(), MODES.indexOf(this.fileMode) > MODES.indexOf(this.mode) && (this.mode = this.fileMode);
       return;
     }
     let lastSpace = text.lastIndexOf(" "), midSpace = text.lastIndexOf(" ", lastSpace - 1);
@@ -171,7 +174,7 @@ var CoverageMerger = class {
     let block = text.slice(0, midSpace), stmts = Number(text.slice(midSpace + 1, lastSpace)), count = Number(text.slice(lastSpace + 1));
     if (!Number.isFinite(stmts) || !Number.isFinite(count)) return;
     let prev = this.blocks.get(block);
-    prev ? prev.count = this.mode === "set" ? Math.max(prev.count, count) : prev.count + count : this.blocks.set(block, { stmts, count });
+    prev ? prev.count = this.fileMode === "set" ? Math.max(prev.count, count) : prev.count + count : this.blocks.set(block, { stmts, count });
   }
   /** Streams a profile file in; a missing file (a package that failed to build) adds nothing. */
   async addFile(path) {
@@ -363,7 +366,7 @@ var GO_TEST_FLAGS = [
   short: "the unit layer runs with -short",
   tags: "use integration-tags / e2e-tags (the tags of the integration and e2e layers)",
   cover: "use the coverage input",
-  covermode: "use the coverage input (the merged profile uses atomic)",
+  covermode: "use the coverage input (set mode, atomic in the race layer)",
   coverpkg: "use the coverage input (coverage covers the whole module)",
   coverprofile: "use coverage-profile",
   count: "use the count input",
@@ -376,7 +379,9 @@ var GO_TEST_FLAGS = [
   exec: "-exec would run test binaries through another program the action does not control",
   list: "-list lists tests instead of running them",
   n: "-n prints commands instead of running them"
-}, FLAG = /^--?([a-z][a-z0-9.]*)(=[\s\S]*)?$/;
+}, BOOLEAN_FLAGS = new Set(
+  "a asan linkshared modcacherw msan n race trimpath v work x benchmem failfast fullpath json short i c cover".split(" ")
+), FLAG = /^--?([a-z][a-z0-9.]*)(=[\s\S]*)?$/;
 function parseGoTestArgs(text, input = "args") {
   let words;
   try {
@@ -384,13 +389,14 @@ function parseGoTestArgs(text, input = "args") {
   } catch (err) {
     throw new InputError(input, text, `${err.message}; accepted: go test flags such as -p=2 -failfast`);
   }
-  for (let w of words) {
-    let m = FLAG.exec(w);
+  let flags = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i], m = FLAG.exec(w);
     if (!m)
       throw new InputError(
         input,
         w,
-        "accepted: go test flags written as -name or -name=value (e.g. -p=2, -failfast, -run=TestX); packages go in the packages input"
+        "accepted: go test flags written as -name, -name=value or -name value (e.g. -p=2, -failfast, -run TestX); packages go in the packages input"
       );
     let name = m[1].replace(/^test\./, "");
     if (!GO_TEST_FLAGS.includes(name))
@@ -401,8 +407,11 @@ function parseGoTestArgs(text, input = "args") {
       );
     let owned = OWNED[name];
     if (owned) throw new InputError(input, w, `-${name} is set by the action: ${owned}`);
+    if (m[2] !== void 0 || BOOLEAN_FLAGS.has(name)) flags.push(w);
+    else if (i + 1 < words.length) flags.push(`${w}=${words[++i]}`);
+    else throw new InputError(input, w, `-${name} takes a value: -${name}=value or -${name} value`);
   }
-  return words;
+  return flags;
 }
 
 // packages/go-test/src/gotest.ts
@@ -490,9 +499,9 @@ var GO_TEST_INPUTS = {
   "e2e-health": "/healthz",
   "e2e-start-timeout": "30s",
   "e2e-shutdown-timeout": "10s",
-  coverage: "true",
+  coverage: "auto",
   "min-coverage": "",
-  "coverage-profile": "dist/coverage.out",
+  "coverage-profile": "",
   retries: "0",
   shuffle: "off",
   timeout: "",
@@ -502,7 +511,7 @@ var GO_TEST_INPUTS = {
   "vuln-db": ""
 }, LAYERS = ["vet", "unit", "race", "integration", "e2e", "vuln", "lint"];
 function parseLayers(read) {
-  let raw = read.list("layers");
+  let raw = read.list("layers", "layers");
   if (raw.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
   let seen = /* @__PURE__ */ new Set();
   for (let l of raw) {
@@ -543,9 +552,10 @@ async function parseGoTestInputs(read, cwd, mask = () => {
   let packages = read.string("packages").split(/[\s,]+/).filter(Boolean);
   if (packages.length === 0) throw new InputError("packages", "", "accepted: go package patterns such as ./... or ./cmd/... ./internal/...");
   for (let p of packages) if (p.startsWith("-")) throw new InputError("packages", p, "accepted: package patterns, not flags (flags go in args)");
-  let layers = parseLayers(read), minCoverage = read.percent("min-coverage"), coverage = read.bool("coverage");
-  if (minCoverage !== void 0 && !coverage) throw new InputError("min-coverage", String(minCoverage), "it needs coverage: true");
-  let e2eHealth = read.string("e2e-health");
+  let layers = parseLayers(read), minCoverage = read.percent("min-coverage"), profileText = read.string("coverage-profile"), coverageChoice = read.choice("coverage", ["auto", "true", "false"]);
+  if (coverageChoice === "false" && minCoverage !== void 0) throw new InputError("min-coverage", String(minCoverage), "it needs coverage: true or auto");
+  if (coverageChoice === "false" && profileText) throw new InputError("coverage-profile", profileText, "it needs coverage: true or auto");
+  let coverage = coverageChoice === "true" || coverageChoice === "auto" && (minCoverage !== void 0 || profileText !== ""), e2eHealth = read.string("e2e-health");
   if (!e2eHealth.startsWith("/") || /\s/.test(e2eHealth)) throw new InputError("e2e-health", e2eHealth, "accepted: a URL path starting with /, e.g. /healthz");
   let e2ePort = read.string("e2e-port") === "" ? 0 : read.int("e2e-port", 1, 65535), e2eEnv = read.keyValues("e2e-env");
   for (let k of ["PORT", "BASE_URL"]) if (k in e2eEnv) throw new InputError("e2e-env", k, `${k} is set by the action (use e2e-port)`);
@@ -578,7 +588,7 @@ async function parseGoTestInputs(read, cwd, mask = () => {
     e2eShutdownTimeoutMs: positiveDuration("e2e-shutdown-timeout"),
     coverage,
     minCoverage,
-    coverageProfile: abs(read.string("coverage-profile") || "dist/coverage.out"),
+    coverageProfile: abs(profileText || "dist/coverage.out"),
     retries: read.int("retries", 0, 10),
     shuffle,
     timeout,
@@ -805,9 +815,12 @@ function layerCounts(r) {
 function layerProfile(workDir, layer) {
   return join2(workDir, `${layer}.coverprofile`);
 }
+function coverMode(flags) {
+  return flags.some((f) => /^--?race(=true)?$/.test(f)) ? "atomic" : "set";
+}
 function layerFlags(ctx, layer) {
   let i = ctx.inputs, flags = [...layer.flags];
-  return i.timeout && flags.push(`-timeout=${i.timeout}`), i.shuffle !== "off" && flags.push(`-shuffle=${i.shuffle}`), i.count ? flags.push(`-count=${i.count}`) : (layer.name === "integration" || layer.name === "e2e") && flags.push("-count=1"), i.coverage && flags.push("-covermode=atomic", `-coverpkg=${ctx.coverpkg}`, `-coverprofile=${layerProfile(ctx.workDir, layer.name)}`), flags.push(...i.args), flags;
+  return i.timeout && flags.push(`-timeout=${i.timeout}`), i.shuffle !== "off" && flags.push(`-shuffle=${i.shuffle}`), i.count ? flags.push(`-count=${i.count}`) : (layer.name === "integration" || layer.name === "e2e") && flags.push("-count=1"), i.coverage && flags.push(`-covermode=${coverMode([...layer.flags, ...i.args])}`, `-coverpkg=${ctx.coverpkg}`, `-coverprofile=${layerProfile(ctx.workDir, layer.name)}`), flags.push(...i.args), flags;
 }
 function rerunFlags(first, pattern) {
   return [...first.filter((f) => !/^-(count|cover\w*)=/.test(f)), "-count=1", ...pattern ? [`-run=${pattern}`] : []];
@@ -913,7 +926,7 @@ async function prepare(inputs, ctx) {
     untagged ??= listPackages(go, inputs.packages, [], cwd, env);
     let [before, list] = await Promise.all([untagged, listPackages(go, inputs.packages, tags, cwd, env)]);
     return pkgDirs.add(list), taggedPackages(before, list);
-  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-AX7NEQNY.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
+  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-WUBKD7HO.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
   return { goVersion: await goVersionOf(go), env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
 }
 async function goTest(inputs, ctx) {
@@ -980,9 +993,9 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return (await import("./vuln-GDVX52KA.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
+      return (await import("./vuln-7YRP5BPH.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
     case "lint":
-      return (await import("./lint-7Y6MSRMQ.js")).runLintLayer(
+      return (await import("./lint-LTOLSJDN.js")).runLintLayer(
         { ...p, packages: inputs.packages, reporter },
         done.some((l) => l.layer === "vet" && l.status !== "not-run")
       );
@@ -991,7 +1004,7 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
 async function runE2eLayer(inputs, p, tctx, logs) {
   if (p.e2ePkgs.length === 0 || !p.e2eBinary)
     return skippedLayer("e2e", `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.e2eTags.join(",")}`);
-  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-AX7NEQNY.js"), started = performance.now(), service;
+  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-WUBKD7HO.js"), started = performance.now(), service;
   try {
     service = await startE2e({
       binary: p.e2eBinary,
@@ -1205,6 +1218,7 @@ export {
   LayerCollector,
   layerCounts,
   layerProfile,
+  coverMode,
   layerFlags,
   rerunFlags,
   runTestLayer,

@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/pipeline/src/registry.ts
-var STAGE_LOADERS = {
-  deploy: async () => (await import("./src-ES4AO5UJ.js")).deployStage,
-  "go-build": async () => (await import("./src-NYBV4A5B.js")).goBuildStage,
-  "go-test": async () => (await import("./src-JJ7VO7T6.js")).goTestStage,
-  image: async () => (await import("./src-WGO6GHWW.js")).imageStage,
-  slim: async () => (await import("./src-7IXHZDXX.js")).slimStage
+var packWithUpx = async (...args) => (await import("./src-MTRRGTAK.js")).packWithUpx(...args), STAGE_LOADERS = {
+  deploy: async () => (await import("./src-SOBTAJRC.js")).deployStage,
+  "go-build": async () => (await import("./src-5CP6RWKO.js")).goBuildStageWith(packWithUpx),
+  "go-test": async () => (await import("./src-5HIIXJBX.js")).goTestStage,
+  image: async () => (await import("./src-JGLQLZ4K.js")).imageStage,
+  slim: async () => (await import("./src-MTRRGTAK.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));
@@ -63,7 +63,7 @@ function pipelineStage(stages) {
     inputs,
     secrets: PIPELINE.flatMap((s) => (stage(s).secrets ?? []).map((n) => `${inputPrefix(s)}${n}`)),
     async parse(read, ctx) {
-      let wanted = read.list("stages");
+      let wanted = read.list("stages", "stages");
       for (let s of wanted)
         if (!PIPELINE.includes(s)) throw new InputError("stages", s, `accepted: ${PIPELINE.join(", ")}`);
       let chosen = PIPELINE.filter((s) => wanted.includes(s)), steps = [], manifest = "";

@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -10,6 +10,7 @@ import {
   UNNAMED_PACKAGE,
   annotate,
   annotations,
+  coverMode,
   failedLeaves,
   failedTests,
   failureSentence,
@@ -38,7 +39,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-GB2URKGH.js";
+} from "./chunk-JYFUKY6P.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -55,7 +56,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-RQEQPLFC.js";
+} from "./chunk-TRSV5B22.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -74,8 +75,8 @@ import {
   stackFrames,
   testDeclaration,
   toolResult
-} from "./chunk-LMDLEX5X.js";
-import "./chunk-7256D67N.js";
+} from "./chunk-ETECEUPE.js";
+import "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {
@@ -92,6 +93,7 @@ export {
   annotate,
   annotations,
   awaitReady,
+  coverMode,
   deepestModuleFrame,
   describeExit,
   escapeRegExp,

@@ -40,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";
@@ -1107,6 +1107,9 @@ function slimOptions(overrides = {}) {
   return { ...parseSlimInputs(new InputReader(() => {
   }, SLIM_INPUTS), "."), ...overrides };
 }
+async function packWithUpx(manifestPath, upx, senv) {
+  return (await slimArtifacts(manifestPath, slimOptions({ upx, strip: "false", reportPackages: !1 }), senv)).manifest;
+}
 
 // packages/slim/src/budget.ts
 import { readFile as readFile5 } from "node:fs/promises";
@@ -1315,6 +1318,7 @@ export {
   slimArtifacts,
   prepareArtifacts,
   slimOptions,
+  packWithUpx,
   readBaseline,
   limitFor,
   checkBudget,

@@ -4,12 +4,12 @@ import {
   findTool,
   skippedLayer,
   toolResult
-} from "./chunk-LMDLEX5X.js";
+} from "./chunk-ETECEUPE.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-7256D67N.js";
+} from "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 
