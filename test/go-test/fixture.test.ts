@@ -144,13 +144,24 @@ describe("go-test on the fixture module", () => {
     expect(where(r)).toEqual(["racy/counter.go:12 TestCount has a data race (race)"]);
   });
 
-  it("says clearly when race cannot run for want of a C compiler, and skips it", async () => {
+  it("a race layer asked for that cannot run for want of a C compiler fails the step, naming the compiler and its package", async () => {
     const r = await runAction("go-test", { packages: "./calc", layers: "race", coverage: "false" }, { workspace: ws, env: { CC: "/nonexistent/gantry-cc" } });
+    expect(r.code, r.log).toBe(1);
+    expect(results(r).race).toMatchObject({ status: "failed" });
+    expect(r.log).toContain("the race detector needs cgo and a C compiler, and /nonexistent/gantry-cc (go env CC) was not found on PATH; install one (apt-get install gcc)");
+    expect(r.log).toContain("or mark the layer optional (race?) to skip it where its tool is missing");
+  });
+
+  it("marked optional (race?), or in the default list, a race layer that cannot run is skipped with a warning", async () => {
+    const r = await runAction("go-test", { packages: "./calc", layers: "race?", coverage: "false" }, { workspace: ws, env: { CC: "/nonexistent/gantry-cc" } });
     expect(r.code, r.log).toBe(0);
     expect(results(r).race).toMatchObject({ status: "skipped" });
     expect(r.annotations.find((a) => a.level === "warning")?.message).toContain(
       "race layer skipped: the race detector needs cgo and a C compiler, and /nonexistent/gantry-cc (go env CC) was not found",
     );
+    const byDefault = await runAction("go-test", { packages: "./calc", coverage: "false" }, { workspace: ws, env: { CC: "/nonexistent/gantry-cc" } });
+    expect(byDefault.code, byDefault.log).toBe(0);
+    expect(results(byDefault).race).toMatchObject({ status: "skipped" });
   });
 
   it("starts a service (go run) for the integration layer, runs only packages with integration files, and stops it", async () => {

@@ -44,6 +44,8 @@ export interface GoTestInputs {
   workingDirectory: string;
   packages: string[];
   layers: LayerName[];
+  /** Layers skipped, with a warning, when their tool is missing; any other layer then fails the step. */
+  optionalLayers: LayerName[];
   failFast: boolean;
   services: ServiceSpec[];
   integrationTags: string[];
@@ -75,9 +77,17 @@ export interface GoTestInputs {
   secrets: string[];
 }
 
-function parseLayers(read: InputReader): LayerName[] {
-  const raw = read.list("layers", "layers");
-  if (raw.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
+/**
+ * The layers in their order, and those that may be skipped when their tool is missing (a C
+ * compiler for race, govulncheck, staticcheck). A layer the user names must run, unless marked
+ * optional with a trailing `?` (`race?`); the default list is all optional, as it is no one's ask.
+ */
+function parseLayers(read: InputReader): { layers: LayerName[]; optional: LayerName[] } {
+  const text = read.string("layers");
+  const given = read.list("layers", "layers");
+  if (given.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
+  const raw = given.map((l) => l.replace(/\?$/, ""));
+  const optional = text === GO_TEST_INPUTS.layers ? raw : raw.filter((_, i) => given[i]?.endsWith("?"));
   const seen = new Set<string>();
   for (const l of raw) {
     if (!(LAYERS as readonly string[]).includes(l)) {
@@ -86,7 +96,7 @@ function parseLayers(read: InputReader): LayerName[] {
     if (seen.has(l)) throw new InputError("layers", l, "it is listed twice; list each layer once, in the order to run them");
     seen.add(l);
   }
-  return raw as LayerName[];
+  return { layers: raw as LayerName[], optional: optional as LayerName[] };
 }
 
 function parseTags(read: InputReader, name: string): string[] {
@@ -129,7 +139,7 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
   if (packages.length === 0) throw new InputError("packages", "", "accepted: go package patterns such as ./... or ./cmd/... ./internal/...");
   for (const p of packages) if (p.startsWith("-")) throw new InputError("packages", p, "accepted: package patterns, not flags (flags go in args)");
 
-  const layers = parseLayers(read);
+  const { layers, optional: optionalLayers } = parseLayers(read);
   const minCoverage = read.percent("min-coverage");
   const profileText = read.string("coverage-profile");
   const coverageChoice = read.choice("coverage", ["auto", "true", "false"] as const);
@@ -167,6 +177,7 @@ export async function parseGoTestInputs(read: InputReader, cwd: string, mask: (s
     workingDirectory,
     packages,
     layers,
+    optionalLayers,
     failFast: read.bool("fail-fast"),
     services,
     integrationTags: parseTags(read, "integration-tags"),

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { exec, lastLines } from "@gantry/core";
 import type { Finding } from "./locate.js";
 import type { LayerResult } from "./results.js";
-import { type ToolLayerContext, describeExit, findTool, runVet, skippedLayer, toolResult } from "./tools.js";
+import { type ToolLayerContext, describeExit, findTool, runVet, toolResult, unavailableLayer } from "./tools.js";
 
 /** The staticcheck version the lint layer's notice says to install: tools/staticcheck/go.mod's (test/toolchain.test.ts checks). */
 export const STATICCHECK_VERSION = "v0.8.2";
@@ -57,7 +57,8 @@ export async function runLintLayer(ctx: ToolLayerContext, vetRan: boolean): Prom
       `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install ${STATICCHECK}`,
     );
   const sc = bin ? await runStaticcheck(bin, ctx.packages, ctx.cwd, ctx.env) : undefined;
-  if (!vet && !sc) return skippedLayer("lint", "staticcheck is not installed and the vet layer already ran go vet");
+  if (!vet && !sc)
+    return unavailableLayer("lint", `staticcheck is not installed (go install ${STATICCHECK}) and the vet layer already ran go vet`, ctx.optional);
   const parts = [vet, sc].filter((x): x is LayerResult => x !== undefined);
   const failed = parts.some((x) => x.status === "failed");
   return {

@@ -10,7 +10,7 @@ import { writeJunit } from "./junit.js";
 import type { LayerResult } from "./results.js";
 import { type RunningProcess, logTail, stopProcess } from "./processes.js";
 import { startServices } from "./services.js";
-import { type GoEnv, findTool, goVersionOf, raceProblem, readGoEnv, runVet, skippedLayer } from "./tools.js";
+import { type GoEnv, findTool, goVersionOf, raceProblem, readGoEnv, runVet, skippedLayer, unavailableLayer } from "./tools.js";
 
 export interface FailedTest {
   layer: LayerName;
@@ -167,8 +167,9 @@ async function runLayer(
       return runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-short", ...vetOff(false)] });
     case "race":
       if (p.raceWhy) {
-        reporter.warning(`race layer skipped: ${p.raceWhy}`);
-        return skippedLayer(name, p.raceWhy);
+        const optional = inputs.optionalLayers.includes(name);
+        if (optional) reporter.warning(`race layer skipped: ${p.raceWhy}`);
+        return unavailableLayer(name, p.raceWhy, optional);
       }
       if (p.env.CGO_ENABLED === "0") reporter.info("CGO_ENABLED=0 is set: the race layer runs with CGO_ENABLED=1, which -race needs");
       return runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-race", ...vetOff(true)], env: { CGO_ENABLED: "1" } });
@@ -179,10 +180,17 @@ async function runLayer(
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return (await import("./vuln.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
+      return (await import("./vuln.js")).runVulnLayer({
+        ...p,
+        packages: inputs.packages,
+        db: inputs.vulnDb,
+        workDir: tctx.workDir,
+        reporter,
+        optional: inputs.optionalLayers.includes(name),
+      });
     case "lint":
       return (await import("./lint.js")).runLintLayer(
-        { ...p, packages: inputs.packages, reporter },
+        { ...p, packages: inputs.packages, reporter, optional: inputs.optionalLayers.includes(name) },
         done.some((l) => l.layer === "vet" && l.status !== "not-run"),
       );
   }

@@ -22,6 +22,8 @@ export interface ToolLayerContext {
   goEnv: () => Promise<GoEnv>;
   modules: readonly ModuleRoot[];
   reporter: Reporter;
+  /** The layer may be skipped when its tool is missing (unavailableLayer). */
+  optional: boolean;
 }
 
 /** GOVERSION, GOPATH and GOBIN from one `go env`. */
@@ -93,4 +95,13 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 /** A layer that could not run here, and why. */
 export function skippedLayer(layer: LayerName, reason: string): LayerResult {
   return { layer, status: "skipped", reason, durationMs: 0, tests: [], packageFailures: [], packages: [], findings: [], runs: 0 };
+}
+
+/**
+ * A layer whose tool is missing here: skipped when the layer is optional (the default list, or
+ * `race?`), else failed, naming the tool, so a layer the user asked for never passes unrun.
+ */
+export function unavailableLayer(layer: LayerName, why: string, optional: boolean): LayerResult {
+  if (optional) return skippedLayer(layer, why);
+  return { ...skippedLayer(layer, `${why}; or mark the layer optional (${layer}?) to skip it where its tool is missing`), status: "failed" };
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { exec, isExecutable, lastLines } from "@gantry/core";
 import type { Finding, ModuleRoot } from "./locate.js";
 import type { LayerResult } from "./results.js";
-import { type ToolLayerContext, describeExit, findTool, skippedLayer, toolResult } from "./tools.js";
+import { type ToolLayerContext, describeExit, findTool, toolResult, unavailableLayer } from "./tools.js";
 
 /** The govulncheck version the action installs when none is found: tools/govulncheck/go.mod's (test/toolchain.test.ts checks). */
 export const GOVULNCHECK_VERSION = "v1.9.0";
@@ -164,7 +164,7 @@ export async function runVulnLayer(ctx: ToolLayerContext & { db?: string; workDi
     if (!installed.bin) {
       const why = `govulncheck is not installed and could not be installed (${installed.why}); the vuln layer did not run. Install it with go install ${GOVULNCHECK}`;
       ctx.reporter.notice(why);
-      return skippedLayer("vuln", why);
+      return unavailableLayer("vuln", why, ctx.optional);
     }
     bin = installed.bin;
   }

@@ -40,12 +40,20 @@ describe("go-test inputs", () => {
     expect(action.runs).toEqual({ using: "node24", main: "../../dist/go-test/main.js" });
   });
 
+  it("a layer marked with a trailing ? is optional: skipped, not failed, where its tool is missing", async () => {
+    const i = await parseWith({ layers: "vet,race?,vuln?,lint" });
+    expect(i.layers).toEqual(["vet", "race", "vuln", "lint"]);
+    expect(i.optionalLayers).toEqual(["race", "vuln"]);
+  });
+
   it("parses the defaults", async () => {
     const i = await parseWith({});
     expect(i).toMatchObject({
       workingDirectory: cwd,
       packages: ["./..."],
       layers: ["vet", "unit", "race"],
+      // The default list is no one's ask: a layer whose tool is missing is skipped with a warning.
+      optionalLayers: ["vet", "unit", "race"],
       failFast: true,
       services: [],
       integrationTags: ["integration"],
@@ -69,6 +77,8 @@ describe("go-test inputs", () => {
   it.each([
     [{ layers: "unit,fuzz" }, "layers", /not a layer; accepted: vet, unit, race, integration, e2e, vuln, lint/],
     [{ layers: "unit,race,unit" }, "layers", /listed twice/],
+    [{ layers: "unit,race??" }, "layers", /"race\?" .*not a layer/],
+    [{ layers: "unit,race?,race" }, "layers", /listed twice/],
     [{ "working-directory": "no/such/dir" }, "working-directory", /does not exist/],
     [{ "min-coverage": "101" }, "min-coverage", /from 0 to 100/],
     [{ "min-coverage": "-5" }, "min-coverage", /from 0 to 100/],
@@ -121,6 +131,7 @@ describe("go-test inputs", () => {
       "e2e-env": "GREETING=Hi\nAPI_TOKEN=s3cret",
     });
     expect(i.layers).toEqual(["vet", "unit", "integration", "e2e"]);
+    expect(i.optionalLayers).toEqual([]);
     expect(i.packages).toEqual(["./cmd/...", "./internal/..."]);
     expect(i.minCoverage).toBe(72.5);
     expect(i.args).toEqual(["-p=2", "-failfast", "-run=Test(A|B)"]);
