@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-EXVNEMM6.js";
+} from "../chunks/chunk-GZXON755.js";
 import {
   GANTRY_VERSION,
   GantryError,

@@ -1,9 +1,9 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-JYFUKY6P.js";
+} from "../chunks/chunk-FS2DWI6X.js";
 import "../chunks/chunk-TRSV5B22.js";
-import "../chunks/chunk-ETECEUPE.js";
+import "../chunks/chunk-DWEYYP6S.js";
 import {
   runActionMain
 } from "../chunks/chunk-NRP2JYBB.js";

@@ -1,7 +1,7 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   loadPipelineStage
-} from "../chunks/chunk-EXVNEMM6.js";
+} from "../chunks/chunk-GZXON755.js";
 import {
   runActionMain
 } from "../chunks/chunk-NRP2JYBB.js";

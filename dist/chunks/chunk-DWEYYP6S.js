@@ -176,6 +176,9 @@ function describeExit(code, signal) {
 function skippedLayer(layer, reason) {
   return { layer, status: "skipped", reason, durationMs: 0, tests: [], packageFailures: [], packages: [], findings: [], runs: 0 };
 }
+function unavailableLayer(layer, why, optional) {
+  return optional ? skippedLayer(layer, why) : { ...skippedLayer(layer, `${why}; or mark the layer optional (${layer}?) to skip it where its tool is missing`), status: "failed" };
+}
 
 export {
   stackFrames,
@@ -194,5 +197,6 @@ export {
   toolResult,
   runVet,
   describeExit,
-  skippedLayer
+  skippedLayer,
+  unavailableLayer
 };

@@ -10,7 +10,7 @@ import {
 var packWithUpx = async (...args) => (await import("./src-MTRRGTAK.js")).packWithUpx(...args), STAGE_LOADERS = {
   deploy: async () => (await import("./src-SOBTAJRC.js")).deployStage,
   "go-build": async () => (await import("./src-5CP6RWKO.js")).goBuildStageWith(packWithUpx),
-  "go-test": async () => (await import("./src-5HIIXJBX.js")).goTestStage,
+  "go-test": async () => (await import("./src-LJXAGSTD.js")).goTestStage,
   image: async () => (await import("./src-JGLQLZ4K.js")).imageStage,
   slim: async () => (await import("./src-MTRRGTAK.js")).slimStage
 };

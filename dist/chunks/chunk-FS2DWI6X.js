@@ -19,8 +19,9 @@ import {
   raceProblem,
   readGoEnv,
   runVet,
-  skippedLayer
-} from "./chunk-ETECEUPE.js";
+  skippedLayer,
+  unavailableLayer
+} from "./chunk-DWEYYP6S.js";
 import {
   GantryError,
   InputError,
@@ -511,16 +512,16 @@ var GO_TEST_INPUTS = {
   "vuln-db": ""
 }, LAYERS = ["vet", "unit", "race", "integration", "e2e", "vuln", "lint"];
 function parseLayers(read) {
-  let raw = read.list("layers", "layers");
-  if (raw.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
-  let seen = /* @__PURE__ */ new Set();
+  let text = read.string("layers"), given = read.list("layers", "layers");
+  if (given.length === 0) throw new InputError("layers", "", `accepted: a comma-separated list from ${LAYERS.join(", ")}`);
+  let raw = given.map((l) => l.replace(/\?$/, "")), optional = text === GO_TEST_INPUTS.layers ? raw : raw.filter((_, i) => given[i]?.endsWith("?")), seen = /* @__PURE__ */ new Set();
   for (let l of raw) {
     if (!LAYERS.includes(l))
       throw new InputError("layers", l, `it is not a layer; accepted: ${LAYERS.join(", ")} (nearest: ${nearest(l, LAYERS, 2).join(", ")})`);
     if (seen.has(l)) throw new InputError("layers", l, "it is listed twice; list each layer once, in the order to run them");
     seen.add(l);
   }
-  return raw;
+  return { layers: raw, optional };
 }
 function parseTags(read, name) {
   let tags = read.string(name).split(/[\s,]+/).filter(Boolean);
@@ -552,7 +553,7 @@ async function parseGoTestInputs(read, cwd, mask = () => {
   let packages = read.string("packages").split(/[\s,]+/).filter(Boolean);
   if (packages.length === 0) throw new InputError("packages", "", "accepted: go package patterns such as ./... or ./cmd/... ./internal/...");
   for (let p of packages) if (p.startsWith("-")) throw new InputError("packages", p, "accepted: package patterns, not flags (flags go in args)");
-  let layers = parseLayers(read), minCoverage = read.percent("min-coverage"), profileText = read.string("coverage-profile"), coverageChoice = read.choice("coverage", ["auto", "true", "false"]);
+  let { layers, optional: optionalLayers } = parseLayers(read), minCoverage = read.percent("min-coverage"), profileText = read.string("coverage-profile"), coverageChoice = read.choice("coverage", ["auto", "true", "false"]);
   if (coverageChoice === "false" && minCoverage !== void 0) throw new InputError("min-coverage", String(minCoverage), "it needs coverage: true or auto");
   if (coverageChoice === "false" && profileText) throw new InputError("coverage-profile", profileText, "it needs coverage: true or auto");
   let coverage = coverageChoice === "true" || coverageChoice === "auto" && (minCoverage !== void 0 || profileText !== ""), e2eHealth = read.string("e2e-health");
@@ -574,6 +575,7 @@ async function parseGoTestInputs(read, cwd, mask = () => {
     workingDirectory,
     packages,
     layers,
+    optionalLayers,
     failFast: read.bool("fail-fast"),
     services,
     integrationTags: parseTags(read, "integration-tags"),
@@ -987,16 +989,27 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
     case "unit":
       return runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-short", ...vetOff(!1)] });
     case "race":
-      return p.raceWhy ? (reporter.warning(`race layer skipped: ${p.raceWhy}`), skippedLayer(name, p.raceWhy)) : (p.env.CGO_ENABLED === "0" && reporter.info("CGO_ENABLED=0 is set: the race layer runs with CGO_ENABLED=1, which -race needs"), runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-race", ...vetOff(!0)], env: { CGO_ENABLED: "1" } }));
+      if (p.raceWhy) {
+        let optional = inputs.optionalLayers.includes(name);
+        return optional && reporter.warning(`race layer skipped: ${p.raceWhy}`), unavailableLayer(name, p.raceWhy, optional);
+      }
+      return p.env.CGO_ENABLED === "0" && reporter.info("CGO_ENABLED=0 is set: the race layer runs with CGO_ENABLED=1, which -race needs"), runTestLayer(tctx, { name, packages: inputs.packages, flags: ["-race", ...vetOff(!0)], env: { CGO_ENABLED: "1" } });
     case "integration":
       return p.integrationPkgs.length === 0 ? skippedLayer(name, `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.integrationTags.join(",")}`) : runTestLayer(tctx, { name, packages: p.integrationPkgs, flags: [`-tags=${inputs.integrationTags.join(",")}`] });
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return (await import("./vuln-7YRP5BPH.js")).runVulnLayer({ ...p, packages: inputs.packages, db: inputs.vulnDb, workDir: tctx.workDir, reporter });
+      return (await import("./vuln-QZADURQI.js")).runVulnLayer({
+        ...p,
+        packages: inputs.packages,
+        db: inputs.vulnDb,
+        workDir: tctx.workDir,
+        reporter,
+        optional: inputs.optionalLayers.includes(name)
+      });
     case "lint":
-      return (await import("./lint-LTOLSJDN.js")).runLintLayer(
-        { ...p, packages: inputs.packages, reporter },
+      return (await import("./lint-HMKAJP7B.js")).runLintLayer(
+        { ...p, packages: inputs.packages, reporter, optional: inputs.optionalLayers.includes(name) },
         done.some((l) => l.layer === "vet" && l.status !== "not-run")
       );
   }

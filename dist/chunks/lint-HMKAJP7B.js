@@ -3,9 +3,9 @@ import {
   describeExit,
   findTool,
   runVet,
-  skippedLayer,
-  toolResult
-} from "./chunk-ETECEUPE.js";
+  toolResult,
+  unavailableLayer
+} from "./chunk-DWEYYP6S.js";
 import {
   exec,
   lastLines
@@ -47,7 +47,8 @@ async function runLintLayer(ctx, vetRan) {
     `lint: staticcheck is not installed (not on PATH, GOBIN or GOPATH/bin), so lint ran ${vet ? "go vet only" : "nothing beyond the vet layer"}; install it with go install ${STATICCHECK}`
   );
   let sc = bin ? await runStaticcheck(bin, ctx.packages, ctx.cwd, ctx.env) : void 0;
-  if (!vet && !sc) return skippedLayer("lint", "staticcheck is not installed and the vet layer already ran go vet");
+  if (!vet && !sc)
+    return unavailableLayer("lint", `staticcheck is not installed (go install ${STATICCHECK}) and the vet layer already ran go vet`, ctx.optional);
   let parts = [vet, sc].filter((x) => x !== void 0), failed = parts.some((x) => x.status === "failed");
   return {
     ...parts[0],

@@ -2,9 +2,9 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   describeExit,
   findTool,
-  skippedLayer,
-  toolResult
-} from "./chunk-ETECEUPE.js";
+  toolResult,
+  unavailableLayer
+} from "./chunk-DWEYYP6S.js";
 import {
   exec,
   isExecutable,
@@ -92,7 +92,7 @@ async function runVulnLayer(ctx) {
     let installed = await installGovulncheck(ctx.go, join(ctx.workDir, "bin"), ctx.cwd, ctx.env);
     if (!installed.bin) {
       let why = `govulncheck is not installed and could not be installed (${installed.why}); the vuln layer did not run. Install it with go install ${GOVULNCHECK}`;
-      return ctx.reporter.notice(why), skippedLayer("vuln", why);
+      return ctx.reporter.notice(why), unavailableLayer("vuln", why, ctx.optional);
     }
     bin = installed.bin;
   }

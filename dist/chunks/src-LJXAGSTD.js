@@ -39,7 +39,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-JYFUKY6P.js";
+} from "./chunk-FS2DWI6X.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -74,8 +74,9 @@ import {
   skippedLayer,
   stackFrames,
   testDeclaration,
-  toolResult
-} from "./chunk-ETECEUPE.js";
+  toolResult,
+  unavailableLayer
+} from "./chunk-DWEYYP6S.js";
 import "./chunk-NRP2JYBB.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
@@ -148,6 +149,7 @@ export {
   taggedPackages,
   testDeclaration,
   toolResult,
+  unavailableLayer,
   waitExit,
   workspacePath,
   writeJunit
