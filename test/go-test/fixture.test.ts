@@ -148,7 +148,9 @@ describe("go-test on the fixture module", () => {
     const r = await runAction("go-test", { packages: "./calc", layers: "race", coverage: "false" }, { workspace: ws, env: { CC: "/nonexistent/gantry-cc" } });
     expect(r.code, r.log).toBe(1);
     expect(results(r).race).toMatchObject({ status: "failed" });
-    expect(r.log).toContain("the race detector needs cgo and a C compiler, and /nonexistent/gantry-cc (go env CC) was not found on PATH; install one (apt-get install gcc)");
+    expect(r.log).toContain(
+      "the race detector needs cgo and a C compiler, and /nonexistent/gantry-cc (go env CC) was not found on PATH; install one (apt-get install gcc)",
+    );
     expect(r.log).toContain("or mark the layer optional (race?) to skip it where its tool is missing");
   });
 
