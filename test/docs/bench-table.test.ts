@@ -110,6 +110,12 @@ describe("bench verdicts", () => {
     expect(table(140)).toContain("| 140 s vs 150 s (0.93×) | ≤ 1.0× ✓ |");
   });
 
+  it("states a ratio target with every decimal it has: 1.03×, not 1.0×", () => {
+    const tight = (gantry: number): BenchRow => ({ ...row(gantry), target: { measure: "gantry", peer: "loop", ratioAtMost: 1.03 } });
+    expect(renderRow("x.bench.ts", tight(153))).toMatchObject({ measured: "153 s vs 150 s (1.02×)", target: "≤ 1.03×", met: true });
+    expect(renderRow("x.bench.ts", tight(156))).toMatchObject({ measured: "156 s vs 150 s (1.04×)", target: "≤ 1.03×", met: false });
+  });
+
   it("reads no stored verdict or figure: a row claiming ok, or carrying a value, still renders from its measures", () => {
     const claims = { ...row(160.3), verdict: "ok", value: "1 s (0.01×)" } as BenchRow;
     expect(renderRow("x.bench.ts", claims)).toMatchObject({ measured: "160.3 s vs 150 s (1.07×)", met: false });
