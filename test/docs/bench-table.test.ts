@@ -48,7 +48,7 @@ describe("bench-rows blocks in the docs", () => {
       "actions/go-build/README.md": ["go-build.bench.ts"],
       "actions/slim/README.md": ["slim.bench.ts"],
       "actions/image/README.md": ["image.bench.ts", "ko.bench.ts"],
-      "actions/go-test/README.md": ["go-test.bench.ts"],
+      "actions/go-test/README.md": ["go-test.bench.ts", "go-test-suite.bench.ts"],
       "actions/deploy/README.md": ["deploy-analysis.bench.ts", "deploy.bench.ts", "deploy-ssh.bench.ts"],
       "docs/scaling.md": ["deploy-ssh.bench.ts"],
     };
