@@ -123,7 +123,9 @@ export function fill(template: string, measures: Record<string, Measure> = {}, w
 
 /** The target as the table states it: "≤ 1.0×", "≥ 5× faster", "< 300 ms" … */
 export function describeTarget(t: Target): string {
-  if ("ratioAtMost" in t) return `≤ ${t.ratioAtMost.toFixed(1)}×${t.slack ? ` + ${fill("{s}", { s: t.slack })}` : ""}`;
+  // One decimal at least ("≤ 1.0×"), and every decimal the target has ("≤ 1.03×", not "≤ 1.0×").
+  if ("ratioAtMost" in t)
+    return `≤ ${Number.isInteger(t.ratioAtMost * 10) ? t.ratioAtMost.toFixed(1) : num(t.ratioAtMost, 3)}×${t.slack ? ` + ${fill("{s}", { s: t.slack })}` : ""}`;
   if ("fasterAtLeast" in t) return `≥ ${num(t.fasterAtLeast)}× faster`;
   if ("overheadAtMost" in t) return `≤ +${num(t.overheadAtMost)}%`;
   if ("shareAtMost" in t) return `≤ ${num(t.shareAtMost)}%`;

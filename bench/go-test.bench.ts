@@ -35,7 +35,7 @@ function temp(prefix: string): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
+export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
   const t = performance.now();
   const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}\n${r.stdout.slice(-2000)}`);
@@ -57,10 +57,13 @@ function direct(dir: string, module: string, out: string, byHand = false): numbe
   );
 }
 
-/** The action, started the way the runner starts it (layers vet,unit,race with coverage unless told). */
-function action(dir: string, out: string, layers = "vet,unit,race", coverage = "true"): number {
+/**
+ * The action, started the way the runner starts it (layers vet,unit,race with coverage unless told),
+ * in `base`'s environment (go-test-suite.bench.ts points GOMODCACHE at its own folder).
+ */
+export function action(dir: string, out: string, layers = "vet,unit,race", coverage = "true", base: NodeJS.ProcessEnv = process.env): number {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...base,
     GITHUB_STEP_SUMMARY: join(out, "summary.md"),
     GITHUB_OUTPUT: join(out, "output"),
     RUNNER_TEMP: out,

@@ -58,6 +58,7 @@ const STAGES: Record<string, string> = {
   "image.bench.ts": "image",
   "ko.bench.ts": "go-build + image vs ko",
   "go-test.bench.ts": "go-test",
+  "go-test-suite.bench.ts": "go-test (public suite)",
   "deploy.bench.ts": "deploy",
   "deploy-ssh.bench.ts": "deploy (SSH)",
   "startup.bench.ts": "start-up (every action)",

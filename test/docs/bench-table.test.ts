@@ -48,7 +48,7 @@ describe("bench-rows blocks in the docs", () => {
       "actions/go-build/README.md": ["go-build.bench.ts"],
       "actions/slim/README.md": ["slim.bench.ts"],
       "actions/image/README.md": ["image.bench.ts", "ko.bench.ts"],
-      "actions/go-test/README.md": ["go-test.bench.ts"],
+      "actions/go-test/README.md": ["go-test.bench.ts", "go-test-suite.bench.ts"],
       "actions/deploy/README.md": ["deploy-analysis.bench.ts", "deploy.bench.ts", "deploy-ssh.bench.ts"],
       "docs/scaling.md": ["deploy-ssh.bench.ts"],
     };
@@ -108,6 +108,12 @@ describe("bench verdicts", () => {
       renderTable({ "x.bench.ts": { date: "2026-12-01T00:00:00Z", commit: "0123456789ab", machine: MACHINE, rows: [row(gantry)] } });
     expect(table(160.3)).toContain("| 160.3 s vs 150 s (1.07×) | ≤ 1.0× ✗ |");
     expect(table(140)).toContain("| 140 s vs 150 s (0.93×) | ≤ 1.0× ✓ |");
+  });
+
+  it("states a ratio target with every decimal it has: 1.03×, not 1.0×", () => {
+    const tight = (gantry: number): BenchRow => ({ ...row(gantry), target: { measure: "gantry", peer: "loop", ratioAtMost: 1.03 } });
+    expect(renderRow("x.bench.ts", tight(153))).toMatchObject({ measured: "153 s vs 150 s (1.02×)", target: "≤ 1.03×", met: true });
+    expect(renderRow("x.bench.ts", tight(156))).toMatchObject({ measured: "156 s vs 150 s (1.04×)", target: "≤ 1.03×", met: false });
   });
 
   it("reads no stored verdict or figure: a row claiming ok, or carrying a value, still renders from its measures", () => {
