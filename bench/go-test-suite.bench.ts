@@ -50,13 +50,20 @@ function go(args: string[], cwd: string, env: NodeJS.ProcessEnv): string {
  * tools run in: the module cache is the bench's and the proxy is off, so nothing is fetched while measured.
  */
 function fetchSuite(work: string): { src: string; env: NodeJS.ProcessEnv } {
+  // The module proxy only, never version control: the proxies `go env GOPROXY` names, without
+  // `direct` (as scripts/go-tools.sh does); Go's default proxy when it names none.
+  const proxies = go(["env", "GOPROXY"], work, process.env)
+    .trim()
+    .split(/[,|]/)
+    .filter((p) => p && p !== "direct" && p !== "off");
   const fetchEnv: NodeJS.ProcessEnv = {
     ...process.env,
     GOMODCACHE: join(work, "mod"),
     // Writable, so the folder can be removed afterwards; the copy in src is then writable too.
     GOFLAGS: [process.env.GOFLAGS, "-modcacherw"].filter(Boolean).join(" "),
-    GOPROXY: "https://proxy.golang.org",
   };
+  if (proxies.length > 0) fetchEnv.GOPROXY = proxies.join(",");
+  else delete fetchEnv.GOPROXY;
   const info = JSON.parse(go(["mod", "download", "-json", `${SUITE.module}@${SUITE.version}`], work, fetchEnv)) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download ${SUITE.module}@${SUITE.version}: ${info.Error ?? "no Dir"}`);
   const src = join(work, "src");
