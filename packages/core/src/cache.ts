@@ -15,7 +15,7 @@ export interface CachePlan {
 }
 
 /** The plan as main left it for post: what was restored, and what the main step made of it. */
-interface CacheRecord extends CachePlan {
+export interface CacheRecord extends CachePlan {
   /** The entry restored, if any. */
   matched?: string;
   /** Set by settleCache once the main step succeeded; post saves nothing without it. */
@@ -27,6 +27,11 @@ export interface RestoreResult {
   /** An entry saved for this very key was restored (not one through the restore-keys). */
   hit: boolean;
   matched?: string;
+  /**
+   * Called once the main step succeeded: post may save (settleCache). Main keeps the record itself,
+   * since a step's own saved state reads back only in its post step.
+   */
+  settle(used: boolean): void;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function restoreCache(plan: CachePlan, reporter: Reporter, state: S
   const cache = cacheServiceConfigured() ? await import("@actions/cache") : undefined;
   if (!cache?.isFeatureAvailable()) {
     reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one");
-    return { available: false, hit: false };
+    return { available: false, hit: false, settle: () => undefined };
   }
   let matched: string | undefined;
   try {
@@ -57,7 +62,7 @@ export async function restoreCache(plan: CachePlan, reporter: Reporter, state: S
   state.set(StateKey.CachePlan, JSON.stringify(record));
   const hit = matched?.startsWith(`${plan.key}-`) ?? false;
   reporter.info(matched ? `cache: restored ${matched}${hit ? " (this key)" : " (partial, through the restore-keys)"}` : `cache: no entry for ${plan.key}`);
-  return { available: true, hit, matched };
+  return { available: true, hit, matched, settle: (used) => settleCache(state, record, used) };
 }
 
 /**
@@ -65,10 +70,8 @@ export async function restoreCache(plan: CachePlan, reporter: Reporter, state: S
  * served the run; when it did not (restored, yet everything was made anew), post saves a new
  * entry that later runs restore instead.
  */
-export function settleCache(state: StateStore, used: boolean): void {
-  const raw = state.get(StateKey.CachePlan);
-  if (!raw) return;
-  state.set(StateKey.CachePlan, JSON.stringify({ ...(JSON.parse(raw) as CacheRecord), settled: { used } }));
+export function settleCache(state: StateStore, record: CacheRecord, used: boolean): void {
+  state.set(StateKey.CachePlan, JSON.stringify({ ...record, settled: { used } }));
 }
 
 /** A name for one saved entry: the run (and attempt) that saved it, else a random one. */

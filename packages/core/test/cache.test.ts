@@ -19,19 +19,17 @@ describe("what the post step saves", () => {
   });
 
   it("nothing when the entry restored for this key served the run", async () => {
-    const state = stateWith({ ...plan, matched: "gantry-go-caches2-k-41.1" });
-    settleCache(state, true);
+    const state = memoryState();
+    settleCache(state, { ...plan, matched: "gantry-go-caches2-k-41.1" }, true);
     const r = new MemoryReporter();
     await saveCachePlan(r, state, {});
     expect(r.lines).toEqual(["cache: gantry-go-caches2-k-41.1 was restored and used; nothing to save"]);
   });
 
-  it("settleCache records what main made of the entry, and nothing without a plan", () => {
-    const state = stateWith({ ...plan, matched: "gantry-go-caches2-k-41.1" });
-    settleCache(state, false);
-    expect(JSON.parse(state.get(StateKey.CachePlan))).toMatchObject({ settled: { used: false } });
-    const empty = memoryState();
-    settleCache(empty, true);
-    expect(empty.get(StateKey.CachePlan)).toBe("");
+  it("settleCache records the plan main kept, with what main made of the entry", () => {
+    // Written afresh from main's own record: on a runner a step's saved state reads back only in post.
+    const state = memoryState();
+    settleCache(state, { ...plan, matched: "gantry-go-caches2-k-41.1" }, false);
+    expect(JSON.parse(state.get(StateKey.CachePlan))).toMatchObject({ key: plan.key, matched: "gantry-go-caches2-k-41.1", settled: { used: false } });
   });
 });

@@ -18,7 +18,6 @@ import {
   moduleGoDirective,
   resolveGo,
   restoreCache,
-  settleCache,
   sha256File,
   writeManifest,
 } from "@gantry/core";
@@ -216,7 +215,7 @@ export async function goBuild(inputs: GoBuildInputs, ctx: RunContext): Promise<G
     const { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter, checksumsName: naming?.checksums });
     await out.commit();
     const cacheHit = restored?.hit === true && (await judgeRestoredCache(restored.matched as string, entriesAtRestore, go.gocache, reporter));
-    if (restored?.available) settleCache(ctx.state, cacheHit);
+    restored?.settle(cacheHit);
     const manifestPath = join(inputs.outDir, MANIFEST_FILE);
     return {
       manifestPath,
