@@ -3,7 +3,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   STAGE_LOADERS,
   loadPipelineStage
-} from "../chunks/chunk-GZXON755.js";
+} from "../chunks/chunk-NFQA47LG.js";
 import {
   GANTRY_VERSION,
   GantryError,
@@ -15,7 +15,7 @@ import {
   memoryState,
   nearest,
   parseStageInputs
-} from "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

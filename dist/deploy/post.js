@@ -1,10 +1,10 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   deployStage
-} from "../chunks/chunk-IV5DTN4O.js";
+} from "../chunks/chunk-QWSRHO4B.js";
 import {
   runActionPost
-} from "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

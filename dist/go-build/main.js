@@ -1,14 +1,14 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goBuildStage
-} from "../chunks/chunk-34YWYQRS.js";
-import "../chunks/chunk-7QZ6FTOW.js";
+} from "../chunks/chunk-7C23S4NQ.js";
+import "../chunks/chunk-27JHYIFB.js";
 import "../chunks/chunk-JDGM7RT4.js";
 import "../chunks/chunk-UWKJJFBU.js";
 import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionMain
-} from "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   goTestStage
-} from "../chunks/chunk-FS2DWI6X.js";
-import "../chunks/chunk-TRSV5B22.js";
-import "../chunks/chunk-DWEYYP6S.js";
+} from "../chunks/chunk-T6OSQ3KJ.js";
+import "../chunks/chunk-ZLD2BBMP.js";
+import "../chunks/chunk-J4YPHHGS.js";
 import {
   runActionMain
-} from "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -2,8 +2,8 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   compress,
   ownedBuffers
-} from "../chunks/chunk-4KIKEW72.js";
-import "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-7AM7GE7Y.js";
+import "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

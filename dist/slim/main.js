@@ -1,12 +1,12 @@
 import { createRequire as __gantryRequire } from 'node:module'; const require = __gantryRequire(import.meta.url);
 import {
   slimStage
-} from "../chunks/chunk-7E5JTHMA.js";
+} from "../chunks/chunk-46ZS6L27.js";
 import "../chunks/chunk-KBUWGMZH.js";
 import "../chunks/chunk-CERUWQNN.js";
 import {
   runActionMain
-} from "../chunks/chunk-NRP2JYBB.js";
+} from "../chunks/chunk-FZKQP3XX.js";
 import "../chunks/chunk-3VH2S33U.js";
 import "../chunks/chunk-6LYVYBIT.js";
 

@@ -39,7 +39,7 @@ import {
   taggedPackages,
   workspacePath,
   writeJunit
-} from "./chunk-FS2DWI6X.js";
+} from "./chunk-T6OSQ3KJ.js";
 import {
   DEFAULT_SERVICE_TIMEOUT_MS,
   WordsError,
@@ -56,7 +56,7 @@ import {
   startServices,
   stopProcess,
   waitExit
-} from "./chunk-TRSV5B22.js";
+} from "./chunk-ZLD2BBMP.js";
 import {
   deepestModuleFrame,
   describeExit,
@@ -76,8 +76,8 @@ import {
   testDeclaration,
   toolResult,
   unavailableLayer
-} from "./chunk-DWEYYP6S.js";
-import "./chunk-NRP2JYBB.js";
+} from "./chunk-J4YPHHGS.js";
+import "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

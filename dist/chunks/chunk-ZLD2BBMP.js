@@ -8,7 +8,7 @@ import {
   lastLines,
   parseDuration,
   urlPasswords
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/go-test/src/words.ts
 var WordsError = class extends Error {

@@ -40,7 +40,7 @@ import {
   which,
   writeManifest,
   writeNewFile
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 import {
   __toESM
 } from "./chunk-6LYVYBIT.js";

@@ -8,7 +8,7 @@ import {
   splitWords,
   startServices,
   stopProcess
-} from "./chunk-TRSV5B22.js";
+} from "./chunk-ZLD2BBMP.js";
 import {
   escapeRegExp,
   findTool,
@@ -21,7 +21,7 @@ import {
   runVet,
   skippedLayer,
   unavailableLayer
-} from "./chunk-DWEYYP6S.js";
+} from "./chunk-J4YPHHGS.js";
 import {
   GantryError,
   InputError,
@@ -39,7 +39,7 @@ import {
   parseDuration,
   table,
   writeFileAtomic
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/go-test/src/annotate.ts
 import { isAbsolute, relative } from "node:path";
@@ -928,7 +928,7 @@ async function prepare(inputs, ctx) {
     untagged ??= listPackages(go, inputs.packages, [], cwd, env);
     let [before, list] = await Promise.all([untagged, listPackages(go, inputs.packages, tags, cwd, env)]);
     return pkgDirs.add(list), taggedPackages(before, list);
-  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-WUBKD7HO.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
+  }, [integrationPkgs, e2ePkgs] = await Promise.all([tagged("integration", inputs.integrationTags), tagged("e2e", inputs.e2eTags)]), raceWhy = has("race") ? await raceProblem(env) : void 0, e2eBinary = has("e2e") && e2ePkgs.length > 0 ? await (await import("./e2e-UKFFAQZM.js")).resolveE2eBinary(inputs.e2eBinary, inputs.manifest) : void 0, goEnvAsked, goEnv = () => (goEnvAsked ??= readGoEnv(go, cwd, env), goEnvAsked);
   return { goVersion: await goVersionOf(go), env, cwd, go, goEnv, modules, pkgDirs, integrationPkgs, e2ePkgs, raceWhy, e2eBinary };
 }
 async function goTest(inputs, ctx) {
@@ -999,7 +999,7 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
     case "e2e":
       return runE2eLayer(inputs, p, tctx, logs);
     case "vuln":
-      return (await import("./vuln-QZADURQI.js")).runVulnLayer({
+      return (await import("./vuln-PCWMCU3Q.js")).runVulnLayer({
         ...p,
         packages: inputs.packages,
         db: inputs.vulnDb,
@@ -1008,7 +1008,7 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
         optional: inputs.optionalLayers.includes(name)
       });
     case "lint":
-      return (await import("./lint-HMKAJP7B.js")).runLintLayer(
+      return (await import("./lint-E6DPF2LG.js")).runLintLayer(
         { ...p, packages: inputs.packages, reporter, optional: inputs.optionalLayers.includes(name) },
         done.some((l) => l.layer === "vet" && l.status !== "not-run")
       );
@@ -1017,7 +1017,7 @@ async function runLayer(name, inputs, p, tctx, done, logs) {
 async function runE2eLayer(inputs, p, tctx, logs) {
   if (p.e2ePkgs.length === 0 || !p.e2eBinary)
     return skippedLayer("e2e", `no package in ${inputs.packages.join(" ")} has files with build tag ${inputs.e2eTags.join(",")}`);
-  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-WUBKD7HO.js"), started = performance.now(), service;
+  let { E2eError, shutdownE2e, startE2e } = await import("./e2e-UKFFAQZM.js"), started = performance.now(), service;
   try {
     service = await startE2e({
       binary: p.e2eBinary,

@@ -4,7 +4,7 @@ import {
   isExecutable,
   lastLines,
   which
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/go-test/src/locate.ts
 import { existsSync, readFileSync, readdirSync } from "node:fs";

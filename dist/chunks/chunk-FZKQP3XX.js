@@ -572,7 +572,8 @@ function cacheServiceConfigured(env = process.env) {
 async function restoreCache(plan, reporter, state) {
   let cache = cacheServiceConfigured() ? await import("./cache-Z7FNZOBY.js") : void 0;
   if (!cache?.isFeatureAvailable())
-    return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1 };
+    return reporter.info("cache: no cache service here (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL unset); going on without one"), { available: !1, hit: !1, settle: () => {
+    } };
   let matched;
   try {
     matched = await cache.restoreCache(plan.paths, plan.key, [`${plan.key}-`, ...plan.restoreKeys]);
@@ -582,11 +583,10 @@ async function restoreCache(plan, reporter, state) {
   let record = { ...plan, matched };
   state.set(StateKey.CachePlan, JSON.stringify(record));
   let hit = matched?.startsWith(`${plan.key}-`) ?? !1;
-  return reporter.info(matched ? `cache: restored ${matched}${hit ? " (this key)" : " (partial, through the restore-keys)"}` : `cache: no entry for ${plan.key}`), { available: !0, hit, matched };
+  return reporter.info(matched ? `cache: restored ${matched}${hit ? " (this key)" : " (partial, through the restore-keys)"}` : `cache: no entry for ${plan.key}`), { available: !0, hit, matched, settle: (used) => settleCache(state, record, used) };
 }
-function settleCache(state, used) {
-  let raw = state.get(StateKey.CachePlan);
-  raw && state.set(StateKey.CachePlan, JSON.stringify({ ...JSON.parse(raw), settled: { used } }));
+function settleCache(state, record, used) {
+  state.set(StateKey.CachePlan, JSON.stringify({ ...record, settled: { used } }));
 }
 function entrySuffix(env) {
   return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? "1"}` : randomBytes2(6).toString("hex");
@@ -1210,7 +1210,6 @@ export {
   savePostState,
   loadPostState,
   restoreCache,
-  settleCache,
   saveCachePlan,
   ExecError,
   childProcessTime,

@@ -46,7 +46,6 @@ import {
   resolveInManifest,
   restoreCache,
   saveCachePlan,
-  settleCache,
   sha256,
   sha256File,
   splitList,
@@ -56,7 +55,7 @@ import {
   writeFileAtomic,
   writeManifest,
   writeProvenance
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 import {
   __commonJS,
   __toESM
@@ -6960,7 +6959,7 @@ async function goBuild(inputs, ctx) {
     })), parts = { inputs, name, archiveNames, extras, info, go, env, out, kept }, { built, artifacts } = await buildArtifacts(jobs, inputs.parallel || defaultParallelism(), modChecked, parts, ctx), goMs = built.reduce((s, b) => s + b.durationMs, 0), { manifest, checksumsName } = await writeRelease({ inputs, artifacts, name, info, go, kept, out, reporter, checksumsName: naming2?.checksums });
     await out.commit();
     let cacheHit = restored?.hit === !0 && await judgeRestoredCache(restored.matched, entriesAtRestore, go.gocache, reporter);
-    return restored?.available && settleCache(ctx.state, cacheHit), {
+    return restored?.settle(cacheHit), {
       manifestPath: join9(inputs.outDir, MANIFEST_FILE),
       manifest,
       checksumsPath: checksumsName ? join9(inputs.outDir, checksumsName) : void 0,

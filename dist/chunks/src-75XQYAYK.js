@@ -61,11 +61,11 @@ import {
   writeGoBuildProvenance,
   writeSboms,
   zip
-} from "./chunk-7QZ6FTOW.js";
+} from "./chunk-27JHYIFB.js";
 import "./chunk-JDGM7RT4.js";
 import "./chunk-UWKJJFBU.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-NRP2JYBB.js";
+import "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -165,8 +165,8 @@ import {
   waves,
   withAutostart,
   writePrivateFile
-} from "./chunk-IV5DTN4O.js";
-import "./chunk-NRP2JYBB.js";
+} from "./chunk-QWSRHO4B.js";
+import "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

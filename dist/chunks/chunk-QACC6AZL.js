@@ -6,7 +6,7 @@ import {
   COMPRESSOR,
   compress,
   ownedBuffers
-} from "./chunk-4KIKEW72.js";
+} from "./chunk-7AM7GE7Y.js";
 import {
   ExecError,
   GANTRY_VERSION,
@@ -42,7 +42,7 @@ import {
   withParents,
   writeFileAtomic,
   writeProvenance
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/image/src/oci.ts
 import { createHash } from "node:crypto";

@@ -4,15 +4,15 @@ import {
   MANIFEST_FILE,
   StateKey,
   splitList
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/pipeline/src/registry.ts
-var packWithUpx = async (...args) => (await import("./src-MTRRGTAK.js")).packWithUpx(...args), STAGE_LOADERS = {
-  deploy: async () => (await import("./src-SOBTAJRC.js")).deployStage,
-  "go-build": async () => (await import("./src-5CP6RWKO.js")).goBuildStageWith(packWithUpx),
-  "go-test": async () => (await import("./src-LJXAGSTD.js")).goTestStage,
-  image: async () => (await import("./src-JGLQLZ4K.js")).imageStage,
-  slim: async () => (await import("./src-MTRRGTAK.js")).slimStage
+var packWithUpx = async (...args) => (await import("./src-V3IPRMDQ.js")).packWithUpx(...args), STAGE_LOADERS = {
+  deploy: async () => (await import("./src-XH54XEJA.js")).deployStage,
+  "go-build": async () => (await import("./src-75XQYAYK.js")).goBuildStageWith(packWithUpx),
+  "go-test": async () => (await import("./src-AYSZTFVN.js")).goTestStage,
+  image: async () => (await import("./src-I3MANHJ2.js")).imageStage,
+  slim: async () => (await import("./src-V3IPRMDQ.js")).slimStage
 };
 async function loadStages(names) {
   let known = names.filter((n) => n in STAGE_LOADERS), stages = await Promise.all(known.map((n) => STAGE_LOADERS[n]()));

@@ -29,7 +29,7 @@ import {
   table,
   tempPathBeside,
   writeFileAtomic
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/deploy/src/deploy.ts
 import { dirname as dirname4, join as join11 } from "node:path";

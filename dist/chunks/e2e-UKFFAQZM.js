@@ -5,7 +5,7 @@ import {
   logTail,
   startProcess,
   waitExit
-} from "./chunk-TRSV5B22.js";
+} from "./chunk-ZLD2BBMP.js";
 import {
   GantryError,
   formatDuration,
@@ -15,7 +15,7 @@ import {
   readManifest,
   resolveInManifest,
   sha256File
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

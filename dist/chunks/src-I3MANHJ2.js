@@ -88,15 +88,15 @@ import {
   writeDockerArchive,
   writeImageProvenance,
   writeOciLayout
-} from "./chunk-E2ODDZKM.js";
+} from "./chunk-QACC6AZL.js";
 import "./chunk-HVVX2CWE.js";
 import {
   COMPRESSOR,
   GZIP_LEVEL
-} from "./chunk-4KIKEW72.js";
+} from "./chunk-7AM7GE7Y.js";
 import {
   withParents
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -4,12 +4,12 @@ import {
   findTool,
   toolResult,
   unavailableLayer
-} from "./chunk-DWEYYP6S.js";
+} from "./chunk-J4YPHHGS.js";
 import {
   exec,
   isExecutable,
   lastLines
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 

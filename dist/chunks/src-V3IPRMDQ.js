@@ -55,10 +55,10 @@ import {
   upxTest,
   upxUnsafeReason,
   upxVersionOf
-} from "./chunk-7E5JTHMA.js";
+} from "./chunk-46ZS6L27.js";
 import "./chunk-KBUWGMZH.js";
 import "./chunk-CERUWQNN.js";
-import "./chunk-NRP2JYBB.js";
+import "./chunk-FZKQP3XX.js";
 import "./chunk-3VH2S33U.js";
 import "./chunk-6LYVYBIT.js";
 export {

@@ -2,7 +2,7 @@ import { createRequire as __gantryRequire } from 'node:module'; const require = 
 import {
   GZIP_COMPRESSOR,
   gzipReproducible
-} from "./chunk-NRP2JYBB.js";
+} from "./chunk-FZKQP3XX.js";
 
 // packages/image/src/compress.ts
 import { createHash } from "node:crypto";
