@@ -83,7 +83,7 @@ describe("go-test vuln and lint without the tools", () => {
       for (const d of [cache, ws]) removeTree(d);
     });
 
-    it("vuln is skipped and lint runs go vet only, each with a notice saying how to install the tool", async () => {
+    it("marked optional, vuln is skipped and lint runs go vet only, each with a notice saying how to install the tool", async () => {
       // No govulncheck or staticcheck anywhere the action looks: not on PATH (.tools/bin is first
       // there), not in GOBIN or GOPATH/bin; GOPROXY=off keeps it from installing govulncheck.
       const PATH = (process.env.PATH ?? "")
@@ -91,7 +91,7 @@ describe("go-test vuln and lint without the tools", () => {
         .filter((d) => !existsSync(join(d, "govulncheck")) && !existsSync(join(d, "staticcheck")))
         .join(delimiter);
       const env = { PATH, GOPATH: join(cache, "gopath"), GOMODCACHE: join(cache, "mod"), GOBIN: undefined, GOFLAGS: "", GOTOOLCHAIN: "local", GOPROXY: "off" };
-      const r = await runAction("go-test", { packages: "./greet", layers: "vuln,lint", "vuln-db": "vulndb" }, { workspace: ws, env });
+      const r = await runAction("go-test", { packages: "./greet", layers: "vuln?,lint?", "vuln-db": "vulndb" }, { workspace: ws, env });
       expect(r.code, r.log).toBe(0);
       expect(results(r)).toMatchObject({ vuln: { status: "skipped" }, lint: { status: "passed", reason: "staticcheck not installed: go vet only" } });
       const notices = r.annotations.filter((a) => a.level === "notice").map((a) => a.message);
